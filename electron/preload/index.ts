@@ -1,0 +1,27 @@
+/**
+ * The only bridge between the page and main: one frozen object on window. The page
+ * never sees ipcRenderer; it can only invoke the channels the contract declares.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNELS, MENU_COMMANDS, type MenuCommand, type ShingikaiBridge } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+
+const channels = new Set<string>(CHANNELS);
+const commands = new Set<string>(MENU_COMMANDS);
+
+const bridge: ShingikaiBridge = {
+  mode: 'electron',
+  invoke: (channel, arg) => {
+    if (!channels.has(channel)) return Promise.resolve({ ok: false, error: new AppError('UNKNOWN_CHANNEL').toShape() });
+    return ipcRenderer.invoke(channel, arg);
+  },
+  onMenuCommand: (listener) => {
+    const wrapped = (_event: unknown, command: unknown) => {
+      if (typeof command === 'string' && commands.has(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on('menu:command', wrapped);
+    return () => { ipcRenderer.removeListener('menu:command', wrapped); };
+  },
+};
+
+contextBridge.exposeInMainWorld('shingikai', Object.freeze(bridge));

@@ -1,0 +1,158 @@
+/**
+ * Browser mode: the renderer in an ordinary browser, with main's services on loopback.
+ *
+ * - Listens on 127.0.0.1 only; the Host header must name that address and port
+ *   (a DNS-rebinding page cannot reach it under another name).
+ * - A random per-run token is required on every request. The printed URL carries it
+ *   once (?token=…); the server answers with an HttpOnly, SameSite=Strict cookie and
+ *   a redirect that removes it from the address bar. Scripts may send it as a header.
+ * - POST /api/<channel> runs the same dispatcher as Electron's IPC.
+ * Never part of a packaged build: electron-builder does not ship this entry.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { dispatch, type Handlers, type Logger } from '../core/dispatch';
+import { CONTENT_SECURITY_POLICY, MIME_TYPES, safeJoin, sameToken } from '../core/security';
+
+export const TOKEN_HEADER = 'x-shingikai-token';
+const MAX_BODY_BYTES = 600 * 1024 * 1024;
+
+export interface BrowserServer {
+  url: string; // entry URL including the token
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserServerOptions {
+  handlers: Handlers;
+  staticDir: string;
+  port?: number;
+  token?: string;
+  log?: Logger;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function send(res: http.ServerResponse, status: number, body: string | Uint8Array, type: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown) {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return null;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new AppError('INVALID_ARGUMENT', '送信されたデータが大きすぎます。');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const log = opts.log ?? (() => {});
+  const staticRoot = path.resolve(opts.staticDir);
+  let port = 0;
+  const cookieName = () => `shingikai_${port}`;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+        return send(res, 403, '許可されていないホスト名です。', 'text/plain; charset=utf-8');
+      }
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+      // One-time entry: exchange the token in the URL for a cookie and drop it from the address bar.
+      const queryToken = url.searchParams.get('token');
+      if (req.method === 'GET' && queryToken !== null) {
+        if (!sameToken(queryToken, token)) return send(res, 403, 'アクセスが拒否されました（トークンが正しくありません）。', 'text/plain; charset=utf-8');
+        url.searchParams.delete('token');
+        return send(res, 303, '', 'text/plain; charset=utf-8', {
+          'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          Location: url.pathname + (url.search || '') + url.hash,
+        });
+      }
+
+      const presented = (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieValue(req.headers.cookie, cookieName());
+      if (!presented || !sameToken(presented, token)) {
+        if (url.pathname.startsWith('/api/')) return sendJson(res, 403, { ok: false, error: new AppError('FORBIDDEN', 'アクセスが拒否されました（トークンがありません）。').toShape() });
+        return send(res, 403, 'アクセスが拒否されました。起動時に表示された URL から開いてください。', 'text/plain; charset=utf-8');
+      }
+
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: new AppError('FORBIDDEN', 'POST のみ受け付けます。').toShape() });
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return sendJson(res, 415, { ok: false, error: new AppError('INVALID_ARGUMENT', 'JSON で送信してください。').toShape() });
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        let arg: unknown;
+        try {
+          const body = await readBody(req);
+          arg = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+        } catch (error) {
+          const shape = error instanceof AppError ? error.toShape() : new AppError('INVALID_ARGUMENT', '送信されたデータを読み取れません。').toShape();
+          return sendJson(res, 400, { ok: false, error: shape });
+        }
+        const envelope = await dispatch(opts.handlers, channel, arg, log);
+        const status = !envelope.ok && envelope.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200;
+        return sendJson(res, status, envelope);
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '', 'text/plain');
+      const rel = url.pathname === '/' ? 'index.html' : url.pathname;
+      const file = safeJoin(staticRoot, rel, path.join, path.sep);
+      if (!file) return send(res, 404, 'Not found', 'text/plain');
+      let data: Buffer;
+      try { data = await fs.readFile(file); } catch {
+        // Unknown paths fall back to the app (client-side routes use the hash, so this is rare).
+        data = await fs.readFile(path.join(staticRoot, 'index.html'));
+        return send(res, 200, data, MIME_TYPES['.html']!);
+      }
+      return send(res, 200, data, MIME_TYPES[path.extname(file)] ?? 'application/octet-stream');
+    } catch (error) {
+      log('browser server request failed', error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: new AppError('INTERNAL').toShape() });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { Route, Routes, useNavigate } from 'react-router-dom';
+import { bridge } from '../bridge';
+import { startAutomaticBackups } from '../db/backup';
+import { requestPersistentStorage } from '../db';
+import { AppShell } from './AppShell';
+import { NotifyProvider } from './notify';
+import { HomeScreen } from '../screens/HomeScreen';
+import { CouncilListScreen } from '../screens/CouncilListScreen';
+import { CouncilScreen } from '../screens/council/CouncilScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { NotFoundScreen } from '../screens/NotFoundScreen';
+import { useAppCommands } from './commands';
+
+function CommandRouter() {
+  const navigate = useNavigate();
+  const run = useAppCommands();
+  useEffect(() => bridge.onMenuCommand((command) => {
+    if (command === 'go-home') navigate('/');
+    else if (command === 'go-councils') navigate('/councils');
+    else run(command);
+  }), [navigate, run]);
+  return null;
+}
+
+export function App() {
+  useEffect(() => {
+    void requestPersistentStorage();
+    return startAutomaticBackups();
+  }, []);
+  return (
+    <NotifyProvider>
+      <CommandRouter />
+      <Routes>
+        <Route element={<AppShell />}>
+          <Route index element={<HomeScreen />} />
+          <Route path="councils" element={<CouncilListScreen />} />
+          <Route path="councils/:councilId/*" element={<CouncilScreen />} />
+          <Route path="settings" element={<SettingsScreen />} />
+          <Route path="*" element={<NotFoundScreen />} />
+        </Route>
+      </Routes>
+    </NotifyProvider>
+  );
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router-dom';
+import { FluentProvider } from '@fluentui/react-components';
+import { App } from './app/App';
+import { appTheme } from './app/theme';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import './global.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <FluentProvider theme={appTheme} lang="ja" style={{ height: '100%' }}>
+      <ErrorBoundary>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </ErrorBoundary>
+    </FluentProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,38 @@
+/**
+ * THE main↔renderer contract: every channel, declared once, with the runtime schema
+ * of its argument and of its result. Main validates each argument before acting and
+ * each result before answering; the renderer's bridge is typed from the same table.
+ *
+ * Channel names follow `area:verb:thing`. A feature adds its channels in its own file
+ * here and spreads them into `contract` below.
+ */
+import type { z } from 'zod';
+import { appChannels } from './app';
+
+export const contract = {
+  ...appChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ArgOf<C extends Channel> = z.input<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = z.output<Contract[C]['result']>;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What the preload script (Electron) or the web bridge (browser mode) puts on window. */
+export interface ShingikaiBridge {
+  readonly mode: 'electron' | 'browser';
+  invoke<C extends Channel>(channel: C, arg: ArgOf<C>): Promise<import('../errors').Envelope<ResultOf<C>>>;
+  /** Commands from the application menu (Electron) — returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+export const MENU_COMMANDS = ['go-home', 'go-councils', 'load-sample', 'backup-now', 'show-shortcuts', 'about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export * from './app';
+export { channel } from './define';

@@ -1,0 +1,31 @@
+/** How people are named in the UI and in internal documents (before any anonymisation). */
+import type { Member, Staff } from './domain';
+
+/** 大久保副会長 / 河委員 — as seed 004 writes members. */
+export function memberTitle(m: Pick<Member, 'name' | 'role'>): string {
+  return `${m.name}${m.role}`;
+}
+
+/** 東部長 / 伊佐 — a staff member with title. */
+export function staffTitle(s: Pick<Staff, 'name' | 'title'>): string {
+  return `${s.name}${s.title}`;
+}
+
+/**
+ * 【行政経営部】東部長 / 【業務改善・ＤＸ推進課】中嶋課長、上田課長補佐 — the 事務局職員 lines of
+ * the minutes: consecutive staff of one department share one bracket.
+ */
+export function staffLines(staff: Pick<Staff, 'department' | 'name' | 'title'>[]): string[] {
+  const lines: { department: string; names: string[] }[] = [];
+  for (const s of staff) {
+    const last = lines[lines.length - 1];
+    if (last && last.department === s.department) last.names.push(staffTitle(s));
+    else lines.push({ department: s.department, names: [staffTitle(s)] });
+  }
+  return lines.map((l) => (l.department ? `【${l.department}】` : '') + l.names.join('、'));
+}
+
+/** Sorts by よみがな (50音), falling back to the name. */
+export function compareByReading(a: Pick<Member, 'reading' | 'name'>, b: Pick<Member, 'reading' | 'name'>): number {
+  return (a.reading || a.name).localeCompare(b.reading || b.name, 'ja');
+}

@@ -1,0 +1,62 @@
+/**
+ * End-to-end fixtures: each worker starts the built browser-mode server (the same
+ * main services as Electron) with its own data and export folders; each test gets a
+ * fresh browser context, so a fresh IndexedDB.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface BrowserModeServer { url: string; origin: string; token: string; dataDir: string; exportDir: string }
+
+export const SCREENS_DIR = path.join(process.cwd(), 'test', '.screens');
+
+export async function startServer(): Promise<BrowserModeServer & { process: ChildProcess; root: string }> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'shingikai-e2e-'));
+  const dataDir = path.join(root, 'data');
+  const exportDir = path.join(root, 'exports');
+  mkdirSync(exportDir, { recursive: true });
+  const child = spawn(process.execPath, ['dist/electron/browser-server.cjs', '--port', '0', '--data-dir', dataDir, '--export-dir', exportDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser server did not start: ${out}`)), 20_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]!); }
+    });
+    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('exit', (code) => reject(new Error(`browser server exited (${code}): ${out}`)));
+  });
+  const parsed = new URL(url);
+  return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dataDir, exportDir, process: child, root };
+}
+
+export const test = base.extend<{ app: Page }, { server: BrowserModeServer }>({
+  server: [async ({}, use) => {
+    const s = await startServer();
+    await use(s);
+    s.process.kill();
+    rmSync(s.root, { recursive: true, force: true });
+  }, { scope: 'worker' }],
+  app: async ({ page, server }, use) => {
+    await page.goto(server.url);
+    await expect(page.getByRole('navigation', { name: 'メインメニュー' })).toBeVisible();
+    await use(page);
+  },
+});
+
+/** Loads the sample council from the home screen and waits for its page. */
+export async function loadSample(page: Page) {
+  await page.goto(page.url().replace(/#.*$/, '') + '#/');
+  await page.getByRole('button', { name: 'サンプルを読み込む' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: '飯塚市行政経営戦略推進審議会' })).toBeVisible();
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+}
+
+export { expect };
