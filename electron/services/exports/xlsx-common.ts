@@ -1,0 +1,99 @@
+/**
+ * What every Excel export shares (CONVENTIONS §7): a table, not a form — one record
+ * per row from row 1, header frozen and filtered, print titles, fit to page width,
+ * wrapped text, A4, page numbers; widths estimated (full-width characters count 2).
+ * The document title goes in the printed page header, so the sheet stays a table.
+ */
+import ExcelJS from 'exceljs';
+
+export const XLSX_FONT = '游ゴシック';
+
+export interface ColumnSpec<Row> {
+  header: string;
+  value: (row: Row) => string | number | Date | null;
+  /** Fixed width in characters; otherwise estimated from the content (capped). */
+  width?: number;
+  maxWidth?: number;
+  /** 'date' cells get a yyyy/mm/dd format; 'number' right-aligned. */
+  type?: 'text' | 'number' | 'date';
+}
+
+export interface SheetSpec<Row> {
+  name: string;
+  title: string;
+  columns: ColumnSpec<Row>[];
+  rows: Row[];
+  landscape?: boolean;
+}
+
+/** Display width: full-width characters count 2. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 1 : 2;
+  return w;
+}
+
+/** Excel refuses sheet names with []:*?/\ or over 31 characters. */
+export function safeSheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet1';
+}
+
+export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: SheetSpec<Row>): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(safeSheetName(spec.name), {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: spec.landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages tall as needed
+      printTitlesRow: '1:1',
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddHeader: `&C&"${XLSX_FONT},太字"${spec.title.replace(/&/g, '&&')}`, oddFooter: '&C&P / &N' },
+    views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }],
+  });
+  const font = { name: XLSX_FONT, size: 11 };
+  const headerRow = ws.addRow(spec.columns.map((c) => c.header));
+  headerRow.eachCell((cell) => {
+    cell.font = { ...font, bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  const widths = spec.columns.map((c) => displayWidth(c.header) + 2);
+  for (const row of spec.rows) {
+    const values = spec.columns.map((c) => c.value(row));
+    const added = ws.addRow(values);
+    spec.columns.forEach((c, i) => {
+      const cell = added.getCell(i + 1);
+      cell.font = font;
+      cell.alignment = { vertical: 'top', wrapText: true, ...(c.type === 'number' ? { horizontal: 'right' } : {}) };
+      if (c.type === 'date') cell.numFmt = 'yyyy/mm/dd';
+      const v = values[i];
+      const w = v instanceof Date ? 12 : v === null ? 0 : Math.max(...String(v).split('\n').map(displayWidth));
+      widths[i] = Math.max(widths[i]!, w + 2);
+    });
+  }
+  spec.columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width ?? Math.min(widths[i]!, c.maxWidth ?? 60);
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
+  return ws;
+}
+
+export function newWorkbook(title: string): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '審議会デスク';
+  wb.title = title;
+  wb.created = new Date();
+  return wb;
+}
+
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** 'YYYY-MM-DD' → a real date cell value (UTC midnight, so Excel shows that day). */
+export function dateCell(iso: string | null): Date | null {
+  return iso ? new Date(`${iso}T00:00:00Z`) : null;
+}
