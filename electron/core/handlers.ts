@@ -8,6 +8,7 @@ import type { Handler, Handlers } from './dispatch';
 import { listBackups, writeBackup } from '../services/backups';
 import { requireSavedPath } from '../services/save-document';
 import type { Channel } from '../../shared/contract';
+import { windowHandlers } from '../services/window/handlers';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
 
@@ -38,5 +39,6 @@ function appHandlers(ctx: ServiceContext): HandlerGroup<'app:get:info' | 'settin
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...windowHandlers(ctx),
   };
 }

@@ -11,6 +11,8 @@ import { CouncilScreen } from '../screens/council/CouncilScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { NotFoundScreen } from '../screens/NotFoundScreen';
 import { useAppCommands } from './commands';
+import { LiveScreen } from '../screens/live/LiveScreen';
+import { ProjectorScreen } from '../screens/live/ProjectorScreen';
 
 function CommandRouter() {
   const navigate = useNavigate();
@@ -25,6 +27,7 @@ function CommandRouter() {
 
 export function App() {
   useEffect(() => {
+    if (window.location.hash.startsWith('#/projector/')) return; // a view only: the main window backs up
     void requestPersistentStorage();
     return startAutomaticBackups();
   }, []);
@@ -32,10 +35,12 @@ export function App() {
     <NotifyProvider>
       <CommandRouter />
       <Routes>
+        <Route path="projector/:meetingId" element={<ProjectorScreen />} />
         <Route element={<AppShell />}>
           <Route index element={<HomeScreen />} />
           <Route path="councils" element={<CouncilListScreen />} />
           <Route path="councils/:councilId/*" element={<CouncilScreen />} />
+          <Route path="meetings/:meetingId/live" element={<LiveScreen />} />
           <Route path="settings" element={<SettingsScreen />} />
           <Route path="*" element={<NotFoundScreen />} />
         </Route>
