@@ -4,7 +4,7 @@ import { ShingikaiDB } from '../../renderer/src/db/database';
 import { formatOffset, offsetBaseMs, offsetSecAt, scheduledStartMs } from '../../renderer/src/screens/live/time';
 import { matchSpeakers, normalizeQuery, speakerChoices } from '../../renderer/src/screens/live/speakerPick';
 import {
-  applyUndo, commitRemark, deleteRemark, DraftSaver, mergeWithNext, moveRemark, remarksOf, splitRemark, storageErrorMessage,
+  applyChange, applyUndo, commitRemark, deleteRemark, DraftSaver, mergeWithNext, moveRemark, remarksOf, splitRemark, storageErrorMessage,
   toggleFlag, updateRemark, type LiveDraft,
 } from '../../renderer/src/screens/live/store';
 import type { Member, Remark, Staff } from '../../shared/domain';
@@ -93,8 +93,22 @@ describe('live note records', () => {
     const deleted = (await deleteRemark(db, 'r3'))!;
     const edited = (await updateRemark(db, 'r1', { text: '直した。' }, '編集'))!;
     expect(await texts()).toEqual(['目。続き', '直した。']);
-    for (const u of [edited, deleted, moved, merged, split]) await applyUndo(db, u);
+    for (const e of [edited, deleted, moved, merged, split]) await applyUndo(db, e.undo);
     expect(await remarksOf(db, 'mt')).toEqual(original);
+  });
+
+  it('the list on screen follows each change without re-reading the table', async () => {
+    let list = await remarksOf(db, 'mt');
+    const follow = async <T extends { put: Remark[]; remove: string[] } | null>(p: Promise<T>) => { const c = await p; if (c) list = applyChange(list, c); return c; };
+    await follow(splitRemark(db, 'r1', 'r2', 1, '一つ目。', 'n1'));
+    await follow(moveRemark(db, 'r3', 'r2'));
+    const merged = await follow(mergeWithNext(db, 'n1', 'r3'));
+    await follow(deleteRemark(db, 'r1'));
+    expect(list).toEqual(await remarksOf(db, 'mt'));
+    list = applyChange(list, await applyUndo(db, merged!.undo));
+    expect(list).toEqual(await remarksOf(db, 'mt'));
+    const added = remark('r9', 99, '最後。');
+    expect(applyChange(list, { put: [added], remove: [] }).at(-1)).toBe(added);
   });
 
   it('quick successive edits of one remark build on each other', async () => {

@@ -25,7 +25,7 @@ import { speakerLabel, type SpeakerContext } from '../../../../shared/speakers';
 import { matchSpeakers, speakerChoices, speakerKey, type SpeakerChoice } from './speakerPick';
 import {
   applyUndo, commitRemark, deleteRemark, DraftSaver, mergeWithNext, moveRemark, remarksOf, saveDraft, splitRemark,
-  storageErrorMessage, toggleFlag, updateRemark, type LiveDraft, type Undo,
+  applyChange, storageErrorMessage, toggleFlag, updateRemark, type Change, type Edit, type LiveDraft, type Undo,
 } from './store';
 import { offsetBaseMs, offsetSecAt } from './time';
 import { QuickPick, type PickOption } from './QuickPick';
@@ -36,6 +36,8 @@ import './shortcuts';
 type Kind = Remark['kind'];
 interface EntryMeta { speaker: Speaker; kind: Kind; fieldId: string | null; nonPublic: boolean; needsCheck: boolean }
 const UNKNOWN: Speaker = { type: 'unknown' };
+/** Live screens in other windows re-read a meeting's remarks when this announces a write. */
+const REMARKS_CHANNEL = 'shingikai-desk:remarks';
 const DEFAULT_META: EntryMeta = { speaker: UNKNOWN, kind: '発言', fieldId: null, nonPublic: false, needsCheck: false };
 
 const useStyles = makeStyles({
@@ -99,8 +101,10 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
   const notify = useNotify();
   const meetingId = meeting.id;
 
-  // ---- records
-  const stored = useLiveQuery(() => remarksOf(db, meetingId), [meetingId]);
+  // ---- records: read once, then kept in step with this screen's own writes (re-reading
+  // thousands of remarks after every commit would make the typist wait). Other windows
+  // announce their writes on a channel; coming back into view also re-reads.
+  const [stored, setStored] = useState<Remark[] | undefined>(undefined);
   const [pending, setPending] = useState<Remark[]>([]);
   const remarks = useMemo(() => {
     const base = stored ?? [];
@@ -109,11 +113,6 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     const extra = pending.filter((p) => !tail.has(p.id));
     return extra.length ? [...base, ...extra] : base;
   }, [stored, pending]);
-  useEffect(() => {
-    if (!stored || !pending.length) return;
-    const ids = new Set(stored.slice(-Math.max(64, pending.length * 2)).map((r) => r.id));
-    if (pending.some((p) => ids.has(p.id))) setPending((p) => p.filter((x) => !ids.has(x.id)));
-  }, [stored, pending]);
   const remarksRef = useRef(remarks);
   remarksRef.current = remarks;
   const nextOrder = useRef(1);
@@ -121,6 +120,11 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     const last = stored?.[stored.length - 1];
     if (last && last.order + 1 > nextOrder.current) nextOrder.current = Math.floor(last.order) + 1;
   }, [stored]);
+  const channel = useMemo(() => ('BroadcastChannel' in window ? new BroadcastChannel(REMARKS_CHANNEL) : null), []);
+  const applyLocal = useCallback((change: Change) => {
+    setStored((list) => (list ? applyChange(list, change) : list));
+    channel?.postMessage({ meetingId });
+  }, [channel, meetingId]);
 
   // ---- entry line state (the text itself lives in the textarea, not in React state)
   const [meta, setMeta] = useState<EntryMeta>(() => ({
@@ -149,6 +153,21 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     if (error) { console.error(error); setStorageError(storageErrorMessage(error)); }
     else { setStorageError(null); setSavedAt(new Date().toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo' })); }
   }, []);
+  useEffect(() => {
+    let live = true;
+    const load = () => remarksOf(db, meetingId).then((list) => { if (live) setStored(list); }, (error: unknown) => onSaveResult(error));
+    void load();
+    const onMessage = (e: MessageEvent<{ meetingId?: string }>) => { if (e.data?.meetingId === meetingId) void load(); };
+    const onVisible = () => { if (document.visibilityState === 'visible') void load(); };
+    channel?.addEventListener('message', onMessage);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      live = false;
+      channel?.removeEventListener('message', onMessage);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [meetingId, channel, onSaveResult]);
+  useEffect(() => () => channel?.close(), [channel]);
   const buildDraft = useCallback((text: string, m: EntryMeta = metaRef.current, item = itemRef.current): LiveDraft => ({
     meetingId, text, updatedAt: new Date().toISOString(), ...m, agendaItemId: item,
   }), [meetingId]);
@@ -200,7 +219,11 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     saver.cancel();
     const draft = buildDraft('', next);
     saver.enqueue(() => commitRemark(db, remark, draft)).then(
-      () => onSaveResult(null),
+      () => {
+        applyLocal({ put: [remark], remove: [] });
+        setPending((p) => p.filter((x) => x.id !== remark.id));
+        onSaveResult(null);
+      },
       (error: unknown) => {
         // Put the line back where it was typed, above whatever is being typed now.
         setPending((p) => p.filter((x) => x.id !== remark.id));
@@ -209,7 +232,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
         onSaveResult(error);
       },
     );
-  }, [meetingId, meeting, saver, buildDraft, onSaveResult]);
+  }, [meetingId, meeting, saver, buildDraft, onSaveResult, applyLocal]);
 
   // ---- list selection, editing, undo
   const [selected, setSelected] = useState<number | null>(null);
@@ -220,30 +243,34 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
   const [lastUndo, setLastUndo] = useState<Undo | null>(null);
   // List edits run one after another, in the order the keys were pressed.
   const ops = useRef<Promise<void>>(Promise.resolve());
-  const run = useCallback((op: () => Promise<Undo | null>) => {
+  const run = useCallback((op: () => Promise<Edit | null>) => {
     ops.current = ops.current.then(async () => {
       try {
-        const undo = await op();
-        if (undo) { undoStack.current.push(undo); setLastUndo(undo); }
+        const edit = await op();
+        if (edit) {
+          applyLocal(edit);
+          undoStack.current.push(edit.undo);
+          setLastUndo(edit.undo);
+        }
         setStorageError(null);
       } catch (error) {
         onSaveResult(error);
       }
     });
     return ops.current;
-  }, [onSaveResult]);
+  }, [onSaveResult, applyLocal]);
   const undo = useCallback(async () => {
     const u = undoStack.current.pop();
     if (!u) { notify.info('元に戻す操作はありません'); return; }
     try {
-      await applyUndo(db, u);
+      applyLocal(await applyUndo(db, u));
       setLastUndo(undoStack.current[undoStack.current.length - 1] ?? null);
       notify.info(`「${u.label}」を元に戻しました`);
     } catch (error) {
       undoStack.current.push(u);
       onSaveResult(error);
     }
-  }, [notify, onSaveResult]);
+  }, [notify, onSaveResult, applyLocal]);
 
   const focusEntry = useCallback(() => { setSelected(null); setEditing(false); entryRef.current?.focus(); }, []);
   const focusList = useCallback(() => {

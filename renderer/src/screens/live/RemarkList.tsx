@@ -2,8 +2,8 @@
  * The stream of remarks: virtualised (a two-hour meeting may hold thousands of lines),
  * rows memoised, one focusable list with an active row, editing in place.
  */
-import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { Badge, makeStyles, mergeClasses, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { Remark } from '../../../../shared/domain';
 import { formatOffset } from './time';
@@ -111,6 +111,14 @@ function EditBox({ initial, onSave, onSplit, onCancel }: { initial: string; onSa
   );
 }
 
+/** The visible range plus the newest row, so a committed remark is on screen before any scroll event. */
+function withNewest(range: Range): number[] {
+  const indexes = defaultRangeExtractor(range);
+  const last = range.count - 1;
+  if (last >= 0 && indexes[indexes.length - 1] !== last) indexes.push(last);
+  return indexes;
+}
+
 export interface RemarkListProps {
   remarks: Remark[];
   info: RowInfo;
@@ -134,14 +142,19 @@ export const RemarkList = memo(forwardRef<RemarkListHandle, RemarkListProps>(fun
     estimateSize: () => 58,
     overscan: 6,
     getItemKey: (i) => remarks[i]!.id,
+    rangeExtractor: withNewest,
   });
   useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
 
-  // Follow the newest line while nothing is selected; otherwise keep the selection in view.
+  // Follow the newest line while nothing is selected, in the same frame as the commit
+  // (the newest row is always rendered, see withNewest); otherwise keep the selection in view.
   const count = remarks.length;
-  useEffect(() => {
-    if (selected === null && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [count, selected, virtualizer]);
+  const total = virtualizer.getTotalSize();
+  const following = selected === null;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (following && el) el.scrollTop = el.scrollHeight;
+  }, [following, count, total]);
   useEffect(() => {
     if (selected !== null) virtualizer.scrollToIndex(selected, { align: 'auto' });
   }, [selected, virtualizer]);

@@ -16,8 +16,23 @@ export interface LiveDraft extends EntryDraft {
   agendaItemId?: string | null;
 }
 
+/** Records written and removed by one change. */
+export interface Change { put: Remark[]; remove: string[] }
 /** What restores the records as they were before an edit. */
-export interface Undo { label: string; put: Remark[]; remove: string[] }
+export interface Undo extends Change { label: string }
+/** A change made, and how to undo it. */
+export interface Edit extends Change { undo: Undo }
+
+/** The list on screen after a change: replaced, added and removed rows, in order. */
+export function applyChange(list: Remark[], { put, remove }: Change): Remark[] {
+  if (!put.length && !remove.length) return list;
+  const gone = new Set([...remove, ...put.map((r) => r.id)]);
+  const next = list.filter((r) => !gone.has(r.id));
+  // The common case, a new last remark, needs no sort.
+  const last = next[next.length - 1];
+  if (put.length === 1 && (!last || put[0]!.order > last.order)) return [...next, put[0]!];
+  return [...next, ...put].sort((a, b) => a.order - b.order);
+}
 
 /** A Japanese sentence for a failed write; the text always stays on screen. */
 export function storageErrorMessage(error: unknown): string {
@@ -58,15 +73,16 @@ async function apply(db: ShingikaiDB, put: Remark[], remove: string[]): Promise<
   });
 }
 
-export function applyUndo(db: ShingikaiDB, undo: Undo): Promise<void> {
-  return apply(db, undo.put, undo.remove);
+export async function applyUndo(db: ShingikaiDB, undo: Undo): Promise<Change> {
+  await apply(db, undo.put, undo.remove);
+  return { put: undo.put, remove: undo.remove };
 }
 
 /**
  * Each edit reads the records it changes inside its own transaction, so quick successive
  * edits of one remark (Alt+N then Alt+2) build on each other instead of on a stale copy.
  */
-async function edit(db: ShingikaiDB, ids: string[], change: (rs: Remark[]) => { put: Remark[]; remove: string[]; undo: Omit<Undo, 'put'> & { put?: Remark[] } } | null): Promise<Undo | null> {
+async function edit(db: ShingikaiDB, ids: string[], change: (rs: Remark[]) => { put: Remark[]; remove: string[]; undo: Omit<Undo, 'put'> & { put?: Remark[] } } | null): Promise<Edit | null> {
   return db.transaction('rw', db.remarks, async () => {
     const rs = await db.remarks.bulkGet(ids);
     if (rs.some((r) => !r)) return null; // changed meanwhile (deleted elsewhere): nothing to do
@@ -75,29 +91,29 @@ async function edit(db: ShingikaiDB, ids: string[], change: (rs: Remark[]) => { 
     if (!c) return null;
     if (c.remove.length) await db.remarks.bulkDelete(c.remove);
     if (c.put.length) await db.remarks.bulkPut(c.put);
-    return { label: c.undo.label, remove: c.undo.remove, put: c.undo.put ?? found };
+    return { put: c.put, remove: c.remove, undo: { label: c.undo.label, remove: c.undo.remove, put: c.undo.put ?? found } };
   });
 }
 
 const stamp = (r: Remark, now: string): Remark => ({ ...r, updatedAt: now });
 
-export function updateRemark(db: ShingikaiDB, id: string, patch: Partial<Remark>, label: string, now = new Date().toISOString()): Promise<Undo | null> {
+export function updateRemark(db: ShingikaiDB, id: string, patch: Partial<Remark>, label: string, now = new Date().toISOString()): Promise<Edit | null> {
   return edit(db, [id], ([r]) => ({ put: [stamp({ ...r!, ...patch, id }, now)], remove: [], undo: { label, remove: [] } }));
 }
 
 /** Flips a flag of the stored remark (not of a copy on screen). */
-export function toggleFlag(db: ShingikaiDB, id: string, flag: 'nonPublic' | 'needsCheck', label: string, now = new Date().toISOString()): Promise<Undo | null> {
+export function toggleFlag(db: ShingikaiDB, id: string, flag: 'nonPublic' | 'needsCheck', label: string, now = new Date().toISOString()): Promise<Edit | null> {
   return edit(db, [id], ([r]) => ({ put: [stamp({ ...r!, [flag]: !r![flag] }, now)], remove: [], undo: { label, remove: [] } }));
 }
 
-export function deleteRemark(db: ShingikaiDB, id: string): Promise<Undo | null> {
+export function deleteRemark(db: ShingikaiDB, id: string): Promise<Edit | null> {
   return edit(db, [id], () => ({ put: [], remove: [id], undo: { label: '削除', remove: [] } }));
 }
 
 /** Splits at a character position: the tail becomes a new remark right after, same speaker. */
 export function splitRemark(
   db: ShingikaiDB, id: string, nextId: string | null, at: number, text: string, newId: string, now = new Date().toISOString(),
-): Promise<Undo | null> {
+): Promise<Edit | null> {
   return edit(db, nextId ? [id, nextId] : [id], ([r, next]) => {
     const head = text.slice(0, at).trimEnd();
     const tail = text.slice(at).trimStart();
@@ -109,7 +125,7 @@ export function splitRemark(
 }
 
 /** Merges a remark with the one after it; the first keeps its speaker and time. */
-export function mergeWithNext(db: ShingikaiDB, id: string, nextId: string, now = new Date().toISOString()): Promise<Undo | null> {
+export function mergeWithNext(db: ShingikaiDB, id: string, nextId: string, now = new Date().toISOString()): Promise<Edit | null> {
   return edit(db, [id, nextId], ([a, b]) => ({
     put: [stamp({ ...a!, text: a!.text + b!.text, nonPublic: a!.nonPublic || b!.nonPublic, needsCheck: a!.needsCheck || b!.needsCheck }, now)],
     remove: [nextId],
@@ -118,7 +134,7 @@ export function mergeWithNext(db: ShingikaiDB, id: string, nextId: string, now =
 }
 
 /** Swaps a remark with its neighbour in the list. */
-export function moveRemark(db: ShingikaiDB, id: string, neighbourId: string, now = new Date().toISOString()): Promise<Undo | null> {
+export function moveRemark(db: ShingikaiDB, id: string, neighbourId: string, now = new Date().toISOString()): Promise<Edit | null> {
   return edit(db, [id, neighbourId], ([a, b]) => ({
     // Moving into another agenda item takes that item, as the row now sits among its remarks.
     put: [stamp({ ...a!, order: b!.order, agendaItemId: b!.agendaItemId }, now), stamp({ ...b!, order: a!.order }, now)],
