@@ -241,6 +241,10 @@ test('earlier remarks are edited in place, split, merged, reordered and deleted,
   await expect.poll(async () => (await remarksOf(page, meeting.id)).at(-1)!.nonPublic).toBe(true);
   expect((await remarksOf(page, meeting.id)).at(-1)!.speaker.type).toBe('member');
   await expect(list(page).getByRole('option', { selected: true })).toContainText('非公開');
+  await page.keyboard.press('Alt+T');
+  await page.keyboard.press('4');
+  await expect(list(page)).toBeFocused();
+  await expect.poll(async () => (await remarksOf(page, meeting.id)).at(-1)!.kind).toBe('回答');
   await page.keyboard.press('Escape');
   await expect(entry(page)).toBeFocused();
 
@@ -249,6 +253,20 @@ test('earlier remarks are edited in place, split, merged, reordered and deleted,
   const help = page.getByRole('dialog', { name: 'キーボードショートカット' });
   await expect(help.getByRole('table', { name: '記録（ライブ）' })).toContainText('Alt+PageDown');
   await expect(help.getByRole('table', { name: '記録（ライブ）' })).toContainText('カーソルの位置で記録を二つに分割');
+});
+
+test('a second window on the same meeting shows what the first one records', async ({ app: page }) => {
+  await loadSample(page);
+  const meeting = await meetingOf(page, 2);
+  await openLive(page, meeting.id);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(list(other)).toBeVisible();
+  await page.bringToFront();
+  await entry(page).pressSequentially('別の窓にも出る発言。');
+  await page.keyboard.press('Enter');
+  await expect(list(other).getByRole('option').last()).toContainText('別の窓にも出る発言。');
+  await other.close();
 });
 
 test.describe('never losing a line', () => {

@@ -321,12 +321,14 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     if (next) setItemId(next.id);
   }, [meeting.agenda]);
 
+  const pickerRef = useRef(picker);
+  pickerRef.current = picker;
   const closePicker = useCallback(() => {
-    setPicker((p) => {
-      if (p?.target === 'list') setTimeout(() => listRef.current?.focus());
-      else setTimeout(() => entryRef.current?.focus());
-      return null;
-    });
+    const p = pickerRef.current;
+    if (!p) return; // already closed (a blur after the pick)
+    pickerRef.current = null;
+    setPicker(null);
+    setTimeout(() => (p.target === 'list' ? listRef.current : entryRef.current)?.focus());
   }, []);
 
   const onScreenKey = (e: KeyboardEvent<HTMLDivElement>) => {
