@@ -525,10 +525,12 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
           <Button size="small" aria-label="分野" onClick={() => setPicker({ what: 'field', target: 'entry' })}>{fieldName || 'なし'}</Button>
           <ToggleButton size="small" checked={meta.nonPublic} appearance={meta.nonPublic ? 'primary' : 'secondary'} onClick={() => toggle('entry', 'nonPublic')}>非公開（Alt+N）</ToggleButton>
           <ToggleButton size="small" checked={meta.needsCheck} onClick={() => toggle('entry', 'needsCheck')}>要確認（Alt+Y）</ToggleButton>
-          <SaveStatus error={storageError !== null} savedAt={savedAt} />
         </div>
         <EntryLine inputRef={entryRef} initialText={initialDraft?.text ?? ''} onCommit={commit} onChange={scheduleDraft} onBlur={flushDraft} onLeave={focusList} />
-        <Text className={s.hint}>Enter で記録・Shift+Enter で改行・↑ で一覧へ・F1 でショートカット一覧。入力中の文字は自動で保存されます。</Text>
+        <div className={s.meta}>
+          <Text className={s.hint}>Enter で記録・Shift+Enter で改行・↑ で一覧へ・F1 でショートカット一覧。入力中の文字は自動で保存されます。</Text>
+          <SaveStatus error={storageError !== null} savedAt={savedAt} />
+        </div>
       </div>
     </div>
   );
