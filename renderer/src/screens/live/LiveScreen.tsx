@@ -120,11 +120,11 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     const last = stored?.[stored.length - 1];
     if (last && last.order + 1 > nextOrder.current) nextOrder.current = Math.floor(last.order) + 1;
   }, [stored]);
-  const channel = useMemo(() => ('BroadcastChannel' in window ? new BroadcastChannel(REMARKS_CHANNEL) : null), []);
+  const channel = useRef<BroadcastChannel | null>(null);
   const applyLocal = useCallback((change: Change) => {
     setStored((list) => (list ? applyChange(list, change) : list));
-    channel?.postMessage({ meetingId });
-  }, [channel, meetingId]);
+    channel.current?.postMessage({ meetingId });
+  }, [meetingId]);
 
   // ---- entry line state (the text itself lives in the textarea, not in React state)
   const [meta, setMeta] = useState<EntryMeta>(() => ({
@@ -157,17 +157,18 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     let live = true;
     const load = () => remarksOf(db, meetingId).then((list) => { if (live) setStored(list); }, (error: unknown) => onSaveResult(error));
     void load();
-    const onMessage = (e: MessageEvent<{ meetingId?: string }>) => { if (e.data?.meetingId === meetingId) void load(); };
+    const ch = 'BroadcastChannel' in window ? new BroadcastChannel(REMARKS_CHANNEL) : null;
+    channel.current = ch;
+    if (ch) ch.onmessage = (e: MessageEvent<{ meetingId?: string }>) => { if (e.data?.meetingId === meetingId) void load(); };
     const onVisible = () => { if (document.visibilityState === 'visible') void load(); };
-    channel?.addEventListener('message', onMessage);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       live = false;
-      channel?.removeEventListener('message', onMessage);
+      ch?.close();
+      if (channel.current === ch) channel.current = null;
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [meetingId, channel, onSaveResult]);
-  useEffect(() => () => channel?.close(), [channel]);
+  }, [meetingId, onSaveResult]);
   const buildDraft = useCallback((text: string, m: EntryMeta = metaRef.current, item = itemRef.current): LiveDraft => ({
     meetingId, text, updatedAt: new Date().toISOString(), ...m, agendaItemId: item,
   }), [meetingId]);
