@@ -137,6 +137,7 @@ test('a remark is typed, its speaker, kind, field and flags picked by keys, and 
   await page.keyboard.press('Alt+T');
   await page.keyboard.press('3');
   await entry(page).pressSequentially('推進体制のところで市民参画というのは');
+  await expect(page.getByLabel('開始からの経過時間')).toContainText(/経過 0:0\d:\d\d/);
   await screenshot(page, 'live-01-mid-meeting');
 });
 
@@ -253,6 +254,7 @@ test('earlier remarks are edited in place, split, merged, reordered and deleted,
   const help = page.getByRole('dialog', { name: 'キーボードショートカット' });
   await expect(help.getByRole('table', { name: '記録（ライブ）' })).toContainText('Alt+PageDown');
   await expect(help.getByRole('table', { name: '記録（ライブ）' })).toContainText('カーソルの位置で記録を二つに分割');
+  await screenshot(page, 'live-04-shortcuts');
 });
 
 test('a second window on the same meeting shows what the first one records', async ({ app: page }) => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { ShingikaiDB } from '../../renderer/src/db/database';
-import { formatOffset, offsetBaseMs, offsetSecAt, scheduledStartMs } from '../../renderer/src/screens/live/time';
+import { formatOffset, knownBaseMs, offsetBaseMs, offsetSecAt, scheduledStartMs } from '../../renderer/src/screens/live/time';
 import { matchSpeakers, normalizeQuery, speakerChoices } from '../../renderer/src/screens/live/speakerPick';
 import {
   applyChange, applyUndo, commitRemark, deleteRemark, DraftSaver, mergeWithNext, moveRemark, remarksOf, splitRemark, storageErrorMessage,
@@ -25,6 +25,7 @@ describe('offsets from the meeting start (Asia/Tokyo)', () => {
     const earlier = { offsetSec: 60, createdAt: new Date(now - 300_000).toISOString() };
     expect(offsetSecAt(offsetBaseMs(meeting, [{ offsetSec: null, createdAt: 'x' }, earlier], now), now)).toBe(360);
     expect(offsetBaseMs(meeting, [], now)).toBe(now);
+    expect(knownBaseMs(meeting, [], now)).toBeNull(); // the clock shows — until the first live remark
   });
   it('formats as h:mm:ss', () => {
     expect(formatOffset(0)).toBe('0:00:00');

@@ -27,7 +27,7 @@ import {
   applyUndo, commitRemark, deleteRemark, DraftSaver, mergeWithNext, moveRemark, remarksOf, saveDraft, splitRemark,
   applyChange, storageErrorMessage, toggleFlag, updateRemark, type Change, type Edit, type LiveDraft, type Undo,
 } from './store';
-import { offsetBaseMs, offsetSecAt } from './time';
+import { formatOffset, knownBaseMs, offsetBaseMs, offsetSecAt } from './time';
 import { QuickPick, type PickOption } from './QuickPick';
 import { RemarkList, type RemarkListHandle, type RowInfo } from './RemarkList';
 import { openProjector } from './openProjector';
@@ -435,6 +435,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
 
   useEffect(() => { entryRef.current?.focus(); }, []);
 
+  const clockBase = useMemo(() => knownBaseMs(meeting, remarks, Date.now()), [meeting, remarks]);
   const currentItem = meeting.agenda.find((a) => a.id === itemId);
   const fieldName = meta.fieldId ? council.fields.find((f) => f.id === meta.fieldId)?.name ?? '' : '';
   const base = `/councils/${council.id}`;
@@ -514,6 +515,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
         <div className={s.meta}>
           <Text className={s.metaLabel}>議題</Text>
           <Badge appearance="tint" color="brand" aria-label="今の議題">{currentItem?.title ?? '議題なし'}</Badge>
+          <Clock base={clockBase} />
           <Text className={s.metaLabel}>発言者</Text>
           <Tooltip content="Alt+S で検索、Alt+1…9 で名簿順、Alt+K 会長、Alt+J 事務局" relationship="description">
             <Button size="small" className={s.speaker} aria-label="発言者" onClick={() => setPicker({ what: 'speaker', target: 'entry' })}>
@@ -540,6 +542,21 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
 function toOption(c: SpeakerChoice): PickOption {
   return { key: c.key, label: c.label, hint: c.hint, number: c.number };
 }
+
+/** Time since the meeting started, ticking on its own so nothing else re-renders. */
+const Clock = memo(function Clock({ base }: { base: number | null }) {
+  const s = useStyles();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  return (
+    <Text className={s.metaLabel} aria-label="開始からの経過時間" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      経過 {base === null ? '—' : formatOffset(offsetSecAt(base, now))}
+    </Text>
+  );
+});
 
 const SaveStatus = memo(function SaveStatus({ error, savedAt }: { error: boolean; savedAt: string | null }) {
   const s = useStyles();

@@ -16,14 +16,14 @@ const LATE_MS = 12 * 3600_000;
 
 /**
  * Where offsets count from: the scheduled start when the note is taken on the day, else
- * the start implied by earlier live remarks (so offsets stay consistent after a restart),
- * else now (notes of a meeting held on another day than planned).
+ * the start implied by earlier live remarks (so offsets stay consistent after a restart);
+ * null when neither is known yet.
  */
-export function offsetBaseMs(
+export function knownBaseMs(
   meeting: Pick<Meeting, 'date' | 'startTime'>,
   remarks: Pick<Remark, 'offsetSec' | 'createdAt'>[],
   now: number,
-): number {
+): number | null {
   const start = scheduledStartMs(meeting);
   if (start !== null && now >= start - EARLY_MS && now <= start + LATE_MS) return start;
   for (const r of remarks) {
@@ -32,7 +32,16 @@ export function offsetBaseMs(
       if (!Number.isNaN(created)) return created - r.offsetSec * 1000;
     }
   }
-  return now;
+  return null;
+}
+
+/** The base for a remark recorded now: as above, or now itself for the first live remark of another day. */
+export function offsetBaseMs(
+  meeting: Pick<Meeting, 'date' | 'startTime'>,
+  remarks: Pick<Remark, 'offsetSec' | 'createdAt'>[],
+  now: number,
+): number {
+  return knownBaseMs(meeting, remarks, now) ?? now;
 }
 
 export function offsetSecAt(base: number, now: number): number {
