@@ -155,7 +155,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
   }, []);
   useEffect(() => {
     let live = true;
-    const load = () => remarksOf(db, meetingId).then((list) => { if (live) setStored(list); }, (error: unknown) => onSaveResult(error));
+    const load = () => remarksOf(db, meetingId).then((list) => { if (live) setStored(list); }, (error: unknown) => notify.error(error, '記録を読み込めませんでした'));
     void load();
     const ch = 'BroadcastChannel' in window ? new BroadcastChannel(REMARKS_CHANNEL) : null;
     channel.current = ch;
@@ -168,7 +168,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
       if (channel.current === ch) channel.current = null;
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [meetingId, onSaveResult]);
+  }, [meetingId, notify]);
   const buildDraft = useCallback((text: string, m: EntryMeta = metaRef.current, item = itemRef.current): LiveDraft => ({
     meetingId, text, updatedAt: new Date().toISOString(), ...m, agendaItemId: item,
   }), [meetingId]);
