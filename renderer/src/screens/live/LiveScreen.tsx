@@ -329,7 +329,8 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     if (!p) return; // already closed (a blur after the pick)
     pickerRef.current = null;
     setPicker(null);
-    setTimeout(() => (p.target === 'list' ? listRef.current : entryRef.current)?.focus());
+    // At once, not later: a deferred focus could land after the next picker has opened.
+    (p.target === 'list' ? listRef.current : entryRef.current)?.focus();
   }, []);
 
   const onScreenKey = (e: KeyboardEvent<HTMLDivElement>) => {
