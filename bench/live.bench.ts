@@ -4,9 +4,10 @@
  * keystroke figure on a bare <textarea> in the same page (the floor), and the JS heap
  * after loading.
  *
- * Latency is measured in the page: from the keydown event's timestamp to the end of the
- * next frame (requestAnimationFrame, then the task after it, i.e. after style, layout
- * and paint of that frame).
+ * Latency is measured in the page from the keydown event's timestamp. Keystrokes: to the
+ * next frame (its requestAnimationFrame callback); the time until that frame is painted
+ * (the task after the callback) is printed beside it. Commits: until the frame showing
+ * the new row is painted.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -74,10 +75,14 @@ async function seed(page: Page, meetingId: string): Promise<void> {
   }), { meetingId, count: REMARKS, sentences: SENTENCES });
 }
 
-/** Records keydown → end of next frame for printable keys, and Enter → the committed text on screen. */
+/**
+ * Records, for printable keys, keydown → the next frame (its requestAnimationFrame callback,
+ * where the frame that shows the key begins) and keydown → that frame painted; for Enter,
+ * keydown → the frame in which the committed text is on screen, painted.
+ */
 async function installProbes(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: number[]; __commits: number[] };
+    const w = window as unknown as { __keys: [number, number][]; __commits: number[] };
     w.__keys = [];
     w.__commits = [];
     // A task posted from a frame callback runs once that frame's style, layout and paint are done.
@@ -86,11 +91,13 @@ async function installProbes(page: Page): Promise<void> {
       ch.port1.onmessage = () => done();
       ch.port2.postMessage(null);
     };
-    const afterFrame = (done: () => void) => requestAnimationFrame(() => afterThisFrame(done));
     document.addEventListener('keydown', (e) => {
       const t0 = e.timeStamp;
       if (e.key.length === 1) {
-        afterFrame(() => w.__keys.push(performance.now() - t0));
+        requestAnimationFrame(() => {
+          const frame = performance.now() - t0;
+          afterThisFrame(() => w.__keys.push([frame, performance.now() - t0]));
+        });
       } else if (e.key === 'Enter' && !e.shiftKey && e.target instanceof HTMLTextAreaElement && e.target.getAttribute('aria-label') === '発言の入力') {
         const text = e.target.value.trim();
         const visible = () => {
@@ -165,9 +172,9 @@ const bench: BenchModule = {
         document.body.appendChild(ta);
       });
       const text = typingText();
-      const take = () => page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
-      const keys: number[] = [];
-      const floor: number[] = [];
+      const take = () => page.evaluate(() => (window as unknown as { __keys: [number, number][] }).__keys.splice(0));
+      const keyPairs: [number, number][] = [];
+      const floorPairs: [number, number][] = [];
       for (let round = -1; round < TYPED / 20; round++) { // round -1 warms both up, not counted
         const chunk = round < 0 ? text.slice(0, 20) : text.slice(round * 20, round * 20 + 20);
         await entry.focus();
@@ -178,7 +185,7 @@ const bench: BenchModule = {
         await page.keyboard.type(chunk, { delay: KEY_DELAY_MS });
         await page.waitForTimeout(200);
         const f = await take();
-        if (round >= 0) { keys.push(...k); floor.push(...f); }
+        if (round >= 0) { keyPairs.push(...k); floorPairs.push(...f); }
       }
       await page.evaluate(() => document.getElementById('bench-floor')?.remove());
       await entry.fill('');
@@ -193,7 +200,7 @@ const bench: BenchModule = {
       await page.waitForFunction((n) => (window as unknown as { __commits: number[] }).__commits.length >= n, COMMITS, { timeout: 30_000 });
       await page.waitForTimeout(300);
       const commits = await page.evaluate(() => (window as unknown as { __commits: number[] }).__commits.slice());
-      const afterCommits = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
+      const afterCommits = (await take()).map(([frame]) => frame);
       const stored = await page.evaluate((id) => new Promise<number>((resolve) => {
         const req = indexedDB.open('shingikai-desk');
         req.onsuccess = () => {
@@ -203,6 +210,10 @@ const bench: BenchModule = {
         };
       }), meetingId);
 
+      const keys = keyPairs.map(([frame]) => frame);
+      const floor = floorPairs.map(([frame]) => frame);
+      const painted95 = percentile(keyPairs.map(([, painted]) => painted), 95);
+      const floorPainted95 = percentile(floorPairs.map(([, painted]) => painted), 95);
       const p50 = percentile(keys, 50);
       const p95 = percentile(keys, 95);
       const max = Math.max(...keys);
@@ -211,7 +222,7 @@ const bench: BenchModule = {
       const commit95 = percentile(commits, 95);
       const figures: Figure[] = [
         { key: 'live.keystroke_p50_ms', value: p50, unit: 'ms', compare: `目標 ≤ ${FRAME_TARGET_MS} ms（${keys.length}打鍵、記録${REMARKS.toLocaleString()}件）` },
-        { key: 'live.keystroke_p95_ms', value: p95, unit: 'ms', compare: `目標 ≤ ${FRAME_TARGET_MS} ms；素の textarea の ${(p95 / floor95).toFixed(2)} 倍` },
+        { key: 'live.keystroke_p95_ms', value: p95, unit: 'ms', compare: `目標 ≤ ${FRAME_TARGET_MS} ms；素の textarea の ${(p95 / floor95).toFixed(2)} 倍（描画完了までなら ${painted95.toFixed(1)} ms、textarea ${floorPainted95.toFixed(1)} ms）` },
         { key: 'live.keystroke_max_ms', value: max, unit: 'ms', compare: `素の textarea の最大 ${Math.max(...floor).toFixed(1)} ms；記録しながらの打鍵 ${afterCommits.length}回では p95 ${mixed95.toFixed(1)} ms・最大 ${Math.max(...afterCommits).toFixed(1)} ms` },
         { key: 'live.textarea_p95_ms', value: floor95, unit: 'ms', compare: `同じページの素の <textarea>（p50 ${percentile(floor, 50).toFixed(1)} ms）` },
         { key: 'live.commit_visible_p95_ms', value: commit95, unit: 'ms', compare: `目標 ≤ ${COMMIT_TARGET_MS} ms（${commits.length}件、p50 ${percentile(commits, 50).toFixed(1)} ms、最大 ${Math.max(...commits).toFixed(1)} ms；保存済み ${stored.toLocaleString()}件）` },
