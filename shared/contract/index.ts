@@ -8,9 +8,11 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { opinionsChannels } from './opinions';
 
 export const contract = {
   ...appChannels,
+  ...opinionsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -39,7 +39,7 @@ function pageProperties(landscape: boolean): ISectionOptions['properties'] {
   return {
     page: {
       size: landscape
-        ? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
+        ? { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE } // docx swaps w/h itself for landscape
         : { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
       margin: landscape
         ? { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(20), right: convertMillimetersToTwip(20) }
