@@ -42,6 +42,8 @@ export const DOCUMENT_TITLES = {
 
 const fontsOf = (data: OpinionDocumentData): DocFonts => ({ body: data.council.publication.bodyFont || 'ＭＳ 明朝', heading: data.council.publication.headingFont || 'ＭＳ ゴシック' });
 const wareki = (m: Pick<Meeting, 'date'> | null) => (m?.date ? formatWareki(m.date) : '');
+/** A bullet's wrapped lines start under its text, not under the ・ (one full-width character). */
+const HANGING = { left: 200, hanging: 200 };
 const mark = (publication: boolean) => (publication ? undefined : '内部用');
 
 function subtitle(data: OpinionDocumentData, publication: boolean): Paragraph {
@@ -215,7 +217,7 @@ export async function buildMatrixDocx(data: OpinionDocumentData, publication: bo
       header: ['分野', ...data.council.matrixColumns.map((c) => c.title)],
       labelColumn: true,
       fontSize: 17,
-      rows: rows.map((r) => [r.name, ...r.cells.map((c) => (c.length ? c.map((x) => para(`・${x.text}`, { run: { size: 17 }, spacing: { line: 260 } })) : '—'))]),
+      rows: rows.map((r) => [r.name, ...r.cells.map((c) => (c.length ? c.map((x) => para(`・${x.text}`, { run: { size: 17 }, spacing: { line: 260 }, indent: HANGING })) : '—'))]),
     }),
   ];
   return packDocx(buildDocument({ title: DOCUMENT_TITLES.matrix, subject: data.council.name, fonts: fontsOf(data), landscape: true, pageMark: mark(publication), children }));
@@ -255,9 +257,9 @@ export async function buildHandoutDocx(data: OpinionDocumentData, publication: b
       rows: groups.map((g) => [g.title, g.opinions.flatMap((o) => {
         const r = byId.get(o.id)!;
         const m = data.meetings.find((x) => x.id === o.meetingId);
-        const out = [para(`・${r.summary}${m ? `（${meetingOrdinal(m.number, dw)}）` : ''}`, { run: { size: 20 }, spacing: { line: 280 } })];
+        const out = [para(`・${r.summary}${m ? `（${meetingOrdinal(m.number, dw)}）` : ''}`, { run: { size: 20 }, spacing: { line: 280 }, indent: HANGING })];
         const state = isOpen(o) && !o.status ? '' : `［${statusText(o)}］`;
-        if (r.response || state) out.push(para(`　⇒ ${[r.response, state].filter(Boolean).join(' ')}`, { run: { size: 20 }, spacing: { line: 280 } }));
+        if (r.response || state) out.push(para(`⇒ ${[r.response, state].filter(Boolean).join(' ')}`, { run: { size: 20 }, spacing: { line: 280 }, indent: { left: 400, hanging: 200 } }));
         return out;
       })]),
     }));

@@ -14,9 +14,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '1px' },
   },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
-  meta: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
-  response: { display: 'flex', gap: '8px', alignItems: 'flex-start', flexWrap: 'wrap' },
-  responseText: { whiteSpace: 'pre-wrap', color: tokens.colorNeutralForeground2, cursor: 'text', flex: '1 1 300px' },
+  meta: { display: 'flex', gap: '6px 8px', flexWrap: 'wrap', alignItems: 'center' },
+  responseText: { whiteSpace: 'pre-wrap', color: tokens.colorNeutralForeground2, cursor: 'text', flex: '1 1 100%' },
   dup: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -86,9 +85,8 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
           {p.member ? <Badge appearance="outline" size="small">{p.member}</Badge> : null}
           {o.nonPublic ? <Badge appearance="filled" size="small" color="danger">非公開</Badge> : null}
           {o.remarkId ? <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>会議の記録から</Text> : null}
-        </div>
-        <div className={s.response}>
-          <Select size="small" aria-label={`意見${p.no}の反映状況`} value={statusText(o)} onChange={(_, d) => p.onStatus(o, d.value)} style={{ width: 140 }}>
+          {!editing && !o.response ? <Button size="small" appearance="transparent" onClick={begin}>市の考え方を入力</Button> : null}
+          <Select size="small" aria-label={`意見${p.no}の反映状況`} value={statusText(o)} onChange={(_, d) => p.onStatus(o, d.value)} style={{ width: 140, marginLeft: 'auto' }}>
             {[UNANSWERED, ...p.council.responseStatuses, ...(o.status && !p.council.responseStatuses.includes(o.status) ? [o.status] : [])].map((st) => <option key={st} value={st}>{st}</option>)}
           </Select>
           {editing ? (
@@ -97,7 +95,7 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
               autoFocus
               resize="vertical"
               value={draft}
-              style={{ flex: '1 1 300px' }}
+              style={{ flex: '1 1 100%' }}
               onChange={(_, d) => setDraft(d.value)}
               onBlur={save}
               onKeyDown={(e) => {
@@ -106,11 +104,9 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); }
               }}
             />
-          ) : (
-            <Text className={s.responseText} onClick={begin}>
-              {o.response ? `⇒ ${o.response}` : <Button size="small" appearance="transparent" onClick={begin}>市の考え方を入力</Button>}
-            </Text>
-          )}
+          ) : o.response ? (
+            <Text className={s.responseText} onClick={begin} title="クリックして編集">⇒ {o.response}</Text>
+          ) : null}
         </div>
         {p.duplicates.length ? (
           <div className={s.dup} aria-label={`意見${p.no}に統合した意見`}>
