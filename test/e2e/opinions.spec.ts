@@ -171,6 +171,17 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect((await readdir(dir)).sort()).toEqual([
     '分野別意見一覧.docx', '分野別意見一覧.xlsx', '各分野の現状と課題.docx', '各分野の現状と課題.xlsx', '意見対応表.docx', '意見対応表.xlsx', '第3回_前回の主な意見と対応.docx',
   ].sort());
+
+  // By theme: one opinion put under the 第3回 agenda item ビジョン素案について, the rest under その他.
+  await page.getByRole('radio', { name: '検討テーマ（議題）ごと' }).check();
+  await page.locator('li', { hasText: '職員の当たり前を変えると時間もお金も' }).getByRole('combobox', { name: '検討テーマ' }).selectOption({ label: 'ビジョン素案について' });
+  await expect(page.getByRole('heading', { name: 'ビジョン素案について（1件）' })).toBeVisible();
+  await page.getByRole('button', { name: 'Word で出力' }).click();
+  await expect(toast(page, '「第3回_前回の主な意見と対応 (2).docx」を保存しました')).toBeVisible();
+  const byTheme = await docText(dir, '第3回_前回の主な意見と対応 (2).docx');
+  expect(byTheme.text).toContain('検討テーマ');
+  expect(byTheme.text.indexOf('ビジョン素案について')).toBeLessThan(byTheme.text.indexOf('職員の当たり前を変えると'));
+  expect(byTheme.text.indexOf('職員の当たり前を変えると')).toBeLessThan(byTheme.text.indexOf('その他'));
 });
 
 test('an 意見シート is previewed with per-row errors and only confirmed rows are stored', async ({ app: page }) => {
