@@ -7,31 +7,12 @@ import { AlignmentType, type FileChild, type Paragraph } from 'docx';
 import type { Meeting } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { itemNumber, meetingOrdinal } from '../../../shared/numbering';
-import { handoutGroups, isOpen, matrixRows, statusText, type HandoutGrouping } from '../../../shared/opinions';
+import { handoutGroups, isOpen, matrixRows, statusText, type HandoutGrouping, type OpinionCounts } from '../../../shared/opinions';
 import { prepareOpinions, publishable, type OpinionDocumentData, type OpinionRow } from '../../../shared/opinions/publication';
 import { formatWareki, todayInTokyo } from '../../../shared/wareki';
 import { buildDocument, heading, packDocx, para, table, title, type DocFonts } from '../exports/docx-common';
-import type ExcelJS from 'exceljs';
-import { addTableSheet, dateCell, displayWidth, newWorkbook, workbookBytes, type ColumnSpec } from '../exports/xlsx-common';
+import { dateCell, streamTableWorkbook, type ColumnSpec, type SheetSpec } from '../exports/xlsx-common';
 
-/**
- * Row heights from the wrapped text (Excel does not grow rows written by a program,
- * and LibreOffice prints them one line high), about 15 points a line at 11 pt.
- */
-function fitRowHeights(ws: ExcelJS.Worksheet): void {
-  const widths = ws.columns.map((c) => Math.max(4, (c.width ?? 10) - 1));
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    let lines = 1;
-    row.eachCell((cell, col) => {
-      const v = cell.value;
-      if (typeof v !== 'string' || !v) return;
-      const w = widths[col - 1] ?? 10;
-      lines = Math.max(lines, v.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / w)), 0));
-    });
-    if (lines > 1) row.height = Math.min(409, lines * 15 + 3);
-  });
-}
 
 export const DOCUMENT_TITLES = {
   list: '分野別意見一覧',
@@ -68,9 +49,9 @@ const listColumns = (withSections: boolean): ColumnSpec<OpinionRow>[] => [
 
 export async function buildOpinionListXlsx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
   const { rows } = prepareOpinions(data, publication);
-  const wb = newWorkbook(DOCUMENT_TITLES.list);
-  fitRowHeights(addTableSheet(wb, { name: '分野別意見一覧', title: `${data.council.name}　${DOCUMENT_TITLES.list}`, columns: listColumns(false), rows, landscape: true }));
-  return workbookBytes(wb);
+  return streamTableWorkbook(DOCUMENT_TITLES.list, [
+    { name: '分野別意見一覧', title: `${data.council.name}　${DOCUMENT_TITLES.list}`, columns: listColumns(false), rows, landscape: true, fitRowHeights: true },
+  ]);
 }
 
 export async function buildOpinionListDocx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
@@ -95,8 +76,7 @@ export async function buildOpinionListDocx(data: OpinionDocumentData, publicatio
 
 // ---------------------------------------------------------------- 意見対応表
 
-function summaryLines(data: OpinionDocumentData, publication: boolean) {
-  const { counts } = prepareOpinions(data, publication);
+function summaryLines(counts: OpinionCounts) {
   const breakdown = Object.entries(counts.byStatus).filter(([, c]) => c > 0).map(([s, c]) => `${s} ${c}件`).join('、');
   return {
     counts,
@@ -111,11 +91,16 @@ function summaryLines(data: OpinionDocumentData, publication: boolean) {
 }
 
 export async function buildResponsesXlsx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
-  const { rows } = prepareOpinions(data, publication);
-  const { counts, lines } = summaryLines(data, publication);
-  const wb = newWorkbook(DOCUMENT_TITLES.responses);
-  fitRowHeights(addTableSheet(wb, {
+  const { rows, counts } = prepareOpinions(data, publication);
+  const { lines } = summaryLines(counts);
+  const summary = [
+    ...lines.map(([label, value, unit]) => ({ label, value, unit })),
+    ...Object.entries(counts.byStatus).map(([s, c]) => ({ label: `反映状況：${s}`, value: c, unit: '件' })),
+    ...counts.byField.filter((f) => f.total > 0).map((f) => ({ label: `分野：${f.name}`, value: f.total, unit: '件' })),
+  ];
+  const table: SheetSpec<OpinionRow> = {
     name: '意見対応表',
+    fitRowHeights: true,
     // The summary rides in the printed header, so the sheet itself stays a table from row 1.
     title: `${DOCUMENT_TITLES.responses}（意見総数 ${counts.total}件・反映した数 ${counts.reflected}件）`,
     landscape: true,
@@ -132,13 +117,8 @@ export async function buildResponsesXlsx(data: OpinionDocumentData, publication:
       { header: '反映状況', value: (r) => r.status, maxWidth: 14 },
       { header: '該当箇所', value: (r) => r.sections, maxWidth: 30 },
     ],
-  }));
-  const summary = [
-    ...lines.map(([label, value, unit]) => ({ label, value, unit })),
-    ...Object.entries(counts.byStatus).map(([s, c]) => ({ label: `反映状況：${s}`, value: c, unit: '件' })),
-    ...counts.byField.filter((f) => f.total > 0).map((f) => ({ label: `分野：${f.name}`, value: f.total, unit: '件' })),
-  ];
-  addTableSheet(wb, {
+  };
+  const totals: SheetSpec<(typeof summary)[number]> = {
     name: '集計',
     title: `${DOCUMENT_TITLES.responses}　集計`,
     rows: summary,
@@ -147,13 +127,13 @@ export async function buildResponsesXlsx(data: OpinionDocumentData, publication:
       { header: '数', value: (r) => r.value, type: 'number', width: 8 },
       { header: '単位', value: (r) => r.unit, width: 6 },
     ],
-  });
-  return workbookBytes(wb);
+  };
+  return streamTableWorkbook(DOCUMENT_TITLES.responses, [table, totals]);
 }
 
 export async function buildResponsesDocx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
-  const { rows } = prepareOpinions(data, publication);
-  const { lines, breakdown } = summaryLines(data, publication);
+  const { rows, counts } = prepareOpinions(data, publication);
+  const { lines, breakdown } = summaryLines(counts);
   const children: FileChild[] = [
     title(DOCUMENT_TITLES.responses),
     subtitle(data, publication),
@@ -190,9 +170,9 @@ export async function buildMatrixXlsx(data: OpinionDocumentData, publication: bo
     const depth = Math.max(1, ...r.cells.map((c) => c.length));
     return Array.from({ length: depth }, (_, i) => ({ field: r.name, no: i + 1, texts: r.cells.map((c) => c[i]?.text ?? '') }));
   });
-  const wb = newWorkbook(DOCUMENT_TITLES.matrix);
-  fitRowHeights(addTableSheet(wb, {
+  return streamTableWorkbook(DOCUMENT_TITLES.matrix, [{
     name: '各分野の現状と課題',
+    fitRowHeights: true,
     title: DOCUMENT_TITLES.matrix,
     landscape: true,
     rows: lines,
@@ -201,8 +181,7 @@ export async function buildMatrixXlsx(data: OpinionDocumentData, publication: bo
       { header: '項番', value: (r) => r.no, type: 'number', width: 6 },
       ...data.council.matrixColumns.map((c, i): ColumnSpec<(typeof lines)[number]> => ({ header: c.title, width: 42, value: (r) => r.texts[i] ?? '' })),
     ],
-  }));
-  return workbookBytes(wb);
+  }]);
 }
 
 export async function buildMatrixDocx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
