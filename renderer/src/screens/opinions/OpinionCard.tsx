@@ -33,6 +33,8 @@ export interface CardProps {
   onMove: (o: Opinion, fieldId: string | null) => void;
   onStep: (o: Opinion, step: -1 | 1) => void;
   onDelete: (o: Opinion) => void;
+  onEdit: (o: Opinion) => void;
+  onTogglePublic: (o: Opinion) => void;
   onUnmerge: (o: Opinion) => void;
   onDragStart: (e: DragEvent, o: Opinion) => void;
 }
@@ -75,6 +77,8 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
                 {[...p.council.fields.map((f) => ({ id: f.id as string | null, name: f.name })), { id: null, name: '分野未設定' }]
                   .filter((f) => f.id !== o.fieldId)
                   .map((f) => <MenuItem key={f.id ?? 'none'} onClick={() => p.onMove(o, f.id)}>「{f.name}」へ移動</MenuItem>)}
+                <MenuItem onClick={() => p.onEdit(o)}>内容を編集</MenuItem>
+                <MenuItem onClick={() => p.onTogglePublic(o)}>{o.nonPublic ? '公開に戻す' : '非公開にする（公開版に載せない）'}</MenuItem>
                 <MenuItem onClick={() => p.onDelete(o)}>削除</MenuItem>
               </MenuList>
             </MenuPopover>

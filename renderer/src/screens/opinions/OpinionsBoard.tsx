@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Button, CounterBadge, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles,
   Radio, RadioGroup, Select, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text, Textarea, tokens,
+  TableHeaderCell, TableRow, Text, tokens,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowImportRegular, MergeRegular, SearchRegular } from '@fluentui/react-icons';
 import { sortedMeetings, sortedMembers } from '../../db/queries';
@@ -21,7 +21,8 @@ import { OpinionCard } from './OpinionCard';
 import { PromoteRemarksDialog } from './PromoteRemarksDialog';
 import { ImportOpinionsDialog } from './ImportOpinionsDialog';
 import { ExportMenu } from './ExportMenu';
-import { addOpinion, councilOpinions, deleteOpinion, putOpinions } from './store';
+import { OpinionFormDialog } from './OpinionFormDialog';
+import { councilOpinions, deleteOpinion, putOpinions } from './store';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'end', marginBottom: '12px' },
@@ -42,6 +43,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const [filter, setFilter] = useState<OpinionFilter>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'promote' | 'import' | 'add' | 'merge' | null>(null);
+  const [editing, setEditing] = useState<Opinion | null>(null);
   const [dropField, setDropField] = useState<string | null | undefined>(undefined);
   const focusAfter = useRef<string | null>(null);
 
@@ -83,6 +85,8 @@ export function OpinionsBoard({ council }: { council: Council }) {
     if (!window.confirm(`意見「${o.summary.slice(0, 40)}」を削除しますか。`)) return;
     deleteOpinion(o.id).then(() => notify.success('意見を削除しました'), (e) => notify.error(e, '削除できませんでした'));
   }, [notify]);
+  const onEdit = useCallback((o: Opinion) => setEditing(o), []);
+  const onTogglePublic = useCallback((o: Opinion) => void save([{ ...o, nonPublic: !o.nonPublic, updatedAt: now() }]), [save]);
   const onUnmerge = useCallback((o: Opinion) => void save([unmergeOpinion(o, now())]), [save]);
   const onDragStart = useCallback((e: DragEvent, o: Opinion) => {
     e.dataTransfer.setData('application/x-opinion-id', o.id);
@@ -191,7 +195,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
                     <OpinionCard
                       opinion={o} no={numbers.get(o.id) ?? 0} council={council} source={sourceText(o, lookup)} member={memberName(o.memberId, lookup)}
                       duplicates={dupes.get(o.id) ?? []} selected={selected.has(o.id)} onSelect={onSelect} onStatus={onStatus} onResponse={onResponse}
-                      onMove={onMove} onStep={onStep} onDelete={onDelete} onUnmerge={onUnmerge} onDragStart={onDragStart}
+                      onMove={onMove} onStep={onStep} onDelete={onDelete} onEdit={onEdit} onTogglePublic={onTogglePublic} onUnmerge={onUnmerge} onDragStart={onDragStart}
                     />
                   </div>
                 ))}
@@ -203,7 +207,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
 
       <PromoteRemarksDialog councilId={council.id} open={dialog === 'promote'} onClose={() => setDialog(null)} />
       <ImportOpinionsDialog council={council} open={dialog === 'import'} onClose={() => setDialog(null)} />
-      <AddOpinionDialog council={council} open={dialog === 'add'} onClose={() => setDialog(null)} meetings={meetings} members={members} />
+      <OpinionFormDialog council={council} open={dialog === 'add' || !!editing} opinion={editing} onClose={() => { setDialog(null); setEditing(null); }} meetings={meetings} members={members} />
       <MergeDialog
         open={dialog === 'merge'}
         opinions={active.filter((o) => selected.has(o.id))}
@@ -247,73 +251,3 @@ function MergeDialog({ open, opinions, describe, onClose, onMerge }: {
     </Dialog>
   );
 }
-
-function AddOpinionDialog({ council, open, onClose, meetings, members }: {
-  council: Council; open: boolean; onClose: () => void;
-  meetings: { id: string; number: number }[]; members: { id: string; name: string; role: string }[];
-}) {
-  const notify = useNotify();
-  const [source, setSource] = useState<OpinionSource>('interview');
-  const [fieldId, setFieldId] = useState('');
-  const [meetingId, setMeetingId] = useState('');
-  const [memberId, setMemberId] = useState('');
-  const [label, setLabel] = useState('');
-  const [summary, setSummary] = useState('');
-  const [error, setError] = useState('');
-  useEffect(() => { if (open) { setSummary(''); setError(''); } }, [open]);
-  const submit = async () => {
-    if (!summary.trim()) { setError('意見を入力してください。'); return; }
-    if (source === 'meeting' && !meetingId) { setError('審議会での意見は会議を選んでください。'); return; }
-    try {
-      await addOpinion({
-        councilId: council.id, source, fieldId: fieldId || null, meetingId: source === 'meeting' ? meetingId : (meetingId || null), remarkId: null,
-        memberId: memberId || null, sourceLabel: label.trim(), summary: summary.trim(), response: '', status: '', nonPublic: false,
-      });
-      notify.success('意見を追加しました');
-      onClose();
-    } catch (e) { notify.error(e, '追加できませんでした'); }
-  };
-  return (
-    <Dialog open={open} onOpenChange={(_, d) => { if (!d.open) onClose(); }}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>意見を追加</DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
-            <Field label="出典">
-              <Select value={source} onChange={(_, d) => setSource(d.value as OpinionSource)}>
-                {OPINION_SOURCES.map((x) => <option key={x} value={x}>{OPINION_SOURCE_LABELS[x]}</option>)}
-              </Select>
-            </Field>
-            <Field label="分野">
-              <Select value={fieldId} onChange={(_, d) => setFieldId(d.value)}>
-                <option value="">分野未設定</option>
-                {council.fields.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
-              </Select>
-            </Field>
-            <Field label="会議">
-              <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)}>
-                <option value="">（なし）</option>
-                {meetings.map((m) => <option key={m.id} value={m.id}>{meetingTitle(m)}</option>)}
-              </Select>
-            </Field>
-            <Field label="委員">
-              <Select value={memberId} onChange={(_, d) => setMemberId(d.value)}>
-                <option value="">（委員以外・不明）</option>
-                {members.map((m) => <option key={m.id} value={m.id}>{m.name}{m.role}</option>)}
-              </Select>
-            </Field>
-            <Field label="提出者・担当課など"><Input value={label} onChange={(_, d) => setLabel(d.value)} placeholder="例：税務課" /></Field>
-            <Field label="意見" required validationMessage={error || undefined}>
-              <Textarea value={summary} onChange={(_, d) => setSummary(d.value)} resize="vertical" rows={4} />
-            </Field>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose}>キャンセル</Button>
-            <Button appearance="primary" onClick={() => void submit()}>追加</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}
-

@@ -1,7 +1,7 @@
 /**
  * 「会議の記録から取り込む」: a meeting's remarks with checkboxes; the checked ones become
  * opinions (linked to their remark). Usable from other screens:
- *   <PromoteRemarksDialog councilId={…} meetingId={…} open={…} onClose={…} />
+ *   <PromoteRemarksDialog councilId={…} meetingId={…} initialSelection={[remarkId…]} open={…} onClose={…} />
  * or, without the dialog, promoteRemarksToOpinions(remarkIds) from ./store.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -18,9 +18,11 @@ import type { Remark } from '../../../../shared/domain';
 import { speakerLabel } from '../../../../shared/speakers';
 import { promoteRemarksToOpinions } from './store';
 
-export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, open, onClose, onDone }: {
+export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, initialSelection, open, onClose, onDone }: {
   councilId: string;
   meetingId?: string | null;
+  /** Remarks to check when the dialog opens (e.g. those selected in the live notes). */
+  initialSelection?: string[];
   open: boolean;
   onClose: () => void;
   onDone?: (count: number) => void;
@@ -37,9 +39,9 @@ export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, ope
 
   useEffect(() => {
     if (!open) return;
-    setChecked(new Set());
+    setChecked(new Set(initialSelection ?? []));
     if (initialMeeting) setMeetingId(initialMeeting);
-  }, [open, initialMeeting]);
+  }, [open, initialMeeting, initialSelection]);
   // Default to the latest meeting that has remarks.
   useEffect(() => {
     if (!open || meetingId || !meetings.length) return;
@@ -61,11 +63,12 @@ export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, ope
   const fieldName = (id: string | null) => council?.fields.find((f) => f.id === id)?.name ?? '';
   const who = (r: Remark) => speakerLabel(r.speaker, { members, staff, chairMemberId: meeting?.chairMemberId ?? null }, 'name');
 
+  const pending = [...checked].filter((id) => !promoted.has(id));
   const toggle = (id: string, on: boolean) => setChecked((c) => { const n = new Set(c); if (on) n.add(id); else n.delete(id); return n; });
   const submit = async () => {
     setBusy(true);
     try {
-      const created = await promoteRemarksToOpinions([...checked]);
+      const created = await promoteRemarksToOpinions(pending);
       notify.success(`${created.length}件の意見を取り込みました`);
       onDone?.(created.length);
       onClose();
@@ -116,8 +119,8 @@ export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, ope
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>キャンセル</Button>
-            <Button appearance="primary" disabled={!checked.size || busy} onClick={() => void submit()}>
-              {checked.size ? `${checked.size}件を意見として取り込む` : '取り込む記録を選んでください'}
+            <Button appearance="primary" disabled={!pending.length || busy} onClick={() => void submit()}>
+              {pending.length ? `${pending.length}件を意見として取り込む` : '取り込む記録を選んでください'}
             </Button>
           </DialogActions>
         </DialogBody>
