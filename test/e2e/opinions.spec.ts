@@ -97,6 +97,17 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await page.getByRole('button', { name: '条件をクリア' }).click();
   await screenshot(page, 'opinions-03-board-edited');
 
+  // Mark one non-public (kept out of every 公開版) and link one to a vision section (該当箇所).
+  await card(page, '忖度しすぎず、割り切る').getByRole('button', { name: /の操作$/ }).click();
+  await page.getByRole('menuitem', { name: '非公開にする（公開版に載せない）' }).click();
+  await expect(card(page, '忖度しすぎず、割り切る')).toContainText('非公開');
+  await first.getByRole('button', { name: /の操作$/ }).click();
+  await page.getByRole('menuitem', { name: '該当箇所（ビジョン・計画）を設定' }).click();
+  const link = page.getByRole('dialog', { name: '該当箇所（ビジョン・計画）' });
+  await link.getByRole('checkbox', { name: '取り組みの方向性' }).check();
+  await link.getByRole('button', { name: '保存' }).click();
+  await expect(first).toContainText('該当：取り組みの方向性');
+
   // Survives a reload.
   await page.reload();
   await expect(card(page, 'やめることを決めないと新しいことはできない')).toContainText(RESPONSE);
@@ -109,10 +120,19 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await exportFrom(page, '各分野の現状と課題（Excel）', '各分野の現状と課題.xlsx');
   await exportFrom(page, '各分野の現状と課題（Word）', '各分野の現状と課題.docx');
 
+  // The internal copy (公開版 unchecked) keeps the non-public opinion, marked 内部用.
+  await page.getByRole('button', { name: '出力' }).click();
+  await page.getByRole('menuitemcheckbox', { name: /公開版/ }).click();
+  await page.getByRole('menuitem', { name: '分野別意見一覧（Word）' }).click();
+  await expect(toast(page, '「分野別意見一覧_内部用.docx」を保存しました')).toBeVisible();
+
   const dir = server.exportDir;
+  const internal = await docText(dir, '分野別意見一覧_内部用.docx');
+  expect(internal.text).toContain('忖度しすぎず');
+  expect(internal.text).toContain('内部用');
   const list = await sheetOf(dir, '分野別意見一覧.xlsx', '分野別意見一覧');
   expect(list.rows[0]).toEqual(['番号', '分野', '意見', '出典', '委員', '会議日（和暦）', '会議日', '市の考え方', '反映状況']);
-  expect(list.rows).toHaveLength(95);
+  expect(list.rows).toHaveLength(94); // 94 opinions, one of them non-public
   const answered = list.rows.find((r) => String(r[2]).startsWith('やめることを決めないと'))!;
   expect(answered[1]).toBe('行政施策');
   expect(answered[3]).toBe('第2回審議会');
@@ -124,12 +144,14 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(merged[3]).toBe('第1回審議会、第2回審議会');
   expect(list.rows.find((r) => String(r[2]).startsWith('外部委託に関し'))![1]).toBe('財務');
 
+  expect(list.rows.some((r) => String(r[2]).startsWith('忖度しすぎず'))).toBe(false);
   const responses = await sheetOf(dir, '意見対応表.xlsx', '集計');
-  expect(responses.rows).toContainEqual(['意見総数', 94, '件']);
+  expect(responses.rows).toContainEqual(['意見総数', 93, '件']);
   expect(responses.rows).toContainEqual(['反映した数（反映する・一部反映・既に記載）', 1, '件']);
   const table = await sheetOf(dir, '意見対応表.xlsx', '意見対応表');
   expect(table.rows[0]).toEqual(['番号', '分野', '意見の概要', '出典', '委員', '会議日（和暦）', '会議日', '市の考え方', '反映状況', '該当箇所']);
   expect(table.ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  expect(table.rows.find((r) => String(r[2]).startsWith('やめることを決めないと'))![9]).toBe('取り組みの方向性');
 
   const matrix = await sheetOf(dir, '各分野の現状と課題.xlsx', '各分野の現状と課題');
   expect(matrix.rows[0]).toEqual(['分野', '項番', '審議会での主な意見', '各課インタビューにおける主な意見（現状と課題）', '想定される解決案（他自治体の事例含む）', '既に取り組んでいる内容']);
@@ -142,7 +164,8 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(listDoc.xml).toContain('<w:tblHeader/>');
   const respDoc = await docText(dir, '意見対応表.docx');
   expect(respDoc.text).toContain('意見総数');
-  expect(respDoc.text).toContain('94件');
+  expect(respDoc.text).toContain('93件');
+  expect(respDoc.text).not.toContain('忖度しすぎず');
   const matrixDoc = await docText(dir, '各分野の現状と課題.docx');
   expect(matrixDoc.text).toContain('想定される解決案（他自治体の事例含む）');
   expect(matrixDoc.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
@@ -155,6 +178,17 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await cell.getByRole('textbox').press('Control+Enter');
   await expect(cell).toContainText('公共施設の包括管理委託を検討する。');
   await screenshot(page, 'opinions-04-matrix');
+  await page.getByRole('button', { name: '列の設定' }).click();
+  const cols = page.getByRole('dialog', { name: 'マトリクスの列の設定' });
+  await cols.getByLabel('列4の見出し').fill('既に取り組んでいる内容（令和5年度）');
+  await cols.getByRole('button', { name: '列を追加' }).click();
+  await cols.getByLabel('列5の見出し').fill('書面意見');
+  await cols.getByLabel('列5の内容').selectOption({ label: '意見：書面意見' });
+  await cols.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('table', { name: '各分野の現状と課題' }).getByRole('columnheader')).toHaveText([
+    '分野', '審議会での主な意見（審議会の意見）', '各課インタビューにおける主な意見（現状と課題）（各課インタビューの意見）',
+    '想定される解決案（他自治体の事例含む）', '既に取り組んでいる内容（令和5年度）', '書面意見（書面意見の意見）',
+  ]);
 
   // ---- handout for 第3回
   await page.getByRole('tab', { name: '前回の主な意見と対応' }).click();
@@ -169,7 +203,7 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(handout.text).not.toContain('やめることを決めないと'); // answered: 反映する
   expect(handout.text).not.toContain('各課インタビュー');
   expect((await readdir(dir)).sort()).toEqual([
-    '分野別意見一覧.docx', '分野別意見一覧.xlsx', '各分野の現状と課題.docx', '各分野の現状と課題.xlsx', '意見対応表.docx', '意見対応表.xlsx', '第3回_前回の主な意見と対応.docx',
+    '分野別意見一覧.docx', '分野別意見一覧.xlsx', '分野別意見一覧_内部用.docx', '各分野の現状と課題.docx', '各分野の現状と課題.xlsx', '意見対応表.docx', '意見対応表.xlsx', '第3回_前回の主な意見と対応.docx',
   ].sort());
 
   // By theme: one opinion put under the 第3回 agenda item ビジョン素案について, the rest under その他.

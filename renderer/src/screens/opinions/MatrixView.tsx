@@ -6,13 +6,14 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { AddRegular, DeleteRegular, SettingsRegular } from '@fluentui/react-icons';
 import { db } from '../../db';
 import { useNotify } from '../../app/notify';
 import { OPINION_SOURCE_LABELS, type Council, type MatrixItem } from '../../../../shared/domain';
 import { matrixRows } from '../../../../shared/opinions';
 import { addMatrixItem, councilOpinions, deleteMatrixItem, putMatrixItem } from './store';
 import { ExportMenu } from './ExportMenu';
+import { MatrixColumnsDialog } from './MatrixColumnsDialog';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusLarge },
@@ -28,6 +29,7 @@ export function MatrixView({ council }: { council: Council }) {
   const s = useStyles();
   const opinions = useLiveQuery(() => councilOpinions(council.id), [council.id]);
   const items = useLiveQuery(() => db.matrixItems.where('councilId').equals(council.id).toArray(), [council.id]);
+  const [settings, setSettings] = useState(false);
   if (!opinions || !items) return null;
   const rows = matrixRows(council, opinions, items);
   const width = council.matrixColumns.length ? `${Math.floor(92 / council.matrixColumns.length)}%` : 'auto';
@@ -35,7 +37,10 @@ export function MatrixView({ council }: { council: Council }) {
     <>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 12 }}>
         <Text>意見の列は、出典ごとの意見（意見ボード）から自動で表示されます。ほかの列は項目をクリックして編集できます。</Text>
-        <div style={{ marginLeft: 'auto' }}><ExportMenu councilId={council.id} /></div>
+        <div style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
+          <Button icon={<SettingsRegular />} onClick={() => setSettings(true)}>列の設定</Button>
+          <ExportMenu councilId={council.id} />
+        </div>
       </div>
       <div className={s.wrap}>
         <table className={s.table} aria-label="各分野の現状と課題">
@@ -72,6 +77,7 @@ export function MatrixView({ council }: { council: Council }) {
           </tbody>
         </table>
       </div>
+      <MatrixColumnsDialog council={council} open={settings} onClose={() => setSettings(false)} />
     </>
   );
 }

@@ -34,6 +34,9 @@ export interface CardProps {
   onStep: (o: Opinion, step: -1 | 1) => void;
   onDelete: (o: Opinion) => void;
   onEdit: (o: Opinion) => void;
+  onLink: (o: Opinion) => void;
+  /** Headings of the plan sections it is linked to (該当箇所). */
+  sections: string[];
   onTogglePublic: (o: Opinion) => void;
   onUnmerge: (o: Opinion) => void;
   onDragStart: (e: DragEvent, o: Opinion) => void;
@@ -78,6 +81,7 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
                   .filter((f) => f.id !== o.fieldId)
                   .map((f) => <MenuItem key={f.id ?? 'none'} onClick={() => p.onMove(o, f.id)}>「{f.name}」へ移動</MenuItem>)}
                 <MenuItem onClick={() => p.onEdit(o)}>内容を編集</MenuItem>
+                <MenuItem onClick={() => p.onLink(o)}>該当箇所（ビジョン・計画）を設定</MenuItem>
                 <MenuItem onClick={() => p.onTogglePublic(o)}>{o.nonPublic ? '公開に戻す' : '非公開にする（公開版に載せない）'}</MenuItem>
                 <MenuItem onClick={() => p.onDelete(o)}>削除</MenuItem>
               </MenuList>
@@ -89,6 +93,7 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
           {p.member ? <Badge appearance="outline" size="small">{p.member}</Badge> : null}
           {o.nonPublic ? <Badge appearance="filled" size="small" color="danger">非公開</Badge> : null}
           {o.remarkId ? <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>会議の記録から</Text> : null}
+          {p.sections.map((h) => <Badge key={h} appearance="tint" size="small" color="brand">該当：{h}</Badge>)}
           {!editing && !o.response ? <Button size="small" appearance="transparent" onClick={begin}>市の考え方を入力</Button> : null}
           <Select size="small" aria-label={`意見${p.no}の反映状況`} value={statusText(o)} onChange={(_, d) => p.onStatus(o, d.value)} style={{ width: 140, marginLeft: 'auto' }}>
             {[UNANSWERED, ...p.council.responseStatuses, ...(o.status && !p.council.responseStatuses.includes(o.status) ? [o.status] : [])].map((st) => <option key={st} value={st}>{st}</option>)}

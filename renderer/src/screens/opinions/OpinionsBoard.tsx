@@ -22,6 +22,7 @@ import { PromoteRemarksDialog } from './PromoteRemarksDialog';
 import { ImportOpinionsDialog } from './ImportOpinionsDialog';
 import { ExportMenu } from './ExportMenu';
 import { OpinionFormDialog } from './OpinionFormDialog';
+import { SectionLinkDialog, useSectionTitles } from './SectionLinkDialog';
 import { councilOpinions, deleteOpinion, putOpinions } from './store';
 
 const useStyles = makeStyles({
@@ -44,6 +45,8 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'promote' | 'import' | 'add' | 'merge' | null>(null);
   const [editing, setEditing] = useState<Opinion | null>(null);
+  const [linking, setLinking] = useState<Opinion | null>(null);
+  const sectionTitles = useSectionTitles(council.id);
   const [dropField, setDropField] = useState<string | null | undefined>(undefined);
   const focusAfter = useRef<string | null>(null);
 
@@ -86,6 +89,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
     deleteOpinion(o.id).then(() => notify.success('意見を削除しました'), (e) => notify.error(e, '削除できませんでした'));
   }, [notify]);
   const onEdit = useCallback((o: Opinion) => setEditing(o), []);
+  const onLink = useCallback((o: Opinion) => setLinking(o), []);
   const onTogglePublic = useCallback((o: Opinion) => void save([{ ...o, nonPublic: !o.nonPublic, updatedAt: now() }]), [save]);
   const onUnmerge = useCallback((o: Opinion) => void save([unmergeOpinion(o, now())]), [save]);
   const onDragStart = useCallback((e: DragEvent, o: Opinion) => {
@@ -195,7 +199,8 @@ export function OpinionsBoard({ council }: { council: Council }) {
                     <OpinionCard
                       opinion={o} no={numbers.get(o.id) ?? 0} council={council} source={sourceText(o, lookup)} member={memberName(o.memberId, lookup)}
                       duplicates={dupes.get(o.id) ?? []} selected={selected.has(o.id)} onSelect={onSelect} onStatus={onStatus} onResponse={onResponse}
-                      onMove={onMove} onStep={onStep} onDelete={onDelete} onEdit={onEdit} onTogglePublic={onTogglePublic} onUnmerge={onUnmerge} onDragStart={onDragStart}
+                      onMove={onMove} onStep={onStep} onDelete={onDelete} onEdit={onEdit} onLink={onLink} onTogglePublic={onTogglePublic}
+                      sections={o.sectionIds.map((id) => sectionTitles.get(id)).filter((x): x is string => !!x)} onUnmerge={onUnmerge} onDragStart={onDragStart}
                     />
                   </div>
                 ))}
@@ -208,6 +213,8 @@ export function OpinionsBoard({ council }: { council: Council }) {
       <PromoteRemarksDialog councilId={council.id} open={dialog === 'promote'} onClose={() => setDialog(null)} />
       <ImportOpinionsDialog council={council} open={dialog === 'import'} onClose={() => setDialog(null)} />
       <OpinionFormDialog council={council} open={dialog === 'add' || !!editing} opinion={editing} onClose={() => { setDialog(null); setEditing(null); }} meetings={meetings} members={members} />
+      <SectionLinkDialog opinion={linking} open={!!linking} onClose={() => setLinking(null)}
+        onSave={(o, sectionIds) => void save([{ ...o, sectionIds, updatedAt: now() }])} />
       <MergeDialog
         open={dialog === 'merge'}
         opinions={active.filter((o) => selected.has(o.id))}

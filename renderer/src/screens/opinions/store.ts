@@ -4,7 +4,7 @@
  * `promoteRemarksToOpinions` to turn remarks into opinions.
  */
 import { db } from '../../db';
-import type { MatrixItem, Opinion } from '../../../../shared/domain';
+import type { MatrixColumn, MatrixItem, Opinion } from '../../../../shared/domain';
 import { randomId } from '../../../../shared/factory';
 import { promoteRemarks } from '../../../../shared/opinions';
 import type { OpinionDocumentData } from '../../../../shared/opinions/publication';
@@ -142,4 +142,16 @@ export async function loadThemes(meetingId: string): Promise<Record<string, stri
 }
 export async function saveThemes(meetingId: string, themes: Record<string, string>): Promise<void> {
   await db.transaction('rw', db.meta, async () => { await db.meta.put({ key: themeKey(meetingId), value: themes }); });
+}
+
+/** Saves the matrix columns; items of removed columns go with them (one transaction). */
+export async function saveMatrixColumns(councilId: string, columns: MatrixColumn[]): Promise<void> {
+  await db.transaction('rw', [db.councils, db.matrixItems], async () => {
+    const council = await db.councils.get(councilId);
+    if (!council) return;
+    const kept = new Set(columns.map((c) => c.id));
+    const stale = (await db.matrixItems.where('councilId').equals(councilId).toArray()).filter((i) => !kept.has(i.columnId));
+    await db.matrixItems.bulkDelete(stale.map((i) => i.id));
+    await db.councils.put({ ...council, matrixColumns: columns, updatedAt: now() });
+  });
 }
