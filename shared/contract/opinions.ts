@@ -13,7 +13,8 @@ export const OpinionDocumentData = z.object({
   sectionTitles: z.record(z.string(), z.string().max(500)).optional(),
 }).strict();
 
-export const OPINION_DOCUMENTS = ['list', 'responses', 'matrix', 'handout'] as const;
+/** 'template': an empty 意見シート with the columns the import reads. */
+export const OPINION_DOCUMENTS = ['list', 'responses', 'matrix', 'handout', 'template'] as const;
 export type OpinionDocumentKind = (typeof OPINION_DOCUMENTS)[number];
 
 export const HandoutOptions = z.object({

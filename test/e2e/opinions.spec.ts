@@ -218,7 +218,7 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(byTheme.text.indexOf('職員の当たり前を変えると')).toBeLessThan(byTheme.text.indexOf('その他'));
 });
 
-test('an 意見シート is previewed with per-row errors and only confirmed rows are stored', async ({ app: page }) => {
+test('an 意見シート is previewed with per-row errors and only confirmed rows are stored', async ({ app: page, server }) => {
   await openOpinions(page);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('意見シート');
@@ -234,6 +234,10 @@ test('an 意見シート is previewed with per-row errors and only confirmed row
 
   await page.getByRole('button', { name: 'Excel から取り込む' }).click();
   const dialog = page.getByRole('dialog', { name: 'Excel（意見シート）から取り込む' });
+  await dialog.getByRole('button', { name: '意見シートの様式（Excel）を出力' }).click();
+  await expect(toast(page, '「意見シート.xlsx」を保存しました')).toBeVisible();
+  const blank = await sheetOf(server.exportDir, '意見シート.xlsx', '意見シート');
+  expect(blank.rows[0]).toEqual(['分野', '委員', '会議', '出典', '提出者', '意見', '市の考え方', '反映状況']);
   await dialog.getByLabel('取り込むファイル').setInputFiles(bad);
   await expect(dialog.getByRole('alert')).toContainText('Excel ブック（.xlsx）として読み込めませんでした');
 

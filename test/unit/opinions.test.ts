@@ -227,6 +227,39 @@ describe('importing an 意見シート', () => {
     expect(p.rows[1]!.errors).toEqual(['出典が審議会の意見には、会議（第N回）を書いてください。']);
   });
 
+  it('reads back the 分野別意見一覧 it exported (出典 第N回審議会 / 各課インタビュー, 委員 河委員)', async () => {
+    const b = sample();
+    const kawa = b.members.find((m) => m.name === '河')!;
+    b.opinions = b.opinions.map((o, i) => (i === 0 ? { ...o, memberId: kawa.id, response: '検討します。', status: '今後の参考' } : o));
+    const { bytes } = await buildOpinionDocument('list', 'xlsx', opinionDocumentData(b), false);
+    const p = await readOpinionSheet(importArgs(b, Buffer.from(bytes).toString('base64')));
+    expect(p.rows).toHaveLength(94);
+    expect(p.rows.filter((r) => r.errors.length)).toEqual([]);
+    const active = groupByField(b.opinions, b.council.fields).flatMap((g) => g.items);
+    p.rows.forEach((r, i) => {
+      const o = active[i]!;
+      expect({ summary: r.summary, fieldId: r.fieldId, source: r.source, meetingId: r.meetingId, memberId: r.memberId, response: r.response, status: r.status })
+        .toEqual({ summary: o.summary, fieldId: o.fieldId, source: o.source, meetingId: o.meetingId, memberId: o.memberId, response: o.response, status: o.status });
+    });
+  });
+
+  it('hands out an empty 意見シート the import reads, with drop-down lists', async () => {
+    const b = sample();
+    const { bytes, fileName } = await buildOpinionDocument('template', 'xlsx', opinionDocumentData(b), true);
+    expect(fileName).toBe('意見シート.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('意見シート')!;
+    expect(ws.getRow(1).values).toEqual([undefined, '分野', '委員', '会議', '出典', '提出者', '意見', '市の考え方', '反映状況']);
+    expect(ws.getCell('A2').dataValidation).toMatchObject({ type: 'list', formulae: ['"行政施策,DX推進,財務,人材育成,働き方改革,経営"'] });
+    expect(ws.getCell('D2').dataValidation.formulae).toEqual(['"審議会,各課インタビュー,書面意見,パブリックコメント"']);
+    ws.getCell('A2').value = '財務';
+    ws.getCell('F2').value = '公共施設の統廃合を進めるべき。';
+    const filled = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const p = await readOpinionSheet(importArgs(b, filled));
+    expect(p.rows).toEqual([expect.objectContaining({ row: 2, summary: '公共施設の統廃合を進めるべき。', fieldId: fieldIdOf(b, '財務'), source: 'written', errors: [] })]);
+  });
+
   it('refuses what is not a workbook, or has no opinion column, with INVALID_FILE', async () => {
     const b = sample();
     const notBook = readOpinionSheet(importArgs(b, Buffer.from('分野,意見\n財務,テスト').toString('base64')));

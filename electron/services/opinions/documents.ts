@@ -11,7 +11,8 @@ import { handoutGroups, isOpen, matrixRows, statusText, type HandoutGrouping, ty
 import { prepareOpinions, publishable, type OpinionDocumentData, type OpinionRow } from '../../../shared/opinions/publication';
 import { formatWareki, todayInTokyo } from '../../../shared/wareki';
 import { buildDocument, heading, packDocx, para, table, title, type DocFonts } from '../exports/docx-common';
-import { dateCell, streamTableWorkbook, type ColumnSpec, type SheetSpec } from '../exports/xlsx-common';
+import { addTableSheet, dateCell, newWorkbook, streamTableWorkbook, workbookBytes, type ColumnSpec, type SheetSpec } from '../exports/xlsx-common';
+import { OPINION_SOURCE_LABELS, OPINION_SOURCES } from '../../../shared/domain';
 
 
 export const DOCUMENT_TITLES = {
@@ -246,9 +247,44 @@ export async function buildHandoutDocx(data: OpinionDocumentData, publication: b
   return packDocx(buildDocument({ title: `${meetingOrdinal(target.number, dw)} ${DOCUMENT_TITLES.handout}`, subject: data.council.name, fonts: fontsOf(data), pageMark: mark(publication), children }));
 }
 
+// ---------------------------------------------------------------- 意見シート（様式）
+
+export const SHEET_HEADERS = ['分野', '委員', '会議', '出典', '提出者', '意見', '市の考え方', '反映状況'] as const;
+const TEMPLATE_ROWS = 200;
+
+/** An empty 意見シート to hand out: the columns the import reads, with drop-down lists. */
+export async function buildOpinionSheetTemplate(data: OpinionDocumentData): Promise<Uint8Array> {
+  const wb = newWorkbook('意見シート');
+  const ws = addTableSheet(wb, {
+    name: '意見シート',
+    title: `${data.council.name}　意見シート`,
+    landscape: true,
+    rows: [] as never[],
+    columns: SHEET_HEADERS.map((header) => ({ header, value: () => '', width: header === '意見' || header === '市の考え方' ? 50 : 16 })),
+  });
+  const lists: Partial<Record<(typeof SHEET_HEADERS)[number], string[]>> = {
+    分野: data.council.fields.map((f) => f.name),
+    委員: data.members.map((m) => m.name),
+    会議: data.meetings.map((m) => `第${m.number}回`),
+    出典: OPINION_SOURCES.map((x) => OPINION_SOURCE_LABELS[x]),
+    反映状況: data.council.responseStatuses,
+  };
+  SHEET_HEADERS.forEach((header, i) => {
+    const list = lists[header];
+    // Excel caps an inline list at 255 characters; longer lists are left free (the import checks them).
+    const formula = list && list.length ? `"${list.map((x) => x.replace(/[",]/g, '')).join(',')}"` : null;
+    for (let r = 2; r <= TEMPLATE_ROWS + 1; r++) {
+      const cell = ws.getCell(r, i + 1);
+      cell.alignment = { vertical: 'top', wrapText: true };
+      if (formula && formula.length <= 257) cell.dataValidation = { type: 'list', allowBlank: true, formulae: [formula] };
+    }
+  });
+  return workbookBytes(wb);
+}
+
 // ---------------------------------------------------------------- one entry for the channel and the samples
 
-export type OpinionDocumentKind = keyof typeof DOCUMENT_TITLES;
+export type OpinionDocumentKind = keyof typeof DOCUMENT_TITLES | 'template';
 
 export async function buildOpinionDocument(
   kind: OpinionDocumentKind,
@@ -258,6 +294,10 @@ export async function buildOpinionDocument(
   handout?: HandoutSpec,
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const suffix = publication ? '' : '_内部用';
+  if (kind === 'template') {
+    if (format !== 'xlsx') throw new AppError('INVALID_ARGUMENT', '意見シートは Excel ブックで出力します。');
+    return { fileName: '意見シート.xlsx', bytes: await buildOpinionSheetTemplate(data) };
+  }
   if (kind === 'handout') {
     if (format !== 'docx') throw new AppError('INVALID_ARGUMENT', '前回の主な意見と対応は Word 文書で出力します。');
     if (!handout) throw new AppError('INVALID_ARGUMENT', '資料を作る会議を選んでください。');

@@ -90,18 +90,24 @@ function readRows(ws: ExcelJS.Worksheet, headerRow: number, cols: Partial<Record
     const member = memberName ? args.members.find((m) => norm(m.name) === norm(bare) || norm(m.name + m.role) === norm(memberName)) : undefined;
     if (memberName && !member) errors.push(`委員「${memberName}」が委員名簿にありません。`);
 
-    const meetingText = get(row, 'meeting');
+    // 出典 as this app writes it: 第2回審議会 / 各課インタビュー（税務課） / 書面意見（提出者）.
+    const sourceRaw = get(row, 'source');
+    const sourceMeeting = /^第\s*([0-9０-９]+)\s*回/.exec(sourceRaw);
+    const sourceDetail = /^(.*?)[（(](.*)[）)]$/.exec(sourceRaw);
+    const sourceText = sourceMeeting ? '審議会' : (sourceDetail ? sourceDetail[1]! : sourceRaw).trim();
+
+    const meetingText = get(row, 'meeting') || (sourceMeeting ? sourceMeeting[0] : '');
     const number = meetingText ? Number(normalizeForSearch(meetingText).replace(/^第/, '').replace(/回.*$/, '')) : NaN;
     const meeting = meetingText ? args.meetings.find((m) => m.number === number) : undefined;
     if (meetingText && !meeting) errors.push(`会議「${meetingText}」が見つかりません（第N回 の形で書いてください）。`);
 
-    const sourceText = get(row, 'source');
     let source = sourceText ? sourceByLabel.get(norm(sourceText)) : meeting ? 'meeting' : 'written';
     if (!source) {
-      errors.push(`出典「${sourceText}」が分かりません（${OPINION_SOURCES.map((s) => OPINION_SOURCE_LABELS[s]).join('／')}）。`);
+      errors.push(`出典「${sourceRaw}」が分かりません（${OPINION_SOURCES.map((s) => OPINION_SOURCE_LABELS[s]).join('／')}）。`);
       source = 'written';
     }
     if (source === 'meeting' && !meeting && !meetingText) errors.push('出典が審議会の意見には、会議（第N回）を書いてください。');
+    const label = get(row, 'label') || (sourceDetail && !sourceMeeting ? sourceDetail[2]!.trim() : '');
 
     const statusRaw = get(row, 'status');
     const status = statusRaw === UNANSWERED ? '' : statusRaw;
@@ -118,7 +124,7 @@ function readRows(ws: ExcelJS.Worksheet, headerRow: number, cols: Partial<Record
       memberName,
       meetingId: meeting?.id ?? null,
       source,
-      sourceLabel: get(row, 'label').slice(0, 200),
+      sourceLabel: label.slice(0, 200),
       response,
       status,
       errors,

@@ -23,6 +23,7 @@ export function opinionSamples(bundle: CouncilBundle): SampleDocument[] {
     doc('responses', 'docx', '意見対応表.docx'),
     doc('matrix', 'xlsx', '各分野の現状と課題.xlsx'),
     doc('matrix', 'docx', '各分野の現状と課題.docx'),
+    { fileName: '意見シート.xlsx', build: async () => (await buildOpinionDocument('template', 'xlsx', data, true)).bytes },
   ];
   if (next) {
     docs.push({

@@ -11,6 +11,7 @@ import { describeError } from '../../app/notify';
 import { OPINION_SOURCE_LABELS, type Council } from '../../../../shared/domain';
 import type { OpinionImportPreview } from '../../../../shared/contract/opinions';
 import { importOpinionRows } from './store';
+import { useOpinionExport } from './ExportMenu';
 
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -27,6 +28,7 @@ export function ImportOpinionsDialog({ council, open, onClose }: { council: Coun
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<(OpinionImportPreview & { fileName: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const template = useOpinionExport(council.id);
 
   const reset = () => { setPreview(null); setError(null); if (input.current) input.current.value = ''; };
   const close = () => { reset(); onClose(); };
@@ -82,6 +84,9 @@ export function ImportOpinionsDialog({ council, open, onClose }: { council: Coun
               1行目が見出しの表を読み取ります。列：<b>意見</b>（必須）・分野・委員・会議（第N回）・出典（審議会／各課インタビュー／書面意見／パブリックコメント）・提出者・市の考え方・反映状況。
               確認するまで何も保存されません。
             </Text>
+            <Button size="small" disabled={template.busy} onClick={() => void template.run({ kind: 'template', format: 'xlsx' }, true)} style={{ marginBottom: 8 }}>
+              意見シートの様式（Excel）を出力
+            </Button>
             <input ref={input} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="取り込むファイル"
               onChange={(e) => { const f = e.target.files?.[0]; if (f) void read(f); }} />
             {busy ? <Spinner size="small" label="読み込み中…" style={{ marginTop: 8 }} /> : null}
