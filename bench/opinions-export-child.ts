@@ -1,11 +1,12 @@
 /**
- * Child process of bench/opinions.bench.ts: builds the 分野別意見一覧 and 意見対応表 .xlsx
- * of 10,000 opinions once and prints the time and this process's peak memory as JSON.
+ * Child process of bench/opinions.bench.ts: validates and builds the 分野別意見一覧 (or
+ * 意見対応表) .xlsx of 10,000 opinions once and prints the time and this process's peak memory as JSON.
  */
 import { buildSampleCouncil } from '../resources/sample/iizuka';
 import { opinionDocumentData } from '../electron/services/opinions/samples';
 import { buildOpinionDocument } from '../electron/services/opinions/documents';
 import type { Opinion } from '../shared/domain';
+import { OpinionExportArgs } from '../shared/contract/opinions';
 
 const N = Number(process.argv[2] ?? 10_000);
 const kind = (process.argv[3] ?? 'list') as 'list' | 'responses';
@@ -22,7 +23,9 @@ async function main() {
   const timer = setInterval(() => { heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed); }, 20);
   const baseline = process.memoryUsage().rss;
   const t0 = performance.now();
-  const { bytes } = await buildOpinionDocument(kind, 'xlsx', { ...data, opinions }, true);
+  // What main does for the channel: validate the records against the contract, then build.
+  const args = OpinionExportArgs.parse(JSON.parse(JSON.stringify({ kind, format: 'xlsx', publication: true, data: { ...data, opinions } })));
+  const { bytes } = await buildOpinionDocument(args.kind, args.format, args.data, args.publication);
   const ms = performance.now() - t0;
   clearInterval(timer);
   heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);

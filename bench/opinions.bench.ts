@@ -1,6 +1,7 @@
 /**
  * opinions.xlsx_10000_ms / opinions.xlsx_10000_peak_mb: building the 分野別意見一覧 .xlsx
- * of 10,000 opinions (from the records to the bytes, the export channel's work in main).
+ * of 10,000 opinions (the export channel's work in main: validating the records against
+ * the contract, then building the bytes with exceljs's streaming writer).
  * Each run is its own Node process, so the peak is that build's own maxRSS; median
  * time and highest peak of 3 runs.
  */
