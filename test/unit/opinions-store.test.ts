@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../renderer/src/db';
+import { ShingikaiDB } from '../../renderer/src/db/database';
 import { importBundle } from '../../renderer/src/db/bundle';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import { mergeOpinions } from '../../shared/opinions';
-import {
-  councilOpinions, deleteOpinion, importOpinionRows, loadDocumentData, promoteRemarksToOpinions, putOpinions, saveMatrixColumns,
-} from '../../renderer/src/screens/opinions/store';
+import { opinionRecords } from '../../renderer/src/screens/opinions/records';
 
+const db = new ShingikaiDB('opinions-store-test');
+const {
+  councilOpinions, deleteOpinion, importOpinionRows, loadDocumentData, promoteRemarksToOpinions, putOpinions, saveMatrixColumns,
+} = opinionRecords(db);
 let councilId = '';
 
 beforeEach(async () => {
