@@ -111,7 +111,8 @@ export function countOpinions(all: Opinion[], council: Pick<Council, 'fields' | 
   });
   for (const o of opinions) byStatus[statusText(o)] = (byStatus[statusText(o)] ?? 0) + 1;
   // Who gave them: the survivors' and their merged duplicates' people.
-  const people = all.filter((o) => isActive(o) || opinions.some((s) => s.id === o.mergedIntoId));
+  const activeIds = new Set(opinions.map((o) => o.id));
+  const people = all.filter((o) => isActive(o) || activeIds.has(o.mergedIntoId ?? ''));
   const members = new Set(people.map((o) => o.memberId).filter((x): x is string => !!x));
   const submitters = new Set<string>(members);
   for (const o of people) {

@@ -83,8 +83,10 @@ export function prepareOpinions(data: OpinionDocumentData, publication: boolean)
   const lookup = { meetings, members, digitWidth: council.publication.digitWidth };
   const meetingNo = new Map(meetings.map((m) => [m.id, m]));
 
+  const dupes = new Map<string, Opinion[]>();
+  for (const d of shown) if (d.mergedIntoId) dupes.set(d.mergedIntoId, [...(dupes.get(d.mergedIntoId) ?? []), d]);
   const rows: OpinionRow[] = ordered.map(({ o, field }, i) => {
-    const all = [o, ...shown.filter((d) => d.mergedIntoId === o.id).sort(byOrder)];
+    const all = [o, ...(dupes.get(o.id) ?? []).sort(byOrder)];
     const sources = [...new Set(all.map((d) => sourceText(d, lookup, !publication || (d.source !== 'written' && d.source !== 'public-comment'))))];
     const people = [...new Set(all.map((d) => label(d.memberId)).filter(Boolean))];
     const firstMeeting = all.map((d) => (d.meetingId ? meetingNo.get(d.meetingId) : undefined)).find((m) => !!m) ?? null;
