@@ -146,3 +146,25 @@ describe('line alignment and section comparison', () => {
     expect(render(rows.find((r) => r.id === 'II1')!.lines[0]!.ops)).toBe('５年後の目指す姿を[+次のとおり]設定する。');
   });
 });
+
+describe('the sample vision (骨子案 → 素案)', () => {
+  it('has 23 sections in each version and a modest set of changes between them', async () => {
+    const { buildSampleCouncil } = await import('../../resources/sample/iizuka');
+    const bundle = buildSampleCouncil();
+    const [kossi, soan] = bundle.draftVersions;
+    expect(kossi!.sections).toHaveLength(23);
+    expect(soan!.sections).toHaveLength(23);
+    const rows = compareVersions(kossi!, soan!);
+    const by = (status: string) => rows.filter((r) => r.status === status).map((r) => (r.new ?? r.old)!.section.heading);
+    expect(by('added')).toEqual(['市民参画']);
+    expect(by('deleted')).toEqual(['管理の効率化']);
+    expect(by('changed')).toEqual(['歳入の確保', '利便性の向上', '規模の適正化と効率的な管理', '位置づけと計画期間'].sort((a, b) => rows.findIndex((r) => r.new?.section.heading === a) - rows.findIndex((r) => r.new?.section.heading === b)));
+    expect(by('renumbered')).toEqual(['進行管理（PDCAサイクルとOODAループの活用）']);
+    const period = rows.find((r) => r.new?.section.heading === '位置づけと計画期間')!;
+    const changedLine = period.lines.find((l) => l.status === 'changed')!;
+    expect(changedLine.ops.filter((d) => d.op !== 'equal')).toEqual([{ op: 'delete', text: 'ＤＸ' }, { op: 'insert', text: 'DX' }]);
+    const linked = bundle.opinions.filter((o) => o.sectionIds.length > 0);
+    expect(linked).toHaveLength(4);
+    for (const o of linked) for (const id of o.sectionIds) expect(soan!.sections.some((x) => x.id === id)).toBe(true);
+  });
+});
