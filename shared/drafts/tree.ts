@@ -71,45 +71,45 @@ function renumber(sections: Section[], parentId: string | null): Section[] {
   return withOrder(sections, parentId, childrenOf(sections, parentId).map((s) => s.id));
 }
 
-export function moveUp(sections: readonly Section[], id: string): readonly Section[] {
+export function moveUp(sections: readonly Section[], id: string): Section[] {
   const s = sections.find((x) => x.id === id);
-  if (!s) return sections;
+  if (!s) return sections as Section[];
   const sibs = childrenOf(sections, s.parentId).map((x) => x.id);
   const i = sibs.indexOf(id);
-  if (i <= 0) return sections;
+  if (i <= 0) return sections as Section[];
   [sibs[i - 1], sibs[i]] = [sibs[i]!, sibs[i - 1]!];
   return withOrder(sections, s.parentId, sibs);
 }
 
-export function moveDown(sections: readonly Section[], id: string): readonly Section[] {
+export function moveDown(sections: readonly Section[], id: string): Section[] {
   const s = sections.find((x) => x.id === id);
-  if (!s) return sections;
+  if (!s) return sections as Section[];
   const sibs = childrenOf(sections, s.parentId).map((x) => x.id);
   const i = sibs.indexOf(id);
-  if (i < 0 || i >= sibs.length - 1) return sections;
+  if (i < 0 || i >= sibs.length - 1) return sections as Section[];
   [sibs[i + 1], sibs[i]] = [sibs[i]!, sibs[i + 1]!];
   return withOrder(sections, s.parentId, sibs);
 }
 
 /** Makes the section the last child of its previous sibling. */
-export function indent(sections: readonly Section[], id: string): readonly Section[] {
+export function indent(sections: readonly Section[], id: string): Section[] {
   const s = sections.find((x) => x.id === id);
-  if (!s) return sections;
+  if (!s) return sections as Section[];
   const sibs = childrenOf(sections, s.parentId);
   const i = sibs.findIndex((x) => x.id === id);
   const newParent = sibs[i - 1];
-  if (!newParent) return sections;
+  if (!newParent) return sections as Section[];
   const kids = childrenOf(sections, newParent.id).map((x) => x.id);
   const moved = withOrder(sections, newParent.id, [...kids, id], { id, parentId: newParent.id });
   return renumber(moved, s.parentId);
 }
 
 /** Makes the section the next sibling of its parent. */
-export function outdent(sections: readonly Section[], id: string): readonly Section[] {
+export function outdent(sections: readonly Section[], id: string): Section[] {
   const s = sections.find((x) => x.id === id);
-  if (!s || s.parentId === null) return sections;
+  if (!s || s.parentId === null) return sections as Section[];
   const parent = sections.find((x) => x.id === s.parentId);
-  if (!parent) return sections;
+  if (!parent) return sections as Section[];
   const sibs = childrenOf(sections, parent.parentId).map((x) => x.id);
   sibs.splice(sibs.indexOf(parent.id) + 1, 0, id);
   const moved = withOrder(sections, parent.parentId, sibs, { id, parentId: parent.parentId });
@@ -137,9 +137,9 @@ export function addChild(sections: readonly Section[], parentId: string | null, 
 }
 
 /** Deletes a section with everything under it. */
-export function removeSection(sections: readonly Section[], id: string): readonly Section[] {
+export function removeSection(sections: readonly Section[], id: string): Section[] {
   const s = sections.find((x) => x.id === id);
-  if (!s) return sections;
+  if (!s) return sections as Section[];
   const gone = subtreeIds(sections, id);
   return renumber(sections.filter((x) => !gone.has(x.id)), s.parentId);
 }
