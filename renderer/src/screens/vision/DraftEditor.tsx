@@ -329,7 +329,7 @@ function LinkedOpinions({ sectionId, opinions }: { sectionId: string; opinions: 
         <Combobox
           placeholder="意見の内容で検索"
           value={query}
-          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          onChange={(e) => setQuery(e.target.value)}
           onOptionSelect={(_, d) => { if (d.optionValue) link(d.optionValue, true); setQuery(''); }}
           freeform
         >
