@@ -1,5 +1,5 @@
 /** Comparing two versions (or a version and the working copy) section by section, and the 新旧対照表 export. */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Badge, Button, Checkbox, Dropdown, Field, makeStyles, Option, Radio, RadioGroup, Text, tokens,
@@ -31,12 +31,12 @@ function Marked({ ops, side }: { ops: readonly DiffOp[]; side: 'old' | 'new' }) 
   return <>{sides(ops)[side].map((p, i) => (p.changed ? <span key={i} className={s.changed} data-changed="true">{p.text}</span> : <span key={i}>{p.text}</span>))}</>;
 }
 
-function SideCell({ row, side }: { row: SectionComparison; side: 'old' | 'new' }) {
+function SideCell({ row, side, badge }: { row: SectionComparison; side: 'old' | 'new'; badge?: ReactNode }) {
   const present = side === 'new' ? row.new : row.old;
-  if (!present) return <Text>{side === 'new' ? '（削る）' : '（新設）'}</Text>;
+  if (!present) return <Text>{badge}{side === 'new' ? '（削る）' : '（新設）'}</Text>;
   return (
     <div>
-      <div style={{ fontWeight: 700, paddingLeft: Math.max(0, row.level - 1) * 12 }}><Marked ops={row.heading} side={side} /></div>
+      <div style={{ fontWeight: 700, paddingLeft: Math.max(0, row.level - 1) * 12 }}>{badge}<Marked ops={row.heading} side={side} /></div>
       {row.lines.map((l, i) => {
         if (side === 'new' ? l.status === 'deleted' || l.status === 'moved-out' : l.status === 'added' || l.status === 'moved-in') return null;
         const ops: DiffOp[] = l.status === 'moved-in' || l.status === 'moved-out' ? [{ op: side === 'new' ? 'insert' : 'delete', text: l.ops[0]!.text }] : l.ops;
@@ -62,7 +62,8 @@ export function ComparePage({ council, draft, versions }: { council: Council; dr
   const set = (key: string, value: string) => { const p = new URLSearchParams(params); p.set('old', oldId); p.set('new', newId); p.set(key, value); setParams(p, { replace: true }); };
   const docOf = (id: string): DraftDoc | null => (id === WORKING ? docOfDraft(draft) : (() => { const v = versions.find((x) => x.id === id); return v ? docOfVersion(v) : null; })());
   const oldDoc = docOf(oldId), newDoc = docOf(newId);
-  const rows = useMemo(() => (oldDoc && newDoc ? compareVersions(oldDoc, newDoc) : []), [oldDoc, newDoc]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the docs are derived from these
+  const rows = useMemo(() => (oldDoc && newDoc ? compareVersions(oldDoc, newDoc) : []), [oldId, newId, draft, versions]);
   if (list.length === 0) return <EmptyState title="比べる版がありません">版を確定すると、版どうし、または版と作業中の原稿を比べられます。</EmptyState>;
   const label = (id: string) => (id === WORKING ? '作業中の原稿' : (() => { const v = versions.find((x) => x.id === id); return v ? `${v.stage}（${dateOrDash(v.date)}）` : ''; })());
   const choices = [...list.map((v) => v.id), WORKING];
@@ -122,8 +123,9 @@ export function ComparePage({ council, draft, versions }: { council: Council; dr
             <div key={r.id} role="row" aria-label={`${SECTION_STATUS_LABELS[r.status]}：${(r.new ?? r.old)!.section.heading}`} style={{ display: 'contents' }}>
               {ordered('new' as const, 'old' as const).map((side) => (
                 <div key={side} role="cell" className={s.cell}>
-                  {side === ordered('new' as const, 'old' as const)[0] ? <Badge size="small" appearance="outline" style={{ marginBottom: 4 }}>{SECTION_STATUS_LABELS[r.status]}{r.moved && r.status !== 'moved' ? '・移動' : ''}</Badge> : null}
-                  <SideCell row={r} side={side} />
+                  <SideCell row={r} side={side} badge={side === ordered('new' as const, 'old' as const)[0]
+                    ? <Badge size="small" appearance="outline" style={{ marginRight: 6, verticalAlign: 'text-bottom' }}>{SECTION_STATUS_LABELS[r.status]}{r.moved && r.status !== 'moved' ? '・移動' : ''}</Badge>
+                    : undefined} />
                 </div>
               ))}
             </div>

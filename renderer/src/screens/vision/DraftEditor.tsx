@@ -43,7 +43,7 @@ const useStyles = makeStyles({
     padding: '16px 20px', display: 'flex', flexDirection: 'column', gap: '10px',
   },
   toolbar: { display: 'flex', gap: '4px', flexWrap: 'wrap', alignItems: 'center' },
-  settings: { display: 'grid', gridTemplateColumns: '2fr 1fr 160px 220px', gap: '8px', marginBottom: '12px' },
+  settings: { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr) 170px minmax(0, 220px)', gap: '8px', marginBottom: '12px' },
 });
 
 /** Alt+↑/↓ move, Alt+→/← indent/outdent, Ctrl+Enter add sibling, Ctrl+Shift+Enter add child. */

@@ -8,7 +8,7 @@ import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';
 import { setOpinionLink } from './store';
-import { docOfDraft, numberedHeading, opinionPlacements, outline } from '../../../../shared/drafts';
+import { docOfDraft, numberedHeading, opinionPlacements, outline, placementsText } from '../../../../shared/drafts';
 import { OPINION_SOURCE_LABELS, type Council, type Draft, type Opinion } from '../../../../shared/domain';
 
 type Filter = 'all' | 'linked' | 'unlinked';
@@ -34,7 +34,7 @@ export function TracePage({ council, draft, opinions }: { council: Council; draf
       title={<>意見の反映箇所 <Badge appearance="ghost">{linkedCount}/{sorted.length}</Badge></>}
       actions={(
         <Field label="表示" orientation="horizontal">
-          <Dropdown value={FILTERS[filter]} selectedOptions={[filter]} onOptionSelect={(_, d) => setFilter(d.optionValue as Filter)}>
+          <Dropdown style={{ minWidth: 0, width: 170 }} value={FILTERS[filter]} selectedOptions={[filter]} onOptionSelect={(_, d) => setFilter(d.optionValue as Filter)}>
             {(Object.keys(FILTERS) as Filter[]).map((k) => <Option key={k} value={k}>{FILTERS[k]}</Option>)}
           </Dropdown>
         </Field>
@@ -70,6 +70,7 @@ export function TracePage({ council, draft, opinions }: { council: Council; draf
                   >
                     {entries.map((e) => <Option key={e.section.id} value={e.section.id} text={`${e.path} ${e.section.heading}`}>{`${'　'.repeat(e.level)}${numberedHeading(e, e.section.heading)}`}</Option>)}
                   </Combobox>
+                  {placements.length ? <Text block size={100} style={{ color: tokens.colorNeutralForeground2, marginTop: 2 }}>{placementsText(placements)}</Text> : null}
                 </TableCell>
               </TableRow>
             );
