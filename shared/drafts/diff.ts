@@ -8,14 +8,30 @@ export type DiffOp = { op: 'equal' | 'insert' | 'delete'; text: string };
 
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'grapheme' }) : null;
 
-/** Grapheme clusters (𠮷, か゚, emoji with modifiers stay whole). */
+/** Code points that can join a cluster: surrogates, combining marks (incl. か゚'s U+309A), ZWJ, variation selectors. */
+const CLUSTERING = /[\uD800-\uDFFF\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u200D\u20D0-\u20FF\u3099\u309A\uFE00-\uFE0F\uFE20-\uFE2F]/;
+
+/** Grapheme clusters (𠮷, か゚, emoji with modifiers stay whole). Plain text, by far the usual case, skips the (slow) segmenter. */
 export function graphemes(text: string): string[] {
+  if (!CLUSTERING.test(text)) return text.split('');
   if (!segmenter) return Array.from(text);
   const out: string[] = [];
   for (const s of segmenter.segment(text)) out.push(s.segment);
   return out;
 }
 
+
+/** Beyond this many edits two texts are simply different: the whole middle is replaced. */
+const MAX_EDITS = 4000;
+
+function replaceAll(lenA: number, lenB: number, start: number, endA: number, endB: number): { op: DiffOp['op']; a: number; b: number }[] {
+  const out: { op: DiffOp['op']; a: number; b: number }[] = [];
+  for (let i = 0; i < start; i++) out.push({ op: 'equal', a: i, b: i });
+  for (let i = start; i < endA; i++) out.push({ op: 'delete', a: i, b: start });
+  for (let j = start; j < endB; j++) out.push({ op: 'insert', a: endA, b: j });
+  for (let i = 0; i < lenA - endA; i++) out.push({ op: 'equal', a: endA + i, b: endB + i });
+  return out;
+}
 
 /** Myers diff of two sequences of comparable tokens; returns edits in order. */
 export function myers<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => boolean = (x, y) => x === y): { op: DiffOp['op']; a: number; b: number }[] {
@@ -31,7 +47,9 @@ export function myers<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => b
   const trace: Int32Array[] = [];
   let found = false;
   for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
+    if (d > MAX_EDITS) return replaceAll(a.length, b.length, start, endA, endB);
+    // Only diagonals -d..d matter at step d: keep that slice (memory O(D²), not O(D·N)).
+    trace.push(v.slice(offset - d, offset + d + 1));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
@@ -46,8 +64,8 @@ export function myers<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => b
   for (let d = trace.length - 1; d > 0; d--) {
     const vd = trace[d]!;
     const k = x - y;
-    const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
-    const prevX = vd[offset + prevK]!;
+    const prevK = k === -d || (k !== d && vd[d + k - 1]! < vd[d + k + 1]!) ? k + 1 : k - 1;
+    const prevX = vd[d + prevK]!;
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) { x--; y--; middle.push({ op: 'equal', a: start + x, b: start + y }); }
     if (x === prevX) { y--; middle.push({ op: 'insert', a: start + x, b: start + y }); } else { x--; middle.push({ op: 'delete', a: start + x, b: start + y }); }
@@ -61,7 +79,7 @@ export function myers<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => b
   return out;
 }
 
-const len = (t: string) => graphemes(t).length;
+const len = (t: string) => (CLUSTERING.test(t) ? graphemes(t).length : t.length);
 
 /** Merges neighbours of one kind, puts deletions before insertions, and moves a common prefix/suffix of a replacement into the equalities. */
 export function cleanupMerge(input: DiffOp[]): DiffOp[] {

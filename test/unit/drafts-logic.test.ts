@@ -168,3 +168,15 @@ describe('the sample vision (骨子案 → 素案)', () => {
     for (const o of linked) for (const id of o.sectionIds) expect(soan!.sections.some((x) => x.id === id)).toBe(true);
   });
 });
+
+describe('diff on long texts', () => {
+  it('finds a few edits in a long text exactly, and treats wholly different texts as one replacement', () => {
+    const base = '市民サービスと市職員の働きがいがともに上昇する未来を目指す。'.repeat(300);
+    const edited = base.slice(0, 3000) + 'ＤＸ' + base.slice(3000, 6000).replace('未来', '将来') + base.slice(6000);
+    const ops = diffText(base, edited);
+    expect(sides(ops).new.map((p) => p.text).join('')).toBe(edited);
+    expect(ops.filter((d) => d.op === 'insert').map((d) => d.text)).toEqual(['ＤＸ', '将']);
+    const a = 'あ'.repeat(5000), b = 'い'.repeat(5000);
+    expect(diffText(a, b)).toEqual([{ op: 'delete', text: a }, { op: 'insert', text: b }]);
+  });
+});
