@@ -36,15 +36,25 @@ function contextLine(entry: OutlineEntry, byId: Map<string, OutlineEntry>): Para
   return chain.length ? new Paragraph({ children: [new TextRun({ text: chain.join(' ＞ '), size: 16, color: '555555' })] }) : null;
 }
 
-function sideCell(row: SectionComparison, side: Side, headingFont: ReturnType<typeof fontAttrs>, byId: Map<string, OutlineEntry>): CellContent {
+/** One side of a section's row; with `collapse`, runs of unchanged lines become one （略）. */
+function sideCell(row: SectionComparison, side: Side, headingFont: ReturnType<typeof fontAttrs>, byId: Map<string, OutlineEntry>, collapse: boolean): CellContent {
   const present = side === 'new' ? row.new : row.old;
   if (!present) return [new Paragraph({ children: [new TextRun({ text: side === 'new' ? '（削る）' : '（新設）', size: SIZE })] })];
   const context = contextLine(present, byId);
   const out: Paragraph[] = [
-    ...(context ? [context] : []),new Paragraph({ indent: { left: CHAR * Math.max(0, row.level - 1) }, children: runs(row.heading, side, true, headingFont) })];
+    ...(context ? [context] : []),
+    new Paragraph({ indent: { left: CHAR * Math.max(0, row.level - 1) }, children: runs(row.heading, side, true, headingFont) }),
+  ];
+  let omitted = false;
   for (const l of row.lines) {
     const hidden = side === 'new' ? l.status === 'deleted' || l.status === 'moved-out' : l.status === 'added' || l.status === 'moved-in';
     if (hidden) continue;
+    if (collapse && l.status === 'equal') {
+      if (!omitted) out.push(line([new TextRun({ text: '（略）', size: SIZE })], row.level));
+      omitted = true;
+      continue;
+    }
+    omitted = false;
     // A moved line is a change at both places: underline it whole.
     const ops: DiffOp[] = l.status === 'moved-in' || l.status === 'moved-out' ? [{ op: side === 'new' ? 'insert' : 'delete', text: l.ops[0]!.text }] : l.ops;
     const text = sides(ops)[side].map((p) => p.text).join('');
@@ -76,6 +86,7 @@ export function comparisonChildren(input: ComparisonDocxInput, fonts: DocFonts) 
   const omitted = (): CellContent => [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '（略）', size: SIZE })] })];
 
   const body: CellContent[][] = [];
+  const collapse = options.unchanged === 'collapse';
   let collapsed = false;
   for (const row of rows) {
     if (row.status === 'unchanged' && options.unchanged === 'collapse') {
@@ -84,7 +95,7 @@ export function comparisonChildren(input: ComparisonDocxInput, fonts: DocFonts) 
       continue;
     }
     collapsed = false;
-    body.push([...ordered(sideCell(row, 'new', headingFont, newById), sideCell(row, 'old', headingFont, oldById)), ...(options.remarks ? [REMARKS[row.status] ?? ''] : [])]);
+    body.push([...ordered(sideCell(row, 'new', headingFont, newById, collapse), sideCell(row, 'old', headingFont, oldById, collapse)), ...(options.remarks ? [REMARKS[row.status] ?? ''] : [])]);
   }
   const dates = [newDoc, oldDoc].map((d) => `${stageName(d)}${d.date ? `：${formatWareki(d.date)}` : ''}`).join('　');
   return [

@@ -31,7 +31,7 @@ function Marked({ ops, side }: { ops: readonly DiffOp[]; side: 'old' | 'new' }) 
   return <>{sides(ops)[side].map((p, i) => (p.changed ? <span key={i} className={s.changed} data-changed="true">{p.text}</span> : <span key={i}>{p.text}</span>))}</>;
 }
 
-function SideCell({ row, side, badge }: { row: SectionComparison; side: 'old' | 'new'; badge?: ReactNode }) {
+function SideCell({ row, side, badge, collapse }: { row: SectionComparison; side: 'old' | 'new'; badge?: ReactNode; collapse: boolean }) {
   const present = side === 'new' ? row.new : row.old;
   if (!present) return <Text>{badge}{side === 'new' ? '（削る）' : '（新設）'}</Text>;
   return (
@@ -39,6 +39,8 @@ function SideCell({ row, side, badge }: { row: SectionComparison; side: 'old' | 
       <div style={{ fontWeight: 700, paddingLeft: Math.max(0, row.level - 1) * 12 }}>{badge}<Marked ops={row.heading} side={side} /></div>
       {row.lines.map((l, i) => {
         if (side === 'new' ? l.status === 'deleted' || l.status === 'moved-out' : l.status === 'added' || l.status === 'moved-in') return null;
+        // As in the document: a run of unchanged lines is one （略）.
+        if (collapse && l.status === 'equal') return row.lines[i - 1]?.status === 'equal' ? null : <div key={i} style={{ paddingLeft: (row.level + 1) * 12 }}>（略）</div>;
         const ops: DiffOp[] = l.status === 'moved-in' || l.status === 'moved-out' ? [{ op: side === 'new' ? 'insert' : 'delete', text: l.ops[0]!.text }] : l.ops;
         return <div key={i} style={{ paddingLeft: (row.level + 1) * 12 }}><Marked ops={ops} side={side} /></div>;
       })}
@@ -123,7 +125,7 @@ export function ComparePage({ council, draft, versions }: { council: Council; dr
             <div key={r.id} role="row" aria-label={`${SECTION_STATUS_LABELS[r.status]}：${(r.new ?? r.old)!.section.heading}`} style={{ display: 'contents' }}>
               {ordered('new' as const, 'old' as const).map((side) => (
                 <div key={side} role="cell" className={s.cell}>
-                  <SideCell row={r} side={side} badge={side === ordered('new' as const, 'old' as const)[0]
+                  <SideCell row={r} side={side} collapse={options.unchanged === 'collapse'} badge={side === ordered('new' as const, 'old' as const)[0]
                     ? <Badge size="small" appearance="outline" style={{ marginRight: 6, verticalAlign: 'text-bottom' }}>{SECTION_STATUS_LABELS[r.status]}{r.moved && r.status !== 'moved' ? '・移動' : ''}</Badge>
                     : undefined} />
                 </div>
