@@ -155,6 +155,21 @@ test('the sample vision shows where opinions went, per version, and links an opi
   await screenshot(page, 'drafts-05-editor');
 
   // 意見の反映状況 of the 素案: the 市民参画 question went to Ⅲ．３．
+  // A key pressed while an IME is composing (converting kana) does nothing to the outline.
+  const heading = page.getByRole('textbox', { name: '見出し' });
+  await heading.evaluate((el) => {
+    for (const init of [{ key: 'Enter', ctrlKey: true }, { key: 'ArrowRight', altKey: true }]) {
+      el.dispatchEvent(new KeyboardEvent('keydown', { ...init, isComposing: true, bubbles: true, cancelable: true }));
+    }
+  });
+  await expect(page.getByRole('tree', { name: '目次の項目' }).getByRole('treeitem')).toHaveCount(23);
+  await expect(outlineItem(page, 'Ⅱ．これからの行政経営の方向性')).toBeVisible();
+  await heading.press('Control+Enter'); // the same keys without composition add an item
+  await expect(page.getByRole('tree', { name: '目次の項目' }).getByRole('treeitem')).toHaveCount(24);
+  await page.getByRole('tree', { name: '目次の項目' }).getByRole('treeitem', { name: /見出し未入力/ }).press('Delete');
+  await page.getByRole('dialog', { name: '項目を削除しますか' }).getByRole('button', { name: '削除' }).click();
+  await expect(page.getByRole('tree', { name: '目次の項目' }).getByRole('treeitem')).toHaveCount(23);
+
   await page.getByRole('tab', { name: '版の一覧' }).click();
   await page.getByRole('table', { name: '版の一覧' }).getByRole('row', { name: /^素案/ }).getByRole('button', { name: '表示' }).click();
   const reflection = page.getByRole('table', { name: '意見の反映状況' });

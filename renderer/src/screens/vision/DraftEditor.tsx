@@ -238,7 +238,7 @@ function DraftSettings({ draft }: { draft: Draft }) {
       <Field label="発行者"><Input value={issuer} onChange={(_, d) => { setIssuer(d.value); save({ issuer: d.value }); }} /></Field>
       <Field label="日付（表紙）"><Input type="date" value={draft.date ?? ''} onChange={(_, d) => save({ date: d.value || null })} /></Field>
       <Field label="項目番号">
-        <Dropdown value={NUMBERING_NAMES[draft.numbering]} selectedOptions={[draft.numbering]} onOptionSelect={(_, d) => save({ numbering: d.optionValue as Draft['numbering'] })}>
+        <Dropdown style={{ minWidth: 0, width: '100%' }} value={NUMBERING_NAMES[draft.numbering]} selectedOptions={[draft.numbering]} onOptionSelect={(_, d) => save({ numbering: d.optionValue as Draft['numbering'] })}>
           <Option value="roman">{NUMBERING_NAMES.roman}</Option>
           <Option value="dai">{NUMBERING_NAMES.dai}</Option>
         </Dropdown>
