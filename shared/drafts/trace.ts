@@ -17,6 +17,19 @@ export function opinionPlacements(opinion: Pick<Opinion, 'sectionIds'>, doc: { n
     .map((e) => ({ sectionId: e.section.id, path: e.path, heading: e.section.heading, text: `${e.path}${/[．）]$/.test(e.path) ? '' : '　'}${e.section.heading}` }));
 }
 
+/**
+ * Where an opinion went across a council's drafts (their working copies): for the
+ * opinions board's 「反映箇所」 column. Drafts without a linked section are left out.
+ */
+export function opinionPlacementsInDrafts(
+  opinion: Pick<Opinion, 'sectionIds'>,
+  drafts: readonly { id: string; title: string; numbering: NumberingStyle; sections: readonly Section[] }[],
+): { draftId: string; title: string; placements: Placement[] }[] {
+  return drafts
+    .map((d) => ({ draftId: d.id, title: d.title, placements: opinionPlacements(opinion, d) }))
+    .filter((x) => x.placements.length > 0);
+}
+
 /** 「Ⅱ．３．（３）①歳入の確保」 style text of placements, joined. */
 export function placementsText(placements: readonly Placement[]): string {
   return placements.map((p) => p.text).join('、');

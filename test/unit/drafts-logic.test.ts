@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Section } from '../../shared/domain';
 import {
   addChild, addSibling, compareLines, compareVersions, diffText, indent, moveDown, moveUp, newSection, outdent, outline,
-  removeSection, sides, graphemes,
+  removeSection, sides, graphemes, opinionPlacements, opinionPlacementsInDrafts, placementsText, reflectionList,
 } from '../../shared/drafts';
 
 const sec = (id: string, parentId: string | null, order: number, heading = id): Section => ({ id, parentId, order, heading, blocks: [] });
@@ -163,6 +163,12 @@ describe('the sample vision (骨子案 → 素案)', () => {
     const period = rows.find((r) => r.new?.section.heading === '位置づけと計画期間')!;
     const changedLine = period.lines.find((l) => l.status === 'changed')!;
     expect(changedLine.ops.filter((d) => d.op !== 'equal')).toEqual([{ op: 'delete', text: 'ＤＸ' }, { op: 'insert', text: 'DX' }]);
+    const question = bundle.opinions.find((o) => o.summary.startsWith('推進体制のところで市民参画'))!;
+    expect(placementsText(opinionPlacements(question, soan!))).toBe('Ⅲ．３．市民参画');
+    expect(opinionPlacements(question, kossi!)).toEqual([]);
+    expect(opinionPlacementsInDrafts(question, bundle.drafts).map((x) => [x.title, x.placements[0]!.path])).toEqual([['飯塚市行政経営戦略推進ビジョン', 'Ⅲ．３．']]);
+    const reflected = reflectionList(bundle.opinions, soan!, { linkedOnly: true });
+    expect(reflected.map((r) => r.status)).toEqual(['既に記載', '既に記載', '一部反映', '質問・その他']);
     const linked = bundle.opinions.filter((o) => o.sectionIds.length > 0);
     expect(linked).toHaveLength(4);
     for (const o of linked) for (const id of o.sectionIds) expect(soan!.sections.some((x) => x.id === id)).toBe(true);

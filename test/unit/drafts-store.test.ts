@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ShingikaiDB } from '../../renderer/src/db/database';
 import { importBundle } from '../../renderer/src/db/bundle';
-import { addVersion, createDraft, freezeDraft, guardFrozenVersions, saveSections, setOpinionLink, FROZEN_MESSAGE } from '../../renderer/src/screens/vision/store';
+import { addVersion, createDraft, deleteDraft, freezeDraft, guardFrozenVersions, saveSections, setOpinionLink, FROZEN_MESSAGE } from '../../renderer/src/screens/vision/store';
 import { addSibling, makeVersion, newSection, updateSection } from '../../shared/drafts';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
@@ -42,6 +42,19 @@ describe('freezing a draft', () => {
     expect(() => { v.sections[0]!.heading = '改ざん'; }).toThrow(TypeError);
     expect(() => { (v.sections as unknown[]).push({}); }).toThrow(TypeError);
     expect(v.sections).not.toBe(bundle.drafts[0]!.sections);
+  });
+});
+
+describe('deleting a draft', () => {
+  it('deletes a draft without versions and refuses one that has a frozen version', async () => {
+    const db = freshDb();
+    const scratch = await createDraft(db, { councilId: 'c1', title: '試し' });
+    await deleteDraft(db, scratch.id);
+    expect(await db.drafts.get(scratch.id)).toBeUndefined();
+    const kept = await createDraft(db, { councilId: 'c1', title: 'ビジョン' });
+    await freezeDraft(db, kept.id, { stage: '骨子案', date: '2023-07-07', note: '' });
+    await expect(deleteDraft(db, kept.id)).rejects.toThrow('確定した版がある原稿は削除できません。');
+    expect(await db.drafts.get(kept.id)).toBeDefined();
   });
 });
 

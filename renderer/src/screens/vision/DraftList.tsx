@@ -11,7 +11,7 @@ import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';
 import { dateOrDash } from '../../components/format';
 import { useNotify } from '../../app/notify';
-import { createDraft } from './store';
+import { createDraft, deleteDraft } from './store';
 import { newestFirst } from '../../../../shared/drafts';
 import type { Council, Draft } from '../../../../shared/domain';
 
@@ -74,6 +74,29 @@ export function NewDraftButton({ council, appearance = 'primary' }: { council: C
   );
 }
 
+/** Deleting is offered only while a draft has no frozen version. */
+function DeleteDraftButton({ draft }: { draft: Draft }) {
+  const notify = useNotify();
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button appearance="subtle" aria-label={`${draft.title}を削除`}>削除</Button>
+      </DialogTrigger>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>原稿を削除しますか</DialogTitle>
+          <DialogContent>「{draft.title}」（項目 {draft.sections.length} 件）を削除します。元に戻せません。</DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement><Button appearance="secondary">キャンセル</Button></DialogTrigger>
+            <Button appearance="primary" onClick={() => void deleteDraft(db, draft.id).then(() => { setOpen(false); notify.info('原稿を削除しました', draft.title); }, (e) => notify.error(e, '原稿を削除できませんでした'))}>削除</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
 export function DraftList({ council }: { council: Council }) {
   const navigate = useNavigate();
   const drafts = useLiveQuery(() => db.drafts.where('councilId').equals(council.id).toArray(), [council.id]);
@@ -108,6 +131,7 @@ export function DraftList({ council }: { council: Council }) {
                   ))}
                 </div>
               </div>
+              {mine.length === 0 ? <DeleteDraftButton draft={d} /> : null}
               <Button appearance="primary" onClick={() => navigate(d.id)} aria-label={`${d.title}を開く`}>開く</Button>
             </div>
           );

@@ -34,6 +34,16 @@ export async function saveDraftInfo(db: ShingikaiDB, draftId: string, patch: Par
   await db.drafts.update(draftId, { ...patch, updatedAt: new Date().toISOString() });
 }
 
+/** Deletes a draft that has no frozen version yet (a version, once frozen, is kept). */
+export async function deleteDraft(db: ShingikaiDB, draftId: string): Promise<void> {
+  await db.transaction('rw', db.drafts, db.draftVersions, async () => {
+    if (await db.draftVersions.where('draftId').equals(draftId).count()) {
+      throw new AppError('FORBIDDEN', '確定した版がある原稿は削除できません。');
+    }
+    await db.drafts.delete(draftId);
+  });
+}
+
 /** Freezes the working copy as it is stored now; the working copy continues unchanged. */
 export async function freezeDraft(db: ShingikaiDB, draftId: string, input: FreezeInput): Promise<string> {
   guardFrozenVersions(db);
