@@ -10,9 +10,14 @@ import { dateOrDash } from '../../components/format';
 import { fontsOf, useExport } from './exporting';
 import { Preview } from './Preview';
 import { docOfVersion, newestFirst, placementsText, reflectionList } from '../../../../shared/drafts';
+import { formatWareki, todayInTokyo } from '../../../../shared/wareki';
 import { OPINION_SOURCE_LABELS, type Council, type DraftVersion, type Opinion } from '../../../../shared/domain';
 
-const frozenAtText = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
+/** 令和5年7月7日 15:30 (Japan time). */
+const frozenAtText = (iso: string) => {
+  const at = new Date(iso);
+  return `${formatWareki(todayInTokyo(at))} ${at.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' })}`;
+};
 
 export function VersionList({ council, versions }: { council: Council; versions: DraftVersion[] }) {
   const navigate = useNavigate();
