@@ -8,9 +8,11 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { draftsChannels } from './drafts';
 
 export const contract = {
   ...appChannels,
+  ...draftsChannels,
 } as const;
 
 export type Contract = typeof contract;
