@@ -195,8 +195,9 @@ export const checkFiller: TextRule = (unit) => {
   const out = scan(unit, /(えーっと|えーと|えっと|えー|あのー|そのー|うーん|まあ(?=[、，]))[、，\s　]?/g, (m) =>
     found(unit, 'filler', { index: m.index, length: m[0].length }, `不要語「${m[1]}」を削除します。`, ''));
   // Lengthened vowels: それでー → それで.
+  const inFiller = (i: number) => out.some((f) => i >= f.offset && i < f.offset + f.length);
   out.push(...scan(unit, /(?<=[ぁ-ん])ー+(?=[、，。\s　]|$)/g, (m) =>
-    found(unit, 'filler', { index: m.index, length: m[0].length }, '語尾の伸ばし（ー）を削除します。', '')));
+    inFiller(m.index) ? null : found(unit, 'filler', { index: m.index, length: m[0].length }, '語尾の伸ばし（ー）を削除します。', '')));
   if (!unit.isAnswer) {
     out.push(...scan(unit, /^(はい|ええ)[、，。\s　]/g, (m) =>
       found(unit, 'filler', { index: m.index, length: m[0].length }, `質問への答えではない「${m[1]}」を削除します。`, '')));
