@@ -274,8 +274,8 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     // Names hidden: say how many of which office, never who.
     const counts = new Map<string, number>();
     for (const m of list) counts.set(m.role, (counts.get(m.role) ?? 0) + 1);
-    const parts = ['会長', '副会長', '委員'].filter((r) => counts.has(r)).map((r) => `${r}${counts.get(r)}人`);
-    return `${parts.join('、')}（計${list.length}人）`;
+    const parts = ['会長', '副会長', '委員'].filter((r) => counts.has(r)).map((r) => (r === '委員' ? `委員${counts.get(r)}人` : r));
+    return list.length > 1 ? `${parts.join('、')}（計${list.length}人）` : parts.join('、');
   };
   const staffPresent = [...staff].filter((s) => meeting.staffPresent.includes(s.id)).sort((a, b) => a.order - b.order);
   const disclosureLines = [

@@ -84,7 +84,8 @@ describe('minutes model (発言者別) and the 公開版', () => {
     expect(pub.sections[2]!.paragraphs.at(-1)!.text).toBe('※この項目の一部は非公開のため掲載していません。');
     expect(pub.header.find((h) => h.key === 'disclosure')!.lines).toEqual(['一部公開（理由：用地の選定に関する情報を含むため）', '（傍聴者 2人）']);
     expect(pub.sections[0]!.paragraphs[0]!.text).toBe('会長欠席のため、副会長が議事進行を行う。');
-    expect(pub.header.find((h) => h.key === 'present')!.lines).toEqual(['副会長1人、委員4人（計5人）']);
+    expect(pub.header.find((h) => h.key === 'present')!.lines).toEqual(['副会長、委員4人（計5人）']);
+    expect(pub.header.find((h) => h.key === 'absent')!.lines).toEqual(['会長']);
     for (const name of ['井澤', '大久保', '河﨑', '菅原', '畠中']) expect(text).not.toContain(name);
     expect(text).not.toMatch(/河(委員|会長|副会長)/);
     // The 内部版 keeps everything.

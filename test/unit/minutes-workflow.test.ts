@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction, availableActions, emptyMinutes, isLocked, isOverdue, minutesDueDate, WorkflowError } from '../../shared/minutes/workflow';
 import { sampleBundle } from './minutes-helpers';
+import type { Meeting } from '../../shared/domain';
 
 describe('minutes workflow', () => {
   const b = sampleBundle();
-  const meeting = { ...b.meetings.find((m) => m.number === 2)!, status: '開催済' as const, minutesDue: null };
+  const meeting: Meeting = { ...b.meetings.find((m) => m.number === 2)!, status: '開催済', minutesDue: null };
   const council = b.council;
   const now = '2023-07-10T01:00:00.000Z';
 
@@ -29,7 +30,7 @@ describe('minutes workflow', () => {
   });
 
   it('reopening asks for a reason', () => {
-    const locked = { ...meeting, status: '確定' as const };
+    const locked: Meeting = { ...meeting, status: '確定' };
     expect(availableActions('確定')).toEqual(['publish', 'reopen']);
     expect(() => applyAction(locked, emptyMinutes(meeting.id, now), council, 'reopen', { who: '中嶋', now, reason: '  ' })).toThrow('理由');
     const r = applyAction(locked, emptyMinutes(meeting.id, now), council, 'reopen', { who: '中嶋', now, reason: '誤字の訂正' });
