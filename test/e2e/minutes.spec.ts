@@ -22,6 +22,14 @@ async function openMinutes(page: Page): Promise<string> {
   return meeting!.id;
 }
 
+/** Waits for 「保存しました：…」 and answers the saved file's path (the export folder may already hold one). */
+async function savedFile(page: Page, dir: string, stem: string): Promise<string> {
+  const bar = page.getByText(new RegExp(`^保存しました：${stem.replace(/[()（）]/g, '.')}.*\\.docx$`));
+  await expect(bar).toBeVisible();
+  const name = (await bar.textContent())!.replace('保存しました：', '');
+  return path.join(dir, name);
+}
+
 async function docText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
@@ -94,7 +102,7 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   await page.getByRole('button', { name: '確認依頼へ進める' }).click();
   await expect(page.getByLabel('会議録の状態')).toContainText('確認中');
   await page.getByRole('button', { name: '確認用（案）を出力' }).click();
-  await expect(page.getByText('保存しました：第2回_会議録_確認用（案）.docx')).toBeVisible();
+  const reviewFile = await savedFile(page, server.exportDir, '第2回_会議録_確認用（案）');
   await page.getByRole('button', { name: '確定する' }).click();
   await expect(page.getByLabel('会議録の状態')).toContainText('確定');
   await expect(page.getByRole('button', { name: /^編集：/ })).toHaveCount(0);
@@ -106,17 +114,16 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   // The 公開版: checks are offered first, then main writes the file.
   await page.getByRole('button', { name: '公開版を出力' }).click();
   await page.getByRole('dialog', { name: '公用文チェックの指摘があります' }).getByRole('button', { name: 'このまま出力する' }).click();
-  await expect(page.getByText('保存しました：第2回_会議録_公開版.docx')).toBeVisible();
+  const publicFile = await savedFile(page, server.exportDir, '第2回_会議録_公開版');
   await page.getByRole('button', { name: '内部版を出力' }).click();
-  await expect(page.getByText('保存しました：第2回_会議録_内部版.docx')).toBeVisible();
+  const internalFile = await savedFile(page, server.exportDir, '第2回_会議録_内部版');
 
-  const files = readdirSync(server.exportDir);
-  expect(files).toEqual(expect.arrayContaining(['第2回_会議録_公開版.docx', '第2回_会議録_内部版.docx', '第2回_会議録_確認用（案）.docx']));
-  const pub = await docText(path.join(server.exportDir, '第2回_会議録_公開版.docx'));
+  expect(readdirSync(server.exportDir)).toEqual(expect.arrayContaining([path.basename(publicFile), path.basename(internalFile), path.basename(reviewFile)]));
+  const pub = await docText(publicFile);
   expect(pub).toContain('事務局から資料１及び資料２について説明した。');
   expect(pub).toContain('KPIの設定が必要');
   expect(pub).toContain('令和5年7月7日（金） 13:30～15:30');
-  const review = await docText(path.join(server.exportDir, '第2回_会議録_確認用（案）.docx'));
+  const review = await docText(reviewFile);
   expect(review).toContain('会議録（案）');
 
   // Who did what, when.
@@ -153,8 +160,10 @@ test('minutes: a 非公開 remark never reaches the 公開版, and the history n
   await expect(page.getByRole('article')).toContainText('※この項目の一部は非公開のため掲載していません。');
   await page.getByRole('button', { name: '公開版を出力' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'このまま出力する' }).click();
-  await expect(page.getByText('保存しました：第2回_会議録_公開版.docx')).toBeVisible();
-  expect(await docText(path.join(server.exportDir, '第2回_会議録_公開版.docx'))).not.toContain('公用車が不足');
+  const file = await savedFile(page, server.exportDir, '第2回_会議録_公開版');
+  const text = await docText(file);
+  expect(text).toContain('※この項目の一部は非公開のため掲載していません。');
+  expect(text).not.toContain('公用車が不足');
   await page.getByRole('button', { name: '確定を解除する' }).click();
   await page.getByLabel('確定を解除する理由').fill('再確認のため');
   await page.getByRole('dialog').getByRole('button', { name: '確定を解除する' }).click();
