@@ -249,8 +249,13 @@ export function hiddenNamePatterns(input: Omit<MinutesInput, 'mode'>): CheckCont
   });
 }
 
+/** The text the checks read (and fixes apply to): the 公開版 with names not yet replaced. */
+export function checksModel(input: Omit<MinutesInput, 'mode'>): MinutesModel {
+  return buildMinutesModel({ ...input, mode: 'public' }, { redactNames: false });
+}
+
 export function runChecks(input: Omit<MinutesInput, 'mode'>): Finding[] {
-  const model = buildMinutesModel({ ...input, mode: 'public' }, { redactNames: false });
+  const model = checksModel(input);
   const ctx: CheckContext = {
     punctuation: input.council.publication.punctuation,
     digitWidth: input.council.publication.digitWidth,

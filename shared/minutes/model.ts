@@ -118,16 +118,23 @@ function fieldOrder(fields: Field[]): Map<string, number> {
  * Replaces the names a label rule hides: 井澤会長 → 会長, 河委員 → A委員, 大久保さん → 副会長.
  * A one-character name (河) is replaced only with a title after it, so words like 河川 stay.
  */
+export function nameRedactor(members: Member[], labelOf: (m: Member) => string): (text: string) => string {
+  const rules = [...members]
+    .sort((a, b) => b.name.length - a.name.length)
+    .map((m) => {
+      const name = escapeRegExp(m.name);
+      const titled = `${escapeRegExp(memberTitle(m))}|${name}(?:委員|会長|副会長|さん|氏|様|先生)`;
+      return { re: new RegExp(m.name.length >= 2 ? `${titled}|${name}` : titled, 'g'), first: m.name[0]!, label: labelOf(m) };
+    });
+  return (text) => {
+    let out = text;
+    for (const r of rules) if (out.includes(r.first)) out = out.replace(r.re, r.label);
+    return out;
+  };
+}
+
 export function redactNames(text: string, members: Member[], labelOf: (m: Member) => string): string {
-  let out = text;
-  const byLength = [...members].sort((a, b) => b.name.length - a.name.length);
-  for (const m of byLength) {
-    const label = labelOf(m);
-    out = out.split(memberTitle(m)).join(label);
-    out = out.replace(new RegExp(`${escapeRegExp(m.name)}(?:委員|会長|副会長|さん|氏|様|先生)`, 'g'), label);
-    if (m.name.length >= 2) out = out.split(m.name).join(label);
-  }
-  return out;
+  return nameRedactor(members, labelOf)(text);
 }
 
 export function escapeRegExp(s: string): string {
@@ -156,8 +163,8 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   const redact = isPublic && rule !== 'name' && options.redactNames !== false;
   // In running text a hidden member reads as 会長 / A委員 (never 【委員】 mid-sentence).
   const textRule = rule === 'bracket' ? 'role' : rule;
-  const clean = (text: string) =>
-    redact ? redactNames(text, members, (m) => speakerLabel({ type: 'member', memberId: m.id }, speakerCtx, textRule, letters)) : text;
+  const redactor = redact ? nameRedactor(members, (m) => speakerLabel({ type: 'member', memberId: m.id }, speakerCtx, textRule, letters)) : null;
+  const clean = (text: string) => (redactor ? redactor(text) : text);
 
   const para = (p: Omit<MinutesParagraph, 'edited' | 'editable' | 'prefix' | 'suffix'> & Partial<Pick<MinutesParagraph, 'prefix' | 'suffix' | 'editable'>>): MinutesParagraph => {
     const editable = p.editable ?? true;
@@ -166,18 +173,19 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   };
 
   // ---- sections, one per agenda item (plus one for remarks without an item)
+  const agendaIds = new Set(meeting.agenda.map((a) => a.id));
+  const itemKey = (r: Remark) => (r.agendaItemId && agendaIds.has(r.agendaItemId) ? r.agendaItemId : UNASSIGNED);
   const byItem = new Map<string, Remark[]>();
   for (const r of shown) {
-    const key = r.agendaItemId && meeting.agenda.some((a) => a.id === r.agendaItemId) ? r.agendaItemId : UNASSIGNED;
-    byItem.set(key, [...(byItem.get(key) ?? []), r]);
+    const key = itemKey(r);
+    const list = byItem.get(key);
+    if (list) list.push(r); else byItem.set(key, [r]);
   }
-  const allByItem = new Map<string, number>();
-  for (const r of remarks) {
-    const key = r.agendaItemId ?? UNASSIGNED;
-    allByItem.set(key, (allByItem.get(key) ?? 0) + 1);
-  }
+  const removedByItem = new Map<string, number>();
+  for (const r of remarks) if (nonPublicIds.has(r.id)) removedByItem.set(itemKey(r), (removedByItem.get(itemKey(r)) ?? 0) + 1);
   const items = [...meeting.agenda.map((a) => ({ id: a.id, kind: a.kind as string, title: a.title }))];
-  if (byItem.has(UNASSIGNED) || (!isPublic && allByItem.has(UNASSIGNED))) items.push({ id: UNASSIGNED, kind: 'その他', title: '議題外の記録' });
+  // Remarks without (or with a deleted) agenda item get a section of their own.
+  if (remarks.some((r) => itemKey(r) === UNASSIGNED)) items.push({ id: UNASSIGNED, kind: 'その他', title: '議題外の記録' });
 
   const fieldRank = fieldOrder(council.fields);
   const fieldName = new Map(council.fields.map((f) => [f.id, f.name]));
@@ -191,7 +199,7 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     if (Object.prototype.hasOwnProperty.call(edits, `x:${item.id}`)) {
       paragraphs.push(para({ key: `x:${item.id}`, kind: 'text', text: '', sourceIds: [] }));
     }
-    const removed = isPublic ? remarks.filter((r) => (r.agendaItemId ?? UNASSIGNED) === item.id && nonPublicIds.has(r.id)).length : 0;
+    const removed = isPublic ? (removedByItem.get(item.id) ?? 0) : 0;
     if (removed > 0) {
       paragraphs.push(para({
         key: `n:${item.id}`,
@@ -207,10 +215,11 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   function summaryParagraphs(list: Remark[], itemId: string): MinutesParagraph[] {
     const out: MinutesParagraph[] = [];
     const opinions = list.filter((r) => r.kind === '意見' || r.kind === '質問' || (r.kind === '発言' && !isSecretariat(r.speaker)));
+    const opinionIds = new Set(opinions.map((r) => r.id));
     const answersTo = new Map<string, Remark[]>();
     const attached = new Set<string>();
     for (const r of list) {
-      if (r.kind === '回答' && r.replyToId && opinions.some((q) => q.id === r.replyToId)) {
+      if (r.kind === '回答' && r.replyToId && opinionIds.has(r.replyToId)) {
         answersTo.set(r.replyToId, [...(answersTo.get(r.replyToId) ?? []), r]);
         attached.add(r.id);
       }
@@ -218,7 +227,7 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     const decisions = list.filter((r) => r.kind === '決定');
     // Narrative first, in the order spoken.
     for (const r of list) {
-      if (opinions.includes(r) || attached.has(r.id) || (r.kind === '決定' && opinions.length > 0)) continue;
+      if (opinionIds.has(r.id) || attached.has(r.id) || (r.kind === '決定' && opinions.length > 0)) continue;
       if (r.kind === '説明') {
         const who = isSecretariat(r.speaker) ? '事務局' : labelOf(r.speaker) || '事務局';
         const text = r.text.startsWith(who) ? r.text : `${who}から${r.text}`;
@@ -248,7 +257,8 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
       out.push(para({ key: `f:${itemId}:${fid}`, kind: 'field', text: fieldName.get(fid)!, sourceIds: sourcesOf(inField), editable: false }));
       inField.forEach(bulletWithAnswers);
     }
-    opinions.filter((r) => !fielded.includes(r)).forEach(bulletWithAnswers);
+    const fieldedIds = new Set(fielded.map((r) => r.id));
+    opinions.filter((r) => !fieldedIds.has(r.id)).forEach(bulletWithAnswers);
     for (const d of decisions) out.push(para({ key: `r:${d.id}`, kind: 'bullet', prefix: '・', text: d.text, sourceIds: [d.id] }));
     return out;
   }

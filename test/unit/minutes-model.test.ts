@@ -94,6 +94,14 @@ describe('minutes model (発言者別) and the 公開版', () => {
     expect(internal).toContain('大久保副会長');
   });
 
+  it('gives remarks without an agenda item a section of their own', () => {
+    const input = sampleInput(bundle(), 'internal');
+    input.remarks = [...input.remarks, { ...input.remarks[0]!, id: 'loose', agendaItemId: null, order: 99, kind: 'メモ', text: '議題外のメモ' }];
+    const model = buildMinutesModel(input);
+    expect(model.sections.at(-1)!.heading).toBe('７ 議題外の記録');
+    expect(model.sections.at(-1)!.paragraphs.map((p) => p.text)).toEqual(['議題外のメモ']);
+  });
+
   it('marks the 確認用 copy as 案', () => {
     const model = buildMinutesModel(sampleInput(bundle(), 'review'));
     expect(model.title).toBe('会議録（案）');
