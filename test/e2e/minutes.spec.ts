@@ -54,6 +54,10 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   await expect(agenda1.getByText('■DX推進')).toBeVisible();
   await expect(page.getByRole('region', { name: '２ 資料の説明' }).getByText('記録2・説明')).toBeVisible();
   await screenshot(page, 'minutes-01-editor');
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 2400 });
+  await agenda1.screenshot({ path: path.join(SCREENS_DIR, 'minutes-01b-editor-section.png') });
+  await page.setViewportSize(size);
 
   // Edit one paragraph: the minutes change, the remark does not.
   const explain = page.getByRole('region', { name: '２ 資料の説明' });
@@ -78,7 +82,11 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   await page.getByRole('radio', { name: '公開版' }).check();
   await expect(page.getByRole('table', { name: '会議録の見出し項目' })).toContainText('大久保副会長、河委員、河﨑委員、菅原委員、畠中委員');
   await screenshot(page, 'minutes-02-preview');
+  // The app scrolls inside its main pane: a tall window shows the whole document for the eye.
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: 2600 });
   await page.getByRole('article').screenshot({ path: path.join(SCREENS_DIR, 'minutes-02b-preview-document.png') });
+  await page.setViewportSize(viewport);
 
   // Publication checks: find ＫＰＩ, accept that one fix, and see it gone.
   await page.getByRole('tab', { name: /公用文チェック/ }).click();

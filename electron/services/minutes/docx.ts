@@ -50,7 +50,7 @@ export function minutesDocument(model: MinutesModel) {
     ...(model.pageMark ? { pageMark: model.pageMark } : {}),
     children: [
       title(model.title),
-      table({ widths: [20, 80], labelColumn: true, rows }),
+      table({ widths: [20, 80], labelColumn: true, labelAlign: 'top', rows }),
       para(''),
     ],
   });

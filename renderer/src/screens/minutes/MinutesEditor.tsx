@@ -10,11 +10,13 @@ const useStyles = makeStyles({
   section: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: '10px 0' },
   heading: { display: 'flex', alignItems: 'center', gap: '8px', marginBottom: '6px' },
   row: {
-    display: 'grid', gridTemplateColumns: '1fr 260px', gap: '12px', padding: '4px 6px', borderRadius: tokens.borderRadiusMedium,
+    display: 'grid', gridTemplateColumns: '1fr 300px', gap: '12px', padding: '4px 6px', borderRadius: tokens.borderRadiusMedium,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   sources: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'flex-start' },
   actions: { display: 'flex', gap: '6px', marginTop: '6px' },
+  side: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'flex-start', alignContent: 'flex-start' },
+  sideActions: { display: 'flex', gap: '4px' },
   text: { fontFamily: '"Yu Mincho", "MS Mincho", "Noto Serif CJK JP", serif', lineHeight: 1.7 },
 });
 
@@ -84,10 +86,10 @@ function ParagraphRow({ p, place, byId, locked, onSave, onRevert }: { p: Minutes
           </>
         )}
       </div>
-      <div>
+      <div className={s.side}>
         <Sources p={p} byId={byId} />
         {p.editable && !locked && draft === null ? (
-          <div className={s.actions}>
+          <div className={s.sideActions}>
             <Button size="small" icon={<Edit16Regular />} onClick={() => setDraft(p.text)} aria-label={`編集：${p.text.slice(0, 20)}`}>編集</Button>
             {p.edited ? <Button size="small" icon={<ArrowUndo16Regular />} onClick={() => void onRevert(p.key, place)}>記録の文に戻す</Button> : null}
           </div>

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   mark: { position: 'absolute', top: '12px', right: '20px', fontWeight: 700, fontFamily: 'sans-serif' },
   title: { textAlign: 'center', fontSize: '20px', fontWeight: 700, fontFamily: 'sans-serif', margin: '0 0 16px' },
   table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
-  label: { width: '20%', border: '1px solid #000', backgroundColor: '#F2F2F2', fontWeight: 700, padding: '4px 6px', verticalAlign: 'middle' },
+  label: { width: '20%', border: '1px solid #000', backgroundColor: '#F2F2F2', fontWeight: 700, padding: '4px 6px', verticalAlign: 'top' },
   value: { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' },
   heading: { fontFamily: 'sans-serif', fontWeight: 700, fontSize: '15px', margin: '12px 0 4px' },
   p: { margin: 0 },
