@@ -166,15 +166,25 @@ test('minutes: a 非公開 remark never reaches the 公開版, and the history n
   await page.getByRole('radio', { name: '公開版' }).check();
   await expect(page.getByRole('article')).not.toContainText('公用車が不足');
   await expect(page.getByRole('article')).toContainText('※この項目の一部は非公開のため掲載していません。');
+  // Accept every proposed fix at once (reopened first: published minutes are locked).
+  await page.getByRole('button', { name: '確定を解除する' }).click();
+  await page.getByLabel('確定を解除する理由').fill('再確認のため');
+  await page.getByRole('dialog').getByRole('button', { name: '確定を解除する' }).click();
+  await page.getByRole('tab', { name: /公用文チェック/ }).click();
+  await page.getByRole('button', { name: '修正案をすべて適用' }).click();
+  await expect(page.getByText('公開版の文章に指摘はありません')).toBeVisible();
+  // No findings left: the 公開版 is written without asking.
   await page.getByRole('button', { name: '公開版を出力' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'このまま出力する' }).click();
   const file = await savedFile(page, server.exportDir, '第2回_会議録_公開版');
   const text = await docText(file);
   expect(text).toContain('※この項目の一部は非公開のため掲載していません。');
   expect(text).not.toContain('公用車が不足');
-  await page.getByRole('button', { name: '確定を解除する' }).click();
-  await page.getByLabel('確定を解除する理由').fill('再確認のため');
-  await page.getByRole('dialog').getByRole('button', { name: '確定を解除する' }).click();
+  expect(text).toContain('KPIの設定が必要');
+  expect(text).not.toContain('ＫＰＩ');
+  // The notes keep their own wording.
+  const remarks = await dbGet<{ text: string }>(page, 'remarks', { meetingId: meeting!.id, kind: '意見' });
+  expect(remarks.some((r) => r.text.includes('ＫＰＩの設定が必要'))).toBe(true);
   await page.getByRole('tab', { name: /履歴/ }).click();
   await expect(page.getByRole('table', { name: '会議録の履歴' })).toContainText('中嶋');
+  await expect(page.getByRole('table', { name: '会議録の履歴' })).toContainText('公用文チェックの修正をすべて適用');
 });
