@@ -4,7 +4,7 @@
  * Reopening a locked minutes asks for a reason; every step is kept in Minutes.history.
  */
 import type { Council, Meeting, Minutes } from '../domain';
-import { addDays, todayInTokyo } from '../wareki';
+import { addDays, formatWareki, todayInTokyo } from '../wareki';
 
 export const MINUTES_ACTIONS = ['start', 'request-review', 'back-to-draft', 'approve', 'publish', 'reopen'] as const;
 export type MinutesAction = (typeof MINUTES_ACTIONS)[number];
@@ -72,7 +72,7 @@ export function applyAction(
     at: opts.now,
     who: opts.who.trim() || '事務局',
     action: `${ACTION_LABELS[action]}（${meeting.status}→${t.to}）`,
-    reason: action === 'publish' ? `公開日 ${opts.date}` : reason,
+    reason: action === 'publish' ? `公開日 ${formatWareki(opts.date!)}` : reason,
   };
   const nextMinutes: Minutes = {
     ...minutes,

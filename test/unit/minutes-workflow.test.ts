@@ -21,6 +21,7 @@ describe('minutes workflow', () => {
     state = applyAction(state.meeting, state.minutes, council, 'publish', { who: '中嶋', now, date: '2023-07-20' });
     expect(state.meeting.status).toBe('公開済');
     expect(state.minutes.publishedAt).toBe('2023-07-20');
+    expect(state.minutes.history.at(-1)!.reason).toBe('公開日 令和5年7月20日');
     expect(state.minutes.history.map((h) => [h.who, h.action])).toEqual([
       ['中嶋', '会議録の作成を始める（開催済→作成中）'],
       ['中嶋', '確認依頼へ進める（作成中→確認中）'],

@@ -29,7 +29,7 @@ import {
 } from '../../../../shared/minutes/workflow';
 import type { Minutes } from '../../../../shared/domain';
 import type { SavedFile } from '../../../../shared/contract';
-import { todayInTokyo } from '../../../../shared/wareki';
+import { formatWareki, todayInTokyo } from '../../../../shared/wareki';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesPreview } from './MinutesPreview';
 import { ChecksPanel } from './ChecksPanel';
@@ -47,6 +47,14 @@ if (!SHORTCUT_GROUPS.some((g) => g.title === '会議録')) {
 }
 
 type TabKey = 'edit' | 'preview' | 'checks' | 'history';
+
+/** 令和8年11月21日 21:24 (in Japan time). */
+function historyTime(at: string): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at;
+  const time = d.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+  return `${formatWareki(todayInTokyo(d))} ${time}`;
+}
 
 function useMinutesRecords(meetingId: string) {
   return useLiveQuery(async () => {
@@ -262,7 +270,7 @@ export function MinutesScreen() {
               <TableBody>
                 {[...minutes.history].reverse().map((h, i) => (
                   <TableRow key={i}>
-                    <TableCell>{new Date(h.at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}</TableCell>
+                    <TableCell>{historyTime(h.at)}</TableCell>
                     <TableCell>{h.who}</TableCell><TableCell>{h.action}</TableCell><TableCell>{h.reason}</TableCell>
                   </TableRow>
                 ))}
