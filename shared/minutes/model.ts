@@ -278,14 +278,19 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   const sortedMembers = [...members].sort((a, b) => a.order - b.order);
   const present = sortedMembers.filter((m) => attendance.get(m.id) === '出席' || attendance.get(m.id) === 'オンライン出席');
   const absent = sortedMembers.filter((m) => attendance.get(m.id) === '欠席');
+  // Online attendance is noted when some attended in the room and some online.
+  const mixed = present.some((m) => attendance.get(m.id) === '出席') && present.some((m) => attendance.get(m.id) === 'オンライン出席');
+  const online = (m: Member) => mixed && attendance.get(m.id) === 'オンライン出席';
   const peopleLine = (list: Member[]) => {
     if (list.length === 0) return 'なし';
-    if (!isPublic || rule === 'name') return list.map(memberTitle).join('、');
+    if (!isPublic || rule === 'name') return list.map((m) => memberTitle(m) + (online(m) ? '（オンライン）' : '')).join('、');
     // Names hidden: say how many of which office, never who.
     const counts = new Map<string, number>();
     for (const m of list) counts.set(m.role, (counts.get(m.role) ?? 0) + 1);
     const parts = ['会長', '副会長', '委員'].filter((r) => counts.has(r)).map((r) => (r === '委員' ? `委員${counts.get(r)}人` : r));
-    return list.length > 1 ? `${parts.join('、')}（計${list.length}人）` : parts.join('、');
+    const onlineCount = list.filter(online).length;
+    const notes = [list.length > 1 ? `計${list.length}人` : '', onlineCount ? `うちオンライン${onlineCount}人` : ''].filter(Boolean);
+    return parts.join('、') + (notes.length ? `（${notes.join('、')}）` : '');
   };
   const staffPresent = [...staff].filter((s) => meeting.staffPresent.includes(s.id)).sort((a, b) => a.order - b.order);
   const disclosureLines = [

@@ -94,6 +94,16 @@ describe('minutes model (発言者別) and the 公開版', () => {
     expect(internal).toContain('大久保副会長');
   });
 
+  it('notes online attendance when some members were in the room', () => {
+    const b = bundle();
+    const input = sampleInput(b, 'internal');
+    const kawa = b.members.find((m) => m.name === '河')!.id;
+    input.meeting = { ...input.meeting, attendance: input.meeting.attendance.map((a) => (a.memberId === kawa ? a : { ...a, status: a.status === '欠席' ? '欠席' : '出席' })) };
+    expect(buildMinutesModel(input).header.find((h) => h.key === 'present')!.lines).toEqual(['大久保副会長、河委員（オンライン）、河﨑委員、菅原委員、畠中委員']);
+    const pub = buildMinutesModel({ ...input, mode: 'public', council: { ...input.council, publication: { ...input.council.publication, speakerLabel: 'role' } } });
+    expect(pub.header.find((h) => h.key === 'present')!.lines).toEqual(['副会長、委員4人（計5人、うちオンライン1人）']);
+  });
+
   it('gives remarks without an agenda item a section of their own', () => {
     const input = sampleInput(bundle(), 'internal');
     input.remarks = [...input.remarks, { ...input.remarks[0]!, id: 'loose', agendaItemId: null, order: 99, kind: 'メモ', text: '議題外のメモ' }];
