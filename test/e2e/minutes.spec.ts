@@ -93,6 +93,11 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   const findings = page.getByRole('table', { name: '公用文チェックの指摘' });
   await expect(findings).toContainText('ＫＰＩ');
   await screenshot(page, 'minutes-03-checks');
+  // The place leads to the paragraph in the editor.
+  await findings.getByRole('button', { name: /３ 議題１.*文字目/ }).click();
+  await expect(page.getByRole('tab', { name: '編集' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-paragraph]:focus')).toContainText('ＫＰＩの設定が必要');
+  await page.getByRole('tab', { name: /公用文チェック/ }).click();
   const before = await findings.getByRole('row').count();
   await findings.getByRole('button', { name: '適用：「ＫＰＩ」→「KPI」' }).click();
   await expect(findings.getByRole('row')).toHaveCount(before - 1);

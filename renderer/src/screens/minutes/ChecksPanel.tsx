@@ -10,9 +10,11 @@ interface Props {
   findings: Finding[];
   locked: boolean;
   onApply(fixes: Fix[], what: string): Promise<void>;
+  /** Shows the paragraph in the editor. */
+  onGoto(paragraphKey: string): void;
 }
 
-export function ChecksPanel({ findings, locked, onApply }: Props) {
+export function ChecksPanel({ findings, locked, onApply, onGoto }: Props) {
   const [ignored, setIgnored] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const shown = findings.filter((f) => !ignored.has(f.id));
@@ -50,7 +52,13 @@ export function ChecksPanel({ findings, locked, onApply }: Props) {
           {shown.map((f) => (
             <TableRow key={f.id}>
               <TableCell><Badge appearance="tint" color={f.fix ? 'warning' : 'informative'}>{CHECK_RULES[f.rule]}</Badge></TableCell>
-              <TableCell>{f.place}{f.length ? `（${f.offset + 1}文字目）` : ''}</TableCell>
+              <TableCell>
+                {f.paragraphKey && !f.paragraphKey.startsWith('x:') ? (
+                  <Button appearance="transparent" size="small" style={{ padding: 0, minWidth: 0, textAlign: 'left', justifyContent: 'flex-start' }} onClick={() => onGoto(f.paragraphKey!)}>
+                    {f.place}{f.length ? `（${f.offset + 1}文字目）` : ''}
+                  </Button>
+                ) : f.place}
+              </TableCell>
               <TableCell>
                 <div>{f.message}</div>
                 <div style={{ color: tokens.colorNeutralForeground3 }}>{f.excerpt}</div>

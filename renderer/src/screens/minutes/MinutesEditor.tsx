@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   row: {
     display: 'grid', gridTemplateColumns: '1fr 300px', gap: '12px', padding: '4px 6px', borderRadius: tokens.borderRadiusMedium,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus': { outline: `2px solid ${tokens.colorBrandStroke1}` },
   },
   sources: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'flex-start' },
   actions: { display: 'flex', gap: '6px', marginTop: '6px' },
@@ -61,7 +62,7 @@ function ParagraphRow({ p, place, byId, locked, onSave, onRevert }: { p: Minutes
     try { await onSave(p.key, draft, place); setDraft(null); } finally { setBusy(false); }
   };
   return (
-    <div className={s.row} data-paragraph={p.key}>
+    <div className={s.row} data-paragraph={p.key} tabIndex={-1}>
       <div className={s.text}>
         {draft === null ? <PreviewParagraph p={p} /> : (
           <>

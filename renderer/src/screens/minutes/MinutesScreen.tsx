@@ -180,6 +180,17 @@ export function MinutesScreen() {
     finally { setExporting(null); }
   };
 
+  const gotoParagraph = (key: string) => {
+    setTab('edit');
+    // After the editor has rendered: bring the paragraph into view and to the keyboard.
+    requestAnimationFrame(() => {
+      const el = document.querySelector<HTMLElement>(`[data-paragraph="${CSS.escape(key)}"]`);
+      if (!el) return;
+      el.scrollIntoView({ block: 'center' });
+      el.focus();
+    });
+  };
+
   const councilBase = `/councils/${council.id}`;
   return (
     <>
@@ -259,7 +270,7 @@ export function MinutesScreen() {
       ) : null}
       {tab === 'checks' ? (
         <Section title="公用文チェック（公開版の文章）">
-          <ChecksPanel findings={findings} locked={locked} onApply={applyChecks} />
+          <ChecksPanel findings={findings} locked={locked} onApply={applyChecks} onGoto={gotoParagraph} />
         </Section>
       ) : null}
       {tab === 'history' ? (
