@@ -144,10 +144,14 @@ export const checkWidth: TextRule = (unit, ctx) => {
   return out;
 };
 
-/** 5000 → 5,000 (years and numbers of things like 第1234号 stay). */
-export const checkBigNumber: TextRule = (unit) =>
-  scan(unit, /(?<![0-9,.])[0-9]{4,}(?![0-9,.]|年|号|番)/g, (m) =>
-    found(unit, 'bigNumber', { index: m.index, length: m[0].length }, '4桁以上の数は3桁ごとに「,」で区切ります。', Number(m[0]).toLocaleString('en-US')));
+/** 5000 → 5,000 (years and numbers of things like 第1234号 stay); 3千万円 → 3,000万円 (千・百 not as units). */
+export const checkBigNumber: TextRule = (unit) => [
+  ...scan(unit, /(?<![0-9,.])[0-9]{4,}(?![0-9,.]|年|号|番)/g, (m) =>
+    found(unit, 'bigNumber', { index: m.index, length: m[0].length }, '4桁以上の数は3桁ごとに「,」で区切ります。', Number(m[0]).toLocaleString('en-US'))),
+  ...scan(unit, /(?<![0-9,.])([0-9]{1,3})(千|百)(?=[万億兆円人件])/g, (m) =>
+    found(unit, 'bigNumber', { index: m.index, length: m[0].length }, '千・百は単位に使わず数字で書きます（兆・億・万は漢字）。',
+      (Number(m[1]) * (m[2] === '千' ? 1000 : 100)).toLocaleString('en-US'))),
+];
 
 /** 3ヶ月 → 3か月, 10カ所 → 10か所. */
 export const checkKagetsu: TextRule = (unit) =>

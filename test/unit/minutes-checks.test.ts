@@ -44,6 +44,8 @@ describe('publication checks, one rule at a time', () => {
     const f = checkBigNumber(unit('予算5000円、2023年度、1,200人'), ctx);
     expect(f).toHaveLength(1);
     expect(fixed('予算5000円、2023年度、1,200人', f)).toBe('予算5,000円、2023年度、1,200人');
+    expect(fixed('3千万円と5百人', checkBigNumber(unit('3千万円と5百人'), ctx))).toBe('3,000万円と500人');
+    expect(checkBigNumber(unit('3億円、千代田区'), ctx)).toEqual([]);
   });
 
   it('か月・か所: 3ヶ月 → 3か月, 10カ所 → 10か所', () => {
