@@ -6,6 +6,7 @@ import { checkMinutesRecords } from '../../electron/services/minutes/handlers';
 import { MinutesExportArgs } from '../../shared/contract/minutes';
 import { AppError } from '../../shared/errors';
 import { sampleBundle, sampleInput, withSpeakersAndSecrets } from './minutes-helpers';
+import { buildMinutesModel, paragraphText } from '../../shared/minutes/model';
 import type { SpeakerLabelRule } from '../../shared/domain';
 
 /** Paragraph texts of word/document.xml, in order (w:t joined per w:p). */
@@ -112,6 +113,21 @@ describe('会議録 .docx from the sample (第２回)', () => {
     const headers = [...files.entries()].filter(([n]) => /word\/header\d*\.xml/.test(n)).map(([, x]) => paragraphs(x).join(''));
     expect(headers).toContain('案');
     expect(paragraphs(files.get('word/document.xml')!)[0]).toBe('会議録（案）');
+  });
+});
+
+describe('the Word body is the model the preview shows', () => {
+  it('prints the same headings, labels and omissions, paragraph by paragraph', async () => {
+    const b = withSpeakersAndSecrets(sampleBundle());
+    for (const style of ['summary', 'speaker'] as const) {
+      const input = { ...sampleInput(b, 'public', 'letter'), style };
+      const model = buildMinutesModel(input);
+      const expected = model.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => (p.kind === 'field' ? `■${p.text}` : paragraphText(p)))]);
+      const body = paragraphs((await unzipAll(await buildMinutesDocx(input))).get('word/document.xml')!);
+      const start = body.indexOf('会議内容') + 1;
+      expect(body.slice(start, start + expected.length)).toEqual(expected);
+      expect(body[start + expected.length]).toBe('会議資料');
+    }
   });
 });
 
