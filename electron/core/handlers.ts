@@ -9,6 +9,7 @@ import { listBackups, writeBackup } from '../services/backups';
 import { requireSavedPath } from '../services/save-document';
 import { draftsHandlers } from '../services/drafts/handlers';
 import type { Channel } from '../../shared/contract';
+import { minutesHandlers } from '../services/minutes/handlers';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
 
@@ -40,5 +41,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...draftsHandlers(ctx),
+    ...minutesHandlers(ctx),
   };
 }

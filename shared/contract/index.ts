@@ -9,10 +9,12 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { draftsChannels } from './drafts';
+import { minutesChannels } from './minutes';
 
 export const contract = {
   ...appChannels,
   ...draftsChannels,
+  ...minutesChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -37,4 +39,5 @@ export const MENU_COMMANDS = ['go-home', 'go-councils', 'load-sample', 'backup-n
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export * from './app';
+export * from './minutes';
 export { channel } from './define';

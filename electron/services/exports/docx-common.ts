@@ -122,6 +122,8 @@ export interface TableSpec {
   rows: CellContent[][];
   /** Shade the first column (a label column, as the minutes header table). */
   labelColumn?: boolean;
+  /** Where label cells sit in a tall row (default: centred; 'top' for rows that run over pages). */
+  labelAlign?: 'center' | 'top';
   fontSize?: number;
 }
 
@@ -152,7 +154,7 @@ export function table(spec: TableSpec): Table {
       children: row.map((content, i) => new TableCell({
         width: { size: spec.widths[i] ?? 10, type: WidthType.PERCENTAGE },
         margins,
-        ...(spec.labelColumn && i === 0 ? { shading: { fill: 'F2F2F2' }, verticalAlign: VerticalAlign.CENTER } : {}),
+        ...(spec.labelColumn && i === 0 ? { shading: { fill: 'F2F2F2' }, verticalAlign: spec.labelAlign === 'top' ? VerticalAlign.TOP : VerticalAlign.CENTER } : {}),
         children: cellParagraphs(content, spec.fontSize, spec.labelColumn === true && i === 0),
       })),
     }));
