@@ -7,8 +7,10 @@ import { backupsDir, type ServiceContext } from './context';
 import type { Handler, Handlers } from './dispatch';
 import { listBackups, writeBackup } from '../services/backups';
 import { requireSavedPath } from '../services/save-document';
+import { draftsHandlers } from '../services/drafts/handlers';
 import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
+import { minutesHandlers } from '../services/minutes/handlers';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
 
@@ -39,6 +41,8 @@ function appHandlers(ctx: ServiceContext): HandlerGroup<'app:get:info' | 'settin
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...draftsHandlers(ctx),
+    ...minutesHandlers(ctx),
     ...opinionsHandlers(ctx),
   };
 }

@@ -8,10 +8,14 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { draftsChannels } from './drafts';
+import { minutesChannels } from './minutes';
 import { opinionsChannels } from './opinions';
 
 export const contract = {
   ...appChannels,
+  ...draftsChannels,
+  ...minutesChannels,
   ...opinionsChannels,
 } as const;
 
@@ -37,4 +41,5 @@ export const MENU_COMMANDS = ['go-home', 'go-councils', 'load-sample', 'backup-n
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export * from './app';
+export * from './minutes';
 export { channel } from './define';

@@ -6,9 +6,11 @@
  * by the council's speaker rule (shared/speakers.ts), member names in the text are
  * replaced by that label, and free-text submitter labels of citizens are left out.
  */
-import type { Council, MatrixItem, Meeting, Member, Opinion } from '../domain';
+import type { Council, MatrixItem, Meeting, Member, Opinion, Section } from '../domain';
 import { memberTitle } from '../people';
 import { assignLetters, speakerLabel, type SpeakerContext } from '../speakers';
+import type { NumberingStyle } from '../numbering';
+import { opinionPlacements } from '../drafts/trace';
 import {
   byOrder, countOpinions, groupByField, isActive, sourceText, statusText, type OpinionCounts,
 } from './index';
@@ -45,6 +47,11 @@ export interface PreparedOpinions {
   visible: Opinion[];
   /** Redacts member names in free text for a public copy (identity for an internal one). */
   redact: (text: string) => string;
+}
+
+/** 該当箇所 texts of every section of the drafts' working copies, numbered as printed: Ⅱ．３．（１）人. */
+export function sectionTitlesOf(drafts: readonly { numbering: NumberingStyle; sections: readonly Section[] }[]): Record<string, string> {
+  return Object.fromEntries(drafts.flatMap((d) => opinionPlacements({ sectionIds: d.sections.map((s) => s.id) }, d).map((p) => [p.sectionId, p.text])));
 }
 
 function meetingHidden(meetings: Meeting[], meetingId: string | null): boolean {

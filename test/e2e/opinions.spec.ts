@@ -104,9 +104,9 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await first.getByRole('button', { name: /の操作$/ }).click();
   await page.getByRole('menuitem', { name: '該当箇所（ビジョン・計画）を設定' }).click();
   const link = page.getByRole('dialog', { name: '該当箇所（ビジョン・計画）' });
-  await link.getByRole('checkbox', { name: '取り組みの方向性' }).check();
+  await link.getByRole('checkbox', { name: '３．取り組みの方向性' }).first().check();
   await link.getByRole('button', { name: '保存' }).click();
-  await expect(first).toContainText('該当：取り組みの方向性');
+  await expect(first).toContainText('該当：Ⅱ．３．取り組みの方向性');
 
   // Survives a reload.
   await page.reload();
@@ -147,11 +147,11 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(list.rows.some((r) => String(r[2]).startsWith('忖度しすぎず'))).toBe(false);
   const responses = await sheetOf(dir, '意見対応表.xlsx', '集計');
   expect(responses.rows).toContainEqual(['意見総数', 93, '件']);
-  expect(responses.rows).toContainEqual(['反映した数（反映する・一部反映・既に記載）', 1, '件']);
+  expect(responses.rows).toContainEqual(['反映した数（反映する・一部反映・既に記載）', 4, '件']); // 3 answered in the sample's 素案
   const table = await sheetOf(dir, '意見対応表.xlsx', '意見対応表');
   expect(table.rows[0]).toEqual(['番号', '分野', '意見の概要', '出典', '委員', '会議日（和暦）', '会議日', '市の考え方', '反映状況', '該当箇所']);
   expect(table.ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-  expect(table.rows.find((r) => String(r[2]).startsWith('やめることを決めないと'))![9]).toBe('取り組みの方向性');
+  expect(table.rows.find((r) => String(r[2]).startsWith('やめることを決めないと'))![9]).toBe('Ⅱ．３．取り組みの方向性');
 
   const matrix = await sheetOf(dir, '各分野の現状と課題.xlsx', '各分野の現状と課題');
   expect(matrix.rows[0]).toEqual(['分野', '項番', '審議会での主な意見', '各課インタビューにおける主な意見（現状と課題）', '想定される解決案（他自治体の事例含む）', '既に取り組んでいる内容']);

@@ -58,6 +58,6 @@ describe('opinion records in the database', () => {
     expect((await db.councils.get(councilId))!.matrixColumns).toHaveLength(3);
     const data = await loadDocumentData(councilId);
     expect(data.opinions).toHaveLength(94);
-    expect(Object.values(data.sectionTitles!)).toContain('取り組みの方向性');
+    expect(Object.values(data.sectionTitles!)).toContain('Ⅱ．３．取り組みの方向性');
   });
 });

@@ -35,10 +35,11 @@ describe('grouping and counting', () => {
     const b = sample();
     const c = countOpinions(b.opinions, b.council);
     expect(c.total).toBe(94);
-    expect(c.byStatus[UNANSWERED]).toBe(93);
+    expect(c.byStatus[UNANSWERED]).toBe(90); // the sample answers 3 opinions in its 素案, and the question
     expect(c.byStatus['質問・その他']).toBe(1);
+    expect(c.byStatus['既に記載']).toBe(2);
     expect(c.byField.find((f) => f.name === 'DX推進')!.total).toBe(9 + 5 + INTERVIEW_DX(b));
-    expect(c.reflected).toBe(0);
+    expect(c.reflected).toBe(3);
     expect(c.members).toBe(0);
 
     const [m1, m2] = b.members.filter((m) => m.role === '委員');
@@ -47,7 +48,7 @@ describe('grouping and counting', () => {
     const c2 = countOpinions(ops, b.council);
     expect(c2.members).toBe(2);
     expect(c2.submitters).toBe(3);
-    expect(c2.reflected).toBe(2);
+    expect(c2.reflected).toBe(5);
     expect(c2.total).toBe(95);
   });
 
@@ -57,7 +58,8 @@ describe('grouping and counting', () => {
     expect(filterOpinions(b.opinions, { meetingId: m1.id })).toHaveLength(30);
     expect(filterOpinions(b.opinions, { source: 'interview' })).toHaveLength(38);
     expect(filterOpinions(b.opinions, { status: '質問・その他' })).toHaveLength(1);
-    expect(filterOpinions(b.opinions, { status: UNANSWERED })).toHaveLength(93);
+    expect(filterOpinions(b.opinions, { status: UNANSWERED })).toHaveLength(90);
+    expect(filterOpinions(b.opinions, { status: '既に記載' })).toHaveLength(2);
     const dx = filterOpinions(b.opinions, { text: 'dx' });
     expect(dx.some((o) => o.summary.includes('ＤＸ'))).toBe(true); // ＤＸ found by "dx"
     expect(dx.some((o) => o.summary.includes('DX'))).toBe(true);
@@ -144,7 +146,7 @@ describe('handout and matrix', () => {
     const ops = b.opinions.map((o) => (o.id === answered.id ? { ...o, status: '反映する' } : o));
     const byField = handoutGroups(ops, b.meetings, m3, b.council, 'field');
     const all = byField.flatMap((g) => g.opinions);
-    expect(all).toHaveLength(54); // 30 + 25 meeting opinions, minus the answered one; the question is answered too
+    expect(all).toHaveLength(51); // 30 + 25 meeting opinions, minus the one answered here and 3 the sample answers; the question is answered too
     expect(all.some((o) => o.id === answered.id)).toBe(false);
     expect(all.every((o) => o.source === 'meeting')).toBe(true);
     const theme = m3.agenda[0]!;

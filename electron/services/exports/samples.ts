@@ -4,6 +4,8 @@
  * them for the sample council; each export feature adds its producer to the list.
  */
 import type { CouncilBundle } from '../../../shared/domain';
+import { draftSamples } from '../drafts/samples';
+import { minutesSamples } from '../minutes/samples';
 import { opinionSamples } from '../opinions/samples';
 
 export interface SampleDocument {
@@ -16,5 +18,7 @@ export type SampleProducer = (bundle: CouncilBundle) => SampleDocument[];
 
 /** One line per export feature. */
 export const SAMPLE_PRODUCERS: SampleProducer[] = [
+  draftSamples,
+  minutesSamples,
   opinionSamples,
 ];

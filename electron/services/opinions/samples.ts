@@ -1,11 +1,11 @@
 /** The opinion documents of the sample council, as `npm run samples` writes them. */
 import type { CouncilBundle } from '../../../shared/domain';
 import type { SampleDocument } from '../exports/samples';
-import type { OpinionDocumentData } from '../../../shared/opinions/publication';
+import { sectionTitlesOf, type OpinionDocumentData } from '../../../shared/opinions/publication';
 import { buildOpinionDocument } from './documents';
 
 export function opinionDocumentData(bundle: CouncilBundle): OpinionDocumentData {
-  const sectionTitles = Object.fromEntries(bundle.drafts.flatMap((d) => d.sections.map((s) => [s.id, s.heading])));
+  const sectionTitles = sectionTitlesOf(bundle.drafts);
   return { council: bundle.council, members: bundle.members, meetings: bundle.meetings, opinions: bundle.opinions, matrixItems: bundle.matrixItems, sectionTitles };
 }
 

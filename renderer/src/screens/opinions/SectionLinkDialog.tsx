@@ -3,24 +3,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from '@fluentui/react-components';
 import { db } from '../../db';
-import type { Opinion, Section } from '../../../../shared/domain';
-
-/** Sections in reading order with their depth. */
-export function flattenSections(sections: Section[]): { section: Section; depth: number }[] {
-  const out: { section: Section; depth: number }[] = [];
-  const walk = (parentId: string | null, depth: number) => {
-    for (const s of sections.filter((x) => x.parentId === parentId).sort((a, b) => a.order - b.order)) {
-      out.push({ section: s, depth });
-      walk(s.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
+import type { Opinion } from '../../../../shared/domain';
+import { numberedHeading, outline } from '../../../../shared/drafts/tree';
+import { sectionTitlesOf } from '../../../../shared/opinions/publication';
 
 export function useSectionTitles(councilId: string): Map<string, string> {
   const drafts = useLiveQuery(() => db.drafts.where('councilId').equals(councilId).toArray(), [councilId]);
-  return useMemo(() => new Map((drafts ?? []).flatMap((d) => d.sections.map((s) => [s.id, s.heading] as const))), [drafts]);
+  return useMemo(() => new Map(Object.entries(sectionTitlesOf(drafts ?? []))), [drafts]);
 }
 
 export function SectionLinkDialog({ opinion, open, onClose, onSave }: {
@@ -40,9 +29,9 @@ export function SectionLinkDialog({ opinion, open, onClose, onSave }: {
             {drafts.length === 0 ? <Text>ビジョン・計画の案がまだありません。「ビジョン」タブで作成すると、ここで該当箇所を選べます。</Text> : drafts.map((d) => (
               <div key={d.id} role="group" aria-label={d.title} style={{ maxHeight: 380, overflowY: 'auto' }}>
                 <Text weight="semibold" block>{d.title}</Text>
-                {flattenSections(d.sections).map(({ section, depth }) => (
-                  <div key={section.id} style={{ paddingLeft: depth * 20 }}>
-                    <Checkbox label={section.heading} checked={checked.has(section.id)} onChange={(_, e) => toggle(section.id, e.checked === true)} />
+                {outline(d.sections, d.numbering).map((entry) => (
+                  <div key={entry.section.id} style={{ paddingLeft: entry.level * 20 }}>
+                    <Checkbox label={numberedHeading(entry, entry.section.heading)} checked={checked.has(entry.section.id)} onChange={(_, e) => toggle(entry.section.id, e.checked === true)} />
                   </div>
                 ))}
               </div>

@@ -7,7 +7,7 @@ import type { ShingikaiDB } from '../../db/database';
 import type { MatrixColumn, MatrixItem, Opinion } from '../../../../shared/domain';
 import { randomId } from '../../../../shared/factory';
 import { promoteRemarks } from '../../../../shared/opinions';
-import type { OpinionDocumentData } from '../../../../shared/opinions/publication';
+import { sectionTitlesOf, type OpinionDocumentData } from '../../../../shared/opinions/publication';
 import type { ImportedOpinionRow } from '../../../../shared/contract/opinions';
 
 export function opinionRecords(db: ShingikaiDB) {
@@ -130,7 +130,7 @@ export function opinionRecords(db: ShingikaiDB) {
         meetings: await db.meetings.where('[councilId+number]').between([councilId, -Infinity], [councilId, Infinity]).toArray(),
         opinions: await councilOpinions(councilId),
         matrixItems: await db.matrixItems.where('councilId').equals(councilId).toArray(),
-        sectionTitles: Object.fromEntries(drafts.flatMap((d) => d.sections.map((s) => [s.id, s.heading]))),
+        sectionTitles: sectionTitlesOf(drafts),
       };
     });
   }
