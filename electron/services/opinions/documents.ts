@@ -145,7 +145,7 @@ export async function buildResponsesDocx(data: OpinionDocumentData, publication:
     }),
     para(''),
     table({
-      widths: [6, 10, 30, 13, 25, 8, 8],
+      widths: [5, 9, 27, 13, 24, 8, 14],
       header: ['番号', '分野', '意見の概要', '出典', '市の考え方', '反映状況', '該当箇所'],
       fontSize: 18,
       rows: rows.map((r) => [String(r.no), r.field || '—', r.summary, [r.source, r.member].filter(Boolean).join('\n'), r.response, r.status, r.sections]),
