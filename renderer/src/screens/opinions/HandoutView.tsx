@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Button, Field, Radio, RadioGroup, Select, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Radio, RadioGroup, Select, Spinner, Text, tokens } from '@fluentui/react-components';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { sortedMeetings } from '../../db/queries';
 import { useNotify } from '../../app/notify';
@@ -78,6 +78,7 @@ export function HandoutView({ council }: { council: Council }) {
             {g.opinions.map((o) => (
               <li key={o.id}>
                 <Text>{o.summary}</Text>
+                {o.nonPublic ? <Badge appearance="filled" size="small" color="danger" style={{ marginLeft: 4 }}>非公開（資料に載りません）</Badge> : null}
                 <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>（{meetingLabel(o.meetingId, { meetings })}・{statusText(o)}）</Text>
                 {o.response ? <Text block size={200}>⇒ {o.response}</Text> : null}
                 {grouping === 'theme' ? (
