@@ -8,6 +8,7 @@ import type { Handler, Handlers } from './dispatch';
 import { listBackups, writeBackup } from '../services/backups';
 import { requireSavedPath } from '../services/save-document';
 import { draftsHandlers } from '../services/drafts/handlers';
+import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
 import { minutesHandlers } from '../services/minutes/handlers';
 
@@ -42,5 +43,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...appHandlers(ctx),
     ...draftsHandlers(ctx),
     ...minutesHandlers(ctx),
+    ...opinionsHandlers(ctx),
   };
 }

@@ -10,11 +10,13 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { draftsChannels } from './drafts';
 import { minutesChannels } from './minutes';
+import { opinionsChannels } from './opinions';
 
 export const contract = {
   ...appChannels,
   ...draftsChannels,
   ...minutesChannels,
+  ...opinionsChannels,
 } as const;
 
 export type Contract = typeof contract;

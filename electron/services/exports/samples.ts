@@ -6,6 +6,7 @@
 import type { CouncilBundle } from '../../../shared/domain';
 import { draftSamples } from '../drafts/samples';
 import { minutesSamples } from '../minutes/samples';
+import { opinionSamples } from '../opinions/samples';
 
 export interface SampleDocument {
   /** As a user would name the file: 第2回_会議録_公開版.docx */
@@ -19,4 +20,5 @@ export type SampleProducer = (bundle: CouncilBundle) => SampleDocument[];
 export const SAMPLE_PRODUCERS: SampleProducer[] = [
   draftSamples,
   minutesSamples,
+  opinionSamples,
 ];
