@@ -15,6 +15,7 @@ import { TracePage } from './TracePage';
 import { fontsOf, useExport } from './exporting';
 import { docOfDraft, newestFirst } from '../../../../shared/drafts';
 import type { Council } from '../../../../shared/domain';
+import { isActive } from '../../../../shared/opinions';
 
 const TABS = [
   { key: '', label: '編集' },
@@ -31,7 +32,8 @@ export function DraftFrame({ council }: { council: Council }) {
   const { busy, run } = useExport();
   const draft = useLiveQuery(async () => (await db.drafts.get(draftId)) ?? null, [draftId]);
   const versions = useLiveQuery(() => db.draftVersions.where('draftId').equals(draftId).toArray(), [draftId]);
-  const opinions = useLiveQuery(() => db.opinions.where('councilId').equals(council.id).toArray(), [council.id]);
+  // Merged duplicates live on inside the opinion they were merged into.
+  const opinions = useLiveQuery(async () => (await db.opinions.where('councilId').equals(council.id).toArray()).filter(isActive), [council.id]);
   if (draft === undefined || !versions || !opinions) return <Spinner label="読み込み中…" />;
   if (draft === null || draft.councilId !== council.id) return <NotFoundScreen what="原稿" />;
   const base = `/councils/${council.id}/vision/${draft.id}`;
