@@ -7,6 +7,7 @@ import { backupsDir, type ServiceContext } from './context';
 import type { Handler, Handlers } from './dispatch';
 import { listBackups, writeBackup } from '../services/backups';
 import { requireSavedPath } from '../services/save-document';
+import { councilsHandlers } from '../services/councils/handlers';
 import type { Channel } from '../../shared/contract';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
@@ -38,5 +39,6 @@ function appHandlers(ctx: ServiceContext): HandlerGroup<'app:get:info' | 'settin
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...councilsHandlers(ctx),
   };
 }

@@ -8,9 +8,11 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { councilsChannels } from './councils';
 
 export const contract = {
   ...appChannels,
+  ...councilsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -35,4 +37,5 @@ export const MENU_COMMANDS = ['go-home', 'go-councils', 'load-sample', 'backup-n
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export * from './app';
+export * from './councils';
 export { channel } from './define';
