@@ -126,7 +126,7 @@ export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMe
     if (all.every((v) => v === '')) continue; // blank line
 
     const rowProblems: RosterPreview['problems'] = [];
-    const name = text('name').replace(/\s+/g, ' ');
+    const name = text('name');
     if (!name) rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名がありません。' });
     else if (name.length > 100) rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名が長すぎます（100文字まで）。' });
 
