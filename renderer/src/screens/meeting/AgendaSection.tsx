@@ -30,10 +30,12 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
         {AGENDA_KINDS.map((k) => <Option key={k} value={k}>{k}</Option>)}
       </Dropdown>
       <Button size="small" icon={<Add24Regular />} onClick={() => void save((a) => {
-        // A new item goes before 閉会 when there is one (the usual place).
-        const close = a.findIndex((x) => x.kind === '閉会');
+        // New items go where they usually stand: before the closing その他・閉会 (その他 only before 閉会).
+        const tail = kind === '閉会' ? [] : kind === 'その他' ? ['閉会'] : ['その他', '閉会'];
+        let at = a.length;
+        while (at > 0 && tail.includes(a[at - 1]!.kind)) at--;
         const item = { id: randomId(), kind, title: kind === '議題' ? '' : kind };
-        return close >= 0 && kind !== '閉会' ? [...a.slice(0, close), item, ...a.slice(close)] : [...a, item];
+        return [...a.slice(0, at), item, ...a.slice(at)];
       })}>項目を追加</Button>
     </>}>
       {items.length === 0 ? <Text>次第の項目がありません。「標準の次第を入れる」で 開会・議題・その他・閉会 を入れてから直せます。</Text> : (

@@ -54,8 +54,11 @@ export function move<T>(list: T[], from: number, to: number): T[] {
 export function useReorder(count: number, onMove: (from: number, to: number) => void | Promise<void>, rowSelector = '[data-reorder-row]') {
   const dragFrom = useRef<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
-  const focusRow = (container: HTMLElement | null, index: number) => {
-    requestAnimationFrame(() => container?.querySelectorAll<HTMLElement>(rowSelector)[index]?.focus());
+  // The row keeps its DOM node (keyed) but is re-rendered later (live query): wait until it has moved, then focus it.
+  const followRow = (row: HTMLElement, target: HTMLElement, container: HTMLElement | null, index: number, frames = 30) => {
+    if (!container) return;
+    if (container.querySelectorAll<HTMLElement>(rowSelector)[index] === row || frames === 0) { target.focus(); return; }
+    requestAnimationFrame(() => followRow(row, target, container, index, frames - 1));
   };
   return {
     over,
@@ -70,9 +73,11 @@ export function useReorder(count: number, onMove: (from: number, to: number) => 
         e.preventDefault();
         const to = e.key === 'ArrowUp' ? index - 1 : index + 1;
         if (to < 0 || to >= count) return;
-        const container = e.currentTarget.parentElement;
+        const row = e.currentTarget.matches(rowSelector) ? e.currentTarget : e.currentTarget.closest<HTMLElement>(rowSelector)!;
+        const container = row.parentElement;
+        const typing = e.target !== e.currentTarget ? (e.target as HTMLElement) : null;
         await onMove(index, to);
-        focusRow(container, to);
+        followRow(row, typing ?? row, container, to);
       },
       onDragStart: (e: DragEvent<HTMLElement>) => { dragFrom.current = index; e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', String(index)); },
       onDragOver: (e: DragEvent<HTMLElement>) => { if (dragFrom.current !== null) { e.preventDefault(); setOver(index); } },
