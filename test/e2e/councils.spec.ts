@@ -9,16 +9,24 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { test, expect, loadSample, screenshot } from './fixtures';
 
+/** A date n days from today in Japan, as a roster would type it (2026/12/1). */
+function daysFromToday(n: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+}
+
 async function rosterFile(): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('委員名簿');
   ws.addRow(['氏名', 'よみがな', '役職', '区分', '所属', '任期開始', '任期終了']);
-  ws.addRow(['青木 一郎', 'あおき いちろう', '会長', '学識経験者', 'テスト大学', '令和6年4月1日', 'R8.3.31']);
-  ws.addRow(['石田 花子', 'いしだ はなこ', '副会長', '関係団体', 'テスト商工会議所', new Date(Date.UTC(2024, 3, 1)), '2026/3/31']);
-  ws.addRow(['上野 健', 'うえの けん', '委員', '関係団体', 'テスト自治会連合会', '2024/4/1', '2026/3/31']);
-  ws.addRow(['江口 由美', 'えぐち ゆみ', '委員', '公募市民', '', '2024/4/1', '2026/3/31']);
-  ws.addRow(['大野 誠', 'おおの まこと', '', '公募市民', '', '2024/4/1', '2026/3/31']);
-  ws.addRow(['小川 実', 'おがわ みのる', '委員長', '学識経験者', '', '2024/4/1', '2026/3/31']);
+  ws.addRow(['青木 一郎', 'あおき いちろう', '会長', '学識経験者', 'テスト大学', '令和6年4月1日', 'R80.3.31']);
+  ws.addRow(['石田 花子', 'いしだ はなこ', '副会長', '関係団体', 'テスト商工会議所', new Date(Date.UTC(2024, 3, 1)), '2098/3/31']);
+  ws.addRow(['上野 健', 'うえの けん', '委員', '関係団体', 'テスト自治会連合会', '2024/4/1', daysFromToday(20)]); // ends soon
+  ws.addRow(['江口 由美', 'えぐち ゆみ', '委員', '公募市民', '', '2024/4/1', '2098/3/31']);
+  ws.addRow(['大野 誠', 'おおの まこと', '', '公募市民', '', '2024/4/1', '2024/5/31']); // ended
+  ws.addRow(['小川 実', 'おがわ みのる', '委員長', '学識経験者', '', '2024/4/1', '2098/3/31']);
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'roster-')), '委員名簿.xlsx');
   await wb.xlsx.writeFile(file);
   return file;
@@ -50,8 +58,13 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   const roster = page.getByRole('table', { name: '委員名簿' });
   await expect(roster.getByRole('row')).toHaveCount(6);
   await expect(roster.getByRole('row').nth(1)).toContainText('青木 一郎');
-  await expect(roster.getByRole('row').nth(1)).toContainText('令和6年4月1日～令和8年3月31日');
+  await expect(roster.getByRole('row').nth(1)).toContainText('令和6年4月1日～令和80年3月31日');
   await expect(roster.getByRole('row').nth(5)).toContainText('大野 誠');
+  // Term warnings: ended, and ending within 30 days.
+  await expect(roster.getByRole('row').nth(5)).toContainText('任期終了');
+  await expect(roster.getByRole('row').nth(3)).toContainText('満了まで20日');
+  await expect(page.getByRole('group', { name: '任期の注意' })).toContainText('大野 誠委員：任期が終了しています（令和6年5月31日）');
+  await expect(page.getByRole('group', { name: '任期の注意' })).toContainText('上野 健委員：任期満了まで20日');
   // Keyboard reorder: Alt+↓ on the first row moves 青木 down.
   await roster.getByRole('row', { name: '青木 一郎会長' }).focus();
   await page.keyboard.press('Alt+ArrowDown');
@@ -71,6 +84,9 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await newMeeting.getByLabel('開催場所').fill('オンライン（委員）\nテスト市役所3階第1会議室（事務局）');
   await newMeeting.getByRole('button', { name: '作成' }).click();
   await expect(page.getByRole('heading', { name: '第1回 会議' })).toBeVisible();
+  await page.getByRole('combobox', { name: '状態' }).click();
+  await page.getByRole('option', { name: '開催済' }).click();
+  await expect(page.getByLabel('会議録の期限')).toHaveValue('2024-06-19'); // 開催日 + 30 days
   await expect(page.getByRole('button', { name: '記録（ライブ）' })).toBeVisible();
   await expect(page.getByRole('button', { name: '会議録' })).toBeVisible();
 
@@ -162,7 +178,9 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
 
   // ---- the council home shows the year
   await page.getByRole('tab', { name: '概要' }).click();
-  await expect(page.getByRole('listitem', { name: '5月' })).toContainText('第1回 20日（予定）');
+  await expect(page.getByRole('listitem', { name: '5月' })).toContainText('第1回 20日');
+  await expect(page.getByText('令和6年度：開催済 1回／開催予定 0回')).toBeVisible();
+  await expect(page.getByRole('group', { name: /会議録の期限を過ぎています（1件）/ })).toContainText('第1回（令和6年5月20日（月））：期限 令和6年6月19日');
   await screenshot(page, 'councils-06-overview');
 });
 

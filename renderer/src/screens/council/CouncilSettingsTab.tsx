@@ -106,7 +106,7 @@ function FieldsEditor({ council }: { council: Council }) {
             style={{ outline: reorder.over === i ? `2px solid ${tokens.colorBrandStroke1}` : undefined }}>
             <Text style={{ width: 24, color: tokens.colorNeutralForeground3 }}>{i + 1}</Text>
             <CommitInput aria-label={`分野${i + 1}の名前`} value={f.name} style={{ flex: 1 }} onCommit={(v) => { const n = v.trim(); if (n) void saveFields(fields.map((x) => (x.id === f.id ? { ...x, name: n } : x))); }} />
-            <Text size={200} style={{ width: 64, color: tokens.colorNeutralForeground3 }}>{usage ? `${usage[f.id] ?? 0}件` : ''}</Text>
+            <Tooltip content="この分野が付いた発言・意見・課題整理の項目の数" relationship="description"><Text size={200} style={{ width: 72, color: tokens.colorNeutralForeground3 }}>{usage ? `使用 ${usage[f.id] ?? 0}件` : ''}</Text></Tooltip>
             <Tooltip content="上へ（Alt+↑）" relationship="label"><Button size="small" appearance="subtle" icon={<ArrowUpRegular />} disabled={i === 0} onClick={() => void saveFields(move(fields, i, i - 1))} /></Tooltip>
             <Tooltip content="下へ（Alt+↓）" relationship="label"><Button size="small" appearance="subtle" icon={<ArrowDownRegular />} disabled={i === fields.length - 1} onClick={() => void saveFields(move(fields, i, i + 1))} /></Tooltip>
             <Tooltip content={`「${f.name}」を別の分野に統合`} relationship="label"><Button size="small" appearance="subtle" icon={<MergeRegular />} disabled={fields.length < 2}
@@ -202,20 +202,20 @@ function PublicationEditor({ council }: { council: Council }) {
           </RadioGroup>
         </Field>
         <Field label="時刻">
-          <RadioGroup layout="horizontal" value={p.timeStyle} onChange={(_, d) => void save({ timeStyle: d.value as PublicationSettings['timeStyle'] })}>
+          <RadioGroup value={p.timeStyle} onChange={(_, d) => void save({ timeStyle: d.value as PublicationSettings['timeStyle'] })}>
             {TIME_STYLES.map((t) => <Radio key={t} value={t} label={TIME_NAMES[t]} />)}
           </RadioGroup>
         </Field>
         <Text>表記の例：{sample}</Text>
         <div className={s.form}>
           <Field label="本文のフォント">
-            <Combobox freeform value={p.bodyFont} selectedOptions={[p.bodyFont]} onOptionSelect={(_, d) => d.optionText && void save({ bodyFont: d.optionText })}
+            <Combobox freeform style={{ minWidth: 0 }} value={p.bodyFont} selectedOptions={[p.bodyFont]} onOptionSelect={(_, d) => d.optionText && void save({ bodyFont: d.optionText })}
               onBlur={(e) => { const v = (e.target as HTMLInputElement).value.trim(); if (v && v !== p.bodyFont) void save({ bodyFont: v }); }}>
               {BODY_FONTS.map((f) => <Option key={f}>{f}</Option>)}
             </Combobox>
           </Field>
           <Field label="見出しのフォント">
-            <Combobox freeform value={p.headingFont} selectedOptions={[p.headingFont]} onOptionSelect={(_, d) => d.optionText && void save({ headingFont: d.optionText })}
+            <Combobox freeform style={{ minWidth: 0 }} value={p.headingFont} selectedOptions={[p.headingFont]} onOptionSelect={(_, d) => d.optionText && void save({ headingFont: d.optionText })}
               onBlur={(e) => { const v = (e.target as HTMLInputElement).value.trim(); if (v && v !== p.headingFont) void save({ headingFont: v }); }}>
               {HEADING_FONTS.map((f) => <Option key={f}>{f}</Option>)}
             </Combobox>

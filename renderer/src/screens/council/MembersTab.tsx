@@ -160,7 +160,7 @@ export function MembersTab({ council }: CouncilTabProps) {
       <Section
         title={`委員名簿（${members.length}人）`}
         actions={<>
-          <ToggleButton checked={byReading} onClick={() => setByReading((v) => !v)} aria-label="50音順に並べる">{byReading ? '50音順' : '名簿順'}</ToggleButton>
+          <ToggleButton checked={byReading} onClick={() => setByReading((v) => !v)} aria-label="50音順に並べる">並び順：{byReading ? '50音順' : '名簿順'}</ToggleButton>
           <RosterImportButton councilId={council.id} members={members} />
           <Button appearance="primary" icon={<Add24Regular />} onClick={() => setEditing('new')}>委員を追加</Button>
         </>}

@@ -46,14 +46,14 @@ export function AttendanceSection({ council, meeting, members, staff }: { counci
       </MessageBar>
       {listed.length === 0 ? <Text>委員が登録されていません。「委員」タブで名簿を登録してください。</Text> : (
         <Table size="small" aria-label="委員の出欠">
-          <TableHeader><TableRow><TableHeaderCell style={{ width: 220 }}>委員</TableHeaderCell><TableHeaderCell>出欠</TableHeaderCell></TableRow></TableHeader>
+          <TableHeader><TableRow><TableHeaderCell style={{ width: 170 }}>委員</TableHeaderCell><TableHeaderCell>出欠</TableHeaderCell></TableRow></TableHeader>
           <TableBody>
             {listed.map((m) => (
               <TableRow key={m.id}>
                 <TableCell>{memberTitle(m)}{counted.includes(m) ? null : <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>（任期外）</Text>}</TableCell>
                 <TableCell>
                   <RadioGroup layout="horizontal" aria-label={`${m.name}の出欠`} value={status.get(m.id) ?? ''} onChange={(_, d) => void mark(m.id, d.value as Attendance['status'])}>
-                    {ATTENDANCE.map((s) => <Radio key={s} value={s} label={s} />)}
+                    {ATTENDANCE.map((s) => <Radio key={s} value={s} label={s} style={{ whiteSpace: 'nowrap' }} />)}
                   </RadioGroup>
                 </TableCell>
               </TableRow>

@@ -87,22 +87,25 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
             <li key={m.id} {...reorder.rowProps(i)} aria-label={`${m.label} ${m.title}`}
               style={{ padding: '4px 6px', borderRadius: 4, border: `1px solid ${reorder.over === i ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2}` }}>
               <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                <Text weight="semibold" style={{ width: 56 }}>{m.label}</Text>
+                <Text weight="semibold" style={{ width: 60, whiteSpace: 'nowrap' }}>{m.label}</Text>
                 <CommitInput aria-label={`${m.label}の名称`} value={m.title} placeholder="資料の名称" style={{ flex: 1 }} onCommit={(v) => save((l) => l.map((x) => (x.id === m.id ? { ...x, title: v.trim() } : x)))} />
-                {m.file ? (
-                  <Row gap={2}>
-                    <Text size={200} style={{ color: tokens.colorNeutralForeground2 }}>{m.file.originalName}（{formatBytes(m.file.size)}）</Text>
-                    <Button size="small" icon={<OpenRegular />} onClick={() => void open(m)}>開く</Button>
-                    <Tooltip content="添付を外す" relationship="label"><Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => void detach(m)} /></Tooltip>
-                  </Row>
-                ) : (
-                  <Button size="small" icon={<AttachRegular />} disabled={progress !== null} onClick={() => { target.current = m.id; input.current?.click(); }} aria-label={`${m.label}にファイルを添付`}>ファイルを添付</Button>
-                )}
                 <Row gap={0}>
                   <Tooltip content="上へ（Alt+↑）" relationship="label"><Button size="small" appearance="subtle" icon={<ArrowUpRegular />} disabled={i === 0} onClick={() => void save((l) => move(l, i, i - 1))} /></Tooltip>
                   <Tooltip content="下へ（Alt+↓）" relationship="label"><Button size="small" appearance="subtle" icon={<ArrowDownRegular />} disabled={i === items.length - 1} onClick={() => void save((l) => move(l, i, i + 1))} /></Tooltip>
                   <Tooltip content={`${m.label}を削除`} relationship="label"><Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove(m)} /></Tooltip>
                 </Row>
+              </div>
+              <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4, paddingLeft: 68 }}>
+                {m.file ? (
+                  <>
+                    <AttachRegular aria-hidden />
+                    <Text size={200} style={{ color: tokens.colorNeutralForeground2 }}>{m.file.originalName}（{formatBytes(m.file.size)}）</Text>
+                    <Button size="small" icon={<OpenRegular />} onClick={() => void open(m)}>開く</Button>
+                    <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => void detach(m)}>添付を外す</Button>
+                  </>
+                ) : (
+                  <Button size="small" appearance="subtle" icon={<AttachRegular />} disabled={progress !== null} onClick={() => { target.current = m.id; input.current?.click(); }} aria-label={`${m.label}にファイルを添付`}>ファイルを添付</Button>
+                )}
               </div>
               {progress?.materialId === m.id ? (
                 <div style={{ marginTop: 4 }} aria-live="polite">

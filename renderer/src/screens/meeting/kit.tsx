@@ -8,8 +8,18 @@ import { Badge, Button, Input, MessageBar, MessageBarActions, MessageBarBody, Me
 import { DocumentRegular, FolderOpenRegular, DismissRegular } from '@fluentui/react-icons';
 import { call } from '../../bridge';
 import { useNotify } from '../../app/notify';
+import { SHORTCUT_GROUPS } from '../../app/ShortcutsDialog';
 import type { ArgOf, Channel, SavedFile } from '../../../../shared/contract';
 import type { Meeting } from '../../../../shared/domain';
+
+SHORTCUT_GROUPS.push({
+  title: '委員名簿・会議の次第・配布資料・分野',
+  keys: [
+    ['Alt+↑ / Alt+↓', '選んだ行（または行の入力欄）を上 / 下へ移動'],
+    ['ドラッグ＆ドロップ', '行を別の位置へ移動'],
+    ['Enter（入力欄で）', '入力した内容を保存'],
+  ],
+});
 
 /** An input that keeps its own text while focused and saves on blur or Enter (never mid-IME). */
 export function CommitInput({ value, onCommit, multiline, ...rest }: { value: string; onCommit: (v: string) => unknown; multiline?: boolean } & Omit<InputProps, 'value' | 'onChange' | 'onBlur'>) {
