@@ -160,9 +160,10 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await expect(page.getByRole('table', { name: '会議一覧' }).getByRole('row', { name: /第1回/ })).toContainText('3/4人');
   await screenshot(page, 'councils-05-meetings');
   await page.getByRole('button', { name: '出欠表を出力' }).click();
-  await expect(page.getByRole('group', { name: '保存しました' })).toContainText('出欠表.xlsx');
+  await page.getByRole('menuitem', { name: '令和6年度の会議' }).click();
+  await expect(page.getByRole('group', { name: '保存しました' })).toContainText('令和6年度_出欠表.xlsx');
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(path.join(server.exportDir, '出欠表.xlsx')) as unknown as ArrayBuffer);
+  await wb.xlsx.load(readFileSync(path.join(server.exportDir, '令和6年度_出欠表.xlsx')) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('出欠表')!;
   expect(ws.getRow(1).values).toEqual([undefined, '順', '氏名', '役職', '第1回\nR6.5.20', '出席（○）', 'オンライン（オ）', '欠席（×）', '出席計']);
   const rows = [2, 3, 4, 5, 6].map((r) => [ws.getCell(`B${r}`).value, ws.getCell(`D${r}`).value]);

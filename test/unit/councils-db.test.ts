@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { ShingikaiDB } from '../../renderer/src/db/database';
 import { importBundle } from '../../renderer/src/db/bundle';
-import { addMember, applyRosterImport, createMeeting, deleteMember, mergeField, minutesOverdue, setOrder } from '../../renderer/src/db/councils';
+import { addMember, applyRosterImport, createMeeting, deleteMeeting, deleteMember, mergeField, minutesOverdue, setOrder } from '../../renderer/src/db/councils';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
 const open = () => new ShingikaiDB(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -77,6 +77,17 @@ describe('meetings', () => {
     expect(m.number).toBe(4);
     expect(m.minutesDue).toBe('2023-11-01');
     await expect(createMeeting(db, bundle.council, { number: 2 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+  it('a meeting with remarks is kept; an empty one is deleted and its attachments are named for removal', async () => {
+    const { db, bundle } = await withSample();
+    const second = bundle.meetings.find((m) => m.number === 2)!;
+    await expect(deleteMeeting(db, second.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await db.meetings.get(second.id)).toBeDefined();
+    const m = await createMeeting(db, bundle.council, {
+      materials: [{ id: 'mat', label: '資料１', title: '素案', file: { storedName: '0b5e3c1e-8a5e-4f7a-9d41-3c0a6b2a9f10.pdf', originalName: '素案.pdf', size: 10 } }],
+    });
+    expect(await deleteMeeting(db, m.id)).toEqual(['0b5e3c1e-8a5e-4f7a-9d41-3c0a6b2a9f10.pdf']);
+    expect(await db.meetings.get(m.id)).toBeUndefined();
   });
   it('minutes are overdue after the due date until 確定 or 公開済', () => {
     expect(minutesOverdue({ minutesDue: '2023-08-06', status: '作成中' }, '2023-08-07')).toBe(true);

@@ -163,6 +163,26 @@ export async function changeMeeting(db: ShingikaiDB, id: string, change: (m: Mee
   });
 }
 
+/**
+ * Deletes a meeting created by mistake. Refused once anything was recorded under it
+ * (remarks, opinions); answers the attachment names for main to remove afterwards.
+ */
+export async function deleteMeeting(db: ShingikaiDB, id: string): Promise<string[]> {
+  return db.transaction('rw', [db.meetings, db.remarks, db.opinions, db.minutes, db.entryDrafts], async () => {
+    const meeting = await db.meetings.get(id);
+    if (!meeting) return [];
+    const remarks = await db.remarks.where('meetingId').equals(id).count();
+    const opinions = await db.opinions.where('meetingId').equals(id).count();
+    if (remarks || opinions) {
+      throw new AppError('FORBIDDEN', `第${meeting.number}回には発言 ${remarks}件・意見 ${opinions}件の記録があるため削除できません。`);
+    }
+    await db.minutes.where('meetingId').equals(id).delete();
+    await db.entryDrafts.delete(id);
+    await db.meetings.delete(id);
+    return meeting.materials.flatMap((m) => (m.file ? [m.file.storedName] : []));
+  });
+}
+
 // ---------------------------------------------------------------- plan
 
 export async function savePlanEntry(db: ShingikaiDB, entry: PlanEntry): Promise<void> {

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, Option,
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Option,
   Table, TableBody, TableCell, TableCellLayout, TableHeader, TableHeaderCell, TableRow, Textarea,
 } from '@fluentui/react-components';
 import { Add24Regular, CalendarLtr24Regular, TableArrowUp24Regular } from '@fluentui/react-icons';
@@ -15,6 +15,7 @@ import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';
 import { meetingDate, meetingTime, meetingTitle } from '../../components/format';
 import { presentCount } from '../../../../shared/quorum';
+import { fiscalYearOf, formatFiscalYear } from '../../../../shared/wareki';
 import { MEETING_FORMATS, type Council, type Meeting } from '../../../../shared/domain';
 import { MeetingPage } from '../meeting/MeetingPage';
 import { MeetingPlan } from '../meeting/MeetingPlan';
@@ -96,8 +97,13 @@ function MeetingList({ council }: CouncilTabProps) {
   const exporter = useExport();
   if (!meetings || !members) return null;
   const open = (m: Meeting) => navigate(`/councils/${council.id}/meetings/${m.id}`);
-  const exportAttendance = () => exporter.run('出欠表', 'attendance:export:xlsx', {
-    council, members, meetings: meetings.filter((m) => m.status !== '予定' || m.attendance.length > 0), fileLabel: '',
+  // Members are paid per attendance by fiscal year: one sheet per 年度, or all meetings.
+  const recorded = meetings.filter((m) => m.status !== '予定' || m.attendance.length > 0);
+  const years = [...new Set(recorded.filter((m) => m.date).map((m) => fiscalYearOf(m.date!)))].sort();
+  const exportAttendance = (fiscalYear: number | null) => exporter.run('出欠表', 'attendance:export:xlsx', {
+    council, members,
+    meetings: fiscalYear === null ? recorded : recorded.filter((m) => m.date && fiscalYearOf(m.date) === fiscalYear),
+    fileLabel: fiscalYear === null ? '' : formatFiscalYear(fiscalYear),
   });
   return (
     <>
@@ -106,7 +112,17 @@ function MeetingList({ council }: CouncilTabProps) {
         title={`会議（${meetings.length}回）`}
         actions={<>
           <Button icon={<CalendarLtr24Regular />} onClick={() => navigate(`/councils/${council.id}/meetings/plan`)}>会議開催計画</Button>
-          <Button icon={<TableArrowUp24Regular />} disabled={exporter.busy !== null || members.length === 0} onClick={() => void exportAttendance()}>出欠表を出力</Button>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button icon={<TableArrowUp24Regular />} disabled={exporter.busy !== null || members.length === 0}>出欠表を出力</Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                {years.map((y) => <MenuItem key={y} onClick={() => void exportAttendance(y)}>{formatFiscalYear(y)}の会議</MenuItem>)}
+                <MenuItem onClick={() => void exportAttendance(null)}>すべての会議</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
           <NewMeetingButton council={council} />
         </>}
       >

@@ -1,11 +1,15 @@
 /** One meeting: its basics, attendance with the quorum, agenda, materials, and the 次第 export. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Button, Dropdown, Field, Input, makeStyles, Option, Spinner, Text, tokens } from '@fluentui/react-components';
-import { ArrowLeft24Regular, DocumentArrowDown24Regular, DocumentText24Regular, Mic24Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, makeStyles, Option, Spinner, Text, tokens,
+} from '@fluentui/react-components';
+import { ArrowLeft24Regular, Delete24Regular, DocumentArrowDown24Regular, DocumentText24Regular, Mic24Regular } from '@fluentui/react-icons';
+import { call } from '../../bridge';
 import { db } from '../../db';
 import { sortedMembers, sortedStaff } from '../../db/queries';
-import { changeMeeting, minutesDueFor, minutesOverdue } from '../../db/councils';
+import { changeMeeting, deleteMeeting, minutesDueFor, minutesOverdue } from '../../db/councils';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { dateOrDash, meetingDate, meetingTitle } from '../../components/format';
@@ -90,6 +94,8 @@ export function MeetingPage({ council }: { council: Council }) {
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]);
   const staff = useLiveQuery(() => sortedStaff(council.id), [council.id]);
   const exporter = useExport();
+  const notify = useNotify();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   if (meeting === undefined || !members || !staff) return <Spinner label="読み込み中…" />;
   if (meeting === null || meeting.councilId !== council.id) return <NotFoundScreen what="会議" />;
 
@@ -105,9 +111,29 @@ export function MeetingPage({ council }: { council: Council }) {
           <Button icon={<DocumentText24Regular />} onClick={() => navigate(`/meetings/${meeting.id}/minutes`)}>会議録</Button>
           <Button appearance="primary" icon={<DocumentArrowDown24Regular />} disabled={exporter.busy !== null}
             onClick={() => void exporter.run('会議次第', 'meeting:export:agenda', { council, meeting })}>次第を出力</Button>
+          <Button appearance="subtle" icon={<Delete24Regular />} onClick={() => setConfirmDelete(true)}>削除</Button>
         </div>
       </div>
       <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />
+      <Dialog open={confirmDelete} onOpenChange={(_, d) => setConfirmDelete(d.open)}>
+        <DialogSurface aria-describedby={undefined}>
+          <DialogBody>
+            <DialogTitle>{meetingTitle(meeting)}の会議を削除</DialogTitle>
+            <DialogContent>出欠・次第・配布資料（添付ファイルを含む）も削除します。発言や意見が記録された会議は削除できません。この操作は取り消せません。</DialogContent>
+            <DialogActions>
+              <Button onClick={() => setConfirmDelete(false)}>キャンセル</Button>
+              <Button appearance="primary" onClick={async () => {
+                try {
+                  const files = await deleteMeeting(db, meeting.id);
+                  for (const storedName of files) await call('attachment:remove:file', { storedName }).catch(() => {});
+                  notify.success('会議を削除しました', meetingTitle(meeting));
+                  navigate(`/councils/${council.id}/meetings`);
+                } catch (error) { notify.error(error, '会議を削除できませんでした'); setConfirmDelete(false); }
+              }}>削除</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <Basics council={council} meeting={meeting} />
       <div className={s.cols}>
         <AttendanceSection council={council} meeting={meeting} members={members} staff={staff} />
