@@ -71,6 +71,18 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await expect(roster.getByRole('row').nth(1)).toContainText('石田 花子');
   await page.keyboard.press('Alt+ArrowUp');
   await expect(roster.getByRole('row').nth(1)).toContainText('青木 一郎');
+  // Mouse: drag 大野 onto the second row, then back to the end.
+  await roster.getByRole('row', { name: '大野 誠委員' }).dragTo(roster.getByRole('row').nth(2));
+  await expect(roster.getByRole('row').nth(2)).toContainText('大野 誠');
+  await expect(roster.getByRole('row').nth(3)).toContainText('石田 花子');
+  // 50音順 is a view by よみがな; the roster order stays.
+  await page.getByRole('button', { name: '50音順に並べる' }).click();
+  await expect(roster.getByRole('row').nth(2)).toContainText('石田 花子');
+  await expect(roster.getByRole('row').nth(5)).toContainText('大野 誠');
+  await page.getByRole('button', { name: '50音順に並べる' }).click();
+  await expect(roster.getByRole('row').nth(2)).toContainText('大野 誠');
+  await roster.getByRole('row', { name: '大野 誠委員' }).dragTo(roster.getByRole('row').nth(5));
+  await expect(roster.getByRole('row').nth(5)).toContainText('大野 誠');
   await screenshot(page, 'councils-02-members');
 
   // ---- meeting
