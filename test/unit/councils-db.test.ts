@@ -56,6 +56,14 @@ describe('members', () => {
     expect(after.map((m) => m.name)).toEqual(['井澤', '大久保', '河', '河﨑', '菅原', '畠中', '新井']);
     expect(after[2]).toMatchObject({ reading: 'かわ', affiliation: '九州大学', termEnd: '2025-03-31', order: kawa.order });
   });
+  it('an update changes only the columns the file has', async () => {
+    const { db, bundle, councilId } = await withSample();
+    const chair = bundle.members.find((m) => m.role === '会長')!;
+    await applyRosterImport(db, councilId, [
+      { rowNumber: 2, action: 'update', memberId: chair.id, member: { name: '井澤', reading: 'いざわ', role: '委員', category: '', affiliation: '九州工業大学', termStart: null, termEnd: null } },
+    ], ['氏名', 'よみがな', '所属']);
+    expect(await db.members.get(chair.id)).toMatchObject({ role: '会長', affiliation: '九州工業大学' });
+  });
   it('reorders, and refuses to delete a member with attendance records', async () => {
     const { db, bundle, councilId } = await withSample();
     const ids = bundle.members.map((m) => m.id);

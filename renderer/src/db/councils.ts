@@ -82,8 +82,16 @@ export async function deleteMember(db: ShingikaiDB, member: Member): Promise<voi
   });
 }
 
-/** Writes a confirmed roster preview: adds new members after the last one, updates matched ones in place. */
-export async function applyRosterImport(db: ShingikaiDB, councilId: string, rows: RosterPreview['rows']): Promise<{ added: number; updated: number }> {
+const ROSTER_COLUMN_KEYS: Record<string, keyof RosterPreview['rows'][number]['member']> = {
+  氏名: 'name', よみがな: 'reading', 役職: 'role', 区分: 'category', 所属: 'affiliation', 任期開始: 'termStart', 任期終了: 'termEnd',
+};
+
+/**
+ * Writes a confirmed roster preview: adds new members after the last one, updates matched
+ * ones in place — only the columns the file has (a file without 役職 never demotes the 会長).
+ */
+export async function applyRosterImport(db: ShingikaiDB, councilId: string, rows: RosterPreview['rows'], columns: string[] = Object.keys(ROSTER_COLUMN_KEYS)): Promise<{ added: number; updated: number }> {
+  const keys = columns.map((c) => ROSTER_COLUMN_KEYS[c]).filter((k) => k !== undefined);
   return db.transaction('rw', db.members, async () => {
     const last = await db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).last();
     let order = last?.order ?? 0;
@@ -91,7 +99,9 @@ export async function applyRosterImport(db: ShingikaiDB, councilId: string, rows
     for (const row of rows) {
       const existing = row.memberId ? await db.members.get(row.memberId) : undefined;
       if (existing && existing.councilId === councilId) {
-        await db.members.put({ ...existing, ...row.member, reading: row.member.reading || existing.reading });
+        const patch: Partial<Member> = {};
+        for (const k of keys) (patch as Record<string, unknown>)[k] = row.member[k];
+        await db.members.put({ ...existing, ...patch, reading: row.member.reading || existing.reading });
         updated++;
       } else {
         await db.members.add({ ...row.member, id: randomId(), councilId, order: ++order });

@@ -41,7 +41,7 @@ export function RosterImportButton({ councilId, members }: { councilId: string; 
     if (!preview) return;
     setSaving(true);
     try {
-      const { added, updated } = await applyRosterImport(db, councilId, preview.rows);
+      const { added, updated } = await applyRosterImport(db, councilId, preview.rows, preview.columns);
       notify.success('名簿を取り込みました', `追加 ${added}人、更新 ${updated}人`);
       setPreview(null);
     } catch (error) {
@@ -63,7 +63,7 @@ export function RosterImportButton({ councilId, members }: { councilId: string; 
             <DialogTitle>名簿の取り込み（確認）</DialogTitle>
             <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
               {preview ? <>
-                <Text>「{preview.fileName}」のシート「{preview.sheetName}」（見出し：{preview.columns.join('・')}）から、<b>追加 {adds}人・更新 {updates}人</b>を取り込みます。まだ何も保存していません。</Text>
+                <Text>「{preview.fileName}」のシート「{preview.sheetName}」（見出し：{preview.columns.join('・')}）から、<b>追加 {adds}人・更新 {updates}人</b>を取り込みます。同じ氏名・よみがなの委員は更新します（ファイルにない列は変更しません）。まだ何も保存していません。</Text>
                 {preview.problems.length ? (
                   <MessageBar intent="warning" layout="multiline">
                     <MessageBarBody>
