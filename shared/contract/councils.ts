@@ -51,6 +51,8 @@ export const councilsChannels = {
     }).strict(),
     RosterPreview,
   ),
+  /** An empty roster workbook with the headers the import recognises. */
+  'roster:export:template': channel(z.object({}).strict(), SavedFile),
   /** One piece of an attachment; the last piece moves it into <dataDir>/attachments under a new name. */
   'attachment:write:chunk': channel(
     z.object({

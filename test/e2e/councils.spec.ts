@@ -46,6 +46,13 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await create.getByRole('button', { name: '作成' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'テスト市環境審議会' })).toBeVisible();
 
+  // ---- the template the import understands
+  await page.getByRole('button', { name: 'ひな形' }).click();
+  await expect(page.getByRole('group', { name: '保存しました' })).toContainText('委員名簿（取り込み用ひな形）.xlsx');
+  const template = new ExcelJS.Workbook();
+  await template.xlsx.load(readFileSync(path.join(server.exportDir, '委員名簿（取り込み用ひな形）.xlsx')) as unknown as ArrayBuffer);
+  expect(template.getWorksheet('委員名簿')!.getRow(1).values).toEqual([undefined, '氏名', 'よみがな', '役職', '区分', '所属', '任期開始', '任期終了']);
+
   // ---- roster from Excel: preview first, nothing written until confirmed
   await page.getByTestId('roster-file').setInputFiles(await rosterFile());
   const preview = page.getByRole('dialog', { name: '名簿の取り込み（確認）' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { parseRosterWorkbook } from '../../electron/services/councils/roster-import';
+import { buildRosterTemplate, parseRosterWorkbook } from '../../electron/services/councils/roster-import';
 import { AppError } from '../../shared/errors';
 
 async function workbook(rows: unknown[][], build?: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
@@ -82,5 +82,10 @@ describe('roster import from .xlsx', () => {
     expect(empty.message).toContain('シートにはデータがありません');
     const noHeader = await invalid(await workbook([['名称', '住所'], ['A', 'B']]));
     expect(noHeader.message).toContain('「氏名」の見出しが見つかりません');
+  });
+
+  it('reads its own template back: headers recognised, nothing to import', async () => {
+    const preview = await parseRosterWorkbook(await buildRosterTemplate(), [], 'ひな形.xlsx');
+    expect(preview).toEqual({ sheetName: '委員名簿', columns: ['氏名', 'よみがな', '役職', '区分', '所属', '任期開始', '任期終了'], rows: [], problems: [] });
   });
 });

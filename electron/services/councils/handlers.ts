@@ -7,7 +7,7 @@ import { AttachmentStore } from './attachments';
 import { agendaFileName, buildAgendaDocx } from './agenda-docx';
 import { buildAttendanceXlsx } from './attendance-xlsx';
 import { buildPlanXlsx, planFileName, planRowsFromEntries } from './plan-xlsx';
-import { parseRosterWorkbook } from './roster-import';
+import { buildRosterTemplate, parseRosterWorkbook } from './roster-import';
 
 type CouncilsHandlers = { [C in keyof typeof councilsChannels]: Handler<C> };
 
@@ -15,6 +15,7 @@ export function councilsHandlers(ctx: ServiceContext): CouncilsHandlers {
   const attachments = new AttachmentStore(attachmentsDir(ctx));
   return {
     'roster:parse:xlsx': ({ base64, fileName, existing }) => parseRosterWorkbook(Buffer.from(base64, 'base64'), existing, fileName),
+    'roster:export:template': async () => saveDocument(ctx, { fileName: '委員名簿（取り込み用ひな形）.xlsx', filter: XLSX_FILTER, data: await buildRosterTemplate() }),
     'attachment:write:chunk': (arg) => attachments.writeChunk(arg),
     'attachment:open:file': async ({ storedName }) => {
       await ctx.platform.openPath(await attachments.existing(storedName));

@@ -169,3 +169,32 @@ export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMe
   }
   return { sheetName: ws.name, columns: header.order, rows, problems };
 }
+
+/** 名簿のひな形: the headers the import recognises, and a sheet saying what each column takes. */
+export async function buildRosterTemplate(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '審議会デスク';
+  const ws = wb.addWorksheet('委員名簿', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const keys = Object.keys(HEADERS) as Key[];
+  ws.addRow(keys.map((k) => HEADERS[k].label));
+  ws.getRow(1).font = { bold: true };
+  [16, 18, 8, 14, 28, 14, 14].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  const help = wb.addWorksheet('記入方法');
+  help.addRow(['列', '書き方']);
+  help.getRow(1).font = { bold: true };
+  const notes: Record<Key, string> = {
+    name: '必須。委員1人につき1行（例：山田 太郎）',
+    reading: 'ひらがな（50音順の並べ替えに使います）',
+    role: '会長・副会長・委員 のいずれか（空欄は委員）',
+    category: '学識経験者・関係団体・公募市民 など',
+    affiliation: '所属団体・役職など',
+    termStart: '2023/4/1、令和5年4月1日、R5.4.1 または日付のセル',
+    termEnd: '任期開始と同じ書き方',
+  };
+  for (const k of keys) help.addRow([`「${HEADERS[k].label}」`, notes[k]]);
+  help.addRow([]);
+  help.addRow(['', '列の順番は自由です。「委員名簿」シートの2行目から入力してください。同じ氏名・よみがなの委員は更新されます。']);
+  help.getColumn(1).width = 14;
+  help.getColumn(2).width = 80;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

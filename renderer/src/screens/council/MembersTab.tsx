@@ -5,7 +5,7 @@ import {
   Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, MessageBar, MessageBarBody,
   Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, ToggleButton, Tooltip, tokens,
 } from '@fluentui/react-components';
-import { Add24Regular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { Add24Regular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, DocumentTable24Regular, EditRegular } from '@fluentui/react-icons';
 import { db } from '../../db';
 import { sortedMembers, sortedStaff } from '../../db/queries';
 import { addMember, addStaff, deleteMember, deleteStaff, memberReferences, setOrder, type MemberInput, type StaffInput } from '../../db/councils';
@@ -16,7 +16,7 @@ import { dateOrDash } from '../../components/format';
 import { compareByReading, staffTitle } from '../../../../shared/people';
 import { daysBetween, todayInTokyo } from '../../../../shared/wareki';
 import { MEMBER_ROLES, type Member, type Staff } from '../../../../shared/domain';
-import { move, useReorder } from '../meeting/kit';
+import { move, SavedFileBar, useExport, useReorder } from '../meeting/kit';
 import { RosterImportButton } from './RosterImportDialog';
 import type { CouncilTabProps } from './CouncilScreen';
 
@@ -124,6 +124,7 @@ export function MembersTab({ council }: CouncilTabProps) {
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const [editingStaff, setEditingStaff] = useState<Staff | 'new' | null>(null);
   const [removing, setRemoving] = useState<{ member: Member; refs: string[] } | null>(null);
+  const template = useExport();
 
   const list = members ?? [];
   const shown = byReading ? [...list].sort(compareByReading) : list;
@@ -157,9 +158,13 @@ export function MembersTab({ council }: CouncilTabProps) {
 
   return (
     <>
+      <SavedFileBar saved={template.saved} onClose={template.clear} />
       <Section
         title={`委員名簿（${members.length}人）`}
         actions={<>
+          <Tooltip content="取り込みに使える見出し付きの空の Excel ファイルを保存します" relationship="description">
+            <Button appearance="subtle" icon={<DocumentTable24Regular />} disabled={template.busy !== null} onClick={() => void template.run('名簿のひな形', 'roster:export:template', {})}>ひな形</Button>
+          </Tooltip>
           <ToggleButton checked={byReading} onClick={() => setByReading((v) => !v)} aria-label="50音順に並べる">並び順：{byReading ? '50音順' : '名簿順'}</ToggleButton>
           <RosterImportButton councilId={council.id} members={members} />
           <Button appearance="primary" icon={<Add24Regular />} onClick={() => setEditing('new')}>委員を追加</Button>
