@@ -58,3 +58,8 @@ export function suggestedChair<M extends Pick<Member, 'id' | 'role'>>(members: M
     ?? members.find((m) => m.role === '副会長' && present.has(m.id))
     ?? null;
 }
+
+/** Meetings that belong on the 出欠表: held ones, or any with attendance already marked. */
+export function onAttendanceSheet(m: { status: string; attendance: Attendance[] }): boolean {
+  return m.status !== '予定' || m.attendance.length > 0;
+}

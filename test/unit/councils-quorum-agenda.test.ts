@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { membersInOffice, presentCount, quorumRequired, quorumRuleText, quorumStatus, suggestedChair } from '../../shared/quorum';
+import { membersInOffice, onAttendanceSheet, presentCount, quorumRequired, quorumRuleText, quorumStatus, suggestedChair } from '../../shared/quorum';
 import { agendaNumbers, agendaOutline, meetingThemes } from '../../shared/agenda';
 import { parseJapaneseDate } from '../../shared/wareki';
 import type { AgendaItem, Attendance, Member } from '../../shared/domain';
@@ -45,6 +45,11 @@ describe('quorum rules', () => {
     expect(membersInOffice(members, '2023-07-07').map((m) => m.id)).toEqual(['m2', 'm3']);
     expect(membersInOffice(members, '2023-03-31').map((m) => m.id)).toEqual(['m1', 'm3']);
     expect(membersInOffice(members, null)).toHaveLength(3);
+  });
+  it('the 出欠表 takes held meetings and any with marks', () => {
+    expect(onAttendanceSheet({ status: '予定', attendance: [] })).toBe(false);
+    expect(onAttendanceSheet({ status: '予定', attendance: att([['m1', '出席']]) })).toBe(true);
+    expect(onAttendanceSheet({ status: '開催済', attendance: [] })).toBe(true);
   });
   it('the 副会長 chairs when the 会長 is absent', () => {
     const members = people(4, ['会長', '副会長']);

@@ -2,6 +2,7 @@
 import type { SampleDocument } from '../exports/samples';
 import type { CouncilBundle } from '../../../shared/domain';
 import { fiscalYearOf } from '../../../shared/wareki';
+import { onAttendanceSheet } from '../../../shared/quorum';
 import { agendaFileName, buildAgendaDocx } from './agenda-docx';
 import { buildAttendanceXlsx } from './attendance-xlsx';
 import { buildPlanXlsx, planFileName, planRowsFromEntries, planRowsFromMeetings } from './plan-xlsx';
@@ -18,7 +19,7 @@ export function councilSamples(bundle: CouncilBundle): SampleDocument[] {
   const rows = bundle.planEntries.length ? planRowsFromEntries(bundle.planEntries.filter((e) => e.fiscalYear === fiscalYear)) : planRowsFromMeetings(meetings, fiscalYear);
   return [
     ...agendas,
-    { fileName: '出欠表.xlsx', build: () => buildAttendanceXlsx({ council, members, meetings }) },
+    { fileName: '出欠表.xlsx', build: () => buildAttendanceXlsx({ council, members, meetings: meetings.filter(onAttendanceSheet) }) },
     { fileName: planFileName(fiscalYear), build: () => buildPlanXlsx({ council, fiscalYear, rows }) },
   ];
 }

@@ -14,7 +14,7 @@ import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';
 import { meetingDate, meetingTime, meetingTitle } from '../../components/format';
-import { presentCount } from '../../../../shared/quorum';
+import { onAttendanceSheet, presentCount } from '../../../../shared/quorum';
 import { fiscalYearOf, formatFiscalYear } from '../../../../shared/wareki';
 import { MEETING_FORMATS, type Council, type Meeting } from '../../../../shared/domain';
 import { MeetingPage } from '../meeting/MeetingPage';
@@ -98,7 +98,7 @@ function MeetingList({ council }: CouncilTabProps) {
   if (!meetings || !members) return null;
   const open = (m: Meeting) => navigate(`/councils/${council.id}/meetings/${m.id}`);
   // Members are paid per attendance by fiscal year: one sheet per 年度, or all meetings.
-  const recorded = meetings.filter((m) => m.status !== '予定' || m.attendance.length > 0);
+  const recorded = meetings.filter(onAttendanceSheet);
   const years = [...new Set(recorded.filter((m) => m.date).map((m) => fiscalYearOf(m.date!)))].sort();
   const exportAttendance = (fiscalYear: number | null) => exporter.run('出欠表', 'attendance:export:xlsx', {
     council, members,
