@@ -124,6 +124,10 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   // Alt+↑ inside the title moves the item up: the two 議題 swap.
   await agenda.getByLabel('項目名').nth(2).press('Alt+ArrowUp');
   await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('２（１） 地球温暖化対策実行計画について');
+  // Mouse: drag 環境基本計画 by its grip back above.
+  await agenda.getByRole('listitem').nth(2).getByTestId('agenda-grip').dragTo(agenda.getByRole('listitem').nth(1));
+  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('２（１） 環境基本計画の改定について');
+  await expect(agenda.getByRole('listitem').nth(2)).toHaveAccessibleName('２（２） 地球温暖化対策実行計画について');
 
   // ---- attendance below quorum, then above
   const quorum = page.getByLabel('定足数');
@@ -169,7 +173,7 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   expect(agendaText).toContain('場　所　オンライン（委員）\nテスト市役所3階第1会議室（事務局）');
   expect(agendaText).toContain('１　開会');
   expect(agendaText).toContain('２　議題');
-  expect(agendaText.indexOf('（１）地球温暖化対策実行計画について')).toBeLessThan(agendaText.indexOf('（２）環境基本計画の改定について'));
+  expect(agendaText.indexOf('（１）環境基本計画の改定について')).toBeLessThan(agendaText.indexOf('（２）地球温暖化対策実行計画について'));
   expect(agendaText).toContain('３　その他');
   expect(agendaText).toContain('４　閉会');
   expect(agendaText).toContain('資料１　環境基本計画（素案）');

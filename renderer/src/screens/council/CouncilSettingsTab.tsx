@@ -7,7 +7,7 @@ import {
   Button, Combobox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, makeStyles,
   Option, Radio, RadioGroup, Switch, Text, Tooltip, tokens,
 } from '@fluentui/react-components';
-import { Add24Regular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, MergeRegular } from '@fluentui/react-icons';
+import { Add24Regular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, MergeRegular, ReOrderDotsVerticalRegular } from '@fluentui/react-icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { fieldUsage, mergeField, updateCouncil } from '../../db/councils';
@@ -102,8 +102,9 @@ function FieldsEditor({ council }: { council: Council }) {
       <Text size={200} block style={{ color: tokens.colorNeutralForeground3, marginBottom: 6 }}>名前を直接書き換えられます。Alt+↑／Alt+↓ またはドラッグで並べ替え。使われている分野は「統合」で別の分野にまとめます（発言・意見・課題整理の項目を付け替えます）。</Text>
       <div role="list" aria-label="分野の一覧" style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
         {fields.map((f, i) => (
-          <div key={f.id} role="listitem" {...reorder.rowProps(i)} className={s.fieldRow} aria-label={f.name}
+          <div key={f.id} role="listitem" {...reorder.rowProps(i, true, true)} className={s.fieldRow} aria-label={f.name}
             style={{ outline: reorder.over === i ? `2px solid ${tokens.colorBrandStroke1}` : undefined }}>
+            <span {...reorder.handleProps(i)}><ReOrderDotsVerticalRegular style={{ color: tokens.colorNeutralForeground3 }} /></span>
             <Text style={{ width: 24, color: tokens.colorNeutralForeground3 }}>{i + 1}</Text>
             <CommitInput aria-label={`分野${i + 1}の名前`} value={f.name} style={{ flex: 1 }} onCommit={(v) => { const n = v.trim(); if (n) void saveFields(fields.map((x) => (x.id === f.id ? { ...x, name: n } : x))); }} />
             <Tooltip content="この分野が付いた発言・意見・課題整理の項目の数" relationship="description"><Text size={200} style={{ width: 72, color: tokens.colorNeutralForeground3 }}>{usage ? `使用 ${usage[f.id] ?? 0}件` : ''}</Text></Tooltip>

@@ -43,9 +43,9 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
           <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>項目を選んで Alt+↑／Alt+↓、または左端をドラッグして並べ替えます。番号は次第の印刷と同じです。</Text>
           <ol aria-label="次第の項目" style={{ listStyle: 'none', margin: '6px 0 0', padding: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
             {items.map((item, i) => (
-              <li key={item.id} {...reorder.rowProps(i)} aria-label={`${numbers.get(item.id)} ${item.title || item.kind}`}
+              <li key={item.id} {...reorder.rowProps(i, true, true)} aria-label={`${numbers.get(item.id)} ${item.title || item.kind}`}
                 style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '4px 6px', borderRadius: 4, border: `1px solid ${reorder.over === i ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2}` }}>
-                <ReOrderDotsVerticalRegular style={{ cursor: 'grab', color: tokens.colorNeutralForeground3 }} aria-hidden />
+                <span {...reorder.handleProps(i)} data-testid="agenda-grip"><ReOrderDotsVerticalRegular style={{ color: tokens.colorNeutralForeground3 }} /></span>
                 <Text weight="semibold" style={{ width: 64 }}>{numbers.get(item.id)}</Text>
                 <Dropdown size="small" aria-label="種類" value={item.kind} selectedOptions={[item.kind]} style={{ minWidth: 90 }}
                   onOptionSelect={(_, d) => void patch(item.id, { kind: d.optionValue as AgendaItem['kind'] })}>

@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import { Button, ProgressBar, Text, Tooltip, tokens } from '@fluentui/react-components';
-import { Add24Regular, ArrowDownRegular, ArrowUpRegular, AttachRegular, DeleteRegular, DismissRegular, OpenRegular } from '@fluentui/react-icons';
+import { Add24Regular, ArrowDownRegular, ArrowUpRegular, AttachRegular, DeleteRegular, DismissRegular, OpenRegular, ReOrderDotsVerticalRegular } from '@fluentui/react-icons';
 import { Section } from '../../components/Section';
 import { call } from '../../bridge';
 import { db } from '../../db';
@@ -84,9 +84,10 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
       {items.length === 0 ? <Text>配布資料はありません。「資料を追加」で 資料１、資料２ … の名称を登録し、必要ならファイルを添付します（アプリのデータフォルダに複製して保管します）。</Text> : (
         <ol aria-label="配布資料の一覧" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
           {items.map((m, i) => (
-            <li key={m.id} {...reorder.rowProps(i)} aria-label={`${m.label} ${m.title}`}
+            <li key={m.id} {...reorder.rowProps(i, true, true)} aria-label={`${m.label} ${m.title}`}
               style={{ padding: '4px 6px', borderRadius: 4, border: `1px solid ${reorder.over === i ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2}` }}>
               <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+                <span {...reorder.handleProps(i)}><ReOrderDotsVerticalRegular style={{ color: tokens.colorNeutralForeground3 }} /></span>
                 <Text weight="semibold" style={{ width: 60, whiteSpace: 'nowrap' }}>{m.label}</Text>
                 <CommitInput aria-label={`${m.label}の名称`} value={m.title} placeholder="資料の名称" style={{ flex: 1 }} onCommit={(v) => save((l) => l.map((x) => (x.id === m.id ? { ...x, title: v.trim() } : x)))} />
                 <Row gap={0}>
@@ -95,7 +96,7 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
                   <Tooltip content={`${m.label}を削除`} relationship="label"><Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove(m)} /></Tooltip>
                 </Row>
               </div>
-              <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4, paddingLeft: 68 }}>
+              <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4, paddingLeft: 90 }}>
                 {m.file ? (
                   <>
                     <AttachRegular aria-hidden />

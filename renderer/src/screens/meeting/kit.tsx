@@ -70,12 +70,27 @@ export function useReorder(count: number, onMove: (from: number, to: number) => 
     if (container.querySelectorAll<HTMLElement>(rowSelector)[index] === row || frames === 0) { target.focus(); return; }
     requestAnimationFrame(() => followRow(row, target, container, index, frames - 1));
   };
+  const startDrag = (index: number, e: DragEvent<HTMLElement>) => {
+    dragFrom.current = index;
+    e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer.setData('text/plain', String(index));
+    const row = e.currentTarget.closest<HTMLElement>(rowSelector);
+    if (row && row !== e.currentTarget) e.dataTransfer.setDragImage(row, 12, 12);
+  };
   return {
     over,
-    rowProps: (index: number, enabled = true) => ({
+    /** For rows with text fields: only this grip starts a drag, so selecting text never moves the row. */
+    handleProps: (index: number) => ({
+      draggable: true,
+      'aria-hidden': true as const,
+      style: { cursor: 'grab', display: 'inline-flex' },
+      onDragStart: (e: DragEvent<HTMLElement>) => startDrag(index, e),
+      onDragEnd: () => { dragFrom.current = null; setOver(null); },
+    }),
+    rowProps: (index: number, enabled = true, handleOnly = false) => ({
       'data-reorder-row': true,
       tabIndex: 0,
-      draggable: enabled,
+      draggable: enabled && !handleOnly,
       onKeyDown: async (e: KeyboardEvent<HTMLElement>) => {
         if (!enabled || !e.altKey || e.nativeEvent.isComposing || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
         // From the row itself or a one-line text field in it (not from lists that use Alt+↓ to open).
@@ -89,7 +104,7 @@ export function useReorder(count: number, onMove: (from: number, to: number) => 
         await onMove(index, to);
         followRow(row, typing ?? row, container, to);
       },
-      onDragStart: (e: DragEvent<HTMLElement>) => { dragFrom.current = index; e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', String(index)); },
+      onDragStart: (e: DragEvent<HTMLElement>) => { if (e.target === e.currentTarget) startDrag(index, e); },
       onDragOver: (e: DragEvent<HTMLElement>) => { if (dragFrom.current !== null) { e.preventDefault(); setOver(index); } },
       onDragLeave: () => setOver((o) => (o === index ? null : o)),
       onDrop: (e: DragEvent<HTMLElement>) => {
