@@ -53,6 +53,10 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await template.xlsx.load(readFileSync(path.join(server.exportDir, '委員名簿（取り込み用ひな形）.xlsx')) as unknown as ArrayBuffer);
   expect(template.getWorksheet('委員名簿')!.getRow(1).values).toEqual([undefined, '氏名', 'よみがな', '役職', '区分', '所属', '任期開始', '任期終了']);
 
+  // ---- a file that is not a workbook is refused in Japanese
+  await page.getByTestId('roster-file').setInputFiles({ name: '名簿.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('氏名,よみがな\n') });
+  await expect(page.getByRole('alert').filter({ hasText: '「名簿.xlsx」は Excel ブック（.xlsx）として読み込めませんでした' })).toBeVisible();
+
   // ---- roster from Excel: preview first, nothing written until confirmed
   await page.getByTestId('roster-file').setInputFiles(await rosterFile());
   const preview = page.getByRole('dialog', { name: '名簿の取り込み（確認）' });
@@ -167,6 +171,8 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await expect(saved).toContainText('第1回_会議次第.docx');
   await expect(saved.getByRole('button', { name: 'ファイルを開く' })).toBeVisible();
   await expect(saved.getByRole('button', { name: 'フォルダを開く' })).toBeVisible();
+  await page.getByRole('heading', { name: '第1回 会議' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'councils-04b-meeting-exported');
   const agendaText = await docxText(path.join(server.exportDir, '第1回_会議次第.docx'));
   expect(agendaText).toContain('第1回テスト市環境審議会');
   expect(agendaText).toContain('日　時　令和6年5月20日（月） 14:00～16:00');
