@@ -216,6 +216,37 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
 
 test('council settings: fields merge, quorum rule, publication style; the plan is edited and exported', async ({ app: page, server }) => {
   await loadSample(page);
+
+  // Members and staff by hand.
+  await page.getByRole('tab', { name: '委員' }).click();
+  await page.getByRole('button', { name: '委員を追加' }).click();
+  const add = page.getByRole('dialog', { name: '委員を追加' });
+  await add.getByRole('button', { name: '保存' }).click();
+  await expect(add.getByText('氏名を入力してください。')).toBeVisible();
+  await add.getByLabel('氏名').fill('新井');
+  await add.getByLabel('よみがな').fill('あらい');
+  await add.getByRole('combobox', { name: '区分' }).fill('公募市民');
+  await add.getByRole('button', { name: '保存' }).click();
+  const roster = page.getByRole('table', { name: '委員名簿' });
+  await expect(roster.getByRole('row')).toHaveCount(8);
+  await expect(roster.getByRole('row').nth(7)).toContainText('新井');
+  await expect(roster.getByRole('row').nth(7)).toContainText('公募市民');
+  await page.getByRole('button', { name: '50音順に並べる' }).click();
+  await expect(roster.getByRole('row').nth(1)).toContainText('新井');
+  await page.getByRole('button', { name: '50音順に並べる' }).click();
+  await page.getByRole('button', { name: '職員を追加' }).click();
+  const staff = page.getByRole('dialog', { name: '事務局職員を追加' });
+  await staff.getByLabel('部署').fill('行政経営部');
+  await staff.getByLabel('職名').fill('次長');
+  await staff.getByLabel('氏名').fill('西');
+  await expect(staff.getByText('会議録での表記：【行政経営部】西次長')).toBeVisible();
+  await staff.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('table', { name: '事務局職員' })).toContainText('【行政経営部】西次長');
+  // A member with attendance records is kept.
+  await roster.getByRole('row', { name: '井澤会長' }).getByRole('button', { name: '井澤を削除' }).click();
+  await expect(page.getByRole('dialog', { name: '井澤会長を削除' })).toContainText('出欠の記録（第2回）があるため削除できません');
+  await page.getByRole('dialog', { name: '井澤会長を削除' }).getByRole('button', { name: '閉じる' }).click();
+
   await page.getByRole('tab', { name: '設定' }).click();
   const fields = page.getByRole('list', { name: '分野の一覧' });
   await expect(fields.getByRole('listitem')).toHaveCount(6);
@@ -227,7 +258,7 @@ test('council settings: fields merge, quorum rule, publication style; the plan i
   await expect(page.getByText('「DX推進」を「経営」に統合しました', { exact: true })).toBeVisible();
   await expect(fields.getByRole('listitem')).toHaveCount(5);
   await page.getByRole('radiogroup', { name: '定足数の決め方' }).getByLabel('委員の○分の○以上').click();
-  await expect(page.getByText('現在の委員 6人 → 定足数 3人（委員の2分の1以上）')).toBeVisible();
+  await expect(page.getByText('現在の委員 7人 → 定足数 4人（委員の2分の1以上）')).toBeVisible();
   await page.getByLabel('（金曜日）').click();
   await expect(page.getByText('表記の例：令和5年7月7日（金曜日） 13:30～15:30')).toBeVisible();
   await screenshot(page, 'councils-07-settings');

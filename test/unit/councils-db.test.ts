@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { ShingikaiDB } from '../../renderer/src/db/database';
 import { importBundle } from '../../renderer/src/db/bundle';
-import { addMember, applyRosterImport, createMeeting, deleteMeeting, deleteMember, mergeField, minutesOverdue, setOrder } from '../../renderer/src/db/councils';
+import { addMember, applyRosterImport, createMeeting, deleteMeeting, deleteMember, mergeField, minutesOverdue, setMinutesDueDays, setOrder } from '../../renderer/src/db/councils';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
 const open = () => new ShingikaiDB(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -96,6 +96,15 @@ describe('meetings', () => {
     });
     expect(await deleteMeeting(db, m.id)).toEqual(['0b5e3c1e-8a5e-4f7a-9d41-3c0a6b2a9f10.pdf']);
     expect(await db.meetings.get(m.id)).toBeUndefined();
+  });
+  it('a new deadline rule moves the due dates that followed the old one, not those set by hand', async () => {
+    const { db, bundle } = await withSample();
+    const a = await createMeeting(db, bundle.council, { date: '2023-10-02' }); // due 11-01
+    const b = await createMeeting(db, bundle.council, { date: '2023-12-01', minutesDue: '2023-12-15' }); // by hand
+    expect(await setMinutesDueDays(db, bundle.council.id, 45)).toBe(1);
+    expect((await db.meetings.get(a.id))!.minutesDue).toBe('2023-11-16');
+    expect((await db.meetings.get(b.id))!.minutesDue).toBe('2023-12-15');
+    expect((await db.councils.get(bundle.council.id))!.minutesDueDays).toBe(45);
   });
   it('minutes are overdue after the due date until 確定 or 公開済', () => {
     expect(minutesOverdue({ minutesDue: '2023-08-06', status: '作成中' }, '2023-08-07')).toBe(true);

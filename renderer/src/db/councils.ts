@@ -15,6 +15,28 @@ export async function updateCouncil(db: ShingikaiDB, id: string, patch: Partial<
   await db.councils.update(id, { ...patch, updatedAt: now() });
 }
 
+/**
+ * Changes the minutes deadline (days after the meeting). Meetings whose due date still
+ * follows the old rule move with it; dates set by hand stay as they are.
+ */
+export async function setMinutesDueDays(db: ShingikaiDB, councilId: string, days: number): Promise<number> {
+  return db.transaction('rw', [db.councils, db.meetings], async () => {
+    const council = await db.councils.get(councilId);
+    if (!council) throw new Error('council not found');
+    let moved = 0;
+    if (council.minutesDueDays !== days) {
+      for (const m of await db.meetings.where('councilId').equals(councilId).toArray()) {
+        if (m.date && m.minutesDue === addDays(m.date, council.minutesDueDays)) {
+          await db.meetings.update(m.id, { minutesDue: addDays(m.date, days) });
+          moved++;
+        }
+      }
+    }
+    await db.councils.update(councilId, { minutesDueDays: days, updatedAt: now() });
+    return moved;
+  });
+}
+
 /** Merges field `fromId` into `intoId`: every remark, opinion and matrix item of the old field moves to the new one. */
 export async function mergeField(db: ShingikaiDB, councilId: string, fromId: string, intoId: string): Promise<{ remarks: number; opinions: number; matrixItems: number }> {
   if (fromId === intoId) throw new Error('same field');

@@ -10,7 +10,7 @@ import {
 import { Add24Regular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, MergeRegular, ReOrderDotsVerticalRegular } from '@fluentui/react-icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
-import { fieldUsage, mergeField, updateCouncil } from '../../db/councils';
+import { fieldUsage, mergeField, setMinutesDueDays, updateCouncil } from '../../db/councils';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { SPEAKER_LABEL_NAMES } from '../../components/labels';
@@ -49,13 +49,14 @@ function BasicsForm({ council }: { council: Council }) {
     setTouched(true);
     if (!form.name.trim() || termError || dueError) return;
     try {
-      await updateCouncil(db, council.id, { name: form.name.trim(), municipality: form.municipality.trim(), department: form.department.trim(), termStart: form.termStart, termEnd: form.termEnd, minutesDueDays: form.minutesDueDays });
-      notify.success('基本情報を保存しました');
+      await updateCouncil(db, council.id, { name: form.name.trim(), municipality: form.municipality.trim(), department: form.department.trim(), termStart: form.termStart, termEnd: form.termEnd });
+      const moved = await setMinutesDueDays(db, council.id, form.minutesDueDays);
+      notify.success('基本情報を保存しました', moved ? `会議録の期限を${moved}回分の会議で更新しました` : undefined);
     } catch (error) { notify.error(error, '保存できませんでした'); }
   };
   return (
     <Section title="基本情報">
-      <form onSubmit={submit} className={s.form}>
+      <form onSubmit={submit} className={s.form} noValidate>
         <Field label="審議会の名称" required className={s.wide} validationMessage={touched && !form.name.trim() ? '名称を入力してください。' : undefined}>
           <Input value={form.name} onChange={(_, d) => setForm({ ...form, name: d.value })} />
         </Field>

@@ -61,7 +61,7 @@ function NewMeetingButton({ council }: { council: Council }) {
       <Button appearance="primary" icon={<Add24Regular />} onClick={() => void openDialog()}>新しい会議</Button>
       <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
         <DialogSurface aria-describedby={undefined}>
-          <form onSubmit={submit}>
+          <form onSubmit={submit} noValidate>
             <DialogBody>
               <DialogTitle>新しい会議を作成</DialogTitle>
               <DialogContent style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>

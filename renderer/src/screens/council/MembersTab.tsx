@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, MessageBar, MessageBarBody,
+  Badge, Button, Combobox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, MessageBar, MessageBarBody,
   Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, ToggleButton, Tooltip, tokens,
 } from '@fluentui/react-components';
 import { Add24Regular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, DocumentTable24Regular, EditRegular } from '@fluentui/react-icons';
@@ -31,7 +31,7 @@ export function termWarning(m: Pick<Member, 'termEnd'>, today = todayInTokyo()):
 
 const emptyMember: MemberInput = { name: '', reading: '', role: '委員', category: '', affiliation: '', termStart: null, termEnd: null };
 
-function MemberDialog({ open, initial, title, onClose, onSave }: { open: boolean; initial: MemberInput; title: string; onClose: () => void; onSave: (m: MemberInput) => Promise<void> }) {
+function MemberDialog({ open, initial, title, categories, onClose, onSave }: { open: boolean; initial: MemberInput; title: string; categories: string[]; onClose: () => void; onSave: (m: MemberInput) => Promise<void> }) {
   const [m, setM] = useState(initial);
   const [touched, setTouched] = useState(false);
   const [key, setKey] = useState(0);
@@ -48,7 +48,7 @@ function MemberDialog({ open, initial, title, onClose, onSave }: { open: boolean
   return (
     <Dialog open={open} onOpenChange={(_, d) => { if (!d.open) onClose(); }}>
       <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
@@ -61,7 +61,11 @@ function MemberDialog({ open, initial, title, onClose, onSave }: { open: boolean
                   {MEMBER_ROLES.map((r) => <Option key={r} value={r}>{r}</Option>)}
                 </Dropdown>
               </Field>
-              <Field label="区分" hint="学識経験者・関係団体・公募市民 など"><Input value={m.category} onChange={(_, d) => set({ category: d.value })} /></Field>
+              <Field label="区分" hint="学識経験者・関係団体・公募市民 など">
+                <Combobox freeform value={m.category} style={{ minWidth: 0 }} onChange={(e) => set({ category: e.target.value })} onOptionSelect={(_, d) => set({ category: d.optionText ?? '' })}>
+                  {categories.map((c) => <Option key={c}>{c}</Option>)}
+                </Combobox>
+              </Field>
               <Field label="所属" style={{ gridColumn: '1 / -1' }}><Input value={m.affiliation} onChange={(_, d) => set({ affiliation: d.value })} /></Field>
               <Field label="任期開始"><Input type="date" value={m.termStart ?? ''} onChange={(_, d) => set({ termStart: d.value || null })} /></Field>
               <Field label="任期終了" validationMessage={termError}><Input type="date" value={m.termEnd ?? ''} onChange={(_, d) => set({ termEnd: d.value || null })} /></Field>
@@ -94,7 +98,7 @@ function StaffDialog({ open, initial, title, onClose, onSave }: { open: boolean;
   return (
     <Dialog open={open} onOpenChange={(_, d) => { if (!d.open) onClose(); }}>
       <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
@@ -252,7 +256,7 @@ export function MembersTab({ council }: CouncilTabProps) {
         )}
       </Section>
 
-      <MemberDialog open={editing !== null} title={editing === 'new' ? '委員を追加' : '委員を編集'} initial={editing && editing !== 'new' ? editing : emptyMember} onClose={() => setEditing(null)} onSave={saveMember} />
+      <MemberDialog open={editing !== null} categories={[...new Set(['学識経験者', '関係団体', '公募市民', ...members.map((m) => m.category).filter(Boolean)])]} title={editing === 'new' ? '委員を追加' : '委員を編集'} initial={editing && editing !== 'new' ? editing : emptyMember} onClose={() => setEditing(null)} onSave={saveMember} />
       <StaffDialog open={editingStaff !== null} title={editingStaff === 'new' ? '事務局職員を追加' : '事務局職員を編集'} initial={editingStaff && editingStaff !== 'new' ? editingStaff : emptyStaff} onClose={() => setEditingStaff(null)} onSave={saveStaff} />
       <Dialog open={removing !== null} onOpenChange={(_, d) => { if (!d.open) setRemoving(null); }}>
         <DialogSurface aria-describedby={undefined}>
@@ -260,7 +264,7 @@ export function MembersTab({ council }: CouncilTabProps) {
             <DialogTitle>{removing?.member.name}{removing?.member.role}を削除</DialogTitle>
             <DialogContent>
               {removing?.refs.length
-                ? <>この委員には {removing.refs.join('、')} があるため削除できません。任期を終えた委員は「任期終了」を入力して名簿に残してください。</>
+                ? `この委員には${removing.refs.join('、')}があるため削除できません。任期を終えた委員は「任期終了」を入力して名簿に残してください。`
                 : <>名簿から削除します。この操作は取り消せません。</>}
             </DialogContent>
             <DialogActions>
