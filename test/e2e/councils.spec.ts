@@ -214,7 +214,7 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await screenshot(page, 'councils-06-overview');
 });
 
-test('council settings: fields merge, quorum rule, publication style; the plan is edited and exported', async ({ app: page, server }) => {
+test('members and staff by hand, council settings (field merge, quorum, style), the plan exported, a meeting from the previous agenda deleted again', async ({ app: page, server }) => {
   await loadSample(page);
 
   // Members and staff by hand.
@@ -283,4 +283,19 @@ test('council settings: fields merge, quorum rule, publication style; the plan i
   const ws = wb.getWorksheet('会議開催計画')!;
   expect([ws.getCell('A5').value, ws.getCell('B5').value]).toEqual(['7月', '第2回会議']);
   expect(ws.getCell('C6').value).toBe('・ビジョン素案について\n・プランの骨子案について');
+
+  // A new meeting takes the previous agenda as a start; a meeting made by mistake is deleted.
+  await page.getByRole('button', { name: '会議一覧' }).click();
+  await page.getByRole('button', { name: '新しい会議' }).click();
+  const dialog = page.getByRole('dialog', { name: '新しい会議を作成' });
+  await expect(dialog.getByLabel('回（第N回）')).toHaveValue('4');
+  await dialog.getByRole('button', { name: '作成' }).click();
+  await expect(page.getByRole('heading', { name: '第4回 会議' })).toBeVisible();
+  await page.getByRole('button', { name: '前回の次第を写す' }).click();
+  const agenda = page.getByRole('list', { name: '次第の項目' });
+  await expect(agenda.getByRole('listitem').nth(0)).toHaveAccessibleName('１（１） ビジョン素案について');
+  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('１（２） プランの骨子案について');
+  await page.getByRole('button', { name: '削除' }).first().click();
+  await page.getByRole('dialog', { name: '第4回の会議を削除' }).getByRole('button', { name: '削除' }).click();
+  await expect(page.getByRole('table', { name: '会議一覧' }).getByRole('row')).toHaveCount(4);
 });

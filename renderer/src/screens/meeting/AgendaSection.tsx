@@ -21,11 +21,20 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
   const save = (change: (agenda: AgendaItem[]) => AgendaItem[]) =>
     changeMeeting(db, meeting.id, (m) => ({ agenda: change(m.agenda) })).catch((e) => notify.error(e, '次第を保存できませんでした'));
   const reorder = useReorder(items.length, (from, to) => save((a) => move(a, from, to)));
+  const copyPrevious = async () => {
+    const previous = await db.meetings.where('[councilId+number]').between([meeting.councilId, -Infinity], [meeting.councilId, meeting.number], false, false).last();
+    if (!previous || previous.agenda.length === 0) { notify.info('写せる次第がありません', '前回の会議に次第が登録されていません。'); return; }
+    await save(() => previous.agenda.map((a) => ({ ...a, id: randomId() })));
+    notify.success(`第${previous.number}回の次第を写しました`, '議題の名称を今回の内容に直してください。');
+  };
   const patch = (id: string, p: Partial<AgendaItem>) => save((a) => a.map((x) => (x.id === id ? { ...x, ...p } : x)));
 
   return (
     <Section title="次第" actions={<>
-      {items.length === 0 ? <Button size="small" onClick={() => void save(() => STANDARD.map(([k, t]) => ({ id: randomId(), kind: k, title: t })))}>標準の次第を入れる</Button> : null}
+      {items.length === 0 ? <>
+        <Button size="small" onClick={() => void save(() => STANDARD.map(([k, t]) => ({ id: randomId(), kind: k, title: t })))}>標準の次第を入れる</Button>
+        <Button size="small" onClick={() => void copyPrevious()}>前回の次第を写す</Button>
+      </> : null}
       <Dropdown size="small" aria-label="追加する項目の種類" value={kind} selectedOptions={[kind]} onOptionSelect={(_, d) => setKind(d.optionValue as AgendaItem['kind'])} style={{ minWidth: 90 }}>
         {AGENDA_KINDS.map((k) => <Option key={k} value={k}>{k}</Option>)}
       </Dropdown>

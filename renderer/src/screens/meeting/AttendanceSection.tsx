@@ -85,7 +85,10 @@ export function AttendanceSection({ council, meeting, members, staff }: { counci
       </div>
 
       <div style={{ marginTop: 14 }}>
-        <Text weight="semibold" block>出席した事務局職員</Text>
+        <Row>
+          <Text weight="semibold">出席した事務局職員</Text>
+          {staff.length ? <Button size="small" appearance="subtle" onClick={() => void save(() => ({ staffPresent: staff.map((x) => x.id) }))}>全員を選ぶ</Button> : null}
+        </Row>
         {staff.length === 0 ? <Text>事務局職員は「委員」タブで登録できます。</Text> : (
           <Row gap={4}>
             {staff.map((s) => (
