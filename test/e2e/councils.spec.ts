@@ -210,6 +210,7 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await page.getByRole('tab', { name: '概要' }).click();
   await expect(page.getByRole('listitem', { name: '5月' })).toContainText('第1回 20日');
   await expect(page.getByText('令和6年度：開催済 1回／開催予定 0回')).toBeVisible();
+  await expect(page.getByText('任期終了 1人／30日以内に満了 1人')).toBeVisible();
   await expect(page.getByRole('group', { name: /会議録の期限を過ぎています（1件）/ })).toContainText('第1回（令和6年5月20日（月））：期限 令和6年6月19日');
   await screenshot(page, 'councils-06-overview');
 });

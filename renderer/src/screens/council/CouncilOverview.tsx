@@ -7,8 +7,9 @@ import {
 import { daysBetween, fiscalYearOf, formatFiscalYear, todayInTokyo } from '../../../../shared/wareki';
 import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
 import { minutesOverdue } from '../../db/councils';
+import { termWarning } from './MembersTab';
 import { db } from '../../db';
-import { sortedMeetings } from '../../db/queries';
+import { sortedMeetings, sortedMembers } from '../../db/queries';
 import { Section } from '../../components/Section';
 import { dateOrDash, meetingDate, meetingTime, meetingTitle } from '../../components/format';
 import { quorumRequired, quorumRuleText } from '../../../../shared/quorum';
@@ -100,6 +101,8 @@ export function CouncilOverview({ council }: CouncilTabProps) {
   const opinions = useLiveQuery(() => db.opinions.where('councilId').equals(council.id).count(), [council.id]) ?? 0;
   const drafts = useLiveQuery(() => db.drafts.where('councilId').equals(council.id).count(), [council.id]) ?? 0;
   const plan = useLiveQuery(() => db.planEntries.where('councilId').equals(council.id).toArray(), [council.id]) ?? [];
+  const members = useLiveQuery(() => sortedMembers(council.id), [council.id]) ?? [];
+  const terms = members.map((m) => termWarning(m)).filter((w) => w !== null);
 
   return (
     <>
@@ -121,6 +124,8 @@ export function CouncilOverview({ council }: CouncilTabProps) {
         <dl className={s.dl}>
           <dt className={s.dt}>会議</dt><dd className={s.dd}>{meetings.filter((m) => m.status !== '予定').length}回 開催／{meetings.filter((m) => m.status === '予定').length}回 予定</dd>
           <dt className={s.dt}>会議録の期限切れ</dt><dd className={s.dd}>{meetings.filter((m) => minutesOverdue(m)).length}件</dd>
+          <dt className={s.dt}>委員の任期</dt>
+          <dd className={s.dd}>{terms.length ? <Link onClick={() => navigate(`/councils/${council.id}/members`)}>任期終了 {terms.filter((w) => w.ended).length}人／30日以内に満了 {terms.filter((w) => !w.ended).length}人</Link> : '注意が必要な委員はいません'}</dd>
           <dt className={s.dt}>意見</dt><dd className={s.dd}>{opinions}件</dd>
           <dt className={s.dt}>ビジョン・計画</dt><dd className={s.dd}>{drafts}件</dd>
         </dl>
