@@ -45,14 +45,14 @@ function YearAtAGlance({ council, meetings, plan }: { council: Council; meetings
   const planned = inYear.filter((m) => m.status === '予定');
   const scheduled = new Set(inYear.map((m) => m.number));
   const planOnly = plan.filter((p) => p.fiscalYear === fiscalYear && !(p.meetingNumber && scheduled.has(p.meetingNumber)));
-  const undated = meetings.filter((m) => !m.date && m.status === '予定');
+  const undated = meetings.filter((m) => !m.date);
   return (
     <Section title="年間の会議" actions={
       <Dropdown aria-label="年度" size="small" value={formatFiscalYear(fiscalYear)} selectedOptions={[String(fiscalYear)]} onOptionSelect={(_, d) => setChosen(Number(d.optionValue))} style={{ minWidth: 120 }}>
         {years.map((y) => <Option key={y} value={String(y)}>{formatFiscalYear(y)}</Option>)}
       </Dropdown>
     }>
-      <Text block style={{ marginBottom: 8 }}>{formatFiscalYear(fiscalYear)}：開催済 <b>{held.length}回</b>／開催予定 <b>{planned.length}回</b>{planOnly.length ? `／計画のみ ${planOnly.length}回` : ''}{undated.length ? `（ほかに日程調整中 ${undated.length}回）` : ''}</Text>
+      <Text block style={{ marginBottom: 8 }}>{formatFiscalYear(fiscalYear)}：開催済 <b>{held.length}回</b>／開催予定 <b>{planned.length}回</b>{planOnly.length ? `／計画のみ ${planOnly.length}回` : ''}{undated.length ? `（ほかに開催日が未入力の会議 ${undated.length}回）` : ''}</Text>
       <div className={s.months} aria-label={`${formatFiscalYear(fiscalYear)}の月別の会議`} role="list">
         {FISCAL_MONTHS.map((month) => {
           const ms = inYear.filter((m) => Number(m.date!.slice(5, 7)) === month);
