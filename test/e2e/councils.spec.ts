@@ -118,20 +118,20 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   const agenda = page.getByRole('list', { name: '次第の項目' });
   await agenda.getByLabel('項目名').nth(1).fill('環境基本計画の改定について');
   await agenda.getByLabel('項目名').nth(1).press('Enter');
-  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('２（１） 環境基本計画の改定について');
+  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('2（1） 環境基本計画の改定について');
   await page.getByRole('button', { name: '項目を追加' }).click(); // a second 議題, before その他・閉会
   await expect(agenda.getByRole('listitem')).toHaveCount(5);
-  await expect(agenda.getByRole('listitem').nth(2)).toHaveAccessibleName('２（２） 議題');
+  await expect(agenda.getByRole('listitem').nth(2)).toHaveAccessibleName('2（2） 議題');
   await agenda.getByLabel('項目名').nth(2).fill('地球温暖化対策実行計画について');
   await agenda.getByLabel('項目名').nth(2).press('Enter');
-  await expect(agenda.getByRole('listitem').nth(2)).toHaveAccessibleName('２（２） 地球温暖化対策実行計画について');
+  await expect(agenda.getByRole('listitem').nth(2)).toHaveAccessibleName('2（2） 地球温暖化対策実行計画について');
   // Alt+↑ inside the title moves the item up: the two 議題 swap.
   await agenda.getByLabel('項目名').nth(2).press('Alt+ArrowUp');
-  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('２（１） 地球温暖化対策実行計画について');
+  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('2（1） 地球温暖化対策実行計画について');
   // Mouse: drag 環境基本計画 by its grip back above.
   await agenda.getByRole('listitem').nth(2).getByTestId('agenda-grip').dragTo(agenda.getByRole('listitem').nth(1));
-  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('２（１） 環境基本計画の改定について');
-  await expect(agenda.getByRole('listitem').nth(2)).toHaveAccessibleName('２（２） 地球温暖化対策実行計画について');
+  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('2（1） 環境基本計画の改定について');
+  await expect(agenda.getByRole('listitem').nth(2)).toHaveAccessibleName('2（2） 地球温暖化対策実行計画について');
 
   // ---- attendance below quorum, then above
   const quorum = page.getByLabel('定足数');
@@ -177,12 +177,13 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   expect(agendaText).toContain('第1回テスト市環境審議会');
   expect(agendaText).toContain('日　時　令和6年5月20日（月） 14:00～16:00');
   expect(agendaText).toContain('場　所　オンライン（委員）\nテスト市役所3階第1会議室（事務局）');
-  expect(agendaText).toContain('１　開会');
-  expect(agendaText).toContain('２　議題');
-  expect(agendaText.indexOf('（１）環境基本計画の改定について')).toBeLessThan(agendaText.indexOf('（２）地球温暖化対策実行計画について'));
-  expect(agendaText).toContain('３　その他');
-  expect(agendaText).toContain('４　閉会');
-  expect(agendaText).toContain('資料１　環境基本計画（素案）');
+  // Digits half-width, the council's default, throughout the document.
+  expect(agendaText).toContain('1　開会');
+  expect(agendaText).toContain('2　議題');
+  expect(agendaText.indexOf('（1）環境基本計画の改定について')).toBeLessThan(agendaText.indexOf('（2）地球温暖化対策実行計画について'));
+  expect(agendaText).toContain('3　その他');
+  expect(agendaText).toContain('4　閉会');
+  expect(agendaText).toContain('資料1　環境基本計画（素案）');
 
   // ---- 出欠表
   await page.getByRole('button', { name: '会議一覧' }).click();
@@ -294,8 +295,8 @@ test('members and staff by hand, council settings (field merge, quorum, style), 
   await expect(page.getByRole('heading', { name: '第4回 会議' })).toBeVisible();
   await page.getByRole('button', { name: '前回の次第を写す' }).click();
   const agenda = page.getByRole('list', { name: '次第の項目' });
-  await expect(agenda.getByRole('listitem').nth(0)).toHaveAccessibleName('１（１） ビジョン素案について');
-  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('１（２） プランの骨子案について');
+  await expect(agenda.getByRole('listitem').nth(0)).toHaveAccessibleName('1（1） ビジョン素案について');
+  await expect(agenda.getByRole('listitem').nth(1)).toHaveAccessibleName('1（2） プランの骨子案について');
   await page.getByRole('button', { name: '削除' }).first().click();
   await page.getByRole('dialog', { name: '第4回の会議を削除' }).getByRole('button', { name: '削除' }).click();
   await expect(page.getByRole('table', { name: '会議一覧' }).getByRole('row')).toHaveCount(4);

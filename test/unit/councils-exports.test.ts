@@ -40,12 +40,13 @@ describe('会議次第 (.docx)', () => {
     expect(text).toContain('次　　第');
     expect(text).toContain('日　時　令和5年7月7日（金） 13:30～15:30');
     expect(text).toContain('場　所　オンライン（委員）\n飯塚市役所7階委員会室（事務局）');
-    const agenda = ['１　開会', '２　資料の説明', '３　議題', '（１）各分野の現状と課題及び想定される解決策について', '（２）行政経営戦略推進ビジョン骨子案について', '４　その他（今後の予定について）', '５　閉会'];
+    // The sample council writes digits half-width (the default), so the numbers follow.
+    const agenda = ['1　開会', '2　資料の説明', '3　議題', '（1）各分野の現状と課題及び想定される解決策について', '（2）行政経営戦略推進ビジョン骨子案について', '4　その他（今後の予定について）', '5　閉会'];
     let at = 0;
     for (const line of agenda) { const i = text.indexOf(line, at); expect(i, line).toBeGreaterThan(-1); at = i; }
     expect(text).toContain('【配布資料】');
-    expect(text).toContain('資料１　飯塚市行政経営戦略推進ビジョン骨子案');
-    expect(text).toContain('資料２　各分野の現状と課題及び想定される解決策');
+    expect(text).toContain('資料1　飯塚市行政経営戦略推進ビジョン骨子案');
+    expect(text).toContain('資料2　各分野の現状と課題及び想定される解決策');
   });
   it('follows the council settings (full-width digits, long weekday, kanji time) and fonts', async () => {
     const council = { ...bundle.council, publication: { ...bundle.council.publication, digitWidth: 'full-single' as const, weekdayStyle: 'paren-long' as const, timeStyle: 'kanji' as const, bodyFont: 'BIZ UD明朝' } };
@@ -53,6 +54,9 @@ describe('会議次第 (.docx)', () => {
     const text = await documentText(bytes);
     expect(text).toContain('第２回飯塚市行政経営戦略推進審議会');
     expect(text).toContain('令和5年7月7日（金曜日） 13時30分～15時30分');
+    expect(text).toContain('１　開会');
+    expect(text).toContain('（２）行政経営戦略推進ビジョン骨子案について');
+    expect(text).toContain('資料１　飯塚市行政経営戦略推進ビジョン骨子案');
     const styles = await (await JSZip.loadAsync(bytes)).file('word/styles.xml')!.async('string');
     expect(styles).toContain('w:eastAsia="BIZ UD明朝"');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { membersInOffice, onAttendanceSheet, presentCount, quorumRequired, quorumRuleText, quorumStatus, suggestedChair } from '../../shared/quorum';
-import { agendaNumbers, agendaOutline, meetingThemes } from '../../shared/agenda';
+import { agendaNumbers, agendaOutline, materialLabelFor, meetingThemes } from '../../shared/agenda';
 import { parseJapaneseDate } from '../../shared/wareki';
 import type { AgendaItem, Attendance, Member } from '../../shared/domain';
 
@@ -71,6 +71,14 @@ describe('agenda numbering', () => {
     expect(lines[2]!.children.map((c) => `${c.number}${c.text}`)).toEqual(['（１）各分野の現状と課題及び想定される解決策について', '（２）行政経営戦略推進ビジョン骨子案について']);
     expect(agendaNumbers(agenda).get('d')).toBe('３（２）');
     expect(agendaNumbers(agenda).get('f')).toBe('５');
+  });
+  it('follows the council digit width', () => {
+    expect(agendaOutline(agenda, 'half').map((l) => l.number)).toEqual(['1', '2', '3', '4', '5']);
+    expect(agendaOutline(agenda, 'half')[2]!.children.map((c) => c.number)).toEqual(['（1）', '（2）']);
+    expect(agendaNumbers(agenda, 'full-single').get('c')).toBe('３（１）');
+    const many = Array.from({ length: 11 }, (_, i) => item(`x${i}`, '報告', `報告${i}`));
+    expect(agendaOutline(many, 'full-single').map((l) => l.number).slice(8)).toEqual(['９', '10', '11']);
+    expect([materialLabelFor('資料１', 'half'), materialLabelFor('資料2', 'full-single'), materialLabelFor('参考資料', 'half')]).toEqual(['資料1', '資料２', '参考資料']);
   });
   it('a 議題 after another kind starts a new group', () => {
     const lines = agendaOutline([item('a', '議題', 'A'), item('b', '報告', 'B'), item('c', '議題', 'C')]);

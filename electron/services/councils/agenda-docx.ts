@@ -4,7 +4,7 @@
  */
 import { AlignmentType, convertMillimetersToTwip, Paragraph, TextRun } from 'docx';
 import type { Council, Meeting } from '../../../shared/domain';
-import { agendaOutline } from '../../../shared/agenda';
+import { agendaOutline, materialLabelFor } from '../../../shared/agenda';
 import { meetingOrdinal } from '../../../shared/numbering';
 import { formatMeetingDateTime } from '../../../shared/wareki';
 import { buildDocument, fontAttrs, heading, packDocx, para } from '../exports/docx-common';
@@ -35,7 +35,7 @@ export async function buildAgendaDocx(input: AgendaInput): Promise<Uint8Array> {
   info.push(para(`場　所　${venues.length ? venues.join('\n') : '未定'}`, { indent: infoIndent }));
 
   const agenda: Paragraph[] = [];
-  const outline = agendaOutline(meeting.agenda);
+  const outline = agendaOutline(meeting.agenda, pub.digitWidth);
   for (const line of outline) {
     agenda.push(para(`${line.number}　${line.text}`, { indent: { left: mm(8), hanging: mm(8) }, spacing: { before: 240 } }));
     for (const child of line.children) {
@@ -45,7 +45,7 @@ export async function buildAgendaDocx(input: AgendaInput): Promise<Uint8Array> {
   if (outline.length === 0) agenda.push(para('（次第は未定です）'));
 
   const materials: Paragraph[] = meeting.materials.length
-    ? meeting.materials.map((m) => para(`${m.label}　${m.title}`, { indent: { left: mm(26), hanging: mm(18) } }))
+    ? meeting.materials.map((m) => para(`${materialLabelFor(m.label, pub.digitWidth)}　${m.title}`, { indent: { left: mm(26), hanging: mm(18) } }))
     : [para('なし', { indent: { left: mm(8) } })];
 
   const doc = buildDocument({

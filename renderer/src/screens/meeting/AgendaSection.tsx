@@ -6,18 +6,18 @@ import { Section } from '../../components/Section';
 import { db } from '../../db';
 import { changeMeeting } from '../../db/councils';
 import { useNotify } from '../../app/notify';
-import { agendaNumbers } from '../../../../shared/agenda';
+import { agendaNumbers, type DigitWidth } from '../../../../shared/agenda';
 import { randomId } from '../../../../shared/factory';
 import { AGENDA_KINDS, type AgendaItem, type Meeting } from '../../../../shared/domain';
 import { CommitInput, move, Row, useReorder } from './kit';
 
 const STANDARD: [AgendaItem['kind'], string][] = [['開会', '開会'], ['議題', ''], ['その他', 'その他'], ['閉会', '閉会']];
 
-export function AgendaSection({ meeting }: { meeting: Meeting }) {
+export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: DigitWidth }) {
   const notify = useNotify();
   const [kind, setKind] = useState<AgendaItem['kind']>('議題');
   const items = meeting.agenda;
-  const numbers = agendaNumbers(items);
+  const numbers = agendaNumbers(items, digits);
   const save = (change: (agenda: AgendaItem[]) => AgendaItem[]) =>
     changeMeeting(db, meeting.id, (m) => ({ agenda: change(m.agenda) })).catch((e) => notify.error(e, '次第を保存できませんでした'));
   const reorder = useReorder(items.length, (from, to) => save((a) => move(a, from, to)));

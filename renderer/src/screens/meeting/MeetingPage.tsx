@@ -138,7 +138,7 @@ export function MeetingPage({ council }: { council: Council }) {
       <div className={s.cols}>
         <AttendanceSection council={council} meeting={meeting} members={members} staff={staff} />
         <div>
-          <AgendaSection meeting={meeting} />
+          <AgendaSection meeting={meeting} digits={council.publication.digitWidth} />
           <MaterialsSection meeting={meeting} />
         </div>
       </div>
