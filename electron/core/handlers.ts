@@ -8,7 +8,9 @@ import type { Handler, Handlers } from './dispatch';
 import { listBackups, writeBackup } from '../services/backups';
 import { requireSavedPath } from '../services/save-document';
 import { councilsHandlers } from '../services/councils/handlers';
+import { draftsHandlers } from '../services/drafts/handlers';
 import type { Channel } from '../../shared/contract';
+import { minutesHandlers } from '../services/minutes/handlers';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
 
@@ -40,5 +42,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...councilsHandlers(ctx),
+    ...draftsHandlers(ctx),
+    ...minutesHandlers(ctx),
   };
 }

@@ -33,6 +33,8 @@ export function createMainWindow(state: WindowState, saveState: (s: WindowState)
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // A middle click must not open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (state.maximized) win.maximize();

@@ -9,10 +9,14 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { councilsChannels } from './councils';
+import { draftsChannels } from './drafts';
+import { minutesChannels } from './minutes';
 
 export const contract = {
   ...appChannels,
   ...councilsChannels,
+  ...draftsChannels,
+  ...minutesChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -38,4 +42,5 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export * from './app';
 export * from './councils';
+export * from './minutes';
 export { channel } from './define';

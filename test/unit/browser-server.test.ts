@@ -47,7 +47,7 @@ describe('browser-mode server', () => {
     const ok = await fetch(`${server.origin}/api/settings:update`, { method: 'POST', headers, body: '{"backupKeep":5}' });
     expect(await ok.json()).toEqual({ ok: true, value: { lastExportDir: null, backupKeep: 5 } });
     const bad = await fetch(`${server.origin}/api/settings:update`, { method: 'POST', headers, body: '{"backupKeep":"x"}' });
-    expect((await bad.json()).error.code).toBe('INVALID_ARGUMENT');
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('INVALID_ARGUMENT');
     const notJson = await fetch(`${server.origin}/api/settings:update`, { method: 'POST', headers, body: '{' });
     expect(notJson.status).toBe(400);
     expect(update).toHaveBeenCalledTimes(1);

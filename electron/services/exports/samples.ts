@@ -5,6 +5,8 @@
  */
 import type { CouncilBundle } from '../../../shared/domain';
 import { councilSamples } from '../councils/samples';
+import { draftSamples } from '../drafts/samples';
+import { minutesSamples } from '../minutes/samples';
 
 export interface SampleDocument {
   /** As a user would name the file: 第2回_会議録_公開版.docx */
@@ -17,4 +19,6 @@ export type SampleProducer = (bundle: CouncilBundle) => SampleDocument[];
 /** One line per export feature. */
 export const SAMPLE_PRODUCERS: SampleProducer[] = [
   councilSamples,
+  draftSamples,
+  minutesSamples,
 ];
