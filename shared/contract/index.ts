@@ -8,12 +8,14 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { councilsChannels } from './councils';
 import { draftsChannels } from './drafts';
 import { minutesChannels } from './minutes';
 import { opinionsChannels } from './opinions';
 
 export const contract = {
   ...appChannels,
+  ...councilsChannels,
   ...draftsChannels,
   ...minutesChannels,
   ...opinionsChannels,
@@ -41,5 +43,6 @@ export const MENU_COMMANDS = ['go-home', 'go-councils', 'load-sample', 'backup-n
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export * from './app';
+export * from './councils';
 export * from './minutes';
 export { channel } from './define';

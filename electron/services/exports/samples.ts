@@ -4,6 +4,7 @@
  * them for the sample council; each export feature adds its producer to the list.
  */
 import type { CouncilBundle } from '../../../shared/domain';
+import { councilSamples } from '../councils/samples';
 import { draftSamples } from '../drafts/samples';
 import { minutesSamples } from '../minutes/samples';
 import { opinionSamples } from '../opinions/samples';
@@ -18,6 +19,7 @@ export type SampleProducer = (bundle: CouncilBundle) => SampleDocument[];
 
 /** One line per export feature. */
 export const SAMPLE_PRODUCERS: SampleProducer[] = [
+  councilSamples,
   draftSamples,
   minutesSamples,
   opinionSamples,

@@ -10,6 +10,7 @@ import { MembersTab } from './MembersTab';
 import { MeetingsTab } from './MeetingsTab';
 import { OpinionsTab } from './OpinionsTab';
 import { VisionTab } from './VisionTab';
+import { CouncilSettingsTab } from './CouncilSettingsTab';
 import type { Council } from '../../../../shared/domain';
 
 export const COUNCIL_TABS = [
@@ -18,6 +19,7 @@ export const COUNCIL_TABS = [
   { key: 'meetings', label: '会議' },
   { key: 'opinions', label: '意見' },
   { key: 'vision', label: 'ビジョン' },
+  { key: 'settings', label: '設定' },
 ] as const;
 
 export interface CouncilTabProps { council: Council }
@@ -50,6 +52,7 @@ export function CouncilScreen() {
         <Route path="meetings/*" element={<MeetingsTab council={council} />} />
         <Route path="opinions/*" element={<OpinionsTab council={council} />} />
         <Route path="vision/*" element={<VisionTab council={council} />} />
+        <Route path="settings" element={<CouncilSettingsTab council={council} />} />
         <Route path="*" element={<NotFoundScreen />} />
       </Routes>
     </>
