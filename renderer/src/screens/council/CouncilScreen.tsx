@@ -12,15 +12,9 @@ import { OpinionsTab } from './OpinionsTab';
 import { VisionTab } from './VisionTab';
 import { CouncilSettingsTab } from './CouncilSettingsTab';
 import type { Council } from '../../../../shared/domain';
+import { COUNCIL_TABS } from '../../app/councilTabs';
 
-export const COUNCIL_TABS = [
-  { key: 'overview', label: '概要' },
-  { key: 'members', label: '委員' },
-  { key: 'meetings', label: '会議' },
-  { key: 'opinions', label: '意見' },
-  { key: 'vision', label: 'ビジョン' },
-  { key: 'settings', label: '設定' },
-] as const;
+export { COUNCIL_TABS };
 
 export interface CouncilTabProps { council: Council }
 
