@@ -14,7 +14,6 @@ import { CouncilSettingsTab } from './CouncilSettingsTab';
 import type { Council } from '../../../../shared/domain';
 import { COUNCIL_TABS } from '../../app/councilTabs';
 
-export { COUNCIL_TABS };
 
 export interface CouncilTabProps { council: Council }
 
