@@ -9,7 +9,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
-  reporter: [['list']],
+  reporter: [['list'], ['./test/skip-reporter.ts']],
   outputDir: 'test-results',
   use: {
     locale: 'ja-JP',

@@ -208,6 +208,8 @@ export const Opinion = z.object({
   sectionIds: z.array(id), // vision/plan sections that reflect it
   order: z.number(),
   nonPublic: z.boolean(),
+  /** Set on a duplicate merged into another opinion: kept (with its source), shown under that one. */
+  mergedIntoId: id.nullable().optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

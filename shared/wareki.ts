@@ -163,3 +163,29 @@ export function addDays(iso: string, days: number): string {
   const { year, month, day } = parseIsoDate(iso);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
+
+const ERA_BY_NAME: Record<string, Era> = Object.fromEntries(ERAS.flatMap((e) => [[e.name, e], [e.abbr, e]]));
+
+/**
+ * A date as people type it in a roster: 2023/4/1, 2023-04-01, 2023年4月1日, 令和5年4月1日,
+ * 令和元年5月1日, R5.4.1, H31/4/30 (full-width digits too). 'YYYY-MM-DD', or null when
+ * it is not a real date (令和1年4月1日 is before 令和 began, so it is refused).
+ */
+export function parseJapaneseDate(input: string): string | null {
+  const s = input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const western = /^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/.exec(s);
+  if (western) {
+    const out = iso(Number(western[1]), Number(western[2]), Number(western[3]));
+    return isValidIsoDate(out) ? out : null;
+  }
+  const japanese = /^(令和|平成|昭和|大正|明治|[RHSTM])(元|\d{1,2})[年/\-.](\d{1,2})[月/\-.](\d{1,2})日?$/.exec(s);
+  if (!japanese) return null;
+  const era = ERA_BY_NAME[japanese[1]!];
+  if (!era) return null;
+  const eraYear = japanese[2] === '元' ? 1 : Number(japanese[2]);
+  if (eraYear < 1) return null;
+  const out = iso(era.firstYear + eraYear - 1, Number(japanese[3]), Number(japanese[4]));
+  if (!isValidIsoDate(out)) return null;
+  try { return eraOf(out).era === era.name ? out : null; } catch { return null; }
+}

@@ -7,7 +7,11 @@ import { backupsDir, type ServiceContext } from './context';
 import type { Handler, Handlers } from './dispatch';
 import { listBackups, writeBackup } from '../services/backups';
 import { requireSavedPath } from '../services/save-document';
+import { councilsHandlers } from '../services/councils/handlers';
+import { draftsHandlers } from '../services/drafts/handlers';
+import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
+import { minutesHandlers } from '../services/minutes/handlers';
 import { windowHandlers } from '../services/window/handlers';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
@@ -39,6 +43,10 @@ function appHandlers(ctx: ServiceContext): HandlerGroup<'app:get:info' | 'settin
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...councilsHandlers(ctx),
+    ...draftsHandlers(ctx),
+    ...minutesHandlers(ctx),
+    ...opinionsHandlers(ctx),
     ...windowHandlers(ctx),
   };
 }

@@ -19,6 +19,8 @@ const SECURE_PREFERENCES = {
   navigateOnDragDrop: false,
   safeDialogs: true,
   spellcheck: false,
+  // A middle click must not open links in a new window.
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 let projector: BrowserWindow | null = null;

@@ -795,6 +795,67 @@ export function buildSampleCouncil(opts: { makeId?: () => string; now?: string }
   // The working copy gets its own block objects too, so editing it never touches the module data.
   draft.sections = JSON.parse(JSON.stringify(draft.sections)) as Section[];
 
+  // ---- 素案 (第３回審議会資料１): the 骨子案 edited in a few places; the working copy continues from it.
+  const soan = JSON.parse(JSON.stringify(version.sections)) as Section[];
+  const byHeading = (heading: string): Section => {
+    const found = soan.find((x) => x.heading === heading);
+    if (!found) throw new Error(`sample: no section ${heading}`);
+    return found;
+  };
+  const paragraphs = (sec: Section) => sec.blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+  const reword = (heading: string, from: string, to: string) => {
+    const para = paragraphs(byHeading(heading)).find((b) => b.text.includes(from));
+    if (!para) throw new Error(`sample: no text ${from}`);
+    para.text = para.text.replace(from, to);
+  };
+  reword('利便性の向上', '利用者側でデジタル化等により、業務の効率化とともに利便性', '利用者側のデジタル化等により、業務の効率化とともに市民の利便性');
+  reword('歳入の確保', '市税等の確保に加え、', '市税等の確保に加え、ふるさと納税の推進や');
+  reword('位置づけと計画期間', 'ＤＸ推進計画', 'DX推進計画');
+  // 管理の効率化 is folded into 規模の適正化 (renamed), and the section itself is deleted.
+  const scale = byHeading('規模の適正化');
+  const upkeep = byHeading('管理の効率化');
+  scale.heading = '規模の適正化と効率的な管理';
+  scale.blocks.push(p('また、民間企業とも連携し、ドローン等の新しい技術も活用しながら、効率的な維持管理に取り組む。'));
+  soan.splice(soan.indexOf(upkeep), 1);
+  // 市民参画 is added under Ⅲ after 推進体制 (the question at 第２回), and 進行管理 moves down one.
+  const structure = byHeading('推進体制');
+  const participation: Section = {
+    id: makeId(),
+    parentId: structure.parentId,
+    order: structure.order + 1,
+    heading: '市民参画',
+    blocks: [
+      p('素案の段階で市民意見の募集（パブリックコメント）を行うなど、策定及び推進の過程において市民参画の機会を設ける。'),
+      p('また、取り組みの状況は市のホームページ等で公表し、市民や企業等からの意見を取り組みの改善に生かす。'),
+    ],
+  };
+  for (const x of soan) if (x.parentId === structure.parentId && x.order > structure.order) x.order += 1;
+  soan.splice(soan.indexOf(structure) + 1, 0, participation);
+  const soanVersion: DraftVersion = {
+    id: makeId(),
+    draftId: draft.id,
+    stage: '素案',
+    date: '2023-08-03',
+    note: '第３回審議会資料１',
+    title: draft.title,
+    issuer: draft.issuer,
+    numbering: draft.numbering,
+    sections: soan,
+    frozenAt: new Date(Date.parse(now) + 1000).toISOString(),
+  };
+  draft.sections = JSON.parse(JSON.stringify(soan)) as Section[];
+  draft.date = '2023-08-01'; // 令和５年８月
+  // Opinions taken up in the 素案 (traceability).
+  const link = (summary: string, headings: string[], response: string, status: string) => {
+    const o = opinions.find((x) => x.summary === summary);
+    if (!o) throw new Error(`sample: no opinion ${summary}`);
+    Object.assign(o, { sectionIds: headings.map((h) => soan.find((x) => x.heading === h)!.id), response, status });
+  };
+  link('歳入と歳出とそれぞれの戦略を考えたほうがいい。', ['歳入の確保', '歳出の抑制'], '取り組みの方向性の「財政」において、歳入の確保と歳出の抑制をそれぞれ方向性として示している。', '既に記載');
+  link('歳出を抑えることに重きが置かれているが、それだけだと暗い話になるので、未来に希望が持てるような戦略を検討してもらいたい。', ['歳入の確保'], 'ふるさと納税の推進など、歳入の確保に向けた取り組みを素案に追記した。', '一部反映');
+  link('庁内のDXと住民サービスのDXは分けて考えるべき。また、成果は検証する必要がある。', ['業務の効率化', '利便性の向上'], '庁内の業務の効率化と市民の利便性の向上を分けて方向性を示している。成果の検証は進行管理の中で行う。', '既に記載');
+  link(MEETING2_QUESTION, ['市民参画'], MEETING2_ANSWER, '質問・その他');
+
   const minutes: Minutes = {
     id: meeting2.id,
     meetingId: meeting2.id,
@@ -813,7 +874,7 @@ export function buildSampleCouncil(opts: { makeId?: () => string; now?: string }
     remarks,
     opinions,
     drafts: [draft],
-    draftVersions: [version],
+    draftVersions: [version, soanVersion],
     matrixItems,
     planEntries: [],
     minutes: [minutes],

@@ -8,10 +8,18 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { councilsChannels } from './councils';
+import { draftsChannels } from './drafts';
+import { minutesChannels } from './minutes';
+import { opinionsChannels } from './opinions';
 import { windowChannels } from './window';
 
 export const contract = {
   ...appChannels,
+  ...councilsChannels,
+  ...draftsChannels,
+  ...minutesChannels,
+  ...opinionsChannels,
   ...windowChannels,
 } as const;
 
@@ -37,5 +45,7 @@ export const MENU_COMMANDS = ['go-home', 'go-councils', 'load-sample', 'backup-n
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export * from './app';
+export * from './councils';
+export * from './minutes';
 export * from './window';
 export { channel } from './define';

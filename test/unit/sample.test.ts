@@ -117,7 +117,7 @@ describe('sample council (飯塚市行政経営戦略推進審議会)', () => {
     expect(new Set(ids).size).toBe(ids.length);
     // Minutes share their meeting's id by design; a version keeps its draft's section ids.
     for (const m of bundle.minutes) expect(m.id).toBe(m.meetingId);
-    expect(bundle.draftVersions[0]!.sections.map((s) => s.id)).toEqual(bundle.drafts[0]!.sections.map((s) => s.id));
+    expect(bundle.draftVersions[1]!.sections.map((s) => s.id)).toEqual(bundle.drafts[0]!.sections.map((s) => s.id));
   });
 
   it('has the vision outline with 3 top-level sections', () => {
@@ -128,7 +128,9 @@ describe('sample council (飯塚市行政経営戦略推進審議会)', () => {
       'これからの行政経営の方向性',
       '行政経営戦略推進の方法',
     ]);
-    expect(bundle.draftVersions[0]!.sections).toEqual(draft.sections);
-    expect(bundle.draftVersions[0]!.sections).not.toBe(draft.sections);
+    // The working copy continues from the newest version (素案).
+    expect(bundle.draftVersions.map((v) => v.stage)).toEqual(['骨子案', '素案']);
+    expect(bundle.draftVersions[1]!.sections).toEqual(draft.sections);
+    expect(bundle.draftVersions[1]!.sections).not.toBe(draft.sections);
   });
 });

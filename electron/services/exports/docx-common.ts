@@ -38,9 +38,8 @@ export interface DocumentSpec {
 function pageProperties(landscape: boolean): ISectionOptions['properties'] {
   return {
     page: {
-      size: landscape
-        ? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
-        : { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+      // docx swaps width and height itself for a landscape page: always pass portrait A4.
+      size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
       margin: landscape
         ? { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(20), right: convertMillimetersToTwip(20) }
         : { top: convertMillimetersToTwip(25), bottom: convertMillimetersToTwip(25), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(17) },
@@ -102,9 +101,9 @@ export function para(text: string, opts: Omit<IParagraphOptions, 'children' | 't
   });
 }
 
-export function heading(text: string, level: 1 | 2 | 3 | 4): Paragraph {
+export function heading(text: string, level: 1 | 2 | 3 | 4, opts: Omit<IParagraphOptions, 'children' | 'text' | 'heading'> = {}): Paragraph {
   const h = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][level - 1]!;
-  return new Paragraph({ heading: h, children: [new TextRun({ text })] });
+  return new Paragraph({ ...opts, heading: h, children: [new TextRun({ text })] });
 }
 
 export function title(text: string): Paragraph {
@@ -123,6 +122,8 @@ export interface TableSpec {
   rows: CellContent[][];
   /** Shade the first column (a label column, as the minutes header table). */
   labelColumn?: boolean;
+  /** Where label cells sit in a tall row (default: centred; 'top' for rows that run over pages). */
+  labelAlign?: 'center' | 'top';
   fontSize?: number;
 }
 
@@ -153,7 +154,7 @@ export function table(spec: TableSpec): Table {
       children: row.map((content, i) => new TableCell({
         width: { size: spec.widths[i] ?? 10, type: WidthType.PERCENTAGE },
         margins,
-        ...(spec.labelColumn && i === 0 ? { shading: { fill: 'F2F2F2' }, verticalAlign: VerticalAlign.CENTER } : {}),
+        ...(spec.labelColumn && i === 0 ? { shading: { fill: 'F2F2F2' }, verticalAlign: spec.labelAlign === 'top' ? VerticalAlign.TOP : VerticalAlign.CENTER } : {}),
         children: cellParagraphs(content, spec.fontSize, spec.labelColumn === true && i === 0),
       })),
     }));

@@ -4,6 +4,10 @@
  * them for the sample council; each export feature adds its producer to the list.
  */
 import type { CouncilBundle } from '../../../shared/domain';
+import { councilSamples } from '../councils/samples';
+import { draftSamples } from '../drafts/samples';
+import { minutesSamples } from '../minutes/samples';
+import { opinionSamples } from '../opinions/samples';
 
 export interface SampleDocument {
   /** As a user would name the file: 第2回_会議録_公開版.docx */
@@ -14,4 +18,9 @@ export interface SampleDocument {
 export type SampleProducer = (bundle: CouncilBundle) => SampleDocument[];
 
 /** One line per export feature. */
-export const SAMPLE_PRODUCERS: SampleProducer[] = [];
+export const SAMPLE_PRODUCERS: SampleProducer[] = [
+  councilSamples,
+  draftSamples,
+  minutesSamples,
+  opinionSamples,
+];

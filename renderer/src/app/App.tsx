@@ -10,6 +10,7 @@ import { CouncilListScreen } from '../screens/CouncilListScreen';
 import { CouncilScreen } from '../screens/council/CouncilScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { NotFoundScreen } from '../screens/NotFoundScreen';
+import { MinutesScreen } from '../screens/minutes/MinutesScreen';
 import { useAppCommands } from './commands';
 import { LiveScreen } from '../screens/live/LiveScreen';
 import { ProjectorScreen } from '../screens/live/ProjectorScreen';
@@ -42,6 +43,7 @@ export function App() {
           <Route path="councils/:councilId/*" element={<CouncilScreen />} />
           <Route path="meetings/:meetingId/live" element={<LiveScreen />} />
           <Route path="settings" element={<SettingsScreen />} />
+          <Route path="meetings/:meetingId/minutes" element={<MinutesScreen />} />
           <Route path="*" element={<NotFoundScreen />} />
         </Route>
       </Routes>

@@ -10,6 +10,7 @@ import { BuildingGovernment24Regular, Home24Regular, People24Regular, Settings24
 import { db } from '../db';
 import { bridge } from '../bridge';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { COUNCIL_TABS } from './councilTabs';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -74,7 +75,7 @@ export function AppShell() {
               <NavCategory key={c.id} value={`council:${c.id}`}>
                 <NavCategoryItem icon={<People24Regular />} onClick={() => navigate(`/councils/${c.id}`)}>{c.name}</NavCategoryItem>
                 <NavSubItemGroup>
-                  {([['overview', '概要'], ['members', '委員'], ['meetings', '会議'], ['opinions', '意見'], ['vision', 'ビジョン']] as const).map(([key, label]) => (
+                  {COUNCIL_TABS.map(({ key, label }) => (
                     <NavSubItem key={key} value={`council:${c.id}:${key}`} onClick={() => navigate(`/councils/${c.id}${key === 'overview' ? '' : `/${key}`}`)}>{label}</NavSubItem>
                   ))}
                 </NavSubItemGroup>

@@ -10,6 +10,7 @@ import { useNotify } from '../app/notify';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import type { AppInfo } from '../../../shared/contract';
+import { OperatorNameSetting } from './minutes/operator';
 
 const useStyles = makeStyles({
   dl: { display: 'grid', gridTemplateColumns: '180px 1fr', rowGap: '8px', columnGap: '12px', margin: 0 },
@@ -75,6 +76,7 @@ export function SettingsScreen() {
           </Table>
         )}
       </Section>
+      <OperatorNameSetting />
       <Section title="サンプル" actions={<Button icon={<ArrowDownload24Regular />} onClick={() => void loadSample()}>サンプルを読み込む</Button>}>
         <Text>飯塚市行政経営戦略推進審議会（令和5年7月7日 第２回 会議録、ビジョン骨子案、各分野の現状と課題）を練習用に登録します。登録済みの場合はその審議会を開きます。</Text>
       </Section>

@@ -10,15 +10,10 @@ import { MembersTab } from './MembersTab';
 import { MeetingsTab } from './MeetingsTab';
 import { OpinionsTab } from './OpinionsTab';
 import { VisionTab } from './VisionTab';
+import { CouncilSettingsTab } from './CouncilSettingsTab';
 import type { Council } from '../../../../shared/domain';
+import { COUNCIL_TABS } from '../../app/councilTabs';
 
-export const COUNCIL_TABS = [
-  { key: 'overview', label: '概要' },
-  { key: 'members', label: '委員' },
-  { key: 'meetings', label: '会議' },
-  { key: 'opinions', label: '意見' },
-  { key: 'vision', label: 'ビジョン' },
-] as const;
 
 export interface CouncilTabProps { council: Council }
 
@@ -50,6 +45,7 @@ export function CouncilScreen() {
         <Route path="meetings/*" element={<MeetingsTab council={council} />} />
         <Route path="opinions/*" element={<OpinionsTab council={council} />} />
         <Route path="vision/*" element={<VisionTab council={council} />} />
+        <Route path="settings" element={<CouncilSettingsTab council={council} />} />
         <Route path="*" element={<NotFoundScreen />} />
       </Routes>
     </>

@@ -1,46 +1,47 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { Badge, CounterBadge, Text, tokens } from '@fluentui/react-components';
-import { db } from '../../db';
-import { Section } from '../../components/Section';
-import { EmptyState } from '../../components/EmptyState';
-import { OPINION_SOURCE_LABELS, type Opinion } from '../../../../shared/domain';
+/** 意見: the board, the field matrix and the 前回の主な意見と対応 handout, as nested routes. */
+import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Tab, TabList } from '@fluentui/react-components';
+import { NotFoundScreen } from '../NotFoundScreen';
+import { OpinionsBoard } from '../opinions/OpinionsBoard';
+import { MatrixView } from '../opinions/MatrixView';
+import { HandoutView } from '../opinions/HandoutView';
+import { SHORTCUT_GROUPS } from '../../app/ShortcutsDialog';
 import type { CouncilTabProps } from './CouncilScreen';
 
+SHORTCUT_GROUPS.push({
+  title: '意見ボード',
+  keys: [
+    ['Alt+↑ / Alt+↓', '選択中の意見を前 / 次の分野へ移動'],
+    ['Enter', '市の考え方を編集'],
+    ['Ctrl+Enter', '市の考え方を確定'],
+    ['Esc', '編集を取り消す'],
+    ['Space', '意見を選択（統合用）'],
+  ],
+});
+
+const VIEWS = [
+  { key: '', label: '意見ボード' },
+  { key: 'matrix', label: '分野別マトリクス' },
+  { key: 'handout', label: '前回の主な意見と対応' },
+] as const;
+
 export function OpinionsTab({ council }: CouncilTabProps) {
-  const opinions = useLiveQuery(() => db.opinions.where('[councilId+order]').between([council.id, -Infinity], [council.id, Infinity]).toArray(), [council.id]);
-  const meetings = useLiveQuery(() => db.meetings.where('councilId').equals(council.id).toArray(), [council.id]);
-  if (!opinions || !meetings) return null;
-  if (opinions.length === 0) {
-    return (
-      <EmptyState title="意見がまだありません">
-        会議の記録から委員の発言を意見として取り上げるか、各課インタビューや書面意見を分野ごとに登録します。意見ごとに市の考え方と反映状況を管理できます。
-      </EmptyState>
-    );
-  }
-  const meetingNo = new Map(meetings.map((m) => [m.id, m.number]));
-  const groups: { id: string | null; name: string; items: Opinion[] }[] = [
-    ...council.fields.map((f) => ({ id: f.id as string | null, name: f.name, items: [] as Opinion[] })),
-    { id: null, name: '分野未設定', items: [] },
-  ];
-  for (const o of opinions) (groups.find((g) => g.id === o.fieldId) ?? groups[groups.length - 1]!).items.push(o);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const base = `/councils/${council.id}/opinions`;
+  const sub = pathname.split('/')[4] ?? '';
   return (
     <>
-      {groups.filter((g) => g.items.length).map((g) => (
-        <Section key={g.name} title={<>{g.name} <CounterBadge count={g.items.length} appearance="ghost" color="informative" overflowCount={9999} /></>}>
-          <ol style={{ margin: 0, paddingLeft: 22, display: 'flex', flexDirection: 'column', gap: 6 }}>
-            {g.items.map((o) => (
-              <li key={o.id}>
-                <Text>{o.summary}</Text>{' '}
-                <Badge appearance="outline" size="small" color="informative">
-                  {o.source === 'meeting' && o.meetingId ? `第${meetingNo.get(o.meetingId)}回審議会` : OPINION_SOURCE_LABELS[o.source]}
-                </Badge>{' '}
-                {o.status ? <Badge appearance="tint" size="small">{o.status}</Badge> : null}
-                {o.response ? <Text block size={200} style={{ color: tokens.colorNeutralForeground2 }}>⇒ {o.response}</Text> : null}
-              </li>
-            ))}
-          </ol>
-        </Section>
-      ))}
+      <TabList size="small" selectedValue={VIEWS.some((v) => v.key === sub) ? sub : ''} onTabSelect={(_, d) => navigate(d.value ? `${base}/${String(d.value)}` : base)}
+        aria-label="意見の表示" style={{ marginBottom: 12 }}>
+        {VIEWS.map((v) => <Tab key={v.key} value={v.key}>{v.label}</Tab>)}
+      </TabList>
+      <Routes>
+        <Route index element={<OpinionsBoard council={council} />} />
+        <Route path="matrix" element={<MatrixView council={council} />} />
+        <Route path="handout" element={<HandoutView council={council} />} />
+        <Route path="*" element={<NotFoundScreen />} />
+      </Routes>
     </>
   );
 }

@@ -1,0 +1,200 @@
+/**
+ * 委員名簿の取り込み: reads a roster workbook (.xlsx) and says, row by row, what would be
+ * added or updated and what is wrong. Writes nothing — the renderer shows the preview
+ * and writes the records only when the user confirms.
+ *
+ * Columns are recognised by their header text in any order (氏名, よみがな, 役職, 区分,
+ * 所属, 任期開始, 任期終了 and common variants). Read with `xlsx.load` (the streaming
+ * reader corrupts multi-byte text at chunk boundaries).
+ */
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/errors';
+import { MEMBER_ROLES, type Member } from '../../../shared/domain';
+import type { RosterMember, RosterPreview } from '../../../shared/contract/councils';
+import { parseJapaneseDate } from '../../../shared/wareki';
+
+type Key = 'name' | 'reading' | 'role' | 'category' | 'affiliation' | 'termStart' | 'termEnd';
+
+const HEADERS: Record<Key, { label: string; names: string[] }> = {
+  name: { label: '氏名', names: ['氏名', '名前', '委員名', '委員氏名', 'なまえ'] },
+  reading: { label: 'よみがな', names: ['よみがな', 'ふりがな', 'ヨミガナ', 'フリガナ', 'よみ', 'ヨミ', '読み', '読み仮名', 'かな', 'カナ', '氏名よみがな', '氏名ふりがな', '氏名(よみがな)', '氏名(ふりがな)'] },
+  role: { label: '役職', names: ['役職', '役職名', '役割', '職'] },
+  category: { label: '区分', names: ['区分', '選出区分', '委員区分', '種別', '分類'] },
+  affiliation: { label: '所属', names: ['所属', '所属団体', '所属団体等', '団体名', '所属等', '勤務先'] },
+  termStart: { label: '任期開始', names: ['任期開始', '任期開始日', '任期(開始)', '任期始期', '委嘱日', '委嘱年月日', '就任日', '任命日', '任期の始期'] },
+  termEnd: { label: '任期終了', names: ['任期終了', '任期終了日', '任期(終了)', '任期終期', '任期満了', '任期満了日', '任期の終期'] },
+};
+
+const normalizeHeader = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
+const HEADER_INDEX = new Map<string, Key>(
+  (Object.entries(HEADERS) as [Key, { names: string[] }][]).flatMap(([key, h]) => h.names.map((n) => [normalizeHeader(n), key] as const)),
+);
+
+/** Names are compared without spaces (山田 太郎 = 山田　太郎 = 山田太郎). */
+export const personKey = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]/g, '');
+
+/** The text of a cell, whatever exceljs made of it (rich text, formula, hyperlink…). */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text).trim();
+    if ('error' in value) return '';
+  }
+  return String(value).trim();
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A date cell (a real date, an Excel serial number, or text in 西暦 or 和暦). */
+function cellDate(value: ExcelJS.CellValue): { ok: true; iso: string | null } | { ok: false; text: string } {
+  if (value === null || value === undefined || value === '') return { ok: true, iso: null };
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? { ok: false, text: String(value) } : { ok: true, iso: value.toISOString().slice(0, 10) };
+  }
+  if (typeof value === 'number') {
+    // A serial typed into a cell without a date format: 45017 = 2023/4/1.
+    if (Number.isInteger(value) && value > 0 && value < 110000) {
+      return { ok: true, iso: new Date(EXCEL_EPOCH + value * 86400000).toISOString().slice(0, 10) };
+    }
+    return { ok: false, text: String(value) };
+  }
+  if (typeof value === 'object' && 'result' in value) return cellDate((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  const text = cellText(value);
+  if (!text) return { ok: true, iso: null };
+  const iso = parseJapaneseDate(text);
+  return iso ? { ok: true, iso } : { ok: false, text };
+}
+
+function findHeader(ws: ExcelJS.Worksheet): { row: number; columns: Map<Key, number>; order: string[] } | null {
+  const last = Math.min(ws.rowCount, 10);
+  for (let r = 1; r <= last; r++) {
+    const columns = new Map<Key, number>();
+    const order: string[] = [];
+    ws.getRow(r).eachCell((cell, col) => {
+      const key = HEADER_INDEX.get(normalizeHeader(cellText(cell.value)));
+      if (key && !columns.has(key)) { columns.set(key, col); order.push(HEADERS[key].label); }
+    });
+    if (columns.has('name')) return { row: r, columns, order };
+  }
+  return null;
+}
+
+export interface ExistingMember { id: string; name: string; reading: string }
+
+export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMember[], fileName = ''): Promise<RosterPreview> {
+  const label = fileName ? `「${fileName}」` : 'このファイル';
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('INVALID_FILE', `${label}は Excel ブック（.xlsx）として読み込めませんでした。Excel で開いて「Excel ブック（*.xlsx）」形式で保存してから、もう一度取り込んでください。`);
+  }
+  const sheets = wb.worksheets.filter((ws) => ws.actualRowCount > 0);
+  if (sheets.length === 0) {
+    throw new AppError('INVALID_FILE', `${label}のシートにはデータがありません。1行目に「氏名」「よみがな」「役職」などの見出し、2行目から委員を1人1行で入力してください。`);
+  }
+  let found: { ws: ExcelJS.Worksheet; header: NonNullable<ReturnType<typeof findHeader>> } | null = null;
+  for (const ws of sheets) {
+    const header = findHeader(ws);
+    if (header) { found = { ws, header }; break; }
+  }
+  if (!found) {
+    throw new AppError('INVALID_FILE', `${label}に「氏名」の見出しが見つかりません。1行目に「氏名」「よみがな」「役職」「区分」「所属」「任期開始」「任期終了」の見出しを置いてください。`);
+  }
+  const { ws, header } = found;
+  const col = (key: Key) => header.columns.get(key);
+
+  const byKey = new Map<string, ExistingMember[]>();
+  for (const m of existing) {
+    const k = personKey(m.name);
+    byKey.set(k, [...(byKey.get(k) ?? []), m]);
+  }
+  const seen = new Map<string, number>(); // name+reading → first row number
+  const rows: RosterPreview['rows'] = [];
+  const problems: RosterPreview['problems'] = [];
+
+  for (let r = header.row + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const raw = (key: Key): ExcelJS.CellValue => { const c = col(key); return c ? row.getCell(c).value : null; };
+    const text = (key: Key) => cellText(raw(key));
+    const all = [...header.columns.values()].map((c) => cellText(row.getCell(c).value));
+    if (all.every((v) => v === '')) continue; // blank line
+
+    const rowProblems: RosterPreview['problems'] = [];
+    const name = text('name');
+    if (!name) rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名がありません。' });
+    else if (name.length > 100) rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名が長すぎます（100文字まで）。' });
+
+    const roleText = text('role').normalize('NFKC').replace(/\s+/g, '');
+    let role: Member['role'] = '委員';
+    if (roleText) {
+      if ((MEMBER_ROLES as readonly string[]).includes(roleText)) role = roleText as Member['role'];
+      else rowProblems.push({ rowNumber: r, column: '役職', message: `役職「${roleText}」は使えません（会長・副会長・委員のいずれか）。` });
+    }
+    const dates: Partial<Record<'termStart' | 'termEnd', string | null>> = {};
+    for (const key of ['termStart', 'termEnd'] as const) {
+      const d = cellDate(raw(key));
+      if (d.ok) dates[key] = d.iso;
+      else rowProblems.push({ rowNumber: r, column: HEADERS[key].label, message: `${HEADERS[key].label}「${d.text}」を日付として読み取れません（例：2023/4/1、令和5年4月1日、R5.4.1）。` });
+    }
+    if (dates.termStart && dates.termEnd && dates.termStart > dates.termEnd) {
+      rowProblems.push({ rowNumber: r, column: '任期終了', message: '任期終了が任期開始より前になっています。' });
+    }
+    const reading = text('reading').slice(0, 100);
+    if (name) {
+      const dupKey = `${personKey(name)}\u0000${personKey(reading)}`;
+      const first = seen.get(dupKey);
+      if (first !== undefined) rowProblems.push({ rowNumber: r, column: '氏名', message: `${first}行目と同じ委員です。` });
+      else seen.set(dupKey, r);
+    }
+    if (rowProblems.length) { problems.push(...rowProblems); continue; }
+
+    const member: RosterMember = {
+      name,
+      reading,
+      role,
+      category: text('category').slice(0, 100),
+      affiliation: text('affiliation').slice(0, 200),
+      termStart: dates.termStart ?? null,
+      termEnd: dates.termEnd ?? null,
+    };
+    // Same person = same name and same reading (a blank reading on either side matches).
+    const match = (byKey.get(personKey(name)) ?? []).find((m) => !m.reading || !reading || personKey(m.reading) === personKey(reading));
+    rows.push({ rowNumber: r, action: match ? 'update' : 'add', memberId: match?.id ?? null, member });
+  }
+  return { sheetName: ws.name, columns: header.order, rows, problems };
+}
+
+/** 名簿のひな形: the headers the import recognises, and a sheet saying what each column takes. */
+export async function buildRosterTemplate(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '審議会デスク';
+  const ws = wb.addWorksheet('委員名簿', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const keys = Object.keys(HEADERS) as Key[];
+  ws.addRow(keys.map((k) => HEADERS[k].label));
+  ws.getRow(1).font = { bold: true };
+  [16, 18, 8, 14, 28, 14, 14].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  const help = wb.addWorksheet('記入方法');
+  help.addRow(['列', '書き方']);
+  help.getRow(1).font = { bold: true };
+  const notes: Record<Key, string> = {
+    name: '必須。委員1人につき1行（例：山田 太郎）',
+    reading: 'ひらがな（50音順の並べ替えに使います）',
+    role: '会長・副会長・委員 のいずれか（空欄は委員）',
+    category: '学識経験者・関係団体・公募市民 など',
+    affiliation: '所属団体・役職など',
+    termStart: '2023/4/1、令和5年4月1日、R5.4.1 または日付のセル',
+    termEnd: '任期開始と同じ書き方',
+  };
+  for (const k of keys) help.addRow([`「${HEADERS[k].label}」`, notes[k]]);
+  help.addRow([]);
+  help.addRow(['', '列の順番は自由です。「委員名簿」シートの2行目から入力してください。同じ氏名・よみがなの委員は更新されます。']);
+  help.getColumn(1).width = 14;
+  help.getColumn(2).width = 80;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

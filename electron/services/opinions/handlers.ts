@@ -1,0 +1,16 @@
+/** Channels of the opinions area: export a document, preview an 意見シート import. */
+import type { Handler } from '../../core/dispatch';
+import type { ServiceContext } from '../../core/context';
+import { DOCX_FILTER, saveDocument, XLSX_FILTER } from '../save-document';
+import { buildOpinionDocument } from './documents';
+import { readOpinionSheet } from './import';
+
+export function opinionsHandlers(ctx: ServiceContext): { 'opinions:export:document': Handler<'opinions:export:document'>; 'opinions:import:preview': Handler<'opinions:import:preview'> } {
+  return {
+    'opinions:export:document': async ({ kind, format, publication, data, handout }) => {
+      const { fileName, bytes } = await buildOpinionDocument(kind, format, data, publication, handout);
+      return saveDocument(ctx, { fileName, filter: format === 'xlsx' ? XLSX_FILTER : DOCX_FILTER, data: bytes });
+    },
+    'opinions:import:preview': (args) => readOpinionSheet(args),
+  };
+}

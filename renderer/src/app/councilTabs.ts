@@ -1,0 +1,9 @@
+/** A council's sections, in order: the tab bar and the left menu both list these. */
+export const COUNCIL_TABS = [
+  { key: 'overview', label: '概要' },
+  { key: 'members', label: '委員' },
+  { key: 'meetings', label: '会議' },
+  { key: 'opinions', label: '意見' },
+  { key: 'vision', label: 'ビジョン' },
+  { key: 'settings', label: '設定' },
+] as const;

@@ -1,0 +1,233 @@
+/**
+ * Writes of councils, members, staff, meetings and plans. Each is one Dexie transaction
+ * (all or nothing); none awaits main inside a transaction.
+ */
+import type { Council, Meeting, Member, PlanEntry, Staff } from '../../../shared/domain';
+import { newMeeting, randomId } from '../../../shared/factory';
+import { addDays, todayInTokyo } from '../../../shared/wareki';
+import type { RosterPreview } from '../../../shared/contract/councils';
+import { AppError } from '../../../shared/errors';
+import type { ShingikaiDB } from './database';
+
+const now = () => new Date().toISOString();
+
+export async function updateCouncil(db: ShingikaiDB, id: string, patch: Partial<Omit<Council, 'id' | 'createdAt'>>): Promise<void> {
+  await db.councils.update(id, { ...patch, updatedAt: now() });
+}
+
+/**
+ * Changes the minutes deadline (days after the meeting). Meetings whose due date still
+ * follows the old rule move with it; dates set by hand stay as they are.
+ */
+export async function setMinutesDueDays(db: ShingikaiDB, councilId: string, days: number): Promise<number> {
+  return db.transaction('rw', [db.councils, db.meetings], async () => {
+    const council = await db.councils.get(councilId);
+    if (!council) throw new Error('council not found');
+    let moved = 0;
+    if (council.minutesDueDays !== days) {
+      for (const m of await db.meetings.where('councilId').equals(councilId).toArray()) {
+        if (m.date && m.minutesDue === addDays(m.date, council.minutesDueDays)) {
+          await db.meetings.update(m.id, { minutesDue: addDays(m.date, days) });
+          moved++;
+        }
+      }
+    }
+    await db.councils.update(councilId, { minutesDueDays: days, updatedAt: now() });
+    return moved;
+  });
+}
+
+/** Merges field `fromId` into `intoId`: every remark, opinion and matrix item of the old field moves to the new one. */
+export async function mergeField(db: ShingikaiDB, councilId: string, fromId: string, intoId: string): Promise<{ remarks: number; opinions: number; matrixItems: number }> {
+  if (fromId === intoId) throw new Error('same field');
+  return db.transaction('rw', [db.councils, db.meetings, db.remarks, db.opinions, db.matrixItems], async () => {
+    const council = await db.councils.get(councilId);
+    if (!council || !council.fields.some((f) => f.id === fromId) || !council.fields.some((f) => f.id === intoId)) throw new Error('field not found');
+    const meetingIds = await db.meetings.where('councilId').equals(councilId).primaryKeys();
+    const stamp = now();
+    const remarks = await db.remarks.where('fieldId').equals(fromId).filter((r) => meetingIds.includes(r.meetingId)).modify({ fieldId: intoId, updatedAt: stamp });
+    const opinions = await db.opinions.where('fieldId').equals(fromId).filter((o) => o.councilId === councilId).modify({ fieldId: intoId, updatedAt: stamp });
+    const matrixItems = await db.matrixItems.where('[councilId+fieldId]').equals([councilId, fromId]).modify({ fieldId: intoId });
+    await db.councils.update(councilId, { fields: council.fields.filter((f) => f.id !== fromId), updatedAt: stamp });
+    return { remarks, opinions, matrixItems };
+  });
+}
+
+/** How many records use a field (a used field is merged, not deleted). */
+export async function fieldUsage(db: ShingikaiDB, councilId: string, fieldId: string): Promise<number> {
+  const meetingIds = await db.meetings.where('councilId').equals(councilId).primaryKeys();
+  const remarks = await db.remarks.where('fieldId').equals(fieldId).filter((r) => meetingIds.includes(r.meetingId)).count();
+  const opinions = await db.opinions.where('fieldId').equals(fieldId).filter((o) => o.councilId === councilId).count();
+  const items = await db.matrixItems.where('[councilId+fieldId]').equals([councilId, fieldId]).count();
+  return remarks + opinions + items;
+}
+
+// ---------------------------------------------------------------- members and staff
+
+export type MemberInput = Omit<Member, 'id' | 'councilId' | 'order'>;
+
+export async function addMember(db: ShingikaiDB, councilId: string, input: MemberInput): Promise<Member> {
+  return db.transaction('rw', db.members, async () => {
+    const last = await db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).last();
+    const member: Member = { ...input, id: randomId(), councilId, order: (last?.order ?? 0) + 1 };
+    await db.members.add(member);
+    return member;
+  });
+}
+
+/** Renumbers a council's members (or staff) 1..n in the given order. */
+export async function setOrder(db: ShingikaiDB, table: 'members' | 'staff', ids: string[]): Promise<void> {
+  const t = table === 'members' ? db.members : db.staff;
+  await db.transaction('rw', t, async () => {
+    for (const [i, id] of ids.entries()) await t.update(id, { order: i + 1 });
+  });
+}
+
+/** Where a member is still referred to; a member with records is kept (end the term instead). */
+export async function memberReferences(db: ShingikaiDB, member: Pick<Member, 'id' | 'councilId'>): Promise<string[]> {
+  const meetings = await db.meetings.where('councilId').equals(member.councilId).toArray();
+  const out: string[] = [];
+  const attended = meetings.filter((m) => m.attendance.some((a) => a.memberId === member.id) || m.chairMemberId === member.id);
+  if (attended.length) out.push(`出欠の記録（${attended.map((m) => `第${m.number}回`).join('、')}）`);
+  const remarks = await db.remarks.where('meetingId').anyOf(meetings.map((m) => m.id)).filter((r) => r.speaker.type === 'member' && r.speaker.memberId === member.id).count();
+  if (remarks) out.push(`発言 ${remarks}件`);
+  const opinions = await db.opinions.where('memberId').equals(member.id).count();
+  if (opinions) out.push(`意見 ${opinions}件`);
+  return out;
+}
+
+export async function deleteMember(db: ShingikaiDB, member: Member): Promise<void> {
+  await db.transaction('rw', [db.members, db.meetings, db.remarks, db.opinions], async () => {
+    const refs = await memberReferences(db, member);
+    if (refs.length) throw new AppError('FORBIDDEN', `${member.name}${member.role}には${refs.join('、')}があるため削除できません。`);
+    await db.members.delete(member.id);
+  });
+}
+
+const ROSTER_COLUMN_KEYS: Record<string, keyof RosterPreview['rows'][number]['member']> = {
+  氏名: 'name', よみがな: 'reading', 役職: 'role', 区分: 'category', 所属: 'affiliation', 任期開始: 'termStart', 任期終了: 'termEnd',
+};
+
+/**
+ * Writes a confirmed roster preview: adds new members after the last one, updates matched
+ * ones in place — only the columns the file has (a file without 役職 never demotes the 会長).
+ */
+export async function applyRosterImport(db: ShingikaiDB, councilId: string, rows: RosterPreview['rows'], columns: string[] = Object.keys(ROSTER_COLUMN_KEYS)): Promise<{ added: number; updated: number }> {
+  const keys = columns.map((c) => ROSTER_COLUMN_KEYS[c]).filter((k) => k !== undefined);
+  return db.transaction('rw', db.members, async () => {
+    const last = await db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).last();
+    let order = last?.order ?? 0;
+    let added = 0, updated = 0;
+    for (const row of rows) {
+      const existing = row.memberId ? await db.members.get(row.memberId) : undefined;
+      if (existing && existing.councilId === councilId) {
+        const patch: Partial<Member> = {};
+        for (const k of keys) (patch as Record<string, unknown>)[k] = row.member[k];
+        await db.members.put({ ...existing, ...patch, reading: row.member.reading || existing.reading });
+        updated++;
+      } else {
+        await db.members.add({ ...row.member, id: randomId(), councilId, order: ++order });
+        added++;
+      }
+    }
+    return { added, updated };
+  });
+}
+
+export type StaffInput = Omit<Staff, 'id' | 'councilId' | 'order'>;
+
+export async function addStaff(db: ShingikaiDB, councilId: string, input: StaffInput): Promise<Staff> {
+  return db.transaction('rw', db.staff, async () => {
+    const last = await db.staff.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).last();
+    const staff: Staff = { ...input, id: randomId(), councilId, order: (last?.order ?? 0) + 1 };
+    await db.staff.add(staff);
+    return staff;
+  });
+}
+
+/** Removes a staff member and their presence marks; refused while remarks name them. */
+export async function deleteStaff(db: ShingikaiDB, staff: Staff): Promise<void> {
+  await db.transaction('rw', [db.staff, db.meetings, db.remarks], async () => {
+    const meetings = await db.meetings.where('councilId').equals(staff.councilId).toArray();
+    const spoke = await db.remarks.where('meetingId').anyOf(meetings.map((m) => m.id)).filter((r) => r.speaker.type === 'staff' && r.speaker.staffId === staff.id).count();
+    if (spoke) throw new AppError('FORBIDDEN', `${staff.name}${staff.title}には発言の記録（${spoke}件）があるため削除できません。`);
+    for (const m of meetings.filter((x) => x.staffPresent.includes(staff.id))) {
+      await db.meetings.update(m.id, { staffPresent: m.staffPresent.filter((s) => s !== staff.id) });
+    }
+    await db.staff.delete(staff.id);
+  });
+}
+
+// ---------------------------------------------------------------- meetings
+
+export function minutesDueFor(council: Pick<Council, 'minutesDueDays'>, date: string | null): string | null {
+  return date ? addDays(date, council.minutesDueDays) : null;
+}
+
+/** Minutes are overdue when the due date has passed and they are not 確定 or 公開済. */
+export function minutesOverdue(m: Pick<Meeting, 'minutesDue' | 'status'>, today = todayInTokyo()): boolean {
+  return !!m.minutesDue && m.minutesDue < today && m.status !== '確定' && m.status !== '公開済';
+}
+
+/** Creates the next meeting (第N回, N = highest + 1). */
+export async function createMeeting(db: ShingikaiDB, council: Council, init: Partial<Meeting>): Promise<Meeting> {
+  return db.transaction('rw', db.meetings, async () => {
+    const last = await db.meetings.where('[councilId+number]').between([council.id, -Infinity], [council.id, Infinity]).last();
+    const number = init.number ?? (last?.number ?? 0) + 1;
+    if (await db.meetings.where('[councilId+number]').equals([council.id, number]).count()) throw new AppError('INVALID_ARGUMENT', `第${number}回の会議は登録済みです。別の回数を指定してください。`);
+    const meeting = newMeeting({ ...init, councilId: council.id, number, minutesDue: init.minutesDue ?? minutesDueFor(council, init.date ?? null) });
+    await db.meetings.add(meeting);
+    return meeting;
+  });
+}
+
+export async function nextMeetingNumber(db: ShingikaiDB, councilId: string): Promise<number> {
+  const last = await db.meetings.where('[councilId+number]').between([councilId, -Infinity], [councilId, Infinity]).last();
+  return (last?.number ?? 0) + 1;
+}
+
+/** Changes a meeting from its current state (read and written in one transaction, so two quick edits never overwrite each other). */
+export async function changeMeeting(db: ShingikaiDB, id: string, change: (m: Meeting) => Partial<Meeting>): Promise<void> {
+  await db.transaction('rw', db.meetings, async () => {
+    const m = await db.meetings.get(id);
+    if (!m) throw new Error('meeting not found');
+    await db.meetings.put({ ...m, ...change(m), updatedAt: now() });
+  });
+}
+
+/**
+ * Deletes a meeting created by mistake. Refused once anything was recorded under it
+ * (remarks, opinions); answers the attachment names for main to remove afterwards.
+ */
+export async function deleteMeeting(db: ShingikaiDB, id: string): Promise<string[]> {
+  return db.transaction('rw', [db.meetings, db.remarks, db.opinions, db.minutes, db.entryDrafts], async () => {
+    const meeting = await db.meetings.get(id);
+    if (!meeting) return [];
+    const remarks = await db.remarks.where('meetingId').equals(id).count();
+    const opinions = await db.opinions.where('meetingId').equals(id).count();
+    if (remarks || opinions) {
+      throw new AppError('FORBIDDEN', `第${meeting.number}回には発言 ${remarks}件・意見 ${opinions}件の記録があるため削除できません。`);
+    }
+    await db.minutes.where('meetingId').equals(id).delete();
+    await db.entryDrafts.delete(id);
+    await db.meetings.delete(id);
+    return meeting.materials.flatMap((m) => (m.file ? [m.file.storedName] : []));
+  });
+}
+
+// ---------------------------------------------------------------- plan
+
+export async function savePlanEntry(db: ShingikaiDB, entry: PlanEntry): Promise<void> {
+  await db.planEntries.put(entry);
+}
+
+/** Plan entries for a fiscal year from that year's meetings (month and 議題), replacing nothing that exists. */
+export async function addPlanEntries(db: ShingikaiDB, entries: Omit<PlanEntry, 'id' | 'order'>[]): Promise<void> {
+  if (!entries.length) return;
+  const councilId = entries[0]!.councilId;
+  await db.transaction('rw', db.planEntries, async () => {
+    const existing = await db.planEntries.where('councilId').equals(councilId).toArray();
+    let order = Math.max(0, ...existing.map((e) => e.order));
+    for (const e of entries) await db.planEntries.add({ ...e, id: randomId(), order: ++order });
+  });
+}

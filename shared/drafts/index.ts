@@ -1,0 +1,6 @@
+export * from './tree';
+export * from './diff';
+export * from './compare';
+export * from './versions';
+export * from './trace';
+export * from './document';

@@ -1,0 +1,344 @@
+/**
+ * The minutes (会議録) as a document model: header fields and numbered body sections,
+ * each paragraph knowing which remarks feed it. The renderer's preview and main's Word
+ * export both draw this one model, so they show the same numbering, labels and omissions.
+ *
+ * Modes: 'internal' (内部版: everything, names), 'review' (確認用: as internal, marked 案),
+ * 'public' (公開版: non-public remarks removed, speakers by the council's label rule, hidden
+ * names replaced). Edits (Minutes.edits) replace a paragraph's generated text by key.
+ */
+import type { Council, Field, Meeting, Member, Minutes, Remark, Speaker, Staff } from '../domain';
+import { itemNumber, meetingOrdinal, toFullWidthDigits } from '../numbering';
+import { memberTitle, staffLines } from '../people';
+import { assignLetters, hiddenNames, speakerLabel, type SpeakerContext } from '../speakers';
+import { formatMeetingDateTime } from '../wareki';
+
+export const MINUTES_MODES = ['internal', 'public', 'review'] as const;
+export type MinutesMode = (typeof MINUTES_MODES)[number];
+export const MINUTES_MODE_LABELS: Record<MinutesMode, string> = { internal: '内部版', public: '公開版', review: '確認用（案）' };
+
+export interface MinutesInput {
+  council: Council;
+  members: Member[];
+  staff: Staff[];
+  meeting: Meeting;
+  remarks: Remark[];
+  minutes: Minutes | null;
+  mode: MinutesMode;
+  /** The style to use instead of minutes.style (the preview of the other style). */
+  style?: Minutes['style'];
+}
+
+export interface BuildOptions {
+  /**
+   * Replace hidden member names in the text of a 公開版 (default true). The publication
+   * checks turn it off, to find and show those names where they stand.
+   */
+  redactNames?: boolean;
+}
+
+export type ParagraphKind =
+  | 'text' // narrative: 事務局から…について説明, the chair's memo, reports
+  | 'group' // ＜各委員から出された主な意見＞
+  | 'field' // the field a group of opinions belongs to
+  | 'bullet' // one opinion, question or decision
+  | 'answer' // ⇒ …（市回答）
+  | 'turn' // ○大久保副会長 … (発言者別)
+  | 'note'; // what the 公開版 says about omitted parts
+
+export interface MinutesParagraph {
+  /** Key in Minutes.edits: r:<remarkId> (要点筆記), t:<remarkId> (発言者別), x:<sectionKey> (added text). */
+  key: string;
+  kind: ParagraphKind;
+  /** Printed before the text and not editable: ・, ⇒, ○大久保副会長 */
+  prefix: string;
+  text: string;
+  suffix: string;
+  /** The remarks this paragraph is made from (provenance for the editor). */
+  sourceIds: string[];
+  edited: boolean;
+  editable: boolean;
+}
+
+export interface MinutesSection {
+  key: string; // the agenda item id, or 'unassigned'
+  agendaItemId: string | null;
+  number: string; // １
+  title: string; // 議題１ 各分野の現状と課題及び想定される解決策について
+  heading: string; // １ 開会
+  paragraphs: MinutesParagraph[];
+}
+
+export interface HeaderField { key: string; label: string; lines: string[] }
+
+export interface MinutesModel {
+  mode: MinutesMode;
+  style: Minutes['style'];
+  /** 会議録, or 会議録（案） on the 確認用 copy. */
+  title: string;
+  /** For the file properties and the window: 第2回 飯塚市行政経営戦略推進審議会 会議録（公開版） */
+  documentTitle: string;
+  fileName: string;
+  pageMark: string | null;
+  /** Label/value rows in seed 004's order; the row with key 'body' holds the sections. */
+  header: HeaderField[];
+  sections: MinutesSection[];
+  /** Names a 公開版 must not show (empty for internal copies). */
+  hiddenNames: string[];
+  fonts: { body: string; heading: string };
+}
+
+export const UNASSIGNED = 'unassigned';
+export const OPINIONS_GROUP_TITLE = '＜各委員から出された主な意見＞';
+const ANSWER_SUFFIX = '（市回答）';
+
+const isSecretariat = (s: Speaker) => s.type === 'secretariat' || s.type === 'staff';
+
+/** 第2回 飯塚市行政経営戦略推進審議会 */
+export function meetingName(council: Pick<Council, 'name' | 'publication'>, meeting: Pick<Meeting, 'number'>): string {
+  return `${meetingOrdinal(meeting.number, council.publication.digitWidth)} ${council.name}`;
+}
+
+export function minutesFileName(meeting: Pick<Meeting, 'number'>, mode: MinutesMode): string {
+  const suffix = mode === 'public' ? '公開版' : mode === 'internal' ? '内部版' : '確認用（案）';
+  return `第${meeting.number}回_会議録_${suffix}.docx`;
+}
+
+/** Section titles: 開会 / 資料の説明 / 議題１ 各分野の… / その他（今後の予定について）. */
+function sectionTitle(kind: string, title: string, agendaNumber: number): string {
+  if (kind === '議題') return `議題${toFullWidthDigits(agendaNumber)}${title ? ` ${title}` : ''}`;
+  return title || kind;
+}
+
+function fieldOrder(fields: Field[]): Map<string, number> {
+  return new Map(fields.map((f, i) => [f.id, i]));
+}
+
+/**
+ * Replaces the names a label rule hides: 井澤会長 → 会長, 河委員 → A委員, 大久保さん → 副会長.
+ * A one-character name (河) is replaced only with a title after it, so words like 河川 stay.
+ */
+export function nameRedactor(members: Member[], labelOf: (m: Member) => string): (text: string) => string {
+  const rules = [...members]
+    .sort((a, b) => b.name.length - a.name.length)
+    .map((m) => {
+      const name = escapeRegExp(m.name);
+      const titled = `${escapeRegExp(memberTitle(m))}|${name}(?:委員|会長|副会長|さん|氏|様|先生)`;
+      return { re: new RegExp(m.name.length >= 2 ? `${titled}|${name}` : titled, 'g'), first: m.name[0]!, label: labelOf(m) };
+    });
+  return (text) => {
+    let out = text;
+    for (const r of rules) if (out.includes(r.first)) out = out.replace(r.re, r.label);
+    return out;
+  };
+}
+
+export function redactNames(text: string, members: Member[], labelOf: (m: Member) => string): string {
+  return nameRedactor(members, labelOf)(text);
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {}): MinutesModel {
+  const { council, members, staff, meeting, mode } = input;
+  const style = input.style ?? input.minutes?.style ?? 'summary';
+  const edits = input.minutes?.edits ?? {};
+  const isPublic = mode === 'public';
+  const rule = isPublic ? council.publication.speakerLabel : 'name';
+
+  const remarks = input.remarks
+    .filter((r) => r.meetingId === meeting.id)
+    .sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
+  const nonPublicIds = new Set(remarks.filter((r) => r.nonPublic).map((r) => r.id));
+  // An answer to a non-public question goes with it.
+  for (const r of remarks) if (r.replyToId && nonPublicIds.has(r.replyToId)) nonPublicIds.add(r.id);
+  const shown = isPublic ? remarks.filter((r) => !nonPublicIds.has(r.id)) : remarks;
+
+  const speakerCtx: SpeakerContext = { members, staff, chairMemberId: meeting.chairMemberId };
+  const letters = assignLetters(shown, speakerCtx);
+  const labelOf = (s: Speaker) => speakerLabel(s, speakerCtx, rule, letters);
+  const hidden = isPublic ? hiddenNames(speakerCtx, rule) : [];
+  const redact = isPublic && rule !== 'name' && options.redactNames !== false;
+  // In running text a hidden member reads as 会長 / A委員 (never 【委員】 mid-sentence).
+  const textRule = rule === 'bracket' ? 'role' : rule;
+  const redactor = redact ? nameRedactor(members, (m) => speakerLabel({ type: 'member', memberId: m.id }, speakerCtx, textRule, letters)) : null;
+  const clean = (text: string) => (redactor ? redactor(text) : text);
+
+  const para = (p: Omit<MinutesParagraph, 'edited' | 'editable' | 'prefix' | 'suffix'> & Partial<Pick<MinutesParagraph, 'prefix' | 'suffix' | 'editable'>>): MinutesParagraph => {
+    const editable = p.editable ?? true;
+    const edited = editable && Object.prototype.hasOwnProperty.call(edits, p.key);
+    return { prefix: '', suffix: '', ...p, editable, edited, text: clean(edited ? edits[p.key]! : p.text), ...(p.prefix ? { prefix: clean(p.prefix) } : {}) };
+  };
+
+  // ---- sections, one per agenda item (plus one for remarks without an item)
+  const agendaIds = new Set(meeting.agenda.map((a) => a.id));
+  const itemKey = (r: Remark) => (r.agendaItemId && agendaIds.has(r.agendaItemId) ? r.agendaItemId : UNASSIGNED);
+  const byItem = new Map<string, Remark[]>();
+  for (const r of shown) {
+    const key = itemKey(r);
+    const list = byItem.get(key);
+    if (list) list.push(r); else byItem.set(key, [r]);
+  }
+  const removedByItem = new Map<string, number>();
+  for (const r of remarks) if (nonPublicIds.has(r.id)) removedByItem.set(itemKey(r), (removedByItem.get(itemKey(r)) ?? 0) + 1);
+  const items = [...meeting.agenda.map((a) => ({ id: a.id, kind: a.kind as string, title: a.title }))];
+  // Remarks without (or with a deleted) agenda item get a section of their own.
+  if (remarks.some((r) => itemKey(r) === UNASSIGNED)) items.push({ id: UNASSIGNED, kind: 'その他', title: '議題外の記録' });
+
+  const fieldRank = fieldOrder(council.fields);
+  const fieldName = new Map(council.fields.map((f) => [f.id, f.name]));
+  let agendaNo = 0;
+  const sections: MinutesSection[] = items.map((item, i) => {
+    if (item.kind === '議題') agendaNo += 1;
+    const number = itemNumber(i + 1, 'full');
+    const title = sectionTitle(item.kind, item.title, agendaNo);
+    const list = byItem.get(item.id) ?? [];
+    const paragraphs = style === 'speaker' ? speakerParagraphs(list) : summaryParagraphs(list, item.id);
+    if (Object.prototype.hasOwnProperty.call(edits, `x:${item.id}`)) {
+      paragraphs.push(para({ key: `x:${item.id}`, kind: 'text', text: '', sourceIds: [] }));
+    }
+    const removed = isPublic ? (removedByItem.get(item.id) ?? 0) : 0;
+    if (removed > 0) {
+      paragraphs.push(para({
+        key: `n:${item.id}`,
+        kind: 'note',
+        text: list.length === 0 ? '※この項目は非公開のため掲載していません。' : '※この項目の一部は非公開のため掲載していません。',
+        sourceIds: [],
+        editable: false,
+      }));
+    }
+    return { key: item.id, agendaItemId: item.id === UNASSIGNED ? null : item.id, number, title, heading: `${number} ${title}`, paragraphs };
+  });
+
+  function summaryParagraphs(list: Remark[], itemId: string): MinutesParagraph[] {
+    const out: MinutesParagraph[] = [];
+    const opinions = list.filter((r) => r.kind === '意見' || r.kind === '質問' || (r.kind === '発言' && !isSecretariat(r.speaker)));
+    const opinionIds = new Set(opinions.map((r) => r.id));
+    const answersTo = new Map<string, Remark[]>();
+    const attached = new Set<string>();
+    for (const r of list) {
+      if (r.kind === '回答' && r.replyToId && opinionIds.has(r.replyToId)) {
+        answersTo.set(r.replyToId, [...(answersTo.get(r.replyToId) ?? []), r]);
+        attached.add(r.id);
+      }
+    }
+    const decisions = list.filter((r) => r.kind === '決定');
+    // Narrative first, in the order spoken.
+    for (const r of list) {
+      if (opinionIds.has(r.id) || attached.has(r.id) || (r.kind === '決定' && opinions.length > 0)) continue;
+      if (r.kind === '説明') {
+        const who = isSecretariat(r.speaker) ? '事務局' : labelOf(r.speaker) || '事務局';
+        const text = r.text.startsWith(who) ? r.text : `${who}から${r.text}`;
+        out.push(para({ key: `r:${r.id}`, kind: 'text', text, sourceIds: [r.id] }));
+      } else if (r.kind === '回答') {
+        out.push(para({ key: `r:${r.id}`, kind: 'answer', prefix: '⇒', text: r.text, suffix: ANSWER_SUFFIX, sourceIds: [r.id] }));
+      } else if (r.kind === '発言') {
+        const who = labelOf(r.speaker);
+        out.push(para({ key: `r:${r.id}`, kind: 'text', prefix: who ? `${who}：` : '', text: r.text, sourceIds: [r.id] }));
+      } else {
+        out.push(para({ key: `r:${r.id}`, kind: 'text', text: r.text, sourceIds: [r.id] }));
+      }
+    }
+    if (opinions.length === 0) return out;
+    const bulletWithAnswers = (r: Remark) => {
+      out.push(para({ key: `r:${r.id}`, kind: 'bullet', prefix: '・', text: r.text, sourceIds: [r.id] }));
+      for (const a of answersTo.get(r.id) ?? []) {
+        out.push(para({ key: `r:${a.id}`, kind: 'answer', prefix: '⇒', text: a.text, suffix: isSecretariat(a.speaker) ? ANSWER_SUFFIX : '', sourceIds: [a.id] }));
+      }
+    };
+    const sourcesOf = (rs: Remark[]) => rs.flatMap((r) => [r.id, ...(answersTo.get(r.id) ?? []).map((a) => a.id)]);
+    out.push(para({ key: `g:${itemId}`, kind: 'group', text: OPINIONS_GROUP_TITLE, sourceIds: [...sourcesOf(opinions), ...decisions.map((d) => d.id)], editable: false }));
+    const fielded = opinions.filter((r) => r.fieldId && fieldName.has(r.fieldId));
+    const fieldIds = [...new Set(fielded.map((r) => r.fieldId!))].sort((a, b) => fieldRank.get(a)! - fieldRank.get(b)!);
+    for (const fid of fieldIds) {
+      const inField = fielded.filter((r) => r.fieldId === fid);
+      out.push(para({ key: `f:${itemId}:${fid}`, kind: 'field', text: fieldName.get(fid)!, sourceIds: sourcesOf(inField), editable: false }));
+      inField.forEach(bulletWithAnswers);
+    }
+    const fieldedIds = new Set(fielded.map((r) => r.id));
+    opinions.filter((r) => !fieldedIds.has(r.id)).forEach(bulletWithAnswers);
+    for (const d of decisions) out.push(para({ key: `r:${d.id}`, kind: 'bullet', prefix: '・', text: d.text, sourceIds: [d.id] }));
+    return out;
+  }
+
+  function speakerParagraphs(list: Remark[]): MinutesParagraph[] {
+    return list.map((r) => {
+      if (r.kind === 'メモ' || r.kind === '決定') return para({ key: `t:${r.id}`, kind: 'text', text: r.text, sourceIds: [r.id] });
+      let who = labelOf(r.speaker);
+      if (!who) who = r.kind === '意見' || r.kind === '質問' || r.kind === '発言' ? (rule === 'bracket' ? '【委員】' : '委員') : '';
+      const prefix = who ? (rule === 'bracket' && who.startsWith('【') ? who : `○${who}`) + '　' : '';
+      return para({ key: `t:${r.id}`, kind: 'turn', prefix, text: r.text, sourceIds: [r.id] });
+    });
+  }
+
+  // ---- header
+  const attendance = new Map(meeting.attendance.map((a) => [a.memberId, a.status]));
+  const sortedMembers = [...members].sort((a, b) => a.order - b.order);
+  const present = sortedMembers.filter((m) => attendance.get(m.id) === '出席' || attendance.get(m.id) === 'オンライン出席');
+  const absent = sortedMembers.filter((m) => attendance.get(m.id) === '欠席');
+  // Online attendance is noted when some attended in the room and some online.
+  const mixed = present.some((m) => attendance.get(m.id) === '出席') && present.some((m) => attendance.get(m.id) === 'オンライン出席');
+  const online = (m: Member) => mixed && attendance.get(m.id) === 'オンライン出席';
+  const peopleLine = (list: Member[]) => {
+    if (list.length === 0) return 'なし';
+    if (!isPublic || rule === 'name') return list.map((m) => memberTitle(m) + (online(m) ? '（オンライン）' : '')).join('、');
+    // Names hidden: say how many of which office, never who.
+    const counts = new Map<string, number>();
+    for (const m of list) counts.set(m.role, (counts.get(m.role) ?? 0) + 1);
+    const parts = ['会長', '副会長', '委員'].filter((r) => counts.has(r)).map((r) => (r === '委員' ? `委員${counts.get(r)}人` : r));
+    const onlineCount = list.filter(online).length;
+    const notes = [list.length > 1 ? `計${list.length}人` : '', onlineCount ? `うちオンライン${onlineCount}人` : ''].filter(Boolean);
+    return parts.join('、') + (notes.length ? `（${notes.join('、')}）` : '');
+  };
+  const staffPresent = [...staff].filter((s) => meeting.staffPresent.includes(s.id)).sort((a, b) => a.order - b.order);
+  const disclosureLines = [
+    meeting.disclosure === '公開' ? '公開' : `${meeting.disclosure}${meeting.disclosureReason ? `（理由：${meeting.disclosureReason}）` : ''}`,
+    `（傍聴者 ${meeting.observers}人）`,
+  ];
+  const otherKey = 'h:other';
+  const otherText = Object.prototype.hasOwnProperty.call(edits, otherKey) ? clean(edits[otherKey]!) : '';
+  const header: HeaderField[] = [
+    { key: 'name', label: '会議の名称', lines: [meetingName(council, meeting)] },
+    { key: 'datetime', label: '開催日時', lines: [formatMeetingDateTime(meeting.date, meeting.startTime, meeting.endTime, council.publication)] },
+    { key: 'venue', label: '開催場所', lines: [meeting.venues.join('、')] },
+    { key: 'present', label: '出席委員', lines: [peopleLine(present)] },
+    { key: 'absent', label: '欠席委員', lines: [peopleLine(absent)] },
+    { key: 'staff', label: '事務局職員', lines: staffLines(staffPresent) },
+    { key: 'body', label: '会議内容', lines: [] },
+    { key: 'materials', label: '会議資料', lines: meeting.materials.map((m, i) => `${toFullWidthDigits(i + 1)}．${m.title}`) },
+    { key: 'disclosure', label: '公開・非公開の別', lines: disclosureLines },
+    { key: 'other', label: 'その他', lines: otherText ? otherText.split('\n') : [] },
+  ];
+
+  const name = meetingName(council, meeting);
+  const title = mode === 'review' ? '会議録（案）' : '会議録';
+  return {
+    mode,
+    style,
+    title,
+    documentTitle: `${name} ${title}${mode === 'public' ? '（公開版）' : mode === 'internal' ? '（内部版）' : ''}`,
+    fileName: minutesFileName(meeting, mode),
+    pageMark: mode === 'review' ? '案' : null,
+    header,
+    sections,
+    hiddenNames: hidden,
+    fonts: { body: council.publication.bodyFont, heading: council.publication.headingFont },
+  };
+}
+
+/** The printed text of a paragraph (prefix + text + suffix), as the preview and Word show it. */
+export function paragraphText(p: Pick<MinutesParagraph, 'prefix' | 'text' | 'suffix'>): string {
+  return `${p.prefix}${p.text}${p.suffix}`;
+}
+
+/** Every text of the model, in document order (for tests and searches). */
+export function modelText(model: MinutesModel): string {
+  const parts = [model.title, model.documentTitle];
+  for (const h of model.header) {
+    parts.push(h.label, ...h.lines);
+    if (h.key === 'body') for (const s of model.sections) parts.push(s.heading, ...s.paragraphs.map(paragraphText));
+  }
+  return parts.join('\n');
+}

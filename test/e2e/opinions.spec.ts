@@ -1,0 +1,267 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Page } from '@playwright/test';
+import { test, expect, loadSample, screenshot } from './fixtures';
+
+const RESPONSE = '事業の見直し基準を定め、廃止・縮小を予算編成に反映します。';
+
+async function openOpinions(page: Page) {
+  await loadSample(page);
+  await page.getByRole('tab', { name: '意見' }).click();
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('94 / 94件');
+}
+
+const toast = (page: Page, text: string) => page.locator('.fui-ToastTitle').filter({ hasText: text });
+const card = (page: Page, text: string) => page.locator('article', { hasText: text });
+
+async function exportFrom(page: Page, item: string, fileName: string) {
+  await page.getByRole('button', { name: '出力' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+  await expect(toast(page, `「${fileName}」を保存しました`)).toBeVisible();
+}
+
+async function sheetOf(dir: string, file: string, sheet: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(path.join(dir, file))) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) throw new Error(`no sheet ${sheet} in ${file}`);
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return { ws, rows };
+}
+
+async function docText(dir: string, file: string) {
+  const zip = await JSZip.loadAsync(await readFile(path.join(dir, file)));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return { xml, text: xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => p.replace(/<[^>]+>/g, '') + '\n').replace(/<[^>]+>/g, '') };
+}
+
+test('promote remarks, answer, move, merge, then export every opinion document', async ({ app: page, server }) => {
+  page.on('dialog', (d) => void d.accept());
+  await openOpinions(page);
+  await screenshot(page, 'opinions-01-board');
+
+  // Delete one opinion, then take it back from the meeting record together with the 決定.
+  await card(page, '外部委託に関し、進捗をチェック').getByRole('button', { name: /の操作$/ }).click();
+  await page.getByRole('menuitem', { name: '削除' }).click();
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('93 / 93件');
+
+  await page.getByRole('button', { name: '会議の記録から取り込む' }).click();
+  const dialog = page.getByRole('dialog', { name: '会議の記録から取り込む' });
+  await expect(dialog.getByLabel('会議', { exact: true }).locator('option:checked')).toHaveText('第2回');
+  await expect(dialog.getByRole('list', { name: '会議の記録' })).toContainText('取込済');
+  await dialog.getByRole('checkbox', { name: /^外部委託に関し/ }).check();
+  await dialog.getByRole('switch', { name: '意見・発言・質問以外の記録も表示' }).check();
+  await dialog.getByRole('checkbox', { name: /^第３回審議会においてビジョン素案/ }).check();
+  await screenshot(page, 'opinions-02-promote');
+  await dialog.getByRole('button', { name: '2件を意見として取り込む' }).click();
+  await expect(toast(page, '2件の意見を取り込みました')).toBeVisible();
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('95 / 95件');
+  await expect(page.getByRole('list', { name: '行政施策の意見' })).toContainText('外部委託に関し、進捗をチェック');
+  await expect(page.getByRole('list', { name: '分野未設定の意見' })).toContainText('第３回審議会においてビジョン素案を提案');
+
+  // Answer one opinion inline.
+  const first = card(page, 'やめることを決めないと新しいことはできない');
+  await first.getByRole('button', { name: '市の考え方を入力' }).click();
+  await first.getByRole('textbox').fill(RESPONSE);
+  await first.getByRole('textbox').press('Control+Enter');
+  await expect(first).toContainText(`⇒ ${RESPONSE}`);
+  await first.getByRole('combobox', { name: /反映状況/ }).selectOption('反映する');
+  await expect(first.getByRole('combobox', { name: /反映状況/ })).toHaveValue('反映する');
+
+  // Move by keyboard: Alt+↓ takes it to the next field (DX推進).
+  await card(page, '外部委託に関し、進捗をチェック').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByRole('list', { name: 'DX推進の意見' })).toContainText('外部委託に関し、進捗をチェック');
+  await expect(page.getByRole('list', { name: '行政施策の意見' })).not.toContainText('外部委託に関し、進捗をチェック');
+  // … and by drag, onto 財務 (filtered, so both fields are on screen).
+  await page.getByRole('search', { name: '意見の絞り込み' }).getByLabel('検索').fill('外部委託');
+  await card(page, '外部委託に関し、進捗をチェック').dragTo(page.getByRole('list', { name: '財務の意見' }), { sourcePosition: { x: 60, y: 14 } });
+  await expect(page.getByRole('list', { name: '財務の意見' })).toContainText('外部委託に関し、進捗をチェック');
+  await page.getByRole('button', { name: '条件をクリア' }).click();
+
+  // Merge two duplicates about chatbots: both sources are kept.
+  await card(page, '飯塚市に限らずチャットボットが役に立たない').getByRole('checkbox').check();
+  await card(page, 'チャットボットに期待するのは難しい').getByRole('checkbox').check();
+  await page.getByRole('button', { name: '選択した2件を統合' }).click();
+  await page.getByRole('dialog', { name: '重複する意見を統合' }).getByRole('button', { name: '統合する' }).click();
+  await expect(card(page, '飯塚市に限らずチャットボットが役に立たない')).toContainText('統合：チャットボットに期待するのは難しい');
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('94 / 94件');
+
+  // Filter by status.
+  await page.getByRole('search', { name: '意見の絞り込み' }).getByLabel('反映状況').selectOption('反映する');
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('1 / 94件');
+  await page.getByRole('button', { name: '条件をクリア' }).click();
+  await screenshot(page, 'opinions-03-board-edited');
+
+  // Mark one non-public (kept out of every 公開版) and link one to a vision section (該当箇所).
+  await card(page, '忖度しすぎず、割り切る').getByRole('button', { name: /の操作$/ }).click();
+  await page.getByRole('menuitem', { name: '非公開にする（公開版に載せない）' }).click();
+  await expect(card(page, '忖度しすぎず、割り切る')).toContainText('非公開');
+  await first.getByRole('button', { name: /の操作$/ }).click();
+  await page.getByRole('menuitem', { name: '該当箇所（ビジョン・計画）を設定' }).click();
+  const link = page.getByRole('dialog', { name: '該当箇所（ビジョン・計画）' });
+  await link.getByRole('checkbox', { name: '３．取り組みの方向性' }).first().check();
+  await link.getByRole('button', { name: '保存' }).click();
+  await expect(first).toContainText('該当：Ⅱ．３．取り組みの方向性');
+
+  // Survives a reload.
+  await page.reload();
+  await expect(card(page, 'やめることを決めないと新しいことはできない')).toContainText(RESPONSE);
+
+  // ---- exports
+  await exportFrom(page, '分野別意見一覧（Excel）', '分野別意見一覧.xlsx');
+  await exportFrom(page, '分野別意見一覧（Word）', '分野別意見一覧.docx');
+  await exportFrom(page, '意見対応表（Excel）', '意見対応表.xlsx');
+  await exportFrom(page, '意見対応表（Word）', '意見対応表.docx');
+  await exportFrom(page, '各分野の現状と課題（Excel）', '各分野の現状と課題.xlsx');
+  await exportFrom(page, '各分野の現状と課題（Word）', '各分野の現状と課題.docx');
+
+  // The internal copy (公開版 unchecked) keeps the non-public opinion, marked 内部用.
+  await page.getByRole('button', { name: '出力' }).click();
+  await page.getByRole('menuitemcheckbox', { name: /公開版/ }).click();
+  await page.getByRole('menuitem', { name: '分野別意見一覧（Word）' }).click();
+  await expect(toast(page, '「分野別意見一覧_内部用.docx」を保存しました')).toBeVisible();
+
+  const dir = server.exportDir;
+  const internal = await docText(dir, '分野別意見一覧_内部用.docx');
+  expect(internal.text).toContain('忖度しすぎず');
+  expect(internal.text).toContain('内部用');
+  const list = await sheetOf(dir, '分野別意見一覧.xlsx', '分野別意見一覧');
+  expect(list.rows[0]).toEqual(['番号', '分野', '意見', '出典', '委員', '会議日（和暦）', '会議日', '市の考え方', '反映状況']);
+  expect(list.rows).toHaveLength(94); // 94 opinions, one of them non-public
+  const answered = list.rows.find((r) => String(r[2]).startsWith('やめることを決めないと'))!;
+  expect(answered[1]).toBe('行政施策');
+  expect(answered[3]).toBe('第2回審議会');
+  expect(answered[5]).toBe('令和5年7月7日');
+  expect((answered[6] as Date).toISOString().slice(0, 10)).toBe('2023-07-07');
+  expect(answered[7]).toBe(RESPONSE);
+  expect(answered[8]).toBe('反映する');
+  const merged = list.rows.find((r) => String(r[2]).startsWith('飯塚市に限らずチャットボット'))!;
+  expect(merged[3]).toBe('第1回審議会、第2回審議会');
+  expect(list.rows.find((r) => String(r[2]).startsWith('外部委託に関し'))![1]).toBe('財務');
+
+  expect(list.rows.some((r) => String(r[2]).startsWith('忖度しすぎず'))).toBe(false);
+  const responses = await sheetOf(dir, '意見対応表.xlsx', '集計');
+  expect(responses.rows).toContainEqual(['意見総数', 93, '件']);
+  expect(responses.rows).toContainEqual(['反映した数（反映する・一部反映・既に記載）', 4, '件']); // 3 answered in the sample's 素案
+  const table = await sheetOf(dir, '意見対応表.xlsx', '意見対応表');
+  expect(table.rows[0]).toEqual(['番号', '分野', '意見の概要', '出典', '委員', '会議日（和暦）', '会議日', '市の考え方', '反映状況', '該当箇所']);
+  expect(table.ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  expect(table.rows.find((r) => String(r[2]).startsWith('やめることを決めないと'))![9]).toBe('Ⅱ．３．取り組みの方向性');
+
+  const matrix = await sheetOf(dir, '各分野の現状と課題.xlsx', '各分野の現状と課題');
+  expect(matrix.rows[0]).toEqual(['分野', '項番', '審議会での主な意見', '各課インタビューにおける主な意見（現状と課題）', '想定される解決案（他自治体の事例含む）', '既に取り組んでいる内容']);
+  expect(matrix.ws.pageSetup.orientation).toBe('landscape');
+  expect(matrix.rows.some((r) => r[0] === 'DX推進' && String(r[2]).includes('チャットボット'))).toBe(true);
+
+  const listDoc = await docText(dir, '分野別意見一覧.docx');
+  expect(listDoc.text).toContain('分野別意見一覧');
+  expect(listDoc.text).toContain(RESPONSE);
+  expect(listDoc.xml).toContain('<w:tblHeader/>');
+  const respDoc = await docText(dir, '意見対応表.docx');
+  expect(respDoc.text).toContain('意見総数');
+  expect(respDoc.text).toContain('93件');
+  expect(respDoc.text).not.toContain('忖度しすぎず');
+  const matrixDoc = await docText(dir, '各分野の現状と課題.docx');
+  expect(matrixDoc.text).toContain('想定される解決案（他自治体の事例含む）');
+  expect(matrixDoc.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+
+  // ---- matrix view: edit a text item
+  await page.getByRole('tab', { name: '分野別マトリクス' }).click();
+  const cell = page.getByLabel('財務・想定される解決案（他自治体の事例含む）');
+  await cell.getByRole('button', { name: '項目を追加' }).click();
+  await cell.getByRole('textbox').fill('公共施設の包括管理委託を検討する。');
+  await cell.getByRole('textbox').press('Control+Enter');
+  await expect(cell).toContainText('公共施設の包括管理委託を検討する。');
+  await screenshot(page, 'opinions-04-matrix');
+  await page.getByRole('button', { name: '列の設定' }).click();
+  const cols = page.getByRole('dialog', { name: 'マトリクスの列の設定' });
+  await cols.getByLabel('列4の見出し').fill('既に取り組んでいる内容（令和5年度）');
+  await cols.getByRole('button', { name: '列を追加' }).click();
+  await cols.getByLabel('列5の見出し').fill('書面意見');
+  await cols.getByLabel('列5の内容').selectOption({ label: '意見：書面意見' });
+  await cols.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('table', { name: '各分野の現状と課題' }).getByRole('columnheader')).toHaveText([
+    '分野', '審議会での主な意見（審議会の意見）', '各課インタビューにおける主な意見（現状と課題）（各課インタビューの意見）',
+    '想定される解決案（他自治体の事例含む）', '既に取り組んでいる内容（令和5年度）', '書面意見（書面意見の意見）',
+  ]);
+
+  // ---- handout for 第3回
+  await page.getByRole('tab', { name: '前回の主な意見と対応' }).click();
+  await expect(page.getByLabel('資料を配る会議')).toHaveValue(/.+/);
+  await expect(page.getByText(/第3回より前の審議会で出た意見/)).toBeVisible();
+  await screenshot(page, 'opinions-05-handout');
+  await page.getByRole('button', { name: 'Word で出力' }).click();
+  await expect(toast(page, '「第3回_前回の主な意見と対応.docx」を保存しました')).toBeVisible();
+  const handout = await docText(dir, '第3回_前回の主な意見と対応.docx');
+  expect(handout.text).toContain('前回の主な意見と対応');
+  expect(handout.text).toContain('優先順位を決めるべきではないか');
+  expect(handout.text).not.toContain('やめることを決めないと'); // answered: 反映する
+  expect(handout.text).not.toContain('各課インタビュー');
+  expect((await readdir(dir)).sort()).toEqual([
+    '分野別意見一覧.docx', '分野別意見一覧.xlsx', '分野別意見一覧_内部用.docx', '各分野の現状と課題.docx', '各分野の現状と課題.xlsx', '意見対応表.docx', '意見対応表.xlsx', '第3回_前回の主な意見と対応.docx',
+  ].sort());
+
+  // By theme: one opinion put under the 第3回 agenda item ビジョン素案について, the rest under その他.
+  await page.getByRole('radio', { name: '検討テーマ（議題）ごと' }).check();
+  await page.locator('li', { hasText: '職員の当たり前を変えると時間もお金も' }).getByRole('combobox', { name: '検討テーマ' }).selectOption({ label: 'ビジョン素案について' });
+  await expect(page.getByRole('heading', { name: 'ビジョン素案について（1件）' })).toBeVisible();
+  await page.getByRole('button', { name: 'Word で出力' }).click();
+  await expect(toast(page, '「第3回_前回の主な意見と対応 (2).docx」を保存しました')).toBeVisible();
+  const byTheme = await docText(dir, '第3回_前回の主な意見と対応 (2).docx');
+  expect(byTheme.text).toContain('検討テーマ');
+  expect(byTheme.text.indexOf('ビジョン素案について')).toBeLessThan(byTheme.text.indexOf('職員の当たり前を変えると'));
+  expect(byTheme.text.indexOf('職員の当たり前を変えると')).toBeLessThan(byTheme.text.indexOf('その他'));
+});
+
+test('an 意見シート is previewed with per-row errors and only confirmed rows are stored', async ({ app: page, server }) => {
+  await openOpinions(page);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('意見シート');
+  ws.addRow(['分野', '委員', '会議', '出典', '意見', '市の考え方', '反映状況']);
+  ws.addRow(['財務', '河', '第2回', '審議会', 'ふるさと納税の返礼品を見直してはどうか。', '', '']);
+  ws.addRow(['人材育成', '', '', '書面意見', '職員研修をオンラインで受けられるようにしてほしい。', '検討します。', '今後の参考']);
+  ws.addRow(['観光', '', '', '書面意見', '観光の意見', '', '']);
+  ws.addRow(['財務', '山田', '第9回', '審議会', '', '', '済み']);
+  const file = path.join(os.tmpdir(), `iken-${Date.now()}.xlsx`);
+  await wb.xlsx.writeFile(file);
+  const bad = path.join(os.tmpdir(), `not-a-book-${Date.now()}.xlsx`);
+  await writeFile(bad, 'これは Excel ではありません');
+
+  await page.getByRole('button', { name: 'Excel から取り込む' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Excel（意見シート）から取り込む' });
+  await dialog.getByRole('button', { name: '意見シートの様式（Excel）を出力' }).click();
+  await expect(toast(page, '「意見シート.xlsx」を保存しました')).toBeVisible();
+  const blank = await sheetOf(server.exportDir, '意見シート.xlsx', '意見シート');
+  expect(blank.rows[0]).toEqual(['分野', '委員', '会議', '出典', '提出者', '意見', '市の考え方', '反映状況']);
+  await dialog.getByLabel('取り込むファイル').setInputFiles(bad);
+  await expect(dialog.getByRole('alert')).toContainText('Excel ブック（.xlsx）として読み込めませんでした');
+
+  await dialog.getByLabel('取り込むファイル').setInputFiles(file);
+  const preview = dialog.getByRole('table', { name: '取り込みの確認' });
+  await expect(dialog).toContainText('取り込める行 2・誤りのある行 2');
+  await expect(preview.getByRole('row', { name: /観光の意見/ })).toContainText('分野「観光」はこの審議会にありません');
+  await expect(preview.getByRole('row').nth(4)).toContainText('意見が空欄です。');
+  await expect(preview.getByRole('row').nth(4)).toContainText('委員「山田」が委員名簿にありません。');
+  await expect(preview.getByRole('row').nth(4)).toContainText('会議「第9回」が見つかりません');
+  await expect(preview.getByRole('row').nth(4)).toContainText('反映状況「済み」はこの審議会の選択肢にありません');
+  await screenshot(page, 'opinions-06-import-preview');
+  // Nothing is stored before confirming.
+  await dialog.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('94 / 94件');
+  await page.getByRole('button', { name: 'Excel から取り込む' }).click();
+  await dialog.getByLabel('取り込むファイル').setInputFiles(file);
+  await expect(dialog).toContainText('取り込める行 2・誤りのある行 2');
+  await dialog.getByRole('button', { name: '2件を取り込む' }).click();
+  await expect(toast(page, '2件の意見を取り込みました')).toBeVisible();
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('96 / 96件');
+  const imported = card(page, 'ふるさと納税の返礼品を見直してはどうか。');
+  await expect(imported).toContainText('第2回審議会');
+  await expect(imported).toContainText('河委員');
+  await expect(page.getByRole('list', { name: '人材育成の意見' })).toContainText('職員研修をオンラインで受けられるようにしてほしい。');
+  await expect(card(page, '職員研修をオンライン').getByRole('combobox', { name: /反映状況/ })).toHaveValue('今後の参考');
+});
