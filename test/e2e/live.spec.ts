@@ -64,7 +64,10 @@ async function kill(ctx: BrowserContext, page: Page) {
 test('a remark is typed, its speaker, kind, field and flags picked by keys, and committed with Enter', async ({ app: page }) => {
   await loadSample(page);
   const meeting = await meetingOf(page, 2);
-  await openLive(page, meeting.id);
+  // From the meeting page, as the secretariat gets there.
+  await page.goto(page.url().replace(/#.*$/, '') + `#/councils/${meeting.councilId}/meetings/${meeting.id}`);
+  await page.getByRole('button', { name: '記録（ライブ）' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '第2回 記録（ライブ）' })).toBeVisible();
   const before = (await remarksOf(page, meeting.id)).length;
   await expect(entry(page)).toBeFocused();
 

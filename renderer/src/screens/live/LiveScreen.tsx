@@ -445,7 +445,10 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     <div className={s.root} onKeyDown={onScreenKey}>
       <PageHeader
         title={`${meetingTitle(meeting)} 記録（ライブ）`}
-        crumbs={[{ label: 'ホーム', to: '/' }, { label: council.name, to: base }, { label: '会議', to: `${base}/meetings` }, { label: `${meetingTitle(meeting)} 記録（ライブ）` }]}
+        crumbs={[
+          { label: 'ホーム', to: '/' }, { label: council.name, to: base }, { label: '会議', to: `${base}/meetings` },
+          { label: meetingTitle(meeting), to: `${base}/meetings/${meeting.id}` }, { label: '記録（ライブ）' },
+        ]}
         subtitle={`${meetingDate(meeting)}　${meetingTime(meeting)}　${meeting.venues.join('、')}`}
         actions={<>
           <Button icon={<SlideTextRegular />} onClick={() => void openProjector(meetingId).catch((err) => notify.error(err, 'プロジェクター表示を開けませんでした'))}>プロジェクター表示（Alt+P）</Button>
