@@ -1,11 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import { setWindowOpener } from '../../electron/core/windows';
 import type { ServiceContext } from '../../electron/core/context';
+import { JsonFileSettingsStore } from '../../electron/services/settings';
 
-// The window channel needs nothing of the context; the handler table is built whole.
-const ctx = {} as ServiceContext;
+const root = mkdtempSync(path.join(os.tmpdir(), 'live-window-'));
+const ctx: ServiceContext = {
+  platform: { mode: 'browser', defaultExportDir: () => root, chooseSavePath: async () => null, openPath: async () => {}, showInFolder: async () => {} },
+  settings: new JsonFileSettingsStore(path.join(root, 'settings.json')),
+  dataDir: path.join(root, 'data'),
+  appVersion: 'test',
+  fixedExportDir: null,
+  savedPaths: new Set(),
+};
 
 describe('window:open:projector', () => {
   afterEach(() => setWindowOpener(null));
