@@ -65,7 +65,9 @@ const useStyles = makeStyles({
   entryNonPublic: { border: `2px solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: tokens.colorPaletteRedBackground1 },
   meta: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
   metaLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  speaker: { minWidth: '160px', justifyContent: 'flex-start' },
+  speaker: { minWidth: '140px', justifyContent: 'flex-start' },
+  item: { maxWidth: '280px' },
+  itemText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   text: { width: '100%' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   status: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -518,7 +520,9 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
         ) : null}
         <div className={s.meta}>
           <Text className={s.metaLabel}>議題</Text>
-          <Badge appearance="tint" color="brand" aria-label="今の議題">{currentItem?.title ?? '議題なし'}</Badge>
+          <Badge appearance="tint" color="brand" aria-label="今の議題" className={s.item} title={currentItem?.title}>
+            <span className={s.itemText}>{currentItem?.title ?? '議題なし'}</span>
+          </Badge>
           <Clock base={clockBase} />
           <Text className={s.metaLabel}>発言者</Text>
           <Tooltip content="Alt+S で検索、Alt+1…9 で名簿順、Alt+K 会長、Alt+J 事務局" relationship="description">
