@@ -423,3 +423,21 @@ test('the projector shows the current agenda item in large type, labels by the c
   await expect(view.getByRole('heading', { level: 1 })).toHaveText('その他（今後の予定について）');
   await expect(view).not.toContainText('骨子案の方向性に賛成です。');
 });
+
+test('under the names rule the projector shows names, for the item under discussion only', async ({ app: page }) => {
+  await loadSample(page);
+  const meeting = await meetingOf(page, 2);
+  await openLive(page, meeting.id);
+  const [projector] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'プロジェクター表示（Alt+P）' }).click()]);
+  const view = projector.getByRole('main', { name: 'プロジェクター表示' });
+  await expect(view.getByRole('heading', { level: 1 })).toHaveText('開会');
+  // The sample's 開会 note is the chair's: 大久保副会長 chairs this meeting.
+  await expect(view).toContainText('大久保副会長井澤会長欠席のため、大久保副会長が議事進行を行う。');
+  await expect(view).not.toContainText('資料１ 飯塚市行政経営戦略推進ビジョン骨子案');
+  await page.bringToFront();
+  await entry(page).focus();
+  await page.keyboard.press('Alt+3');
+  await entry(page).pressSequentially('開会前に一言申し上げます。');
+  await page.keyboard.press('Enter');
+  await expect(view).toContainText('河委員開会前に一言申し上げます。');
+});

@@ -34,26 +34,34 @@ const useStyles = makeStyles({
 export function ProjectorScreen() {
   const s = useStyles();
   const { meetingId = '' } = useParams();
+  // Reads only the current item's remarks (a long meeting has thousands), except under the
+  // letter rule, where A委員, B委員 … follow first appearance in the whole meeting.
   const data = useLiveQuery(async () => {
     const meeting = await db.meetings.get(meetingId);
     if (!meeting) return null;
-    const [council, members, staff, draft, remarks] = await Promise.all([
+    const [council, members, staff, draft, last] = await Promise.all([
       db.councils.get(meeting.councilId), sortedMembers(meeting.councilId), sortedStaff(meeting.councilId),
-      db.entryDrafts.get(meetingId) as Promise<LiveDraft | undefined>, remarksOf(db, meetingId),
+      db.entryDrafts.get(meetingId) as Promise<LiveDraft | undefined>,
+      db.remarks.where('[meetingId+order]').between([meetingId, -Infinity], [meetingId, Infinity]).last(),
     ]);
-    return council ? { meeting, council, members, staff, draft, remarks } : null;
+    if (!council) return null;
+    const itemId = draft?.agendaItemId ?? last?.agendaItemId ?? meeting.agenda[0]?.id ?? null;
+    const rule = council.publication.speakerLabel;
+    const all = rule === 'letter' ? await remarksOf(db, meetingId) : null;
+    const ofItem = all
+      ? all.filter((r) => r.agendaItemId === itemId)
+      : itemId ? (await db.remarks.where('agendaItemId').equals(itemId).toArray()).filter((r) => r.meetingId === meetingId).sort((a, b) => a.order - b.order) : [];
+    return { meeting, council, members, staff, itemId, all, ofItem };
   }, [meetingId]);
 
   const view = useMemo(() => {
     if (!data) return null;
-    const { meeting, council, members, staff, draft, remarks } = data;
-    const itemId = draft?.agendaItemId ?? remarks[remarks.length - 1]?.agendaItemId ?? meeting.agenda[0]?.id ?? null;
+    const { meeting, council, members, staff, itemId, all, ofItem } = data;
     const item = meeting.agenda.find((a) => a.id === itemId) ?? null;
     const ctx: SpeakerContext = { members, staff, chairMemberId: meeting.chairMemberId };
-    const visible = remarks.filter((r) => !r.nonPublic);
     const rule = council.publication.speakerLabel;
-    const letters = rule === 'letter' ? assignLetters(visible, ctx) : undefined;
-    const lines = visible.filter((r) => r.agendaItemId === itemId).slice(-SHOWN).map((r) => ({
+    const letters = all ? assignLetters(all.filter((r) => !r.nonPublic), ctx) : undefined;
+    const lines = ofItem.filter((r) => !r.nonPublic).slice(-SHOWN).map((r) => ({
       id: r.id, kind: r.kind, text: r.text, who: speakerLabel(r.speaker, ctx, rule, letters),
     }));
     return { council, meeting, item, lines };

@@ -6,5 +6,6 @@ export async function openProjector(meetingId: string): Promise<void> {
     await call('window:open:projector', { meetingId });
     return;
   }
-  window.open(`#/projector/${encodeURIComponent(meetingId)}`, `projector-${meetingId}`, 'popup,width=1280,height=720');
+  // noopener: its own browsing context (and, as a rule, its own process), so the wall never holds up the typist.
+  window.open(`#/projector/${encodeURIComponent(meetingId)}`, `projector-${meetingId}`, 'popup,noopener,width=1280,height=720');
 }
