@@ -3,6 +3,58 @@ import { BrowserWindow, screen } from 'electron';
 import path from 'node:path';
 import { APP_ENTRY_URL } from '../core/security';
 import type { WindowState } from './settings.electron';
+import { setWindowOpener } from '../core/windows';
+
+/** The hardened preferences every window of the app gets (the Electron security checklist). */
+const SECURE_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+  // A middle click must not open links in a new window.
+  disableBlinkFeatures: 'Auxclick',
+} as const;
+
+let projector: BrowserWindow | null = null;
+
+/**
+ * The projector view of a meeting's live notes: full screen on a display other than the
+ * main window's when one is connected, else an ordinary window. It reads IndexedDB
+ * itself (same origin) and needs no bridge, so it gets no preload script.
+ */
+export function openProjectorWindow(owner: BrowserWindow, meetingId: string): void {
+  const url = `${APP_ENTRY_URL}#/projector/${encodeURIComponent(meetingId)}`;
+  if (projector && !projector.isDestroyed()) {
+    void projector.loadURL(url);
+    projector.show();
+    return;
+  }
+  const ownerDisplay = owner.isDestroyed() ? screen.getPrimaryDisplay() : screen.getDisplayMatching(owner.getBounds());
+  const external = screen.getAllDisplays().find((d) => d.id !== ownerDisplay.id);
+  const win = new BrowserWindow({
+    ...(external
+      ? { x: external.bounds.x, y: external.bounds.y, width: external.bounds.width, height: external.bounds.height, fullscreen: true }
+      : { width: 1280, height: 720 }),
+    title: '審議会デスク — プロジェクター表示',
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#101418',
+    webPreferences: { ...SECURE_PREFERENCES },
+  });
+  win.setMenu(null);
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => { if (projector === win) projector = null; });
+  projector = win;
+  void win.loadURL(url);
+}
 
 export function createMainWindow(state: WindowState, saveState: (s: WindowState) => void): BrowserWindow {
   const visible = state.x !== undefined && state.y !== undefined &&
@@ -19,24 +71,9 @@ export function createMainWindow(state: WindowState, saveState: (s: WindowState)
     title: '審議会デスク',
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-      // A middle click must not open links in a new window.
-      disableBlinkFeatures: 'Auxclick',
-    },
+    webPreferences: { preload: path.join(__dirname, 'preload.cjs'), ...SECURE_PREFERENCES },
   });
+  setWindowOpener({ openProjector: (meetingId) => openProjectorWindow(win, meetingId) });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 
@@ -53,6 +90,8 @@ export function createMainWindow(state: WindowState, saveState: (s: WindowState)
   win.on('move', remember);
   win.on('close', () => {
     clearTimeout(timer);
+    // The projector belongs to the main window's session of work.
+    if (projector && !projector.isDestroyed()) projector.close();
     const b = win.getNormalBounds();
     saveState({ x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() });
   });

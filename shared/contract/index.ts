@@ -12,6 +12,7 @@ import { councilsChannels } from './councils';
 import { draftsChannels } from './drafts';
 import { minutesChannels } from './minutes';
 import { opinionsChannels } from './opinions';
+import { windowChannels } from './window';
 
 export const contract = {
   ...appChannels,
@@ -19,6 +20,7 @@ export const contract = {
   ...draftsChannels,
   ...minutesChannels,
   ...opinionsChannels,
+  ...windowChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -45,4 +47,5 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export * from './app';
 export * from './councils';
 export * from './minutes';
+export * from './window';
 export { channel } from './define';

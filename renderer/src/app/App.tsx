@@ -12,6 +12,8 @@ import { SettingsScreen } from '../screens/SettingsScreen';
 import { NotFoundScreen } from '../screens/NotFoundScreen';
 import { MinutesScreen } from '../screens/minutes/MinutesScreen';
 import { useAppCommands } from './commands';
+import { LiveScreen } from '../screens/live/LiveScreen';
+import { ProjectorScreen } from '../screens/live/ProjectorScreen';
 
 function CommandRouter() {
   const navigate = useNavigate();
@@ -26,6 +28,7 @@ function CommandRouter() {
 
 export function App() {
   useEffect(() => {
+    if (window.location.hash.startsWith('#/projector/')) return; // a view only: the main window backs up
     void requestPersistentStorage();
     return startAutomaticBackups();
   }, []);
@@ -33,10 +36,12 @@ export function App() {
     <NotifyProvider>
       <CommandRouter />
       <Routes>
+        <Route path="projector/:meetingId" element={<ProjectorScreen />} />
         <Route element={<AppShell />}>
           <Route index element={<HomeScreen />} />
           <Route path="councils" element={<CouncilListScreen />} />
           <Route path="councils/:councilId/*" element={<CouncilScreen />} />
+          <Route path="meetings/:meetingId/live" element={<LiveScreen />} />
           <Route path="settings" element={<SettingsScreen />} />
           <Route path="meetings/:meetingId/minutes" element={<MinutesScreen />} />
           <Route path="*" element={<NotFoundScreen />} />

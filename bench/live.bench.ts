@@ -1,0 +1,240 @@
+/**
+ * 記録（ライブ） at 5,000 remarks: keystroke-to-next-frame latency while typing 200
+ * characters into the entry line, commit-to-visible latency over 50 commits, the same
+ * keystroke figure on a bare <textarea> in the same page (the floor), and the JS heap
+ * after loading.
+ *
+ * Latency is measured in the page from the keydown event's timestamp. Keystrokes: to the
+ * next frame (its requestAnimationFrame callback); the time until that frame is painted
+ * (the task after the callback) is printed beside it. Commits: until the frame showing
+ * the new row is painted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { BenchModule, Figure } from './harness';
+import { launchChromium, startBrowserServer } from './browser';
+
+const REMARKS = 5000;
+const TYPED = 200;
+const COMMITS = 50;
+const KEY_DELAY_MS = 30; // a fast typist: about 33 keys a second
+
+const FRAME_TARGET_MS = 16;
+const COMMIT_TARGET_MS = 50;
+
+/** Sentences of the seed's register, combined into remarks of realistic lengths (20–300 characters). */
+const SENTENCES = [
+  'やめることを決めないと新しいことはできないのではないか。',
+  '優先順位を決めるべきではないか。',
+  '外部委託に関し、進捗をチェックしてフィードバックすべき。',
+  '庁内のDXと住民サービスのDXは分けて考えるべき。',
+  'ツール導入が目的になっている印象を受けた。効果検証を行い、効果が出ていなければ廃止しなければ意味がない。',
+  '歳入と歳出とそれぞれの戦略を考えたほうがいい。',
+  'デジタル技術を活用していける人材を育てていくという視点が重要。',
+  '誰のための働き方改革なのかを整理すべき。',
+  '素案について市民意見の募集をする予定であり、市民参画の機会を設けたいということである。',
+  '施設の使用に関し、減免措置を見直してはどうか。',
+];
+
+async function seed(page: Page, meetingId: string): Promise<void> {
+  await page.evaluate(({ meetingId, count, sentences }) => new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open('shingikai-desk');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(['meetings', 'members', 'remarks', 'entryDrafts'], 'readwrite');
+      const meetingReq = tx.objectStore('meetings').get(meetingId);
+      const membersReq = tx.objectStore('members').getAll();
+      let random = 42;
+      const next = () => { random = (random * 1103515245 + 12345) % 2147483648; return random / 2147483648; };
+      membersReq.onsuccess = () => {
+        const meeting = meetingReq.result as { agenda: { id: string }[]; councilId: string };
+        const members = (membersReq.result as { id: string; councilId: string }[]).filter((m) => m.councilId === meeting.councilId);
+        const kinds = ['発言', '発言', '発言', '意見', '質問', '回答', '説明', 'メモ'];
+        const store = tx.objectStore('remarks');
+        for (let i = 0; i < count; i++) {
+          let text = '';
+          const parts = 1 + Math.floor(next() * 5);
+          for (let p = 0; p < parts; p++) text += sentences[Math.floor(next() * sentences.length)];
+          const who = next();
+          const speaker = who < 0.15 ? { type: 'secretariat' } : who < 0.25 ? { type: 'chair' } : { type: 'member', memberId: members[Math.floor(next() * members.length)]!.id };
+          const at = new Date(Date.UTC(2026, 0, 10, 4, 30) + i * 1400).toISOString();
+          store.put({
+            id: `bench-${i}`, meetingId, agendaItemId: meeting.agenda[Math.min(meeting.agenda.length - 1, Math.floor((i / count) * meeting.agenda.length))]!.id,
+            order: 1000 + i, kind: kinds[Math.floor(next() * kinds.length)], speaker, fieldId: null, text, offsetSec: Math.round(i * 1.4),
+            nonPublic: next() < 0.02, needsCheck: next() < 0.05, replyToId: null, createdAt: at, updatedAt: at,
+          });
+        }
+        tx.objectStore('entryDrafts').delete(meetingId);
+      };
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), { meetingId, count: REMARKS, sentences: SENTENCES });
+}
+
+/**
+ * Records, for printable keys, keydown → the next frame (its requestAnimationFrame callback,
+ * where the frame that shows the key begins) and keydown → that frame painted; for Enter,
+ * keydown → the frame in which the committed text is on screen, painted.
+ */
+async function installProbes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: [number, number][]; __commits: number[] };
+    w.__keys = [];
+    w.__commits = [];
+    // A task posted from a frame callback runs once that frame's style, layout and paint are done.
+    const afterThisFrame = (done: () => void) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => done();
+      ch.port2.postMessage(null);
+    };
+    document.addEventListener('keydown', (e) => {
+      const t0 = e.timeStamp;
+      if (e.key.length === 1) {
+        requestAnimationFrame(() => {
+          const frame = performance.now() - t0;
+          afterThisFrame(() => w.__keys.push([frame, performance.now() - t0]));
+        });
+      } else if (e.key === 'Enter' && !e.shiftKey && e.target instanceof HTMLTextAreaElement && e.target.getAttribute('aria-label') === '発言の入力') {
+        const text = e.target.value.trim();
+        const visible = () => {
+          const rows = document.querySelectorAll('[aria-label="記録の一覧"] [role="option"]');
+          for (let i = rows.length - 1; i >= Math.max(0, rows.length - 5); i--) if (rows[i]!.textContent?.includes(text)) return true;
+          return false;
+        };
+        const check = () => {
+          if (visible()) afterThisFrame(() => w.__commits.push(performance.now() - t0));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }
+    }, true);
+  });
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+
+/** 200 characters of ASCII, so every character is a real keydown (Japanese would arrive as IME text). */
+function typingText(): string {
+  const words = 'kaigi no kiroku wo tottemasu tsuru yoi kekka ga deta node hokoku shimasu jimukyoku kara setsumei '.repeat(4);
+  return words.slice(0, TYPED);
+}
+
+const bench: BenchModule = {
+  title: '記録（ライブ）の入力遅延（5,000件の記録がある会議）',
+  async run() {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'shingikai-bench-live-'));
+    const server = await startBrowserServer(path.join(root, 'data'));
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1366, height: 860 } });
+      // This file runs through tsx, whose helper for function names is not defined in the page.
+      await context.addInitScript('window.__name = (f) => f;');
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByRole('button', { name: 'サンプルを読み込む' }).first().click();
+      await page.getByRole('heading', { level: 1, name: '飯塚市行政経営戦略推進審議会' }).waitFor();
+      const meetingId = await page.evaluate(() => new Promise<string>((resolve, reject) => {
+        const req = indexedDB.open('shingikai-desk');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const all = db.transaction('meetings').objectStore('meetings').getAll();
+          all.onsuccess = () => { db.close(); resolve((all.result as { id: string; number: number }[]).find((m) => m.number === 2)!.id); };
+        };
+      }));
+      await seed(page, meetingId);
+
+      await page.goto(server.url.replace(/\?.*$/, '') + `#/meetings/${meetingId}/live`);
+      const entry = page.getByRole('textbox', { name: '発言の入力' });
+      await entry.waitFor();
+      await page.getByRole('listbox', { name: '記録の一覧' }).getByRole('option').first().waitFor();
+      await page.waitForTimeout(1000);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      const heapMb = heap.usedSize / (1024 * 1024);
+
+      await installProbes(page);
+      // The floor: a bare <textarea> in the same page. Typing alternates between it and the
+      // entry line in rounds of 20 keys, so both see the same load on the machine.
+      await page.evaluate(() => {
+        const ta = document.createElement('textarea');
+        ta.id = 'bench-floor';
+        ta.setAttribute('aria-label', 'bench floor');
+        ta.style.cssText = 'position:fixed;right:10px;top:50px;width:300px;height:40px;z-index:99999';
+        document.body.appendChild(ta);
+      });
+      const text = typingText();
+      const take = () => page.evaluate(() => (window as unknown as { __keys: [number, number][] }).__keys.splice(0));
+      const keyPairs: [number, number][] = [];
+      const floorPairs: [number, number][] = [];
+      for (let round = -1; round < TYPED / 20; round++) { // round -1 warms both up, not counted
+        const chunk = round < 0 ? text.slice(0, 20) : text.slice(round * 20, round * 20 + 20);
+        await entry.focus();
+        await page.keyboard.type(chunk, { delay: KEY_DELAY_MS });
+        await page.waitForTimeout(200);
+        const k = await take();
+        await page.focus('#bench-floor');
+        await page.keyboard.type(chunk, { delay: KEY_DELAY_MS });
+        await page.waitForTimeout(200);
+        const f = await take();
+        if (round >= 0) { keyPairs.push(...k); floorPairs.push(...f); }
+      }
+      await page.evaluate(() => document.getElementById('bench-floor')?.remove());
+      await entry.fill('');
+      await entry.focus();
+
+      // Remarks typed at the same pace and committed one after another: keystrokes right
+      // after a commit (while the list takes the new row) count as well.
+      for (let i = 0; i < COMMITS; i++) {
+        await page.keyboard.type(`bench commit ${String(i).padStart(3, '0')} ok`, { delay: KEY_DELAY_MS });
+        await page.keyboard.press('Enter');
+      }
+      await page.waitForFunction((n) => (window as unknown as { __commits: number[] }).__commits.length >= n, COMMITS, { timeout: 30_000 });
+      await page.waitForTimeout(300);
+      const commits = await page.evaluate(() => (window as unknown as { __commits: number[] }).__commits.slice());
+      const afterCommits = (await take()).map(([frame]) => frame);
+      const stored = await page.evaluate((id) => new Promise<number>((resolve) => {
+        const req = indexedDB.open('shingikai-desk');
+        req.onsuccess = () => {
+          const db = req.result;
+          const c = db.transaction('remarks').objectStore('remarks').index('meetingId').count(id);
+          c.onsuccess = () => { db.close(); resolve(c.result); };
+        };
+      }), meetingId);
+
+      const keys = keyPairs.map(([frame]) => frame);
+      const floor = floorPairs.map(([frame]) => frame);
+      const painted95 = percentile(keyPairs.map(([, painted]) => painted), 95);
+      const floorPainted95 = percentile(floorPairs.map(([, painted]) => painted), 95);
+      const p50 = percentile(keys, 50);
+      const p95 = percentile(keys, 95);
+      const max = Math.max(...keys);
+      const mixed95 = percentile(afterCommits, 95);
+      const floor95 = percentile(floor, 95);
+      const commit95 = percentile(commits, 95);
+      const figures: Figure[] = [
+        { key: 'live.keystroke_p50_ms', value: p50, unit: 'ms', compare: `目標 ≤ ${FRAME_TARGET_MS} ms（${keys.length}打鍵、記録${REMARKS.toLocaleString()}件）` },
+        { key: 'live.keystroke_p95_ms', value: p95, unit: 'ms', compare: `目標 ≤ ${FRAME_TARGET_MS} ms；素の textarea の ${(p95 / floor95).toFixed(2)} 倍（描画完了までなら ${painted95.toFixed(1)} ms、textarea ${floorPainted95.toFixed(1)} ms）` },
+        { key: 'live.keystroke_max_ms', value: max, unit: 'ms', compare: `素の textarea の最大 ${Math.max(...floor).toFixed(1)} ms；記録しながらの打鍵 ${afterCommits.length}回では p95 ${mixed95.toFixed(1)} ms・最大 ${Math.max(...afterCommits).toFixed(1)} ms` },
+        { key: 'live.textarea_p95_ms', value: floor95, unit: 'ms', compare: `同じページの素の <textarea>（p50 ${percentile(floor, 50).toFixed(1)} ms）` },
+        { key: 'live.commit_visible_p95_ms', value: commit95, unit: 'ms', compare: `目標 ≤ ${COMMIT_TARGET_MS} ms（${commits.length}件、p50 ${percentile(commits, 50).toFixed(1)} ms、最大 ${Math.max(...commits).toFixed(1)} ms；保存済み ${stored.toLocaleString()}件）` },
+        { key: 'live.heap_mb', value: heapMb, unit: 'MB', compare: `記録${REMARKS.toLocaleString()}件を読み込んだ後（GC後の使用量）` },
+      ];
+      await context.close();
+      return figures;
+    } finally {
+      await browser.close();
+      server.process.kill();
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+};
+export default bench;

@@ -1,0 +1,58 @@
+/** Time offsets of live remarks: seconds from the meeting start (Asia/Tokyo). */
+import type { Meeting, Remark } from '../../../../shared/domain';
+
+const TOKYO_OFFSET_MS = 9 * 3600_000; // Japan has no daylight saving time
+
+/** The scheduled start as an instant, or null while the date or time is not set. */
+export function scheduledStartMs(m: Pick<Meeting, 'date' | 'startTime'>): number | null {
+  if (!m.date || !m.startTime) return null;
+  const [y, mo, d] = m.date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = m.startTime.split(':').map(Number) as [number, number];
+  return Date.UTC(y, mo - 1, d, h, mi) - TOKYO_OFFSET_MS;
+}
+
+const EARLY_MS = 2 * 3600_000;
+const LATE_MS = 12 * 3600_000;
+
+/**
+ * Where offsets count from: the scheduled start when the note is taken on the day, else
+ * the start implied by earlier live remarks (so offsets stay consistent after a restart);
+ * null when neither is known yet.
+ */
+export function knownBaseMs(
+  meeting: Pick<Meeting, 'date' | 'startTime'>,
+  remarks: Pick<Remark, 'offsetSec' | 'createdAt'>[],
+  now: number,
+): number | null {
+  const start = scheduledStartMs(meeting);
+  if (start !== null && now >= start - EARLY_MS && now <= start + LATE_MS) return start;
+  for (const r of remarks) {
+    if (r.offsetSec !== null) {
+      const created = Date.parse(r.createdAt);
+      if (!Number.isNaN(created)) return created - r.offsetSec * 1000;
+    }
+  }
+  return null;
+}
+
+/** The base for a remark recorded now: as above, or now itself for the first live remark of another day. */
+export function offsetBaseMs(
+  meeting: Pick<Meeting, 'date' | 'startTime'>,
+  remarks: Pick<Remark, 'offsetSec' | 'createdAt'>[],
+  now: number,
+): number {
+  return knownBaseMs(meeting, remarks, now) ?? now;
+}
+
+export function offsetSecAt(base: number, now: number): number {
+  return Math.max(0, Math.round((now - base) / 1000));
+}
+
+/** 0:05:09 — hours always shown, as a two-hour meeting needs them. */
+export function formatOffset(sec: number | null): string {
+  if (sec === null) return '—';
+  const h = Math.floor(sec / 3600);
+  const m = Math.floor((sec % 3600) / 60);
+  const s = Math.floor(sec % 60);
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
