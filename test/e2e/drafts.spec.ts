@@ -113,7 +113,7 @@ test('builds the seed-004 outline with the keyboard, freezes 骨子案 and 素�
   await expect(cmp.getByRole('row', { name: '変更：推進体制' }).locator('[data-changed]')).toHaveText(['DX', 'ＤＸ']);
   await screenshot(page, 'drafts-03-compare');
   await page.getByRole('button', { name: '新旧対照表を出力' }).click();
-  await expect(page.getByText('Word 文書を保存しました', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('「テスト市行政経営戦略推進ビジョン_新旧対照表（素案・骨子案）.docx」を保存しました', { exact: true }).first()).toBeVisible();
   const table = await docxText(await waitForFile(server.exportDir, 'テスト市行政経営戦略推進ビジョン_新旧対照表（素案・骨子案）.docx'));
   const head = table.paragraphs.indexOf('改正後（素案）');
   expect(head).toBeGreaterThan(0);

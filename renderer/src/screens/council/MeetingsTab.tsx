@@ -21,6 +21,7 @@ import { MeetingPage } from '../meeting/MeetingPage';
 import { MeetingPlan } from '../meeting/MeetingPlan';
 import { MeetingStatusBadge, SavedFileBar, useExport, venueLines } from '../meeting/kit';
 import type { CouncilTabProps } from './CouncilScreen';
+import { call } from '../../bridge';
 
 export { MeetingStatusBadge };
 
@@ -100,11 +101,11 @@ function MeetingList({ council }: CouncilTabProps) {
   // Members are paid per attendance by fiscal year: one sheet per 年度, or all meetings.
   const recorded = meetings.filter(onAttendanceSheet);
   const years = [...new Set(recorded.filter((m) => m.date).map((m) => fiscalYearOf(m.date!)))].sort();
-  const exportAttendance = (fiscalYear: number | null) => exporter.run('出欠表', 'attendance:export:xlsx', {
+  const exportAttendance = (fiscalYear: number | null) => exporter.run('出欠表', () => call('attendance:export:xlsx', {
     council, members,
     meetings: fiscalYear === null ? recorded : recorded.filter((m) => m.date && fiscalYearOf(m.date) === fiscalYear),
     fileLabel: fiscalYear === null ? '' : formatFiscalYear(fiscalYear),
-  });
+  }));
   return (
     <>
       <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />

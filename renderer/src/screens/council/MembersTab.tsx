@@ -19,6 +19,7 @@ import { MEMBER_ROLES, type Member, type Staff } from '../../../../shared/domain
 import { move, SavedFileBar, useExport, useReorder } from '../meeting/kit';
 import { RosterImportButton } from './RosterImportDialog';
 import type { CouncilTabProps } from './CouncilScreen';
+import { call } from '../../bridge';
 
 /** 任期満了 / 満了まで N日 (within 30 days), in Japan time. */
 export function termWarning(m: Pick<Member, 'termEnd'>, today = todayInTokyo()): { ended: boolean; days: number } | null {
@@ -167,7 +168,7 @@ export function MembersTab({ council }: CouncilTabProps) {
         title={`委員名簿（${members.length}人）`}
         actions={<>
           <Tooltip content="取り込みに使える見出し付きの空の Excel ファイルを保存します" relationship="description">
-            <Button appearance="subtle" icon={<DocumentTable24Regular />} disabled={template.busy !== null} onClick={() => void template.run('名簿のひな形', 'roster:export:template', {})}>ひな形</Button>
+            <Button appearance="subtle" icon={<DocumentTable24Regular />} disabled={template.busy !== null} onClick={() => void template.run('名簿のひな形', () => call('roster:export:template', {}))}>ひな形</Button>
           </Tooltip>
           <ToggleButton checked={byReading} onClick={() => setByReading((v) => !v)} aria-label="50音順に並べる">並び順：{byReading ? '50音順' : '名簿順'}</ToggleButton>
           <RosterImportButton councilId={council.id} members={members} />

@@ -38,7 +38,6 @@ interface EntryMeta { speaker: Speaker; kind: Kind; fieldId: string | null; nonP
 const UNKNOWN: Speaker = { type: 'unknown' };
 /** Live screens in other windows re-read a meeting's remarks when this announces a write. */
 const REMARKS_CHANNEL = 'shingikai-desk:remarks';
-const DEFAULT_META: EntryMeta = { speaker: UNKNOWN, kind: '発言', fieldId: null, nonPublic: false, needsCheck: false };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: '520px', gap: '10px' },

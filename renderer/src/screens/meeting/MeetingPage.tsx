@@ -110,7 +110,7 @@ export function MeetingPage({ council }: { council: Council }) {
           <Button icon={<Mic24Regular />} onClick={() => navigate(`/meetings/${meeting.id}/live`)}>記録（ライブ）</Button>
           <Button icon={<DocumentText24Regular />} onClick={() => navigate(`/meetings/${meeting.id}/minutes`)}>会議録</Button>
           <Button appearance="primary" icon={<DocumentArrowDown24Regular />} disabled={exporter.busy !== null}
-            onClick={() => void exporter.run('会議次第', 'meeting:export:agenda', { council, meeting })}>次第を出力</Button>
+            onClick={() => void exporter.run('会議次第', () => call('meeting:export:agenda', { council, meeting }))}>次第を出力</Button>
           <Button appearance="subtle" icon={<Delete24Regular />} onClick={() => setConfirmDelete(true)}>削除</Button>
         </div>
       </div>

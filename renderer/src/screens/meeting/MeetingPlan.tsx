@@ -16,6 +16,7 @@ import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '../../../../shared
 import { randomId } from '../../../../shared/factory';
 import type { Council, PlanEntry } from '../../../../shared/domain';
 import { CommitInput, SavedFileBar, useExport } from './kit';
+import { call } from '../../bridge';
 
 const MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
 const monthRank = (m: number) => MONTHS.indexOf(m);
@@ -60,7 +61,7 @@ export function MeetingPlan({ council }: { council: Council }) {
         <Button icon={<ArrowImport24Regular />} onClick={() => void importMeetings()}>登録済みの会議から取り込む</Button>
         <Button icon={<Add24Regular />} onClick={() => void addEntry()}>予定を追加</Button>
         <Button appearance="primary" icon={<TableArrowUp24Regular />} disabled={exporter.busy !== null}
-          onClick={() => void exporter.run('会議開催計画', 'plan:export:xlsx', { council, fiscalYear, entries })}>Excelに出力</Button>
+          onClick={() => void exporter.run('会議開催計画', () => call('plan:export:xlsx', { council, fiscalYear, entries }))}>Excelに出力</Button>
       </>}>
         <Text size={200} block style={{ color: tokens.colorNeutralForeground3, marginBottom: 6 }}>月ごとに開催予定の会議と検討テーマを入力します（テーマは1行に1つ）。Excel には4月から3月までの各月が並びます。</Text>
         {entries.length === 0 ? <Text>{formatFiscalYear(fiscalYear)}の予定はまだありません。</Text> : (

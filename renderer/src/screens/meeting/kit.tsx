@@ -4,12 +4,8 @@
  * bar after an export.
  */
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { Badge, Button, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Textarea, type InputProps } from '@fluentui/react-components';
-import { DocumentRegular, FolderOpenRegular, DismissRegular } from '@fluentui/react-icons';
-import { call } from '../../bridge';
-import { useNotify } from '../../app/notify';
+import { Badge, Input, Textarea, type InputProps } from '@fluentui/react-components';
 import { SHORTCUT_GROUPS } from '../../app/ShortcutsDialog';
-import type { ArgOf, Channel, SavedFile } from '../../../../shared/contract';
 import type { Meeting } from '../../../../shared/domain';
 
 SHORTCUT_GROUPS.push({
@@ -126,40 +122,7 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-/** Runs an export channel; remembers the saved file for the open/show bar. */
-export function useExport() {
-  const notify = useNotify();
-  const [saved, setSaved] = useState<SavedFile | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const run = async <C extends Channel>(label: string, channel: C, arg: ArgOf<C>) => {
-    setBusy(label);
-    try {
-      const file = (await call(channel, arg)) as unknown as SavedFile;
-      setSaved(file);
-      notify.success(`${label}を保存しました`, file.name);
-    } catch (error) {
-      notify.error(error, `${label}を保存できませんでした`);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { saved, busy, run, clear: () => setSaved(null) };
-}
-
-export function SavedFileBar({ saved, onClose }: { saved: SavedFile | null; onClose: () => void }) {
-  const notify = useNotify();
-  if (!saved) return null;
-  const open = (channel: 'file:open:saved' | 'file:show:saved') => call(channel, { path: saved.path }).catch((e) => notify.error(e, 'ファイルを開けませんでした'));
-  return (
-    <MessageBar intent="success" style={{ marginBottom: 12 }} aria-label="保存したファイル">
-      <MessageBarBody><MessageBarTitle>保存しました</MessageBarTitle>{saved.name}</MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="閉じる" icon={<DismissRegular />} onClick={onClose} />}>
-        <Button icon={<DocumentRegular />} onClick={() => void open('file:open:saved')}>ファイルを開く</Button>
-        <Button icon={<FolderOpenRegular />} onClick={() => void open('file:show:saved')}>フォルダを開く</Button>
-      </MessageBarActions>
-    </MessageBar>
-  );
-}
+export { SavedFileBar, useExport } from '../../components/exporting';
 
 export function Row({ children, gap = 8 }: { children: ReactNode; gap?: number }) {
   return <div style={{ display: 'flex', gap, alignItems: 'center', flexWrap: 'wrap' }}>{children}</div>;

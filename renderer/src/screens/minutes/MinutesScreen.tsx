@@ -7,8 +7,7 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router-dom';
 import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar,
-  MessageBarActions, MessageBarBody, Radio, RadioGroup, Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader,
+  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader,
   TableHeaderCell, TableRow, Text, Textarea, tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, DocumentArrowDown20Regular, LockClosed20Regular } from '@fluentui/react-icons';
@@ -28,12 +27,12 @@ import {
   ACTION_LABELS, applyAction, availableActions, editEntry, emptyMinutes, isLocked, isOverdue, minutesDueDate, WorkflowError, type MinutesAction,
 } from '../../../../shared/minutes/workflow';
 import type { Minutes } from '../../../../shared/domain';
-import type { SavedFile } from '../../../../shared/contract';
 import { formatWareki, todayInTokyo } from '../../../../shared/wareki';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesPreview } from './MinutesPreview';
 import { ChecksPanel } from './ChecksPanel';
 import { useOperatorName } from './operator';
+import { SavedFileBar, useExport } from '../../components/exporting';
 
 if (!SHORTCUT_GROUPS.some((g) => g.title === '会議録')) {
   SHORTCUT_GROUPS.push({
@@ -84,8 +83,8 @@ export function MinutesScreen() {
   const [reason, setReason] = useState('');
   const [publishDate, setPublishDate] = useState(todayInTokyo());
   const [confirmPublicExport, setConfirmPublicExport] = useState(false);
-  const [exporting, setExporting] = useState<MinutesMode | null>(null);
-  const [saved, setSaved] = useState<SavedFile | null>(null);
+  const exporter = useExport();
+  const exporting = exporter.busy as MinutesMode | null;
 
   const input = useMemo<Omit<MinutesInput, 'mode'> | null>(() => data ? {
     council: data.council, members: data.members, staff: data.staff, meeting: data.meeting, remarks: data.remarks, minutes: data.minutes,
@@ -167,17 +166,10 @@ export function MinutesScreen() {
   };
   const exportDocx = async (mode: MinutesMode) => {
     setConfirmPublicExport(false);
-    setExporting(mode);
-    setSaved(null);
-    try {
-      // The raw records go to main; main builds (and for the 公開版, redacts) the document itself.
-      const file = await call('minutes:export:docx', {
-        council: data.council, members: data.members, staff: data.staff, meeting: data.meeting, remarks: data.remarks, minutes: data.minutes, mode,
-      });
-      setSaved(file);
-      notify.success('Word ファイルを保存しました', file.name);
-    } catch (e) { notify.error(e, 'Word ファイルを保存できませんでした'); }
-    finally { setExporting(null); }
+    // The raw records go to main; main builds (and for the 公開版, redacts) the document itself.
+    await exporter.run('会議録', () => call('minutes:export:docx', {
+      council: data.council, members: data.members, staff: data.staff, meeting: data.meeting, remarks: data.remarks, minutes: data.minutes, mode,
+    }), mode);
   };
 
   const gotoParagraph = (key: string) => {
@@ -208,15 +200,7 @@ export function MinutesScreen() {
           </>
         }
       />
-      {saved ? (
-        <MessageBar intent="success" style={{ marginBottom: 12 }}>
-          <MessageBarBody>保存しました：{saved.name}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => call('file:open:saved', { path: saved.path }).catch((e) => notify.error(e, 'ファイルを開けませんでした'))}>ファイルを開く</Button>
-            <Button size="small" onClick={() => call('file:show:saved', { path: saved.path }).catch((e) => notify.error(e, 'フォルダを開けませんでした'))}>フォルダを開く</Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
+      <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />
 
       <Section title="状態" actions={
         <>

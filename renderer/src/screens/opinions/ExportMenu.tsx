@@ -1,13 +1,13 @@
 /** 出力 menu of the opinions area: reads the records, sends them to main, offers to open the file. */
 import { useState } from 'react';
 import {
-  Button, Link, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, Spinner,
+  Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, Spinner,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { call } from '../../bridge';
-import { useNotify } from '../../app/notify';
 import { loadDocumentData } from './store';
 import type { OpinionDocumentKind } from '../../../../shared/contract/opinions';
+import { useExport } from '../../components/exporting';
 
 export interface ExportRequest {
   kind: OpinionDocumentKind;
@@ -16,26 +16,10 @@ export interface ExportRequest {
 }
 
 export function useOpinionExport(councilId: string) {
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  const run = async (req: ExportRequest, publication: boolean) => {
-    setBusy(true);
-    try {
-      const data = await loadDocumentData(councilId);
-      const saved = await call('opinions:export:document', { ...req, publication, data });
-      notify.success(`「${saved.name}」を保存しました`, (
-        <span style={{ display: 'flex', gap: 12 }}>
-          <Link onClick={() => call('file:open:saved', { path: saved.path }).catch((e) => notify.error(e))}>ファイルを開く</Link>
-          <Link onClick={() => call('file:show:saved', { path: saved.path }).catch((e) => notify.error(e))}>フォルダを開く</Link>
-        </span>
-      ));
-    } catch (e) {
-      notify.error(e, '出力できませんでした');
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, busy };
+  const exporter = useExport();
+  const run = (req: ExportRequest, publication: boolean) =>
+    exporter.run('文書', async () => call('opinions:export:document', { ...req, publication, data: await loadDocumentData(councilId) }));
+  return { run, busy: exporter.busy !== null };
 }
 
 const ITEMS: { label: string; req: ExportRequest }[] = [

@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/drafts';
 import { DEFAULT_COMPARISON_OPTIONS, type ComparisonOptions } from '../../../../shared/contract/drafts';
 import type { Council, Draft, DraftVersion } from '../../../../shared/domain';
+import { call } from '../../bridge';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'flex-end' },
@@ -106,7 +107,7 @@ export function ComparePage({ council, draft, versions }: { council: Council; dr
           </Field>
           <Checkbox label="備考欄（追加・変更・削除）" checked={options.remarks} onChange={(_, d) => set('remarks', d.checked ? '1' : '0')} />
           <Button appearance="primary" icon={<DocumentArrowDown20Regular />} disabled={!oldDoc || !newDoc || busy !== null}
-            onClick={async () => { await flushDraft(draft.id); if (oldDoc && newDoc) await run('cmp', 'drafts:export:comparison', { oldDoc, newDoc, options, fonts: fontsOf(council) }); }}>
+            onClick={async () => { await flushDraft(draft.id); if (oldDoc && newDoc) await run('Word 文書', () => call('drafts:export:comparison', { oldDoc, newDoc, options, fonts: fontsOf(council) }), 'cmp'); }}>
             {busy ? '出力中…' : '新旧対照表を出力'}
           </Button>
         </div>

@@ -16,6 +16,7 @@ import { fontsOf, useExport } from './exporting';
 import { docOfDraft, newestFirst } from '../../../../shared/drafts';
 import type { Council } from '../../../../shared/domain';
 import { isActive } from '../../../../shared/opinions';
+import { call } from '../../bridge';
 
 const TABS = [
   { key: '', label: '編集' },
@@ -50,7 +51,7 @@ export function DraftFrame({ council }: { council: Council }) {
         <span style={{ flex: 1 }} />
         <FreezeDialog council={council} draftId={draft.id} versions={versions} beforeFreeze={() => flushDraft(draft.id)} onFrozen={() => navigate(`${base}/versions`)} />
         <Button icon={<DocumentArrowDown20Regular />} disabled={busy !== null}
-          onClick={async () => { await flushDraft(draft.id); const d = await db.drafts.get(draft.id); if (d) await run('working', 'drafts:export:docx', { doc: docOfDraft(d), fonts: fontsOf(council) }); }}>
+          onClick={async () => { await flushDraft(draft.id); const d = await db.drafts.get(draft.id); if (d) await run('Word 文書', () => call('drafts:export:docx', { doc: docOfDraft(d), fonts: fontsOf(council) }), 'working'); }}>
           {busy ? '出力中…' : '作業中の原稿を Word で出力'}
         </Button>
       </div>

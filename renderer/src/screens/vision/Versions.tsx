@@ -12,6 +12,7 @@ import { Preview } from './Preview';
 import { docOfVersion, newestFirst, placementsText, reflectionList } from '../../../../shared/drafts';
 import { formatWareki, todayInTokyo } from '../../../../shared/wareki';
 import { OPINION_SOURCE_LABELS, type Council, type DraftVersion, type Opinion } from '../../../../shared/domain';
+import { call } from '../../bridge';
 
 /** 令和5年7月7日 15:30 (Japan time). */
 const frozenAtText = (iso: string) => {
@@ -46,7 +47,7 @@ export function VersionList({ council, versions }: { council: Council; versions:
                   <div style={{ display: 'flex', gap: 4 }}>
                     <Button size="small" onClick={() => navigate(v.id)}>表示</Button>
                     <Button size="small" icon={<DocumentArrowDown20Regular />} disabled={busy !== null}
-                      onClick={() => void run(`v-${v.id}`, 'drafts:export:docx', { doc: docOfVersion(v), fonts: fontsOf(council) })}>
+                      onClick={() => void run('Word 文書', () => call('drafts:export:docx', { doc: docOfVersion(v), fonts: fontsOf(council) }), `v-${v.id}`)}>
                       {busy === `v-${v.id}` ? '出力中…' : 'Word'}
                     </Button>
                     {previous ? <Button size="small" onClick={() => navigate(`../compare?old=${previous.id}&new=${v.id}`)}>{previous.stage}と比較</Button> : null}
@@ -71,7 +72,7 @@ export function VersionView({ council, versions, opinions }: { council: Council;
     <>
       <Section
         title={`${v.stage}（${dateOrDash(v.date)}）${v.note ? `　${v.note}` : ''}`}
-        actions={<Button appearance="primary" icon={<DocumentArrowDown20Regular />} disabled={busy !== null} onClick={() => void run('doc', 'drafts:export:docx', { doc, fonts: fontsOf(council) })}>{busy ? '出力中…' : 'Word で出力'}</Button>}
+        actions={<Button appearance="primary" icon={<DocumentArrowDown20Regular />} disabled={busy !== null} onClick={() => void run('Word 文書', () => call('drafts:export:docx', { doc, fonts: fontsOf(council) }), 'doc')}>{busy ? '出力中…' : 'Word で出力'}</Button>}
       >
         <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>確定した版は変更できません（確定：{frozenAtText(v.frozenAt)}）。</Text>
       </Section>
