@@ -9,7 +9,7 @@ import { useParams } from 'react-router-dom';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Badge, Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text,
-  Textarea, ToggleButton, tokens, Tooltip,
+  ToggleButton, tokens, Tooltip,
 } from '@fluentui/react-components';
 import { KeyboardRegular, SlideTextRegular } from '@fluentui/react-icons';
 import { db } from '../../db';
@@ -67,7 +67,16 @@ const useStyles = makeStyles({
   speaker: { minWidth: '140px', justifyContent: 'flex-start' },
   item: { maxWidth: '280px' },
   itemText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  text: { width: '100%' },
+  // A native textarea dressed as Fluent's: Fluent's Textarea re-renders itself on every
+  // keystroke (it keeps the value in state); this line must cost the typist nothing.
+  text: {
+    width: '100%', boxSizing: 'border-box', resize: 'vertical', minHeight: '56px', padding: '6px 10px',
+    fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400,
+    color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`, borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium, outlineStyle: 'none',
+    ':focus': { borderBottomColor: tokens.colorCompoundBrandStroke, boxShadow: `inset 0 -1px 0 ${tokens.colorCompoundBrandStroke}` },
+  },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   status: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
@@ -604,14 +613,13 @@ const EntryLine = memo(function EntryLine({ inputRef, initialText, onCommit, onC
     }
   };
   return (
-    <Textarea
+    <textarea
       ref={inputRef}
       className={s.text}
       aria-label="発言の入力"
       placeholder="発言を入力して Enter（Shift+Enter で改行）"
       defaultValue={initialText}
       rows={2}
-      resize="vertical"
       onKeyDown={onKeyDown}
       onChange={onChange}
       onBlur={onBlur}
