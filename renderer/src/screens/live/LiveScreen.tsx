@@ -32,6 +32,7 @@ import { QuickPick, type PickOption } from './QuickPick';
 import { RemarkList, type RemarkListHandle, type RowInfo } from './RemarkList';
 import { openProjector } from './openProjector';
 import './shortcuts';
+import { PromoteRemarksDialog } from '../opinions/PromoteRemarksDialog';
 
 type Kind = Remark['kind'];
 interface EntryMeta { speaker: Speaker; kind: Kind; fieldId: string | null; nonPublic: boolean; needsCheck: boolean }
@@ -248,6 +249,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
   // ---- list selection, editing, undo
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
+  const [promoteOpen, setPromoteOpen] = useState(false);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
   const undoStack = useRef<Undo[]>([]);
@@ -462,9 +464,14 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
         subtitle={`${meetingDate(meeting)}　${meetingTime(meeting)}　${meeting.venues.join('、')}`}
         actions={<>
           <Button icon={<SlideTextRegular />} onClick={() => void openProjector(meetingId).catch((err) => notify.error(err, 'プロジェクター表示を開けませんでした'))}>プロジェクター表示（Alt+P）</Button>
+          <Button onClick={() => setPromoteOpen(true)}>意見として取り込む</Button>
           <Button icon={<KeyboardRegular />} onClick={openShortcutsDialog}>ショートカット（F1）</Button>
         </>}
       />
+      {promoteOpen ? (
+        <PromoteRemarksDialog councilId={council.id} meetingId={meetingId} open onClose={() => setPromoteOpen(false)}
+          initialSelection={selected !== null && remarks[selected] ? [remarks[selected]!.id] : []} />
+      ) : null}
       {storageError ? (
         <div role="alert">
           <MessageBar intent="error" layout="multiline">

@@ -33,6 +33,7 @@ import { MinutesPreview } from './MinutesPreview';
 import { ChecksPanel } from './ChecksPanel';
 import { useOperatorName } from './operator';
 import { SavedFileBar, useExport } from '../../components/exporting';
+import { PromoteRemarksDialog } from '../opinions/PromoteRemarksDialog';
 
 if (!SHORTCUT_GROUPS.some((g) => g.title === '会議録')) {
   SHORTCUT_GROUPS.push({
@@ -84,6 +85,7 @@ export function MinutesScreen() {
   const [publishDate, setPublishDate] = useState(todayInTokyo());
   const [confirmPublicExport, setConfirmPublicExport] = useState(false);
   const exporter = useExport();
+  const [promoteOpen, setPromoteOpen] = useState(false);
   const exporting = exporter.busy as MinutesMode | null;
 
   const input = useMemo<Omit<MinutesInput, 'mode'> | null>(() => data ? {
@@ -192,6 +194,7 @@ export function MinutesScreen() {
         subtitle={`${meetingDate(meeting)}　${council.name}`}
         actions={
           <>
+            <Button onClick={() => setPromoteOpen(true)}>意見として取り込む</Button>
             <Button icon={<DocumentArrowDown20Regular />} disabled={!!exporting} onClick={() => void exportDocx('internal')}>{exporting === 'internal' ? '作成中…' : '内部版を出力'}</Button>
             <Button icon={<DocumentArrowDown20Regular />} disabled={!!exporting} onClick={() => void exportDocx('review')}>{exporting === 'review' ? '作成中…' : '確認用（案）を出力'}</Button>
             <Button appearance="primary" icon={<DocumentArrowDown20Regular />} disabled={!!exporting} onClick={() => (findings.length ? setConfirmPublicExport(true) : void exportDocx('public'))}>
@@ -201,6 +204,7 @@ export function MinutesScreen() {
         }
       />
       <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />
+      <PromoteRemarksDialog councilId={council.id} meetingId={meeting.id} open={promoteOpen} onClose={() => setPromoteOpen(false)} />
 
       <Section title="状態" actions={
         <>
