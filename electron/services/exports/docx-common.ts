@@ -69,6 +69,7 @@ export function buildDocument(spec: DocumentSpec): Document {
   });
   return new Document({
     creator: '審議会デスク',
+    lastModifiedBy: '審議会デスク',
     title: spec.title,
     subject: spec.subject ?? '',
     description: spec.title,
