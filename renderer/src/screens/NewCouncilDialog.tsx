@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input,
-} from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
+import { FormDialog } from '../components/FormDialog';
 import { Add24Regular } from '@fluentui/react-icons';
 import { useNavigate } from 'react-router-dom';
 import { newCouncil } from '../../../shared/factory';
@@ -36,30 +35,15 @@ export function NewCouncilButton({ appearance = 'primary' }: { appearance?: 'pri
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance={appearance} icon={<Add24Regular />}>新しい審議会</Button>
-      </DialogTrigger>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>新しい審議会を作成</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-              <Field label="審議会の名称" required validationMessage={nameError}>
-                <Input value={name} onChange={(_, d) => setName(d.value)} onBlur={() => setTouched(true)} placeholder="例：〇〇市行政経営戦略推進審議会" autoFocus />
-              </Field>
-              <Field label="自治体名"><Input value={municipality} onChange={(_, d) => setMunicipality(d.value)} placeholder="例：〇〇市" /></Field>
-              <Field label="所管課" hint="分野・定足数・公開の設定は作成後に変更できます。">
-                <Input value={department} onChange={(_, d) => setDepartment(d.value)} placeholder="例：行政経営部 業務改善課" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement><Button appearance="secondary">キャンセル</Button></DialogTrigger>
-              <Button appearance="primary" type="submit">作成</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onOpenChange={setOpen} title="新しい審議会を作成" submitLabel="作成" onSubmit={submit}
+      trigger={<Button appearance={appearance} icon={<Add24Regular />}>新しい審議会</Button>}>
+      <Field label="審議会の名称" required validationMessage={nameError}>
+        <Input value={name} onChange={(_, d) => setName(d.value)} onBlur={() => setTouched(true)} placeholder="例：〇〇市行政経営戦略推進審議会" autoFocus />
+      </Field>
+      <Field label="自治体名"><Input value={municipality} onChange={(_, d) => setMunicipality(d.value)} placeholder="例：〇〇市" /></Field>
+      <Field label="所管課" hint="分野・定足数・公開の設定は作成後に変更できます。">
+        <Input value={department} onChange={(_, d) => setDepartment(d.value)} placeholder="例：行政経営部 業務改善課" />
+      </Field>
+    </FormDialog>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Option,
+  Button, Dropdown, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Option,
   Table, TableBody, TableCell, TableCellLayout, TableHeader, TableHeaderCell, TableRow, Textarea,
 } from '@fluentui/react-components';
 import { Add24Regular, CalendarLtr24Regular, TableArrowUp24Regular } from '@fluentui/react-icons';
@@ -22,6 +22,7 @@ import { MeetingPlan } from '../meeting/MeetingPlan';
 import { MeetingStatusBadge, SavedFileBar, useExport, venueLines } from '../meeting/kit';
 import type { CouncilTabProps } from './CouncilScreen';
 import { call } from '../../bridge';
+import { FormDialog, TWO_COLUMNS } from '../../components/FormDialog';
 
 export { MeetingStatusBadge };
 
@@ -60,12 +61,7 @@ function NewMeetingButton({ council }: { council: Council }) {
   return (
     <>
       <Button appearance="primary" icon={<Add24Regular />} onClick={() => void openDialog()}>新しい会議</Button>
-      <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-        <DialogSurface aria-describedby={undefined}>
-          <form onSubmit={submit} noValidate>
-            <DialogBody>
-              <DialogTitle>新しい会議を作成</DialogTitle>
-              <DialogContent style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
+      <FormDialog open={open} onOpenChange={setOpen} title="新しい会議を作成" submitLabel="作成" onSubmit={submit} contentStyle={TWO_COLUMNS}>
                 <Field label="回（第N回）" validationMessage={numberError}><Input type="number" min={1} value={number} onChange={(_, d) => setNumber(d.value)} /></Field>
                 <Field label="開催日" hint="未定なら空欄（日程調整中）"><Input type="date" value={date} onChange={(_, d) => setDate(d.value)} /></Field>
                 <Field label="開始時刻"><Input type="time" value={start} onChange={(_, d) => setStart(d.value)} /></Field>
@@ -78,15 +74,7 @@ function NewMeetingButton({ council }: { council: Council }) {
                     {MEETING_FORMATS.map((f) => <Option key={f} value={f}>{f}</Option>)}
                   </Dropdown>
                 </Field>
-              </DialogContent>
-              <DialogActions>
-                <Button onClick={() => setOpen(false)}>キャンセル</Button>
-                <Button appearance="primary" type="submit">作成</Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
+      </FormDialog>
     </>
   );
 }

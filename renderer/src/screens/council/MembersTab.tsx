@@ -20,6 +20,7 @@ import { move, SavedFileBar, useExport, useReorder } from '../meeting/kit';
 import { RosterImportButton } from './RosterImportDialog';
 import type { CouncilTabProps } from './CouncilScreen';
 import { call } from '../../bridge';
+import { FormDialog, TWO_COLUMNS } from '../../components/FormDialog';
 
 /** 任期満了 / 満了まで N日 (within 30 days), in Japan time. */
 export function termWarning(m: Pick<Member, 'termEnd'>, today = todayInTokyo()): { ended: boolean; days: number } | null {
@@ -47,12 +48,7 @@ function MemberDialog({ open, initial, title, categories, onClose, onSave }: { o
   };
   const set = (patch: Partial<MemberInput>) => setM((x) => ({ ...x, ...patch }));
   return (
-    <Dialog open={open} onOpenChange={(_, d) => { if (!d.open) onClose(); }}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
+    <FormDialog open={open} onOpenChange={(o) => { if (!o) onClose(); }} title={title} onSubmit={submit} contentStyle={TWO_COLUMNS}>
               <Field label="氏名" required validationMessage={touched && !m.name.trim() ? '氏名を入力してください。' : undefined}>
                 <Input value={m.name} onChange={(_, d) => set({ name: d.value })} autoFocus />
               </Field>
@@ -70,15 +66,7 @@ function MemberDialog({ open, initial, title, categories, onClose, onSave }: { o
               <Field label="所属" style={{ gridColumn: '1 / -1' }}><Input value={m.affiliation} onChange={(_, d) => set({ affiliation: d.value })} /></Field>
               <Field label="任期開始"><Input type="date" value={m.termStart ?? ''} onChange={(_, d) => set({ termStart: d.value || null })} /></Field>
               <Field label="任期終了" validationMessage={termError}><Input type="date" value={m.termEnd ?? ''} onChange={(_, d) => set({ termEnd: d.value || null })} /></Field>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>キャンセル</Button>
-              <Button appearance="primary" type="submit">保存</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -97,27 +85,14 @@ function StaffDialog({ open, initial, title, onClose, onSave }: { open: boolean;
     await onSave({ department: s.department.trim(), title: s.title.trim(), name: s.name.trim() });
   };
   return (
-    <Dialog open={open} onOpenChange={(_, d) => { if (!d.open) onClose(); }}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <FormDialog open={open} onOpenChange={(o) => { if (!o) onClose(); }} title={title} onSubmit={submit}>
               <Field label="部署" hint="例：行政経営部、業務改善・ＤＸ推進課"><Input value={s.department} onChange={(_, d) => setS({ ...s, department: d.value })} autoFocus /></Field>
               <Field label="職名" hint="例：部長、課長補佐（職名のない職員は空欄）"><Input value={s.title} onChange={(_, d) => setS({ ...s, title: d.value })} /></Field>
               <Field label="氏名" required hint="会議録に載る形（例：東）" validationMessage={touched && !s.name.trim() ? '氏名を入力してください。' : undefined}>
                 <Input value={s.name} onChange={(_, d) => setS({ ...s, name: d.value })} />
               </Field>
               <Text>会議録での表記：{s.department ? `【${s.department}】` : ''}{staffTitle({ name: s.name || '〇〇', title: s.title })}</Text>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>キャンセル</Button>
-              <Button appearance="primary" type="submit">保存</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    </FormDialog>
   );
 }
 

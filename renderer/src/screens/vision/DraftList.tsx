@@ -14,6 +14,7 @@ import { useNotify } from '../../app/notify';
 import { createDraft, deleteDraft } from './store';
 import { newestFirst } from '../../../../shared/drafts';
 import type { Council, Draft } from '../../../../shared/domain';
+import { FormDialog } from '../../components/FormDialog';
 
 export const NUMBERING_NAMES: Record<Draft['numbering'], string> = {
   roman: 'Ⅰ．／１．／（１）／①',
@@ -43,15 +44,8 @@ export function NewDraftButton({ council, appearance = 'primary' }: { council: C
     }
   };
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance={appearance} icon={<Add20Regular />}>新しい原稿</Button>
-      </DialogTrigger>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>新しいビジョン・計画の原稿</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <FormDialog open={open} onOpenChange={setOpen} title="新しいビジョン・計画の原稿" submitLabel="作成" onSubmit={submit}
+      trigger={<Button appearance={appearance} icon={<Add20Regular />}>新しい原稿</Button>}>
               <Field label="表題" required validationMessage={error}>
                 <Input value={title} onChange={(_, d) => setTitle(d.value)} onBlur={() => setTouched(true)} placeholder="例：〇〇市行政経営戦略推進ビジョン" autoFocus />
               </Field>
@@ -62,15 +56,7 @@ export function NewDraftButton({ council, appearance = 'primary' }: { council: C
                   <Radio value="dai" label={NUMBERING_NAMES.dai} />
                 </RadioGroup>
               </Field>
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement><Button appearance="secondary">キャンセル</Button></DialogTrigger>
-              <Button appearance="primary" type="submit">作成</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    </FormDialog>
   );
 }
 
