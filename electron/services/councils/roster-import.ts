@@ -8,6 +8,7 @@
  * reader corrupts multi-byte text at chunk boundaries).
  */
 import ExcelJS from 'exceljs';
+import { cellText, findHeaderRow, loadWorkbook } from '../xlsx-read';
 import { AppError } from '../../../shared/errors';
 import { MEMBER_ROLES, type Member } from '../../../shared/domain';
 import type { RosterMember, RosterPreview } from '../../../shared/contract/councils';
@@ -25,28 +26,10 @@ const HEADERS: Record<Key, { label: string; names: string[] }> = {
   termEnd: { label: '任期終了', names: ['任期終了', '任期終了日', '任期(終了)', '任期終期', '任期満了', '任期満了日', '任期の終期'] },
 };
 
-const normalizeHeader = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
-const HEADER_INDEX = new Map<string, Key>(
-  (Object.entries(HEADERS) as [Key, { names: string[] }][]).flatMap(([key, h]) => h.names.map((n) => [normalizeHeader(n), key] as const)),
-);
+const HEADER_WORDS = Object.fromEntries(Object.entries(HEADERS).map(([k, h]) => [k, h.names])) as Record<Key, string[]>;
 
 /** Names are compared without spaces (山田 太郎 = 山田　太郎 = 山田太郎). */
 export const personKey = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]/g, '');
-
-/** The text of a cell, whatever exceljs made of it (rich text, formula, hyperlink…). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text).trim();
-    if ('error' in value) return '';
-  }
-  return String(value).trim();
-}
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -70,43 +53,19 @@ function cellDate(value: ExcelJS.CellValue): { ok: true; iso: string | null } | 
   return iso ? { ok: true, iso } : { ok: false, text };
 }
 
-function findHeader(ws: ExcelJS.Worksheet): { row: number; columns: Map<Key, number>; order: string[] } | null {
-  const last = Math.min(ws.rowCount, 10);
-  for (let r = 1; r <= last; r++) {
-    const columns = new Map<Key, number>();
-    const order: string[] = [];
-    ws.getRow(r).eachCell((cell, col) => {
-      const key = HEADER_INDEX.get(normalizeHeader(cellText(cell.value)));
-      if (key && !columns.has(key)) { columns.set(key, col); order.push(HEADERS[key].label); }
-    });
-    if (columns.has('name')) return { row: r, columns, order };
-  }
-  return null;
-}
-
 export interface ExistingMember { id: string; name: string; reading: string }
 
 export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMember[], fileName = ''): Promise<RosterPreview> {
   const label = fileName ? `「${fileName}」` : 'このファイル';
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('INVALID_FILE', `${label}は Excel ブック（.xlsx）として読み込めませんでした。Excel で開いて「Excel ブック（*.xlsx）」形式で保存してから、もう一度取り込んでください。`);
-  }
-  const sheets = wb.worksheets.filter((ws) => ws.actualRowCount > 0);
-  if (sheets.length === 0) {
+  const wb = await loadWorkbook(data, fileName);
+  if (wb.worksheets.every((ws) => ws.actualRowCount === 0)) {
     throw new AppError('INVALID_FILE', `${label}のシートにはデータがありません。1行目に「氏名」「よみがな」「役職」などの見出し、2行目から委員を1人1行で入力してください。`);
   }
-  let found: { ws: ExcelJS.Worksheet; header: NonNullable<ReturnType<typeof findHeader>> } | null = null;
-  for (const ws of sheets) {
-    const header = findHeader(ws);
-    if (header) { found = { ws, header }; break; }
-  }
-  if (!found) {
+  const header = findHeaderRow(wb, HEADER_WORDS, 'name');
+  if (!header) {
     throw new AppError('INVALID_FILE', `${label}に「氏名」の見出しが見つかりません。1行目に「氏名」「よみがな」「役職」「区分」「所属」「任期開始」「任期終了」の見出しを置いてください。`);
   }
-  const { ws, header } = found;
+  const { ws } = header;
   const col = (key: Key) => header.columns.get(key);
 
   const byKey = new Map<string, ExistingMember[]>();
@@ -167,7 +126,7 @@ export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMe
     const match = (byKey.get(personKey(name)) ?? []).find((m) => !m.reading || !reading || personKey(m.reading) === personKey(reading));
     rows.push({ rowNumber: r, action: match ? 'update' : 'add', memberId: match?.id ?? null, member });
   }
-  return { sheetName: ws.name, columns: header.order, rows, problems };
+  return { sheetName: ws.name, columns: [...header.columns.keys()].map((k) => HEADERS[k].label), rows, problems };
 }
 
 /** 名簿のひな形: the headers the import recognises, and a sheet saying what each column takes. */

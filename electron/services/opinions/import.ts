@@ -3,7 +3,8 @@
  * writes the rows the user confirms. The whole workbook is loaded from the buffer
  * (exceljs's streaming reader corrupts multi-byte text at chunk boundaries).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { cellText, findHeaderRow, loadWorkbook } from '../xlsx-read';
 import { OPINION_SOURCE_LABELS, OPINION_SOURCES } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { UNANSWERED, normalizeForSearch } from '../../../shared/opinions';
@@ -25,41 +26,11 @@ const MAX_ROWS = 20_000;
 
 const norm = (s: string) => normalizeForSearch(s).replace(/\s+/g, '');
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  }
-  return '';
-}
-
 export async function readOpinionSheet(args: OpinionImportArgs): Promise<OpinionImportPreview> {
-  const bytes = Buffer.from(args.data, 'base64');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('INVALID_FILE', `「${args.fileName}」は Excel ブック（.xlsx）として読み込めませんでした。Excel で開いて「Excel ブック」形式で保存し直してから、もう一度お試しください。`);
-  }
+  const wb = await loadWorkbook(Buffer.from(args.data, 'base64'), args.fileName);
   // The first sheet with a recognisable header row (within its first 10 rows).
-  for (const ws of wb.worksheets) {
-    for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
-      const header = ws.getRow(r);
-      const cols: Partial<Record<keyof typeof HEADERS, number>> = {};
-      header.eachCell((cell, col) => {
-        const t = norm(cellText(cell.value));
-        for (const [key, words] of Object.entries(HEADERS) as [keyof typeof HEADERS, string[]][]) {
-          if (cols[key] === undefined && words.some((w) => norm(w) === t)) { cols[key] = col; break; }
-        }
-      });
-      if (cols.summary !== undefined) return { sheetName: ws.name, rows: readRows(ws, r, cols, args) };
-    }
-  }
+  const header = findHeaderRow(wb, HEADERS, 'summary');
+  if (header) return { sheetName: header.ws.name, rows: readRows(header.ws, header.row, Object.fromEntries(header.columns), args) };
   throw new AppError('INVALID_FILE', `「${args.fileName}」に意見の表が見つかりません。1行目（見出し行）に「意見」の列がある表にしてください（ほかに 分野／委員／会議／出典／市の考え方／反映状況 の列を読み取ります）。`);
 }
 
