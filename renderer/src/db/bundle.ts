@@ -1,6 +1,7 @@
 /** Whole-council operations: import a bundle (the sample, a backup), export one, delete one. */
 import { CouncilBundle } from '../../../shared/domain';
 import type { ShingikaiDB } from './database';
+import { ordered } from './database';
 
 /** Writes a council and everything under it in one transaction: all or nothing. */
 export async function importBundle(db: ShingikaiDB, input: CouncilBundle): Promise<string> {
@@ -30,11 +31,11 @@ export async function exportBundle(db: ShingikaiDB, councilId: string): Promise<
     const drafts = await db.drafts.where('councilId').equals(councilId).toArray();
     return {
       council,
-      members: await db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).toArray(),
-      staff: await db.staff.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).toArray(),
+      members: await ordered(db.members, '[councilId+order]', councilId).toArray(),
+      staff: await ordered(db.staff, '[councilId+order]', councilId).toArray(),
       meetings,
       remarks: await db.remarks.where('meetingId').anyOf(meetingIds).sortBy('order'),
-      opinions: await db.opinions.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).toArray(),
+      opinions: await ordered(db.opinions, '[councilId+order]', councilId).toArray(),
       drafts,
       draftVersions: await db.draftVersions.where('draftId').anyOf(drafts.map((d) => d.id)).toArray(),
       matrixItems: await db.matrixItems.where('councilId').equals(councilId).toArray(),

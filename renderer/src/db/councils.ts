@@ -8,6 +8,7 @@ import { addDays, todayInTokyo } from '../../../shared/wareki';
 import type { RosterPreview } from '../../../shared/contract/councils';
 import { AppError } from '../../../shared/errors';
 import type { ShingikaiDB } from './database';
+import { ordered } from './database';
 
 const now = () => new Date().toISOString();
 
@@ -68,7 +69,7 @@ export type MemberInput = Omit<Member, 'id' | 'councilId' | 'order'>;
 
 export async function addMember(db: ShingikaiDB, councilId: string, input: MemberInput): Promise<Member> {
   return db.transaction('rw', db.members, async () => {
-    const last = await db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).last();
+    const last = await ordered(db.members, '[councilId+order]', councilId).last();
     const member: Member = { ...input, id: randomId(), councilId, order: (last?.order ?? 0) + 1 };
     await db.members.add(member);
     return member;
@@ -115,7 +116,7 @@ const ROSTER_COLUMN_KEYS: Record<string, keyof RosterPreview['rows'][number]['me
 export async function applyRosterImport(db: ShingikaiDB, councilId: string, rows: RosterPreview['rows'], columns: string[] = Object.keys(ROSTER_COLUMN_KEYS)): Promise<{ added: number; updated: number }> {
   const keys = columns.map((c) => ROSTER_COLUMN_KEYS[c]).filter((k) => k !== undefined);
   return db.transaction('rw', db.members, async () => {
-    const last = await db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).last();
+    const last = await ordered(db.members, '[councilId+order]', councilId).last();
     let order = last?.order ?? 0;
     let added = 0, updated = 0;
     for (const row of rows) {
@@ -138,7 +139,7 @@ export type StaffInput = Omit<Staff, 'id' | 'councilId' | 'order'>;
 
 export async function addStaff(db: ShingikaiDB, councilId: string, input: StaffInput): Promise<Staff> {
   return db.transaction('rw', db.staff, async () => {
-    const last = await db.staff.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).last();
+    const last = await ordered(db.staff, '[councilId+order]', councilId).last();
     const staff: Staff = { ...input, id: randomId(), councilId, order: (last?.order ?? 0) + 1 };
     await db.staff.add(staff);
     return staff;
@@ -172,7 +173,7 @@ export function minutesOverdue(m: Pick<Meeting, 'minutesDue' | 'status'>, today 
 /** Creates the next meeting (第N回, N = highest + 1). */
 export async function createMeeting(db: ShingikaiDB, council: Council, init: Partial<Meeting>): Promise<Meeting> {
   return db.transaction('rw', db.meetings, async () => {
-    const last = await db.meetings.where('[councilId+number]').between([council.id, -Infinity], [council.id, Infinity]).last();
+    const last = await ordered(db.meetings, '[councilId+number]', council.id).last();
     const number = init.number ?? (last?.number ?? 0) + 1;
     if (await db.meetings.where('[councilId+number]').equals([council.id, number]).count()) throw new AppError('INVALID_ARGUMENT', `第${number}回の会議は登録済みです。別の回数を指定してください。`);
     const meeting = newMeeting({ ...init, councilId: council.id, number, minutesDue: init.minutesDue ?? minutesDueFor(council, init.date ?? null) });
@@ -182,7 +183,7 @@ export async function createMeeting(db: ShingikaiDB, council: Council, init: Par
 }
 
 export async function nextMeetingNumber(db: ShingikaiDB, councilId: string): Promise<number> {
-  const last = await db.meetings.where('[councilId+number]').between([councilId, -Infinity], [councilId, Infinity]).last();
+  const last = await ordered(db.meetings, '[councilId+number]', councilId).last();
   return (last?.number ?? 0) + 1;
 }
 

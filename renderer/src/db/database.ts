@@ -77,3 +77,11 @@ export class ShingikaiDB extends Dexie {
 
 /** Every table that holds one council's records, for bundle export/delete. */
 export const COUNCIL_TABLES = ['members', 'staff', 'meetings', 'opinions', 'drafts', 'matrixItems', 'planEntries'] as const;
+
+/**
+ * One owner's records in stored order, through a compound index such as
+ * '[councilId+order]' or '[meetingId+order]'.
+ */
+export function ordered<T>(table: Table<T, string>, index: `[${string}+${string}]`, ownerId: string) {
+  return table.where(index).between([ownerId, Dexie.minKey], [ownerId, Dexie.maxKey]);
+}

@@ -2,6 +2,7 @@
 import { db } from './index';
 import type { Council, Meeting } from '../../../shared/domain';
 import { todayInTokyo } from '../../../shared/wareki';
+import { ordered } from './database';
 
 export interface CouncilSummary {
   council: Council;
@@ -30,11 +31,11 @@ export async function councilSummaries(): Promise<CouncilSummary[]> {
 }
 
 export function sortedMembers(councilId: string) {
-  return db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).toArray();
+  return ordered(db.members, '[councilId+order]', councilId).toArray();
 }
 export function sortedStaff(councilId: string) {
-  return db.staff.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).toArray();
+  return ordered(db.staff, '[councilId+order]', councilId).toArray();
 }
 export function sortedMeetings(councilId: string) {
-  return db.meetings.where('[councilId+number]').between([councilId, -Infinity], [councilId, Infinity]).toArray();
+  return ordered(db.meetings, '[councilId+number]', councilId).toArray();
 }

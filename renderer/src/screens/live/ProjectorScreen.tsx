@@ -12,6 +12,7 @@ import { sortedMembers, sortedStaff } from '../../db/queries';
 import { meetingTitle } from '../../components/format';
 import { assignLetters, speakerLabel, type SpeakerContext } from '../../../../shared/speakers';
 import { remarksOf, type LiveDraft } from './store';
+import { ordered } from '../../db/database';
 
 /** The last lines are enough on a wall; older ones scroll off anyway. */
 const SHOWN = 40;
@@ -42,7 +43,7 @@ export function ProjectorScreen() {
     const [council, members, staff, draft, last] = await Promise.all([
       db.councils.get(meeting.councilId), sortedMembers(meeting.councilId), sortedStaff(meeting.councilId),
       db.entryDrafts.get(meetingId) as Promise<LiveDraft | undefined>,
-      db.remarks.where('[meetingId+order]').between([meetingId, -Infinity], [meetingId, Infinity]).last(),
+      ordered(db.remarks, '[meetingId+order]', meetingId).last(),
     ]);
     if (!council) return null;
     const itemId = draft?.agendaItemId ?? last?.agendaItemId ?? meeting.agenda[0]?.id ?? null;

@@ -4,6 +4,7 @@
  */
 import type { Remark } from '../../../../shared/domain';
 import type { EntryDraft, ShingikaiDB } from '../../db/database';
+import { ordered } from '../../db/database';
 
 /** The entry line as stored in `entryDrafts`: the text and what was chosen for it. */
 export interface LiveDraft extends EntryDraft {
@@ -51,7 +52,7 @@ export function storageErrorMessage(error: unknown): string {
 }
 
 export function remarksOf(db: ShingikaiDB, meetingId: string): Promise<Remark[]> {
-  return db.remarks.where('[meetingId+order]').between([meetingId, -Infinity], [meetingId, Infinity]).toArray();
+  return ordered(db.remarks, '[meetingId+order]', meetingId).toArray();
 }
 
 /** Adds the remark and empties the stored entry line, in one transaction. */

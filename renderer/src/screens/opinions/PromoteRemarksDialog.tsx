@@ -17,6 +17,7 @@ import { PROMOTABLE_KINDS } from '../../../../shared/opinions';
 import type { Remark } from '../../../../shared/domain';
 import { speakerLabel } from '../../../../shared/speakers';
 import { promoteRemarksToOpinions } from './store';
+import { ordered } from '../../db/database';
 
 export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, initialSelection, open, onClose, onDone }: {
   councilId: string;
@@ -50,7 +51,7 @@ export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, ini
   }, [open, meetingId, meetings]);
 
   const remarks = useLiveQuery(
-    async (): Promise<Remark[]> => (meetingId ? db.remarks.where('[meetingId+order]').between([meetingId, -Infinity], [meetingId, Infinity]).toArray() : []),
+    async (): Promise<Remark[]> => (meetingId ? ordered(db.remarks, '[meetingId+order]', meetingId).toArray() : []),
     [meetingId],
   ) ?? [];
   const promoted = useLiveQuery(async () => {

@@ -9,12 +9,13 @@ import { randomId } from '../../../../shared/factory';
 import { promoteRemarks } from '../../../../shared/opinions';
 import { sectionTitlesOf, type OpinionDocumentData } from '../../../../shared/opinions/publication';
 import type { ImportedOpinionRow } from '../../../../shared/contract/opinions';
+import { ordered } from '../../db/database';
 
 export function opinionRecords(db: ShingikaiDB) {
   const now = () => new Date().toISOString();
 
   function councilOpinions(councilId: string) {
-    return db.opinions.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).toArray();
+    return ordered(db.opinions, '[councilId+order]', councilId).toArray();
   }
 
   /**
@@ -47,7 +48,7 @@ export function opinionRecords(db: ShingikaiDB) {
 
   async function addOpinion(init: Omit<Opinion, 'id' | 'order' | 'createdAt' | 'updatedAt' | 'sectionIds' | 'mergedIntoId'> & Partial<Pick<Opinion, 'sectionIds'>>): Promise<Opinion> {
     return db.transaction('rw', db.opinions, async () => {
-      const last = await db.opinions.where('[councilId+order]').between([init.councilId, -Infinity], [init.councilId, Infinity]).last();
+      const last = await ordered(db.opinions, '[councilId+order]', init.councilId).last();
       const t = now();
       const o: Opinion = { sectionIds: [], ...init, id: randomId(), order: (last?.order ?? 0) + 1, mergedIntoId: null, createdAt: t, updatedAt: t };
       await db.opinions.add(o);
@@ -71,7 +72,7 @@ export function opinionRecords(db: ShingikaiDB) {
   async function importOpinionRows(councilId: string, rows: ImportedOpinionRow[]): Promise<number> {
     const good = rows.filter((r) => r.errors.length === 0);
     await db.transaction('rw', db.opinions, async () => {
-      const last = await db.opinions.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).last();
+      const last = await ordered(db.opinions, '[councilId+order]', councilId).last();
       let order = last?.order ?? 0;
       const t = now();
       await db.opinions.bulkAdd(good.map((r): Opinion => ({
@@ -126,8 +127,8 @@ export function opinionRecords(db: ShingikaiDB) {
       const drafts = await db.drafts.where('councilId').equals(councilId).toArray();
       return {
         council,
-        members: await db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).toArray(),
-        meetings: await db.meetings.where('[councilId+number]').between([councilId, -Infinity], [councilId, Infinity]).toArray(),
+        members: await ordered(db.members, '[councilId+order]', councilId).toArray(),
+        meetings: await ordered(db.meetings, '[councilId+number]', councilId).toArray(),
         opinions: await councilOpinions(councilId),
         matrixItems: await db.matrixItems.where('councilId').equals(councilId).toArray(),
         sectionTitles: sectionTitlesOf(drafts),
