@@ -35,23 +35,24 @@ function subtitle(data: OpinionDocumentData, publication: boolean): Paragraph {
 
 // ---------------------------------------------------------------- 分野別意見一覧
 
-const listColumns = (withSections: boolean): ColumnSpec<OpinionRow>[] => [
+/** One opinion per row: the 分野別意見一覧, and with 該当箇所 the 意見対応表 (CONVENTIONS §6). */
+const opinionColumns = (opts: { summaryHeader: string; withSections: boolean }): ColumnSpec<OpinionRow>[] => [
   { header: '番号', value: (r) => r.no, type: 'number', width: 7 },
   { header: '分野', value: (r) => r.field, maxWidth: 16 },
-  { header: '意見', value: (r) => r.summary, width: 60 },
+  { header: opts.summaryHeader, value: (r) => r.summary, width: 60 },
   { header: '出典', value: (r) => r.source, maxWidth: 28 },
   { header: '委員', value: (r) => r.member, maxWidth: 16 },
   { header: '会議日（和暦）', value: (r) => wareki(r.meeting), width: 17 },
   { header: '会議日', value: (r) => dateCell(r.meeting?.date ?? null), type: 'date', width: 12 },
   { header: '市の考え方', value: (r) => r.response, width: 50 },
   { header: '反映状況', value: (r) => r.status, maxWidth: 14 },
-  ...(withSections ? [{ header: '該当箇所', value: (r: OpinionRow) => r.sections, maxWidth: 30 }] : []),
+  ...(opts.withSections ? [{ header: '該当箇所', value: (r: OpinionRow) => r.sections, maxWidth: 30 }] : []),
 ];
 
 export async function buildOpinionListXlsx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
   const { rows } = prepareOpinions(data, publication);
   return streamTableWorkbook(DOCUMENT_TITLES.list, [
-    { name: '分野別意見一覧', title: `${data.council.name}　${DOCUMENT_TITLES.list}`, columns: listColumns(false), rows, landscape: true, fitRowHeights: true },
+    { name: '分野別意見一覧', title: `${data.council.name}　${DOCUMENT_TITLES.list}`, columns: opinionColumns({ summaryHeader: '意見', withSections: false }), rows, landscape: true, fitRowHeights: true },
   ]);
 }
 
@@ -106,18 +107,7 @@ export async function buildResponsesXlsx(data: OpinionDocumentData, publication:
     title: `${DOCUMENT_TITLES.responses}（意見総数 ${counts.total}件・反映した数 ${counts.reflected}件）`,
     landscape: true,
     rows,
-    columns: [
-      { header: '番号', value: (r) => r.no, type: 'number', width: 7 },
-      { header: '分野', value: (r) => r.field, maxWidth: 16 },
-      { header: '意見の概要', value: (r) => r.summary, width: 60 },
-      { header: '出典', value: (r) => r.source, maxWidth: 28 },
-      { header: '委員', value: (r) => r.member, maxWidth: 16 },
-      { header: '会議日（和暦）', value: (r) => wareki(r.meeting), width: 17 },
-      { header: '会議日', value: (r) => dateCell(r.meeting?.date ?? null), type: 'date', width: 12 },
-      { header: '市の考え方', value: (r) => r.response, width: 55 },
-      { header: '反映状況', value: (r) => r.status, maxWidth: 14 },
-      { header: '該当箇所', value: (r) => r.sections, maxWidth: 30 },
-    ],
+    columns: opinionColumns({ summaryHeader: '意見の概要', withSections: true }),
   };
   const totals: SheetSpec<(typeof summary)[number]> = {
     name: '集計',
