@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { cellText, findHeaderRow, loadWorkbook } from '../xlsx-read';
+import { addTableSheet, newWorkbook, workbookBytes } from '../exports/xlsx-common';
 import { AppError } from '../../../shared/errors';
 import { MEMBER_ROLES, type Member } from '../../../shared/domain';
 import type { RosterMember, RosterPreview } from '../../../shared/contract/councils';
@@ -131,16 +132,7 @@ export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMe
 
 /** 名簿のひな形: the headers the import recognises, and a sheet saying what each column takes. */
 export async function buildRosterTemplate(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '審議会デスク';
-  const ws = wb.addWorksheet('委員名簿', { views: [{ state: 'frozen', ySplit: 1 }] });
   const keys = Object.keys(HEADERS) as Key[];
-  ws.addRow(keys.map((k) => HEADERS[k].label));
-  ws.getRow(1).font = { bold: true };
-  [16, 18, 8, 14, 28, 14, 14].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
-  const help = wb.addWorksheet('記入方法');
-  help.addRow(['列', '書き方']);
-  help.getRow(1).font = { bold: true };
   const notes: Record<Key, string> = {
     name: '必須。委員1人につき1行（例：山田 太郎）',
     reading: 'ひらがな（50音順の並べ替えに使います）',
@@ -150,10 +142,18 @@ export async function buildRosterTemplate(): Promise<Uint8Array> {
     termStart: '2023/4/1、令和5年4月1日、R5.4.1 または日付のセル',
     termEnd: '任期開始と同じ書き方',
   };
-  for (const k of keys) help.addRow([`「${HEADERS[k].label}」`, notes[k]]);
-  help.addRow([]);
-  help.addRow(['', '列の順番は自由です。「委員名簿」シートの2行目から入力してください。同じ氏名・よみがなの委員は更新されます。']);
-  help.getColumn(1).width = 14;
-  help.getColumn(2).width = 80;
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const widths: Record<Key, number> = { name: 16, reading: 18, role: 8, category: 14, affiliation: 28, termStart: 14, termEnd: 14 };
+  const wb = newWorkbook('委員名簿（取り込み用ひな形）');
+  // An empty table: the 2nd row on is for the members.
+  addTableSheet<never>(wb, { name: '委員名簿', title: '委員名簿', rows: [], columns: keys.map((k) => ({ header: HEADERS[k].label, value: () => '', width: widths[k] })) });
+  addTableSheet(wb, {
+    name: '記入方法',
+    title: '委員名簿の記入方法',
+    rows: [
+      ...keys.map((k) => ({ column: `「${HEADERS[k].label}」`, how: notes[k] })),
+      { column: '', how: '列の順番は自由です。「委員名簿」シートの2行目から入力してください。同じ氏名・よみがなの委員は更新されます。' },
+    ],
+    columns: [{ header: '列', value: (r) => r.column, width: 14 }, { header: '書き方', value: (r) => r.how, width: 80 }],
+  });
+  return workbookBytes(wb);
 }
