@@ -43,17 +43,19 @@ export function useExport() {
   const run = useCallback(async (label: string, job: () => Promise<SavedFile>, key: string = label): Promise<SavedFile | null> => {
     setBusy(key);
     setSaved(null);
+    let file: SavedFile;
     try {
-      const file = await job();
-      setSaved(file);
-      notify.success(`「${file.name}」を保存しました`, <span style={{ display: 'flex', gap: 8, marginTop: 4 }}><SavedFileButtons saved={file} size="small" /></span>);
-      return file;
+      file = await job();
     } catch (error) {
+      setBusy(null);
       notify.error(error, `${label}を保存できませんでした`);
       return null;
-    } finally {
-      setBusy(null);
     }
+    // Ready again before saying so: whoever acts on the message finds the buttons enabled.
+    setBusy(null);
+    setSaved(file);
+    notify.success(`「${file.name}」を保存しました`, <span style={{ display: 'flex', gap: 8, marginTop: 4 }}><SavedFileButtons saved={file} size="small" /></span>);
+    return file;
   }, [notify]);
   return { saved, busy, run, clear: useCallback(() => setSaved(null), []) };
 }
