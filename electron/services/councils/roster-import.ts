@@ -149,6 +149,7 @@ export async function buildRosterTemplate(): Promise<Uint8Array> {
   addTableSheet(wb, {
     name: '記入方法',
     title: '委員名簿の記入方法',
+    fitRowHeights: true,
     rows: [
       ...keys.map((k) => ({ column: `「${HEADERS[k].label}」`, how: notes[k] })),
       { column: '', how: '列の順番は自由です。「委員名簿」シートの2行目から入力してください。同じ氏名・よみがなの委員は更新されます。' },
