@@ -3,11 +3,33 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 export const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
-export async function startBrowserServer(dataDir: string, port = 0): Promise<{ url: string; origin: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['dist/electron/browser-server.cjs', '--port', String(port), '--data-dir', dataDir, '--export-dir', `${dataDir}/exports`], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startBrowserServer(
+  dataDir: string,
+  port = 0,
+): Promise<{ url: string; origin: string; process: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      'dist/electron/browser-server.cjs',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--export-dir',
+      `${dataDir}/exports`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -15,7 +37,9 @@ export async function startBrowserServer(dataDir: string, port = 0): Promise<{ u
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
       if (m) resolve(m[1]!);
     });
-    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
   });
   return { url, origin: new URL(url).origin, process: child };
@@ -26,5 +50,10 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export async function launchPersistent(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { ...(systemChromium ? { executablePath: systemChromium } : {}), args: CHROMIUM_ARGS, locale: 'ja-JP', viewport: { width: 1366, height: 860 } });
+  return chromium.launchPersistentContext(userDataDir, {
+    ...(systemChromium ? { executablePath: systemChromium } : {}),
+    args: CHROMIUM_ARGS,
+    locale: 'ja-JP',
+    viewport: { width: 1366, height: 860 },
+  });
 }

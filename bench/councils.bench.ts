@@ -33,17 +33,42 @@ const bench: BenchModule = {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名簿');
     ws.addRow(['氏名', 'よみがな', '役職', '区分', '所属', '任期開始', '任期終了']);
-    for (let i = 0; i < 300; i++) ws.addRow([`委員${i} 太郎`, `いいん${i} たろう`, i === 0 ? '会長' : '委員', '関係団体', `団体${i}`, '令和5年4月1日', new Date(Date.UTC(2025, 2, 31))]);
+    for (let i = 0; i < 300; i++)
+      ws.addRow([
+        `委員${i} 太郎`,
+        `いいん${i} たろう`,
+        i === 0 ? '会長' : '委員',
+        '関係団体',
+        `団体${i}`,
+        '令和5年4月1日',
+        new Date(Date.UTC(2025, 2, 31)),
+      ]);
     const roster = new Uint8Array(await wb.xlsx.writeBuffer());
 
     const bundle = buildSampleCouncil({ now: '2023-07-07T00:00:00.000Z' });
     const members: Member[] = Array.from({ length: 40 }, (_, i) => ({
-      id: `m${i}`, councilId: 'c', name: `委員${i}`, reading: '', role: '委員', category: '', affiliation: '', termStart: null, termEnd: null, order: i,
+      id: `m${i}`,
+      councilId: 'c',
+      name: `委員${i}`,
+      reading: '',
+      role: '委員',
+      category: '',
+      affiliation: '',
+      termStart: null,
+      termEnd: null,
+      order: i,
     }));
-    const meetings = Array.from({ length: 24 }, (_, j) => newMeeting({
-      councilId: 'c', number: j + 1, date: `2023-${String((j % 12) + 1).padStart(2, '0')}-10`,
-      attendance: members.map((m, i) => ({ memberId: m.id, status: ATTENDANCE[(i + j) % 3]! })),
-    }, () => `mt${j}`));
+    const meetings = Array.from({ length: 24 }, (_, j) =>
+      newMeeting(
+        {
+          councilId: 'c',
+          number: j + 1,
+          date: `2023-${String((j % 12) + 1).padStart(2, '0')}-10`,
+          attendance: members.map((m, i) => ({ memberId: m.id, status: ATTENDANCE[(i + j) % 3]! })),
+        },
+        () => `mt${j}`,
+      ),
+    );
     const second = bundle.meetings.find((m) => m.number === 2)!;
 
     const parse = await median(() => parseRosterWorkbook(roster, [], '名簿.xlsx'));

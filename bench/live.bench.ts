@@ -39,40 +39,70 @@ const SENTENCES = [
 ];
 
 async function seed(page: Page, meetingId: string): Promise<void> {
-  await page.evaluate(({ meetingId, count, sentences }) => new Promise<void>((resolve, reject) => {
-    const req = indexedDB.open('shingikai-desk');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(['meetings', 'members', 'remarks', 'entryDrafts'], 'readwrite');
-      const meetingReq = tx.objectStore('meetings').get(meetingId);
-      const membersReq = tx.objectStore('members').getAll();
-      let random = 42;
-      const next = () => { random = (random * 1103515245 + 12345) % 2147483648; return random / 2147483648; };
-      membersReq.onsuccess = () => {
-        const meeting = meetingReq.result as { agenda: { id: string }[]; councilId: string };
-        const members = (membersReq.result as { id: string; councilId: string }[]).filter((m) => m.councilId === meeting.councilId);
-        const kinds = ['発言', '発言', '発言', '意見', '質問', '回答', '説明', 'メモ'];
-        const store = tx.objectStore('remarks');
-        for (let i = 0; i < count; i++) {
-          let text = '';
-          const parts = 1 + Math.floor(next() * 5);
-          for (let p = 0; p < parts; p++) text += sentences[Math.floor(next() * sentences.length)];
-          const who = next();
-          const speaker = who < 0.15 ? { type: 'secretariat' } : who < 0.25 ? { type: 'chair' } : { type: 'member', memberId: members[Math.floor(next() * members.length)]!.id };
-          const at = new Date(Date.UTC(2026, 0, 10, 4, 30) + i * 1400).toISOString();
-          store.put({
-            id: `bench-${i}`, meetingId, agendaItemId: meeting.agenda[Math.min(meeting.agenda.length - 1, Math.floor((i / count) * meeting.agenda.length))]!.id,
-            order: 1000 + i, kind: kinds[Math.floor(next() * kinds.length)], speaker, fieldId: null, text, offsetSec: Math.round(i * 1.4),
-            nonPublic: next() < 0.02, needsCheck: next() < 0.05, replyToId: null, createdAt: at, updatedAt: at,
-          });
-        }
-        tx.objectStore('entryDrafts').delete(meetingId);
-      };
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), { meetingId, count: REMARKS, sentences: SENTENCES });
+  await page.evaluate(
+    ({ meetingId, count, sentences }) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('shingikai-desk');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['meetings', 'members', 'remarks', 'entryDrafts'], 'readwrite');
+          const meetingReq = tx.objectStore('meetings').get(meetingId);
+          const membersReq = tx.objectStore('members').getAll();
+          let random = 42;
+          const next = () => {
+            random = (random * 1103515245 + 12345) % 2147483648;
+            return random / 2147483648;
+          };
+          membersReq.onsuccess = () => {
+            const meeting = meetingReq.result as { agenda: { id: string }[]; councilId: string };
+            const members = (membersReq.result as { id: string; councilId: string }[]).filter(
+              (m) => m.councilId === meeting.councilId,
+            );
+            const kinds = ['発言', '発言', '発言', '意見', '質問', '回答', '説明', 'メモ'];
+            const store = tx.objectStore('remarks');
+            for (let i = 0; i < count; i++) {
+              let text = '';
+              const parts = 1 + Math.floor(next() * 5);
+              for (let p = 0; p < parts; p++) text += sentences[Math.floor(next() * sentences.length)];
+              const who = next();
+              const speaker =
+                who < 0.15
+                  ? { type: 'secretariat' }
+                  : who < 0.25
+                    ? { type: 'chair' }
+                    : { type: 'member', memberId: members[Math.floor(next() * members.length)]!.id };
+              const at = new Date(Date.UTC(2026, 0, 10, 4, 30) + i * 1400).toISOString();
+              store.put({
+                id: `bench-${i}`,
+                meetingId,
+                agendaItemId:
+                  meeting.agenda[Math.min(meeting.agenda.length - 1, Math.floor((i / count) * meeting.agenda.length))]!
+                    .id,
+                order: 1000 + i,
+                kind: kinds[Math.floor(next() * kinds.length)],
+                speaker,
+                fieldId: null,
+                text,
+                offsetSec: Math.round(i * 1.4),
+                nonPublic: next() < 0.02,
+                needsCheck: next() < 0.05,
+                replyToId: null,
+                createdAt: at,
+                updatedAt: at,
+              });
+            }
+            tx.objectStore('entryDrafts').delete(meetingId);
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { meetingId, count: REMARKS, sentences: SENTENCES },
+  );
 }
 
 /**
@@ -91,27 +121,37 @@ async function installProbes(page: Page): Promise<void> {
       ch.port1.onmessage = () => done();
       ch.port2.postMessage(null);
     };
-    document.addEventListener('keydown', (e) => {
-      const t0 = e.timeStamp;
-      if (e.key.length === 1) {
-        requestAnimationFrame(() => {
-          const frame = performance.now() - t0;
-          afterThisFrame(() => w.__keys.push([frame, performance.now() - t0]));
-        });
-      } else if (e.key === 'Enter' && !e.shiftKey && e.target instanceof HTMLTextAreaElement && e.target.getAttribute('aria-label') === '発言の入力') {
-        const text = e.target.value.trim();
-        const visible = () => {
-          const rows = document.querySelectorAll('[aria-label="記録の一覧"] [role="option"]');
-          for (let i = rows.length - 1; i >= Math.max(0, rows.length - 5); i--) if (rows[i]!.textContent?.includes(text)) return true;
-          return false;
-        };
-        const check = () => {
-          if (visible()) afterThisFrame(() => w.__commits.push(performance.now() - t0));
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }
-    }, true);
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        const t0 = e.timeStamp;
+        if (e.key.length === 1) {
+          requestAnimationFrame(() => {
+            const frame = performance.now() - t0;
+            afterThisFrame(() => w.__keys.push([frame, performance.now() - t0]));
+          });
+        } else if (
+          e.key === 'Enter' &&
+          !e.shiftKey &&
+          e.target instanceof HTMLTextAreaElement &&
+          e.target.getAttribute('aria-label') === '発言の入力'
+        ) {
+          const text = e.target.value.trim();
+          const visible = () => {
+            const rows = document.querySelectorAll('[aria-label="記録の一覧"] [role="option"]');
+            for (let i = rows.length - 1; i >= Math.max(0, rows.length - 5); i--)
+              if (rows[i]!.textContent?.includes(text)) return true;
+            return false;
+          };
+          const check = () => {
+            if (visible()) afterThisFrame(() => w.__commits.push(performance.now() - t0));
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }
+      },
+      true,
+    );
   });
 }
 
@@ -122,7 +162,8 @@ const percentile = (xs: number[], p: number) => {
 
 /** 200 characters of ASCII, so every character is a real keydown (Japanese would arrive as IME text). */
 function typingText(): string {
-  const words = 'kaigi no kiroku wo tottemasu tsuru yoi kekka ga deta node hokoku shimasu jimukyoku kara setsumei '.repeat(4);
+  const words =
+    'kaigi no kiroku wo tottemasu tsuru yoi kekka ga deta node hokoku shimasu jimukyoku kara setsumei '.repeat(4);
   return words.slice(0, TYPED);
 }
 
@@ -133,22 +174,32 @@ const bench: BenchModule = {
     const server = await startBrowserServer(path.join(root, 'data'));
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1366, height: 860 } });
+      const context = await browser.newContext({
+        locale: 'ja-JP',
+        timezoneId: 'Asia/Tokyo',
+        viewport: { width: 1366, height: 860 },
+      });
       // This file runs through tsx, whose helper for function names is not defined in the page.
       await context.addInitScript('window.__name = (f) => f;');
       const page = await context.newPage();
       await page.goto(server.url);
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().click();
       await page.getByRole('heading', { level: 1, name: '飯塚市行政経営戦略推進審議会' }).waitFor();
-      const meetingId = await page.evaluate(() => new Promise<string>((resolve, reject) => {
-        const req = indexedDB.open('shingikai-desk');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const all = db.transaction('meetings').objectStore('meetings').getAll();
-          all.onsuccess = () => { db.close(); resolve((all.result as { id: string; number: number }[]).find((m) => m.number === 2)!.id); };
-        };
-      }));
+      const meetingId = await page.evaluate(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            const req = indexedDB.open('shingikai-desk');
+            req.onerror = () => reject(req.error);
+            req.onsuccess = () => {
+              const db = req.result;
+              const all = db.transaction('meetings').objectStore('meetings').getAll();
+              all.onsuccess = () => {
+                db.close();
+                resolve((all.result as { id: string; number: number }[]).find((m) => m.number === 2)!.id);
+              };
+            };
+          }),
+      );
       await seed(page, meetingId);
 
       await page.goto(server.url.replace(/\?.*$/, '') + `#/meetings/${meetingId}/live`);
@@ -175,7 +226,8 @@ const bench: BenchModule = {
       const take = () => page.evaluate(() => (window as unknown as { __keys: [number, number][] }).__keys.splice(0));
       const keyPairs: [number, number][] = [];
       const floorPairs: [number, number][] = [];
-      for (let round = -1; round < TYPED / 20; round++) { // round -1 warms both up, not counted
+      for (let round = -1; round < TYPED / 20; round++) {
+        // round -1 warms both up, not counted
         const chunk = round < 0 ? text.slice(0, 20) : text.slice(round * 20, round * 20 + 20);
         await entry.focus();
         await page.keyboard.type(chunk, { delay: KEY_DELAY_MS });
@@ -185,7 +237,10 @@ const bench: BenchModule = {
         await page.keyboard.type(chunk, { delay: KEY_DELAY_MS });
         await page.waitForTimeout(200);
         const f = await take();
-        if (round >= 0) { keyPairs.push(...k); floorPairs.push(...f); }
+        if (round >= 0) {
+          keyPairs.push(...k);
+          floorPairs.push(...f);
+        }
       }
       await page.evaluate(() => document.getElementById('bench-floor')?.remove());
       await entry.fill('');
@@ -197,23 +252,38 @@ const bench: BenchModule = {
         await page.keyboard.type(`bench commit ${String(i).padStart(3, '0')} ok`, { delay: KEY_DELAY_MS });
         await page.keyboard.press('Enter');
       }
-      await page.waitForFunction((n) => (window as unknown as { __commits: number[] }).__commits.length >= n, COMMITS, { timeout: 30_000 });
+      await page.waitForFunction((n) => (window as unknown as { __commits: number[] }).__commits.length >= n, COMMITS, {
+        timeout: 30_000,
+      });
       await page.waitForTimeout(300);
       const commits = await page.evaluate(() => (window as unknown as { __commits: number[] }).__commits.slice());
       const afterCommits = (await take()).map(([frame]) => frame);
-      const stored = await page.evaluate((id) => new Promise<number>((resolve) => {
-        const req = indexedDB.open('shingikai-desk');
-        req.onsuccess = () => {
-          const db = req.result;
-          const c = db.transaction('remarks').objectStore('remarks').index('meetingId').count(id);
-          c.onsuccess = () => { db.close(); resolve(c.result); };
-        };
-      }), meetingId);
+      const stored = await page.evaluate(
+        (id) =>
+          new Promise<number>((resolve) => {
+            const req = indexedDB.open('shingikai-desk');
+            req.onsuccess = () => {
+              const db = req.result;
+              const c = db.transaction('remarks').objectStore('remarks').index('meetingId').count(id);
+              c.onsuccess = () => {
+                db.close();
+                resolve(c.result);
+              };
+            };
+          }),
+        meetingId,
+      );
 
       const keys = keyPairs.map(([frame]) => frame);
       const floor = floorPairs.map(([frame]) => frame);
-      const painted95 = percentile(keyPairs.map(([, painted]) => painted), 95);
-      const floorPainted95 = percentile(floorPairs.map(([, painted]) => painted), 95);
+      const painted95 = percentile(
+        keyPairs.map(([, painted]) => painted),
+        95,
+      );
+      const floorPainted95 = percentile(
+        floorPairs.map(([, painted]) => painted),
+        95,
+      );
       const p50 = percentile(keys, 50);
       const p95 = percentile(keys, 95);
       const max = Math.max(...keys);
@@ -221,12 +291,42 @@ const bench: BenchModule = {
       const floor95 = percentile(floor, 95);
       const commit95 = percentile(commits, 95);
       const figures: Figure[] = [
-        { key: 'live.keystroke_p50_ms', value: p50, unit: 'ms', compare: `目標 ≤ ${FRAME_TARGET_MS} ms（${keys.length}打鍵、記録${REMARKS.toLocaleString()}件）` },
-        { key: 'live.keystroke_p95_ms', value: p95, unit: 'ms', compare: `目標 ≤ ${FRAME_TARGET_MS} ms；素の textarea の ${(p95 / floor95).toFixed(2)} 倍（描画完了までなら ${painted95.toFixed(1)} ms、textarea ${floorPainted95.toFixed(1)} ms）` },
-        { key: 'live.keystroke_max_ms', value: max, unit: 'ms', compare: `素の textarea の最大 ${Math.max(...floor).toFixed(1)} ms；記録しながらの打鍵 ${afterCommits.length}回では p95 ${mixed95.toFixed(1)} ms・最大 ${Math.max(...afterCommits).toFixed(1)} ms` },
-        { key: 'live.textarea_p95_ms', value: floor95, unit: 'ms', compare: `同じページの素の <textarea>（p50 ${percentile(floor, 50).toFixed(1)} ms）` },
-        { key: 'live.commit_visible_p95_ms', value: commit95, unit: 'ms', compare: `目標 ≤ ${COMMIT_TARGET_MS} ms（${commits.length}件、p50 ${percentile(commits, 50).toFixed(1)} ms、最大 ${Math.max(...commits).toFixed(1)} ms；保存済み ${stored.toLocaleString()}件）` },
-        { key: 'live.heap_mb', value: heapMb, unit: 'MB', compare: `記録${REMARKS.toLocaleString()}件を読み込んだ後（GC後の使用量）` },
+        {
+          key: 'live.keystroke_p50_ms',
+          value: p50,
+          unit: 'ms',
+          compare: `目標 ≤ ${FRAME_TARGET_MS} ms（${keys.length}打鍵、記録${REMARKS.toLocaleString()}件）`,
+        },
+        {
+          key: 'live.keystroke_p95_ms',
+          value: p95,
+          unit: 'ms',
+          compare: `目標 ≤ ${FRAME_TARGET_MS} ms；素の textarea の ${(p95 / floor95).toFixed(2)} 倍（描画完了までなら ${painted95.toFixed(1)} ms、textarea ${floorPainted95.toFixed(1)} ms）`,
+        },
+        {
+          key: 'live.keystroke_max_ms',
+          value: max,
+          unit: 'ms',
+          compare: `素の textarea の最大 ${Math.max(...floor).toFixed(1)} ms；記録しながらの打鍵 ${afterCommits.length}回では p95 ${mixed95.toFixed(1)} ms・最大 ${Math.max(...afterCommits).toFixed(1)} ms`,
+        },
+        {
+          key: 'live.textarea_p95_ms',
+          value: floor95,
+          unit: 'ms',
+          compare: `同じページの素の <textarea>（p50 ${percentile(floor, 50).toFixed(1)} ms）`,
+        },
+        {
+          key: 'live.commit_visible_p95_ms',
+          value: commit95,
+          unit: 'ms',
+          compare: `目標 ≤ ${COMMIT_TARGET_MS} ms（${commits.length}件、p50 ${percentile(commits, 50).toFixed(1)} ms、最大 ${Math.max(...commits).toFixed(1)} ms；保存済み ${stored.toLocaleString()}件）`,
+        },
+        {
+          key: 'live.heap_mb',
+          value: heapMb,
+          unit: 'MB',
+          compare: `記録${REMARKS.toLocaleString()}件を読み込んだ後（GC後の使用量）`,
+        },
       ];
       await context.close();
       return figures;

@@ -24,7 +24,11 @@ export function syntheticMeeting(count = REMARKS): MinutesInput {
   const meeting = b.meetings.find((m) => m.number === 2)!;
   const items: AgendaItem[] = [
     { id: 'open', kind: '開会', title: '開会' },
-    ...Array.from({ length: 10 }, (_, i): AgendaItem => ({ id: `a${i}`, kind: '議題', title: `議題の題名その${i + 1}について` })),
+    ...Array.from({ length: 10 }, (_, i): AgendaItem => ({
+      id: `a${i}`,
+      kind: '議題',
+      title: `議題の題名その${i + 1}について`,
+    })),
     { id: 'close', kind: '閉会', title: '閉会' },
   ];
   const texts = b.remarks.filter((r) => r.kind === '意見').map((r) => r.text);
@@ -34,17 +38,33 @@ export function syntheticMeeting(count = REMARKS): MinutesInput {
     const kind = kinds[i % kinds.length]!;
     const member = b.members[(i % 5) + 1]!;
     remarks.push({
-      id: `r${i}`, meetingId: meeting.id, agendaItemId: `a${Math.floor((i / count) * 10)}`, order: i + 1, kind,
-      speaker: kind === '回答' || kind === '説明' || kind === '報告' ? { type: 'secretariat' } : { type: 'member', memberId: member.id },
+      id: `r${i}`,
+      meetingId: meeting.id,
+      agendaItemId: `a${Math.floor((i / count) * 10)}`,
+      order: i + 1,
+      kind,
+      speaker:
+        kind === '回答' || kind === '説明' || kind === '報告'
+          ? { type: 'secretariat' }
+          : { type: 'member', memberId: member.id },
       fieldId: kind === '意見' ? b.council.fields[i % b.council.fields.length]!.id : null,
-      text: `${texts[i % texts.length]}（${i + 1}）`, offsetSec: i * 2, nonPublic: i % 97 === 0, needsCheck: false,
-      replyToId: kind === '回答' ? `r${i - 1}` : null, createdAt: '2023-07-07T06:30:00.000Z', updatedAt: '2023-07-07T06:30:00.000Z',
+      text: `${texts[i % texts.length]}（${i + 1}）`,
+      offsetSec: i * 2,
+      nonPublic: i % 97 === 0,
+      needsCheck: false,
+      replyToId: kind === '回答' ? `r${i - 1}` : null,
+      createdAt: '2023-07-07T06:30:00.000Z',
+      updatedAt: '2023-07-07T06:30:00.000Z',
     });
   }
   return {
     council: { ...b.council, publication: { ...b.council.publication, speakerLabel: 'letter' } },
-    members: b.members, staff: b.staff, meeting: { ...meeting, agenda: items }, remarks,
-    minutes: { ...b.minutes[0]!, style: 'summary' }, mode: 'public',
+    members: b.members,
+    staff: b.staff,
+    meeting: { ...meeting, agenda: items },
+    remarks,
+    minutes: { ...b.minutes[0]!, style: 'summary' },
+    mode: 'public',
   };
 }
 
@@ -58,7 +78,8 @@ export function modelMarkdown(model: MinutesModel): string {
       out.push('| 会議内容 | （以下のとおり） |');
       for (const s of model.sections) {
         rest.push('', `## ${s.heading}`, '');
-        for (const p of s.paragraphs) rest.push(p.kind === 'bullet' ? `- ${p.text}` : p.kind === 'field' ? `**■${p.text}**` : paragraphText(p), '');
+        for (const p of s.paragraphs)
+          rest.push(p.kind === 'bullet' ? `- ${p.text}` : p.kind === 'field' ? `**■${p.text}**` : paragraphText(p), '');
       }
     } else out.push(`| ${h.label} | ${cell(h.lines.join('\n'))} |`);
   }
@@ -86,8 +107,15 @@ const bench: BenchModule = {
       const ours = median(times);
       const figures: Figure[] = [];
       if (!PANDOC) {
-        console.log('pandoc が見つからないため、比較（minutes.pandoc_3000_ms）を省略します。Debian では apt install pandoc で入ります。');
-        figures.push({ key: 'minutes.docx_3000_ms', value: ours, unit: 'ms', compare: `pandoc なし（比較省略）／${(bytes / 1024).toFixed(0)} KB` });
+        console.log(
+          'pandoc が見つからないため、比較（minutes.pandoc_3000_ms）を省略します。Debian では apt install pandoc で入ります。',
+        );
+        figures.push({
+          key: 'minutes.docx_3000_ms',
+          value: ours,
+          unit: 'ms',
+          compare: `pandoc なし（比較省略）／${(bytes / 1024).toFixed(0)} KB`,
+        });
         return figures;
       }
       const md = path.join(dir, 'minutes.md');
@@ -103,8 +131,18 @@ const bench: BenchModule = {
       const theirs = median(peer);
       const pandocBytes = statSync(path.join(dir, 'pandoc.docx')).size;
       figures.push(
-        { key: 'minutes.docx_3000_ms', value: ours, unit: 'ms', compare: `pandoc ${theirs.toFixed(0)} ms（比 ${(ours / theirs).toFixed(2)}x、目標 ≤ 1.00x）／${(bytes / 1024).toFixed(0)} KB` },
-        { key: 'minutes.pandoc_3000_ms', value: theirs, unit: 'ms', compare: `${version}、同じ内容の Markdown → docx／${(pandocBytes / 1024).toFixed(0)} KB` },
+        {
+          key: 'minutes.docx_3000_ms',
+          value: ours,
+          unit: 'ms',
+          compare: `pandoc ${theirs.toFixed(0)} ms（比 ${(ours / theirs).toFixed(2)}x、目標 ≤ 1.00x）／${(bytes / 1024).toFixed(0)} KB`,
+        },
+        {
+          key: 'minutes.pandoc_3000_ms',
+          value: theirs,
+          unit: 'ms',
+          compare: `${version}、同じ内容の Markdown → docx／${(pandocBytes / 1024).toFixed(0)} KB`,
+        },
       );
       return figures;
     } finally {

@@ -17,21 +17,44 @@ async function main() {
   const base = bundle.opinions;
   const opinions: Opinion[] = Array.from({ length: N }, (_, i) => {
     const o = base[i % base.length]!;
-    return { ...o, id: `bench-${i}`, order: i + 1, memberId: bundle.members[i % bundle.members.length]!.id, summary: `${o.summary}（${i + 1}）`, response: i % 3 ? '' : '次期計画で検討し、所管課と調整のうえ反映します。', status: i % 3 ? '' : '反映する' };
+    return {
+      ...o,
+      id: `bench-${i}`,
+      order: i + 1,
+      memberId: bundle.members[i % bundle.members.length]!.id,
+      summary: `${o.summary}（${i + 1}）`,
+      response: i % 3 ? '' : '次期計画で検討し、所管課と調整のうえ反映します。',
+      status: i % 3 ? '' : '反映する',
+    };
   });
   let heapPeak = 0;
-  const timer = setInterval(() => { heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed); }, 20);
+  const timer = setInterval(() => {
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  }, 20);
   const baseline = process.memoryUsage().rss;
   const t0 = performance.now();
   // What main does for the channel: validate the records against the contract, then build.
-  const args = OpinionExportArgs.parse(JSON.parse(JSON.stringify({ kind, format: 'xlsx', publication: true, data: { ...data, opinions } })));
+  const args = OpinionExportArgs.parse(
+    JSON.parse(JSON.stringify({ kind, format: 'xlsx', publication: true, data: { ...data, opinions } })),
+  );
   const { bytes } = await buildOpinionDocument(args.kind, args.format, args.data, args.publication);
   const ms = performance.now() - t0;
   clearInterval(timer);
   heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   // maxRSS is in kilobytes.
   const peakRss = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms, peakRssMb: peakRss, baselineRssMb: baseline / 1024 / 1024, heapPeakMb: heapPeak / 1024 / 1024, bytes: bytes.byteLength }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      peakRssMb: peakRss,
+      baselineRssMb: baseline / 1024 / 1024,
+      heapPeakMb: heapPeak / 1024 / 1024,
+      bytes: bytes.byteLength,
+    }) + '\n',
+  );
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -18,7 +18,11 @@ async function main() {
     .sort();
   const resultsFile = path.join(root, 'bench-results.json');
   let results: Record<string, number> = {};
-  try { results = JSON.parse(await readFile(resultsFile, 'utf8')); } catch { /* first run */ }
+  try {
+    results = JSON.parse(await readFile(resultsFile, 'utf8'));
+  } catch {
+    /* first run */
+  }
 
   const rows: (Figure & { title: string })[] = [];
   for (const file of files) {
@@ -32,7 +36,8 @@ async function main() {
   }
   await writeFileAtomic(resultsFile, JSON.stringify(results, null, 2) + '\n');
   console.log('\n| 項目 | 値 | 比較（相手・目標） |\n| --- | ---: | --- |');
-  for (const r of rows) console.log(`| ${r.key} | ${r.value.toFixed(r.unit === 'x' ? 2 : 1)} ${r.unit} | ${r.compare ?? ''} |`);
+  for (const r of rows)
+    console.log(`| ${r.key} | ${r.value.toFixed(r.unit === 'x' ? 2 : 1)} ${r.unit} | ${r.compare ?? ''} |`);
   console.log(`\n${rows.length} 件を bench-results.json に書き込みました。`);
 }
 

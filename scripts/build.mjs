@@ -25,7 +25,17 @@ const common = {
 };
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', target: 'node22' }),
-  esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', target: 'chrome130' }),
-  esbuild({ ...common, entryPoints: ['electron/server/cli.ts'], outfile: 'dist/electron/browser-server.cjs', target: 'node20' }),
+  esbuild({
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    target: 'chrome130',
+  }),
+  esbuild({
+    ...common,
+    entryPoints: ['electron/server/cli.ts'],
+    outfile: 'dist/electron/browser-server.cjs',
+    target: 'node20',
+  }),
 ]);
 if (!quiet) console.log(`ビルド完了 (${((Date.now() - started) / 1000).toFixed(1)} 秒)`);

@@ -7,6 +7,9 @@ import { chromium } from 'playwright-core';
 const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 if (!system && !existsSync(chromium.executablePath())) {
   console.log('Chromium が見つからないため、Playwright の Chromium をインストールします…');
-  const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['playwright', 'install', 'chromium'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   process.exit(r.status ?? 1);
 }

@@ -21,7 +21,10 @@ export function agendaItemText(item: Pick<AgendaItem, 'kind' | 'title'>): string
   return item.title.trim() || item.kind;
 }
 
-export function agendaOutline(items: Pick<AgendaItem, 'id' | 'kind' | 'title'>[], digits: DigitWidth = 'full'): AgendaLine[] {
+export function agendaOutline(
+  items: Pick<AgendaItem, 'id' | 'kind' | 'title'>[],
+  digits: DigitWidth = 'full',
+): AgendaLine[] {
   const lines: AgendaLine[] = [];
   let group: AgendaLine | null = null;
   for (const item of items) {
@@ -30,17 +33,30 @@ export function agendaOutline(items: Pick<AgendaItem, 'id' | 'kind' | 'title'>[]
         group = { number: itemNumber(lines.length + 1, digits), text: '議題', itemId: null, children: [] };
         lines.push(group);
       }
-      group.children.push({ number: `（${itemNumber(group.children.length + 1, digits)}）`, text: agendaItemText(item), itemId: item.id, children: [] });
+      group.children.push({
+        number: `（${itemNumber(group.children.length + 1, digits)}）`,
+        text: agendaItemText(item),
+        itemId: item.id,
+        children: [],
+      });
     } else {
       group = null;
-      lines.push({ number: itemNumber(lines.length + 1, digits), text: agendaItemText(item), itemId: item.id, children: [] });
+      lines.push({
+        number: itemNumber(lines.length + 1, digits),
+        text: agendaItemText(item),
+        itemId: item.id,
+        children: [],
+      });
     }
   }
   return lines;
 }
 
 /** The number each item shows on screen: ３（１） for the first 議題 under ３. */
-export function agendaNumbers(items: Pick<AgendaItem, 'id' | 'kind' | 'title'>[], digits: DigitWidth = 'full'): Map<string, string> {
+export function agendaNumbers(
+  items: Pick<AgendaItem, 'id' | 'kind' | 'title'>[],
+  digits: DigitWidth = 'full',
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of agendaOutline(items, digits)) {
     if (line.itemId) out.set(line.itemId, line.number);
@@ -59,7 +75,8 @@ export function materialLabelFor(label: string, digits: DigitWidth): string {
 
 /** Themes of a meeting for the 会議開催計画: its 議題 titles, else every titled item but 開会/閉会. */
 export function meetingThemes(meeting: Pick<Meeting, 'agenda'>): string[] {
-  const titled = (kinds: AgendaItem['kind'][]) => meeting.agenda.filter((a) => kinds.includes(a.kind) && a.title.trim()).map((a) => a.title.trim());
+  const titled = (kinds: AgendaItem['kind'][]) =>
+    meeting.agenda.filter((a) => kinds.includes(a.kind) && a.title.trim()).map((a) => a.title.trim());
   const topics = titled(['議題']);
   return topics.length ? topics : titled(['報告', '説明', 'その他']);
 }

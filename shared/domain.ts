@@ -265,7 +265,14 @@ export type DraftVersion = z.infer<typeof DraftVersion>;
 // ---------------------------------------------------------------- field matrix, plan, minutes
 
 /** A text cell item of the field matrix (the non-opinion columns). */
-export const MatrixItem = z.object({ id, councilId: id, fieldId: id, columnId: id, text: text(5000), order: z.number() });
+export const MatrixItem = z.object({
+  id,
+  councilId: id,
+  fieldId: id,
+  columnId: id,
+  text: text(5000),
+  order: z.number(),
+});
 export type MatrixItem = z.infer<typeof MatrixItem>;
 
 /** 会議開催計画 (seed 002): planned meetings by month with themes. */
@@ -311,7 +318,14 @@ export const CouncilBundle = z.object({
 export type CouncilBundle = z.infer<typeof CouncilBundle>;
 
 export const DEFAULT_FIELDS = ['行政施策', 'DX推進', '財務', '人材育成', '働き方改革', '経営'];
-export const DEFAULT_RESPONSE_STATUSES = ['反映する', '一部反映', '既に記載', '今後の参考', '反映しない', '質問・その他'];
+export const DEFAULT_RESPONSE_STATUSES = [
+  '反映する',
+  '一部反映',
+  '既に記載',
+  '今後の参考',
+  '反映しない',
+  '質問・その他',
+];
 export const DEFAULT_DRAFT_STAGES = ['骨子案', '素案', '案', '確定'];
 export const DEFAULT_PUBLICATION: PublicationSettings = {
   speakerLabel: 'name',

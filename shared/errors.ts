@@ -29,7 +29,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   FORBIDDEN: 'この操作は許可されていません。',
   CANCELLED: '操作を取り消しました。',
   NOT_FOUND: '対象が見つかりません。',
-  FILE_BUSY: 'ファイルが他のアプリケーションで開かれているため、保存できません。Word や Excel で開いている場合は閉じてから、もう一度お試しください。',
+  FILE_BUSY:
+    'ファイルが他のアプリケーションで開かれているため、保存できません。Word や Excel で開いている場合は閉じてから、もう一度お試しください。',
   FILE_NOT_WRITABLE: '保存先に書き込めません。保存先のフォルダやファイルの権限を確認してください。',
   INVALID_FILE: 'ファイルを読み込めませんでした。形式を確認してください。',
   INVALID_RESULT: '処理結果の形式が正しくありません。',
@@ -46,12 +47,19 @@ export class AppError extends Error implements AppErrorShape {
     if (details) this.details = details;
   }
   toShape(): AppErrorShape {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 
 export function isAppErrorShape(v: unknown): v is AppErrorShape {
-  return typeof v === 'object' && v !== null && typeof (v as AppErrorShape).code === 'string' && typeof (v as AppErrorShape).message === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as AppErrorShape).code === 'string' &&
+    typeof (v as AppErrorShape).message === 'string'
+  );
 }
 
 /** What every channel answers: never a thrown error across the boundary. */

@@ -1,7 +1,12 @@
 /** Defaults for new records, shared by the UI, the sample council and the tests. */
 import {
-  DEFAULT_DRAFT_STAGES, DEFAULT_FIELDS, DEFAULT_PUBLICATION, DEFAULT_RESPONSE_STATUSES,
-  type Council, type MatrixColumn, type Meeting,
+  DEFAULT_DRAFT_STAGES,
+  DEFAULT_FIELDS,
+  DEFAULT_PUBLICATION,
+  DEFAULT_RESPONSE_STATUSES,
+  type Council,
+  type MatrixColumn,
+  type Meeting,
 } from './domain';
 
 export type IdMaker = () => string;

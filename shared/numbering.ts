@@ -46,22 +46,35 @@ export type NumberingStyle = 'roman' | 'dai';
 export function outlineLabel(style: NumberingStyle, level: number, n: number): string {
   if (style === 'roman') {
     switch (level) {
-      case 0: return `${roman(n)}．`;
-      case 1: return `${toFullWidthDigits(n)}．`;
-      case 2: return `（${toFullWidthDigits(n)}）`;
-      case 3: return circled(n);
-      case 4: return kana(n);
-      default: return `（${kana(n)}）`;
+      case 0:
+        return `${roman(n)}．`;
+      case 1:
+        return `${toFullWidthDigits(n)}．`;
+      case 2:
+        return `（${toFullWidthDigits(n)}）`;
+      case 3:
+        return circled(n);
+      case 4:
+        return kana(n);
+      default:
+        return `（${kana(n)}）`;
     }
   }
   switch (level) {
-    case 0: return `第${n}`;
-    case 1: return String(n);
-    case 2: return `(${n})`;
-    case 3: return kana(n);
-    case 4: return `(${kana(n)})`;
-    case 5: return latin(n);
-    default: return `(${latin(n)})`;
+    case 0:
+      return `第${n}`;
+    case 1:
+      return String(n);
+    case 2:
+      return `(${n})`;
+    case 3:
+      return kana(n);
+    case 4:
+      return `(${kana(n)})`;
+    case 5:
+      return latin(n);
+    default:
+      return `(${latin(n)})`;
   }
 }
 
@@ -87,7 +100,11 @@ export function materialLabel(n: number): string {
 
 /** A委員, B委員 … Z委員, AA委員 … for letter anonymisation. */
 export function letterFor(index: number): string {
-  let n = index, s = '';
-  do { s = String.fromCharCode(65 + (n % 26)) + s; n = Math.floor(n / 26) - 1; } while (n >= 0);
+  let n = index,
+    s = '';
+  do {
+    s = String.fromCharCode(65 + (n % 26)) + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
   return s;
 }

@@ -38,10 +38,17 @@ function chairOffice(ctx: SpeakerContext): string {
   return chair && chair.role !== '委員' ? chair.role : '議長';
 }
 
-export function speakerLabel(speaker: Speaker, ctx: SpeakerContext, rule: SpeakerLabelRule, letters?: Map<string, string>): string {
+export function speakerLabel(
+  speaker: Speaker,
+  ctx: SpeakerContext,
+  rule: SpeakerLabelRule,
+  letters?: Map<string, string>,
+): string {
   switch (speaker.type) {
-    case 'unknown': return '';
-    case 'secretariat': return rule === 'bracket' ? '【事務局】' : '事務局';
+    case 'unknown':
+      return '';
+    case 'secretariat':
+      return rule === 'bracket' ? '【事務局】' : '事務局';
     case 'staff': {
       const s = ctx.staff.find((x) => x.id === speaker.staffId);
       if (!s) return '事務局';

@@ -7,7 +7,12 @@
  */
 import type { PublicationSettings } from './domain';
 
-interface Era { name: string; abbr: string; start: string; firstYear: number } // start: first day, YYYY-MM-DD
+interface Era {
+  name: string;
+  abbr: string;
+  start: string;
+  firstYear: number;
+} // start: first day, YYYY-MM-DD
 const ERAS: Era[] = [
   { name: '令和', abbr: 'R', start: '2019-05-01', firstYear: 2019 },
   { name: '平成', abbr: 'H', start: '1989-01-08', firstYear: 1989 },
@@ -22,7 +27,11 @@ const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 export type WeekdayStyle = PublicationSettings['weekdayStyle'];
 export type TimeStyle = PublicationSettings['timeStyle'];
 
-export interface DateParts { year: number; month: number; day: number }
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
 
 export function parseIsoDate(iso: string): DateParts {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -36,7 +45,12 @@ export function parseIsoDate(iso: string): DateParts {
 }
 
 export function isValidIsoDate(iso: string): boolean {
-  try { parseIsoDate(iso); return true; } catch { return false; }
+  try {
+    parseIsoDate(iso);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The era and its year for a date: 2019-05-01 → 令和 1. */
@@ -60,9 +74,12 @@ export function weekdayOf(iso: string): string {
 export function formatWeekday(iso: string, style: WeekdayStyle = 'paren-full'): string {
   const w = weekdayOf(iso);
   switch (style) {
-    case 'paren-half': return `(${w})`;
-    case 'paren-long': return `（${w}曜日）`;
-    default: return `（${w}）`;
+    case 'paren-half':
+      return `(${w})`;
+    case 'paren-long':
+      return `（${w}曜日）`;
+    default:
+      return `（${w}）`;
   }
 }
 
@@ -113,14 +130,16 @@ function parseTime(hhmm: string): { h: number; m: number } {
 export function formatTime(hhmm: string, style: TimeStyle = 'colon', omitAmPm = false): string {
   const { h, m } = parseTime(hhmm);
   switch (style) {
-    case 'kanji': return m === 0 ? `${h}時` : `${h}時${m}分`;
+    case 'kanji':
+      return m === 0 ? `${h}時` : `${h}時${m}分`;
     case 'gozen': {
       const ampm = h < 12 ? '午前' : '午後';
       const h12 = h % 12;
       const t = m === 0 ? `${h12}時` : `${h12}時${m}分`;
       return omitAmPm ? t : ampm + t;
     }
-    default: return `${h}:${String(m).padStart(2, '0')}`;
+    default:
+      return `${h}:${String(m).padStart(2, '0')}`;
   }
 }
 
@@ -129,7 +148,7 @@ export function formatTimeRange(start: string | null, end: string | null, style:
   if (!start) return '';
   const s = formatTime(start, style);
   if (!end) return `${s}～`;
-  const sameHalf = style === 'gozen' && (parseTime(start).h < 12) === (parseTime(end).h < 12);
+  const sameHalf = style === 'gozen' && parseTime(start).h < 12 === parseTime(end).h < 12;
   return `${s}～${formatTime(end, style, sameHalf)}`;
 }
 
@@ -138,7 +157,10 @@ export function formatMeetingDateTime(
   date: string | null,
   start: string | null,
   end: string | null,
-  settings: Pick<PublicationSettings, 'weekdayStyle' | 'timeStyle'> = { weekdayStyle: 'paren-full', timeStyle: 'colon' },
+  settings: Pick<PublicationSettings, 'weekdayStyle' | 'timeStyle'> = {
+    weekdayStyle: 'paren-full',
+    timeStyle: 'colon',
+  },
 ): string {
   if (!date) return '日程調整中';
   const d = formatWareki(date, { weekday: settings.weekdayStyle });
@@ -148,14 +170,20 @@ export function formatMeetingDateTime(
 
 /** Today's date in Japan, whatever the machine's time zone: 'YYYY-MM-DD'. */
 export function todayInTokyo(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {
-  const pa = parseIsoDate(a), pb = parseIsoDate(b);
+  const pa = parseIsoDate(a),
+    pb = parseIsoDate(b);
   return Math.round((Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) / 86400000);
 }
 
@@ -164,7 +192,12 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-const ERA_BY_NAME: Record<string, Era> = Object.fromEntries(ERAS.flatMap((e) => [[e.name, e], [e.abbr, e]]));
+const ERA_BY_NAME: Record<string, Era> = Object.fromEntries(
+  ERAS.flatMap((e) => [
+    [e.name, e],
+    [e.abbr, e],
+  ]),
+);
 
 /**
  * A date as people type it in a roster: 2023/4/1, 2023-04-01, 2023年4月1日, 令和5年4月1日,
@@ -173,7 +206,8 @@ const ERA_BY_NAME: Record<string, Era> = Object.fromEntries(ERAS.flatMap((e) => 
  */
 export function parseJapaneseDate(input: string): string | null {
   const s = input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-  const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const iso = (y: number, m: number, d: number) =>
+    `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const western = /^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/.exec(s);
   if (western) {
     const out = iso(Number(western[1]), Number(western[2]), Number(western[3]));
@@ -187,5 +221,9 @@ export function parseJapaneseDate(input: string): string | null {
   if (eraYear < 1) return null;
   const out = iso(era.firstYear + eraYear - 1, Number(japanese[3]), Number(japanese[4]));
   if (!isValidIsoDate(out)) return null;
-  try { return eraOf(out).era === era.name ? out : null; } catch { return null; }
+  try {
+    return eraOf(out).era === era.name ? out : null;
+  } catch {
+    return null;
+  }
 }

@@ -5,7 +5,11 @@ export default class SkipReasonReporter implements Reporter {
   private skipped: string[] = [];
   onTestEnd(test: TestCase, result: TestResult) {
     if (result.status !== 'skipped') return;
-    const reason = test.annotations.filter((a) => a.type === 'skip').map((a) => a.description).filter(Boolean).join(' / ');
+    const reason = test.annotations
+      .filter((a) => a.type === 'skip')
+      .map((a) => a.description)
+      .filter(Boolean)
+      .join(' / ');
     this.skipped.push(`${test.titlePath().slice(1).join(' › ')}: ${reason || '理由の記載なし'}`);
   }
   onEnd(_result: FullResult) {

@@ -17,7 +17,12 @@ function issuesOf(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
-export async function dispatch(handlers: Handlers, channelName: unknown, rawArg: unknown, log: Logger = () => {}): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  channelName: unknown,
+  rawArg: unknown,
+  log: Logger = () => {},
+): Promise<Envelope<unknown>> {
   if (!isChannel(channelName)) {
     return { ok: false, error: new AppError('UNKNOWN_CHANNEL').toShape() };
   }

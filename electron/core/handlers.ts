@@ -16,7 +16,17 @@ import { windowHandlers } from '../services/window/handlers';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
 
-function appHandlers(ctx: ServiceContext): HandlerGroup<'app:get:info' | 'settings:get:all' | 'settings:update' | 'file:open:saved' | 'file:show:saved' | 'backup:write' | 'backup:list'> {
+function appHandlers(
+  ctx: ServiceContext,
+): HandlerGroup<
+  | 'app:get:info'
+  | 'settings:get:all'
+  | 'settings:update'
+  | 'file:open:saved'
+  | 'file:show:saved'
+  | 'backup:write'
+  | 'backup:list'
+> {
   return {
     'app:get:info': () => ({
       name: '審議会デスク',

@@ -2,7 +2,10 @@
  * What differs between running inside Electron and in browser mode: dialogs and the
  * shell. Services take a Platform and never import 'electron' themselves.
  */
-export interface FileFilter { name: string; extensions: string[] }
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
 
 export interface Platform {
   readonly mode: 'electron' | 'browser';

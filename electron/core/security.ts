@@ -27,7 +27,11 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 function parse(url: string): URL | null {
-  try { return new URL(url); } catch { return null; }
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
 }
 
 /** True only for pages of the app itself (app://shingikai/...). */
@@ -39,13 +43,29 @@ export function isAppUrl(url: string): boolean {
 /** Links the app may hand to the system browser: https only, no credentials, a real host. */
 export function isSafeExternalUrl(url: string): boolean {
   const u = parse(url);
-  return u !== null && u.protocol === 'https:' && u.username === '' && u.password === '' && u.hostname.includes('.') && !/^[\d.]+$/.test(u.hostname);
+  return (
+    u !== null &&
+    u.protocol === 'https:' &&
+    u.username === '' &&
+    u.password === '' &&
+    u.hostname.includes('.') &&
+    !/^[\d.]+$/.test(u.hostname)
+  );
 }
 
 /** Resolves a request path inside a folder, refusing anything that escapes it. */
-export function safeJoin(root: string, requestPath: string, join: (...p: string[]) => string, sep: string): string | null {
+export function safeJoin(
+  root: string,
+  requestPath: string,
+  join: (...p: string[]) => string,
+  sep: string,
+): string | null {
   let decoded: string;
-  try { decoded = decodeURIComponent(requestPath); } catch { return null; }
+  try {
+    decoded = decodeURIComponent(requestPath);
+  } catch {
+    return null;
+  }
   if (decoded.includes('\0')) return null;
   const parts = decoded.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
   if (parts.some((p) => p === '..' || /^[a-zA-Z]:$/.test(p))) return null;

@@ -33,8 +33,12 @@ if (!app.requestSingleInstanceLock()) {
 
   // Every web contents: no navigation away, no new windows, no webviews.
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => { if (!isAppUrl(url)) event.preventDefault(); });
-    contents.on('will-redirect', (event, url) => { if (!isAppUrl(url)) event.preventDefault(); });
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (isSafeExternalUrl(url)) void shell.openExternal(url);
@@ -42,47 +46,58 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.whenReady().then(() => {
-    const rendererRoot = path.join(__dirname, '..', 'renderer');
-    protocol.handle(APP_SCHEME, async (request) => {
-      const url = new URL(request.url);
-      if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-      const file = safeJoin(rendererRoot, url.pathname === '/' ? 'index.html' : url.pathname, path.join, path.sep);
-      if (!file) return new Response('Not found', { status: 404 });
-      const response = await net.fetch(pathToFileURL(file).toString());
-      const headers = new Headers(response.headers);
-      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-      headers.set('X-Content-Type-Options', 'nosniff');
-      return new Response(response.body, { status: response.status, headers });
+  app
+    .whenReady()
+    .then(() => {
+      const rendererRoot = path.join(__dirname, '..', 'renderer');
+      protocol.handle(APP_SCHEME, async (request) => {
+        const url = new URL(request.url);
+        if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+        const file = safeJoin(rendererRoot, url.pathname === '/' ? 'index.html' : url.pathname, path.join, path.sep);
+        if (!file) return new Response('Not found', { status: 404 });
+        const response = await net.fetch(pathToFileURL(file).toString());
+        const headers = new Headers(response.headers);
+        headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+        headers.set('X-Content-Type-Options', 'nosniff');
+        return new Response(response.body, { status: response.status, headers });
+      });
+
+      const ses = session.defaultSession;
+      ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+      ses.setPermissionCheckHandler(() => false);
+      ses.webRequest.onBeforeRequest((details, callback) => {
+        // No remote content, ever: only the app's own scheme, inline data and devtools.
+        const ok = isAppUrl(details.url) || /^(data|blob|devtools):/.test(details.url);
+        callback({ cancel: !ok });
+      });
+
+      const stores = createElectronStores();
+      const ctx: ServiceContext = {
+        platform: createElectronPlatform(() => mainWindow, app.getPath('documents')),
+        settings: stores.settings,
+        dataDir: app.getPath('userData'),
+        appVersion: app.getVersion(),
+        fixedExportDir: process.env.SHINGIKAI_EXPORT_DIR || null,
+        savedPaths: new Set(),
+      };
+      registerIpc(createHandlers(ctx), log);
+      Menu.setApplicationMenu(buildMenu());
+      mainWindow = createMainWindow(stores.getWindowState(), stores.setWindowState);
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0)
+          mainWindow = createMainWindow(stores.getWindowState(), stores.setWindowState);
+      });
+    })
+    .catch((error) => {
+      log('startup failed', error);
+      app.quit();
     });
 
-    const ses = session.defaultSession;
-    ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    ses.setPermissionCheckHandler(() => false);
-    ses.webRequest.onBeforeRequest((details, callback) => {
-      // No remote content, ever: only the app's own scheme, inline data and devtools.
-      const ok = isAppUrl(details.url) || /^(data|blob|devtools):/.test(details.url);
-      callback({ cancel: !ok });
-    });
-
-    const stores = createElectronStores();
-    const ctx: ServiceContext = {
-      platform: createElectronPlatform(() => mainWindow, app.getPath('documents')),
-      settings: stores.settings,
-      dataDir: app.getPath('userData'),
-      appVersion: app.getVersion(),
-      fixedExportDir: process.env.SHINGIKAI_EXPORT_DIR || null,
-      savedPaths: new Set(),
-    };
-    registerIpc(createHandlers(ctx), log);
-    Menu.setApplicationMenu(buildMenu());
-    mainWindow = createMainWindow(stores.getWindowState(), stores.setWindowState);
-    mainWindow.on('closed', () => { mainWindow = null; });
-
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(stores.getWindowState(), stores.setWindowState);
-    });
-  }).catch((error) => { log('startup failed', error); app.quit(); });
-
-  app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
 }

@@ -14,7 +14,11 @@ import { isAppUrl } from '../core/security';
 function isTrustedSender(frame: WebFrameMain | null): boolean {
   if (!frame) return false;
   // Only top-level frames of our own windows, loaded from app://shingikai.
-  return frame.parent === null && isAppUrl(frame.url) && BrowserWindow.getAllWindows().some((w) => w.webContents.mainFrame === frame);
+  return (
+    frame.parent === null &&
+    isAppUrl(frame.url) &&
+    BrowserWindow.getAllWindows().some((w) => w.webContents.mainFrame === frame)
+  );
 }
 
 export function registerIpc(handlers: Handlers, log: Logger): void {
@@ -35,7 +39,13 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null, do
     defaultExportDir: () => path.join(documentsDir, '審議会デスク'),
     chooseSavePath: async ({ defaultPath, filters }) => {
       const win = getWindow();
-      const options = { title: '名前を付けて保存', defaultPath, filters, buttonLabel: '保存', properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+      const options = {
+        title: '名前を付けて保存',
+        defaultPath,
+        filters,
+        buttonLabel: '保存',
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },

@@ -10,7 +10,18 @@ function send(command: MenuCommand) {
 export function buildMenu(): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ label: '審議会デスク', submenu: [{ role: 'about' as const, label: '審議会デスクについて' }, { type: 'separator' as const }, { role: 'quit' as const, label: '審議会デスクを終了' }] }] : []),
+    ...(isMac
+      ? [
+          {
+            label: '審議会デスク',
+            submenu: [
+              { role: 'about' as const, label: '審議会デスクについて' },
+              { type: 'separator' as const },
+              { role: 'quit' as const, label: '審議会デスクを終了' },
+            ],
+          },
+        ]
+      : []),
     {
       label: 'ファイル(&F)',
       submenu: [
@@ -42,7 +53,9 @@ export function buildMenu(): Menu {
         { role: 'zoomOut', label: '縮小' },
         { role: 'resetZoom', label: '実際のサイズ' },
         { role: 'togglefullscreen', label: '全画面表示' },
-        ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'toggleDevTools' as const, label: '開発者ツール' }]),
+        ...(app.isPackaged
+          ? []
+          : [{ type: 'separator' as const }, { role: 'toggleDevTools' as const, label: '開発者ツール' }]),
       ],
     },
     {

@@ -41,7 +41,13 @@ export function openProjectorWindow(owner: BrowserWindow, meetingId: string): vo
   const external = screen.getAllDisplays().find((d) => d.id !== ownerDisplay.id);
   const win = new BrowserWindow({
     ...(external
-      ? { x: external.bounds.x, y: external.bounds.y, width: external.bounds.width, height: external.bounds.height, fullscreen: true }
+      ? {
+          x: external.bounds.x,
+          y: external.bounds.y,
+          width: external.bounds.width,
+          height: external.bounds.height,
+          fullscreen: true,
+        }
       : { width: 1280, height: 720 }),
     title: '審議会デスク — プロジェクター表示',
     show: false,
@@ -51,16 +57,25 @@ export function openProjectorWindow(owner: BrowserWindow, meetingId: string): vo
   });
   win.setMenu(null);
   win.once('ready-to-show', () => win.show());
-  win.on('closed', () => { if (projector === win) projector = null; });
+  win.on('closed', () => {
+    if (projector === win) projector = null;
+  });
   projector = win;
   void win.loadURL(url);
 }
 
 export function createMainWindow(state: WindowState, saveState: (s: WindowState) => void): BrowserWindow {
-  const visible = state.x !== undefined && state.y !== undefined &&
+  const visible =
+    state.x !== undefined &&
+    state.y !== undefined &&
     screen.getAllDisplays().some((d) => {
       const a = d.workArea;
-      return state.x! < a.x + a.width - 100 && state.x! + state.width > a.x + 100 && state.y! >= a.y - 10 && state.y! < a.y + a.height - 100;
+      return (
+        state.x! < a.x + a.width - 100 &&
+        state.x! + state.width > a.x + 100 &&
+        state.y! >= a.y - 10 &&
+        state.y! < a.y + a.height - 100
+      );
     });
   const win = new BrowserWindow({
     width: state.width,

@@ -20,7 +20,9 @@ const bridge: ShingikaiBridge = {
       if (typeof command === 'string' && commands.has(command)) listener(command as MenuCommand);
     };
     ipcRenderer.on('menu:command', wrapped);
-    return () => { ipcRenderer.removeListener('menu:command', wrapped); };
+    return () => {
+      ipcRenderer.removeListener('menu:command', wrapped);
+    };
   },
 };
 

@@ -46,7 +46,13 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
-function send(res: http.ServerResponse, status: number, body: string | Uint8Array, type: string, extra: Record<string, string> = {}) {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Uint8Array,
+  type: string,
+  extra: Record<string, string> = {},
+) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -92,7 +98,13 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       // One-time entry: exchange the token in the URL for a cookie and drop it from the address bar.
       const queryToken = url.searchParams.get('token');
       if (req.method === 'GET' && queryToken !== null) {
-        if (!sameToken(queryToken, token)) return send(res, 403, 'アクセスが拒否されました（トークンが正しくありません）。', 'text/plain; charset=utf-8');
+        if (!sameToken(queryToken, token))
+          return send(
+            res,
+            403,
+            'アクセスが拒否されました（トークンが正しくありません）。',
+            'text/plain; charset=utf-8',
+          );
         url.searchParams.delete('token');
         return send(res, 303, '', 'text/plain; charset=utf-8', {
           'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
@@ -100,16 +112,33 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         });
       }
 
-      const presented = (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieValue(req.headers.cookie, cookieName());
+      const presented =
+        (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieValue(req.headers.cookie, cookieName());
       if (!presented || !sameToken(presented, token)) {
-        if (url.pathname.startsWith('/api/')) return sendJson(res, 403, { ok: false, error: new AppError('FORBIDDEN', 'アクセスが拒否されました（トークンがありません）。').toShape() });
-        return send(res, 403, 'アクセスが拒否されました。起動時に表示された URL から開いてください。', 'text/plain; charset=utf-8');
+        if (url.pathname.startsWith('/api/'))
+          return sendJson(res, 403, {
+            ok: false,
+            error: new AppError('FORBIDDEN', 'アクセスが拒否されました（トークンがありません）。').toShape(),
+          });
+        return send(
+          res,
+          403,
+          'アクセスが拒否されました。起動時に表示された URL から開いてください。',
+          'text/plain; charset=utf-8',
+        );
       }
 
       if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: new AppError('FORBIDDEN', 'POST のみ受け付けます。').toShape() });
+        if (req.method !== 'POST')
+          return sendJson(res, 405, {
+            ok: false,
+            error: new AppError('FORBIDDEN', 'POST のみ受け付けます。').toShape(),
+          });
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-          return sendJson(res, 415, { ok: false, error: new AppError('INVALID_ARGUMENT', 'JSON で送信してください。').toShape() });
+          return sendJson(res, 415, {
+            ok: false,
+            error: new AppError('INVALID_ARGUMENT', 'JSON で送信してください。').toShape(),
+          });
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         let arg: unknown;
@@ -117,7 +146,10 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
           const body = await readBody(req);
           arg = body.length ? JSON.parse(body.toString('utf8')) : undefined;
         } catch (error) {
-          const shape = error instanceof AppError ? error.toShape() : new AppError('INVALID_ARGUMENT', '送信されたデータを読み取れません。').toShape();
+          const shape =
+            error instanceof AppError
+              ? error.toShape()
+              : new AppError('INVALID_ARGUMENT', '送信されたデータを読み取れません。').toShape();
           return sendJson(res, 400, { ok: false, error: shape });
         }
         const envelope = await dispatch(opts.handlers, channel, arg, log);
@@ -130,7 +162,9 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       const file = safeJoin(staticRoot, rel, path.join, path.sep);
       if (!file) return send(res, 404, 'Not found', 'text/plain');
       let data: Buffer;
-      try { data = await fs.readFile(file); } catch {
+      try {
+        data = await fs.readFile(file);
+      } catch {
         // Unknown paths fall back to the app (client-side routes use the hash, so this is rare).
         data = await fs.readFile(path.join(staticRoot, 'index.html'));
         return send(res, 200, data, MIME_TYPES['.html']!);
@@ -153,6 +187,10 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     origin,
     port,
     token,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

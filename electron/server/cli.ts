@@ -27,7 +27,9 @@ async function rememberedPort(dataDir: string): Promise<number | null> {
   try {
     const n = Number((await fs.readFile(path.join(dataDir, 'browser-port'), 'utf8')).trim());
     return Number.isInteger(n) && n > 1024 && n < 65536 ? n : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 export async function startBrowserMode(): Promise<BrowserServer> {
@@ -53,7 +55,9 @@ export async function startBrowserMode(): Promise<BrowserServer> {
     if (server.port !== remembered) await fs.writeFile(path.join(dataDir, 'browser-port'), String(server.port));
     return server;
   } catch {
-    console.error(`ポート ${remembered} は使用中のため、別のポートで起動します（保存済みのデータはこのポートのアドレスでのみ表示されます）。`);
+    console.error(
+      `ポート ${remembered} は使用中のため、別のポートで起動します（保存済みのデータはこのポートのアドレスでのみ表示されます）。`,
+    );
     return startBrowserServer({ handlers, staticDir, port: 0, log });
   }
 }

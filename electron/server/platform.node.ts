@@ -7,9 +7,12 @@ import type { Platform } from '../core/platform';
 import { uniquePath } from '../services/files';
 
 function openWithSystem(target: string) {
-  const [cmd, args] = process.platform === 'win32' ? ['explorer.exe', [target]]
-    : process.platform === 'darwin' ? ['open', [target]]
-    : ['xdg-open', [target]];
+  const [cmd, args] =
+    process.platform === 'win32'
+      ? ['explorer.exe', [target]]
+      : process.platform === 'darwin'
+        ? ['open', [target]]
+        : ['xdg-open', [target]];
   const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
   child.on('error', () => {}); // no desktop opener (a server, CI): nothing to do
   child.unref();
@@ -17,7 +20,8 @@ function openWithSystem(target: string) {
 
 export function defaultBrowserDataDir(): string {
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'shingikai-desk-browser');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'shingikai-desk-browser');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'shingikai-desk-browser');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'shingikai-desk-browser');
 }

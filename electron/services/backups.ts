@@ -7,7 +7,11 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from './files';
 
-export interface BackupInfo { name: string; bytes: number; createdAt: string }
+export interface BackupInfo {
+  name: string;
+  bytes: number;
+  createdAt: string;
+}
 const PATTERN = /^backup-(\d{8}-\d{6}-\d{3})-([a-z-]+)\.json$/;
 
 function stamp(d: Date): string {
@@ -17,17 +21,32 @@ function stamp(d: Date): string {
 
 export async function listBackups(dir: string): Promise<BackupInfo[]> {
   let names: string[];
-  try { names = await fs.readdir(dir); } catch { return []; }
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
   const out: BackupInfo[] = [];
-  for (const name of names.filter((n) => PATTERN.test(n)).sort().reverse()) {
+  for (const name of names
+    .filter((n) => PATTERN.test(n))
+    .sort()
+    .reverse()) {
     const st = await fs.stat(path.join(dir, name));
     out.push({ name, bytes: st.size, createdAt: st.mtime.toISOString() });
   }
   return out;
 }
 
-export async function writeBackup(dir: string, json: string, reason: string, keep: number, now = new Date()): Promise<BackupInfo> {
-  try { JSON.parse(json); } catch {
+export async function writeBackup(
+  dir: string,
+  json: string,
+  reason: string,
+  keep: number,
+  now = new Date(),
+): Promise<BackupInfo> {
+  try {
+    JSON.parse(json);
+  } catch {
     throw new AppError('INVALID_ARGUMENT', 'バックアップの内容が正しい形式ではないため、保存しませんでした。');
   }
   await fs.mkdir(dir, { recursive: true });

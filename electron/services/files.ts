@@ -9,19 +9,35 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 
 const BUSY = new Set(['EBUSY', 'ETXTBSY', 'EPERM', 'ELOCKED']);
-const NOT_WRITABLE = new Set(['EACCES', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'EINVAL']);
+const NOT_WRITABLE = new Set([
+  'EACCES',
+  'EROFS',
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'ENOSPC',
+  'EDQUOT',
+  'ENAMETOOLONG',
+  'EINVAL',
+]);
 
 export function fileErrorToAppError(error: unknown, target: string): AppError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const name = path.basename(target);
   if (BUSY.has(code)) {
-    return new AppError('FILE_BUSY', `「${name}」は他のアプリケーションで開かれているか、使用中のため保存できません。Word や Excel で開いている場合は閉じてから、もう一度お試しください。`);
+    return new AppError(
+      'FILE_BUSY',
+      `「${name}」は他のアプリケーションで開かれているか、使用中のため保存できません。Word や Excel で開いている場合は閉じてから、もう一度お試しください。`,
+    );
   }
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new AppError('FILE_NOT_WRITABLE', `ディスクの空き容量が不足しているため「${name}」を保存できません。`);
   }
   if (NOT_WRITABLE.has(code)) {
-    return new AppError('FILE_NOT_WRITABLE', `「${path.dirname(target)}」に書き込めないため「${name}」を保存できません。保存先のフォルダを確認してください。`);
+    return new AppError(
+      'FILE_NOT_WRITABLE',
+      `「${path.dirname(target)}」に書き込めないため「${name}」を保存できません。保存先のフォルダを確認してください。`,
+    );
   }
   return new AppError('FILE_NOT_WRITABLE', `「${name}」を保存できませんでした。（${code || '不明なエラー'}）`);
 }
@@ -61,7 +77,10 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
 
 /** Characters Windows refuses in file names, replaced so a council name can name a file. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
+  const cleaned = name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
   return cleaned.slice(0, 180) || '無題';
 }
 
@@ -71,6 +90,10 @@ export async function uniquePath(target: string): Promise<string> {
   const base = target.slice(0, target.length - ext.length);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? target : `${base} (${n})${ext}`;
-    try { await fs.access(candidate); } catch { return candidate; }
+    try {
+      await fs.access(candidate);
+    } catch {
+      return candidate;
+    }
   }
 }

@@ -28,10 +28,16 @@ export class JsonFileSettingsStore implements SettingsStore {
   private current: AppSettings;
   constructor(private readonly file: string) {
     let raw: unknown = undefined;
-    try { raw = JSON.parse(readFileSync(file, 'utf8')); } catch { /* first run or unreadable: defaults */ }
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      /* first run or unreadable: defaults */
+    }
     this.current = sanitizeSettings(raw);
   }
-  get(): AppSettings { return { ...this.current }; }
+  get(): AppSettings {
+    return { ...this.current };
+  }
   async update(patch: Partial<AppSettings>): Promise<AppSettings> {
     const next = AppSettings.parse({ ...this.current, ...patch });
     await fs.mkdir(path.dirname(this.file), { recursive: true });

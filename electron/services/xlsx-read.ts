@@ -13,7 +13,10 @@ export async function loadWorkbook(data: Uint8Array, fileName: string): Promise<
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
   } catch {
     const label = fileName ? `「${fileName}」` : 'このファイル';
-    throw new AppError('INVALID_FILE', `${label}は Excel ブック（.xlsx）として読み込めませんでした。Excel で開いて「Excel ブック（*.xlsx）」形式で保存してから、もう一度取り込んでください。`);
+    throw new AppError(
+      'INVALID_FILE',
+      `${label}は Excel ブック（.xlsx）として読み込めませんでした。Excel で開いて「Excel ブック（*.xlsx）」形式で保存してから、もう一度取り込んでください。`,
+    );
   }
   return wb;
 }
@@ -25,7 +28,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text).trim();
     if ('error' in value) return '';
@@ -35,7 +42,10 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** Header words compared width-, case- and space-folded, （） as (). */
 export const normalizeHeader = (s: string) =>
-  s.normalize('NFKC').toLowerCase().replace(/[\s\u3000]/g, '');
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000]/g, '');
 
 export interface HeaderMatch<K extends string> {
   ws: ExcelJS.Worksheet;
@@ -48,7 +58,11 @@ export interface HeaderMatch<K extends string> {
  * The first sheet whose first 10 rows hold a header row naming `required`; each key is
  * recognised by any of its words (first column wins).
  */
-export function findHeaderRow<K extends string>(wb: ExcelJS.Workbook, words: Record<K, string[]>, required: NoInfer<K>): HeaderMatch<K> | null {
+export function findHeaderRow<K extends string>(
+  wb: ExcelJS.Workbook,
+  words: Record<K, string[]>,
+  required: NoInfer<K>,
+): HeaderMatch<K> | null {
   const index = new Map<string, K>();
   for (const [key, names] of Object.entries(words) as [K, string[]][]) {
     for (const n of names) if (!index.has(normalizeHeader(n))) index.set(normalizeHeader(n), key);

@@ -7,7 +7,9 @@ import type { ArgOf, Channel, MenuCommand, ResultOf, ShingikaiBridge } from '../
 import { AppError, isAppErrorShape, type Envelope } from '../../shared/errors';
 
 declare global {
-  interface Window { shingikai?: ShingikaiBridge }
+  interface Window {
+    shingikai?: ShingikaiBridge;
+  }
 }
 
 const webBridge: ShingikaiBridge = {
@@ -22,11 +24,20 @@ const webBridge: ShingikaiBridge = {
         body: JSON.stringify(arg ?? {}),
       });
     } catch {
-      return { ok: false, error: { code: 'INTERNAL', message: 'アプリのサービスに接続できません。ブラウザーモードのサーバーが終了していないか確認してください。' } };
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: 'アプリのサービスに接続できません。ブラウザーモードのサーバーが終了していないか確認してください。',
+        },
+      };
     }
     const body: unknown = await response.json().catch(() => null);
     if (body && typeof body === 'object' && 'ok' in body) return body as Envelope<ResultOf<typeof channel>>;
-    return { ok: false, error: { code: 'INTERNAL', message: `サービスから予期しない応答がありました（${response.status}）。` } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `サービスから予期しない応答がありました（${response.status}）。` },
+    };
   },
   onMenuCommand(_listener: (c: MenuCommand) => void) {
     return () => {}; // browser mode has no application menu
@@ -44,6 +55,8 @@ export async function call<C extends Channel>(channel: C, arg: ArgOf<C>): Promis
     throw new AppError('INTERNAL');
   }
   if (envelope.ok) return envelope.value;
-  const e = isAppErrorShape(envelope.error) ? envelope.error : { code: 'INTERNAL' as const, message: '予期しないエラーが発生しました。' };
+  const e = isAppErrorShape(envelope.error)
+    ? envelope.error
+    : { code: 'INTERNAL' as const, message: '予期しないエラーが発生しました。' };
   throw new AppError(e.code, e.message, e.details);
 }

@@ -6,8 +6,20 @@
  * Whatever the seed does not give is left empty or null.
  */
 import type {
-  AgendaItem, Block, CouncilBundle, Draft, DraftVersion, MatrixItem, Meeting, Member, Minutes,
-  Opinion, Remark, Section, Speaker, Staff,
+  AgendaItem,
+  Block,
+  CouncilBundle,
+  Draft,
+  DraftVersion,
+  MatrixItem,
+  Meeting,
+  Member,
+  Minutes,
+  Opinion,
+  Remark,
+  Section,
+  Speaker,
+  Staff,
 } from '../../shared/domain';
 import { newCouncil, newMeeting, randomId } from '../../shared/factory';
 
@@ -260,21 +272,15 @@ const ONGOING_EFFORTS: FieldBullets = {
     'タブレットを配置している部署では活用している。',
     'DX関連の研修（マインドセット、UI／UX、EBPM）について、階層別の研修を開始している。',
   ],
-  財務: [
-    '国等への職員派遣（経済産業省、九州経済産業局等）。',
-  ],
-  人材育成: [
-    '県の職員研修所での研修受講。',
-  ],
+  財務: ['国等への職員派遣（経済産業省、九州経済産業局等）。'],
+  人材育成: ['県の職員研修所での研修受講。'],
   働き方改革: [
     '年間スケジュール、休暇取得予定などは課内で共有し、調整している。',
     '係や課を越えての応援体制、協力体制を構築し一時期に集中する事務について運用している。',
     '時差通勤可能な制度を導入している。',
     '支所間では窓口の繁忙状況等に応じた応援体制をとっている。',
   ],
-  経営: [
-    '債権管理について情報共有は実施している。',
-  ],
+  経営: ['債権管理について情報共有は実施している。'],
 };
 // ---------------------------------------------------------------- 資料１ 飯塚市行政経営戦略推進ビジョン 骨子案
 
@@ -404,7 +410,9 @@ const VISION_OUTLINE: SectionSpec[] = [
           p('目指す姿'),
           p('市民サービスと市職員の働きがいがともに上昇する未来'),
           p('目指す姿の内容'),
-          p('市民サービスを維持向上するためには、市職員が「働きがい」を高めつつ取り組むことが重要であり、「市民サービスの向上」と「市職員の働きがい」は、これを両立することが求められる。'),
+          p(
+            '市民サービスを維持向上するためには、市職員が「働きがい」を高めつつ取り組むことが重要であり、「市民サービスの向上」と「市職員の働きがい」は、これを両立することが求められる。',
+          ),
           p('また、「働きがい」を高めるためには、「働きやすさ」と「やりがい」をともに高めていくことが求められる。'),
           p('さらには、市民サービスの向上が市職員の働きがいの向上につながる好循環を生み出すものとなる。'),
         ],
@@ -415,9 +423,13 @@ const VISION_OUTLINE: SectionSpec[] = [
           p('目指す姿を達成するに当たり、次の価値を大事に各施策に取り組む。'),
           p('大事にする価値'),
           p('前例にとらわれず挑戦する'),
-          p('環境の変化に対応するためには、前例にとらわれない発想のもと、積極的に挑戦することが必要である。また、仮にうまくいかなかったとしても、挑戦したことを評価する風土が、次の挑戦を誘発するものとなる。'),
+          p(
+            '環境の変化に対応するためには、前例にとらわれない発想のもと、積極的に挑戦することが必要である。また、仮にうまくいかなかったとしても、挑戦したことを評価する風土が、次の挑戦を誘発するものとなる。',
+          ),
           p('市民や企業等とともに進める'),
-          p('これからの行政経営には、全体最適化の視点を持ち、市民や企業等とともに進めることが必要である。公共施策はもはや行政だけの取り組みではなく、協働、共創の意識を持つことが重要である。'),
+          p(
+            'これからの行政経営には、全体最適化の視点を持ち、市民や企業等とともに進めることが必要である。公共施策はもはや行政だけの取り組みではなく、協働、共創の意識を持つことが重要である。',
+          ),
           p('多様性を尊重し、誰一人取り残さない'),
           p('改革の推進に当たっては、費用対効果を重視しつつも、多様性を尊重し、誰一人取り残さない配慮が必要である。'),
           p('市民、市職員ともに、すべての人のウェルビーイングを実現するための行動が重要である。'),
@@ -434,15 +446,21 @@ const VISION_OUTLINE: SectionSpec[] = [
               {
                 heading: '働き方改革の推進',
                 blocks: [
-                  p('働きやすい職場環境を確保することは、市民サービス向上の基盤となるものであり、これからの人材の確保にもつながるものである。'),
+                  p(
+                    '働きやすい職場環境を確保することは、市民サービス向上の基盤となるものであり、これからの人材の確保にもつながるものである。',
+                  ),
                   p('すべての職員が、やりがいをもって働くことができる環境を整備する。'),
                 ],
               },
               {
                 heading: '人材の確保・育成',
                 blocks: [
-                  p('人口減少が進行する中、市職員だけでなく、地域を支える人材を確保し育成することは、短期的にも中長期的にも、大きな影響を与える。'),
-                  p('民間企業においても企業価値の向上に向けた人的資本経営の重要性が取りざたされており、戦略的に人材の確保・育成に取り組む。'),
+                  p(
+                    '人口減少が進行する中、市職員だけでなく、地域を支える人材を確保し育成することは、短期的にも中長期的にも、大きな影響を与える。',
+                  ),
+                  p(
+                    '民間企業においても企業価値の向上に向けた人的資本経営の重要性が取りざたされており、戦略的に人材の確保・育成に取り組む。',
+                  ),
                 ],
               },
             ],
@@ -454,7 +472,9 @@ const VISION_OUTLINE: SectionSpec[] = [
               {
                 heading: '業務の効率化',
                 blocks: [
-                  p('デジタル化は手段であり、目的ではない。業務の全体を把握した上で、見直すべきところは見直すことが必要であり、その手段として、デジタル化等を活用する。'),
+                  p(
+                    'デジタル化は手段であり、目的ではない。業務の全体を把握した上で、見直すべきところは見直すことが必要であり、その手段として、デジタル化等を活用する。',
+                  ),
                 ],
               },
               {
@@ -473,14 +493,18 @@ const VISION_OUTLINE: SectionSpec[] = [
               {
                 heading: '歳入の確保',
                 blocks: [
-                  p('市税等の確保に加え、使用料等受益者負担の適正化や、国県の補助金等の活用など、財源の確保に取り組む。'),
+                  p(
+                    '市税等の確保に加え、使用料等受益者負担の適正化や、国県の補助金等の活用など、財源の確保に取り組む。',
+                  ),
                   p('また、キャッシュレス決済の導入等収納の利便性向上も併せて取り組む。'),
                 ],
               },
               {
                 heading: '歳出の抑制',
                 blocks: [
-                  p('スクラップアンドビルドの徹底など、既存の事務事業を積極的に見直すとともに、包括委託等市職員の人件費も考慮した歳出の抑制に取り組む。'),
+                  p(
+                    'スクラップアンドビルドの徹底など、既存の事務事業を積極的に見直すとともに、包括委託等市職員の人件費も考慮した歳出の抑制に取り組む。',
+                  ),
                   p('その際、新たな手法の導入や部署横断的な取り組みにも積極的に取り組む。'),
                 ],
               },
@@ -494,7 +518,9 @@ const VISION_OUTLINE: SectionSpec[] = [
                 heading: '規模の適正化',
                 blocks: [
                   p('人口減少や人口構成の変化等を踏まえ、施設や設備等の規模の適正化に取り組む。'),
-                  p('その際、需要を客観的に把握するとともに、既存の利用者へ配慮しつつ、全市的かつ中長期的視点を持って取り組むこととする。'),
+                  p(
+                    'その際、需要を客観的に把握するとともに、既存の利用者へ配慮しつつ、全市的かつ中長期的視点を持って取り組むこととする。',
+                  ),
                 ],
               },
               {
@@ -518,11 +544,21 @@ const VISION_OUTLINE: SectionSpec[] = [
         // The 目次 says 期間; the page itself says 位置づけと計画期間.
         heading: '位置づけと計画期間',
         blocks: [
-          p('本市の最上位計画である「第２次飯塚市総合計画」の分野別計画として「行政経営戦略推進ビジョン」及び「行政経営戦略推進プラン」を策定する。'),
-          p('また、本戦略では、行財政改革に関する内容のほか、ＤＸ推進計画及び働き方改革推進計画の内容を包含するものとする。'),
-          p('計画期間は、ビジョンは令和６年度から令和10年度までの5年間とし、プランは令和6年度から令和8年度までの3年間とし、必要に応じ見直すこととする。'),
+          p(
+            '本市の最上位計画である「第２次飯塚市総合計画」の分野別計画として「行政経営戦略推進ビジョン」及び「行政経営戦略推進プラン」を策定する。',
+          ),
+          p(
+            'また、本戦略では、行財政改革に関する内容のほか、ＤＸ推進計画及び働き方改革推進計画の内容を包含するものとする。',
+          ),
+          p(
+            '計画期間は、ビジョンは令和６年度から令和10年度までの5年間とし、プランは令和6年度から令和8年度までの3年間とし、必要に応じ見直すこととする。',
+          ),
           // The figure of the plan system, flattened.
-          ul('第２次飯塚市総合計画', '行政経営戦略推進ビジョン（目指す姿と方向性）', '行政経営戦略推進プラン（具体的な取り組み）'),
+          ul(
+            '第２次飯塚市総合計画',
+            '行政経営戦略推進ビジョン（目指す姿と方向性）',
+            '行政経営戦略推進プラン（具体的な取り組み）',
+          ),
           p('行財政改革のほか、ＤＸ推進及び働き方改革に関する内容を含む'),
           p('関連する計画'),
           ul('公共施設等のあり方に関する方針', '公民連携推進に関する指針', '地域情報化計画', 'など'),
@@ -557,12 +593,24 @@ const VISION_OUTLINE: SectionSpec[] = [
       {
         heading: '進行管理（PDCAサイクルとOODAループの活用）',
         blocks: [
-          p('近年、状況の変化が激しいことなどから、従来の「ＰＤＣＡサイクル」に加え、観察、判断、決定、実行をループさせていく「ＯＯＤＡループ」の要素も加えて検証、改善を図る。'),
+          p(
+            '近年、状況の変化が激しいことなどから、従来の「ＰＤＣＡサイクル」に加え、観察、判断、決定、実行をループさせていく「ＯＯＤＡループ」の要素も加えて検証、改善を図る。',
+          ),
           // The figure: an OODA loop inside Plan–Do–Check–Action, as a table of its two rows.
           table(true, [
             ['Observe', 'Orient', 'Decide', 'Act'],
-            ['戦略策定のために対象を観察する', '取り組みの方向性を判断する', '方向性を基に具体策を決定する', '取り組みを実行する'],
-            ['実行のプロセスと結果を観察する', '結果を踏まえ、方向性の変更等を判断する', '戦略への反映内容を決定する', '改善した取り組みを実行する'],
+            [
+              '戦略策定のために対象を観察する',
+              '取り組みの方向性を判断する',
+              '方向性を基に具体策を決定する',
+              '取り組みを実行する',
+            ],
+            [
+              '実行のプロセスと結果を観察する',
+              '結果を踏まえ、方向性の変更等を判断する',
+              '戦略への反映内容を決定する',
+              '改善した取り組みを実行する',
+            ],
           ]),
         ],
       },
@@ -643,7 +691,8 @@ export function buildSampleCouncil(opts: { makeId?: () => string; now?: string }
     return r;
   };
   const opinion = (
-    init: Pick<Opinion, 'source' | 'summary'> & Partial<Pick<Opinion, 'meetingId' | 'remarkId' | 'fieldId' | 'sourceLabel' | 'response' | 'status'>>,
+    init: Pick<Opinion, 'source' | 'summary'> &
+      Partial<Pick<Opinion, 'meetingId' | 'remarkId' | 'fieldId' | 'sourceLabel' | 'response' | 'status'>>,
   ): Opinion => {
     const o: Opinion = {
       id: makeId(),
@@ -710,7 +759,13 @@ export function buildSampleCouncil(opts: { makeId?: () => string; now?: string }
     now,
   );
   remark(meeting2, m2Open, 'メモ', chair, '井澤会長欠席のため、大久保副会長が議事進行を行う。');
-  remark(meeting2, m2Explain, '説明', secretariat, '資料１ 飯塚市行政経営戦略推進ビジョン骨子案、資料２ 各分野の現状と課題及び想定される解決策について説明');
+  remark(
+    meeting2,
+    m2Explain,
+    '説明',
+    secretariat,
+    '資料１ 飯塚市行政経営戦略推進ビジョン骨子案、資料２ 各分野の現状と課題及び想定される解決策について説明',
+  );
   for (const name of FIELD_ORDER) {
     for (const text of MEETING2_AGENDA1_OPINIONS[name]) {
       const r = remark(meeting2, m2Agenda1, '意見', unknown, text, { fieldId: fieldId(name) });
@@ -757,9 +812,19 @@ export function buildSampleCouncil(opts: { makeId?: () => string; now?: string }
   const ongoingColumn = council.matrixColumns[3];
   if (!solutionColumn || !ongoingColumn) throw new Error('sample: the council lacks the default matrix columns');
   for (const name of FIELD_ORDER) {
-    for (const [column, bullets] of [[solutionColumn, SOLUTION_IDEAS], [ongoingColumn, ONGOING_EFFORTS]] as const) {
+    for (const [column, bullets] of [
+      [solutionColumn, SOLUTION_IDEAS],
+      [ongoingColumn, ONGOING_EFFORTS],
+    ] as const) {
       for (const text of bullets[name]) {
-        matrixItems.push({ id: makeId(), councilId, fieldId: fieldId(name), columnId: column.id, text, order: matrixItems.length + 1 });
+        matrixItems.push({
+          id: makeId(),
+          councilId,
+          fieldId: fieldId(name),
+          columnId: column.id,
+          text,
+          order: matrixItems.length + 1,
+        });
       }
     }
   }
@@ -802,13 +867,18 @@ export function buildSampleCouncil(opts: { makeId?: () => string; now?: string }
     if (!found) throw new Error(`sample: no section ${heading}`);
     return found;
   };
-  const paragraphs = (sec: Section) => sec.blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+  const paragraphs = (sec: Section) =>
+    sec.blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
   const reword = (heading: string, from: string, to: string) => {
     const para = paragraphs(byHeading(heading)).find((b) => b.text.includes(from));
     if (!para) throw new Error(`sample: no text ${from}`);
     para.text = para.text.replace(from, to);
   };
-  reword('利便性の向上', '利用者側でデジタル化等により、業務の効率化とともに利便性', '利用者側のデジタル化等により、業務の効率化とともに市民の利便性');
+  reword(
+    '利便性の向上',
+    '利用者側でデジタル化等により、業務の効率化とともに利便性',
+    '利用者側のデジタル化等により、業務の効率化とともに市民の利便性',
+  );
   reword('歳入の確保', '市税等の確保に加え、', '市税等の確保に加え、ふるさと納税の推進や');
   reword('位置づけと計画期間', 'ＤＸ推進計画', 'DX推進計画');
   // 管理の効率化 is folded into 規模の適正化 (renamed), and the section itself is deleted.
@@ -825,7 +895,9 @@ export function buildSampleCouncil(opts: { makeId?: () => string; now?: string }
     order: structure.order + 1,
     heading: '市民参画',
     blocks: [
-      p('素案の段階で市民意見の募集（パブリックコメント）を行うなど、策定及び推進の過程において市民参画の機会を設ける。'),
+      p(
+        '素案の段階で市民意見の募集（パブリックコメント）を行うなど、策定及び推進の過程において市民参画の機会を設ける。',
+      ),
       p('また、取り組みの状況は市のホームページ等で公表し、市民や企業等からの意見を取り組みの改善に生かす。'),
     ],
   };
@@ -851,9 +923,24 @@ export function buildSampleCouncil(opts: { makeId?: () => string; now?: string }
     if (!o) throw new Error(`sample: no opinion ${summary}`);
     Object.assign(o, { sectionIds: headings.map((h) => soan.find((x) => x.heading === h)!.id), response, status });
   };
-  link('歳入と歳出とそれぞれの戦略を考えたほうがいい。', ['歳入の確保', '歳出の抑制'], '取り組みの方向性の「財政」において、歳入の確保と歳出の抑制をそれぞれ方向性として示している。', '既に記載');
-  link('歳出を抑えることに重きが置かれているが、それだけだと暗い話になるので、未来に希望が持てるような戦略を検討してもらいたい。', ['歳入の確保'], 'ふるさと納税の推進など、歳入の確保に向けた取り組みを素案に追記した。', '一部反映');
-  link('庁内のDXと住民サービスのDXは分けて考えるべき。また、成果は検証する必要がある。', ['業務の効率化', '利便性の向上'], '庁内の業務の効率化と市民の利便性の向上を分けて方向性を示している。成果の検証は進行管理の中で行う。', '既に記載');
+  link(
+    '歳入と歳出とそれぞれの戦略を考えたほうがいい。',
+    ['歳入の確保', '歳出の抑制'],
+    '取り組みの方向性の「財政」において、歳入の確保と歳出の抑制をそれぞれ方向性として示している。',
+    '既に記載',
+  );
+  link(
+    '歳出を抑えることに重きが置かれているが、それだけだと暗い話になるので、未来に希望が持てるような戦略を検討してもらいたい。',
+    ['歳入の確保'],
+    'ふるさと納税の推進など、歳入の確保に向けた取り組みを素案に追記した。',
+    '一部反映',
+  );
+  link(
+    '庁内のDXと住民サービスのDXは分けて考えるべき。また、成果は検証する必要がある。',
+    ['業務の効率化', '利便性の向上'],
+    '庁内の業務の効率化と市民の利便性の向上を分けて方向性を示している。成果の検証は進行管理の中で行う。',
+    '既に記載',
+  );
   link(MEETING2_QUESTION, ['市民参画'], MEETING2_ANSWER, '質問・その他');
 
   const minutes: Minutes = {

@@ -35,7 +35,15 @@ export const appChannels = {
   'file:show:saved': channel(z.object({ path: z.string().min(1).max(4096) }).strict(), z.object({})),
   /** Writes a backup of the whole database (dexie-export-import JSON) and rotates old ones. */
   'backup:write': channel(
-    z.object({ json: z.string().min(2).max(512 * 1024 * 1024), reason: z.enum(['auto', 'manual', 'before-upgrade', 'before-import']) }).strict(),
+    z
+      .object({
+        json: z
+          .string()
+          .min(2)
+          .max(512 * 1024 * 1024),
+        reason: z.enum(['auto', 'manual', 'before-upgrade', 'before-import']),
+      })
+      .strict(),
     BackupInfo,
   ),
   'backup:list': channel(z.object({}).strict(), z.array(BackupInfo)),

@@ -41,7 +41,14 @@ export interface ShingikaiBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
-export const MENU_COMMANDS = ['go-home', 'go-councils', 'load-sample', 'backup-now', 'show-shortcuts', 'about'] as const;
+export const MENU_COMMANDS = [
+  'go-home',
+  'go-councils',
+  'load-sample',
+  'backup-now',
+  'show-shortcuts',
+  'about',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export * from './app';

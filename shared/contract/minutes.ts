@@ -5,15 +5,17 @@ import { Council, Meeting, Member, Minutes, Remark, Staff } from '../domain';
 import { SavedFile } from './app';
 import { MINUTES_MODES } from '../minutes/model';
 
-export const MinutesExportArgs = z.object({
-  council: Council,
-  members: z.array(Member).max(500),
-  staff: z.array(Staff).max(500),
-  meeting: Meeting,
-  remarks: z.array(Remark).max(100000),
-  minutes: Minutes.nullable(),
-  mode: z.enum(MINUTES_MODES),
-}).strict();
+export const MinutesExportArgs = z
+  .object({
+    council: Council,
+    members: z.array(Member).max(500),
+    staff: z.array(Staff).max(500),
+    meeting: Meeting,
+    remarks: z.array(Remark).max(100000),
+    minutes: Minutes.nullable(),
+    mode: z.enum(MINUTES_MODES),
+  })
+  .strict();
 export type MinutesExportArgs = z.infer<typeof MinutesExportArgs>;
 
 export const minutesChannels = {

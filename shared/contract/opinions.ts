@@ -4,34 +4,40 @@ import { channel } from './define';
 import { Council, MatrixItem, Meeting, Member, Opinion, OPINION_SOURCES, id } from '../domain';
 import { SavedFile } from './app';
 
-export const OpinionDocumentData = z.object({
-  council: Council,
-  members: z.array(Member),
-  meetings: z.array(Meeting),
-  opinions: z.array(Opinion).max(200_000),
-  matrixItems: z.array(MatrixItem),
-  sectionTitles: z.record(z.string(), z.string().max(500)).optional(),
-}).strict();
+export const OpinionDocumentData = z
+  .object({
+    council: Council,
+    members: z.array(Member),
+    meetings: z.array(Meeting),
+    opinions: z.array(Opinion).max(200_000),
+    matrixItems: z.array(MatrixItem),
+    sectionTitles: z.record(z.string(), z.string().max(500)).optional(),
+  })
+  .strict();
 
 /** 'template': an empty 意見シート with the columns the import reads. */
 export const OPINION_DOCUMENTS = ['list', 'responses', 'matrix', 'handout', 'template'] as const;
 export type OpinionDocumentKind = (typeof OPINION_DOCUMENTS)[number];
 
-export const HandoutOptions = z.object({
-  meetingId: id,
-  grouping: z.enum(['field', 'theme']),
-  /** opinion id → agenda item id of the target meeting (grouping 'theme'). */
-  themes: z.record(z.string(), z.string()),
-}).strict();
+export const HandoutOptions = z
+  .object({
+    meetingId: id,
+    grouping: z.enum(['field', 'theme']),
+    /** opinion id → agenda item id of the target meeting (grouping 'theme'). */
+    themes: z.record(z.string(), z.string()),
+  })
+  .strict();
 
-export const OpinionExportArgs = z.object({
-  kind: z.enum(OPINION_DOCUMENTS),
-  format: z.enum(['xlsx', 'docx']),
-  /** 公開版: the council's anonymisation and non-public rules apply (enforced in main). */
-  publication: z.boolean(),
-  data: OpinionDocumentData,
-  handout: HandoutOptions.optional(),
-}).strict();
+export const OpinionExportArgs = z
+  .object({
+    kind: z.enum(OPINION_DOCUMENTS),
+    format: z.enum(['xlsx', 'docx']),
+    /** 公開版: the council's anonymisation and non-public rules apply (enforced in main). */
+    publication: z.boolean(),
+    data: OpinionDocumentData,
+    handout: HandoutOptions.optional(),
+  })
+  .strict();
 export type OpinionExportArgs = z.infer<typeof OpinionExportArgs>;
 
 /** One row of an 意見シート as read, with what is wrong with it (nothing is stored yet). */
@@ -51,15 +57,20 @@ export const ImportedOpinionRow = z.object({
 });
 export type ImportedOpinionRow = z.infer<typeof ImportedOpinionRow>;
 
-export const OpinionImportArgs = z.object({
-  fileName: z.string().max(500),
-  /** The workbook's bytes, base64. */
-  data: z.string().min(1).max(70 * 1024 * 1024),
-  fields: z.array(z.object({ id, name: z.string() })),
-  members: z.array(z.object({ id, name: z.string(), role: z.string() })),
-  meetings: z.array(z.object({ id, number: z.number().int() })),
-  statuses: z.array(z.string()),
-}).strict();
+export const OpinionImportArgs = z
+  .object({
+    fileName: z.string().max(500),
+    /** The workbook's bytes, base64. */
+    data: z
+      .string()
+      .min(1)
+      .max(70 * 1024 * 1024),
+    fields: z.array(z.object({ id, name: z.string() })),
+    members: z.array(z.object({ id, name: z.string(), role: z.string() })),
+    meetings: z.array(z.object({ id, number: z.number().int() })),
+    statuses: z.array(z.string()),
+  })
+  .strict();
 export type OpinionImportArgs = z.infer<typeof OpinionImportArgs>;
 
 export const OpinionImportPreview = z.object({

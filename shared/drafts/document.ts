@@ -6,8 +6,18 @@ import type { Block } from '../domain';
 import { numberedHeading, outline } from './tree';
 import { coverDate, type DraftDoc } from './versions';
 
-export interface DocHeading { kind: 'heading'; id: string; level: number; text: string }
-export interface DocBlock { kind: 'block'; sectionId: string; level: number; block: Block }
+export interface DocHeading {
+  kind: 'heading';
+  id: string;
+  level: number;
+  text: string;
+}
+export interface DocBlock {
+  kind: 'block';
+  sectionId: string;
+  level: number;
+  block: Block;
+}
 export type DocItem = DocHeading | DocBlock;
 
 export interface PrintedDraft {
@@ -32,7 +42,9 @@ export function printedDraft(doc: DraftDoc): PrintedDraft {
   }
   return {
     cover: { title: doc.title, stage: doc.stage, date: coverDate(doc), issuer: doc.issuer },
-    toc: entries.filter((e) => e.level < TOC_DEPTH).map((e) => ({ level: e.level, text: numberedHeading(e, e.section.heading) })),
+    toc: entries
+      .filter((e) => e.level < TOC_DEPTH)
+      .map((e) => ({ level: e.level, text: numberedHeading(e, e.section.heading) })),
     body,
   };
 }

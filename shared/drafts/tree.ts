@@ -52,13 +52,22 @@ export function subtreeIds(sections: readonly Section[], id: string): Set<string
   let grew = true;
   while (grew) {
     grew = false;
-    for (const s of sections) if (s.parentId !== null && ids.has(s.parentId) && !ids.has(s.id)) { ids.add(s.id); grew = true; }
+    for (const s of sections)
+      if (s.parentId !== null && ids.has(s.parentId) && !ids.has(s.id)) {
+        ids.add(s.id);
+        grew = true;
+      }
   }
   return ids;
 }
 
 /** Rewrites the orders of one parent's children to follow `ordered`. */
-function withOrder(sections: readonly Section[], parentId: string | null, ordered: readonly string[], moved?: { id: string; parentId: string | null }): Section[] {
+function withOrder(
+  sections: readonly Section[],
+  parentId: string | null,
+  ordered: readonly string[],
+  moved?: { id: string; parentId: string | null },
+): Section[] {
   const pos = new Map(ordered.map((id, i) => [id, i + 1]));
   return sections.map((s) => {
     const parent = moved && s.id === moved.id ? moved.parentId : s.parentId;
@@ -68,7 +77,11 @@ function withOrder(sections: readonly Section[], parentId: string | null, ordere
 }
 
 function renumber(sections: Section[], parentId: string | null): Section[] {
-  return withOrder(sections, parentId, childrenOf(sections, parentId).map((s) => s.id));
+  return withOrder(
+    sections,
+    parentId,
+    childrenOf(sections, parentId).map((s) => s.id),
+  );
 }
 
 export function moveUp(sections: readonly Section[], id: string): Section[] {
@@ -141,15 +154,27 @@ export function removeSection(sections: readonly Section[], id: string): Section
   const s = sections.find((x) => x.id === id);
   if (!s) return sections as Section[];
   const gone = subtreeIds(sections, id);
-  return renumber(sections.filter((x) => !gone.has(x.id)), s.parentId);
+  return renumber(
+    sections.filter((x) => !gone.has(x.id)),
+    s.parentId,
+  );
 }
 
-export function updateSection(sections: readonly Section[], id: string, patch: Partial<Pick<Section, 'heading' | 'blocks'>>): Section[] {
+export function updateSection(
+  sections: readonly Section[],
+  id: string,
+  patch: Partial<Pick<Section, 'heading' | 'blocks'>>,
+): Section[] {
   return sections.map((s) => (s.id === id ? { ...s, ...patch } : s));
 }
 
 /** The section before / after in document order (for ↑/↓ in the outline pane). */
-export function neighbour(sections: readonly Section[], style: NumberingStyle, id: string, delta: -1 | 1): string | null {
+export function neighbour(
+  sections: readonly Section[],
+  style: NumberingStyle,
+  id: string,
+  delta: -1 | 1,
+): string | null {
   const list = outline(sections, style);
   const i = list.findIndex((e) => e.section.id === id);
   return list[i + delta]?.section.id ?? null;

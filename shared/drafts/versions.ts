@@ -14,7 +14,11 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export interface FreezeInput { stage: string; date: string; note: string }
+export interface FreezeInput {
+  stage: string;
+  date: string;
+  note: string;
+}
 
 /** Makes the version record of the working copy as it is now. */
 export function makeVersion(draft: Draft, input: FreezeInput, id: string, now: string): Readonly<DraftVersion> {
@@ -46,7 +50,10 @@ export function newestFirst<V extends Pick<DraftVersion, 'frozenAt'>>(versions: 
 }
 
 /** The stage to offer next: the one after the newest version's stage. */
-export function nextStage(stages: readonly string[], versions: readonly Pick<DraftVersion, 'stage' | 'frozenAt'>[]): string {
+export function nextStage(
+  stages: readonly string[],
+  versions: readonly Pick<DraftVersion, 'stage' | 'frozenAt'>[],
+): string {
   const newest = newestFirst(versions)[0];
   if (!newest) return stages[0] ?? '';
   const i = stages.indexOf(newest.stage);
@@ -64,7 +71,14 @@ export interface DraftDoc {
 }
 
 export function docOfVersion(v: DraftVersion): DraftDoc {
-  return { title: v.title, issuer: v.issuer, stage: v.stage, date: v.date, numbering: v.numbering, sections: v.sections };
+  return {
+    title: v.title,
+    issuer: v.issuer,
+    stage: v.stage,
+    date: v.date,
+    numbering: v.numbering,
+    sections: v.sections,
+  };
 }
 export function docOfDraft(d: Draft): DraftDoc {
   return { title: d.title, issuer: d.issuer, stage: '', date: d.date, numbering: d.numbering, sections: d.sections };

@@ -74,7 +74,14 @@ function excerpt(text: string, offset: number, length: number): string {
   return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
 }
 
-function found(unit: TextUnit, rule: CheckRule, m: { index: number; length: number }, message: string, replacement: string | null, fixLabel?: string): Finding {
+function found(
+  unit: TextUnit,
+  rule: CheckRule,
+  m: { index: number; length: number },
+  message: string,
+  replacement: string | null,
+  fixLabel?: string,
+): Finding {
   return {
     id: `${rule}:${unit.paragraphKey}:${m.index}`,
     rule,
@@ -86,14 +93,21 @@ function found(unit: TextUnit, rule: CheckRule, m: { index: number; length: numb
     offset: m.index,
     length: m.length,
     excerpt: excerpt(unit.text, m.index, m.length),
-    fix: replacement === null ? null : {
-      type: 'replace',
-      label: fixLabel ?? (replacement ? `「${unit.text.slice(m.index, m.index + m.length)}」→「${replacement}」` : `「${unit.text.slice(m.index, m.index + m.length)}」を削除`),
-      paragraphKey: unit.paragraphKey,
-      offset: m.index,
-      length: m.length,
-      replacement,
-    },
+    fix:
+      replacement === null
+        ? null
+        : {
+            type: 'replace',
+            label:
+              fixLabel ??
+              (replacement
+                ? `「${unit.text.slice(m.index, m.index + m.length)}」→「${replacement}」`
+                : `「${unit.text.slice(m.index, m.index + m.length)}」を削除`),
+            paragraphKey: unit.paragraphKey,
+            offset: m.index,
+            length: m.length,
+            replacement,
+          },
   };
 }
 
@@ -118,28 +132,57 @@ export const checkPunctuation: TextRule = (unit, ctx) => {
   const wrongComma = ctx.punctuation === 'touten' ? '，' : '、';
   const rightComma = ctx.punctuation === 'touten' ? '、' : '，';
   const out = scan(unit, new RegExp(wrongComma, 'g'), (m) =>
-    found(unit, 'punctuation', { index: m.index, length: 1 }, `読点は「${rightComma}」にそろえます。`, rightComma));
+    found(unit, 'punctuation', { index: m.index, length: 1 }, `読点は「${rightComma}」にそろえます。`, rightComma),
+  );
   // ．or . after Japanese text (not between digits: 3.5 stays) is used as a full stop.
-  out.push(...scan(unit, new RegExp(`(?<=[${JA}])[．.](?![0-9０-９])`, 'g'), (m) =>
-    found(unit, 'punctuation', { index: m.index, length: 1 }, '句点は「。」を使います。', '。')));
-  out.push(...scan(unit, new RegExp(`(?<=[${JA}]),(?![0-9])`, 'g'), (m) =>
-    found(unit, 'punctuation', { index: m.index, length: 1 }, `読点は「${rightComma}」にそろえます。`, rightComma)));
+  out.push(
+    ...scan(unit, new RegExp(`(?<=[${JA}])[．.](?![0-9０-９])`, 'g'), (m) =>
+      found(unit, 'punctuation', { index: m.index, length: 1 }, '句点は「。」を使います。', '。'),
+    ),
+  );
+  out.push(
+    ...scan(unit, new RegExp(`(?<=[${JA}]),(?![0-9])`, 'g'), (m) =>
+      found(unit, 'punctuation', { index: m.index, length: 1 }, `読点は「${rightComma}」にそろえます。`, rightComma),
+    ),
+  );
   return out;
 };
 
 /** Latin letters and digits in one width per document (ＤＸ / DX). */
 export const checkWidth: TextRule = (unit, ctx) => {
   const out = scan(unit, /[Ａ-Ｚａ-ｚ]+/g, (m) =>
-    found(unit, 'width', { index: m.index, length: m[0].length }, '英字は半角にそろえます。', toHalfWidthAscii(m[0])));
+    found(unit, 'width', { index: m.index, length: m[0].length }, '英字は半角にそろえます。', toHalfWidthAscii(m[0])),
+  );
   if (ctx.digitWidth === 'half') {
-    out.push(...scan(unit, /[０-９]+/g, (m) =>
-      found(unit, 'width', { index: m.index, length: m[0].length }, '数字は半角にそろえます。', toHalfWidthAscii(m[0]))));
+    out.push(
+      ...scan(unit, /[０-９]+/g, (m) =>
+        found(
+          unit,
+          'width',
+          { index: m.index, length: m[0].length },
+          '数字は半角にそろえます。',
+          toHalfWidthAscii(m[0]),
+        ),
+      ),
+    );
   } else {
     // Full-width for one-digit numbers, half-width from two digits.
-    out.push(...scan(unit, /[０-９]{2,}/g, (m) =>
-      found(unit, 'width', { index: m.index, length: m[0].length }, '2桁以上の数字は半角にそろえます。', toHalfWidthAscii(m[0]))));
-    out.push(...scan(unit, /(?<![0-9０-９.,:：／/])[0-9](?![0-9０-９.,:：／/])/g, (m) =>
-      found(unit, 'width', { index: m.index, length: 1 }, '1桁の数字は全角にそろえます。', toFullWidthDigits(m[0]))));
+    out.push(
+      ...scan(unit, /[０-９]{2,}/g, (m) =>
+        found(
+          unit,
+          'width',
+          { index: m.index, length: m[0].length },
+          '2桁以上の数字は半角にそろえます。',
+          toHalfWidthAscii(m[0]),
+        ),
+      ),
+    );
+    out.push(
+      ...scan(unit, /(?<![0-9０-９.,:：／/])[0-9](?![0-9０-９.,:：／/])/g, (m) =>
+        found(unit, 'width', { index: m.index, length: 1 }, '1桁の数字は全角にそろえます。', toFullWidthDigits(m[0])),
+      ),
+    );
   }
   return out;
 };
@@ -147,38 +190,90 @@ export const checkWidth: TextRule = (unit, ctx) => {
 /** 5000 → 5,000 (years and numbers of things like 第1234号 stay); 3千万円 → 3,000万円 (千・百 not as units). */
 export const checkBigNumber: TextRule = (unit) => [
   ...scan(unit, /(?<![0-9,.])[0-9]{4,}(?![0-9,.]|年|号|番)/g, (m) =>
-    found(unit, 'bigNumber', { index: m.index, length: m[0].length }, '4桁以上の数は3桁ごとに「,」で区切ります。', Number(m[0]).toLocaleString('en-US'))),
+    found(
+      unit,
+      'bigNumber',
+      { index: m.index, length: m[0].length },
+      '4桁以上の数は3桁ごとに「,」で区切ります。',
+      Number(m[0]).toLocaleString('en-US'),
+    ),
+  ),
   ...scan(unit, /(?<![0-9,.])([0-9]{1,3})(千|百)(?=[万億兆円人件])/g, (m) =>
-    found(unit, 'bigNumber', { index: m.index, length: m[0].length }, '千・百は単位に使わず数字で書きます（兆・億・万は漢字）。',
-      (Number(m[1]) * (m[2] === '千' ? 1000 : 100)).toLocaleString('en-US'))),
+    found(
+      unit,
+      'bigNumber',
+      { index: m.index, length: m[0].length },
+      '千・百は単位に使わず数字で書きます（兆・億・万は漢字）。',
+      (Number(m[1]) * (m[2] === '千' ? 1000 : 100)).toLocaleString('en-US'),
+    ),
+  ),
 ];
 
 /** 3ヶ月 → 3か月, 10カ所 → 10か所. */
 export const checkKagetsu: TextRule = (unit) =>
   scan(unit, /(?<=[0-9０-９一二三四五六七八九十百数何])(ヶ|ヵ|カ|ケ|箇|个)(月|所)/g, (m) =>
-    found(unit, 'kagetsu', { index: m.index, length: m[0].length }, `「か${m[2]}」と書きます。`, `か${m[2]}`));
+    found(unit, 'kagetsu', { index: m.index, length: m[0].length }, `「か${m[2]}」と書きます。`, `か${m[2]}`),
+  );
 
 const KANJI_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** 2,3日 → 二、三日 (approximate numbers in kanji). */
 export const checkApproximate: TextRule = (unit) =>
   scan(unit, /(?<![0-9０-９])([1-9１-９])[,，、・]([1-9１-９])(?=[日人回年件時週分か箇個名社度倍割])/g, (m) => {
-    const a = Number(toHalfWidthAscii(m[1]!)), b = Number(toHalfWidthAscii(m[2]!));
+    const a = Number(toHalfWidthAscii(m[1]!)),
+      b = Number(toHalfWidthAscii(m[2]!));
     if (b !== a + 1) return null; // 2,3 is approximate; 2,5 is a list
-    return found(unit, 'approximate', { index: m.index, length: m[0].length }, '概数は漢数字で書きます。', `${KANJI_DIGITS[a]}、${KANJI_DIGITS[b]}`);
+    return found(
+      unit,
+      'approximate',
+      { index: m.index, length: m[0].length },
+      '概数は漢数字で書きます。',
+      `${KANJI_DIGITS[a]}、${KANJI_DIGITS[b]}`,
+    );
   });
 
-const CONJ_TO_KANJI: [string, string][] = [['および', '及び'], ['ならびに', '並びに'], ['または', '又は'], ['もしくは', '若しくは']];
-const CONJ_TO_KANA: [string, string][] = [['但し', 'ただし'], ['従って', 'したがって'], ['尚', 'なお'], ['又', 'また'], ['且つ', 'かつ']];
+const CONJ_TO_KANJI: [string, string][] = [
+  ['および', '及び'],
+  ['ならびに', '並びに'],
+  ['または', '又は'],
+  ['もしくは', '若しくは'],
+];
+const CONJ_TO_KANA: [string, string][] = [
+  ['但し', 'ただし'],
+  ['従って', 'したがって'],
+  ['尚', 'なお'],
+  ['又', 'また'],
+  ['且つ', 'かつ'],
+];
 /** 及び・並びに・又は・若しくは in kanji; ただし・したがって・なお・また・かつ in kana. */
 export const checkConjunction: TextRule = (unit) => {
   const out: Finding[] = [];
   for (const [kana, kanji] of CONJ_TO_KANJI) {
-    out.push(...scan(unit, new RegExp(kana, 'g'), (m) => found(unit, 'conjunction', { index: m.index, length: kana.length }, `接続詞「${kanji}」は漢字で書きます。`, kanji)));
+    out.push(
+      ...scan(unit, new RegExp(kana, 'g'), (m) =>
+        found(
+          unit,
+          'conjunction',
+          { index: m.index, length: kana.length },
+          `接続詞「${kanji}」は漢字で書きます。`,
+          kanji,
+        ),
+      ),
+    );
   }
   for (const [kanji, kana] of CONJ_TO_KANA) {
     // At the start of a sentence only (従って is also a verb: 指示に従って); 且つ anywhere.
     const re = kanji === '且つ' ? /且つ/g : new RegExp(`(?<=^|[。\\n])${kanji}(?=[、，])`, 'g');
-    out.push(...scan(unit, re, (m) => found(unit, 'conjunction', { index: m.index, length: kanji.length }, `接続詞「${kana}」は仮名で書きます。`, kana)));
+    out.push(
+      ...scan(unit, re, (m) =>
+        found(
+          unit,
+          'conjunction',
+          { index: m.index, length: kanji.length },
+          `接続詞「${kana}」は仮名で書きます。`,
+          kana,
+        ),
+      ),
+    );
   }
   return out;
 };
@@ -187,24 +282,47 @@ export const checkConjunction: TextRule = (unit) => {
 export const checkFormalNoun: TextRule = (unit) =>
   scan(unit, /(?<=(?:する|した|ある|いる|なる|ない|できる|の))(事|時|所|物|外)(?=[がをはにもで、。])/g, (m) => {
     const kana: Record<string, string> = { 事: 'こと', 時: 'とき', 所: 'ところ', 物: 'もの', 外: 'ほか' };
-    return found(unit, 'formalNoun', { index: m.index, length: 1 }, `形式名詞なら「${kana[m[1]!]}」と仮名で書きます（意味を確認してください）。`, null);
+    return found(
+      unit,
+      'formalNoun',
+      { index: m.index, length: 1 },
+      `形式名詞なら「${kana[m[1]!]}」と仮名で書きます（意味を確認してください）。`,
+      null,
+    );
   });
 
 /** 『』 is not used in principle: 『…』 → 「…」. */
 export const checkBrackets: TextRule = (unit) =>
-  scan(unit, /[『』]/g, (m) => found(unit, 'brackets', { index: m.index, length: 1 }, '『』は使わず「」にします。', m[0] === '『' ? '「' : '」'));
+  scan(unit, /[『』]/g, (m) =>
+    found(unit, 'brackets', { index: m.index, length: 1 }, '『』は使わず「」にします。', m[0] === '『' ? '「' : '」'),
+  );
 
 /** えー, えーと, あのー, そのー, うーん, まあ…; はい/ええ stay when they answer a question. */
 export const checkFiller: TextRule = (unit) => {
   const out = scan(unit, /(えーっと|えーと|えっと|えー|あのー|そのー|うーん|まあ(?=[、，]))[、，\s　]?/g, (m) =>
-    found(unit, 'filler', { index: m.index, length: m[0].length }, `不要語「${m[1]}」を削除します。`, ''));
+    found(unit, 'filler', { index: m.index, length: m[0].length }, `不要語「${m[1]}」を削除します。`, ''),
+  );
   // Lengthened vowels: それでー → それで.
   const inFiller = (i: number) => out.some((f) => i >= f.offset && i < f.offset + f.length);
-  out.push(...scan(unit, /(?<=[ぁ-ん])ー+(?=[、，。\s　]|$)/g, (m) =>
-    inFiller(m.index) ? null : found(unit, 'filler', { index: m.index, length: m[0].length }, '語尾の伸ばし（ー）を削除します。', '')));
+  out.push(
+    ...scan(unit, /(?<=[ぁ-ん])ー+(?=[、，。\s　]|$)/g, (m) =>
+      inFiller(m.index)
+        ? null
+        : found(unit, 'filler', { index: m.index, length: m[0].length }, '語尾の伸ばし（ー）を削除します。', ''),
+    ),
+  );
   if (!unit.isAnswer) {
-    out.push(...scan(unit, /^(はい|ええ)[、，。\s　]/g, (m) =>
-      found(unit, 'filler', { index: m.index, length: m[0].length }, `質問への答えではない「${m[1]}」を削除します。`, '')));
+    out.push(
+      ...scan(unit, /^(はい|ええ)[、，。\s　]/g, (m) =>
+        found(
+          unit,
+          'filler',
+          { index: m.index, length: m[0].length },
+          `質問への答えではない「${m[1]}」を削除します。`,
+          '',
+        ),
+      ),
+    );
   }
   return out;
 };
@@ -213,11 +331,27 @@ export const checkFiller: TextRule = (unit) => {
 export const checkHiddenNames: TextRule = (unit, ctx) =>
   ctx.hidden.flatMap(({ pattern, label }) =>
     scan(unit, new RegExp(pattern.source, 'g'), (m) =>
-      found(unit, 'hiddenName', { index: m.index, length: m[0].length }, `公開版では氏名を伏せます（「${m[0]}」）。`, label)));
+      found(
+        unit,
+        'hiddenName',
+        { index: m.index, length: m[0].length },
+        `公開版では氏名を伏せます（「${m[0]}」）。`,
+        label,
+      ),
+    ),
+  );
 
 export const TEXT_RULES: TextRule[] = [
-  checkPunctuation, checkWidth, checkBigNumber, checkKagetsu, checkApproximate, checkConjunction, checkFormalNoun,
-  checkBrackets, checkFiller, checkHiddenNames,
+  checkPunctuation,
+  checkWidth,
+  checkBigNumber,
+  checkKagetsu,
+  checkApproximate,
+  checkConjunction,
+  checkFormalNoun,
+  checkBrackets,
+  checkFiller,
+  checkHiddenNames,
 ];
 
 // ---------------------------------------------------------------- running them
@@ -228,12 +362,30 @@ export function textUnits(model: MinutesModel, remarks: Pick<Remark, 'id' | 'kin
   for (const s of model.sections) {
     for (const p of s.paragraphs) {
       if (!p.editable || !p.text) continue;
-      const isAnswer = p.sourceIds.some((id) => { const r = byId.get(id); return !!r && (r.kind === '回答' || !!r.replyToId); });
-      units.push({ sectionKey: s.key, place: s.heading, paragraphKey: p.key, remarkIds: p.sourceIds, text: p.text, isAnswer });
+      const isAnswer = p.sourceIds.some((id) => {
+        const r = byId.get(id);
+        return !!r && (r.kind === '回答' || !!r.replyToId);
+      });
+      units.push({
+        sectionKey: s.key,
+        place: s.heading,
+        paragraphKey: p.key,
+        remarkIds: p.sourceIds,
+        text: p.text,
+        isAnswer,
+      });
     }
   }
   const other = model.header.find((h) => h.key === 'other');
-  if (other && other.lines.length) units.push({ sectionKey: null, place: 'その他', paragraphKey: 'h:other', remarkIds: [], text: other.lines.join('\n'), isAnswer: false });
+  if (other && other.lines.length)
+    units.push({
+      sectionKey: null,
+      place: 'その他',
+      paragraphKey: 'h:other',
+      remarkIds: [],
+      text: other.lines.join('\n'),
+      isAnswer: false,
+    });
   return units;
 }
 
@@ -241,16 +393,24 @@ export function textUnits(model: MinutesModel, remarks: Pick<Remark, 'id' | 'kin
 export function hiddenNamePatterns(input: Omit<MinutesInput, 'mode'>): CheckContext['hidden'] {
   const rule = input.council.publication.speakerLabel;
   if (rule === 'name') return [];
-  const ctx: SpeakerContext = { members: input.members, staff: input.staff, chairMemberId: input.meeting.chairMemberId };
-  const shown = input.remarks.filter((r) => r.meetingId === input.meeting.id && !r.nonPublic).sort((a, b) => a.order - b.order);
+  const ctx: SpeakerContext = {
+    members: input.members,
+    staff: input.staff,
+    chairMemberId: input.meeting.chairMemberId,
+  };
+  const shown = input.remarks
+    .filter((r) => r.meetingId === input.meeting.id && !r.nonPublic)
+    .sort((a, b) => a.order - b.order);
   const letters = assignLetters(shown, ctx);
   const textRule = rule === 'bracket' ? 'role' : rule;
-  return [...input.members].sort((a, b) => b.name.length - a.name.length).map((m: Member) => {
-    const label = speakerLabel({ type: 'member', memberId: m.id }, ctx, textRule, letters);
-    const name = escapeRegExp(m.name);
-    const titled = `${escapeRegExp(memberTitle(m))}|${name}(?:委員|会長|副会長|さん|氏|様|先生)`;
-    return { pattern: new RegExp(m.name.length >= 2 ? `${titled}|${name}` : titled), label };
-  });
+  return [...input.members]
+    .sort((a, b) => b.name.length - a.name.length)
+    .map((m: Member) => {
+      const label = speakerLabel({ type: 'member', memberId: m.id }, ctx, textRule, letters);
+      const name = escapeRegExp(m.name);
+      const titled = `${escapeRegExp(memberTitle(m))}|${name}(?:委員|会長|副会長|さん|氏|様|先生)`;
+      return { pattern: new RegExp(m.name.length >= 2 ? `${titled}|${name}` : titled), label };
+    });
 }
 
 /** The text the checks read (and fixes apply to): the 公開版 with names not yet replaced. */
@@ -272,7 +432,10 @@ export function runChecks(input: Omit<MinutesInput, 'mode'>): Finding[] {
 }
 
 /** Remarks still flagged 要確認 (fix: mark them checked). */
-export function checkNeedsCheck(model: MinutesModel, remarks: Pick<Remark, 'id' | 'needsCheck' | 'text' | 'meetingId'>[]): Finding[] {
+export function checkNeedsCheck(
+  model: MinutesModel,
+  remarks: Pick<Remark, 'id' | 'needsCheck' | 'text' | 'meetingId'>[],
+): Finding[] {
   const out: Finding[] = [];
   for (const s of model.sections) {
     for (const p of s.paragraphs) {
@@ -280,8 +443,16 @@ export function checkNeedsCheck(model: MinutesModel, remarks: Pick<Remark, 'id' 
         const r = remarks.find((x) => x.id === id);
         if (!r?.needsCheck) continue;
         out.push({
-          id: `needsCheck:${id}`, rule: 'needsCheck', message: '「要確認」の印が付いたままの記録です。内容を確かめてください。',
-          sectionKey: s.key, place: s.heading, paragraphKey: p.key, remarkIds: [id], offset: 0, length: 0, excerpt: excerpt(r.text, 0, 20),
+          id: `needsCheck:${id}`,
+          rule: 'needsCheck',
+          message: '「要確認」の印が付いたままの記録です。内容を確かめてください。',
+          sectionKey: s.key,
+          place: s.heading,
+          paragraphKey: p.key,
+          remarkIds: [id],
+          offset: 0,
+          length: 0,
+          excerpt: excerpt(r.text, 0, 20),
           fix: { type: 'clear-needs-check', label: '確認済みにする', remarkIds: [id] },
         });
       }
@@ -293,10 +464,22 @@ export function checkNeedsCheck(model: MinutesModel, remarks: Pick<Remark, 'id' 
 /** Sections with nothing written (開会・閉会 may stay empty). */
 export function checkEmptySections(model: MinutesModel, agenda: { id: string; kind: string }[]): Finding[] {
   return model.sections
-    .filter((s) => s.paragraphs.length === 0 && !['開会', '閉会'].includes(agenda.find((a) => a.id === s.agendaItemId)?.kind ?? ''))
+    .filter(
+      (s) =>
+        s.paragraphs.length === 0 &&
+        !['開会', '閉会'].includes(agenda.find((a) => a.id === s.agendaItemId)?.kind ?? ''),
+    )
     .map((s) => ({
-      id: `emptySection:${s.key}`, rule: 'emptySection' as const, message: 'この項目には記載がありません。',
-      sectionKey: s.key, place: s.heading, paragraphKey: null, remarkIds: [], offset: 0, length: 0, excerpt: s.heading,
+      id: `emptySection:${s.key}`,
+      rule: 'emptySection' as const,
+      message: 'この項目には記載がありません。',
+      sectionKey: s.key,
+      place: s.heading,
+      paragraphKey: null,
+      remarkIds: [],
+      offset: 0,
+      length: 0,
+      excerpt: s.heading,
       fix: { type: 'add-text' as const, label: '「特になし」と記載する', paragraphKey: `x:${s.key}`, text: '特になし' },
     }));
 }
@@ -327,8 +510,13 @@ export function applyFixes(
   const byParagraph = new Map<string, Extract<Fix, { type: 'replace' }>[]>();
   for (const f of fixes) {
     if (f.type === 'replace') byParagraph.set(f.paragraphKey, [...(byParagraph.get(f.paragraphKey) ?? []), f]);
-    else if (f.type === 'clear-needs-check') { clear.push(...f.remarkIds); applied++; }
-    else if (f.type === 'add-text') { next[f.paragraphKey] = f.text; applied++; }
+    else if (f.type === 'clear-needs-check') {
+      clear.push(...f.remarkIds);
+      applied++;
+    } else if (f.type === 'add-text') {
+      next[f.paragraphKey] = f.text;
+      applied++;
+    }
   }
   for (const [key, list] of byParagraph) {
     let text = current.get(key);

@@ -15,7 +15,11 @@ import { formatMeetingDateTime } from '../wareki';
 
 export const MINUTES_MODES = ['internal', 'public', 'review'] as const;
 export type MinutesMode = (typeof MINUTES_MODES)[number];
-export const MINUTES_MODE_LABELS: Record<MinutesMode, string> = { internal: '内部版', public: '公開版', review: '確認用（案）' };
+export const MINUTES_MODE_LABELS: Record<MinutesMode, string> = {
+  internal: '内部版',
+  public: '公開版',
+  review: '確認用（案）',
+};
 
 export interface MinutesInput {
   council: Council;
@@ -69,7 +73,11 @@ export interface MinutesSection {
   paragraphs: MinutesParagraph[];
 }
 
-export interface HeaderField { key: string; label: string; lines: string[] }
+export interface HeaderField {
+  key: string;
+  label: string;
+  lines: string[];
+}
 
 export interface MinutesModel {
   mode: MinutesMode;
@@ -124,7 +132,11 @@ export function nameRedactor(members: Member[], labelOf: (m: Member) => string):
     .map((m) => {
       const name = escapeRegExp(m.name);
       const titled = `${escapeRegExp(memberTitle(m))}|${name}(?:委員|会長|副会長|さん|氏|様|先生)`;
-      return { re: new RegExp(m.name.length >= 2 ? `${titled}|${name}` : titled, 'g'), first: m.name[0]!, label: labelOf(m) };
+      return {
+        re: new RegExp(m.name.length >= 2 ? `${titled}|${name}` : titled, 'g'),
+        first: m.name[0]!,
+        label: labelOf(m),
+      };
     });
   return (text) => {
     let out = text;
@@ -163,13 +175,26 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   const redact = isPublic && rule !== 'name' && options.redactNames !== false;
   // In running text a hidden member reads as 会長 / A委員 (never 【委員】 mid-sentence).
   const textRule = rule === 'bracket' ? 'role' : rule;
-  const redactor = redact ? nameRedactor(members, (m) => speakerLabel({ type: 'member', memberId: m.id }, speakerCtx, textRule, letters)) : null;
+  const redactor = redact
+    ? nameRedactor(members, (m) => speakerLabel({ type: 'member', memberId: m.id }, speakerCtx, textRule, letters))
+    : null;
   const clean = (text: string) => (redactor ? redactor(text) : text);
 
-  const para = (p: Omit<MinutesParagraph, 'edited' | 'editable' | 'prefix' | 'suffix'> & Partial<Pick<MinutesParagraph, 'prefix' | 'suffix' | 'editable'>>): MinutesParagraph => {
+  const para = (
+    p: Omit<MinutesParagraph, 'edited' | 'editable' | 'prefix' | 'suffix'> &
+      Partial<Pick<MinutesParagraph, 'prefix' | 'suffix' | 'editable'>>,
+  ): MinutesParagraph => {
     const editable = p.editable ?? true;
     const edited = editable && Object.prototype.hasOwnProperty.call(edits, p.key);
-    return { prefix: '', suffix: '', ...p, editable, edited, text: clean(edited ? edits[p.key]! : p.text), ...(p.prefix ? { prefix: clean(p.prefix) } : {}) };
+    return {
+      prefix: '',
+      suffix: '',
+      ...p,
+      editable,
+      edited,
+      text: clean(edited ? edits[p.key]! : p.text),
+      ...(p.prefix ? { prefix: clean(p.prefix) } : {}),
+    };
   };
 
   // ---- sections, one per agenda item (plus one for remarks without an item)
@@ -179,13 +204,16 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   for (const r of shown) {
     const key = itemKey(r);
     const list = byItem.get(key);
-    if (list) list.push(r); else byItem.set(key, [r]);
+    if (list) list.push(r);
+    else byItem.set(key, [r]);
   }
   const removedByItem = new Map<string, number>();
-  for (const r of remarks) if (nonPublicIds.has(r.id)) removedByItem.set(itemKey(r), (removedByItem.get(itemKey(r)) ?? 0) + 1);
+  for (const r of remarks)
+    if (nonPublicIds.has(r.id)) removedByItem.set(itemKey(r), (removedByItem.get(itemKey(r)) ?? 0) + 1);
   const items = [...meeting.agenda.map((a) => ({ id: a.id, kind: a.kind as string, title: a.title }))];
   // Remarks without (or with a deleted) agenda item get a section of their own.
-  if (remarks.some((r) => itemKey(r) === UNASSIGNED)) items.push({ id: UNASSIGNED, kind: 'その他', title: '議題外の記録' });
+  if (remarks.some((r) => itemKey(r) === UNASSIGNED))
+    items.push({ id: UNASSIGNED, kind: 'その他', title: '議題外の記録' });
 
   const fieldRank = fieldOrder(council.fields);
   const fieldName = new Map(council.fields.map((f) => [f.id, f.name]));
@@ -201,20 +229,34 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     }
     const removed = isPublic ? (removedByItem.get(item.id) ?? 0) : 0;
     if (removed > 0) {
-      paragraphs.push(para({
-        key: `n:${item.id}`,
-        kind: 'note',
-        text: list.length === 0 ? '※この項目は非公開のため掲載していません。' : '※この項目の一部は非公開のため掲載していません。',
-        sourceIds: [],
-        editable: false,
-      }));
+      paragraphs.push(
+        para({
+          key: `n:${item.id}`,
+          kind: 'note',
+          text:
+            list.length === 0
+              ? '※この項目は非公開のため掲載していません。'
+              : '※この項目の一部は非公開のため掲載していません。',
+          sourceIds: [],
+          editable: false,
+        }),
+      );
     }
-    return { key: item.id, agendaItemId: item.id === UNASSIGNED ? null : item.id, number, title, heading: `${number} ${title}`, paragraphs };
+    return {
+      key: item.id,
+      agendaItemId: item.id === UNASSIGNED ? null : item.id,
+      number,
+      title,
+      heading: `${number} ${title}`,
+      paragraphs,
+    };
   });
 
   function summaryParagraphs(list: Remark[], itemId: string): MinutesParagraph[] {
     const out: MinutesParagraph[] = [];
-    const opinions = list.filter((r) => r.kind === '意見' || r.kind === '質問' || (r.kind === '発言' && !isSecretariat(r.speaker)));
+    const opinions = list.filter(
+      (r) => r.kind === '意見' || r.kind === '質問' || (r.kind === '発言' && !isSecretariat(r.speaker)),
+    );
     const opinionIds = new Set(opinions.map((r) => r.id));
     const answersTo = new Map<string, Remark[]>();
     const attached = new Set<string>();
@@ -233,10 +275,21 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
         const text = r.text.startsWith(who) ? r.text : `${who}から${r.text}`;
         out.push(para({ key: `r:${r.id}`, kind: 'text', text, sourceIds: [r.id] }));
       } else if (r.kind === '回答') {
-        out.push(para({ key: `r:${r.id}`, kind: 'answer', prefix: '⇒', text: r.text, suffix: ANSWER_SUFFIX, sourceIds: [r.id] }));
+        out.push(
+          para({
+            key: `r:${r.id}`,
+            kind: 'answer',
+            prefix: '⇒',
+            text: r.text,
+            suffix: ANSWER_SUFFIX,
+            sourceIds: [r.id],
+          }),
+        );
       } else if (r.kind === '発言') {
         const who = labelOf(r.speaker);
-        out.push(para({ key: `r:${r.id}`, kind: 'text', prefix: who ? `${who}：` : '', text: r.text, sourceIds: [r.id] }));
+        out.push(
+          para({ key: `r:${r.id}`, kind: 'text', prefix: who ? `${who}：` : '', text: r.text, sourceIds: [r.id] }),
+        );
       } else {
         out.push(para({ key: `r:${r.id}`, kind: 'text', text: r.text, sourceIds: [r.id] }));
       }
@@ -245,29 +298,58 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     const bulletWithAnswers = (r: Remark) => {
       out.push(para({ key: `r:${r.id}`, kind: 'bullet', prefix: '・', text: r.text, sourceIds: [r.id] }));
       for (const a of answersTo.get(r.id) ?? []) {
-        out.push(para({ key: `r:${a.id}`, kind: 'answer', prefix: '⇒', text: a.text, suffix: isSecretariat(a.speaker) ? ANSWER_SUFFIX : '', sourceIds: [a.id] }));
+        out.push(
+          para({
+            key: `r:${a.id}`,
+            kind: 'answer',
+            prefix: '⇒',
+            text: a.text,
+            suffix: isSecretariat(a.speaker) ? ANSWER_SUFFIX : '',
+            sourceIds: [a.id],
+          }),
+        );
       }
     };
     const sourcesOf = (rs: Remark[]) => rs.flatMap((r) => [r.id, ...(answersTo.get(r.id) ?? []).map((a) => a.id)]);
-    out.push(para({ key: `g:${itemId}`, kind: 'group', text: OPINIONS_GROUP_TITLE, sourceIds: [...sourcesOf(opinions), ...decisions.map((d) => d.id)], editable: false }));
+    out.push(
+      para({
+        key: `g:${itemId}`,
+        kind: 'group',
+        text: OPINIONS_GROUP_TITLE,
+        sourceIds: [...sourcesOf(opinions), ...decisions.map((d) => d.id)],
+        editable: false,
+      }),
+    );
     const fielded = opinions.filter((r) => r.fieldId && fieldName.has(r.fieldId));
     const fieldIds = [...new Set(fielded.map((r) => r.fieldId!))].sort((a, b) => fieldRank.get(a)! - fieldRank.get(b)!);
     for (const fid of fieldIds) {
       const inField = fielded.filter((r) => r.fieldId === fid);
-      out.push(para({ key: `f:${itemId}:${fid}`, kind: 'field', text: fieldName.get(fid)!, sourceIds: sourcesOf(inField), editable: false }));
+      out.push(
+        para({
+          key: `f:${itemId}:${fid}`,
+          kind: 'field',
+          text: fieldName.get(fid)!,
+          sourceIds: sourcesOf(inField),
+          editable: false,
+        }),
+      );
       inField.forEach(bulletWithAnswers);
     }
     const fieldedIds = new Set(fielded.map((r) => r.id));
     opinions.filter((r) => !fieldedIds.has(r.id)).forEach(bulletWithAnswers);
-    for (const d of decisions) out.push(para({ key: `r:${d.id}`, kind: 'bullet', prefix: '・', text: d.text, sourceIds: [d.id] }));
+    for (const d of decisions)
+      out.push(para({ key: `r:${d.id}`, kind: 'bullet', prefix: '・', text: d.text, sourceIds: [d.id] }));
     return out;
   }
 
   function speakerParagraphs(list: Remark[]): MinutesParagraph[] {
     return list.map((r) => {
-      if (r.kind === 'メモ' || r.kind === '決定') return para({ key: `t:${r.id}`, kind: 'text', text: r.text, sourceIds: [r.id] });
+      if (r.kind === 'メモ' || r.kind === '決定')
+        return para({ key: `t:${r.id}`, kind: 'text', text: r.text, sourceIds: [r.id] });
       let who = labelOf(r.speaker);
-      if (!who) who = r.kind === '意見' || r.kind === '質問' || r.kind === '発言' ? (rule === 'bracket' ? '【委員】' : '委員') : '';
+      if (!who)
+        who =
+          r.kind === '意見' || r.kind === '質問' || r.kind === '発言' ? (rule === 'bracket' ? '【委員】' : '委員') : '';
       const prefix = who ? (rule === 'bracket' && who.startsWith('【') ? who : `○${who}`) + '　' : '';
       return para({ key: `t:${r.id}`, kind: 'turn', prefix, text: r.text, sourceIds: [r.id] });
     });
@@ -276,38 +358,58 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   // ---- header
   const attendance = new Map(meeting.attendance.map((a) => [a.memberId, a.status]));
   const sortedMembers = [...members].sort((a, b) => a.order - b.order);
-  const present = sortedMembers.filter((m) => attendance.get(m.id) === '出席' || attendance.get(m.id) === 'オンライン出席');
+  const present = sortedMembers.filter(
+    (m) => attendance.get(m.id) === '出席' || attendance.get(m.id) === 'オンライン出席',
+  );
   const absent = sortedMembers.filter((m) => attendance.get(m.id) === '欠席');
   // Online attendance is noted when some attended in the room and some online.
-  const mixed = present.some((m) => attendance.get(m.id) === '出席') && present.some((m) => attendance.get(m.id) === 'オンライン出席');
+  const mixed =
+    present.some((m) => attendance.get(m.id) === '出席') &&
+    present.some((m) => attendance.get(m.id) === 'オンライン出席');
   const online = (m: Member) => mixed && attendance.get(m.id) === 'オンライン出席';
   const peopleLine = (list: Member[]) => {
     if (list.length === 0) return 'なし';
-    if (!isPublic || rule === 'name') return list.map((m) => memberTitle(m) + (online(m) ? '（オンライン）' : '')).join('、');
+    if (!isPublic || rule === 'name')
+      return list.map((m) => memberTitle(m) + (online(m) ? '（オンライン）' : '')).join('、');
     // Names hidden: say how many of which office, never who.
     const counts = new Map<string, number>();
     for (const m of list) counts.set(m.role, (counts.get(m.role) ?? 0) + 1);
-    const parts = ['会長', '副会長', '委員'].filter((r) => counts.has(r)).map((r) => (r === '委員' ? `委員${counts.get(r)}人` : r));
+    const parts = ['会長', '副会長', '委員']
+      .filter((r) => counts.has(r))
+      .map((r) => (r === '委員' ? `委員${counts.get(r)}人` : r));
     const onlineCount = list.filter(online).length;
-    const notes = [list.length > 1 ? `計${list.length}人` : '', onlineCount ? `うちオンライン${onlineCount}人` : ''].filter(Boolean);
+    const notes = [
+      list.length > 1 ? `計${list.length}人` : '',
+      onlineCount ? `うちオンライン${onlineCount}人` : '',
+    ].filter(Boolean);
     return parts.join('、') + (notes.length ? `（${notes.join('、')}）` : '');
   };
   const staffPresent = [...staff].filter((s) => meeting.staffPresent.includes(s.id)).sort((a, b) => a.order - b.order);
   const disclosureLines = [
-    meeting.disclosure === '公開' ? '公開' : `${meeting.disclosure}${meeting.disclosureReason ? `（理由：${meeting.disclosureReason}）` : ''}`,
+    meeting.disclosure === '公開'
+      ? '公開'
+      : `${meeting.disclosure}${meeting.disclosureReason ? `（理由：${meeting.disclosureReason}）` : ''}`,
     `（傍聴者 ${meeting.observers}人）`,
   ];
   const otherKey = 'h:other';
   const otherText = Object.prototype.hasOwnProperty.call(edits, otherKey) ? clean(edits[otherKey]!) : '';
   const header: HeaderField[] = [
     { key: 'name', label: '会議の名称', lines: [meetingName(council, meeting)] },
-    { key: 'datetime', label: '開催日時', lines: [formatMeetingDateTime(meeting.date, meeting.startTime, meeting.endTime, council.publication)] },
+    {
+      key: 'datetime',
+      label: '開催日時',
+      lines: [formatMeetingDateTime(meeting.date, meeting.startTime, meeting.endTime, council.publication)],
+    },
     { key: 'venue', label: '開催場所', lines: [meeting.venues.join('、')] },
     { key: 'present', label: '出席委員', lines: [peopleLine(present)] },
     { key: 'absent', label: '欠席委員', lines: [peopleLine(absent)] },
     { key: 'staff', label: '事務局職員', lines: staffLines(staffPresent) },
     { key: 'body', label: '会議内容', lines: [] },
-    { key: 'materials', label: '会議資料', lines: meeting.materials.map((m, i) => `${toFullWidthDigits(i + 1)}．${m.title}`) },
+    {
+      key: 'materials',
+      label: '会議資料',
+      lines: meeting.materials.map((m, i) => `${toFullWidthDigits(i + 1)}．${m.title}`),
+    },
     { key: 'disclosure', label: '公開・非公開の別', lines: disclosureLines },
     { key: 'other', label: 'その他', lines: otherText ? otherText.split('\n') : [] },
   ];

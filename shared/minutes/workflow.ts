@@ -41,12 +41,19 @@ export function emptyMinutes(meetingId: string, now: string): Minutes {
 }
 
 /** The due date: as set on the meeting, or the meeting date plus the council's days. */
-export function minutesDueDate(meeting: Pick<Meeting, 'minutesDue' | 'date'>, council: Pick<Council, 'minutesDueDays'>): string | null {
+export function minutesDueDate(
+  meeting: Pick<Meeting, 'minutesDue' | 'date'>,
+  council: Pick<Council, 'minutesDueDays'>,
+): string | null {
   if (meeting.minutesDue) return meeting.minutesDue;
   return meeting.date ? addDays(meeting.date, council.minutesDueDays) : null;
 }
 
-export function isOverdue(meeting: Pick<Meeting, 'minutesDue' | 'date' | 'status'>, council: Pick<Council, 'minutesDueDays'>, today = todayInTokyo()): boolean {
+export function isOverdue(
+  meeting: Pick<Meeting, 'minutesDue' | 'date' | 'status'>,
+  council: Pick<Council, 'minutesDueDays'>,
+  today = todayInTokyo(),
+): boolean {
   const due = minutesDueDate(meeting, council);
   return !!due && due < today && !['予定', '確定', '公開済'].includes(meeting.status);
 }
@@ -62,7 +69,8 @@ export function applyAction(
   opts: { who: string; now: string; reason?: string; date?: string },
 ): { meeting: Meeting; minutes: Minutes } {
   const t = TRANSITIONS[action];
-  if (!t.from.includes(meeting.status)) throw new WorkflowError(`「${meeting.status}」の会議録は「${ACTION_LABELS[action]}」ことができません。`);
+  if (!t.from.includes(meeting.status))
+    throw new WorkflowError(`「${meeting.status}」の会議録は「${ACTION_LABELS[action]}」ことができません。`);
   const reason = (opts.reason ?? '').trim();
   if (action === 'reopen' && !reason) throw new WorkflowError('確定を解除する理由を入力してください。');
   if (action === 'publish' && !opts.date) throw new WorkflowError('公開日を入力してください。');

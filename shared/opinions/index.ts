@@ -4,7 +4,14 @@
  * promoting remarks. Pure functions over records; the renderer stores what they return.
  */
 import {
-  OPINION_SOURCE_LABELS, OPINION_SOURCES, type Council, type Field, type Meeting, type Member, type Opinion, type Remark,
+  OPINION_SOURCE_LABELS,
+  OPINION_SOURCES,
+  type Council,
+  type Field,
+  type Meeting,
+  type Member,
+  type Opinion,
+  type Remark,
 } from '../domain';
 import { memberTitle } from '../people';
 import { meetingOrdinal } from '../numbering';
@@ -43,7 +50,11 @@ export function meetingLabel(meetingId: string | null, lookup: Pick<OpinionLooku
  * Where an opinion came from, in words: 第２回審議会 / 各課インタビュー（税務課） / 書面意見.
  * `withLabel: false` leaves out the free-text label (it may name a citizen in a public copy).
  */
-export function sourceText(o: Pick<Opinion, 'source' | 'meetingId' | 'sourceLabel'>, lookup: Pick<OpinionLookup, 'meetings' | 'digitWidth'>, withLabel = true): string {
+export function sourceText(
+  o: Pick<Opinion, 'source' | 'meetingId' | 'sourceLabel'>,
+  lookup: Pick<OpinionLookup, 'meetings' | 'digitWidth'>,
+  withLabel = true,
+): string {
   if (o.source === 'meeting') {
     const m = meetingLabel(o.meetingId, lookup);
     if (m) return m;
@@ -72,7 +83,10 @@ export interface FieldGroup<T extends Pick<Opinion, 'fieldId'> = Opinion> {
 }
 
 /** Opinions by the council's fields in the council's order, then 分野未設定; items keep their order. */
-export function groupByField<T extends Pick<Opinion, 'fieldId' | 'order'>>(opinions: T[], fields: Field[]): FieldGroup<T>[] {
+export function groupByField<T extends Pick<Opinion, 'fieldId' | 'order'>>(
+  opinions: T[],
+  fields: Field[],
+): FieldGroup<T>[] {
   const groups: FieldGroup<T>[] = fields.map((f) => ({ fieldId: f.id, name: f.name, items: [] }));
   const none: FieldGroup<T> = { fieldId: null, name: NO_FIELD, items: [] };
   const index = new Map(groups.map((g) => [g.fieldId, g]));
@@ -92,7 +106,10 @@ export interface OpinionCounts {
 }
 
 /** The statuses in the council's order, with 未対応 first (and any stray status at the end). */
-export function statusOrder(council: Pick<Council, 'responseStatuses'>, opinions: Pick<Opinion, 'status'>[] = []): string[] {
+export function statusOrder(
+  council: Pick<Council, 'responseStatuses'>,
+  opinions: Pick<Opinion, 'status'>[] = [],
+): string[] {
   const list = [UNANSWERED, ...council.responseStatuses];
   for (const o of opinions) if (!list.includes(statusText(o))) list.push(statusText(o));
   return list;
@@ -116,7 +133,8 @@ export function countOpinions(all: Opinion[], council: Pick<Council, 'fields' | 
   const members = new Set(people.map((o) => o.memberId).filter((x): x is string => !!x));
   const submitters = new Set<string>(members);
   for (const o of people) {
-    if (!o.memberId && (o.source === 'written' || o.source === 'public-comment') && o.sourceLabel.trim()) submitters.add(`${o.source}:${o.sourceLabel.trim()}`);
+    if (!o.memberId && (o.source === 'written' || o.source === 'public-comment') && o.sourceLabel.trim())
+      submitters.add(`${o.source}:${o.sourceLabel.trim()}`);
   }
   return {
     total: opinions.length,
@@ -146,7 +164,9 @@ export function normalizeForSearch(s: string): string {
 }
 
 export function filterOpinions<T extends Opinion>(opinions: T[], filter: OpinionFilter, lookup?: OpinionLookup): T[] {
-  const words = normalizeForSearch(filter.text ?? '').split(/\s+/).filter(Boolean);
+  const words = normalizeForSearch(filter.text ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   return opinions.filter((o) => {
     if (filter.meetingId && o.meetingId !== filter.meetingId) return false;
     if (filter.memberId && o.memberId !== filter.memberId) return false;
@@ -154,7 +174,9 @@ export function filterOpinions<T extends Opinion>(opinions: T[], filter: Opinion
     if (filter.status && statusText(o) !== filter.status) return false;
     if (filter.fieldId !== undefined && filter.fieldId !== null && o.fieldId !== filter.fieldId) return false;
     if (words.length) {
-      const hay = normalizeForSearch([o.summary, o.response, o.sourceLabel, lookup ? memberName(o.memberId, lookup) : ''].join('\n'));
+      const hay = normalizeForSearch(
+        [o.summary, o.response, o.sourceLabel, lookup ? memberName(o.memberId, lookup) : ''].join('\n'),
+      );
       if (!words.every((w) => hay.includes(w))) return false;
     }
     return true;
@@ -165,9 +187,15 @@ export function filterOpinions<T extends Opinion>(opinions: T[], filter: Opinion
 
 export class OpinionRuleError extends Error {}
 
-export function setStatus(o: Opinion, status: string, council: Pick<Council, 'responseStatuses'>, now: string): Opinion {
+export function setStatus(
+  o: Opinion,
+  status: string,
+  council: Pick<Council, 'responseStatuses'>,
+  now: string,
+): Opinion {
   const value = status === UNANSWERED ? '' : status;
-  if (value && !council.responseStatuses.includes(value)) throw new OpinionRuleError(`反映状況「${status}」はこの審議会の選択肢にありません。`);
+  if (value && !council.responseStatuses.includes(value))
+    throw new OpinionRuleError(`反映状況「${status}」はこの審議会の選択肢にありません。`);
   return { ...o, status: value, updatedAt: now };
 }
 
@@ -179,7 +207,13 @@ export function setResponse(o: Opinion, response: string, now: string): Opinion 
  * Moves an opinion to a field (null = 分野未設定), placed before `beforeId` or at the
  * end of that field. Answers only the records that changed.
  */
-export function moveToField(opinions: Opinion[], id: string, fieldId: string | null, now: string, beforeId?: string | null): Opinion[] {
+export function moveToField(
+  opinions: Opinion[],
+  id: string,
+  fieldId: string | null,
+  now: string,
+  beforeId?: string | null,
+): Opinion[] {
   const moving = opinions.find((o) => o.id === id);
   if (!moving) return [];
   const target = opinions.filter((o) => o.fieldId === fieldId && o.id !== id).sort(byOrder);
@@ -198,7 +232,11 @@ export function moveToField(opinions: Opinion[], id: string, fieldId: string | n
 }
 
 /** The field before or after `fieldId` in the council's order (分野未設定 last); null at either end. */
-export function adjacentField(fields: Field[], fieldId: string | null, step: -1 | 1): { fieldId: string | null } | null {
+export function adjacentField(
+  fields: Field[],
+  fieldId: string | null,
+  step: -1 | 1,
+): { fieldId: string | null } | null {
   const ids: (string | null)[] = [...fields.map((f) => f.id), null];
   const i = ids.indexOf(fields.some((f) => f.id === fieldId) ? fieldId : null);
   const j = i + step;
@@ -214,7 +252,10 @@ export function adjacentField(fields: Field[], fieldId: string | null, step: -1 
 export function mergeOpinions(opinions: Opinion[], survivorId: string, otherIds: string[], now: string): Opinion[] {
   const survivor = opinions.find((o) => o.id === survivorId);
   if (!survivor) throw new OpinionRuleError('統合先の意見が見つかりません。');
-  const others = otherIds.filter((x) => x !== survivorId).map((x) => opinions.find((o) => o.id === x)).filter((o): o is Opinion => !!o);
+  const others = otherIds
+    .filter((x) => x !== survivorId)
+    .map((x) => opinions.find((o) => o.id === x))
+    .filter((o): o is Opinion => !!o);
   if (others.length === 0) throw new OpinionRuleError('統合する意見を2件以上選んでください。');
   const otherSet = new Set(others.map((o) => o.id));
   let next: Opinion = { ...survivor, mergedIntoId: null, updatedAt: now };
@@ -229,7 +270,8 @@ export function mergeOpinions(opinions: Opinion[], survivorId: string, otherIds:
   const changed: Opinion[] = [next];
   for (const o of others) changed.push({ ...o, mergedIntoId: survivor.id, updatedAt: now });
   for (const o of opinions) {
-    if (o.mergedIntoId && otherSet.has(o.mergedIntoId)) changed.push({ ...o, mergedIntoId: survivor.id, updatedAt: now });
+    if (o.mergedIntoId && otherSet.has(o.mergedIntoId))
+      changed.push({ ...o, mergedIntoId: survivor.id, updatedAt: now });
   }
   return changed;
 }
@@ -295,7 +337,11 @@ export function promoteRemarks(
 
 export type HandoutGrouping = 'field' | 'theme';
 
-export interface HandoutGroup { key: string; title: string; opinions: Opinion[] }
+export interface HandoutGroup {
+  key: string;
+  title: string;
+  opinions: Opinion[];
+}
 
 /**
  * The still-open opinions raised at meetings before `target`, grouped by field or by
@@ -311,13 +357,23 @@ export function handoutGroups(
   themes: Record<string, string> = {},
 ): HandoutGroup[] {
   const earlier = new Set(meetings.filter((m) => m.number < target.number).map((m) => m.id));
-  const picked = opinions.filter((o) => isActive(o) && o.source === 'meeting' && o.meetingId && earlier.has(o.meetingId) && isOpen(o));
+  const picked = opinions.filter(
+    (o) => isActive(o) && o.source === 'meeting' && o.meetingId && earlier.has(o.meetingId) && isOpen(o),
+  );
   const meetingNo = new Map(meetings.map((m) => [m.id, m.number]));
-  const sorted = picked.sort((a, b) => (meetingNo.get(a.meetingId!)! - meetingNo.get(b.meetingId!)!) || a.order - b.order);
+  const sorted = picked.sort(
+    (a, b) => meetingNo.get(a.meetingId!)! - meetingNo.get(b.meetingId!)! || a.order - b.order,
+  );
   if (grouping === 'field') {
     return groupByField(sorted, council.fields)
       .filter((g) => g.items.length)
-      .map((g) => ({ key: g.fieldId ?? '', title: g.name, opinions: g.items.sort((a, b) => (meetingNo.get(a.meetingId!)! - meetingNo.get(b.meetingId!)!) || a.order - b.order) }));
+      .map((g) => ({
+        key: g.fieldId ?? '',
+        title: g.name,
+        opinions: g.items.sort(
+          (a, b) => meetingNo.get(a.meetingId!)! - meetingNo.get(b.meetingId!)! || a.order - b.order,
+        ),
+      }));
   }
   const items = target.agenda.filter((a) => a.kind === '議題');
   const groups: HandoutGroup[] = items.map((a) => ({ key: a.id, title: a.title, opinions: [] }));
@@ -328,7 +384,11 @@ export function handoutGroups(
 
 // ---------------------------------------------------------------- field matrix
 
-export interface MatrixCellItem { id: string; text: string; kind: 'opinion' | 'item' }
+export interface MatrixCellItem {
+  id: string;
+  text: string;
+  kind: 'opinion' | 'item';
+}
 
 /** Rows = fields (分野未設定 only if it has content); cells = opinions by the column's source, or the column's text items. */
 export function matrixRows(
@@ -342,8 +402,14 @@ export function matrixRows(
     name: f.name,
     cells: council.matrixColumns.map((c) =>
       c.opinionSource
-        ? active.filter((o) => o.fieldId === f.id && o.source === c.opinionSource).sort(byOrder).map((o) => ({ id: o.id, text: o.summary, kind: 'opinion' as const }))
-        : items.filter((i) => i.fieldId === f.id && i.columnId === c.id).sort((a, b) => a.order - b.order).map((i) => ({ id: i.id, text: i.text, kind: 'item' as const })),
+        ? active
+            .filter((o) => o.fieldId === f.id && o.source === c.opinionSource)
+            .sort(byOrder)
+            .map((o) => ({ id: o.id, text: o.summary, kind: 'opinion' as const }))
+        : items
+            .filter((i) => i.fieldId === f.id && i.columnId === c.id)
+            .sort((a, b) => a.order - b.order)
+            .map((i) => ({ id: i.id, text: i.text, kind: 'item' as const })),
     ),
   }));
 }

@@ -11,9 +11,7 @@ import { memberTitle } from '../people';
 import { assignLetters, speakerLabel, type SpeakerContext } from '../speakers';
 import type { NumberingStyle } from '../numbering';
 import { opinionPlacements } from '../drafts/trace';
-import {
-  byOrder, countOpinions, groupByField, isActive, sourceText, statusText, type OpinionCounts,
-} from './index';
+import { byOrder, countOpinions, groupByField, isActive, sourceText, statusText, type OpinionCounts } from './index';
 
 export interface OpinionDocumentData {
   council: Council;
@@ -50,8 +48,14 @@ export interface PreparedOpinions {
 }
 
 /** 該当箇所 texts of every section of the drafts' working copies, numbered as printed: Ⅱ．３．（１）人. */
-export function sectionTitlesOf(drafts: readonly { numbering: NumberingStyle; sections: readonly Section[] }[]): Record<string, string> {
-  return Object.fromEntries(drafts.flatMap((d) => opinionPlacements({ sectionIds: d.sections.map((s) => s.id) }, d).map((p) => [p.sectionId, p.text])));
+export function sectionTitlesOf(
+  drafts: readonly { numbering: NumberingStyle; sections: readonly Section[] }[],
+): Record<string, string> {
+  return Object.fromEntries(
+    drafts.flatMap((d) =>
+      opinionPlacements({ sectionIds: d.sections.map((s) => s.id) }, d).map((p) => [p.sectionId, p.text]),
+    ),
+  );
 }
 
 function meetingHidden(meetings: Meeting[], meetingId: string | null): boolean {
@@ -75,13 +79,24 @@ export function prepareOpinions(data: OpinionDocumentData, publication: boolean)
   const ordered = groups.flatMap((g) => g.items.map((o) => ({ o, field: g.fieldId ? g.name : '' })));
 
   const speakerCtx: SpeakerContext = { members, staff: [], chairMemberId: null };
-  const letters = assignLetters(ordered.map(({ o }) => ({ speaker: o.memberId ? { type: 'member' as const, memberId: o.memberId } : { type: 'unknown' as const } })), speakerCtx);
-  const label = (memberId: string | null) => (memberId && members.some((m) => m.id === memberId) ? speakerLabel({ type: 'member', memberId }, speakerCtx, rule, letters) : '');
+  const letters = assignLetters(
+    ordered.map(({ o }) => ({
+      speaker: o.memberId ? { type: 'member' as const, memberId: o.memberId } : { type: 'unknown' as const },
+    })),
+    speakerCtx,
+  );
+  const label = (memberId: string | null) =>
+    memberId && members.some((m) => m.id === memberId)
+      ? speakerLabel({ type: 'member', memberId }, speakerCtx, rule, letters)
+      : '';
 
   // Longest first, so 大久保副会長 is replaced before a shorter pattern could split it.
-  const patterns = rule === 'name' ? [] : members
-    .flatMap((m) => [memberTitle(m), `${m.name}委員`, `${m.name}氏`, `${m.name}さん`].map((p) => ({ p, m })))
-    .sort((a, b) => b.p.length - a.p.length);
+  const patterns =
+    rule === 'name'
+      ? []
+      : members
+          .flatMap((m) => [memberTitle(m), `${m.name}委員`, `${m.name}氏`, `${m.name}さん`].map((p) => ({ p, m })))
+          .sort((a, b) => b.p.length - a.p.length);
   const redact = (text: string) => {
     let out = text;
     for (const { p, m } of patterns) if (out.includes(p)) out = out.split(p).join(label(m.id) || '委員');
@@ -94,9 +109,16 @@ export function prepareOpinions(data: OpinionDocumentData, publication: boolean)
   for (const d of shown) if (d.mergedIntoId) dupes.set(d.mergedIntoId, [...(dupes.get(d.mergedIntoId) ?? []), d]);
   const rows: OpinionRow[] = ordered.map(({ o, field }, i) => {
     const all = [o, ...(dupes.get(o.id) ?? []).sort(byOrder)];
-    const sources = [...new Set(all.map((d) => sourceText(d, lookup, !publication || (d.source !== 'written' && d.source !== 'public-comment'))))];
+    const sources = [
+      ...new Set(
+        all.map((d) =>
+          sourceText(d, lookup, !publication || (d.source !== 'written' && d.source !== 'public-comment')),
+        ),
+      ),
+    ];
     const people = [...new Set(all.map((d) => label(d.memberId)).filter(Boolean))];
-    const firstMeeting = all.map((d) => (d.meetingId ? meetingNo.get(d.meetingId) : undefined)).find((m) => !!m) ?? null;
+    const firstMeeting =
+      all.map((d) => (d.meetingId ? meetingNo.get(d.meetingId) : undefined)).find((m) => !!m) ?? null;
     return {
       no: i + 1,
       opinion: o,
@@ -107,7 +129,10 @@ export function prepareOpinions(data: OpinionDocumentData, publication: boolean)
       summary: redact(o.summary),
       response: redact(o.response),
       status: statusText(o),
-      sections: o.sectionIds.map((s) => data.sectionTitles?.[s]).filter(Boolean).join('、'),
+      sections: o.sectionIds
+        .map((s) => data.sectionTitles?.[s])
+        .filter(Boolean)
+        .join('、'),
     };
   });
   return { rows, counts: countOpinions(shown, council), visible: shown, redact };

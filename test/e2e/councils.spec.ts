@@ -22,7 +22,15 @@ async function rosterFile(): Promise<string> {
   const ws = wb.addWorksheet('委員名簿');
   ws.addRow(['氏名', 'よみがな', '役職', '区分', '所属', '任期開始', '任期終了']);
   ws.addRow(['青木 一郎', 'あおき いちろう', '会長', '学識経験者', 'テスト大学', '令和6年4月1日', 'R80.3.31']);
-  ws.addRow(['石田 花子', 'いしだ はなこ', '副会長', '関係団体', 'テスト商工会議所', new Date(Date.UTC(2024, 3, 1)), '2098/3/31']);
+  ws.addRow([
+    '石田 花子',
+    'いしだ はなこ',
+    '副会長',
+    '関係団体',
+    'テスト商工会議所',
+    new Date(Date.UTC(2024, 3, 1)),
+    '2098/3/31',
+  ]);
   ws.addRow(['上野 健', 'うえの けん', '委員', '関係団体', 'テスト自治会連合会', '2024/4/1', daysFromToday(20)]); // ends soon
   ws.addRow(['江口 由美', 'えぐち ゆみ', '委員', '公募市民', '', '2024/4/1', '2098/3/31']);
   ws.addRow(['大野 誠', 'おおの まこと', '', '公募市民', '', '2024/4/1', '2024/5/31']); // ended
@@ -34,10 +42,16 @@ async function rosterFile(): Promise<string> {
 
 async function docxText(file: string): Promise<string> {
   const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
-  return xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '\n').join('')).join('\n');
+  return xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '\n').join(''))
+    .join('\n');
 }
 
-test('create a council, import the roster, run a meeting to quorum, attach a material, export 次第 and 出欠表', async ({ app: page, server }) => {
+test('create a council, import the roster, run a meeting to quorum, attach a material, export 次第 and 出欠表', async ({
+  app: page,
+  server,
+}) => {
   // ---- council
   await page.getByRole('button', { name: '新しい審議会' }).first().click();
   const create = page.getByRole('dialog', { name: '新しい審議会を作成' });
@@ -50,18 +64,39 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await page.getByRole('button', { name: 'ひな形' }).click();
   await expect(page.getByRole('group', { name: '保存しました' })).toContainText('委員名簿（取り込み用ひな形）.xlsx');
   const template = new ExcelJS.Workbook();
-  await template.xlsx.load(readFileSync(path.join(server.exportDir, '委員名簿（取り込み用ひな形）.xlsx')) as unknown as ArrayBuffer);
-  expect(template.getWorksheet('委員名簿')!.getRow(1).values).toEqual([undefined, '氏名', 'よみがな', '役職', '区分', '所属', '任期開始', '任期終了']);
+  await template.xlsx.load(
+    readFileSync(path.join(server.exportDir, '委員名簿（取り込み用ひな形）.xlsx')) as unknown as ArrayBuffer,
+  );
+  expect(template.getWorksheet('委員名簿')!.getRow(1).values).toEqual([
+    undefined,
+    '氏名',
+    'よみがな',
+    '役職',
+    '区分',
+    '所属',
+    '任期開始',
+    '任期終了',
+  ]);
 
   // ---- a file that is not a workbook is refused in Japanese
-  await page.getByTestId('roster-file').setInputFiles({ name: '名簿.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('氏名,よみがな\n') });
-  await expect(page.getByRole('alert').filter({ hasText: '「名簿.xlsx」は Excel ブック（.xlsx）として読み込めませんでした' })).toBeVisible();
+  await page
+    .getByTestId('roster-file')
+    .setInputFiles({
+      name: '名簿.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('氏名,よみがな\n'),
+    });
+  await expect(
+    page.getByRole('alert').filter({ hasText: '「名簿.xlsx」は Excel ブック（.xlsx）として読み込めませんでした' }),
+  ).toBeVisible();
 
   // ---- roster from Excel: preview first, nothing written until confirmed
   await page.getByTestId('roster-file').setInputFiles(await rosterFile());
   const preview = page.getByRole('dialog', { name: '名簿の取り込み（確認）' });
   await expect(preview).toContainText('追加 5人・更新 0人');
-  await expect(preview.getByRole('list', { name: '取り込めない行' })).toContainText('7行目（役職）：役職「委員長」は使えません');
+  await expect(preview.getByRole('list', { name: '取り込めない行' })).toContainText(
+    '7行目（役職）：役職「委員長」は使えません',
+  );
   await expect(preview.getByRole('table', { name: '取り込む委員' }).getByRole('row')).toHaveCount(6);
   await expect(page.getByText('委員が登録されていません')).toBeVisible();
   await screenshot(page, 'councils-01-roster-import-preview');
@@ -74,7 +109,9 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   // Term warnings: ended, and ending within 30 days.
   await expect(roster.getByRole('row').nth(5)).toContainText('任期終了');
   await expect(roster.getByRole('row').nth(3)).toContainText('満了まで20日');
-  await expect(page.getByRole('group', { name: '任期の注意' })).toContainText('大野 誠委員：任期が終了しています（令和6年5月31日）');
+  await expect(page.getByRole('group', { name: '任期の注意' })).toContainText(
+    '大野 誠委員：任期が終了しています（令和6年5月31日）',
+  );
   await expect(page.getByRole('group', { name: '任期の注意' })).toContainText('上野 健委員：任期満了まで20日');
   // Keyboard reorder: Alt+↓ on the first row moves 青木 down.
   await roster.getByRole('row', { name: '青木 一郎会長' }).focus();
@@ -140,7 +177,9 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await page.getByRole('radiogroup', { name: '上野 健の出欠' }).getByLabel('オンライン出席').click();
   await expect(quorum).toContainText('定足数に達していません');
   await expect(quorum).toContainText('出席 2人／定足数 3人（委員5人・委員の過半数）');
-  await expect(page.getByText('青木 一郎会長が欠席のため、石田 花子副会長が議事進行を行うのが通例です。')).toBeVisible();
+  await expect(
+    page.getByText('青木 一郎会長が欠席のため、石田 花子副会長が議事進行を行うのが通例です。'),
+  ).toBeVisible();
   await screenshot(page, 'councils-03-meeting-below-quorum');
   await page.getByRole('button', { name: '石田 花子副会長を議長にする' }).click();
   await expect(page.getByRole('combobox', { name: '議長（議事進行）' })).toHaveText('石田 花子副会長');
@@ -156,7 +195,10 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   body.write('%PDF-1.4 資料１', 0);
   const source = path.join(mkdtempSync(path.join(os.tmpdir(), 'mat-')), '資料1_素案.pdf');
   writeFileSync(source, body);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '資料１にファイルを添付' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: '資料１にファイルを添付' }).click(),
+  ]);
   await chooser.setFiles(source);
   await expect(page.getByText('資料1_素案.pdf（5.0 MB）')).toBeVisible();
   const stored = readdirSync(path.join(server.dataDir, 'attachments'));
@@ -180,14 +222,18 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   // Digits half-width, the council's default, throughout the document.
   expect(agendaText).toContain('1　開会');
   expect(agendaText).toContain('2　議題');
-  expect(agendaText.indexOf('（1）環境基本計画の改定について')).toBeLessThan(agendaText.indexOf('（2）地球温暖化対策実行計画について'));
+  expect(agendaText.indexOf('（1）環境基本計画の改定について')).toBeLessThan(
+    agendaText.indexOf('（2）地球温暖化対策実行計画について'),
+  );
   expect(agendaText).toContain('3　その他');
   expect(agendaText).toContain('4　閉会');
   expect(agendaText).toContain('資料1　環境基本計画（素案）');
 
   // ---- 出欠表
   await page.getByRole('button', { name: '会議一覧' }).click();
-  await expect(page.getByRole('table', { name: '会議一覧' }).getByRole('row', { name: /第1回/ })).toContainText('3/4人');
+  await expect(page.getByRole('table', { name: '会議一覧' }).getByRole('row', { name: /第1回/ })).toContainText(
+    '3/4人',
+  );
   await screenshot(page, 'councils-05-meetings');
   await page.getByRole('button', { name: '出欠表を出力' }).click();
   await page.getByRole('menuitem', { name: '令和6年度の会議' }).click();
@@ -195,9 +241,25 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(path.join(server.exportDir, '令和6年度_出欠表.xlsx')) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('出欠表')!;
-  expect(ws.getRow(1).values).toEqual([undefined, '順', '氏名', '役職', '第1回\nR6.5.20', '出席（○）', 'オンライン（オ）', '欠席（×）', '出席計']);
+  expect(ws.getRow(1).values).toEqual([
+    undefined,
+    '順',
+    '氏名',
+    '役職',
+    '第1回\nR6.5.20',
+    '出席（○）',
+    'オンライン（オ）',
+    '欠席（×）',
+    '出席計',
+  ]);
   const rows = [2, 3, 4, 5, 6].map((r) => [ws.getCell(`B${r}`).value, ws.getCell(`D${r}`).value]);
-  expect(rows).toEqual([['青木 一郎', '×'], ['石田 花子', '○'], ['上野 健', 'オ'], ['江口 由美', '○'], ['大野 誠', '']]);
+  expect(rows).toEqual([
+    ['青木 一郎', '×'],
+    ['石田 花子', '○'],
+    ['上野 健', 'オ'],
+    ['江口 由美', '○'],
+    ['大野 誠', ''],
+  ]);
   const result = (ref: string) => (ws.getCell(ref).value as ExcelJS.CellFormulaValue).result;
   expect(result('E3')).toBe(1); // 石田: ○ 1
   expect(result('H4')).toBe(1); // 上野: 出席計 1
@@ -212,11 +274,16 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await expect(page.getByRole('listitem', { name: '5月' })).toContainText('第1回 20日');
   await expect(page.getByText('令和6年度：開催済 1回／開催予定 0回')).toBeVisible();
   await expect(page.getByText('任期終了 1人／30日以内に満了 1人')).toBeVisible();
-  await expect(page.getByRole('group', { name: /会議録の期限を過ぎています（1件）/ })).toContainText('第1回（令和6年5月20日（月））：期限 令和6年6月19日');
+  await expect(page.getByRole('group', { name: /会議録の期限を過ぎています（1件）/ })).toContainText(
+    '第1回（令和6年5月20日（月））：期限 令和6年6月19日',
+  );
   await screenshot(page, 'councils-06-overview');
 });
 
-test('members and staff by hand, council settings (field merge, quorum, style), the plan exported, a meeting from the previous agenda deleted again', async ({ app: page, server }) => {
+test('members and staff by hand, council settings (field merge, quorum, style), the plan exported, a meeting from the previous agenda deleted again', async ({
+  app: page,
+  server,
+}) => {
   await loadSample(page);
 
   // Members and staff by hand.
@@ -246,13 +313,18 @@ test('members and staff by hand, council settings (field merge, quorum, style), 
   await expect(page.getByRole('table', { name: '事務局職員' })).toContainText('【行政経営部】西次長');
   // A member with attendance records is kept.
   await roster.getByRole('row', { name: '井澤会長' }).getByRole('button', { name: '井澤を削除' }).click();
-  await expect(page.getByRole('dialog', { name: '井澤会長を削除' })).toContainText('出欠の記録（第2回）があるため削除できません');
+  await expect(page.getByRole('dialog', { name: '井澤会長を削除' })).toContainText(
+    '出欠の記録（第2回）があるため削除できません',
+  );
   await page.getByRole('dialog', { name: '井澤会長を削除' }).getByRole('button', { name: '閉じる' }).click();
 
   await page.getByRole('tab', { name: '設定' }).click();
   const fields = page.getByRole('list', { name: '分野の一覧' });
   await expect(fields.getByRole('listitem')).toHaveCount(6);
-  await fields.getByRole('listitem', { name: 'DX推進' }).getByRole('button', { name: '「DX推進」を別の分野に統合' }).click();
+  await fields
+    .getByRole('listitem', { name: 'DX推進' })
+    .getByRole('button', { name: '「DX推進」を別の分野に統合' })
+    .click();
   const merge = page.getByRole('dialog', { name: '分野「DX推進」を統合' });
   await merge.getByRole('combobox').click();
   await page.getByRole('option', { name: '経営' }).click();
@@ -268,7 +340,9 @@ test('members and staff by hand, council settings (field merge, quorum, style), 
   // The merged field's opinions now sit under 経営.
   await page.getByRole('tab', { name: '意見' }).click();
   await expect(page.getByRole('heading', { name: /DX推進/ })).toHaveCount(0);
-  await expect(page.getByText('庁内のDXと住民サービスのDXは分けて考えるべき。また、成果は検証する必要がある。')).toBeVisible();
+  await expect(
+    page.getByText('庁内のDXと住民サービスのDXは分けて考えるべき。また、成果は検証する必要がある。'),
+  ).toBeVisible();
 
   // The plan, from the meetings, exported.
   await page.getByRole('tab', { name: '会議' }).click();
@@ -276,12 +350,16 @@ test('members and staff by hand, council settings (field merge, quorum, style), 
   await page.getByRole('button', { name: '登録済みの会議から取り込む' }).click();
   const plan = page.getByRole('table', { name: '会議開催計画' });
   await expect(plan.getByRole('row')).toHaveCount(3);
-  await expect(plan.getByLabel('検討テーマ').first()).toHaveValue('各分野の現状と課題及び想定される解決策について\n行政経営戦略推進ビジョン骨子案について');
+  await expect(plan.getByLabel('検討テーマ').first()).toHaveValue(
+    '各分野の現状と課題及び想定される解決策について\n行政経営戦略推進ビジョン骨子案について',
+  );
   await screenshot(page, 'councils-08-plan');
   await page.getByRole('button', { name: 'Excelに出力' }).click();
   await expect(page.getByRole('group', { name: '保存しました' })).toContainText('令和5年度_会議開催計画.xlsx');
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(path.join(server.exportDir, '令和5年度_会議開催計画.xlsx')) as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    readFileSync(path.join(server.exportDir, '令和5年度_会議開催計画.xlsx')) as unknown as ArrayBuffer,
+  );
   const ws = wb.getWorksheet('会議開催計画')!;
   expect([ws.getCell('A5').value, ws.getCell('B5').value]).toEqual(['7月', '第2回会議']);
   expect(ws.getCell('C6').value).toBe('・ビジョン素案について\n・プランの骨子案について');

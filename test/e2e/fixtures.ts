@@ -9,7 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
-export interface BrowserModeServer { url: string; origin: string; token: string; dataDir: string; exportDir: string }
+export interface BrowserModeServer {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  exportDir: string;
+}
 
 export const SCREENS_DIR = path.join(process.cwd(), 'test', '.screens');
 
@@ -18,29 +24,49 @@ export async function startServer(): Promise<BrowserModeServer & { process: Chil
   const dataDir = path.join(root, 'data');
   const exportDir = path.join(root, 'exports');
   mkdirSync(exportDir, { recursive: true });
-  const child = spawn(process.execPath, ['dist/electron/browser-server.cjs', '--port', '0', '--data-dir', dataDir, '--export-dir', exportDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['dist/electron/browser-server.cjs', '--port', '0', '--data-dir', dataDir, '--export-dir', exportDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`browser server did not start: ${out}`)), 20_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
-    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.on('exit', (code) => reject(new Error(`browser server exited (${code}): ${out}`)));
   });
   const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dataDir, exportDir, process: child, root };
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    dataDir,
+    exportDir,
+    process: child,
+    root,
+  };
 }
 
 export const test = base.extend<{ app: Page }, { server: BrowserModeServer }>({
-  server: [async ({}, use) => {
-    const s = await startServer();
-    await use(s);
-    s.process.kill();
-    rmSync(s.root, { recursive: true, force: true });
-  }, { scope: 'worker' }],
+  server: [
+    async ({}, use) => {
+      const s = await startServer();
+      await use(s);
+      s.process.kill();
+      rmSync(s.root, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
   app: async ({ page, server }, use) => {
     await page.goto(server.url);
     await expect(page.getByRole('navigation', { name: 'メインメニュー' })).toBeVisible();

@@ -5,7 +5,9 @@
  */
 import { test, expect, loadSample, screenshot } from './fixtures';
 
-test('from the meeting page to live notes and minutes, remarks become opinions where they are written', async ({ app: page }) => {
+test('from the meeting page to live notes and minutes, remarks become opinions where they are written', async ({
+  app: page,
+}) => {
   await loadSample(page);
   await page.getByRole('tab', { name: '会議' }).click();
   await page.getByRole('table', { name: '会議一覧' }).getByRole('row', { name: /第2回/ }).click();
@@ -16,7 +18,9 @@ test('from the meeting page to live notes and minutes, remarks become opinions w
   const entry = page.getByRole('textbox', { name: '発言の入力' });
   await entry.fill('会議資料のペーパーレス化を進めてほしい。');
   await entry.press('Enter');
-  await expect(page.getByRole('listbox', { name: '記録の一覧' })).toContainText('会議資料のペーパーレス化を進めてほしい。');
+  await expect(page.getByRole('listbox', { name: '記録の一覧' })).toContainText(
+    '会議資料のペーパーレス化を進めてほしい。',
+  );
   await entry.press('ArrowUp'); // from the empty line into the list: the newest remark
   await page.getByRole('button', { name: '意見として取り込む' }).click();
   const dialog = page.getByRole('dialog', { name: '会議の記録から取り込む' });

@@ -10,29 +10,54 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect, loadSample, screenshot } from './fixtures';
 import config from '../../playwright.config';
 
-interface StoredRemark { id: string; text: string; order: number; kind: string; speaker: { type: string; memberId?: string }; fieldId: string | null; agendaItemId: string | null; offsetSec: number | null; nonPublic: boolean; needsCheck: boolean }
+interface StoredRemark {
+  id: string;
+  text: string;
+  order: number;
+  kind: string;
+  speaker: { type: string; memberId?: string };
+  fieldId: string | null;
+  agendaItemId: string | null;
+  offsetSec: number | null;
+  nonPublic: boolean;
+  needsCheck: boolean;
+}
 
 /** Reads a table of the app's database straight from IndexedDB, as the app stored it. */
 function readAll<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate((name) => new Promise<T[]>((resolve, reject) => {
-    const req = indexedDB.open('shingikai-desk');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const all = db.transaction(name).objectStore(name).getAll();
-      all.onsuccess = () => { resolve(all.result as T[]); db.close(); };
-      all.onerror = () => reject(all.error);
-    };
-  }), store);
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = indexedDB.open('shingikai-desk');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            resolve(all.result as T[]);
+            db.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    store,
+  );
 }
 
 async function meetingOf(page: Page, number: number) {
-  const meetings = await readAll<{ id: string; number: number; agenda: { id: string; title: string }[]; councilId: string }>(page, 'meetings');
+  const meetings = await readAll<{
+    id: string;
+    number: number;
+    agenda: { id: string; title: string }[];
+    councilId: string;
+  }>(page, 'meetings');
   return meetings.find((m) => m.number === number)!;
 }
 
 async function remarksOf(page: Page, meetingId: string) {
-  return (await readAll<StoredRemark & { meetingId: string }>(page, 'remarks')).filter((r) => r.meetingId === meetingId).sort((a, b) => a.order - b.order);
+  return (await readAll<StoredRemark & { meetingId: string }>(page, 'remarks'))
+    .filter((r) => r.meetingId === meetingId)
+    .sort((a, b) => a.order - b.order);
 }
 
 async function openLive(page: Page, meetingId: string) {
@@ -48,7 +73,10 @@ const list = (page: Page) => page.getByRole('listbox', { name: '記録の一覧'
 async function launchProfile(dir: string): Promise<BrowserContext> {
   const use = config.use!;
   return chromium.launchPersistentContext(dir, {
-    ...(use.launchOptions ?? {}), locale: use.locale, timezoneId: use.timezoneId, viewport: use.viewport ?? null,
+    ...(use.launchOptions ?? {}),
+    locale: use.locale,
+    timezoneId: use.timezoneId,
+    viewport: use.viewport ?? null,
   });
 }
 
@@ -61,7 +89,9 @@ async function kill(ctx: BrowserContext, page: Page) {
   await ctx.close();
 }
 
-test('a remark is typed, its speaker, kind, field and flags picked by keys, and committed with Enter', async ({ app: page }) => {
+test('a remark is typed, its speaker, kind, field and flags picked by keys, and committed with Enter', async ({
+  app: page,
+}) => {
   await loadSample(page);
   const meeting = await meetingOf(page, 2);
   // From the meeting page, as the secretariat gets there.
@@ -74,7 +104,9 @@ test('a remark is typed, its speaker, kind, field and flags picked by keys, and 
   // Alt+PageDown twice: 開会 → 資料の説明 → 議題１
   await page.keyboard.press('Alt+PageDown');
   await page.keyboard.press('Alt+PageDown');
-  await expect(page.getByRole('navigation', { name: '次第' }).locator('[aria-current="step"]')).toContainText('各分野の現状と課題及び想定される解決策について');
+  await expect(page.getByRole('navigation', { name: '次第' }).locator('[aria-current="step"]')).toContainText(
+    '各分野の現状と課題及び想定される解決策について',
+  );
 
   // Speaker by reading: おお → 大久保副会長
   await page.keyboard.press('Alt+S');
@@ -124,12 +156,23 @@ test('a remark is typed, its speaker, kind, field and flags picked by keys, and 
   const councils = await readAll<{ id: string; fields: { id: string; name: string }[] }>(page, 'councils');
   const dx = councils[0]!.fields.find((f) => f.name === 'DX推進')!.id;
   const agenda1 = meeting.agenda[2]!.id;
-  expect(added[0]).toMatchObject({ text: 'ツール導入が目的になっている印象を受けた。', kind: '意見', fieldId: dx, needsCheck: true, nonPublic: false, agendaItemId: agenda1 });
+  expect(added[0]).toMatchObject({
+    text: 'ツール導入が目的になっている印象を受けた。',
+    kind: '意見',
+    fieldId: dx,
+    needsCheck: true,
+    nonPublic: false,
+    agendaItemId: agenda1,
+  });
   expect(added[0]!.speaker).toEqual({ type: 'member', memberId: members.find((m) => m.name === '大久保')!.id });
   expect(added[0]!.offsetSec).toEqual(expect.any(Number));
   expect(added[1]).toMatchObject({ text: '効果検証を行うべき。', kind: '発言', needsCheck: false, fieldId: dx });
   expect(added[1]!.speaker).toEqual({ type: 'member', memberId: members.find((m) => m.name === '河')!.id });
-  expect(added[2]).toMatchObject({ text: '人事の件です。\n二行目。', nonPublic: true, speaker: { type: 'secretariat' } });
+  expect(added[2]).toMatchObject({
+    text: '人事の件です。\n二行目。',
+    nonPublic: true,
+    speaker: { type: 'secretariat' },
+  });
   expect(added[3]).toMatchObject({ nonPublic: false, speaker: { type: 'chair' } });
   // Orders keep increasing and every remark knows its agenda item.
   expect(added.every((r, i) => i === 0 || r.order > added[i - 1]!.order)).toBe(true);
@@ -154,8 +197,18 @@ test('Enter while the IME is composing never commits; the confirmed text stays i
   await entry(page).evaluate((el: HTMLTextAreaElement) => {
     el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
     el.dispatchEvent(new CompositionEvent('compositionupdate', { bubbles: true, data: 'ろく' }));
-    el.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', code: 'Enter', isComposing: true }));
-    el.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Process', code: 'Enter', keyCode: 229 } as KeyboardEventInit));
+    el.dispatchEvent(
+      new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', code: 'Enter', isComposing: true }),
+    );
+    el.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        bubbles: true,
+        cancelable: true,
+        key: 'Process',
+        code: 'Enter',
+        keyCode: 229,
+      } as KeyboardEventInit),
+    );
   });
   await page.waitForTimeout(100); // would-be commit time (this asserts an absence)
   expect((await remarksOf(page, meeting.id)).length).toBe(before);
@@ -177,7 +230,9 @@ test('Enter while the IME is composing never commits; the confirmed text stays i
   expect((await remarksOf(page, meeting.id)).at(-1)!.text).toBe('会議録です');
 });
 
-test('earlier remarks are edited in place, split, merged, reordered and deleted, each undone with Ctrl+Z', async ({ app: page }) => {
+test('earlier remarks are edited in place, split, merged, reordered and deleted, each undone with Ctrl+Z', async ({
+  app: page,
+}) => {
   await loadSample(page);
   const meeting = await meetingOf(page, 2);
   await openLive(page, meeting.id);
@@ -208,7 +263,9 @@ test('earlier remarks are edited in place, split, merged, reordered and deleted,
   // Split at the caret: Alt+Enter.
   await page.keyboard.press('F2');
   await expect(edit).toBeFocused();
-  await edit.evaluate((el: HTMLTextAreaElement) => { el.selectionStart = el.selectionEnd = 6; });
+  await edit.evaluate((el: HTMLTextAreaElement) => {
+    el.selectionStart = el.selectionEnd = 6;
+  });
   await page.keyboard.press('Alt+Enter');
   await expect.poll(texts).toEqual(['一つ目の発言。', '二つ目の発言', '（修正）。', '三つ目の発言。']);
 
@@ -226,7 +283,9 @@ test('earlier remarks are edited in place, split, merged, reordered and deleted,
   await expect.poll(texts).toEqual(['一つ目の発言。', '二つ目の発言（修正）。', '三つ目の発言。']);
 
   // Delete, then undo.
-  await list(page).getByRole('option', { name: /一つ目の発言/ }).click();
+  await list(page)
+    .getByRole('option', { name: /一つ目の発言/ })
+    .click();
   await page.keyboard.press('Delete');
   await expect.poll(texts).toEqual(['二つ目の発言（修正）。', '三つ目の発言。']);
   await expect(page.getByText('「削除」を行いました。')).toBeVisible();
@@ -239,7 +298,9 @@ test('earlier remarks are edited in place, split, merged, reordered and deleted,
   await expect.poll(texts).toEqual(['一つ目の発言。', '二つ目の発言（修正）。', '三つ目の発言。']);
 
   // The selected remark's flags and speaker change by the same keys; Esc returns to the line.
-  await list(page).getByRole('option', { name: /三つ目の発言/ }).click();
+  await list(page)
+    .getByRole('option', { name: /三つ目の発言/ })
+    .click();
   await page.keyboard.press('Alt+N');
   await page.keyboard.press('Alt+2');
   await expect.poll(async () => (await remarksOf(page, meeting.id)).at(-1)!.nonPublic).toBe(true);
@@ -276,12 +337,16 @@ test('a second window on the same meeting shows what the first one records', asy
 
 test.describe('never losing a line', () => {
   let profile: string;
-  test.beforeEach(() => { profile = mkdtempSync(path.join(os.tmpdir(), 'shingikai-live-profile-')); });
-  test.afterEach(() => { rmSync(profile, { recursive: true, force: true }); });
+  test.beforeEach(() => {
+    profile = mkdtempSync(path.join(os.tmpdir(), 'shingikai-live-profile-'));
+  });
+  test.afterEach(() => {
+    rmSync(profile, { recursive: true, force: true });
+  });
 
   test('the half-typed line survives the page being killed 400 ms after the last keystroke', async ({ server }) => {
     let ctx = await launchProfile(profile);
-    let page = ctx.pages()[0] ?? await ctx.newPage();
+    let page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.goto(server.url);
     await loadSample(page);
     const meeting = await meetingOf(page, 2);
@@ -295,7 +360,7 @@ test.describe('never losing a line', () => {
     await kill(ctx, page);
 
     ctx = await launchProfile(profile);
-    page = ctx.pages()[0] ?? await ctx.newPage();
+    page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.goto(server.url);
     await openLive(page, meeting.id);
     await expect(entry(page)).toHaveValue(typed);
@@ -303,9 +368,11 @@ test.describe('never losing a line', () => {
     await ctx.close();
   });
 
-  test('mid-way through 200 quick remarks, every committed remark and the open line survive a kill', async ({ server }) => {
+  test('mid-way through 200 quick remarks, every committed remark and the open line survive a kill', async ({
+    server,
+  }) => {
     let ctx = await launchProfile(profile);
-    let page = ctx.pages()[0] ?? await ctx.newPage();
+    let page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.goto(server.url);
     await loadSample(page);
     const meeting = await meetingOf(page, 2);
@@ -321,7 +388,7 @@ test.describe('never losing a line', () => {
     await kill(ctx, page);
 
     ctx = await launchProfile(profile);
-    page = ctx.pages()[0] ?? await ctx.newPage();
+    page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.goto(server.url);
     await openLive(page, meeting.id);
     await expect(entry(page)).toHaveValue('発言121 途中まで');
@@ -331,7 +398,10 @@ test.describe('never losing a line', () => {
     // And the rest of the 200 go on from there.
     for (let i = 121; i <= 200; i++) {
       if (i > 121) await entry(page).pressSequentially(line(i));
-      else { await entry(page).fill(''); await entry(page).pressSequentially(line(i)); }
+      else {
+        await entry(page).fill('');
+        await entry(page).pressSequentially(line(i));
+      }
       await page.keyboard.press('Enter');
     }
     await expect.poll(async () => (await remarksOf(page, meeting.id)).length).toBe(before + 200);
@@ -348,13 +418,17 @@ test('when storage fails the screen says so at once and the text stays on screen
   const before = (await remarksOf(page, meeting.id)).length;
   // The disk is full from now on: every IndexedDB write fails as a quota error.
   await page.evaluate(() => {
-    const fail = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    const fail = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
     IDBObjectStore.prototype.put = fail;
     IDBObjectStore.prototype.add = fail;
   });
   await entry(page).pressSequentially('容量不足でも消えない行');
   const alert = page.getByRole('alert').filter({ hasText: '保存できません' });
-  await expect(alert).toContainText('ディスクの空き容量が不足しているため、記録を保存できません。入力した文字は画面に残っています。');
+  await expect(alert).toContainText(
+    'ディスクの空き容量が不足しているため、記録を保存できません。入力した文字は画面に残っています。',
+  );
   await expect(entry(page)).toHaveValue('容量不足でも消えない行');
   await page.keyboard.press('Enter');
   // The failed commit puts the line back.
@@ -365,22 +439,33 @@ test('when storage fails the screen says so at once and the text stays on screen
   expect((await remarksOf(page, meeting.id)).length).toBe(before);
 });
 
-test('the projector shows the current agenda item in large type, labels by the council rule, hides 非公開, and follows live', async ({ app: page }) => {
+test('the projector shows the current agenda item in large type, labels by the council rule, hides 非公開, and follows live', async ({
+  app: page,
+}) => {
   await loadSample(page);
   const meeting = await meetingOf(page, 2);
   // This council publishes speakers as A委員, B委員 …
-  await page.evaluate((councilId) => new Promise<void>((resolve, reject) => {
-    const req = indexedDB.open('shingikai-desk');
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction('councils', 'readwrite');
-      const store = tx.objectStore('councils');
-      const get = store.get(councilId);
-      get.onsuccess = () => { store.put({ ...get.result, publication: { ...get.result.publication, speakerLabel: 'letter' } }); };
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), meeting.councilId);
+  await page.evaluate(
+    (councilId) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('shingikai-desk');
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('councils', 'readwrite');
+          const store = tx.objectStore('councils');
+          const get = store.get(councilId);
+          get.onsuccess = () => {
+            store.put({ ...get.result, publication: { ...get.result.publication, speakerLabel: 'letter' } });
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    meeting.councilId,
+  );
   await openLive(page, meeting.id);
   await page.keyboard.press('Alt+PageDown');
   await page.keyboard.press('Alt+PageDown');
@@ -428,7 +513,10 @@ test('under the names rule the projector shows names, for the item under discuss
   await loadSample(page);
   const meeting = await meetingOf(page, 2);
   await openLive(page, meeting.id);
-  const [projector] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'プロジェクター表示（Alt+P）' }).click()]);
+  const [projector] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'プロジェクター表示（Alt+P）' }).click(),
+  ]);
   const view = projector.getByRole('main', { name: 'プロジェクター表示' });
   await expect(view.getByRole('heading', { level: 1 })).toHaveText('開会');
   // The sample's 開会 note is the chair's: 大久保副会長 chairs this meeting.

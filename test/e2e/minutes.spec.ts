@@ -6,12 +6,23 @@ import { test, expect, loadSample, screenshot, SCREENS_DIR } from './fixtures';
 
 /** Reads records straight from the app's IndexedDB (what a reload would show). */
 async function dbGet<T>(page: Page, store: string, where: Record<string, unknown>): Promise<T[]> {
-  return page.evaluate(async ({ store, where }) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('shingikai-desk'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const all = await new Promise<Record<string, unknown>[]>((res, rej) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    db.close();
-    return all.filter((x) => Object.entries(where).every(([k, v]) => x[k] === v));
-  }, { store, where }) as Promise<T[]>;
+  return page.evaluate(
+    async ({ store, where }) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('shingikai-desk');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const all = await new Promise<Record<string, unknown>[]>((res, rej) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      db.close();
+      return all.filter((x) => Object.entries(where).every(([k, v]) => x[k] === v));
+    },
+    { store, where },
+  ) as Promise<T[]>;
 }
 
 async function openMinutes(page: Page): Promise<string> {
@@ -35,7 +46,10 @@ async function docText(file: string): Promise<string> {
   return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
 }
 
-test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, publish and export', async ({ app: page, server }) => {
+test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, publish and export', async ({
+  app: page,
+  server,
+}) => {
   const meetingId = await openMinutes(page);
   // The sample's minutes are published: locked until reopened with a reason.
   await expect(page.getByLabel('会議録の状態')).toContainText('公開済');
@@ -67,9 +81,13 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   await expect(explain.getByText('事務局から資料１及び資料２について説明した。')).toBeVisible();
   await expect(explain.getByText('手直し済み')).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('region', { name: '２ 資料の説明' }).getByText('事務局から資料１及び資料２について説明した。')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: '２ 資料の説明' }).getByText('事務局から資料１及び資料２について説明した。'),
+  ).toBeVisible();
   const [explainRemark] = await dbGet<{ text: string }>(page, 'remarks', { meetingId, kind: '説明' });
-  expect(explainRemark!.text).toBe('資料１ 飯塚市行政経営戦略推進ビジョン骨子案、資料２ 各分野の現状と課題及び想定される解決策について説明');
+  expect(explainRemark!.text).toBe(
+    '資料１ 飯塚市行政経営戦略推進ビジョン骨子案、資料２ 各分野の現状と課題及び想定される解決策について説明',
+  );
 
   // The other style, from the same remarks; the preview shows what Word will show.
   await page.getByRole('radio', { name: /発言者別/ }).click();
@@ -78,9 +96,15 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   await expect(page.getByRole('article').getByText('○事務局', { exact: false }).first()).toBeVisible();
   await page.getByRole('radio', { name: /要点筆記/ }).click();
   await expect(page.getByRole('radio', { name: /要点筆記/ })).toBeChecked();
-  await expect(page.getByRole('article').getByText('⇒素案について市民意見の募集をする予定であり、市民参画の機会を設けたいということである。（市回答）')).toBeVisible();
+  await expect(
+    page
+      .getByRole('article')
+      .getByText('⇒素案について市民意見の募集をする予定であり、市民参画の機会を設けたいということである。（市回答）'),
+  ).toBeVisible();
   await page.getByRole('radio', { name: '公開版' }).check();
-  await expect(page.getByRole('table', { name: '会議録の見出し項目' })).toContainText('大久保副会長、河委員、河﨑委員、菅原委員、畠中委員');
+  await expect(page.getByRole('table', { name: '会議録の見出し項目' })).toContainText(
+    '大久保副会長、河委員、河﨑委員、菅原委員、畠中委員',
+  );
   await screenshot(page, 'minutes-02-preview');
   // The app scrolls inside its main pane: a tall window shows the whole document for the eye.
   const viewport = page.viewportSize()!;
@@ -126,12 +150,17 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
 
   // The 公開版: checks are offered first, then main writes the file.
   await page.getByRole('button', { name: '公開版を出力' }).click();
-  await page.getByRole('dialog', { name: '公用文チェックの指摘があります' }).getByRole('button', { name: 'このまま出力する' }).click();
+  await page
+    .getByRole('dialog', { name: '公用文チェックの指摘があります' })
+    .getByRole('button', { name: 'このまま出力する' })
+    .click();
   const publicFile = await savedFile(page, server.exportDir, '第2回_会議録_公開版');
   await page.getByRole('button', { name: '内部版を出力' }).click();
   const internalFile = await savedFile(page, server.exportDir, '第2回_会議録_内部版');
 
-  expect(readdirSync(server.exportDir)).toEqual(expect.arrayContaining([path.basename(publicFile), path.basename(internalFile), path.basename(reviewFile)]));
+  expect(readdirSync(server.exportDir)).toEqual(
+    expect.arrayContaining([path.basename(publicFile), path.basename(internalFile), path.basename(reviewFile)]),
+  );
   const pub = await docText(publicFile);
   expect(pub).toContain('事務局から資料１及び資料２について説明した。');
   expect(pub).toContain('KPIの設定が必要');
@@ -148,7 +177,10 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   await screenshot(page, 'minutes-04-history');
 });
 
-test('minutes: a 非公開 remark never reaches the 公開版, and the history names the operator', async ({ app: page, server }) => {
+test('minutes: a 非公開 remark never reaches the 公開版, and the history names the operator', async ({
+  app: page,
+  server,
+}) => {
   await loadSample(page);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByText('データと設定').click();
   await page.getByLabel('作業者名').fill('中嶋');
@@ -157,11 +189,20 @@ test('minutes: a 非公開 remark never reaches the 公開版, and the history n
   const [meeting] = await dbGet<{ id: string }>(page, 'meetings', { number: 2 });
   // Mark one opinion 非公開 directly in the records (the live-notes screen sets this flag).
   await page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((res) => { const r = indexedDB.open('shingikai-desk'); r.onsuccess = () => res(r.result); });
+    const db = await new Promise<IDBDatabase>((res) => {
+      const r = indexedDB.open('shingikai-desk');
+      r.onsuccess = () => res(r.result);
+    });
     const store = db.transaction('remarks', 'readwrite').objectStore('remarks');
-    const all = await new Promise<{ meetingId: string; kind: string; text: string; nonPublic: boolean }[]>((res) => { const r = store.getAll(); r.onsuccess = () => res(r.result); });
+    const all = await new Promise<{ meetingId: string; kind: string; text: string; nonPublic: boolean }[]>((res) => {
+      const r = store.getAll();
+      r.onsuccess = () => res(r.result);
+    });
     const target = all.find((r) => r.meetingId === id && r.text.startsWith('公用車が不足'))!;
-    await new Promise((res) => { const r = store.put({ ...target, nonPublic: true }); r.onsuccess = res; });
+    await new Promise((res) => {
+      const r = store.put({ ...target, nonPublic: true });
+      r.onsuccess = res;
+    });
     db.close();
   }, meeting!.id);
   await page.goto(page.url().replace(/#.*$/, '') + `#/meetings/${meeting!.id}/minutes`);

@@ -36,7 +36,10 @@ async function sheetOf(dir: string, file: string, sheet: string) {
 async function docText(dir: string, file: string) {
   const zip = await JSZip.loadAsync(await readFile(path.join(dir, file)));
   const xml = await zip.file('word/document.xml')!.async('string');
-  return { xml, text: xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => p.replace(/<[^>]+>/g, '') + '\n').replace(/<[^>]+>/g, '') };
+  return {
+    xml,
+    text: xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => p.replace(/<[^>]+>/g, '') + '\n').replace(/<[^>]+>/g, ''),
+  };
 }
 
 test('promote remarks, answer, move, merge, then export every opinion document', async ({ app: page, server }) => {
@@ -45,7 +48,9 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await screenshot(page, 'opinions-01-board');
 
   // Delete one opinion, then take it back from the meeting record together with the 決定.
-  await card(page, '外部委託に関し、進捗をチェック').getByRole('button', { name: /の操作$/ }).click();
+  await card(page, '外部委託に関し、進捗をチェック')
+    .getByRole('button', { name: /の操作$/ })
+    .click();
   await page.getByRole('menuitem', { name: '削除' }).click();
   await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('93 / 93件');
 
@@ -61,7 +66,9 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await expect(toast(page, '2件の意見を取り込みました')).toBeVisible();
   await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('95 / 95件');
   await expect(page.getByRole('list', { name: '行政施策の意見' })).toContainText('外部委託に関し、進捗をチェック');
-  await expect(page.getByRole('list', { name: '分野未設定の意見' })).toContainText('第３回審議会においてビジョン素案を提案');
+  await expect(page.getByRole('list', { name: '分野未設定の意見' })).toContainText(
+    '第３回審議会においてビジョン素案を提案',
+  );
 
   // Answer one opinion inline.
   const first = card(page, 'やめることを決めないと新しいことはできない');
@@ -79,7 +86,9 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await expect(page.getByRole('list', { name: '行政施策の意見' })).not.toContainText('外部委託に関し、進捗をチェック');
   // … and by drag, onto 財務 (filtered, so both fields are on screen).
   await page.getByRole('search', { name: '意見の絞り込み' }).getByLabel('検索').fill('外部委託');
-  await card(page, '外部委託に関し、進捗をチェック').dragTo(page.getByRole('list', { name: '財務の意見' }), { sourcePosition: { x: 60, y: 14 } });
+  await card(page, '外部委託に関し、進捗をチェック').dragTo(page.getByRole('list', { name: '財務の意見' }), {
+    sourcePosition: { x: 60, y: 14 },
+  });
   await expect(page.getByRole('list', { name: '財務の意見' })).toContainText('外部委託に関し、進捗をチェック');
   await page.getByRole('button', { name: '条件をクリア' }).click();
 
@@ -88,7 +97,9 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await card(page, 'チャットボットに期待するのは難しい').getByRole('checkbox').check();
   await page.getByRole('button', { name: '選択した2件を統合' }).click();
   await page.getByRole('dialog', { name: '重複する意見を統合' }).getByRole('button', { name: '統合する' }).click();
-  await expect(card(page, '飯塚市に限らずチャットボットが役に立たない')).toContainText('統合：チャットボットに期待するのは難しい');
+  await expect(card(page, '飯塚市に限らずチャットボットが役に立たない')).toContainText(
+    '統合：チャットボットに期待するのは難しい',
+  );
   await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('94 / 94件');
 
   // Filter by status.
@@ -98,7 +109,9 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await screenshot(page, 'opinions-03-board-edited');
 
   // Mark one non-public (kept out of every 公開版) and link one to a vision section (該当箇所).
-  await card(page, '忖度しすぎず、割り切る').getByRole('button', { name: /の操作$/ }).click();
+  await card(page, '忖度しすぎず、割り切る')
+    .getByRole('button', { name: /の操作$/ })
+    .click();
   await page.getByRole('menuitem', { name: '非公開にする（公開版に載せない）' }).click();
   await expect(card(page, '忖度しすぎず、割り切る')).toContainText('非公開');
   await first.getByRole('button', { name: /の操作$/ }).click();
@@ -131,7 +144,17 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(internal.text).toContain('忖度しすぎず');
   expect(internal.text).toContain('内部用');
   const list = await sheetOf(dir, '分野別意見一覧.xlsx', '分野別意見一覧');
-  expect(list.rows[0]).toEqual(['番号', '分野', '意見', '出典', '委員', '会議日（和暦）', '会議日', '市の考え方', '反映状況']);
+  expect(list.rows[0]).toEqual([
+    '番号',
+    '分野',
+    '意見',
+    '出典',
+    '委員',
+    '会議日（和暦）',
+    '会議日',
+    '市の考え方',
+    '反映状況',
+  ]);
   expect(list.rows).toHaveLength(94); // 94 opinions, one of them non-public
   const answered = list.rows.find((r) => String(r[2]).startsWith('やめることを決めないと'))!;
   expect(answered[1]).toBe('行政施策');
@@ -149,12 +172,30 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(responses.rows).toContainEqual(['意見総数', 93, '件']);
   expect(responses.rows).toContainEqual(['反映した数（反映する・一部反映・既に記載）', 4, '件']); // 3 answered in the sample's 素案
   const table = await sheetOf(dir, '意見対応表.xlsx', '意見対応表');
-  expect(table.rows[0]).toEqual(['番号', '分野', '意見の概要', '出典', '委員', '会議日（和暦）', '会議日', '市の考え方', '反映状況', '該当箇所']);
+  expect(table.rows[0]).toEqual([
+    '番号',
+    '分野',
+    '意見の概要',
+    '出典',
+    '委員',
+    '会議日（和暦）',
+    '会議日',
+    '市の考え方',
+    '反映状況',
+    '該当箇所',
+  ]);
   expect(table.ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(table.rows.find((r) => String(r[2]).startsWith('やめることを決めないと'))![9]).toBe('Ⅱ．３．取り組みの方向性');
 
   const matrix = await sheetOf(dir, '各分野の現状と課題.xlsx', '各分野の現状と課題');
-  expect(matrix.rows[0]).toEqual(['分野', '項番', '審議会での主な意見', '各課インタビューにおける主な意見（現状と課題）', '想定される解決案（他自治体の事例含む）', '既に取り組んでいる内容']);
+  expect(matrix.rows[0]).toEqual([
+    '分野',
+    '項番',
+    '審議会での主な意見',
+    '各課インタビューにおける主な意見（現状と課題）',
+    '想定される解決案（他自治体の事例含む）',
+    '既に取り組んでいる内容',
+  ]);
   expect(matrix.ws.pageSetup.orientation).toBe('landscape');
   expect(matrix.rows.some((r) => r[0] === 'DX推進' && String(r[2]).includes('チャットボット'))).toBe(true);
 
@@ -186,8 +227,12 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await cols.getByLabel('列5の内容').selectOption({ label: '意見：書面意見' });
   await cols.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('table', { name: '各分野の現状と課題' }).getByRole('columnheader')).toHaveText([
-    '分野', '審議会での主な意見（審議会の意見）', '各課インタビューにおける主な意見（現状と課題）（各課インタビューの意見）',
-    '想定される解決案（他自治体の事例含む）', '既に取り組んでいる内容（令和5年度）', '書面意見（書面意見の意見）',
+    '分野',
+    '審議会での主な意見（審議会の意見）',
+    '各課インタビューにおける主な意見（現状と課題）（各課インタビューの意見）',
+    '想定される解決案（他自治体の事例含む）',
+    '既に取り組んでいる内容（令和5年度）',
+    '書面意見（書面意見の意見）',
   ]);
 
   // ---- handout for 第3回
@@ -203,14 +248,28 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(handout.text).not.toContain('やめることを決めないと'); // answered: 反映する
   expect(handout.text).not.toContain('各課インタビュー');
   // The export folder is shared with the other tests of this worker: look at the opinion documents only.
-  const opinionDocuments = (await readdir(dir)).filter((f) => /^(分野別意見一覧|各分野の現状と課題|意見対応表|第\d+回_前回の主な意見と対応)/.test(f));
-  expect(opinionDocuments.sort()).toEqual([
-    '分野別意見一覧.docx', '分野別意見一覧.xlsx', '分野別意見一覧_内部用.docx', '各分野の現状と課題.docx', '各分野の現状と課題.xlsx', '意見対応表.docx', '意見対応表.xlsx', '第3回_前回の主な意見と対応.docx',
-  ].sort());
+  const opinionDocuments = (await readdir(dir)).filter((f) =>
+    /^(分野別意見一覧|各分野の現状と課題|意見対応表|第\d+回_前回の主な意見と対応)/.test(f),
+  );
+  expect(opinionDocuments.sort()).toEqual(
+    [
+      '分野別意見一覧.docx',
+      '分野別意見一覧.xlsx',
+      '分野別意見一覧_内部用.docx',
+      '各分野の現状と課題.docx',
+      '各分野の現状と課題.xlsx',
+      '意見対応表.docx',
+      '意見対応表.xlsx',
+      '第3回_前回の主な意見と対応.docx',
+    ].sort(),
+  );
 
   // By theme: one opinion put under the 第3回 agenda item ビジョン素案について, the rest under その他.
   await page.getByRole('radio', { name: '検討テーマ（議題）ごと' }).check();
-  await page.locator('li', { hasText: '職員の当たり前を変えると時間もお金も' }).getByRole('combobox', { name: '検討テーマ' }).selectOption({ label: 'ビジョン素案について' });
+  await page
+    .locator('li', { hasText: '職員の当たり前を変えると時間もお金も' })
+    .getByRole('combobox', { name: '検討テーマ' })
+    .selectOption({ label: 'ビジョン素案について' });
   await expect(page.getByRole('heading', { name: 'ビジョン素案について（1件）' })).toBeVisible();
   await page.getByRole('button', { name: 'Word で出力' }).click();
   await expect(toast(page, '「第3回_前回の主な意見と対応 (2).docx」を保存しました')).toBeVisible();
@@ -220,13 +279,24 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(byTheme.text.indexOf('職員の当たり前を変えると')).toBeLessThan(byTheme.text.indexOf('その他'));
 });
 
-test('an 意見シート is previewed with per-row errors and only confirmed rows are stored', async ({ app: page, server }) => {
+test('an 意見シート is previewed with per-row errors and only confirmed rows are stored', async ({
+  app: page,
+  server,
+}) => {
   await openOpinions(page);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('意見シート');
   ws.addRow(['分野', '委員', '会議', '出典', '意見', '市の考え方', '反映状況']);
   ws.addRow(['財務', '河', '第2回', '審議会', 'ふるさと納税の返礼品を見直してはどうか。', '', '']);
-  ws.addRow(['人材育成', '', '', '書面意見', '職員研修をオンラインで受けられるようにしてほしい。', '検討します。', '今後の参考']);
+  ws.addRow([
+    '人材育成',
+    '',
+    '',
+    '書面意見',
+    '職員研修をオンラインで受けられるようにしてほしい。',
+    '検討します。',
+    '今後の参考',
+  ]);
   ws.addRow(['観光', '', '', '書面意見', '観光の意見', '', '']);
   ws.addRow(['財務', '山田', '第9回', '審議会', '', '', '済み']);
   const file = path.join(os.tmpdir(), `iken-${Date.now()}.xlsx`);
@@ -264,6 +334,10 @@ test('an 意見シート is previewed with per-row errors and only confirmed row
   const imported = card(page, 'ふるさと納税の返礼品を見直してはどうか。');
   await expect(imported).toContainText('第2回審議会');
   await expect(imported).toContainText('河委員');
-  await expect(page.getByRole('list', { name: '人材育成の意見' })).toContainText('職員研修をオンラインで受けられるようにしてほしい。');
-  await expect(card(page, '職員研修をオンライン').getByRole('combobox', { name: /反映状況/ })).toHaveValue('今後の参考');
+  await expect(page.getByRole('list', { name: '人材育成の意見' })).toContainText(
+    '職員研修をオンラインで受けられるようにしてほしい。',
+  );
+  await expect(card(page, '職員研修をオンライン').getByRole('combobox', { name: /反映状況/ })).toHaveValue(
+    '今後の参考',
+  );
 });

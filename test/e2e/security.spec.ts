@@ -10,17 +10,26 @@ test.describe('the loopback server refuses what it must', () => {
     const wrong = await request.get(`${server.origin}/?token=not-the-token`);
     expect(wrong.status()).toBe(403);
     // Nothing was written: the setting still has its default.
-    const check = await request.post(`${server.origin}/api/settings:get:all`, { data: {}, headers: { 'x-shingikai-token': server.token } });
+    const check = await request.post(`${server.origin}/api/settings:get:all`, {
+      data: {},
+      headers: { 'x-shingikai-token': server.token },
+    });
     expect((await check.json()).value.backupKeep).toBe(20);
   });
 
-  test('unknown channel → rejected; bad arguments → typed error in Japanese, nothing written', async ({ request, server }) => {
+  test('unknown channel → rejected; bad arguments → typed error in Japanese, nothing written', async ({
+    request,
+    server,
+  }) => {
     const headers = { 'x-shingikai-token': server.token };
     const unknown = await request.post(`${server.origin}/api/fs:delete:everything`, { data: {}, headers });
     expect(unknown.status()).toBe(404);
     expect((await unknown.json()).error.code).toBe('UNKNOWN_CHANNEL');
 
-    const bad = await request.post(`${server.origin}/api/settings:update`, { data: { backupKeep: 'many', extra: 1 }, headers });
+    const bad = await request.post(`${server.origin}/api/settings:update`, {
+      data: { backupKeep: 'many', extra: 1 },
+      headers,
+    });
     const body = await bad.json();
     expect(body.ok).toBe(false);
     expect(body.error.code).toBe('INVALID_ARGUMENT');
@@ -29,12 +38,17 @@ test.describe('the loopback server refuses what it must', () => {
     const after = await request.post(`${server.origin}/api/settings:get:all`, { data: {}, headers });
     expect((await after.json()).value.backupKeep).toBe(20);
 
-    const openAnything = await request.post(`${server.origin}/api/file:open:saved`, { data: { path: '/etc/passwd' }, headers });
+    const openAnything = await request.post(`${server.origin}/api/file:open:saved`, {
+      data: { path: '/etc/passwd' },
+      headers,
+    });
     expect((await openAnything.json()).error.code).toBe('FORBIDDEN');
   });
 
   test('another host name is refused (DNS rebinding)', async ({ request, server }) => {
-    const res = await request.get(`${server.origin}/`, { headers: { Host: 'evil.example', 'x-shingikai-token': server.token } });
+    const res = await request.get(`${server.origin}/`, {
+      headers: { Host: 'evil.example', 'x-shingikai-token': server.token },
+    });
     expect(res.status()).toBe(403);
   });
 

@@ -28,7 +28,9 @@ test('a new user sees what to do, loads the sample and visits every screen', asy
 
   await page.getByRole('tab', { name: '意見' }).click();
   await expect(page.getByRole('heading', { name: /行政施策/ })).toBeVisible();
-  await expect(page.getByText('やめることを決めないと新しいことはできないのではないか。', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('やめることを決めないと新しいことはできないのではないか。', { exact: false }),
+  ).toBeVisible();
   await screenshot(page, '05-council-opinions');
 
   await page.getByRole('tab', { name: 'ビジョン' }).click();

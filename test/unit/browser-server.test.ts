@@ -6,7 +6,10 @@ import { startBrowserServer, type BrowserServer } from '../../electron/server/br
 import type { Handlers } from '../../electron/core/dispatch';
 
 const update = vi.fn((p: object) => ({ lastExportDir: null, backupKeep: 20, ...p }));
-const handlers = { 'settings:update': update, 'settings:get:all': () => ({ lastExportDir: null, backupKeep: 20 }) } as unknown as Handlers;
+const handlers = {
+  'settings:update': update,
+  'settings:get:all': () => ({ lastExportDir: null, backupKeep: 20 }),
+} as unknown as Handlers;
 
 let server: BrowserServer;
 beforeAll(async () => {
@@ -24,7 +27,11 @@ describe('browser-mode server', () => {
 
   it('refuses requests without the token, and does nothing', async () => {
     expect((await fetch(`${server.origin}/`)).status).toBe(403);
-    const api = await fetch(`${server.origin}/api/settings:update`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"backupKeep":3}' });
+    const api = await fetch(`${server.origin}/api/settings:update`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"backupKeep":3}',
+    });
     expect(api.status).toBe(403);
     expect(update).not.toHaveBeenCalled();
   });
@@ -44,9 +51,17 @@ describe('browser-mode server', () => {
 
   it('runs the contract for a token holder and validates arguments', async () => {
     const headers = { 'content-type': 'application/json', 'x-shingikai-token': server.token };
-    const ok = await fetch(`${server.origin}/api/settings:update`, { method: 'POST', headers, body: '{"backupKeep":5}' });
+    const ok = await fetch(`${server.origin}/api/settings:update`, {
+      method: 'POST',
+      headers,
+      body: '{"backupKeep":5}',
+    });
     expect(await ok.json()).toEqual({ ok: true, value: { lastExportDir: null, backupKeep: 5 } });
-    const bad = await fetch(`${server.origin}/api/settings:update`, { method: 'POST', headers, body: '{"backupKeep":"x"}' });
+    const bad = await fetch(`${server.origin}/api/settings:update`, {
+      method: 'POST',
+      headers,
+      body: '{"backupKeep":"x"}',
+    });
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('INVALID_ARGUMENT');
     const notJson = await fetch(`${server.origin}/api/settings:update`, { method: 'POST', headers, body: '{' });
     expect(notJson.status).toBe(400);
@@ -56,11 +71,23 @@ describe('browser-mode server', () => {
   it('refuses a foreign Host header and a cross-site form post', async () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, path: '/', headers: { host: 'attacker.example', 'x-shingikai-token': server.token } }, (res) => resolve(res.statusCode ?? 0));
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/',
+          headers: { host: 'attacker.example', 'x-shingikai-token': server.token },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.end();
     });
     expect(status).toBe(403);
-    const form = await fetch(`${server.origin}/api/settings:update`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-shingikai-token': server.token }, body: '{"backupKeep":2}' });
+    const form = await fetch(`${server.origin}/api/settings:update`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-shingikai-token': server.token },
+      body: '{"backupKeep":2}',
+    });
     expect(form.status).toBe(415);
   });
 });

@@ -3,7 +3,17 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { ShingikaiDB } from '../../renderer/src/db/database';
 import { importBundle } from '../../renderer/src/db/bundle';
-import { addMember, applyRosterImport, createMeeting, deleteMeeting, deleteMember, mergeField, minutesOverdue, setMinutesDueDays, setOrder } from '../../renderer/src/db/councils';
+import {
+  addMember,
+  applyRosterImport,
+  createMeeting,
+  deleteMeeting,
+  deleteMember,
+  mergeField,
+  minutesOverdue,
+  setMinutesDueDays,
+  setOrder,
+} from '../../renderer/src/db/councils';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
 const open = () => new ShingikaiDB(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -33,7 +43,13 @@ describe('fields', () => {
     expect(await db.remarks.where('fieldId').equals(dx).count()).toBe(0);
     expect(await db.opinions.where('fieldId').equals(dx).count()).toBe(0);
     expect(await db.opinions.where('fieldId').equals(admin).count()).toBe(before.adminOpinions + before.opinions);
-    expect((await db.councils.get(councilId))!.fields.map((f) => f.name)).toEqual(['行政施策', '財務', '人材育成', '働き方改革', '経営']);
+    expect((await db.councils.get(councilId))!.fields.map((f) => f.name)).toEqual([
+      '行政施策',
+      '財務',
+      '人材育成',
+      '働き方改革',
+      '経営',
+    ]);
   });
   it('a merge into a field that does not exist changes nothing', async () => {
     const { db, field, councilId } = await withSample();
@@ -48,30 +64,93 @@ describe('members', () => {
     const { db, bundle, councilId } = await withSample();
     const kawa = bundle.members.find((m) => m.name === '河')!;
     const r = await applyRosterImport(db, councilId, [
-      { rowNumber: 2, action: 'update', memberId: kawa.id, member: { name: '河', reading: '', role: '委員', category: '学識経験者', affiliation: '九州大学', termStart: '2023-04-01', termEnd: '2025-03-31' } },
-      { rowNumber: 3, action: 'add', memberId: null, member: { name: '新井', reading: 'あらい', role: '委員', category: '公募市民', affiliation: '', termStart: null, termEnd: null } },
+      {
+        rowNumber: 2,
+        action: 'update',
+        memberId: kawa.id,
+        member: {
+          name: '河',
+          reading: '',
+          role: '委員',
+          category: '学識経験者',
+          affiliation: '九州大学',
+          termStart: '2023-04-01',
+          termEnd: '2025-03-31',
+        },
+      },
+      {
+        rowNumber: 3,
+        action: 'add',
+        memberId: null,
+        member: {
+          name: '新井',
+          reading: 'あらい',
+          role: '委員',
+          category: '公募市民',
+          affiliation: '',
+          termStart: null,
+          termEnd: null,
+        },
+      },
     ]);
     expect(r).toEqual({ added: 1, updated: 1 });
-    const after = await db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).toArray();
+    const after = await db.members
+      .where('[councilId+order]')
+      .between([councilId, -Infinity], [councilId, Infinity])
+      .toArray();
     expect(after.map((m) => m.name)).toEqual(['井澤', '大久保', '河', '河﨑', '菅原', '畠中', '新井']);
-    expect(after[2]).toMatchObject({ reading: 'かわ', affiliation: '九州大学', termEnd: '2025-03-31', order: kawa.order });
+    expect(after[2]).toMatchObject({
+      reading: 'かわ',
+      affiliation: '九州大学',
+      termEnd: '2025-03-31',
+      order: kawa.order,
+    });
   });
   it('an update changes only the columns the file has', async () => {
     const { db, bundle, councilId } = await withSample();
     const chair = bundle.members.find((m) => m.role === '会長')!;
-    await applyRosterImport(db, councilId, [
-      { rowNumber: 2, action: 'update', memberId: chair.id, member: { name: '井澤', reading: 'いざわ', role: '委員', category: '', affiliation: '九州工業大学', termStart: null, termEnd: null } },
-    ], ['氏名', 'よみがな', '所属']);
+    await applyRosterImport(
+      db,
+      councilId,
+      [
+        {
+          rowNumber: 2,
+          action: 'update',
+          memberId: chair.id,
+          member: {
+            name: '井澤',
+            reading: 'いざわ',
+            role: '委員',
+            category: '',
+            affiliation: '九州工業大学',
+            termStart: null,
+            termEnd: null,
+          },
+        },
+      ],
+      ['氏名', 'よみがな', '所属'],
+    );
     expect(await db.members.get(chair.id)).toMatchObject({ role: '会長', affiliation: '九州工業大学' });
   });
   it('reorders, and refuses to delete a member with attendance records', async () => {
     const { db, bundle, councilId } = await withSample();
     const ids = bundle.members.map((m) => m.id);
     await setOrder(db, 'members', [ids[1]!, ids[0]!, ...ids.slice(2)]);
-    const first = await db.members.where('[councilId+order]').between([councilId, -Infinity], [councilId, Infinity]).first();
+    const first = await db.members
+      .where('[councilId+order]')
+      .between([councilId, -Infinity], [councilId, Infinity])
+      .first();
     expect(first!.name).toBe('大久保');
     await expect(deleteMember(db, bundle.members[0]!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const fresh = await addMember(db, councilId, { name: '新井', reading: 'あらい', role: '委員', category: '', affiliation: '', termStart: null, termEnd: null });
+    const fresh = await addMember(db, councilId, {
+      name: '新井',
+      reading: 'あらい',
+      role: '委員',
+      category: '',
+      affiliation: '',
+      termStart: null,
+      termEnd: null,
+    });
     expect(fresh.order).toBe(7);
     await deleteMember(db, fresh);
     expect(await db.members.get(fresh.id)).toBeUndefined();
@@ -92,7 +171,14 @@ describe('meetings', () => {
     await expect(deleteMeeting(db, second.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await db.meetings.get(second.id)).toBeDefined();
     const m = await createMeeting(db, bundle.council, {
-      materials: [{ id: 'mat', label: '資料１', title: '素案', file: { storedName: '0b5e3c1e-8a5e-4f7a-9d41-3c0a6b2a9f10.pdf', originalName: '素案.pdf', size: 10 } }],
+      materials: [
+        {
+          id: 'mat',
+          label: '資料１',
+          title: '素案',
+          file: { storedName: '0b5e3c1e-8a5e-4f7a-9d41-3c0a6b2a9f10.pdf', originalName: '素案.pdf', size: 10 },
+        },
+      ],
     });
     expect(await deleteMeeting(db, m.id)).toEqual(['0b5e3c1e-8a5e-4f7a-9d41-3c0a6b2a9f10.pdf']);
     expect(await db.meetings.get(m.id)).toBeUndefined();

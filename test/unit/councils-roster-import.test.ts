@@ -12,7 +12,10 @@ async function workbook(rows: unknown[][], build?: (ws: ExcelJS.Worksheet) => vo
 }
 
 async function invalid(data: Uint8Array): Promise<AppError> {
-  const e = await parseRosterWorkbook(data, [], '名簿.xlsx').then(() => null, (err: unknown) => err);
+  const e = await parseRosterWorkbook(data, [], '名簿.xlsx').then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -21,21 +24,45 @@ describe('roster import from .xlsx', () => {
   it('reads a good file with columns in any order, 和暦 and real date cells, and matches existing members', async () => {
     const data = await workbook([
       ['所属', '氏名', 'ふりがな', '役職', '区分', '任期開始', '任期終了'],
-      ['九州工業大学', '井澤 太郎', 'いざわ たろう', '会長', '学識経験者', new Date(Date.UTC(2023, 3, 1)), '令和7年3月31日'],
+      [
+        '九州工業大学',
+        '井澤 太郎',
+        'いざわ たろう',
+        '会長',
+        '学識経験者',
+        new Date(Date.UTC(2023, 3, 1)),
+        '令和7年3月31日',
+      ],
       ['商工会議所', '大久保　花子', 'おおくぼ はなこ', '副会長', '関係団体', 'R5.4.1', '2025/3/31'],
       ['', '河 一郎', 'かわ いちろう', '', '公募市民', '２０２３年４月１日', null],
       [],
       ['', '河﨑 次郎', '', '委員', '', 45017, ''],
     ]);
-    const preview = await parseRosterWorkbook(data, [{ id: 'x1', name: '大久保花子', reading: 'おおくぼ はなこ' }, { id: 'x2', name: '河 一郎', reading: '' }], '名簿.xlsx');
+    const preview = await parseRosterWorkbook(
+      data,
+      [
+        { id: 'x1', name: '大久保花子', reading: 'おおくぼ はなこ' },
+        { id: 'x2', name: '河 一郎', reading: '' },
+      ],
+      '名簿.xlsx',
+    );
     expect(preview.problems).toEqual([]);
     expect(preview.sheetName).toBe('名簿');
     expect(preview.columns).toEqual(['所属', '氏名', 'よみがな', '役職', '区分', '任期開始', '任期終了']);
     expect(preview.rows.map((r) => [r.rowNumber, r.action, r.memberId, r.member.name])).toEqual([
-      [2, 'add', null, '井澤 太郎'], [3, 'update', 'x1', '大久保　花子'], [4, 'update', 'x2', '河 一郎'], [6, 'add', null, '河﨑 次郎'],
+      [2, 'add', null, '井澤 太郎'],
+      [3, 'update', 'x1', '大久保　花子'],
+      [4, 'update', 'x2', '河 一郎'],
+      [6, 'add', null, '河﨑 次郎'],
     ]);
     expect(preview.rows[0]!.member).toEqual({
-      name: '井澤 太郎', reading: 'いざわ たろう', role: '会長', category: '学識経験者', affiliation: '九州工業大学', termStart: '2023-04-01', termEnd: '2025-03-31',
+      name: '井澤 太郎',
+      reading: 'いざわ たろう',
+      role: '会長',
+      category: '学識経験者',
+      affiliation: '九州工業大学',
+      termStart: '2023-04-01',
+      termEnd: '2025-03-31',
     });
     expect(preview.rows[1]!.member).toMatchObject({ role: '副会長', termStart: '2023-04-01', termEnd: '2025-03-31' });
     expect(preview.rows[2]!.member).toMatchObject({ role: '委員', termStart: '2023-04-01', termEnd: null });
@@ -56,7 +83,12 @@ describe('roster import from .xlsx', () => {
     const preview = await parseRosterWorkbook(data, [], '名簿.xlsx');
     expect(preview.rows.map((r) => r.rowNumber)).toEqual([7]);
     expect(preview.problems.map((p) => [p.rowNumber, p.column])).toEqual([
-      [2, '氏名'], [3, '役職'], [4, '任期開始'], [5, '任期開始'], [6, '任期終了'], [8, '氏名'],
+      [2, '氏名'],
+      [3, '役職'],
+      [4, '任期開始'],
+      [5, '任期開始'],
+      [6, '任期終了'],
+      [8, '氏名'],
     ]);
     expect(preview.problems[0]!.message).toBe('氏名がありません。');
     expect(preview.problems[1]!.message).toContain('役職「委員長」は使えません');
@@ -80,12 +112,22 @@ describe('roster import from .xlsx', () => {
     const empty = await invalid(await workbook([]));
     expect(empty.code).toBe('INVALID_FILE');
     expect(empty.message).toContain('シートにはデータがありません');
-    const noHeader = await invalid(await workbook([['名称', '住所'], ['A', 'B']]));
+    const noHeader = await invalid(
+      await workbook([
+        ['名称', '住所'],
+        ['A', 'B'],
+      ]),
+    );
     expect(noHeader.message).toContain('「氏名」の見出しが見つかりません');
   });
 
   it('reads its own template back: headers recognised, nothing to import', async () => {
     const preview = await parseRosterWorkbook(await buildRosterTemplate(), [], 'ひな形.xlsx');
-    expect(preview).toEqual({ sheetName: '委員名簿', columns: ['氏名', 'よみがな', '役職', '区分', '所属', '任期開始', '任期終了'], rows: [], problems: [] });
+    expect(preview).toEqual({
+      sheetName: '委員名簿',
+      columns: ['氏名', 'よみがな', '役職', '区分', '所属', '任期開始', '任期終了'],
+      rows: [],
+      problems: [],
+    });
   });
 });

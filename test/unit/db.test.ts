@@ -16,7 +16,19 @@ const fresh = () => ({ indexedDB: new IDBFactory(), IDBKeyRange });
 /** Sorts every array of a bundle by id, so two bundles compare regardless of read order. */
 function normalise(b: CouncilBundle) {
   const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((x, y) => x.id.localeCompare(y.id));
-  return { ...b, members: byId(b.members), staff: byId(b.staff), meetings: byId(b.meetings), remarks: byId(b.remarks), opinions: byId(b.opinions), drafts: byId(b.drafts), draftVersions: byId(b.draftVersions), matrixItems: byId(b.matrixItems), planEntries: byId(b.planEntries), minutes: byId(b.minutes) };
+  return {
+    ...b,
+    members: byId(b.members),
+    staff: byId(b.staff),
+    meetings: byId(b.meetings),
+    remarks: byId(b.remarks),
+    opinions: byId(b.opinions),
+    drafts: byId(b.drafts),
+    draftVersions: byId(b.draftVersions),
+    matrixItems: byId(b.matrixItems),
+    planEntries: byId(b.planEntries),
+    minutes: byId(b.minutes),
+  };
 }
 
 /**

@@ -17,9 +17,18 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 
 describe('dispatch: the one door into main', () => {
   it('rejects an unknown channel without calling anything', async () => {
-    expect(await dispatch(handlers(), 'fs:delete:all', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await dispatch(handlers(), { toString: () => 'app:get:info' }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await dispatch(handlers(), '__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await dispatch(handlers(), 'fs:delete:all', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(await dispatch(handlers(), { toString: () => 'app:get:info' }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(await dispatch(handlers(), '__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
   });
 
   it('validates arguments before the handler runs, with Japanese messages and where', async () => {
@@ -36,10 +45,31 @@ describe('dispatch: the one door into main', () => {
 
   it('passes typed errors through and hides everything else', async () => {
     const log = vi.fn();
-    const busy = await dispatch(handlers({ 'backup:list': () => { throw new AppError('FILE_BUSY', '使用中です'); } }), 'backup:list', {}, log);
+    const busy = await dispatch(
+      handlers({
+        'backup:list': () => {
+          throw new AppError('FILE_BUSY', '使用中です');
+        },
+      }),
+      'backup:list',
+      {},
+      log,
+    );
     expect(busy).toEqual({ ok: false, error: { code: 'FILE_BUSY', message: '使用中です' } });
-    const crash = await dispatch(handlers({ 'backup:list': () => { throw new Error('ENOENT /home/secret/path at foo.ts:12'); } }), 'backup:list', {}, log);
-    expect(crash).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/予期しないエラー/) } });
+    const crash = await dispatch(
+      handlers({
+        'backup:list': () => {
+          throw new Error('ENOENT /home/secret/path at foo.ts:12');
+        },
+      }),
+      'backup:list',
+      {},
+      log,
+    );
+    expect(crash).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/予期しないエラー/) },
+    });
     expect(JSON.stringify(crash)).not.toContain('secret');
     expect(log).toHaveBeenCalled();
   });

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ShingikaiDB } from '../../renderer/src/db/database';
 import { importBundle } from '../../renderer/src/db/bundle';
-import { addVersion, createDraft, deleteDraft, freezeDraft, guardFrozenVersions, saveSections, setOpinionLink, FROZEN_MESSAGE } from '../../renderer/src/screens/vision/store';
+import {
+  addVersion,
+  createDraft,
+  deleteDraft,
+  freezeDraft,
+  guardFrozenVersions,
+  saveSections,
+  setOpinionLink,
+  FROZEN_MESSAGE,
+} from '../../renderer/src/screens/vision/store';
 import { addSibling, makeVersion, newSection, updateSection } from '../../shared/drafts';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
@@ -14,10 +23,20 @@ describe('freezing a draft', () => {
     const draft = await createDraft(db, { councilId: 'c1', title: 'テスト市ビジョン', issuer: 'テスト市' });
     await saveSections(db, draft.id, addSibling([], null, newSection('s1', '総論')));
     const vid = await freezeDraft(db, draft.id, { stage: '骨子案', date: '2023-07-07', note: '第２回審議会資料１' });
-    await saveSections(db, draft.id, updateSection((await db.drafts.get(draft.id))!.sections, 's1', { heading: '総則' }));
+    await saveSections(
+      db,
+      draft.id,
+      updateSection((await db.drafts.get(draft.id))!.sections, 's1', { heading: '総則' }),
+    );
     const v = (await db.draftVersions.get(vid))!;
     expect(v.sections[0]!.heading).toBe('総論');
-    expect(v).toMatchObject({ stage: '骨子案', date: '2023-07-07', note: '第２回審議会資料１', title: 'テスト市ビジョン', issuer: 'テスト市' });
+    expect(v).toMatchObject({
+      stage: '骨子案',
+      date: '2023-07-07',
+      note: '第２回審議会資料１',
+      title: 'テスト市ビジョン',
+      issuer: 'テスト市',
+    });
     expect((await db.drafts.get(draft.id))!.sections[0]!.heading).toBe('総則');
   });
 
@@ -37,10 +56,21 @@ describe('freezing a draft', () => {
 
   it('makes versions that are deeply immutable objects', () => {
     const bundle = buildSampleCouncil();
-    const v = makeVersion(bundle.drafts[0]!, { stage: '案', date: '2023-10-01', note: '' }, 'v9', '2023-10-01T00:00:00Z');
-    expect(() => { (v as { stage: string }).stage = '確定'; }).toThrow(TypeError);
-    expect(() => { v.sections[0]!.heading = '改ざん'; }).toThrow(TypeError);
-    expect(() => { (v.sections as unknown[]).push({}); }).toThrow(TypeError);
+    const v = makeVersion(
+      bundle.drafts[0]!,
+      { stage: '案', date: '2023-10-01', note: '' },
+      'v9',
+      '2023-10-01T00:00:00Z',
+    );
+    expect(() => {
+      (v as { stage: string }).stage = '確定';
+    }).toThrow(TypeError);
+    expect(() => {
+      v.sections[0]!.heading = '改ざん';
+    }).toThrow(TypeError);
+    expect(() => {
+      (v.sections as unknown[]).push({});
+    }).toThrow(TypeError);
     expect(v.sections).not.toBe(bundle.drafts[0]!.sections);
   });
 });

@@ -29,7 +29,10 @@ describe('atomic writes', () => {
     await expect(writeFileAtomic(blocked, 'new')).rejects.toMatchObject({ code: expect.stringMatching(/FILE_/) });
     expect(readdirSync(dir).sort()).toEqual(['blocked.xlsx', 'out.xlsx']);
     expect(readFileSync(target, 'utf8')).toBe('old');
-    await expect(writeFileAtomic(path.join(dir, 'missing', 'a.docx'), 'x')).rejects.toMatchObject({ code: 'FILE_NOT_WRITABLE', message: expect.stringMatching(/書き込めない/) });
+    await expect(writeFileAtomic(path.join(dir, 'missing', 'a.docx'), 'x')).rejects.toMatchObject({
+      code: 'FILE_NOT_WRITABLE',
+      message: expect.stringMatching(/書き込めない/),
+    });
   });
 
   it.skipIf(process.getuid?.() === 0)('a read-only folder gives FILE_NOT_WRITABLE', async () => {
@@ -42,7 +45,9 @@ describe('atomic writes', () => {
     const e = fileErrorToAppError(Object.assign(new Error('x'), { code: 'EBUSY' }), 'C:/a/第2回_会議録.docx');
     expect(e.code).toBe('FILE_BUSY');
     expect(e.message).toContain('第2回_会議録.docx');
-    expect(fileErrorToAppError(Object.assign(new Error('x'), { code: 'ENOSPC' }), '/a/b.docx').message).toMatch(/空き容量/);
+    expect(fileErrorToAppError(Object.assign(new Error('x'), { code: 'ENOSPC' }), '/a/b.docx').message).toMatch(
+      /空き容量/,
+    );
   });
 
   it('makes names Windows accepts and never overwrites in browser mode', async () => {
@@ -70,10 +75,13 @@ describe('settings file', () => {
 describe('backups', () => {
   it('keeps the newest N and refuses what is not JSON', async () => {
     const dir = path.join(tmp(), 'backups');
-    for (let i = 0; i < 5; i++) await writeBackup(dir, JSON.stringify({ i }), 'auto', 3, new Date(Date.UTC(2023, 6, 7, 10, 0, i)));
+    for (let i = 0; i < 5; i++)
+      await writeBackup(dir, JSON.stringify({ i }), 'auto', 3, new Date(Date.UTC(2023, 6, 7, 10, 0, i)));
     const list = await listBackups(dir);
     expect(list.map((b) => b.name)).toEqual([
-      'backup-20230707-100004-000-auto.json', 'backup-20230707-100003-000-auto.json', 'backup-20230707-100002-000-auto.json',
+      'backup-20230707-100004-000-auto.json',
+      'backup-20230707-100003-000-auto.json',
+      'backup-20230707-100002-000-auto.json',
     ]);
     await expect(writeBackup(dir, '{broken', 'manual', 3)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect(existsSync(path.join(dir, 'backup-20230707-100001-000-auto.json'))).toBe(false);

@@ -10,7 +10,13 @@ import { JsonFileSettingsStore } from '../../electron/services/settings';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'live-window-'));
 const ctx: ServiceContext = {
-  platform: { mode: 'browser', defaultExportDir: () => root, chooseSavePath: async () => null, openPath: async () => {}, showInFolder: async () => {} },
+  platform: {
+    mode: 'browser',
+    defaultExportDir: () => root,
+    chooseSavePath: async () => null,
+    openPath: async () => {},
+    showInFolder: async () => {},
+  },
   settings: new JsonFileSettingsStore(path.join(root, 'settings.json')),
   dataDir: path.join(root, 'data'),
   appVersion: 'test',
@@ -22,18 +28,27 @@ describe('window:open:projector', () => {
   afterEach(() => setWindowOpener(null));
 
   it('answers opened=false where no window can be opened (browser mode)', async () => {
-    expect(await dispatch(createHandlers(ctx), 'window:open:projector', { meetingId: 'm1' })).toEqual({ ok: true, value: { opened: false } });
+    expect(await dispatch(createHandlers(ctx), 'window:open:projector', { meetingId: 'm1' })).toEqual({
+      ok: true,
+      value: { opened: false },
+    });
   });
 
   it('opens the projector through the opener main installed, for that meeting', async () => {
     const opened: string[] = [];
     setWindowOpener({ openProjector: (id) => opened.push(id) });
-    expect(await dispatch(createHandlers(ctx), 'window:open:projector', { meetingId: 'm1' })).toEqual({ ok: true, value: { opened: true } });
+    expect(await dispatch(createHandlers(ctx), 'window:open:projector', { meetingId: 'm1' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
     expect(opened).toEqual(['m1']);
   });
 
   it('refuses arguments beyond the meeting id', async () => {
-    const r = await dispatch(createHandlers(ctx), 'window:open:projector', { meetingId: 'm1', url: 'https://evil.example/' });
+    const r = await dispatch(createHandlers(ctx), 'window:open:projector', {
+      meetingId: 'm1',
+      url: 'https://evil.example/',
+    });
     expect(r.ok).toBe(false);
   });
 });

@@ -1,11 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { ShingikaiDB } from '../../renderer/src/db/database';
-import { formatOffset, knownBaseMs, offsetBaseMs, offsetSecAt, scheduledStartMs } from '../../renderer/src/screens/live/time';
+import {
+  formatOffset,
+  knownBaseMs,
+  offsetBaseMs,
+  offsetSecAt,
+  scheduledStartMs,
+} from '../../renderer/src/screens/live/time';
 import { matchSpeakers, normalizeQuery, speakerChoices } from '../../renderer/src/screens/live/speakerPick';
 import {
-  applyChange, applyUndo, commitRemark, deleteRemark, DraftSaver, mergeWithNext, moveRemark, remarksOf, splitRemark, storageErrorMessage,
-  toggleFlag, updateRemark, type LiveDraft,
+  applyChange,
+  applyUndo,
+  commitRemark,
+  deleteRemark,
+  DraftSaver,
+  mergeWithNext,
+  moveRemark,
+  remarksOf,
+  splitRemark,
+  storageErrorMessage,
+  toggleFlag,
+  updateRemark,
+  type LiveDraft,
 } from '../../renderer/src/screens/live/store';
 import type { Member, Remark, Staff } from '../../shared/domain';
 
@@ -36,9 +53,23 @@ describe('offsets from the meeting start (Asia/Tokyo)', () => {
 
 describe('picking the speaker by keys', () => {
   const m = (id: string, name: string, reading: string, role: Member['role'], order: number): Member => ({
-    id, councilId: 'c', name, reading, role, category: '', affiliation: '', termStart: null, termEnd: null, order,
+    id,
+    councilId: 'c',
+    name,
+    reading,
+    role,
+    category: '',
+    affiliation: '',
+    termStart: null,
+    termEnd: null,
+    order,
   });
-  const members = [m('m1', '井澤', 'いざわ', '会長', 1), m('m2', '大久保', 'おおくぼ', '副会長', 2), m('m3', '河', 'かわ', '委員', 3), m('m4', '河﨑', 'かわさき', '委員', 4)];
+  const members = [
+    m('m1', '井澤', 'いざわ', '会長', 1),
+    m('m2', '大久保', 'おおくぼ', '副会長', 2),
+    m('m3', '河', 'かわ', '委員', 3),
+    m('m4', '河﨑', 'かわさき', '委員', 4),
+  ];
   const staff: Staff[] = [{ id: 's1', councilId: 'c', department: '行政経営部', title: '部長', name: '東', order: 1 }];
   const choices = speakerChoices(members, staff, 'm2');
 
@@ -63,8 +94,21 @@ describe('live note records', () => {
   let db: ShingikaiDB;
   const now = '2026-01-10T01:00:00.000Z';
   const remark = (id: string, order: number, text: string, extra: Partial<Remark> = {}): Remark => ({
-    id, meetingId: 'mt', agendaItemId: 'a1', order, kind: '発言', speaker: { type: 'unknown' }, fieldId: null, text,
-    offsetSec: order, nonPublic: false, needsCheck: false, replyToId: null, createdAt: now, updatedAt: now, ...extra,
+    id,
+    meetingId: 'mt',
+    agendaItemId: 'a1',
+    order,
+    kind: '発言',
+    speaker: { type: 'unknown' },
+    fieldId: null,
+    text,
+    offsetSec: order,
+    nonPublic: false,
+    needsCheck: false,
+    replyToId: null,
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
   });
   const draft = (text: string): LiveDraft => ({ meetingId: 'mt', text, updatedAt: now });
   const texts = async () => (await remarksOf(db, 'mt')).map((r) => r.text);
@@ -72,7 +116,8 @@ describe('live note records', () => {
   beforeEach(async () => {
     db = new ShingikaiDB('live-test', { indexedDB: new IDBFactory() });
     await db.open();
-    for (const [i, t] of ['一', '二', '三'].entries()) await commitRemark(db, remark(`r${i + 1}`, i + 1, `${t}つ目。`), draft(''));
+    for (const [i, t] of ['一', '二', '三'].entries())
+      await commitRemark(db, remark(`r${i + 1}`, i + 1, `${t}つ目。`), draft(''));
   });
   afterEach(() => db.close());
 
@@ -100,7 +145,11 @@ describe('live note records', () => {
 
   it('the list on screen follows each change without re-reading the table', async () => {
     let list = await remarksOf(db, 'mt');
-    const follow = async <T extends { put: Remark[]; remove: string[] } | null>(p: Promise<T>) => { const c = await p; if (c) list = applyChange(list, c); return c; };
+    const follow = async <T extends { put: Remark[]; remove: string[] } | null>(p: Promise<T>) => {
+      const c = await p;
+      if (c) list = applyChange(list, c);
+      return c;
+    };
     await follow(splitRemark(db, 'r1', 'r2', 1, '一つ目。', 'n1'));
     await follow(moveRemark(db, 'r3', 'r2'));
     const merged = await follow(mergeWithNext(db, 'n1', 'r3'));
@@ -113,7 +162,10 @@ describe('live note records', () => {
   });
 
   it('quick successive edits of one remark build on each other', async () => {
-    await Promise.all([toggleFlag(db, 'r1', 'nonPublic', 'x'), updateRemark(db, 'r1', { speaker: { type: 'secretariat' } }, 'y')]);
+    await Promise.all([
+      toggleFlag(db, 'r1', 'nonPublic', 'x'),
+      updateRemark(db, 'r1', { speaker: { type: 'secretariat' } }, 'y'),
+    ]);
     const r1 = (await db.remarks.get('r1'))!;
     expect(r1.nonPublic).toBe(true);
     expect(r1.speaker).toEqual({ type: 'secretariat' });
@@ -121,13 +173,23 @@ describe('live note records', () => {
 });
 
 describe('the entry line saver', () => {
-  beforeEach(() => { vi.useFakeTimers(); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   const d = (text: string): LiveDraft => ({ meetingId: 'mt', text, updatedAt: '' });
 
   it('writes the last text 150 ms after the last keystroke, once', async () => {
     const written: string[] = [];
-    const saver = new DraftSaver(async (x) => { written.push(x.text); }, () => {}, 150);
+    const saver = new DraftSaver(
+      async (x) => {
+        written.push(x.text);
+      },
+      () => {},
+      150,
+    );
     saver.schedule(d('か'));
     await vi.advanceTimersByTimeAsync(100);
     saver.schedule(d('かい'));
@@ -140,7 +202,13 @@ describe('the entry line saver', () => {
   it('flush writes at once; a failure is reported and a later success clears it', async () => {
     const results: (unknown | null)[] = [];
     let fail = true;
-    const saver = new DraftSaver(async () => { if (fail) throw Object.assign(new Error('x'), { name: 'QuotaExceededError' }); }, (e) => results.push(e), 150);
+    const saver = new DraftSaver(
+      async () => {
+        if (fail) throw Object.assign(new Error('x'), { name: 'QuotaExceededError' });
+      },
+      (e) => results.push(e),
+      150,
+    );
     saver.schedule(d('a'));
     await saver.flush();
     expect(results).toHaveLength(1);
@@ -153,10 +221,19 @@ describe('the entry line saver', () => {
 
   it('a commit queued after a draft write runs after it (the emptied line wins)', async () => {
     const order: string[] = [];
-    const saver = new DraftSaver(async (x) => { await new Promise((r) => setTimeout(r, 50)); order.push(`draft:${x.text}`); }, () => {}, 150);
+    const saver = new DraftSaver(
+      async (x) => {
+        await new Promise((r) => setTimeout(r, 50));
+        order.push(`draft:${x.text}`);
+      },
+      () => {},
+      150,
+    );
     saver.schedule(d('打ちかけ'));
     const flushed = saver.flush();
-    const committed = saver.enqueue(async () => { order.push('commit'); });
+    const committed = saver.enqueue(async () => {
+      order.push('commit');
+    });
     await vi.advanceTimersByTimeAsync(60);
     await Promise.all([flushed, committed]);
     expect(order).toEqual(['draft:打ちかけ', 'commit']);

@@ -1,13 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyFixes, checkApproximate, checkBigNumber, checkBrackets, checkConjunction, checkEmptySections, checkFiller, checkFormalNoun,
-  checkHiddenNames, checkKagetsu, checkNeedsCheck, checkPunctuation, checkWidth, hiddenNamePatterns, runChecks,
-  type CheckContext, type Finding, type TextUnit,
+  applyFixes,
+  checkApproximate,
+  checkBigNumber,
+  checkBrackets,
+  checkConjunction,
+  checkEmptySections,
+  checkFiller,
+  checkFormalNoun,
+  checkHiddenNames,
+  checkKagetsu,
+  checkNeedsCheck,
+  checkPunctuation,
+  checkWidth,
+  hiddenNamePatterns,
+  runChecks,
+  type CheckContext,
+  type Finding,
+  type TextUnit,
 } from '../../shared/minutes/checks';
 import { buildMinutesModel } from '../../shared/minutes/model';
 import { memberId, sampleBundle, sampleInput } from './minutes-helpers';
 
-const unit = (text: string, isAnswer = false): TextUnit => ({ sectionKey: 's1', place: '３ 議題１', paragraphKey: 'r:x', remarkIds: ['x'], text, isAnswer });
+const unit = (text: string, isAnswer = false): TextUnit => ({
+  sectionKey: 's1',
+  place: '３ 議題１',
+  paragraphKey: 'r:x',
+  remarkIds: ['x'],
+  text,
+  isAnswer,
+});
 const ctx: CheckContext = { punctuation: 'touten', digitWidth: 'half', hidden: [] };
 /** The text after applying every proposed fix of the findings (as 「すべて適用」 does). */
 function fixed(text: string, findings: Finding[]): string {
@@ -27,13 +49,19 @@ describe('publication checks, one rule at a time', () => {
     expect(fixed(text, f)).toBe('歳入と歳出、それぞれ考える。また検討する。次に3.5倍とする。');
     expect(f[0]!.place).toBe('３ 議題１');
     // The ，。 style of some cities flags 、 instead.
-    expect(fixed('歳入と歳出、それぞれ', checkPunctuation(unit('歳入と歳出、それぞれ'), { ...ctx, punctuation: 'comma' }))).toBe('歳入と歳出，それぞれ');
+    expect(
+      fixed('歳入と歳出、それぞれ', checkPunctuation(unit('歳入と歳出、それぞれ'), { ...ctx, punctuation: 'comma' })),
+    ).toBe('歳入と歳出，それぞれ');
   });
 
   it('width: ＤＸ and ＫＰＩ become DX and KPI under the half-width rule (the seed has both)', () => {
     const text = '庁内のDXと住民サービスのＤＸ、ＫＰＩの設定、資料１';
     const f = checkWidth(unit(text), ctx);
-    expect(f.map((x) => x.excerpt.length > 0 && text.slice(x.offset, x.offset + x.length))).toEqual(['ＤＸ', 'ＫＰＩ', '１']);
+    expect(f.map((x) => x.excerpt.length > 0 && text.slice(x.offset, x.offset + x.length))).toEqual([
+      'ＤＸ',
+      'ＫＰＩ',
+      '１',
+    ]);
     expect(fixed(text, f)).toBe('庁内のDXと住民サービスのDX、KPIの設定、資料1');
     // full-single: one-digit numbers full-width, longer ones half-width.
     const g = checkWidth(unit('第3回、１２月'), { ...ctx, digitWidth: 'full-single' });
@@ -62,7 +90,9 @@ describe('publication checks, one rule at a time', () => {
 
   it('conjunctions: および → 及び; 但し、 → ただし、 at the start of a sentence, 指示に従って stays', () => {
     const text = '市民および企業。但し、指示に従って進める。又、検討する。';
-    expect(fixed(text, checkConjunction(unit(text), ctx))).toBe('市民及び企業。ただし、指示に従って進める。また、検討する。');
+    expect(fixed(text, checkConjunction(unit(text), ctx))).toBe(
+      '市民及び企業。ただし、指示に従って進める。また、検討する。',
+    );
   });
 
   it('formal nouns: a warning without an automatic fix', () => {
@@ -86,7 +116,9 @@ describe('publication checks, one rule at a time', () => {
   it('hidden names: names the label rule hides, with the label as the fix', () => {
     const b = sampleBundle();
     const input = sampleInput(b, 'public', 'letter');
-    input.remarks = input.remarks.map((r, i) => (i === 2 ? { ...r, speaker: { type: 'member', memberId: memberId(b, '河') } } : r));
+    input.remarks = input.remarks.map((r, i) =>
+      i === 2 ? { ...r, speaker: { type: 'member', memberId: memberId(b, '河') } } : r,
+    );
     const hidden = hiddenNamePatterns(input);
     const text = '井澤会長欠席のため、大久保副会長が議事進行。河委員から意見。河川の話。';
     const f = checkHiddenNames(unit(text), { ...ctx, hidden });
@@ -128,7 +160,11 @@ describe('running the checks on the sample and accepting fixes', () => {
     expect(width.map((f) => f.excerpt).join()).toContain('ＫＰＩ');
     const model = buildMinutesModel(input, { redactNames: false });
     const before = JSON.stringify(input.remarks);
-    const { edits, applied } = applyFixes(model, {}, findings.flatMap((f) => (f.fix ? [f.fix] : [])));
+    const { edits, applied } = applyFixes(
+      model,
+      {},
+      findings.flatMap((f) => (f.fix ? [f.fix] : [])),
+    );
     expect(applied).toBeGreaterThan(0);
     expect(JSON.stringify(input.remarks)).toBe(before);
     const again = runChecks({ ...input, minutes: { ...input.minutes!, edits } });

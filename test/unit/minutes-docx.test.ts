@@ -11,17 +11,28 @@ import type { SpeakerLabelRule } from '../../shared/domain';
 
 /** Paragraph texts of word/document.xml, in order (w:t joined per w:p). */
 function paragraphs(xml: string): string[] {
-  return xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join('')).filter((t) => t.length > 0);
+  return xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join(''))
+    .filter((t) => t.length > 0);
 }
 function unescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 /** Table rows as [label, value] with the value's paragraphs joined by newlines. */
 function headerRows(xml: string): Map<string, string> {
   const rows = new Map<string, string>();
   for (const chunk of xml.split('</w:tr>').slice(0, -1)) {
     const row = chunk.slice(chunk.lastIndexOf('<w:tr'));
-    const cells = row.split('</w:tc>').slice(0, -1).map((c) => paragraphs(c).join('\n'));
+    const cells = row
+      .split('</w:tc>')
+      .slice(0, -1)
+      .map((c) => paragraphs(c).join('\n'));
     if (cells.length === 2) rows.set(cells[0]!, cells[1]!);
   }
   return rows;
@@ -41,16 +52,33 @@ describe('会議録 .docx from the sample (第２回)', () => {
     const xml = files.get('word/document.xml')!;
     expect(xml).toContain('<w:tbl>');
     const rows = headerRows(xml);
-    expect([...rows.keys()]).toEqual(['会議の名称', '開催日時', '開催場所', '出席委員', '欠席委員', '事務局職員', '会議内容', '会議資料', '公開・非公開の別', 'その他']);
+    expect([...rows.keys()]).toEqual([
+      '会議の名称',
+      '開催日時',
+      '開催場所',
+      '出席委員',
+      '欠席委員',
+      '事務局職員',
+      '会議内容',
+      '会議資料',
+      '公開・非公開の別',
+      'その他',
+    ]);
     expect(rows.get('会議の名称')).toBe('第2回 飯塚市行政経営戦略推進審議会');
     expect(rows.get('開催日時')).toBe('令和5年7月7日（金） 13:30～15:30');
     expect(rows.get('開催場所')).toBe('オンライン（委員）、飯塚市役所7階委員会室（事務局）');
     expect(rows.get('出席委員')).toBe('大久保副会長、河委員、河﨑委員、菅原委員、畠中委員');
     expect(rows.get('欠席委員')).toBe('井澤会長');
-    expect(rows.get('事務局職員')).toBe('【行政経営部】東部長\n【業務改善・ＤＸ推進課】中嶋課長、上田課長補佐、野見山係長、伊佐');
-    expect(rows.get('会議資料')).toBe('１．飯塚市行政経営戦略推進ビジョン骨子案\n２．各分野の現状と課題及び想定される解決策');
+    expect(rows.get('事務局職員')).toBe(
+      '【行政経営部】東部長\n【業務改善・ＤＸ推進課】中嶋課長、上田課長補佐、野見山係長、伊佐',
+    );
+    expect(rows.get('会議資料')).toBe(
+      '１．飯塚市行政経営戦略推進ビジョン骨子案\n２．各分野の現状と課題及び想定される解決策',
+    );
     expect(rows.get('公開・非公開の別')).toBe('公開\n（傍聴者 2人）');
-    expect(files.get('docProps/core.xml')).toContain('<dc:title>第2回 飯塚市行政経営戦略推進審議会 会議録（内部版）</dc:title>');
+    expect(files.get('docProps/core.xml')).toContain(
+      '<dc:title>第2回 飯塚市行政経営戦略推進審議会 会議録（内部版）</dc:title>',
+    );
     const styles = files.get('word/styles.xml')!;
     expect(styles).toContain('w:eastAsia="ＭＳ 明朝"');
     expect(styles).toContain('w:eastAsia="ＭＳ ゴシック"');
@@ -60,7 +88,9 @@ describe('会議録 .docx from the sample (第２回)', () => {
 
   it('matches seed 004: header values, section order and the opinions by field', async () => {
     const seed = readFileSync(new URL('./fixtures/seed004-minutes.txt', import.meta.url), 'utf8');
-    const xml = (await unzipAll(await buildMinutesDocx(sampleInput(sampleBundle(), 'internal')))).get('word/document.xml')!;
+    const xml = (await unzipAll(await buildMinutesDocx(sampleInput(sampleBundle(), 'internal')))).get(
+      'word/document.xml',
+    )!;
     const rows = headerRows(xml);
     // Header values (the seed's PDF spaces removed, full/half width folded).
     for (const label of ['開催日時', '開催場所', '出席委員', '欠席委員', '事務局職員']) {
@@ -69,8 +99,12 @@ describe('会議録 .docx from the sample (第２回)', () => {
     expect(norm(seed)).toContain(norm(rows.get('会議資料')!));
     expect(norm(seed)).toContain(norm('（傍聴者 2人）'));
     // Section order: the seed's headings with their numbers taken off (the seed numbers 議題１ as ２ by mistake).
-    const seedHeadings = [...seed.slice(0, seed.indexOf('会議資料')).matchAll(/^[１-９] (.+?) ?$/gm)].map((m) => norm(m[1]!));
-    const ours = paragraphs(xml).filter((p) => /^[１-９] /.test(p)).map((p) => norm(p.slice(2)));
+    const seedHeadings = [...seed.slice(0, seed.indexOf('会議資料')).matchAll(/^[１-９] (.+?) ?$/gm)].map((m) =>
+      norm(m[1]!),
+    );
+    const ours = paragraphs(xml)
+      .filter((p) => /^[１-９] /.test(p))
+      .map((p) => norm(p.slice(2)));
     expect(ours).toEqual(seedHeadings);
     // Opinions of 議題１ by field.
     const part = seed.slice(seed.indexOf('＜各委員から出された主な意見＞'), seed.indexOf('３ 議題２'));
@@ -81,7 +115,12 @@ describe('会議録 .docx from the sample (第２回)', () => {
       if (!line.trim()) continue;
       if (/^\s/.test(line)) {
         const text = line.trim();
-        if (['行政施策', 'ＤＸ推進', '財務', '人材育成', '働き方改革', '経営'].includes(text)) { field = norm(text); seedByField.set(field, []); current = null; continue; }
+        if (['行政施策', 'ＤＸ推進', '財務', '人材育成', '働き方改革', '経営'].includes(text)) {
+          field = norm(text);
+          seedByField.set(field, []);
+          current = null;
+          continue;
+        }
         current = [text];
         seedByField.get(field)!.push('');
       } else if (!current) continue;
@@ -93,13 +132,18 @@ describe('会議録 .docx from the sample (第２回)', () => {
     const end = body.findIndex((p) => p.startsWith('４ 議題２'));
     const oursByField = new Map<string, string[]>();
     for (const p of body.slice(start + 1, end)) {
-      if (p.startsWith('■')) { field = norm(p.slice(1)); oursByField.set(field, []); }
-      else if (p.startsWith('・')) oursByField.get(field)!.push(norm(p.slice(1)));
+      if (p.startsWith('■')) {
+        field = norm(p.slice(1));
+        oursByField.set(field, []);
+      } else if (p.startsWith('・')) oursByField.get(field)!.push(norm(p.slice(1)));
     }
     expect([...oursByField.keys()]).toEqual([...seedByField.keys()]);
     expect(oursByField).toEqual(seedByField);
     // 議題２: the question, the answer as ⇒ …（市回答）, the decision.
-    const agenda2 = body.slice(end + 1, body.findIndex((p) => p.startsWith('５ ')));
+    const agenda2 = body.slice(
+      end + 1,
+      body.findIndex((p) => p.startsWith('５ ')),
+    );
     expect(agenda2.map(norm)).toEqual([
       norm('＜各委員から出された主な意見＞'),
       norm('・推進体制のところで市民参画というのは何を想定しているか。'),
@@ -110,7 +154,9 @@ describe('会議録 .docx from the sample (第２回)', () => {
 
   it('marks the 確認用 copy 「案」 on every page', async () => {
     const files = await unzipAll(await buildMinutesDocx(sampleInput(sampleBundle(), 'review')));
-    const headers = [...files.entries()].filter(([n]) => /word\/header\d*\.xml/.test(n)).map(([, x]) => paragraphs(x).join(''));
+    const headers = [...files.entries()]
+      .filter(([n]) => /word\/header\d*\.xml/.test(n))
+      .map(([, x]) => paragraphs(x).join(''));
     expect(headers).toContain('案');
     expect(paragraphs(files.get('word/document.xml')!)[0]).toBe('会議録（案）');
   });
@@ -122,7 +168,10 @@ describe('the Word body is the model the preview shows', () => {
     for (const style of ['summary', 'speaker'] as const) {
       const input = { ...sampleInput(b, 'public', 'letter'), style };
       const model = buildMinutesModel(input);
-      const expected = model.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => (p.kind === 'field' ? `■${p.text}` : paragraphText(p)))]);
+      const expected = model.sections.flatMap((s) => [
+        s.heading,
+        ...s.paragraphs.map((p) => (p.kind === 'field' ? `■${p.text}` : paragraphText(p))),
+      ]);
       const body = paragraphs((await unzipAll(await buildMinutesDocx(input))).get('word/document.xml')!);
       const start = body.indexOf('会議内容') + 1;
       expect(body.slice(start, start + expected.length)).toEqual(expected);
@@ -138,14 +187,19 @@ describe('no leaks in a 公開版', () => {
       for (const style of ['summary', 'speaker'] as const) {
         const input = sampleInput(b, 'public', rule);
         input.minutes = { ...input.minutes!, style };
-        input.meeting = { ...input.meeting, disclosure: '一部公開', disclosureReason: '用地の選定に関する情報を含むため' };
+        input.meeting = {
+          ...input.meeting,
+          disclosure: '一部公開',
+          disclosureReason: '用地の選定に関する情報を含むため',
+        };
         const files = await unzipAll(await buildMinutesDocx(input));
         expect(files.has('word/document.xml')).toBe(true);
         expect(files.has('docProps/core.xml')).toBe(true);
         const secrets = input.remarks.filter((r) => r.nonPublic).map((r) => r.text);
         expect(secrets.length).toBeGreaterThan(3);
         for (const [name, content] of files) {
-          for (const secret of secrets) expect(content, `${name} contains non-public text`).not.toContain(secret.slice(0, 12));
+          for (const secret of secrets)
+            expect(content, `${name} contains non-public text`).not.toContain(secret.slice(0, 12));
           for (const m of b.members) {
             if (m.name.length >= 2) expect(content, `${name} contains ${m.name}`).not.toContain(m.name);
             // 河 is one character: no 河 at all (the sample has no other 河), and no 河委員.

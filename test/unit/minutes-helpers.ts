@@ -9,7 +9,15 @@ export const sampleBundle = () => buildSampleCouncil({ makeId: () => `id${++n}`,
 export function sampleInput(b: CouncilBundle, mode: MinutesMode, rule?: SpeakerLabelRule): MinutesInput {
   const meeting = b.meetings.find((m) => m.number === 2)!;
   const council = rule ? { ...b.council, publication: { ...b.council.publication, speakerLabel: rule } } : b.council;
-  return { council, members: b.members, staff: b.staff, meeting, remarks: b.remarks.filter((r) => r.meetingId === meeting.id), minutes: b.minutes[0]!, mode };
+  return {
+    council,
+    members: b.members,
+    staff: b.staff,
+    meeting,
+    remarks: b.remarks.filter((r) => r.meetingId === meeting.id),
+    minutes: b.minutes[0]!,
+    mode,
+  };
 }
 
 export const memberId = (b: CouncilBundle, name: string) => b.members.find((m) => m.name === name)!.id;
@@ -22,8 +30,12 @@ export function withSpeakersAndSecrets(b: CouncilBundle): CouncilBundle {
   let i = 0;
   const remarks = b.remarks.map((r): Remark => {
     if (r.meetingId !== m2.id) return r;
-    if (r.kind === '意見' && i < speakers.length) return { ...r, speaker: { type: 'member', memberId: memberId(b, speakers[i++]!) } };
-    if (r.kind === '意見' && i === speakers.length) { i++; return { ...r, nonPublic: true, text: '非公開の意見：用地買収の候補地は○○町である。' }; }
+    if (r.kind === '意見' && i < speakers.length)
+      return { ...r, speaker: { type: 'member', memberId: memberId(b, speakers[i++]!) } };
+    if (r.kind === '意見' && i === speakers.length) {
+      i++;
+      return { ...r, nonPublic: true, text: '非公開の意見：用地買収の候補地は○○町である。' };
+    }
     if (r.agendaItemId === agenda2) return { ...r, nonPublic: true };
     return r;
   });

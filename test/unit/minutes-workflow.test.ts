@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, availableActions, emptyMinutes, isLocked, isOverdue, minutesDueDate, WorkflowError } from '../../shared/minutes/workflow';
+import {
+  applyAction,
+  availableActions,
+  emptyMinutes,
+  isLocked,
+  isOverdue,
+  minutesDueDate,
+  WorkflowError,
+} from '../../shared/minutes/workflow';
 import { sampleBundle } from './minutes-helpers';
 import type { Meeting } from '../../shared/domain';
 
@@ -17,7 +25,9 @@ describe('minutes workflow', () => {
     state = applyAction(state.meeting, state.minutes, council, 'request-review', { who: '中嶋', now });
     state = applyAction(state.meeting, state.minutes, council, 'approve', { who: '', now });
     expect(isLocked(state.meeting.status)).toBe(true);
-    expect(() => applyAction(state.meeting, state.minutes, council, 'approve', { who: '', now })).toThrow(WorkflowError);
+    expect(() => applyAction(state.meeting, state.minutes, council, 'approve', { who: '', now })).toThrow(
+      WorkflowError,
+    );
     state = applyAction(state.meeting, state.minutes, council, 'publish', { who: '中嶋', now, date: '2023-07-20' });
     expect(state.meeting.status).toBe('公開済');
     expect(state.minutes.publishedAt).toBe('2023-07-20');
@@ -33,8 +43,14 @@ describe('minutes workflow', () => {
   it('reopening asks for a reason', () => {
     const locked: Meeting = { ...meeting, status: '確定' };
     expect(availableActions('確定')).toEqual(['publish', 'reopen']);
-    expect(() => applyAction(locked, emptyMinutes(meeting.id, now), council, 'reopen', { who: '中嶋', now, reason: '  ' })).toThrow('理由');
-    const r = applyAction(locked, emptyMinutes(meeting.id, now), council, 'reopen', { who: '中嶋', now, reason: '誤字の訂正' });
+    expect(() =>
+      applyAction(locked, emptyMinutes(meeting.id, now), council, 'reopen', { who: '中嶋', now, reason: '  ' }),
+    ).toThrow('理由');
+    const r = applyAction(locked, emptyMinutes(meeting.id, now), council, 'reopen', {
+      who: '中嶋',
+      now,
+      reason: '誤字の訂正',
+    });
     expect(r.meeting.status).toBe('作成中');
     expect(r.minutes.history[0]!.reason).toBe('誤字の訂正');
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { itemNumber, letterFor, materialLabel, meetingOrdinal, outlineLabel, toFullWidthAscii, toHalfWidthAscii } from '../../shared/numbering';
+import {
+  itemNumber,
+  letterFor,
+  materialLabel,
+  meetingOrdinal,
+  outlineLabel,
+  toFullWidthAscii,
+  toHalfWidthAscii,
+} from '../../shared/numbering';
 import { assignLetters, hiddenNames, speakerLabel, type SpeakerContext } from '../../shared/speakers';
 import type { Remark } from '../../shared/domain';
 
@@ -10,7 +18,15 @@ describe('numbering', () => {
     expect(outlineLabel('roman', 1, 12)).toBe('１２．');
   });
   it('public-document levels 第1 → 1 → (1) → ア → (ア) → a → (a)', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((l) => outlineLabel('dai', l, 1))).toEqual(['第1', '1', '(1)', 'ア', '(ア)', 'a', '(a)']);
+    expect([0, 1, 2, 3, 4, 5, 6].map((l) => outlineLabel('dai', l, 1))).toEqual([
+      '第1',
+      '1',
+      '(1)',
+      'ア',
+      '(ア)',
+      'a',
+      '(a)',
+    ]);
     expect(outlineLabel('dai', 3, 2)).toBe('イ');
   });
   it('item numbers, meetings and materials', () => {
@@ -58,7 +74,9 @@ describe('speaker labels by the council rule', () => {
     expect(hiddenNames(ctx, 'name')).toEqual([]);
   });
   it('letters are stable within one document, by first appearance', () => {
-    const remarks = [member('kawasaki'), { type: 'chair' as const }, member('kawa'), member('kawasaki')].map((speaker) => ({ speaker })) as Pick<Remark, 'speaker'>[];
+    const remarks = [member('kawasaki'), { type: 'chair' as const }, member('kawa'), member('kawasaki')].map(
+      (speaker) => ({ speaker }),
+    ) as Pick<Remark, 'speaker'>[];
     const letters = assignLetters(remarks, ctx);
     expect(speakerLabel(member('kawasaki'), ctx, 'letter', letters)).toBe('A委員');
     expect(speakerLabel(member('kawa'), ctx, 'letter', letters)).toBe('B委員');

@@ -7,7 +7,13 @@ import { opinionRecords } from '../../renderer/src/screens/opinions/records';
 
 const db = new ShingikaiDB('opinions-store-test');
 const {
-  councilOpinions, deleteOpinion, importOpinionRows, loadDocumentData, promoteRemarksToOpinions, putOpinions, saveMatrixColumns,
+  councilOpinions,
+  deleteOpinion,
+  importOpinionRows,
+  loadDocumentData,
+  promoteRemarksToOpinions,
+  putOpinions,
+  saveMatrixColumns,
 } = opinionRecords(db);
 let councilId = '';
 
@@ -23,7 +29,12 @@ describe('opinion records in the database', () => {
     const already = (await db.remarks.toArray()).find((r) => r.kind === '意見')!;
     const created = await promoteRemarksToOpinions([decision.id, already.id]);
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ remarkId: decision.id, meetingId: decision.meetingId, councilId, source: 'meeting' });
+    expect(created[0]).toMatchObject({
+      remarkId: decision.id,
+      meetingId: decision.meetingId,
+      councilId,
+      source: 'meeting',
+    });
     expect(await db.opinions.count()).toBe(95);
     expect(await promoteRemarksToOpinions([decision.id])).toEqual([]);
     expect(await db.opinions.count()).toBe(95);
@@ -41,7 +52,20 @@ describe('opinion records in the database', () => {
 
   it('imports only rows without errors, after the last opinion', async () => {
     const before = await councilOpinions(councilId);
-    const row = { row: 2, summary: '新しい意見', fieldId: null, fieldName: '', memberId: null, memberName: '', meetingId: null, source: 'written' as const, sourceLabel: '市民Ａ', response: '', status: '', errors: [] };
+    const row = {
+      row: 2,
+      summary: '新しい意見',
+      fieldId: null,
+      fieldName: '',
+      memberId: null,
+      memberName: '',
+      meetingId: null,
+      source: 'written' as const,
+      sourceLabel: '市民Ａ',
+      response: '',
+      status: '',
+      errors: [],
+    };
     const n = await importOpinionRows(councilId, [row, { ...row, row: 3, summary: '', errors: ['意見が空欄です。'] }]);
     expect(n).toBe(1);
     const after = await councilOpinions(councilId);

@@ -5,8 +5,21 @@ import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import type { CouncilBundle, Opinion, Remark } from '../../shared/domain';
 import { Opinion as OpinionSchema } from '../../shared/domain';
 import {
-  adjacentField, countOpinions, filterOpinions, groupByField, handoutGroups, isActive, matrixRows, mergeOpinions, moveToField,
-  promoteRemarks, setStatus, sourceText, unmergeOpinion, UNANSWERED, OpinionRuleError,
+  adjacentField,
+  countOpinions,
+  filterOpinions,
+  groupByField,
+  handoutGroups,
+  isActive,
+  matrixRows,
+  mergeOpinions,
+  moveToField,
+  promoteRemarks,
+  setStatus,
+  sourceText,
+  unmergeOpinion,
+  UNANSWERED,
+  OpinionRuleError,
 } from '../../shared/opinions';
 import { prepareOpinions } from '../../shared/opinions/publication';
 import { buildOpinionDocument, type OpinionDocumentKind } from '../../electron/services/opinions/documents';
@@ -25,10 +38,21 @@ describe('grouping and counting', () => {
   it('groups the sample by field in council order, 分野未設定 last', () => {
     const b = sample();
     const groups = groupByField(b.opinions, b.council.fields);
-    expect(groups.map((g) => g.name)).toEqual(['行政施策', 'DX推進', '財務', '人材育成', '働き方改革', '経営', '分野未設定']);
+    expect(groups.map((g) => g.name)).toEqual([
+      '行政施策',
+      'DX推進',
+      '財務',
+      '人材育成',
+      '働き方改革',
+      '経営',
+      '分野未設定',
+    ]);
     expect(groups.reduce((n, g) => n + g.items.length, 0)).toBe(94);
-    expect(groups.at(-1)!.items.map((o) => o.summary)).toEqual(['推進体制のところで市民参画というのは何を想定しているか。']);
-    for (const g of groups) expect(g.items.map((o) => o.order)).toEqual([...g.items.map((o) => o.order)].sort((a, b) => a - b));
+    expect(groups.at(-1)!.items.map((o) => o.summary)).toEqual([
+      '推進体制のところで市民参画というのは何を想定しているか。',
+    ]);
+    for (const g of groups)
+      expect(g.items.map((o) => o.order)).toEqual([...g.items.map((o) => o.order)].sort((a, b) => a - b));
   });
 
   it('counts per field and status, members, submitters and reflected', () => {
@@ -43,7 +67,15 @@ describe('grouping and counting', () => {
     expect(c.members).toBe(0);
 
     const [m1, m2] = b.members.filter((m) => m.role === '委員');
-    const ops = b.opinions.map((o, i) => (i === 0 ? { ...o, memberId: m1!.id, status: '反映する' } : i === 1 ? { ...o, memberId: m2!.id, status: '一部反映' } : i === 2 ? { ...o, memberId: m1!.id, status: '反映しない' } : o));
+    const ops = b.opinions.map((o, i) =>
+      i === 0
+        ? { ...o, memberId: m1!.id, status: '反映する' }
+        : i === 1
+          ? { ...o, memberId: m2!.id, status: '一部反映' }
+          : i === 2
+            ? { ...o, memberId: m1!.id, status: '反映しない' }
+            : o,
+    );
     ops.push({ ...ops[3]!, id: 'w1', source: 'written', sourceLabel: '市民Ａ', memberId: null });
     const c2 = countOpinions(ops, b.council);
     expect(c2.members).toBe(2);
@@ -102,7 +134,11 @@ describe('changes', () => {
   it('merges duplicates keeping both sources, and can take one back out', () => {
     const b = sample();
     const a = bySummary(b, '飯塚市に限らずチャットボット'); // 第1回
-    const d = { ...bySummary(b, 'チャットボットに期待するのは難しい'), response: '電話の問合せ記録を分析します。', sectionIds: ['s1'] }; // 第2回
+    const d = {
+      ...bySummary(b, 'チャットボットに期待するのは難しい'),
+      response: '電話の問合せ記録を分析します。',
+      sectionIds: ['s1'],
+    }; // 第2回
     const ops = b.opinions.map((o) => (o.id === d.id ? d : o));
     const changed = mergeOpinions(ops, a.id, [a.id, d.id], NOW);
     const after = ops.map((o) => changed.find((c) => c.id === o.id) ?? o);
@@ -114,7 +150,9 @@ describe('changes', () => {
     expect(OpinionSchema.parse(dup).mergedIntoId).toBe(a.id); // the schema keeps it
     expect(countOpinions(after, b.council).total).toBe(93);
     const data = { ...opinionDocumentData(b), opinions: after };
-    expect(prepareOpinions(data, true).rows.find((r) => r.opinion.id === a.id)!.source).toBe('第1回審議会、第2回審議会');
+    expect(prepareOpinions(data, true).rows.find((r) => r.opinion.id === a.id)!.source).toBe(
+      '第1回審議会、第2回審議会',
+    );
     expect(() => mergeOpinions(ops, a.id, [a.id], NOW)).toThrow(OpinionRuleError);
     expect(isActive(unmergeOpinion(dup, NOW))).toBe(true);
     // Records written before the field existed still parse.
@@ -127,19 +165,34 @@ describe('changes', () => {
     const m2 = b.meetings.find((m) => m.number === 2)!;
     const decision = b.remarks.find((r) => r.kind === '決定')!;
     const member = b.members[2]!;
-    const spoken: Remark = { ...decision, id: 'r-new', kind: '意見', speaker: { type: 'member', memberId: member.id }, fieldId: fieldIdOf(b, '財務'), text: '基金の運用を見直すべき。', nonPublic: true };
+    const spoken: Remark = {
+      ...decision,
+      id: 'r-new',
+      kind: '意見',
+      speaker: { type: 'member', memberId: member.id },
+      fieldId: fieldIdOf(b, '財務'),
+      text: '基金の運用を見直すべき。',
+      nonPublic: true,
+    };
     const already = b.remarks.find((r) => r.kind === '意見' && r.meetingId === m2.id)!;
     const created = promoteRemarks([decision, spoken, already], b.meetings, b.opinions, makeId, NOW);
     expect(created).toHaveLength(2);
     const o = created.find((x) => x.remarkId === 'r-new')!;
-    expect(o).toMatchObject({ source: 'meeting', meetingId: m2.id, memberId: member.id, fieldId: fieldIdOf(b, '財務'), nonPublic: true, councilId: b.council.id });
+    expect(o).toMatchObject({
+      source: 'meeting',
+      meetingId: m2.id,
+      memberId: member.id,
+      fieldId: fieldIdOf(b, '財務'),
+      nonPublic: true,
+      councilId: b.council.id,
+    });
     expect(o.order).toBeGreaterThan(Math.max(...b.opinions.map((x) => x.order)));
     expect(promoteRemarks([decision], b.meetings, [...b.opinions, ...created], makeId, NOW)).toHaveLength(0);
   });
 });
 
 describe('handout and matrix', () => {
-  it('lists earlier meetings\' open opinions by field or by theme', () => {
+  it("lists earlier meetings' open opinions by field or by theme", () => {
     const b = sample();
     const m3 = b.meetings.find((m) => m.number === 3)!;
     const answered = bySummary(b, 'やめることを決めないと');
@@ -181,9 +234,12 @@ async function workbook(rows: unknown[][], sheet = '意見シート'): Promise<s
 
 function importArgs(b: CouncilBundle, data: string) {
   return {
-    fileName: '意見シート.xlsx', data,
-    fields: b.council.fields, members: b.members.map((m) => ({ id: m.id, name: m.name, role: m.role })),
-    meetings: b.meetings.map((m) => ({ id: m.id, number: m.number })), statuses: b.council.responseStatuses,
+    fileName: '意見シート.xlsx',
+    data,
+    fields: b.council.fields,
+    members: b.members.map((m) => ({ id: m.id, name: m.name, role: m.role })),
+    meetings: b.meetings.map((m) => ({ id: m.id, number: m.number })),
+    statuses: b.council.responseStatuses,
   };
 }
 
@@ -205,9 +261,21 @@ describe('importing an 意見シート', () => {
     expect(p.rows.map((r) => r.errors)).toEqual([[], [], []]);
     expect(p.rows.map((r) => r.row)).toEqual([4, 5, 7]);
     const [a, w, c] = p.rows;
-    expect(a).toMatchObject({ summary: long, fieldId: fieldIdOf(b, 'DX推進'), memberId: b.members.find((m) => m.name === '河')!.id, source: 'meeting', meetingId: b.meetings.find((m) => m.number === 2)!.id, status: '一部反映' });
+    expect(a).toMatchObject({
+      summary: long,
+      fieldId: fieldIdOf(b, 'DX推進'),
+      memberId: b.members.find((m) => m.name === '河')!.id,
+      source: 'meeting',
+      meetingId: b.meetings.find((m) => m.number === 2)!.id,
+      status: '一部反映',
+    });
     expect(w).toMatchObject({ source: 'written', sourceLabel: '市民Ａ', fieldId: fieldIdOf(b, '財務') });
-    expect(c).toMatchObject({ source: 'public-comment', memberId: b.members.find((m) => m.name === '大久保')!.id, status: '', fieldId: null });
+    expect(c).toMatchObject({
+      source: 'public-comment',
+      memberId: b.members.find((m) => m.name === '大久保')!.id,
+      status: '',
+      fieldId: null,
+    });
   });
 
   it('reports every problem of a row in Japanese', async () => {
@@ -232,7 +300,9 @@ describe('importing an 意見シート', () => {
   it('reads back the 分野別意見一覧 it exported (出典 第N回審議会 / 各課インタビュー, 委員 河委員)', async () => {
     const b = sample();
     const kawa = b.members.find((m) => m.name === '河')!;
-    b.opinions = b.opinions.map((o, i) => (i === 0 ? { ...o, memberId: kawa.id, response: '検討します。', status: '今後の参考' } : o));
+    b.opinions = b.opinions.map((o, i) =>
+      i === 0 ? { ...o, memberId: kawa.id, response: '検討します。', status: '今後の参考' } : o,
+    );
     const { bytes } = await buildOpinionDocument('list', 'xlsx', opinionDocumentData(b), false);
     const p = await readOpinionSheet(importArgs(b, Buffer.from(bytes).toString('base64')));
     expect(p.rows).toHaveLength(94);
@@ -240,8 +310,23 @@ describe('importing an 意見シート', () => {
     const active = groupByField(b.opinions, b.council.fields).flatMap((g) => g.items);
     p.rows.forEach((r, i) => {
       const o = active[i]!;
-      expect({ summary: r.summary, fieldId: r.fieldId, source: r.source, meetingId: r.meetingId, memberId: r.memberId, response: r.response, status: r.status })
-        .toEqual({ summary: o.summary, fieldId: o.fieldId, source: o.source, meetingId: o.meetingId, memberId: o.memberId, response: o.response, status: o.status });
+      expect({
+        summary: r.summary,
+        fieldId: r.fieldId,
+        source: r.source,
+        meetingId: r.meetingId,
+        memberId: r.memberId,
+        response: r.response,
+        status: r.status,
+      }).toEqual({
+        summary: o.summary,
+        fieldId: o.fieldId,
+        source: o.source,
+        meetingId: o.meetingId,
+        memberId: o.memberId,
+        response: o.response,
+        status: o.status,
+      });
     });
   });
 
@@ -252,42 +337,89 @@ describe('importing an 意見シート', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('意見シート')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '分野', '委員', '会議', '出典', '提出者', '意見', '市の考え方', '反映状況']);
-    expect(ws.getCell('A2').dataValidation).toMatchObject({ type: 'list', formulae: ['"行政施策,DX推進,財務,人材育成,働き方改革,経営"'] });
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '分野',
+      '委員',
+      '会議',
+      '出典',
+      '提出者',
+      '意見',
+      '市の考え方',
+      '反映状況',
+    ]);
+    expect(ws.getCell('A2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"行政施策,DX推進,財務,人材育成,働き方改革,経営"'],
+    });
     expect(ws.getCell('D2').dataValidation.formulae).toEqual(['"審議会,各課インタビュー,書面意見,パブリックコメント"']);
     ws.getCell('A2').value = '財務';
     ws.getCell('F2').value = '公共施設の統廃合を進めるべき。';
     const filled = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const p = await readOpinionSheet(importArgs(b, filled));
-    expect(p.rows).toEqual([expect.objectContaining({ row: 2, summary: '公共施設の統廃合を進めるべき。', fieldId: fieldIdOf(b, '財務'), source: 'written', errors: [] })]);
+    expect(p.rows).toEqual([
+      expect.objectContaining({
+        row: 2,
+        summary: '公共施設の統廃合を進めるべき。',
+        fieldId: fieldIdOf(b, '財務'),
+        source: 'written',
+        errors: [],
+      }),
+    ]);
   });
 
   it('refuses what is not a workbook, or has no opinion column, with INVALID_FILE', async () => {
     const b = sample();
     const notBook = readOpinionSheet(importArgs(b, Buffer.from('分野,意見\n財務,テスト').toString('base64')));
     await expect(notBook).rejects.toBeInstanceOf(AppError);
-    await expect(notBook).rejects.toMatchObject({ code: 'INVALID_FILE', message: expect.stringContaining('Excel ブック（.xlsx）として読み込めませんでした') });
-    const noColumn = readOpinionSheet(importArgs(b, await workbook([['氏名', '住所'], ['河', '飯塚市']])));
-    await expect(noColumn).rejects.toMatchObject({ code: 'INVALID_FILE', message: expect.stringContaining('意見の表が見つかりません') });
+    await expect(notBook).rejects.toMatchObject({
+      code: 'INVALID_FILE',
+      message: expect.stringContaining('Excel ブック（.xlsx）として読み込めませんでした'),
+    });
+    const noColumn = readOpinionSheet(
+      importArgs(
+        b,
+        await workbook([
+          ['氏名', '住所'],
+          ['河', '飯塚市'],
+        ]),
+      ),
+    );
+    await expect(noColumn).rejects.toMatchObject({
+      code: 'INVALID_FILE',
+      message: expect.stringContaining('意見の表が見つかりません'),
+    });
   });
 });
 
 // ---------------------------------------------------------------- exports and publication
 
 const KINDS: [OpinionDocumentKind, 'xlsx' | 'docx'][] = [
-  ['list', 'xlsx'], ['list', 'docx'], ['responses', 'xlsx'], ['responses', 'docx'], ['matrix', 'xlsx'], ['matrix', 'docx'], ['handout', 'docx'],
+  ['list', 'xlsx'],
+  ['list', 'docx'],
+  ['responses', 'xlsx'],
+  ['responses', 'docx'],
+  ['matrix', 'xlsx'],
+  ['matrix', 'docx'],
+  ['handout', 'docx'],
 ];
 
 async function allText(bytes: Uint8Array): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
-  const parts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
+  const parts = await Promise.all(
+    Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.async('string')),
+  );
   return parts.join('\n');
 }
 
 /** The sample with named members giving opinions, one non-public opinion and one from a 非公開 meeting. */
 function withSecrets() {
   const b = sample();
-  b.members = b.members.map((m) => (m.name === '河' ? { ...m, name: '河野' } : m.name === '菅原' ? { ...m, name: '菅原' } : m));
+  b.members = b.members.map((m) =>
+    m.name === '河' ? { ...m, name: '河野' } : m.name === '菅原' ? { ...m, name: '菅原' } : m,
+  );
   const kawano = b.members.find((m) => m.name === '河野')!;
   const sugawara = b.members.find((m) => m.name === '菅原')!;
   const m1 = b.meetings.find((m) => m.number === 1)!;
@@ -299,8 +431,23 @@ function withSecrets() {
   const extra: Opinion[] = [
     { ...base, id: 'secret', order: 1000, summary: secret, nonPublic: true, memberId: kawano.id },
     { ...base, id: 'closed', order: 1001, meetingId: m1.id, summary: closed },
-    { ...base, id: 'named', order: 1002, summary: '河野委員の意見に賛成で、菅原委員の提案も取り入れるべき。', memberId: sugawara.id, response: '河野委員のご指摘を踏まえます。' },
-    { ...base, id: 'citizen', order: 1003, source: 'written', meetingId: null, sourceLabel: '飯塚太郎', summary: '書面で出た意見。' },
+    {
+      ...base,
+      id: 'named',
+      order: 1002,
+      summary: '河野委員の意見に賛成で、菅原委員の提案も取り入れるべき。',
+      memberId: sugawara.id,
+      response: '河野委員のご指摘を踏まえます。',
+    },
+    {
+      ...base,
+      id: 'citizen',
+      order: 1003,
+      source: 'written',
+      meetingId: null,
+      sourceLabel: '飯塚太郎',
+      summary: '書面で出た意見。',
+    },
   ];
   b.opinions = [...b.opinions.map((o, i) => (i === 3 ? { ...o, memberId: kawano.id } : o)), ...extra];
   return { b, secret, closed, hidden: ['河野', '菅原', '飯塚太郎'] };
@@ -314,13 +461,20 @@ describe('exports', () => {
       const data = opinionDocumentData(b);
       const m3 = b.meetings.find((m) => m.number === 3)!;
       for (const [kind, format] of KINDS) {
-        const { bytes, fileName } = await buildOpinionDocument(kind, format, data, true, { meetingId: m3.id, grouping: 'field', themes: {} });
+        const { bytes, fileName } = await buildOpinionDocument(kind, format, data, true, {
+          meetingId: m3.id,
+          grouping: 'field',
+          themes: {},
+        });
         expect(fileName).not.toContain('内部用');
         const text = await allText(bytes);
         expect(text, `${fileName} (${rule})`).not.toContain(secret);
         expect(text, `${fileName} (${rule})`).not.toContain(closed);
         for (const name of hidden) expect(text, `${fileName} (${rule}) shows ${name}`).not.toContain(name);
-        if (kind !== 'matrix') expect(text, `${fileName} (${rule})`).toContain(rule === 'letter' ? 'A委員' : rule === 'role' ? '委員' : '【委員】');
+        if (kind !== 'matrix')
+          expect(text, `${fileName} (${rule})`).toContain(
+            rule === 'letter' ? 'A委員' : rule === 'role' ? '委員' : '【委員】',
+          );
       }
     }
   });
@@ -340,7 +494,9 @@ describe('exports', () => {
     const data = opinionDocumentData(b);
     const load = async (kind: OpinionDocumentKind) => {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from((await buildOpinionDocument(kind, 'xlsx', data, true)).bytes) as unknown as ArrayBuffer);
+      await wb.xlsx.load(
+        Buffer.from((await buildOpinionDocument(kind, 'xlsx', data, true)).bytes) as unknown as ArrayBuffer,
+      );
       return wb;
     };
     const resp = await load('responses');
@@ -351,15 +507,27 @@ describe('exports', () => {
     const q = ws.getRows(2, 94)!.find((r) => String(r.getCell(3).value).startsWith('推進体制のところで'))!;
     expect(q.getCell(6).value).toBe('令和5年7月7日');
     expect((q.getCell(7).value as Date).toISOString()).toBe('2023-07-07T00:00:00.000Z');
-    expect(q.getCell(8).value).toBe('素案について市民意見の募集をする予定であり、市民参画の機会を設けたいということである。');
+    expect(q.getCell(8).value).toBe(
+      '素案について市民意見の募集をする予定であり、市民参画の機会を設けたいということである。',
+    );
     expect(q.getCell(9).value).toBe('質問・その他');
     expect(ws.headerFooter.oddHeader).toContain('意見総数 94件');
     expect(ws.model.merges ?? []).toEqual([]);
     const sum = resp.getWorksheet('集計')!;
     expect(sum.getRow(2).values).toEqual([undefined, '意見総数', 94, '件']);
     const matrix = (await load('matrix')).worksheets[0]!;
-    expect(matrix.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
-    expect(matrix.getRow(1).values).toEqual([undefined, '分野', '項番', ...b.council.matrixColumns.map((c) => c.title)]);
+    expect(matrix.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    });
+    expect(matrix.getRow(1).values).toEqual([
+      undefined,
+      '分野',
+      '項番',
+      ...b.council.matrixColumns.map((c) => c.title),
+    ]);
   });
 
   it('names the source of each kind of opinion', () => {
@@ -367,7 +535,9 @@ describe('exports', () => {
     const lookup = { meetings: b.meetings, members: b.members };
     expect(sourceText(b.opinions[0]!, lookup)).toBe('第1回審議会');
     expect(sourceText(b.opinions[0]!, { ...lookup, digitWidth: 'full-single' })).toBe('第１回審議会');
-    expect(sourceText({ source: 'interview', meetingId: null, sourceLabel: '税務課' }, lookup)).toBe('各課インタビュー（税務課）');
+    expect(sourceText({ source: 'interview', meetingId: null, sourceLabel: '税務課' }, lookup)).toBe(
+      '各課インタビュー（税務課）',
+    );
     expect(sourceText({ source: 'written', meetingId: null, sourceLabel: '飯塚太郎' }, lookup, false)).toBe('書面意見');
   });
 });

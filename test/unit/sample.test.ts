@@ -24,7 +24,14 @@ describe('sample council (飯塚市行政経営戦略推進審議会)', () => {
   it('has the council header', () => {
     expect(bundle.council.name).toBe(SAMPLE_COUNCIL_NAME);
     expect(bundle.council.municipality).toBe('飯塚市');
-    expect(bundle.council.fields.map((f) => f.name)).toEqual(['行政施策', 'DX推進', '財務', '人材育成', '働き方改革', '経営']);
+    expect(bundle.council.fields.map((f) => f.name)).toEqual([
+      '行政施策',
+      'DX推進',
+      '財務',
+      '人材育成',
+      '働き方改革',
+      '経営',
+    ]);
     expect(bundle.council.quorum).toEqual({ kind: 'majority' });
     expect(bundle.council.publication.speakerLabel).toBe('name');
   });
@@ -32,7 +39,14 @@ describe('sample council (飯塚市行政経営戦略推進審議会)', () => {
   it('lists the members in roster order', () => {
     expect(bundle.members.map((m) => m.name)).toEqual(['井澤', '大久保', '河', '河﨑', '菅原', '畠中']);
     expect(bundle.members.map((m) => m.role)).toEqual(['会長', '副会長', '委員', '委員', '委員', '委員']);
-    expect(bundle.members.map((m) => m.reading)).toEqual(['いざわ', 'おおくぼ', 'かわ', 'かわさき', 'すがわら', 'はたなか']);
+    expect(bundle.members.map((m) => m.reading)).toEqual([
+      'いざわ',
+      'おおくぼ',
+      'かわ',
+      'かわさき',
+      'すがわら',
+      'はたなか',
+    ]);
   });
 
   it('lists the staff', () => {
@@ -75,7 +89,9 @@ describe('sample council (飯塚市行政経営戦略推進審議会)', () => {
     const opinions = bundle.opinions.filter((o) => o.meetingId === m2.id && remarks.some((r) => r.id === o.remarkId));
     const count = (name: string) => opinions.filter((o) => fieldName(o.fieldId) === name).length;
     expect(['行政施策', 'DX推進', '財務', '人材育成', '働き方改革', '経営'].map(count)).toEqual([4, 5, 3, 6, 4, 3]);
-    expect(opinions.find((o) => fieldName(o.fieldId) === '行政施策')?.summary.startsWith('やめることを決めないと')).toBe(true);
+    expect(
+      opinions.find((o) => fieldName(o.fieldId) === '行政施策')?.summary.startsWith('やめることを決めないと'),
+    ).toBe(true);
   });
 
   it('links the 議題２ answer to its question', () => {
@@ -93,7 +109,10 @@ describe('sample council (飯塚市行政経営戦略推進審議会)', () => {
     for (const r of bundle.remarks) {
       const m = bundle.meetings.find((x) => x.id === r.meetingId);
       expect(m, r.text).toBeDefined();
-      expect(m!.agenda.some((a) => a.id === r.agendaItemId), r.text).toBe(true);
+      expect(
+        m!.agenda.some((a) => a.id === r.agendaItemId),
+        r.text,
+      ).toBe(true);
     }
     const orders = bundle.remarks.filter((r) => r.meetingId === meeting(2).id).map((r) => r.order);
     expect(orders).toEqual([...orders].sort((a, b) => a - b));

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, daysBetween, eraOf, fiscalYearOf, formatFiscalYear, formatMeetingDateTime, formatTimeRange,
-  formatWareki, formatWarekiMonth, formatWarekiShort, isValidIsoDate, todayInTokyo,
+  addDays,
+  daysBetween,
+  eraOf,
+  fiscalYearOf,
+  formatFiscalYear,
+  formatMeetingDateTime,
+  formatTimeRange,
+  formatWareki,
+  formatWarekiMonth,
+  formatWarekiShort,
+  isValidIsoDate,
+  todayInTokyo,
 } from '../../shared/wareki';
 
 describe('和暦: era boundaries', () => {

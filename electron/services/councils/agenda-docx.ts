@@ -9,7 +9,10 @@ import { meetingOrdinal } from '../../../shared/numbering';
 import { formatMeetingDateTime } from '../../../shared/wareki';
 import { buildDocument, fontAttrs, heading, packDocx, para } from '../exports/docx-common';
 
-export interface AgendaInput { council: Council; meeting: Meeting }
+export interface AgendaInput {
+  council: Council;
+  meeting: Meeting;
+}
 
 export function agendaFileName(meeting: Pick<Meeting, 'number'>): string {
   return `第${meeting.number}回_会議次第.docx`;
@@ -29,7 +32,9 @@ export async function buildAgendaDocx(input: AgendaInput): Promise<Uint8Array> {
   // 日時・場所 sit to the right, as typed 次第 do; venues continue under the first one.
   const infoIndent = { left: mm(70), hanging: mm(18) };
   const info: Paragraph[] = [
-    para(`日　時　${formatMeetingDateTime(meeting.date, meeting.startTime, meeting.endTime, pub)}`, { indent: infoIndent }),
+    para(`日　時　${formatMeetingDateTime(meeting.date, meeting.startTime, meeting.endTime, pub)}`, {
+      indent: infoIndent,
+    }),
   ];
   const venues = meeting.venues.filter((v) => v.trim());
   info.push(para(`場　所　${venues.length ? venues.join('\n') : '未定'}`, { indent: infoIndent }));
@@ -37,15 +42,21 @@ export async function buildAgendaDocx(input: AgendaInput): Promise<Uint8Array> {
   const agenda: Paragraph[] = [];
   const outline = agendaOutline(meeting.agenda, pub.digitWidth);
   for (const line of outline) {
-    agenda.push(para(`${line.number}　${line.text}`, { indent: { left: mm(8), hanging: mm(8) }, spacing: { before: 240 } }));
+    agenda.push(
+      para(`${line.number}　${line.text}`, { indent: { left: mm(8), hanging: mm(8) }, spacing: { before: 240 } }),
+    );
     for (const child of line.children) {
-      agenda.push(para(`${child.number}${child.text}`, { indent: { left: mm(20), hanging: mm(12) }, spacing: { before: 60 } }));
+      agenda.push(
+        para(`${child.number}${child.text}`, { indent: { left: mm(20), hanging: mm(12) }, spacing: { before: 60 } }),
+      );
     }
   }
   if (outline.length === 0) agenda.push(para('（次第は未定です）'));
 
   const materials: Paragraph[] = meeting.materials.length
-    ? meeting.materials.map((m) => para(`${materialLabelFor(m.label, pub.digitWidth)}　${m.title}`, { indent: { left: mm(26), hanging: mm(18) } }))
+    ? meeting.materials.map((m) =>
+        para(`${materialLabelFor(m.label, pub.digitWidth)}　${m.title}`, { indent: { left: mm(26), hanging: mm(18) } }),
+      )
     : [para('なし', { indent: { left: mm(8) } })];
 
   const doc = buildDocument({
@@ -53,8 +64,16 @@ export async function buildAgendaDocx(input: AgendaInput): Promise<Uint8Array> {
     subject: '会議次第',
     fonts: { body: pub.bodyFont, heading: pub.headingFont },
     children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: name, font: headingFont, size: 28, bold: true })] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: [new TextRun({ text: '次　　第', font: headingFont, size: 36, bold: true })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 120 },
+        children: [new TextRun({ text: name, font: headingFont, size: 28, bold: true })],
+      }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 480 },
+        children: [new TextRun({ text: '次　　第', font: headingFont, size: 36, bold: true })],
+      }),
       ...info,
       new Paragraph({ spacing: { after: 240 }, children: [] }),
       ...agenda,

@@ -9,7 +9,10 @@ import { AppError } from '../../../shared/errors';
 import { ATTACHMENT_MAX_BYTES, STORED_NAME } from '../../../shared/contract/councils';
 import { fileErrorToAppError } from '../files';
 
-interface Upload { nextIndex: number; size: number }
+interface Upload {
+  nextIndex: number;
+  size: number;
+}
 
 /** The extension kept from the original name (.pdf, .docx …), lower-case and plain. */
 export function storedExtension(originalName: string): string {
@@ -26,7 +29,9 @@ export class AttachmentStore {
   private uploads = new Map<string, Upload>();
   constructor(private readonly dir: string) {}
 
-  private partPath(uploadId: string) { return path.join(this.dir, `.upload-${uploadId}.part`); }
+  private partPath(uploadId: string) {
+    return path.join(this.dir, `.upload-${uploadId}.part`);
+  }
 
   async writeChunk(arg: { uploadId: string; index: number; base64: string; last: boolean; originalName: string }) {
     const bytes = Buffer.from(arg.base64, 'base64');
@@ -76,7 +81,10 @@ export class AttachmentStore {
     try {
       await fs.access(full);
     } catch {
-      throw new AppError('NOT_FOUND', '添付ファイルが見つかりません。データフォルダから削除された可能性があります。もう一度添付してください。');
+      throw new AppError(
+        'NOT_FOUND',
+        '添付ファイルが見つかりません。データフォルダから削除された可能性があります。もう一度添付してください。',
+      );
     }
     return full;
   }

@@ -10,7 +10,11 @@ import { addTableSheet, newWorkbook, workbookBytes, XLSX_FONT, type ColumnSpec }
 
 export const ATTENDANCE_MARKS: Record<Attendance['status'], string> = { 出席: '○', オンライン出席: 'オ', 欠席: '×' };
 
-export interface AttendanceInput { council: Council; members: Member[]; meetings: Meeting[] }
+export interface AttendanceInput {
+  council: Council;
+  members: Member[];
+  meetings: Meeting[];
+}
 
 export interface AttendanceTotals {
   /** Per member (in the input order): ○, オ, ×, and attended = ○ + オ. */
@@ -20,7 +24,10 @@ export interface AttendanceTotals {
 }
 
 /** The counts the sheet prints: what members are paid on, so computed once, here. */
-export function attendanceTotals(members: Pick<Member, 'id'>[], meetings: Pick<Meeting, 'id' | 'attendance'>[]): AttendanceTotals {
+export function attendanceTotals(
+  members: Pick<Member, 'id'>[],
+  meetings: Pick<Meeting, 'id' | 'attendance'>[],
+): AttendanceTotals {
   const status = new Map(meetings.map((m) => [m.id, new Map(m.attendance.map((a) => [a.memberId, a.status]))]));
   const count = (statuses: (Attendance['status'] | undefined)[]) => {
     const present = statuses.filter((s) => s === '出席').length;
@@ -46,7 +53,9 @@ export async function buildAttendanceXlsx(input: AttendanceInput): Promise<Uint8
   const meetings = [...input.meetings].sort((a, b) => a.number - b.number);
   const totals = attendanceTotals(members, meetings);
   const byMember = new Map(totals.members.map((t) => [t.memberId, t]));
-  const marks = new Map(meetings.map((m) => [m.id, new Map(m.attendance.map((a) => [a.memberId, ATTENDANCE_MARKS[a.status]]))]));
+  const marks = new Map(
+    meetings.map((m) => [m.id, new Map(m.attendance.map((a) => [a.memberId, ATTENDANCE_MARKS[a.status]]))]),
+  );
 
   const title = `${council.name} 出欠表`;
   const columns: ColumnSpec<Member>[] = [
@@ -80,20 +89,28 @@ export async function buildAttendanceXlsx(input: AttendanceInput): Promise<Uint8
     const r = firstRow + i;
     const t = byMember.get(m.id)!;
     const row = ws.getRow(r);
-    meetings.forEach((_, j) => { row.getCell(firstMeetingCol + j).alignment = { horizontal: 'center', vertical: 'middle' }; });
+    meetings.forEach((_, j) => {
+      row.getCell(firstMeetingCol + j).alignment = { horizontal: 'center', vertical: 'middle' };
+    });
     if (meetings.length) {
       const span = range(firstMeetingCol, r, lastMeetingCol, r);
       row.getCell(totalCol).value = { formula: `COUNTIF(${span},"○")`, result: t.present };
       row.getCell(totalCol + 1).value = { formula: `COUNTIF(${span},"オ")`, result: t.online };
       row.getCell(totalCol + 2).value = { formula: `COUNTIF(${span},"×")`, result: t.absent };
     }
-    row.getCell(totalCol + 3).value = { formula: `${colLetter(totalCol)}${r}+${colLetter(totalCol + 1)}${r}`, result: t.attended };
+    row.getCell(totalCol + 3).value = {
+      formula: `${colLetter(totalCol)}${r}+${colLetter(totalCol + 1)}${r}`,
+      result: t.attended,
+    };
   });
 
   // Per meeting: four rows under the table.
   const font = { name: XLSX_FONT, size: 11 };
   const summary: [string, string | null, keyof AttendanceTotals['meetings'][number]][] = [
-    ['出席（○）', '○', 'present'], ['オンライン（オ）', 'オ', 'online'], ['欠席（×）', '×', 'absent'], ['出席者数', null, 'attended'],
+    ['出席（○）', '○', 'present'],
+    ['オンライン（オ）', 'オ', 'online'],
+    ['欠席（×）', '×', 'absent'],
+    ['出席者数', null, 'attended'],
   ];
   summary.forEach(([label, mark, key], k) => {
     const r = lastRow + 1 + k;
@@ -109,7 +126,10 @@ export async function buildAttendanceXlsx(input: AttendanceInput): Promise<Uint8
     });
     const grand = totals.members.reduce((sum, t) => sum + t[key as 'present'], 0);
     const totalCell = row.getCell(totalCol + (k === 3 ? 3 : k));
-    totalCell.value = { formula: `SUM(${range(firstMeetingCol, r, Math.max(lastMeetingCol, firstMeetingCol), r)})`, result: grand };
+    totalCell.value = {
+      formula: `SUM(${range(firstMeetingCol, r, Math.max(lastMeetingCol, firstMeetingCol), r)})`,
+      result: grand,
+    };
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       if (c > totalCol + 3) return;
       cell.font = { ...font, bold: true };
@@ -128,4 +148,3 @@ export async function buildAttendanceXlsx(input: AttendanceInput): Promise<Uint8
   }
   return workbookBytes(wb);
 }
-

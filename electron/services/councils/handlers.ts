@@ -14,8 +14,14 @@ type CouncilsHandlers = { [C in keyof typeof councilsChannels]: Handler<C> };
 export function councilsHandlers(ctx: ServiceContext): CouncilsHandlers {
   const attachments = new AttachmentStore(attachmentsDir(ctx));
   return {
-    'roster:parse:xlsx': ({ base64, fileName, existing }) => parseRosterWorkbook(Buffer.from(base64, 'base64'), existing, fileName),
-    'roster:export:template': async () => saveDocument(ctx, { fileName: '委員名簿（取り込み用ひな形）.xlsx', filter: XLSX_FILTER, data: await buildRosterTemplate() }),
+    'roster:parse:xlsx': ({ base64, fileName, existing }) =>
+      parseRosterWorkbook(Buffer.from(base64, 'base64'), existing, fileName),
+    'roster:export:template': async () =>
+      saveDocument(ctx, {
+        fileName: '委員名簿（取り込み用ひな形）.xlsx',
+        filter: XLSX_FILTER,
+        data: await buildRosterTemplate(),
+      }),
     'attachment:write:chunk': (arg) => attachments.writeChunk(arg),
     'attachment:open:file': async ({ storedName }) => {
       await ctx.platform.openPath(await attachments.existing(storedName));
@@ -25,16 +31,23 @@ export function councilsHandlers(ctx: ServiceContext): CouncilsHandlers {
       await attachments.remove(storedName);
       return {};
     },
-    'meeting:export:agenda': async (input) => saveDocument(ctx, { fileName: agendaFileName(input.meeting), filter: DOCX_FILTER, data: await buildAgendaDocx(input) }),
-    'attendance:export:xlsx': async ({ council, members, meetings, fileLabel }) => saveDocument(ctx, {
-      fileName: `${fileLabel ? `${fileLabel}_` : ''}出欠表.xlsx`,
-      filter: XLSX_FILTER,
-      data: await buildAttendanceXlsx({ council, members, meetings }),
-    }),
-    'plan:export:xlsx': async ({ council, fiscalYear, entries }) => saveDocument(ctx, {
-      fileName: planFileName(fiscalYear),
-      filter: XLSX_FILTER,
-      data: await buildPlanXlsx({ council, fiscalYear, rows: planRowsFromEntries(entries) }),
-    }),
+    'meeting:export:agenda': async (input) =>
+      saveDocument(ctx, {
+        fileName: agendaFileName(input.meeting),
+        filter: DOCX_FILTER,
+        data: await buildAgendaDocx(input),
+      }),
+    'attendance:export:xlsx': async ({ council, members, meetings, fileLabel }) =>
+      saveDocument(ctx, {
+        fileName: `${fileLabel ? `${fileLabel}_` : ''}出欠表.xlsx`,
+        filter: XLSX_FILTER,
+        data: await buildAttendanceXlsx({ council, members, meetings }),
+      }),
+    'plan:export:xlsx': async ({ council, fiscalYear, entries }) =>
+      saveDocument(ctx, {
+        fileName: planFileName(fiscalYear),
+        filter: XLSX_FILTER,
+        data: await buildPlanXlsx({ council, fiscalYear, rows: planRowsFromEntries(entries) }),
+      }),
   };
 }

@@ -9,7 +9,11 @@ import { meetingThemes } from '../../../shared/agenda';
 import { fiscalYearOf, formatFiscalYear } from '../../../shared/wareki';
 import { addTableSheet, newWorkbook, workbookBytes } from '../exports/xlsx-common';
 
-export interface PlanInput { council: Council; fiscalYear: number; rows: PlanRow[] }
+export interface PlanInput {
+  council: Council;
+  fiscalYear: number;
+  rows: PlanRow[];
+}
 
 export const FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
 
@@ -18,7 +22,9 @@ export function planFileName(fiscalYear: number): string {
 }
 
 export function planRowsFromEntries(entries: PlanEntry[]): PlanRow[] {
-  return [...entries].sort((a, b) => a.order - b.order).map((e) => ({ month: e.month, meetingNumber: e.meetingNumber, themes: e.themes }));
+  return [...entries]
+    .sort((a, b) => a.order - b.order)
+    .map((e) => ({ month: e.month, meetingNumber: e.meetingNumber, themes: e.themes }));
 }
 
 /** A plan read off the meetings themselves (their month and 議題), for a council that has kept no plan. */
@@ -26,16 +32,27 @@ export function planRowsFromMeetings(meetings: Meeting[], fiscalYear: number): P
   return [...meetings]
     .filter((m) => !m.date || fiscalYearOf(m.date) === fiscalYear)
     .sort((a, b) => a.number - b.number)
-    .map((m) => ({ month: m.date ? Number(m.date.slice(5, 7)) : null, meetingNumber: m.number, themes: meetingThemes(m) }));
+    .map((m) => ({
+      month: m.date ? Number(m.date.slice(5, 7)) : null,
+      meetingNumber: m.number,
+      themes: meetingThemes(m),
+    }));
 }
 
-interface Line { month: string; meeting: string; themes: string }
+interface Line {
+  month: string;
+  meeting: string;
+  themes: string;
+}
 
 export function planLines(rows: PlanRow[]): Line[] {
   const line = (month: string, r: PlanRow | null): Line => ({
     month,
     meeting: r?.meetingNumber ? `第${r.meetingNumber}回会議` : '',
-    themes: (r?.themes ?? []).filter((t) => t.trim()).map((t) => `・${t.trim()}`).join('\n'),
+    themes: (r?.themes ?? [])
+      .filter((t) => t.trim())
+      .map((t) => `・${t.trim()}`)
+      .join('\n'),
   });
   const out: Line[] = [];
   const sorted = [...rows].sort((a, b) => (a.meetingNumber ?? 999) - (b.meetingNumber ?? 999));

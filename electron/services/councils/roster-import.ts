@@ -19,12 +19,46 @@ type Key = 'name' | 'reading' | 'role' | 'category' | 'affiliation' | 'termStart
 
 const HEADERS: Record<Key, { label: string; names: string[] }> = {
   name: { label: '氏名', names: ['氏名', '名前', '委員名', '委員氏名', 'なまえ'] },
-  reading: { label: 'よみがな', names: ['よみがな', 'ふりがな', 'ヨミガナ', 'フリガナ', 'よみ', 'ヨミ', '読み', '読み仮名', 'かな', 'カナ', '氏名よみがな', '氏名ふりがな', '氏名(よみがな)', '氏名(ふりがな)'] },
+  reading: {
+    label: 'よみがな',
+    names: [
+      'よみがな',
+      'ふりがな',
+      'ヨミガナ',
+      'フリガナ',
+      'よみ',
+      'ヨミ',
+      '読み',
+      '読み仮名',
+      'かな',
+      'カナ',
+      '氏名よみがな',
+      '氏名ふりがな',
+      '氏名(よみがな)',
+      '氏名(ふりがな)',
+    ],
+  },
   role: { label: '役職', names: ['役職', '役職名', '役割', '職'] },
   category: { label: '区分', names: ['区分', '選出区分', '委員区分', '種別', '分類'] },
   affiliation: { label: '所属', names: ['所属', '所属団体', '所属団体等', '団体名', '所属等', '勤務先'] },
-  termStart: { label: '任期開始', names: ['任期開始', '任期開始日', '任期(開始)', '任期始期', '委嘱日', '委嘱年月日', '就任日', '任命日', '任期の始期'] },
-  termEnd: { label: '任期終了', names: ['任期終了', '任期終了日', '任期(終了)', '任期終期', '任期満了', '任期満了日', '任期の終期'] },
+  termStart: {
+    label: '任期開始',
+    names: [
+      '任期開始',
+      '任期開始日',
+      '任期(開始)',
+      '任期始期',
+      '委嘱日',
+      '委嘱年月日',
+      '就任日',
+      '任命日',
+      '任期の始期',
+    ],
+  },
+  termEnd: {
+    label: '任期終了',
+    names: ['任期終了', '任期終了日', '任期(終了)', '任期終期', '任期満了', '任期満了日', '任期の終期'],
+  },
 };
 
 const HEADER_WORDS = Object.fromEntries(Object.entries(HEADERS).map(([k, h]) => [k, h.names])) as Record<Key, string[]>;
@@ -38,7 +72,9 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 function cellDate(value: ExcelJS.CellValue): { ok: true; iso: string | null } | { ok: false; text: string } {
   if (value === null || value === undefined || value === '') return { ok: true, iso: null };
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? { ok: false, text: String(value) } : { ok: true, iso: value.toISOString().slice(0, 10) };
+    return Number.isNaN(value.getTime())
+      ? { ok: false, text: String(value) }
+      : { ok: true, iso: value.toISOString().slice(0, 10) };
   }
   if (typeof value === 'number') {
     // A serial typed into a cell without a date format: 45017 = 2023/4/1.
@@ -47,24 +83,39 @@ function cellDate(value: ExcelJS.CellValue): { ok: true; iso: string | null } | 
     }
     return { ok: false, text: String(value) };
   }
-  if (typeof value === 'object' && 'result' in value) return cellDate((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if (typeof value === 'object' && 'result' in value)
+    return cellDate((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   const text = cellText(value);
   if (!text) return { ok: true, iso: null };
   const iso = parseJapaneseDate(text);
   return iso ? { ok: true, iso } : { ok: false, text };
 }
 
-export interface ExistingMember { id: string; name: string; reading: string }
+export interface ExistingMember {
+  id: string;
+  name: string;
+  reading: string;
+}
 
-export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMember[], fileName = ''): Promise<RosterPreview> {
+export async function parseRosterWorkbook(
+  data: Uint8Array,
+  existing: ExistingMember[],
+  fileName = '',
+): Promise<RosterPreview> {
   const label = fileName ? `「${fileName}」` : 'このファイル';
   const wb = await loadWorkbook(data, fileName);
   if (wb.worksheets.every((ws) => ws.actualRowCount === 0)) {
-    throw new AppError('INVALID_FILE', `${label}のシートにはデータがありません。1行目に「氏名」「よみがな」「役職」などの見出し、2行目から委員を1人1行で入力してください。`);
+    throw new AppError(
+      'INVALID_FILE',
+      `${label}のシートにはデータがありません。1行目に「氏名」「よみがな」「役職」などの見出し、2行目から委員を1人1行で入力してください。`,
+    );
   }
   const header = findHeaderRow(wb, HEADER_WORDS, 'name');
   if (!header) {
-    throw new AppError('INVALID_FILE', `${label}に「氏名」の見出しが見つかりません。1行目に「氏名」「よみがな」「役職」「区分」「所属」「任期開始」「任期終了」の見出しを置いてください。`);
+    throw new AppError(
+      'INVALID_FILE',
+      `${label}に「氏名」の見出しが見つかりません。1行目に「氏名」「よみがな」「役職」「区分」「所属」「任期開始」「任期終了」の見出しを置いてください。`,
+    );
   }
   const { ws } = header;
   const col = (key: Key) => header.columns.get(key);
@@ -80,7 +131,10 @@ export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMe
 
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const raw = (key: Key): ExcelJS.CellValue => { const c = col(key); return c ? row.getCell(c).value : null; };
+    const raw = (key: Key): ExcelJS.CellValue => {
+      const c = col(key);
+      return c ? row.getCell(c).value : null;
+    };
     const text = (key: Key) => cellText(raw(key));
     const all = [...header.columns.values()].map((c) => cellText(row.getCell(c).value));
     if (all.every((v) => v === '')) continue; // blank line
@@ -88,19 +142,30 @@ export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMe
     const rowProblems: RosterPreview['problems'] = [];
     const name = text('name');
     if (!name) rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名がありません。' });
-    else if (name.length > 100) rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名が長すぎます（100文字まで）。' });
+    else if (name.length > 100)
+      rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名が長すぎます（100文字まで）。' });
 
     const roleText = text('role').normalize('NFKC').replace(/\s+/g, '');
     let role: Member['role'] = '委員';
     if (roleText) {
       if ((MEMBER_ROLES as readonly string[]).includes(roleText)) role = roleText as Member['role'];
-      else rowProblems.push({ rowNumber: r, column: '役職', message: `役職「${roleText}」は使えません（会長・副会長・委員のいずれか）。` });
+      else
+        rowProblems.push({
+          rowNumber: r,
+          column: '役職',
+          message: `役職「${roleText}」は使えません（会長・副会長・委員のいずれか）。`,
+        });
     }
     const dates: Partial<Record<'termStart' | 'termEnd', string | null>> = {};
     for (const key of ['termStart', 'termEnd'] as const) {
       const d = cellDate(raw(key));
       if (d.ok) dates[key] = d.iso;
-      else rowProblems.push({ rowNumber: r, column: HEADERS[key].label, message: `${HEADERS[key].label}「${d.text}」を日付として読み取れません（例：2023/4/1、令和5年4月1日、R5.4.1）。` });
+      else
+        rowProblems.push({
+          rowNumber: r,
+          column: HEADERS[key].label,
+          message: `${HEADERS[key].label}「${d.text}」を日付として読み取れません（例：2023/4/1、令和5年4月1日、R5.4.1）。`,
+        });
     }
     if (dates.termStart && dates.termEnd && dates.termStart > dates.termEnd) {
       rowProblems.push({ rowNumber: r, column: '任期終了', message: '任期終了が任期開始より前になっています。' });
@@ -109,10 +174,14 @@ export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMe
     if (name) {
       const dupKey = `${personKey(name)}\u0000${personKey(reading)}`;
       const first = seen.get(dupKey);
-      if (first !== undefined) rowProblems.push({ rowNumber: r, column: '氏名', message: `${first}行目と同じ委員です。` });
+      if (first !== undefined)
+        rowProblems.push({ rowNumber: r, column: '氏名', message: `${first}行目と同じ委員です。` });
       else seen.set(dupKey, r);
     }
-    if (rowProblems.length) { problems.push(...rowProblems); continue; }
+    if (rowProblems.length) {
+      problems.push(...rowProblems);
+      continue;
+    }
 
     const member: RosterMember = {
       name,
@@ -124,7 +193,9 @@ export async function parseRosterWorkbook(data: Uint8Array, existing: ExistingMe
       termEnd: dates.termEnd ?? null,
     };
     // Same person = same name and same reading (a blank reading on either side matches).
-    const match = (byKey.get(personKey(name)) ?? []).find((m) => !m.reading || !reading || personKey(m.reading) === personKey(reading));
+    const match = (byKey.get(personKey(name)) ?? []).find(
+      (m) => !m.reading || !reading || personKey(m.reading) === personKey(reading),
+    );
     rows.push({ rowNumber: r, action: match ? 'update' : 'add', memberId: match?.id ?? null, member });
   }
   return { sheetName: ws.name, columns: [...header.columns.keys()].map((k) => HEADERS[k].label), rows, problems };
@@ -142,19 +213,38 @@ export async function buildRosterTemplate(): Promise<Uint8Array> {
     termStart: '2023/4/1、令和5年4月1日、R5.4.1 または日付のセル',
     termEnd: '任期開始と同じ書き方',
   };
-  const widths: Record<Key, number> = { name: 16, reading: 18, role: 8, category: 14, affiliation: 28, termStart: 14, termEnd: 14 };
+  const widths: Record<Key, number> = {
+    name: 16,
+    reading: 18,
+    role: 8,
+    category: 14,
+    affiliation: 28,
+    termStart: 14,
+    termEnd: 14,
+  };
   const wb = newWorkbook('委員名簿（取り込み用ひな形）');
   // An empty table: the 2nd row on is for the members.
-  addTableSheet<never>(wb, { name: '委員名簿', title: '委員名簿', rows: [], columns: keys.map((k) => ({ header: HEADERS[k].label, value: () => '', width: widths[k] })) });
+  addTableSheet<never>(wb, {
+    name: '委員名簿',
+    title: '委員名簿',
+    rows: [],
+    columns: keys.map((k) => ({ header: HEADERS[k].label, value: () => '', width: widths[k] })),
+  });
   addTableSheet(wb, {
     name: '記入方法',
     title: '委員名簿の記入方法',
     fitRowHeights: true,
     rows: [
       ...keys.map((k) => ({ column: `「${HEADERS[k].label}」`, how: notes[k] })),
-      { column: '', how: '列の順番は自由です。「委員名簿」シートの2行目から入力してください。同じ氏名・よみがなの委員は更新されます。' },
+      {
+        column: '',
+        how: '列の順番は自由です。「委員名簿」シートの2行目から入力してください。同じ氏名・よみがなの委員は更新されます。',
+      },
     ],
-    columns: [{ header: '列', value: (r) => r.column, width: 14 }, { header: '書き方', value: (r) => r.how, width: 80 }],
+    columns: [
+      { header: '列', value: (r) => r.column, width: 14 },
+      { header: '書き方', value: (r) => r.how, width: 80 },
+    ],
   });
   return workbookBytes(wb);
 }

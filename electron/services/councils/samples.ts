@@ -9,17 +9,24 @@ import { buildPlanXlsx, planFileName, planRowsFromEntries, planRowsFromMeetings 
 
 export function councilSamples(bundle: CouncilBundle): SampleDocument[] {
   const { council, members, meetings } = bundle;
-  const agendas = meetings.filter((m) => m.number === 2 || m.number === 3).map((meeting) => ({
-    fileName: agendaFileName(meeting),
-    build: () => buildAgendaDocx({ council, meeting }),
-  }));
+  const agendas = meetings
+    .filter((m) => m.number === 2 || m.number === 3)
+    .map((meeting) => ({
+      fileName: agendaFileName(meeting),
+      build: () => buildAgendaDocx({ council, meeting }),
+    }));
   const dated = meetings.find((m) => m.date);
   const fiscalYear = bundle.planEntries[0]?.fiscalYear ?? (dated?.date ? fiscalYearOf(dated.date) : 2023);
   // The sample keeps no plan: its meetings stand in for one (their months and 議題 only).
-  const rows = bundle.planEntries.length ? planRowsFromEntries(bundle.planEntries.filter((e) => e.fiscalYear === fiscalYear)) : planRowsFromMeetings(meetings, fiscalYear);
+  const rows = bundle.planEntries.length
+    ? planRowsFromEntries(bundle.planEntries.filter((e) => e.fiscalYear === fiscalYear))
+    : planRowsFromMeetings(meetings, fiscalYear);
   return [
     ...agendas,
-    { fileName: '出欠表.xlsx', build: () => buildAttendanceXlsx({ council, members, meetings: meetings.filter(onAttendanceSheet) }) },
+    {
+      fileName: '出欠表.xlsx',
+      build: () => buildAttendanceXlsx({ council, members, meetings: meetings.filter(onAttendanceSheet) }),
+    },
     { fileName: planFileName(fiscalYear), build: () => buildPlanXlsx({ council, fiscalYear, rows }) },
   ];
 }

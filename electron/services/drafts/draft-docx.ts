@@ -6,9 +6,21 @@
 import { AlignmentType, PageBreak, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
 import type { Block } from '../../../shared/domain';
 import { printedDraft, TOC_DEPTH, type DraftDoc } from '../../../shared/drafts';
-import { buildDocument, DEFAULT_FONTS, fontAttrs, heading, packDocx, para, table, type DocFonts } from '../exports/docx-common';
+import {
+  buildDocument,
+  DEFAULT_FONTS,
+  fontAttrs,
+  heading,
+  packDocx,
+  para,
+  table,
+  type DocFonts,
+} from '../exports/docx-common';
 
-export interface DraftDocxInput { doc: DraftDoc; fonts?: DocFonts }
+export interface DraftDocxInput {
+  doc: DraftDoc;
+  fonts?: DocFonts;
+}
 
 const CHAR = 220; // one character of 11 pt, in twips
 
@@ -18,7 +30,9 @@ function blockChildren(block: Block, level: number): FileChild[] {
     return [para(block.text, { indent: { left, firstLine: CHAR }, spacing: { after: 60 } })];
   }
   if (block.type === 'bullets') {
-    return block.items.filter((i) => i.trim()).map((item) => para(`・${item}`, { indent: { left: left + CHAR, hanging: CHAR }, spacing: { after: 20 } }));
+    return block.items
+      .filter((i) => i.trim())
+      .map((item) => para(`・${item}`, { indent: { left: left + CHAR, hanging: CHAR }, spacing: { after: 20 } }));
   }
   const cols = Math.max(1, ...block.rows.map((r) => r.length));
   const rows = block.rows.map((r) => Array.from({ length: cols }, (_, i) => r[i] ?? ''));
@@ -27,7 +41,11 @@ function blockChildren(block: Block, level: number): FileChild[] {
   const want = Array.from({ length: cols }, (_, i) => Math.min(40, Math.max(6, ...rows.map((r) => r[i]!.length))));
   const sum = want.reduce((a, b) => a + b, 0);
   return [
-    table({ widths: want.map((w) => (100 * w) / sum), ...(block.header && head ? { header: head, rows: rest } : { rows }), fontSize: 20 }),
+    table({
+      widths: want.map((w) => (100 * w) / sum),
+      ...(block.header && head ? { header: head, rows: rest } : { rows }),
+      fontSize: 20,
+    }),
     new Paragraph({ spacing: { after: 60 }, children: [] }),
   ];
 }
@@ -36,7 +54,11 @@ export function draftDocxChildren(doc: DraftDoc, fonts: DocFonts): FileChild[] {
   const printed = printedDraft(doc);
   const headingFont = fontAttrs(fonts.heading);
   const centered = (text: string, size: number, before = 0) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after: 240 }, children: [new TextRun({ text, size, bold: true, font: headingFont })] });
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before, after: 240 },
+      children: [new TextRun({ text, size, bold: true, font: headingFont })],
+    });
   const cover: FileChild[] = [
     centered(printed.cover.title, 44, 3600),
     ...(printed.cover.stage ? [centered(printed.cover.stage, 40, 240)] : []),
@@ -45,22 +67,35 @@ export function draftDocxChildren(doc: DraftDoc, fonts: DocFonts): FileChild[] {
     new Paragraph({ children: [new PageBreak()] }),
   ];
   const toc: FileChild[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: '目次', size: 28, bold: true, font: headingFont })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: '目次', size: 28, bold: true, font: headingFont })],
+    }),
     new TableOfContents('目次', { headingStyleRange: `1-${TOC_DEPTH}`, hyperlink: true }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
   const body: FileChild[] = printed.body.flatMap((item) =>
-    item.kind === 'heading' ? [heading(item.text, Math.min(item.level + 1, 4) as 1 | 2 | 3 | 4, { indent: { left: CHAR * Math.max(0, item.level - 1) } })] : blockChildren(item.block, item.level));
+    item.kind === 'heading'
+      ? [
+          heading(item.text, Math.min(item.level + 1, 4) as 1 | 2 | 3 | 4, {
+            indent: { left: CHAR * Math.max(0, item.level - 1) },
+          }),
+        ]
+      : blockChildren(item.block, item.level),
+  );
   return [...cover, ...toc, ...body];
 }
 
 export async function buildDraftDocx(input: DraftDocxInput): Promise<Uint8Array> {
   const fonts = input.fonts ?? DEFAULT_FONTS;
   const { doc } = input;
-  return packDocx(buildDocument({
-    title: [doc.title, doc.stage].filter(Boolean).join(' '),
-    subject: doc.stage || '作業中の原稿',
-    fonts,
-    children: draftDocxChildren(doc, fonts),
-  }));
+  return packDocx(
+    buildDocument({
+      title: [doc.title, doc.stage].filter(Boolean).join(' '),
+      subject: doc.stage || '作業中の原稿',
+      fonts,
+      children: draftDocxChildren(doc, fonts),
+    }),
+  );
 }

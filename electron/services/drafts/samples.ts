@@ -8,12 +8,16 @@ import { buildComparisonDocx } from './comparison-docx';
 export const draftSamples: SampleProducer = (bundle) => {
   const fonts = { body: bundle.council.publication.bodyFont, heading: bundle.council.publication.headingFont };
   return bundle.drafts.flatMap((draft) => {
-    const versions = bundle.draftVersions.filter((v) => v.draftId === draft.id).sort((a, b) => a.frozenAt.localeCompare(b.frozenAt)).map(docOfVersion);
+    const versions = bundle.draftVersions
+      .filter((v) => v.draftId === draft.id)
+      .sort((a, b) => a.frozenAt.localeCompare(b.frozenAt))
+      .map(docOfVersion);
     return [
       ...versions.map((doc) => ({ fileName: draftFileName(doc), build: () => buildDraftDocx({ doc, fonts }) })),
       ...versions.slice(1).map((doc, i) => ({
         fileName: comparisonFileName(doc.title, doc.stage, versions[i]!.stage),
-        build: () => buildComparisonDocx({ oldDoc: versions[i]!, newDoc: doc, options: DEFAULT_COMPARISON_OPTIONS, fonts }),
+        build: () =>
+          buildComparisonDocx({ oldDoc: versions[i]!, newDoc: doc, options: DEFAULT_COMPARISON_OPTIONS, fonts }),
       })),
     ];
   });

@@ -5,12 +5,34 @@
  * the footer, the title in the file properties, and real tables.
  */
 import {
-  AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation,
-  Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
-  type FileChild, type IParagraphOptions, type IRunOptions, type ISectionOptions,
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type FileChild,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ISectionOptions,
 } from 'docx';
 
-export interface DocFonts { body: string; heading: string }
+export interface DocFonts {
+  body: string;
+  heading: string;
+}
 export const DEFAULT_FONTS: DocFonts = { body: 'ＭＳ 明朝', heading: 'ＭＳ ゴシック' };
 
 export const JA_LANGUAGE = { value: 'en-US', eastAsia: 'ja-JP' } as const;
@@ -39,10 +61,24 @@ function pageProperties(landscape: boolean): ISectionOptions['properties'] {
   return {
     page: {
       // docx swaps width and height itself for a landscape page: always pass portrait A4.
-      size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      size: {
+        width: A4.width,
+        height: A4.height,
+        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
       margin: landscape
-        ? { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(20), right: convertMillimetersToTwip(20) }
-        : { top: convertMillimetersToTwip(25), bottom: convertMillimetersToTwip(25), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(17) },
+        ? {
+            top: convertMillimetersToTwip(20),
+            bottom: convertMillimetersToTwip(20),
+            left: convertMillimetersToTwip(20),
+            right: convertMillimetersToTwip(20),
+          }
+        : {
+            top: convertMillimetersToTwip(25),
+            bottom: convertMillimetersToTwip(25),
+            left: convertMillimetersToTwip(30),
+            right: convertMillimetersToTwip(17),
+          },
     },
   };
 }
@@ -52,10 +88,22 @@ export function buildDocument(spec: DocumentSpec): Document {
   const body = fontAttrs(fonts.body);
   const heading = fontAttrs(fonts.heading);
   const footer = new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'], font: body, size: 20 })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'], font: body, size: 20 })],
+      }),
+    ],
   });
   const header = spec.pageMark
-    ? new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: spec.pageMark, font: heading, size: 24, bold: true })] })] })
+    ? new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ text: spec.pageMark, font: heading, size: 24, bold: true })],
+          }),
+        ],
+      })
     : undefined;
   const section = (landscape: boolean, children: FileChild[]): ISectionOptions => ({
     properties: pageProperties(landscape),
@@ -76,14 +124,20 @@ export function buildDocument(spec: DocumentSpec): Document {
     styles: {
       default: {
         document: { run: { font: body, size: 22, language: JA_LANGUAGE }, paragraph: { spacing: { line: 360 } } },
-        title: { run: { font: heading, size: 32, bold: true, language: JA_LANGUAGE }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
+        title: {
+          run: { font: heading, size: 32, bold: true, language: JA_LANGUAGE },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
+        },
         heading1: headingStyle(28),
         heading2: headingStyle(24),
         heading3: headingStyle(22),
         heading4: headingStyle(22),
       },
     },
-    sections: [section(spec.landscape ?? false, spec.children), ...(spec.moreSections ?? []).map((s) => section(s.landscape ?? false, s.children))],
+    sections: [
+      section(spec.landscape ?? false, spec.children),
+      ...(spec.moreSections ?? []).map((s) => section(s.landscape ?? false, s.children)),
+    ],
   });
 }
 
@@ -93,7 +147,10 @@ export async function packDocx(doc: Document): Promise<Uint8Array> {
 
 // ---------------------------------------------------------------- building blocks
 
-export function para(text: string, opts: Omit<IParagraphOptions, 'children' | 'text'> & { run?: Omit<IRunOptions, 'text'> } = {}): Paragraph {
+export function para(
+  text: string,
+  opts: Omit<IParagraphOptions, 'children' | 'text'> & { run?: Omit<IRunOptions, 'text'> } = {},
+): Paragraph {
   const { run, ...p } = opts;
   const lines = text.split('\n');
   return new Paragraph({
@@ -102,8 +159,14 @@ export function para(text: string, opts: Omit<IParagraphOptions, 'children' | 't
   });
 }
 
-export function heading(text: string, level: 1 | 2 | 3 | 4, opts: Omit<IParagraphOptions, 'children' | 'text' | 'heading'> = {}): Paragraph {
-  const h = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][level - 1]!;
+export function heading(
+  text: string,
+  level: 1 | 2 | 3 | 4,
+  opts: Omit<IParagraphOptions, 'children' | 'text' | 'heading'> = {},
+): Paragraph {
+  const h = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][
+    level - 1
+  ]!;
   return new Paragraph({ ...opts, heading: h, children: [new TextRun({ text })] });
 }
 
@@ -112,7 +175,14 @@ export function title(text: string): Paragraph {
 }
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-export const TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+export const TABLE_BORDERS = {
+  top: THIN,
+  bottom: THIN,
+  left: THIN,
+  right: THIN,
+  insideHorizontal: THIN,
+  insideVertical: THIN,
+};
 
 export type CellContent = string | Paragraph[];
 
@@ -130,7 +200,9 @@ export interface TableSpec {
 
 function cellParagraphs(content: CellContent, size?: number, bold = false): Paragraph[] {
   if (typeof content !== 'string') return content;
-  return content.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, ...(size ? { size } : {}) })] }));
+  return content
+    .split('\n')
+    .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, ...(size ? { size } : {}) })] }));
 }
 
 /** A real Word table; the header row repeats on every printed page. */
@@ -138,27 +210,52 @@ export function table(spec: TableSpec): Table {
   const margins = { top: 60, bottom: 60, left: 100, right: 100 };
   const rows: TableRow[] = [];
   if (spec.header) {
-    rows.push(new TableRow({
-      tableHeader: true,
-      cantSplit: true,
-      children: spec.header.map((h, i) => new TableCell({
-        width: { size: spec.widths[i] ?? 10, type: WidthType.PERCENTAGE },
-        shading: { fill: 'D9D9D9' },
-        verticalAlign: VerticalAlign.CENTER,
-        margins,
-        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: h, bold: true, ...(spec.fontSize ? { size: spec.fontSize } : {}) })] })],
-      })),
-    }));
+    rows.push(
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: spec.header.map(
+          (h, i) =>
+            new TableCell({
+              width: { size: spec.widths[i] ?? 10, type: WidthType.PERCENTAGE },
+              shading: { fill: 'D9D9D9' },
+              verticalAlign: VerticalAlign.CENTER,
+              margins,
+              children: [
+                new Paragraph({
+                  alignment: AlignmentType.CENTER,
+                  children: [new TextRun({ text: h, bold: true, ...(spec.fontSize ? { size: spec.fontSize } : {}) })],
+                }),
+              ],
+            }),
+        ),
+      }),
+    );
   }
   for (const row of spec.rows) {
-    rows.push(new TableRow({
-      children: row.map((content, i) => new TableCell({
-        width: { size: spec.widths[i] ?? 10, type: WidthType.PERCENTAGE },
-        margins,
-        ...(spec.labelColumn && i === 0 ? { shading: { fill: 'F2F2F2' }, verticalAlign: spec.labelAlign === 'top' ? VerticalAlign.TOP : VerticalAlign.CENTER } : {}),
-        children: cellParagraphs(content, spec.fontSize, spec.labelColumn === true && i === 0),
-      })),
-    }));
+    rows.push(
+      new TableRow({
+        children: row.map(
+          (content, i) =>
+            new TableCell({
+              width: { size: spec.widths[i] ?? 10, type: WidthType.PERCENTAGE },
+              margins,
+              ...(spec.labelColumn && i === 0
+                ? {
+                    shading: { fill: 'F2F2F2' },
+                    verticalAlign: spec.labelAlign === 'top' ? VerticalAlign.TOP : VerticalAlign.CENTER,
+                  }
+                : {}),
+              children: cellParagraphs(content, spec.fontSize, spec.labelColumn === true && i === 0),
+            }),
+        ),
+      }),
+    );
   }
-  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED, borders: TABLE_BORDERS });
+  return new Table({
+    rows,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+  });
 }

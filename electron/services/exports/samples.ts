@@ -18,9 +18,4 @@ export interface SampleDocument {
 export type SampleProducer = (bundle: CouncilBundle) => SampleDocument[];
 
 /** One line per export feature. */
-export const SAMPLE_PRODUCERS: SampleProducer[] = [
-  councilSamples,
-  draftSamples,
-  minutesSamples,
-  opinionSamples,
-];
+export const SAMPLE_PRODUCERS: SampleProducer[] = [councilSamples, draftSamples, minutesSamples, opinionSamples];

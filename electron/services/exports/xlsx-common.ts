@@ -96,7 +96,10 @@ function fittedHeight(values: CellValue[], widths: number[]): number | undefined
   values.forEach((v, i) => {
     if (typeof v !== 'string' || !v) return;
     const w = Math.max(4, widths[i]! - 1);
-    lines = Math.max(lines, v.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / w)), 0));
+    lines = Math.max(
+      lines,
+      v.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / w)), 0),
+    );
   });
   return lines > 1 ? Math.min(409, lines * 15 + 3) : undefined;
 }
@@ -114,7 +117,9 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: SheetSpec<Row>): 
       if (h) added.height = h;
     }
   }
-  widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
   return ws;
 }
@@ -134,7 +139,10 @@ export async function streamTableWorkbook(title: string, sheets: SheetSpec<any>[
   for (const spec of sheets) {
     const ws = wb.addWorksheet(safeSheetName(spec.name), sheetOptions(spec));
     // Widths must be known before the first row is written: measure first, then write.
-    const widths = columnWidths(spec, spec.rows.map((row) => spec.columns.map((c) => c.value(row))));
+    const widths = columnWidths(
+      spec,
+      spec.rows.map((row) => spec.columns.map((c) => c.value(row))),
+    );
     ws.columns = widths.map((width) => ({ width }));
     const header = ws.addRow(spec.columns.map((c) => c.header));
     styleHeader(header);

@@ -5,7 +5,12 @@
  */
 import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import { buildDocument, packDocx, para, table, title, type CellContent } from '../exports/docx-common';
-import { buildMinutesModel, type MinutesInput, type MinutesModel, type MinutesParagraph } from '../../../shared/minutes/model';
+import {
+  buildMinutesModel,
+  type MinutesInput,
+  type MinutesModel,
+  type MinutesParagraph,
+} from '../../../shared/minutes/model';
 
 const INDENT = 240; // one full-width character at 12pt, in twips
 
@@ -35,24 +40,25 @@ function bodyCell(model: MinutesModel): Paragraph[] {
   const out: Paragraph[] = [];
   for (const s of model.sections) {
     // A heading never ends a page alone.
-    out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun({ text: s.heading })] }));
+    out.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun({ text: s.heading })] }),
+    );
     for (const p of s.paragraphs) out.push(bodyParagraph(p));
   }
   return out.length ? out : [para('')];
 }
 
 export function minutesDocument(model: MinutesModel) {
-  const rows: CellContent[][] = model.header.map((h) => [h.label, h.key === 'body' ? bodyCell(model) : h.lines.join('\n') || ' ']);
+  const rows: CellContent[][] = model.header.map((h) => [
+    h.label,
+    h.key === 'body' ? bodyCell(model) : h.lines.join('\n') || ' ',
+  ]);
   return buildDocument({
     title: model.documentTitle,
     subject: '会議録',
     fonts: model.fonts,
     ...(model.pageMark ? { pageMark: model.pageMark } : {}),
-    children: [
-      title(model.title),
-      table({ widths: [20, 80], labelColumn: true, labelAlign: 'top', rows }),
-      para(''),
-    ],
+    children: [title(model.title), table({ widths: [20, 80], labelColumn: true, labelAlign: 'top', rows }), para('')],
   });
 }
 

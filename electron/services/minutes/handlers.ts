@@ -9,12 +9,18 @@ import { minutesFileName } from '../../../shared/minutes/model';
 /** The records must belong together: one council, its people, one meeting and its remarks. */
 export function checkMinutesRecords(args: MinutesExportArgs): void {
   const problems: { path: string; message: string }[] = [];
-  if (args.meeting.councilId !== args.council.id) problems.push({ path: 'meeting', message: '会議が審議会に属していません。' });
-  if (args.members.some((m) => m.councilId !== args.council.id)) problems.push({ path: 'members', message: '他の審議会の委員が含まれています。' });
-  if (args.staff.some((s) => s.councilId !== args.council.id)) problems.push({ path: 'staff', message: '他の審議会の事務局職員が含まれています。' });
-  if (args.remarks.some((r) => r.meetingId !== args.meeting.id)) problems.push({ path: 'remarks', message: '他の会議の記録が含まれています。' });
-  if (args.minutes && args.minutes.meetingId !== args.meeting.id) problems.push({ path: 'minutes', message: '会議録が会議と一致しません。' });
-  if (problems.length) throw new AppError('INVALID_ARGUMENT', '会議録の元になる記録の組み合わせが正しくありません。', problems);
+  if (args.meeting.councilId !== args.council.id)
+    problems.push({ path: 'meeting', message: '会議が審議会に属していません。' });
+  if (args.members.some((m) => m.councilId !== args.council.id))
+    problems.push({ path: 'members', message: '他の審議会の委員が含まれています。' });
+  if (args.staff.some((s) => s.councilId !== args.council.id))
+    problems.push({ path: 'staff', message: '他の審議会の事務局職員が含まれています。' });
+  if (args.remarks.some((r) => r.meetingId !== args.meeting.id))
+    problems.push({ path: 'remarks', message: '他の会議の記録が含まれています。' });
+  if (args.minutes && args.minutes.meetingId !== args.meeting.id)
+    problems.push({ path: 'minutes', message: '会議録が会議と一致しません。' });
+  if (problems.length)
+    throw new AppError('INVALID_ARGUMENT', '会議録の元になる記録の組み合わせが正しくありません。', problems);
 }
 
 export function minutesHandlers(ctx: ServiceContext): { 'minutes:export:docx': Handler<'minutes:export:docx'> } {

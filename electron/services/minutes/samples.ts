@@ -11,14 +11,15 @@ export const minutesSamples: SampleProducer = (bundle) => {
   const order = ['internal', 'public', 'review'] as const satisfies readonly (typeof MINUTES_MODES)[number][];
   return order.map((mode) => ({
     fileName: minutesFileName(meeting, mode),
-    build: () => buildMinutesDocx({
-      council: bundle.council,
-      members: bundle.members,
-      staff: bundle.staff,
-      meeting,
-      remarks: bundle.remarks.filter((r) => r.meetingId === meeting.id),
-      minutes,
-      mode,
-    }),
+    build: () =>
+      buildMinutesDocx({
+        council: bundle.council,
+        members: bundle.members,
+        staff: bundle.staff,
+        meeting,
+        remarks: bundle.remarks.filter((r) => r.meetingId === meeting.id),
+        minutes,
+        mode,
+      }),
   }));
 };

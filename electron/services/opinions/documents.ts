@@ -7,13 +7,32 @@ import { AlignmentType, type FileChild, type Paragraph } from 'docx';
 import type { Meeting } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { itemNumber, meetingOrdinal } from '../../../shared/numbering';
-import { handoutGroups, isOpen, matrixRows, statusText, type HandoutGrouping, type OpinionCounts } from '../../../shared/opinions';
-import { prepareOpinions, publishable, type OpinionDocumentData, type OpinionRow } from '../../../shared/opinions/publication';
+import {
+  handoutGroups,
+  isOpen,
+  matrixRows,
+  statusText,
+  type HandoutGrouping,
+  type OpinionCounts,
+} from '../../../shared/opinions';
+import {
+  prepareOpinions,
+  publishable,
+  type OpinionDocumentData,
+  type OpinionRow,
+} from '../../../shared/opinions/publication';
 import { formatWareki, todayInTokyo } from '../../../shared/wareki';
 import { buildDocument, heading, packDocx, para, table, title, type DocFonts } from '../exports/docx-common';
-import { addTableSheet, dateCell, newWorkbook, streamTableWorkbook, workbookBytes, type ColumnSpec, type SheetSpec } from '../exports/xlsx-common';
+import {
+  addTableSheet,
+  dateCell,
+  newWorkbook,
+  streamTableWorkbook,
+  workbookBytes,
+  type ColumnSpec,
+  type SheetSpec,
+} from '../exports/xlsx-common';
 import { OPINION_SOURCE_LABELS, OPINION_SOURCES } from '../../../shared/domain';
-
 
 export const DOCUMENT_TITLES = {
   list: '分野別意見一覧',
@@ -22,7 +41,10 @@ export const DOCUMENT_TITLES = {
   handout: '前回の主な意見と対応',
 } as const;
 
-const fontsOf = (data: OpinionDocumentData): DocFonts => ({ body: data.council.publication.bodyFont || 'ＭＳ 明朝', heading: data.council.publication.headingFont || 'ＭＳ ゴシック' });
+const fontsOf = (data: OpinionDocumentData): DocFonts => ({
+  body: data.council.publication.bodyFont || 'ＭＳ 明朝',
+  heading: data.council.publication.headingFont || 'ＭＳ ゴシック',
+});
 const wareki = (m: Pick<Meeting, 'date'> | null) => (m?.date ? formatWareki(m.date) : '');
 /** A bullet's wrapped lines start under its text, not under the ・ (one full-width character). */
 const HANGING = { left: 200, hanging: 200 };
@@ -30,7 +52,10 @@ const mark = (publication: boolean) => (publication ? undefined : '内部用');
 
 function subtitle(data: OpinionDocumentData, publication: boolean): Paragraph {
   const today = formatWareki(todayInTokyo());
-  return para(`${data.council.name}　${today}現在${publication ? '' : '（内部用：非公開の意見を含む）'}`, { alignment: AlignmentType.RIGHT, run: { size: 20 } });
+  return para(`${data.council.name}　${today}現在${publication ? '' : '（内部用：非公開の意見を含む）'}`, {
+    alignment: AlignmentType.RIGHT,
+    run: { size: 20 },
+  });
 }
 
 // ---------------------------------------------------------------- 分野別意見一覧
@@ -52,7 +77,14 @@ const opinionColumns = (opts: { summaryHeader: string; withSections: boolean }):
 export async function buildOpinionListXlsx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
   const { rows } = prepareOpinions(data, publication);
   return streamTableWorkbook(DOCUMENT_TITLES.list, [
-    { name: '分野別意見一覧', title: `${data.council.name}　${DOCUMENT_TITLES.list}`, columns: opinionColumns({ summaryHeader: '意見', withSections: false }), rows, landscape: true, fitRowHeights: true },
+    {
+      name: '分野別意見一覧',
+      title: `${data.council.name}　${DOCUMENT_TITLES.list}`,
+      columns: opinionColumns({ summaryHeader: '意見', withSections: false }),
+      rows,
+      landscape: true,
+      fitRowHeights: true,
+    },
   ]);
 }
 
@@ -65,21 +97,40 @@ export async function buildOpinionListDocx(data: OpinionDocumentData, publicatio
     const items = rows.filter((r) => r.field === name);
     if (!items.length) continue;
     children.push(heading(`${itemNumber(++n)}．${name || '分野未設定'}（${items.length}件）`, 2));
-    children.push(table({
-      widths: [7, 43, 16, 22, 12],
-      header: ['番号', '意見', '出典', '市の考え方', '反映状況'],
-      fontSize: 20,
-      rows: items.map((r) => [String(r.no), r.summary, [r.source, r.member].filter(Boolean).join('\n'), r.response, r.status]),
-    }));
+    children.push(
+      table({
+        widths: [7, 43, 16, 22, 12],
+        header: ['番号', '意見', '出典', '市の考え方', '反映状況'],
+        fontSize: 20,
+        rows: items.map((r) => [
+          String(r.no),
+          r.summary,
+          [r.source, r.member].filter(Boolean).join('\n'),
+          r.response,
+          r.status,
+        ]),
+      }),
+    );
   }
   if (!rows.length) children.push(para('該当する意見はありません。'));
-  return packDocx(buildDocument({ title: DOCUMENT_TITLES.list, subject: data.council.name, fonts: fontsOf(data), pageMark: mark(publication), children }));
+  return packDocx(
+    buildDocument({
+      title: DOCUMENT_TITLES.list,
+      subject: data.council.name,
+      fonts: fontsOf(data),
+      pageMark: mark(publication),
+      children,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- 意見対応表
 
 function summaryLines(counts: OpinionCounts) {
-  const breakdown = Object.entries(counts.byStatus).filter(([, c]) => c > 0).map(([s, c]) => `${s} ${c}件`).join('、');
+  const breakdown = Object.entries(counts.byStatus)
+    .filter(([, c]) => c > 0)
+    .map(([s, c]) => `${s} ${c}件`)
+    .join('、');
   return {
     counts,
     lines: [
@@ -138,10 +189,27 @@ export async function buildResponsesDocx(data: OpinionDocumentData, publication:
       widths: [5, 9, 27, 13, 24, 8, 14],
       header: ['番号', '分野', '意見の概要', '出典', '市の考え方', '反映状況', '該当箇所'],
       fontSize: 18,
-      rows: rows.map((r) => [String(r.no), r.field || '—', r.summary, [r.source, r.member].filter(Boolean).join('\n'), r.response, r.status, r.sections]),
+      rows: rows.map((r) => [
+        String(r.no),
+        r.field || '—',
+        r.summary,
+        [r.source, r.member].filter(Boolean).join('\n'),
+        r.response,
+        r.status,
+        r.sections,
+      ]),
     }),
   ];
-  return packDocx(buildDocument({ title: DOCUMENT_TITLES.responses, subject: data.council.name, fonts: fontsOf(data), landscape: true, pageMark: mark(publication), children }));
+  return packDocx(
+    buildDocument({
+      title: DOCUMENT_TITLES.responses,
+      subject: data.council.name,
+      fonts: fontsOf(data),
+      landscape: true,
+      pageMark: mark(publication),
+      children,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- 各分野の現状と課題（matrix）
@@ -149,7 +217,10 @@ export async function buildResponsesDocx(data: OpinionDocumentData, publication:
 function matrixData(data: OpinionDocumentData, publication: boolean) {
   const { redact } = prepareOpinions(data, publication);
   const opinions = publication ? data.opinions.filter((o) => publishable(o, data.meetings)) : data.opinions;
-  return matrixRows(data.council, opinions, data.matrixItems).map((r) => ({ ...r, cells: r.cells.map((c) => c.map((i) => ({ ...i, text: redact(i.text) }))) }));
+  return matrixRows(data.council, opinions, data.matrixItems).map((r) => ({
+    ...r,
+    cells: r.cells.map((c) => c.map((i) => ({ ...i, text: redact(i.text) }))),
+  }));
 }
 
 /**
@@ -159,20 +230,30 @@ function matrixData(data: OpinionDocumentData, publication: boolean) {
 export async function buildMatrixXlsx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
   const lines = matrixData(data, publication).flatMap((r) => {
     const depth = Math.max(1, ...r.cells.map((c) => c.length));
-    return Array.from({ length: depth }, (_, i) => ({ field: r.name, no: i + 1, texts: r.cells.map((c) => c[i]?.text ?? '') }));
+    return Array.from({ length: depth }, (_, i) => ({
+      field: r.name,
+      no: i + 1,
+      texts: r.cells.map((c) => c[i]?.text ?? ''),
+    }));
   });
-  return streamTableWorkbook(DOCUMENT_TITLES.matrix, [{
-    name: '各分野の現状と課題',
-    fitRowHeights: true,
-    title: DOCUMENT_TITLES.matrix,
-    landscape: true,
-    rows: lines,
-    columns: [
-      { header: '分野', value: (r) => r.field, width: 12 },
-      { header: '項番', value: (r) => r.no, type: 'number', width: 6 },
-      ...data.council.matrixColumns.map((c, i): ColumnSpec<(typeof lines)[number]> => ({ header: c.title, width: 42, value: (r) => r.texts[i] ?? '' })),
-    ],
-  }]);
+  return streamTableWorkbook(DOCUMENT_TITLES.matrix, [
+    {
+      name: '各分野の現状と課題',
+      fitRowHeights: true,
+      title: DOCUMENT_TITLES.matrix,
+      landscape: true,
+      rows: lines,
+      columns: [
+        { header: '分野', value: (r) => r.field, width: 12 },
+        { header: '項番', value: (r) => r.no, type: 'number', width: 6 },
+        ...data.council.matrixColumns.map((c, i): ColumnSpec<(typeof lines)[number]> => ({
+          header: c.title,
+          width: 42,
+          value: (r) => r.texts[i] ?? '',
+        })),
+      ],
+    },
+  ]);
 }
 
 export async function buildMatrixDocx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
@@ -187,54 +268,116 @@ export async function buildMatrixDocx(data: OpinionDocumentData, publication: bo
       header: ['分野', ...data.council.matrixColumns.map((c) => c.title)],
       labelColumn: true,
       fontSize: 17,
-      rows: rows.map((r) => [r.name, ...r.cells.map((c) => (c.length ? c.map((x) => para(`・${x.text}`, { run: { size: 17 }, spacing: { line: 260 }, indent: HANGING })) : '—'))]),
+      rows: rows.map((r) => [
+        r.name,
+        ...r.cells.map((c) =>
+          c.length
+            ? c.map((x) => para(`・${x.text}`, { run: { size: 17 }, spacing: { line: 260 }, indent: HANGING }))
+            : '—',
+        ),
+      ]),
     }),
   ];
-  return packDocx(buildDocument({ title: DOCUMENT_TITLES.matrix, subject: data.council.name, fonts: fontsOf(data), landscape: true, pageMark: mark(publication), children }));
+  return packDocx(
+    buildDocument({
+      title: DOCUMENT_TITLES.matrix,
+      subject: data.council.name,
+      fonts: fontsOf(data),
+      landscape: true,
+      pageMark: mark(publication),
+      children,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- 前回の主な意見と対応
 
-export interface HandoutSpec { meetingId: string; grouping: HandoutGrouping; themes: Record<string, string> }
+export interface HandoutSpec {
+  meetingId: string;
+  grouping: HandoutGrouping;
+  themes: Record<string, string>;
+}
 
 export function handoutFileName(data: OpinionDocumentData, meetingId: string): string {
   const m = data.meetings.find((x) => x.id === meetingId);
   return `第${m?.number ?? ''}回_${DOCUMENT_TITLES.handout}`;
 }
 
-export async function buildHandoutDocx(data: OpinionDocumentData, publication: boolean, spec: HandoutSpec): Promise<Uint8Array> {
+export async function buildHandoutDocx(
+  data: OpinionDocumentData,
+  publication: boolean,
+  spec: HandoutSpec,
+): Promise<Uint8Array> {
   const target = data.meetings.find((m) => m.id === spec.meetingId);
   if (!target) throw new AppError('NOT_FOUND', '資料を作る会議が見つかりません。');
   const { rows } = prepareOpinions(data, publication);
   const shownIds = new Set(rows.map((r) => r.opinion.id));
   const byId = new Map(rows.map((r) => [r.opinion.id, r]));
-  const groups = handoutGroups(data.opinions.filter((o) => shownIds.has(o.id)), data.meetings, target, data.council, spec.grouping, spec.themes);
+  const groups = handoutGroups(
+    data.opinions.filter((o) => shownIds.has(o.id)),
+    data.meetings,
+    target,
+    data.council,
+    spec.grouping,
+    spec.themes,
+  );
   const dw = data.council.publication.digitWidth;
   const earlier = data.meetings.filter((m) => m.number < target.number).sort((a, b) => a.number - b.number);
   const earlierText = earlier.map((m) => meetingOrdinal(m.number, dw)).join('・');
   const children: FileChild[] = [
     title(`${DOCUMENT_TITLES.handout}`),
-    para(`${meetingOrdinal(target.number, dw)} ${data.council.name}${target.date ? `　${formatWareki(target.date)}` : ''}`, { alignment: AlignmentType.RIGHT, run: { size: 20 } }),
-    para(`${earlierText || '前回まで'}の審議会における主な意見のうち、対応が終わっていないものは下表のとおりです。${spec.grouping === 'theme' ? '本日の検討テーマごとに整理しています。' : '分野ごとに整理しています。'}`),
+    para(
+      `${meetingOrdinal(target.number, dw)} ${data.council.name}${target.date ? `　${formatWareki(target.date)}` : ''}`,
+      { alignment: AlignmentType.RIGHT, run: { size: 20 } },
+    ),
+    para(
+      `${earlierText || '前回まで'}の審議会における主な意見のうち、対応が終わっていないものは下表のとおりです。${spec.grouping === 'theme' ? '本日の検討テーマごとに整理しています。' : '分野ごとに整理しています。'}`,
+    ),
   ];
   if (!groups.length) children.push(para('対応が終わっていない意見はありません。'));
   else {
-    children.push(table({
-      widths: [22, 78],
-      header: [spec.grouping === 'theme' ? '検討テーマ' : '分野', '主な意見と対応'],
-      labelColumn: true,
-      fontSize: 20,
-      rows: groups.map((g) => [g.title, g.opinions.flatMap((o) => {
-        const r = byId.get(o.id)!;
-        const m = data.meetings.find((x) => x.id === o.meetingId);
-        const out = [para(`・${r.summary}${m ? `（${meetingOrdinal(m.number, dw)}）` : ''}`, { run: { size: 20 }, spacing: { line: 280 }, indent: HANGING })];
-        const state = isOpen(o) && !o.status ? '' : `［${statusText(o)}］`;
-        if (r.response || state) out.push(para(`⇒ ${[r.response, state].filter(Boolean).join(' ')}`, { run: { size: 20 }, spacing: { line: 280 }, indent: { left: 400, hanging: 200 } }));
-        return out;
-      })]),
-    }));
+    children.push(
+      table({
+        widths: [22, 78],
+        header: [spec.grouping === 'theme' ? '検討テーマ' : '分野', '主な意見と対応'],
+        labelColumn: true,
+        fontSize: 20,
+        rows: groups.map((g) => [
+          g.title,
+          g.opinions.flatMap((o) => {
+            const r = byId.get(o.id)!;
+            const m = data.meetings.find((x) => x.id === o.meetingId);
+            const out = [
+              para(`・${r.summary}${m ? `（${meetingOrdinal(m.number, dw)}）` : ''}`, {
+                run: { size: 20 },
+                spacing: { line: 280 },
+                indent: HANGING,
+              }),
+            ];
+            const state = isOpen(o) && !o.status ? '' : `［${statusText(o)}］`;
+            if (r.response || state)
+              out.push(
+                para(`⇒ ${[r.response, state].filter(Boolean).join(' ')}`, {
+                  run: { size: 20 },
+                  spacing: { line: 280 },
+                  indent: { left: 400, hanging: 200 },
+                }),
+              );
+            return out;
+          }),
+        ]),
+      }),
+    );
   }
-  return packDocx(buildDocument({ title: `${meetingOrdinal(target.number, dw)} ${DOCUMENT_TITLES.handout}`, subject: data.council.name, fonts: fontsOf(data), pageMark: mark(publication), children }));
+  return packDocx(
+    buildDocument({
+      title: `${meetingOrdinal(target.number, dw)} ${DOCUMENT_TITLES.handout}`,
+      subject: data.council.name,
+      fonts: fontsOf(data),
+      pageMark: mark(publication),
+      children,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- 意見シート（様式）
@@ -250,7 +393,11 @@ export async function buildOpinionSheetTemplate(data: OpinionDocumentData): Prom
     title: `${data.council.name}　意見シート`,
     landscape: true,
     rows: [] as never[],
-    columns: SHEET_HEADERS.map((header) => ({ header, value: () => '', width: header === '意見' || header === '市の考え方' ? 50 : 16 })),
+    columns: SHEET_HEADERS.map((header) => ({
+      header,
+      value: () => '',
+      width: header === '意見' || header === '市の考え方' ? 50 : 16,
+    })),
   });
   const lists: Partial<Record<(typeof SHEET_HEADERS)[number], string[]>> = {
     分野: data.council.fields.map((f) => f.name),
@@ -266,7 +413,8 @@ export async function buildOpinionSheetTemplate(data: OpinionDocumentData): Prom
     for (let r = 2; r <= TEMPLATE_ROWS + 1; r++) {
       const cell = ws.getCell(r, i + 1);
       cell.alignment = { vertical: 'top', wrapText: true };
-      if (formula && formula.length <= 257) cell.dataValidation = { type: 'list', allowBlank: true, formulae: [formula] };
+      if (formula && formula.length <= 257)
+        cell.dataValidation = { type: 'list', allowBlank: true, formulae: [formula] };
     }
   });
   return workbookBytes(wb);
@@ -291,7 +439,10 @@ export async function buildOpinionDocument(
   if (kind === 'handout') {
     if (format !== 'docx') throw new AppError('INVALID_ARGUMENT', '前回の主な意見と対応は Word 文書で出力します。');
     if (!handout) throw new AppError('INVALID_ARGUMENT', '資料を作る会議を選んでください。');
-    return { fileName: `${handoutFileName(data, handout.meetingId)}${suffix}.docx`, bytes: await buildHandoutDocx(data, publication, handout) };
+    return {
+      fileName: `${handoutFileName(data, handout.meetingId)}${suffix}.docx`,
+      bytes: await buildHandoutDocx(data, publication, handout),
+    };
   }
   const name = kind === 'matrix' ? '各分野の現状と課題' : DOCUMENT_TITLES[kind];
   const build = {

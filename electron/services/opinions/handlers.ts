@@ -5,7 +5,10 @@ import { DOCX_FILTER, saveDocument, XLSX_FILTER } from '../save-document';
 import { buildOpinionDocument } from './documents';
 import { readOpinionSheet } from './import';
 
-export function opinionsHandlers(ctx: ServiceContext): { 'opinions:export:document': Handler<'opinions:export:document'>; 'opinions:import:preview': Handler<'opinions:import:preview'> } {
+export function opinionsHandlers(ctx: ServiceContext): {
+  'opinions:export:document': Handler<'opinions:export:document'>;
+  'opinions:import:preview': Handler<'opinions:import:preview'>;
+} {
   return {
     'opinions:export:document': async ({ kind, format, publication, data, handout }) => {
       const { fileName, bytes } = await buildOpinionDocument(kind, format, data, publication, handout);

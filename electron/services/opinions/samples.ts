@@ -6,12 +6,21 @@ import { buildOpinionDocument } from './documents';
 
 export function opinionDocumentData(bundle: CouncilBundle): OpinionDocumentData {
   const sectionTitles = sectionTitlesOf(bundle.drafts);
-  return { council: bundle.council, members: bundle.members, meetings: bundle.meetings, opinions: bundle.opinions, matrixItems: bundle.matrixItems, sectionTitles };
+  return {
+    council: bundle.council,
+    members: bundle.members,
+    meetings: bundle.meetings,
+    opinions: bundle.opinions,
+    matrixItems: bundle.matrixItems,
+    sectionTitles,
+  };
 }
 
 export function opinionSamples(bundle: CouncilBundle): SampleDocument[] {
   const data = opinionDocumentData(bundle);
-  const next = [...bundle.meetings].sort((a, b) => a.number - b.number).find((m) => m.status === '予定') ?? bundle.meetings[bundle.meetings.length - 1];
+  const next =
+    [...bundle.meetings].sort((a, b) => a.number - b.number).find((m) => m.status === '予定') ??
+    bundle.meetings[bundle.meetings.length - 1];
   const doc = (kind: 'list' | 'responses' | 'matrix', format: 'xlsx' | 'docx', fileName: string): SampleDocument => ({
     fileName,
     build: async () => (await buildOpinionDocument(kind, format, data, true)).bytes,
@@ -23,12 +32,22 @@ export function opinionSamples(bundle: CouncilBundle): SampleDocument[] {
     doc('responses', 'docx', '意見対応表.docx'),
     doc('matrix', 'xlsx', '各分野の現状と課題.xlsx'),
     doc('matrix', 'docx', '各分野の現状と課題.docx'),
-    { fileName: '意見シート.xlsx', build: async () => (await buildOpinionDocument('template', 'xlsx', data, true)).bytes },
+    {
+      fileName: '意見シート.xlsx',
+      build: async () => (await buildOpinionDocument('template', 'xlsx', data, true)).bytes,
+    },
   ];
   if (next) {
     docs.push({
       fileName: `第${next.number}回_前回の主な意見と対応.docx`,
-      build: async () => (await buildOpinionDocument('handout', 'docx', data, true, { meetingId: next.id, grouping: 'field', themes: {} })).bytes,
+      build: async () =>
+        (
+          await buildOpinionDocument('handout', 'docx', data, true, {
+            meetingId: next.id,
+            grouping: 'field',
+            themes: {},
+          })
+        ).bytes,
     });
   }
   return docs;

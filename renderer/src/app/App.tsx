@@ -18,11 +18,15 @@ import { ProjectorScreen } from '../screens/live/ProjectorScreen';
 function CommandRouter() {
   const navigate = useNavigate();
   const run = useAppCommands();
-  useEffect(() => bridge.onMenuCommand((command) => {
-    if (command === 'go-home') navigate('/');
-    else if (command === 'go-councils') navigate('/councils');
-    else run(command);
-  }), [navigate, run]);
+  useEffect(
+    () =>
+      bridge.onMenuCommand((command) => {
+        if (command === 'go-home') navigate('/');
+        else if (command === 'go-councils') navigate('/councils');
+        else run(command);
+      }),
+    [navigate, run],
+  );
   return null;
 }
 

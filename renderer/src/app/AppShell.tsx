@@ -3,8 +3,20 @@ import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
-  Badge, makeStyles, NavCategory, NavCategoryItem, NavDivider, NavDrawer, NavDrawerBody, NavDrawerHeader,
-  NavItem, NavSectionHeader, NavSubItem, NavSubItemGroup, Text, tokens,
+  Badge,
+  makeStyles,
+  NavCategory,
+  NavCategoryItem,
+  NavDivider,
+  NavDrawer,
+  NavDrawerBody,
+  NavDrawerHeader,
+  NavItem,
+  NavSectionHeader,
+  NavSubItem,
+  NavSubItemGroup,
+  Text,
+  tokens,
 } from '@fluentui/react-components';
 import { BuildingGovernment24Regular, Home24Regular, People24Regular, Settings24Regular } from '@fluentui/react-icons';
 import { db } from '../db';
@@ -15,8 +27,14 @@ import { COUNCIL_TABS } from './councilTabs';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   titleBar: {
-    display: 'flex', alignItems: 'center', gap: '12px', height: '44px', paddingInline: '16px', flexShrink: 0,
-    backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand,
+    display: 'flex',
+    alignItems: 'center',
+    gap: '12px',
+    height: '44px',
+    paddingInline: '16px',
+    flexShrink: 0,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
   },
   body: { display: 'flex', flex: 1, minHeight: 0 },
   nav: { height: '100%', borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -35,16 +53,28 @@ export function AppShell() {
   const [openCats, setOpenCats] = useState<string[]>([]);
   const current = councilMatch ? `council:${councilMatch[1]}` : null;
   const open = current && !openCats.includes(current) ? [...openCats, current] : openCats;
-  const selected = pathname === '/' ? 'home'
-    : pathname === '/councils' ? 'councils'
-    : pathname.startsWith('/settings') ? 'settings'
-    : councilMatch ? `council:${councilMatch[1]}:${councilMatch[2] ?? 'overview'}` : '';
+  const selected =
+    pathname === '/'
+      ? 'home'
+      : pathname === '/councils'
+        ? 'councils'
+        : pathname.startsWith('/settings')
+          ? 'settings'
+          : councilMatch
+            ? `council:${councilMatch[1]}:${councilMatch[2] ?? 'overview'}`
+            : '';
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.isComposing || !e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'h' || e.key === 'H') { e.preventDefault(); navigate('/'); }
-      if (e.key === 'l' || e.key === 'L') { e.preventDefault(); navigate('/councils'); }
+      if (e.key === 'h' || e.key === 'H') {
+        e.preventDefault();
+        navigate('/');
+      }
+      if (e.key === 'l' || e.key === 'L') {
+        e.preventDefault();
+        navigate('/councils');
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -53,13 +83,26 @@ export function AppShell() {
   return (
     <div className={s.root}>
       <header className={s.titleBar}>
-        <Text weight="semibold" size={400}>審議会デスク</Text>
-        <Text size={200} style={{ opacity: 0.85 }}>審議会事務局のための会議・会議録・意見管理</Text>
+        <Text weight="semibold" size={400}>
+          審議会デスク
+        </Text>
+        <Text size={200} style={{ opacity: 0.85 }}>
+          審議会事務局のための会議・会議録・意見管理
+        </Text>
         <span style={{ flex: 1 }} />
-        {bridge.mode === 'browser' ? <Badge appearance="outline" color="informative" style={{ color: 'white', borderColor: 'white' }}>ブラウザーモード</Badge> : null}
+        {bridge.mode === 'browser' ? (
+          <Badge appearance="outline" color="informative" style={{ color: 'white', borderColor: 'white' }}>
+            ブラウザーモード
+          </Badge>
+        ) : null}
       </header>
       <div className={s.body}>
-        <NavDrawer open type="inline" className={s.nav} selectedValue={selected} aria-label="メインメニュー"
+        <NavDrawer
+          open
+          type="inline"
+          className={s.nav}
+          selectedValue={selected}
+          aria-label="メインメニュー"
           openCategories={open}
           onNavCategoryItemToggle={(_, d) => {
             const v = String(d.categoryValue ?? d.value);
@@ -68,21 +111,35 @@ export function AppShell() {
         >
           <NavDrawerHeader />
           <NavDrawerBody>
-            <NavItem value="home" icon={<Home24Regular />} onClick={() => navigate('/')}>ホーム</NavItem>
-            <NavItem value="councils" icon={<BuildingGovernment24Regular />} onClick={() => navigate('/councils')}>審議会一覧</NavItem>
+            <NavItem value="home" icon={<Home24Regular />} onClick={() => navigate('/')}>
+              ホーム
+            </NavItem>
+            <NavItem value="councils" icon={<BuildingGovernment24Regular />} onClick={() => navigate('/councils')}>
+              審議会一覧
+            </NavItem>
             {active.length ? <NavSectionHeader>審議会</NavSectionHeader> : null}
             {active.map((c) => (
               <NavCategory key={c.id} value={`council:${c.id}`}>
-                <NavCategoryItem icon={<People24Regular />} onClick={() => navigate(`/councils/${c.id}`)}>{c.name}</NavCategoryItem>
+                <NavCategoryItem icon={<People24Regular />} onClick={() => navigate(`/councils/${c.id}`)}>
+                  {c.name}
+                </NavCategoryItem>
                 <NavSubItemGroup>
                   {COUNCIL_TABS.map(({ key, label }) => (
-                    <NavSubItem key={key} value={`council:${c.id}:${key}`} onClick={() => navigate(`/councils/${c.id}${key === 'overview' ? '' : `/${key}`}`)}>{label}</NavSubItem>
+                    <NavSubItem
+                      key={key}
+                      value={`council:${c.id}:${key}`}
+                      onClick={() => navigate(`/councils/${c.id}${key === 'overview' ? '' : `/${key}`}`)}
+                    >
+                      {label}
+                    </NavSubItem>
                   ))}
                 </NavSubItemGroup>
               </NavCategory>
             ))}
             <NavDivider />
-            <NavItem value="settings" icon={<Settings24Regular />} onClick={() => navigate('/settings')}>データと設定</NavItem>
+            <NavItem value="settings" icon={<Settings24Regular />} onClick={() => navigate('/settings')}>
+              データと設定
+            </NavItem>
           </NavDrawerBody>
         </NavDrawer>
         <main className={s.main} id="main-content">

@@ -14,7 +14,8 @@ export function useLoadSample() {
   return useCallback(async () => {
     try {
       const { councilId, created } = await loadSampleCouncil(db);
-      if (created) notify.success('サンプルを読み込みました', '飯塚市行政経営戦略推進審議会（第２回 会議録ほか）を登録しました。');
+      if (created)
+        notify.success('サンプルを読み込みました', '飯塚市行政経営戦略推進審議会（第２回 会議録ほか）を登録しました。');
       else notify.info('サンプルは読み込み済みです', '登録済みのサンプル審議会を表示します。');
       navigate(`/councils/${councilId}`);
     } catch (error) {
@@ -26,18 +27,28 @@ export function useLoadSample() {
 export function useAppCommands() {
   const notify = useNotify();
   const loadSample = useLoadSample();
-  return useCallback((command: MenuCommand) => {
-    switch (command) {
-      case 'load-sample': void loadSample(); break;
-      case 'backup-now':
-        backupNow('manual').then(
-          (info) => notify.success('バックアップを保存しました', info.name),
-          (error) => notify.error(error, 'バックアップできませんでした'),
-        );
-        break;
-      case 'show-shortcuts': openShortcutsDialog(); break;
-      case 'about': notify.info('審議会デスク', '審議会事務局のためのオフライン・デスクトップアプリ'); break;
-      default: break;
-    }
-  }, [loadSample, notify]);
+  return useCallback(
+    (command: MenuCommand) => {
+      switch (command) {
+        case 'load-sample':
+          void loadSample();
+          break;
+        case 'backup-now':
+          backupNow('manual').then(
+            (info) => notify.success('バックアップを保存しました', info.name),
+            (error) => notify.error(error, 'バックアップできませんでした'),
+          );
+          break;
+        case 'show-shortcuts':
+          openShortcutsDialog();
+          break;
+        case 'about':
+          notify.info('審議会デスク', '審議会事務局のためのオフライン・デスクトップアプリ');
+          break;
+        default:
+          break;
+      }
+    },
+    [loadSample, notify],
+  );
 }

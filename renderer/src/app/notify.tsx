@@ -13,9 +13,16 @@ interface Notify {
 const NotifyContext = createContext<Notify | null>(null);
 
 export function describeError(error: unknown): { message: string; details: string[] } {
-  if (error instanceof AppError) return { message: error.message, details: (error.details ?? []).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)) };
+  if (error instanceof AppError)
+    return {
+      message: error.message,
+      details: (error.details ?? []).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)),
+    };
   if (error && typeof error === 'object' && (error as { name?: string }).name === 'QuotaExceededError') {
-    return { message: 'ディスクの空き容量が不足しているため保存できませんでした。不要なファイルを削除してください。', details: [] };
+    return {
+      message: 'ディスクの空き容量が不足しているため保存できませんでした。不要なファイルを削除してください。',
+      details: [],
+    };
   }
   return { message: '予期しないエラーが発生しました。もう一度お試しください。', details: [] };
 }
@@ -23,25 +30,43 @@ export function describeError(error: unknown): { message: string; details: strin
 export function NotifyProvider({ children }: { children: ReactNode }) {
   const toasterId = useId('toaster');
   const { dispatchToast } = useToastController(toasterId);
-  const show = useCallback((intent: 'success' | 'info' | 'error', title: string, body?: ReactNode) => {
-    dispatchToast(
-      <Toast>
-        <ToastTitle>{title}</ToastTitle>
-        {body ? <ToastBody>{body}</ToastBody> : null}
-      </Toast>,
-      { intent, timeout: intent === 'error' ? 10000 : 4000 },
-    );
-  }, [dispatchToast]);
-  const value = useMemo<Notify>(() => ({
-    success: (t, b) => show('success', t, b),
-    info: (t, b) => show('info', t, b),
-    error: (err, title = 'エラー') => {
-      if (err instanceof AppError && err.code === 'CANCELLED') return;
-      console.error(err);
-      const { message, details } = describeError(err);
-      show('error', title, <span role="alert">{message}{details.length ? <><br />{details.slice(0, 5).join(' / ')}</> : null}</span>);
+  const show = useCallback(
+    (intent: 'success' | 'info' | 'error', title: string, body?: ReactNode) => {
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{title}</ToastTitle>
+          {body ? <ToastBody>{body}</ToastBody> : null}
+        </Toast>,
+        { intent, timeout: intent === 'error' ? 10000 : 4000 },
+      );
     },
-  }), [show]);
+    [dispatchToast],
+  );
+  const value = useMemo<Notify>(
+    () => ({
+      success: (t, b) => show('success', t, b),
+      info: (t, b) => show('info', t, b),
+      error: (err, title = 'エラー') => {
+        if (err instanceof AppError && err.code === 'CANCELLED') return;
+        console.error(err);
+        const { message, details } = describeError(err);
+        show(
+          'error',
+          title,
+          <span role="alert">
+            {message}
+            {details.length ? (
+              <>
+                <br />
+                {details.slice(0, 5).join(' / ')}
+              </>
+            ) : null}
+          </span>,
+        );
+      },
+    }),
+    [show],
+  );
   return (
     <NotifyContext.Provider value={value}>
       {children}

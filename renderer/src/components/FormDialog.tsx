@@ -1,5 +1,14 @@
 import type { CSSProperties, FormEvent, ReactElement, ReactNode } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+} from '@fluentui/react-components';
 
 const COLUMN: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 12 };
 /** Two columns of fields, for longer forms (委員, 会議). */
@@ -9,7 +18,16 @@ export const TWO_COLUMNS: CSSProperties = { display: 'grid', gridTemplateColumns
  * A dialog around a form: title, fields, キャンセル and the submit button. Enter in a
  * field submits (the browser does not submit while the IME is composing).
  */
-export function FormDialog({ open, onOpenChange, trigger, title, submitLabel = '保存', onSubmit, contentStyle = COLUMN, children }: {
+export function FormDialog({
+  open,
+  onOpenChange,
+  trigger,
+  title,
+  submitLabel = '保存',
+  onSubmit,
+  contentStyle = COLUMN,
+  children,
+}: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** The button that opens the dialog, when the dialog owns it. */
@@ -28,14 +46,23 @@ export function FormDialog({ open, onOpenChange, trigger, title, submitLabel = '
           <DialogContent style={contentStyle}>{children}</DialogContent>
           <DialogActions>
             <Button onClick={() => onOpenChange(false)}>キャンセル</Button>
-            <Button appearance="primary" type="submit">{submitLabel}</Button>
+            <Button appearance="primary" type="submit">
+              {submitLabel}
+            </Button>
           </DialogActions>
         </DialogBody>
       </form>
     </DialogSurface>
   );
   const change = (_: unknown, d: { open: boolean }) => onOpenChange(d.open);
-  return trigger
-    ? <Dialog open={open} onOpenChange={change}><DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>{surface}</Dialog>
-    : <Dialog open={open} onOpenChange={change}>{surface}</Dialog>;
+  return trigger ? (
+    <Dialog open={open} onOpenChange={change}>
+      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
+      {surface}
+    </Dialog>
+  ) : (
+    <Dialog open={open} onOpenChange={change}>
+      {surface}
+    </Dialog>
+  );
 }

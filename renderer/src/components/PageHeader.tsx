@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Breadcrumb,
+  BreadcrumbButton,
+  BreadcrumbDivider,
+  BreadcrumbItem,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useNavigate } from 'react-router-dom';
 
 const useStyles = makeStyles({
@@ -8,9 +16,22 @@ const useStyles = makeStyles({
   actions: { marginLeft: 'auto', display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
 
-export interface Crumb { label: string; to?: string }
+export interface Crumb {
+  label: string;
+  to?: string;
+}
 
-export function PageHeader({ title, crumbs = [], subtitle, actions }: { title: string; crumbs?: Crumb[]; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  crumbs = [],
+  subtitle,
+  actions,
+}: {
+  title: string;
+  crumbs?: Crumb[];
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   const s = useStyles();
   const navigate = useNavigate();
   return (
@@ -20,7 +41,9 @@ export function PageHeader({ title, crumbs = [], subtitle, actions }: { title: s
           {crumbs.map((c, i) => (
             <span key={i} style={{ display: 'contents' }}>
               <BreadcrumbItem>
-                <BreadcrumbButton onClick={c.to ? () => navigate(c.to!) : undefined} current={!c.to}>{c.label}</BreadcrumbButton>
+                <BreadcrumbButton onClick={c.to ? () => navigate(c.to!) : undefined} current={!c.to}>
+                  {c.label}
+                </BreadcrumbButton>
               </BreadcrumbItem>
               {i < crumbs.length - 1 ? <BreadcrumbDivider /> : null}
             </span>
@@ -28,7 +51,9 @@ export function PageHeader({ title, crumbs = [], subtitle, actions }: { title: s
         </Breadcrumb>
       ) : null}
       <div className={s.row}>
-        <Text as="h1" size={700} weight="semibold">{title}</Text>
+        <Text as="h1" size={700} weight="semibold">
+          {title}
+        </Text>
         {actions ? <div className={s.actions}>{actions}</div> : null}
       </div>
       {subtitle ? <Text style={{ color: tokens.colorNeutralForeground3 }}>{subtitle}</Text> : null}

@@ -28,5 +28,8 @@ export function startAutomaticBackups(): () => void {
   };
   const first = setTimeout(run, FIRST_DELAY_MS);
   const every = setInterval(run, INTERVAL_MS);
-  return () => { clearTimeout(first); clearInterval(every); };
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
 }

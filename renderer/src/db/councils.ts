@@ -12,7 +12,11 @@ import { ordered } from './database';
 
 const now = () => new Date().toISOString();
 
-export async function updateCouncil(db: ShingikaiDB, id: string, patch: Partial<Omit<Council, 'id' | 'createdAt'>>): Promise<void> {
+export async function updateCouncil(
+  db: ShingikaiDB,
+  id: string,
+  patch: Partial<Omit<Council, 'id' | 'createdAt'>>,
+): Promise<void> {
   await db.councils.update(id, { ...patch, updatedAt: now() });
 }
 
@@ -39,16 +43,33 @@ export async function setMinutesDueDays(db: ShingikaiDB, councilId: string, days
 }
 
 /** Merges field `fromId` into `intoId`: every remark, opinion and matrix item of the old field moves to the new one. */
-export async function mergeField(db: ShingikaiDB, councilId: string, fromId: string, intoId: string): Promise<{ remarks: number; opinions: number; matrixItems: number }> {
+export async function mergeField(
+  db: ShingikaiDB,
+  councilId: string,
+  fromId: string,
+  intoId: string,
+): Promise<{ remarks: number; opinions: number; matrixItems: number }> {
   if (fromId === intoId) throw new Error('same field');
   return db.transaction('rw', [db.councils, db.meetings, db.remarks, db.opinions, db.matrixItems], async () => {
     const council = await db.councils.get(councilId);
-    if (!council || !council.fields.some((f) => f.id === fromId) || !council.fields.some((f) => f.id === intoId)) throw new Error('field not found');
+    if (!council || !council.fields.some((f) => f.id === fromId) || !council.fields.some((f) => f.id === intoId))
+      throw new Error('field not found');
     const meetingIds = await db.meetings.where('councilId').equals(councilId).primaryKeys();
     const stamp = now();
-    const remarks = await db.remarks.where('fieldId').equals(fromId).filter((r) => meetingIds.includes(r.meetingId)).modify({ fieldId: intoId, updatedAt: stamp });
-    const opinions = await db.opinions.where('fieldId').equals(fromId).filter((o) => o.councilId === councilId).modify({ fieldId: intoId, updatedAt: stamp });
-    const matrixItems = await db.matrixItems.where('[councilId+fieldId]').equals([councilId, fromId]).modify({ fieldId: intoId });
+    const remarks = await db.remarks
+      .where('fieldId')
+      .equals(fromId)
+      .filter((r) => meetingIds.includes(r.meetingId))
+      .modify({ fieldId: intoId, updatedAt: stamp });
+    const opinions = await db.opinions
+      .where('fieldId')
+      .equals(fromId)
+      .filter((o) => o.councilId === councilId)
+      .modify({ fieldId: intoId, updatedAt: stamp });
+    const matrixItems = await db.matrixItems
+      .where('[councilId+fieldId]')
+      .equals([councilId, fromId])
+      .modify({ fieldId: intoId });
     await db.councils.update(councilId, { fields: council.fields.filter((f) => f.id !== fromId), updatedAt: stamp });
     return { remarks, opinions, matrixItems };
   });
@@ -57,8 +78,16 @@ export async function mergeField(db: ShingikaiDB, councilId: string, fromId: str
 /** How many records use a field (a used field is merged, not deleted). */
 export async function fieldUsage(db: ShingikaiDB, councilId: string, fieldId: string): Promise<number> {
   const meetingIds = await db.meetings.where('councilId').equals(councilId).primaryKeys();
-  const remarks = await db.remarks.where('fieldId').equals(fieldId).filter((r) => meetingIds.includes(r.meetingId)).count();
-  const opinions = await db.opinions.where('fieldId').equals(fieldId).filter((o) => o.councilId === councilId).count();
+  const remarks = await db.remarks
+    .where('fieldId')
+    .equals(fieldId)
+    .filter((r) => meetingIds.includes(r.meetingId))
+    .count();
+  const opinions = await db.opinions
+    .where('fieldId')
+    .equals(fieldId)
+    .filter((o) => o.councilId === councilId)
+    .count();
   const items = await db.matrixItems.where('[councilId+fieldId]').equals([councilId, fieldId]).count();
   return remarks + opinions + items;
 }
@@ -88,9 +117,15 @@ export async function setOrder(db: ShingikaiDB, table: 'members' | 'staff', ids:
 export async function memberReferences(db: ShingikaiDB, member: Pick<Member, 'id' | 'councilId'>): Promise<string[]> {
   const meetings = await db.meetings.where('councilId').equals(member.councilId).toArray();
   const out: string[] = [];
-  const attended = meetings.filter((m) => m.attendance.some((a) => a.memberId === member.id) || m.chairMemberId === member.id);
+  const attended = meetings.filter(
+    (m) => m.attendance.some((a) => a.memberId === member.id) || m.chairMemberId === member.id,
+  );
   if (attended.length) out.push(`出欠の記録（${attended.map((m) => `第${m.number}回`).join('、')}）`);
-  const remarks = await db.remarks.where('meetingId').anyOf(meetings.map((m) => m.id)).filter((r) => r.speaker.type === 'member' && r.speaker.memberId === member.id).count();
+  const remarks = await db.remarks
+    .where('meetingId')
+    .anyOf(meetings.map((m) => m.id))
+    .filter((r) => r.speaker.type === 'member' && r.speaker.memberId === member.id)
+    .count();
   if (remarks) out.push(`発言 ${remarks}件`);
   const opinions = await db.opinions.where('memberId').equals(member.id).count();
   if (opinions) out.push(`意見 ${opinions}件`);
@@ -100,25 +135,38 @@ export async function memberReferences(db: ShingikaiDB, member: Pick<Member, 'id
 export async function deleteMember(db: ShingikaiDB, member: Member): Promise<void> {
   await db.transaction('rw', [db.members, db.meetings, db.remarks, db.opinions], async () => {
     const refs = await memberReferences(db, member);
-    if (refs.length) throw new AppError('FORBIDDEN', `${member.name}${member.role}には${refs.join('、')}があるため削除できません。`);
+    if (refs.length)
+      throw new AppError('FORBIDDEN', `${member.name}${member.role}には${refs.join('、')}があるため削除できません。`);
     await db.members.delete(member.id);
   });
 }
 
 const ROSTER_COLUMN_KEYS: Record<string, keyof RosterPreview['rows'][number]['member']> = {
-  氏名: 'name', よみがな: 'reading', 役職: 'role', 区分: 'category', 所属: 'affiliation', 任期開始: 'termStart', 任期終了: 'termEnd',
+  氏名: 'name',
+  よみがな: 'reading',
+  役職: 'role',
+  区分: 'category',
+  所属: 'affiliation',
+  任期開始: 'termStart',
+  任期終了: 'termEnd',
 };
 
 /**
  * Writes a confirmed roster preview: adds new members after the last one, updates matched
  * ones in place — only the columns the file has (a file without 役職 never demotes the 会長).
  */
-export async function applyRosterImport(db: ShingikaiDB, councilId: string, rows: RosterPreview['rows'], columns: string[] = Object.keys(ROSTER_COLUMN_KEYS)): Promise<{ added: number; updated: number }> {
+export async function applyRosterImport(
+  db: ShingikaiDB,
+  councilId: string,
+  rows: RosterPreview['rows'],
+  columns: string[] = Object.keys(ROSTER_COLUMN_KEYS),
+): Promise<{ added: number; updated: number }> {
   const keys = columns.map((c) => ROSTER_COLUMN_KEYS[c]).filter((k) => k !== undefined);
   return db.transaction('rw', db.members, async () => {
     const last = await ordered(db.members, '[councilId+order]', councilId).last();
     let order = last?.order ?? 0;
-    let added = 0, updated = 0;
+    let added = 0,
+      updated = 0;
     for (const row of rows) {
       const existing = row.memberId ? await db.members.get(row.memberId) : undefined;
       if (existing && existing.councilId === councilId) {
@@ -150,8 +198,16 @@ export async function addStaff(db: ShingikaiDB, councilId: string, input: StaffI
 export async function deleteStaff(db: ShingikaiDB, staff: Staff): Promise<void> {
   await db.transaction('rw', [db.staff, db.meetings, db.remarks], async () => {
     const meetings = await db.meetings.where('councilId').equals(staff.councilId).toArray();
-    const spoke = await db.remarks.where('meetingId').anyOf(meetings.map((m) => m.id)).filter((r) => r.speaker.type === 'staff' && r.speaker.staffId === staff.id).count();
-    if (spoke) throw new AppError('FORBIDDEN', `${staff.name}${staff.title}には発言の記録（${spoke}件）があるため削除できません。`);
+    const spoke = await db.remarks
+      .where('meetingId')
+      .anyOf(meetings.map((m) => m.id))
+      .filter((r) => r.speaker.type === 'staff' && r.speaker.staffId === staff.id)
+      .count();
+    if (spoke)
+      throw new AppError(
+        'FORBIDDEN',
+        `${staff.name}${staff.title}には発言の記録（${spoke}件）があるため削除できません。`,
+      );
     for (const m of meetings.filter((x) => x.staffPresent.includes(staff.id))) {
       await db.meetings.update(m.id, { staffPresent: m.staffPresent.filter((s) => s !== staff.id) });
     }
@@ -175,8 +231,14 @@ export async function createMeeting(db: ShingikaiDB, council: Council, init: Par
   return db.transaction('rw', db.meetings, async () => {
     const last = await ordered(db.meetings, '[councilId+number]', council.id).last();
     const number = init.number ?? (last?.number ?? 0) + 1;
-    if (await db.meetings.where('[councilId+number]').equals([council.id, number]).count()) throw new AppError('INVALID_ARGUMENT', `第${number}回の会議は登録済みです。別の回数を指定してください。`);
-    const meeting = newMeeting({ ...init, councilId: council.id, number, minutesDue: init.minutesDue ?? minutesDueFor(council, init.date ?? null) });
+    if (await db.meetings.where('[councilId+number]').equals([council.id, number]).count())
+      throw new AppError('INVALID_ARGUMENT', `第${number}回の会議は登録済みです。別の回数を指定してください。`);
+    const meeting = newMeeting({
+      ...init,
+      councilId: council.id,
+      number,
+      minutesDue: init.minutesDue ?? minutesDueFor(council, init.date ?? null),
+    });
     await db.meetings.add(meeting);
     return meeting;
   });
@@ -188,7 +250,11 @@ export async function nextMeetingNumber(db: ShingikaiDB, councilId: string): Pro
 }
 
 /** Changes a meeting from its current state (read and written in one transaction, so two quick edits never overwrite each other). */
-export async function changeMeeting(db: ShingikaiDB, id: string, change: (m: Meeting) => Partial<Meeting>): Promise<void> {
+export async function changeMeeting(
+  db: ShingikaiDB,
+  id: string,
+  change: (m: Meeting) => Partial<Meeting>,
+): Promise<void> {
   await db.transaction('rw', db.meetings, async () => {
     const m = await db.meetings.get(id);
     if (!m) throw new Error('meeting not found');
@@ -207,7 +273,10 @@ export async function deleteMeeting(db: ShingikaiDB, id: string): Promise<string
     const remarks = await db.remarks.where('meetingId').equals(id).count();
     const opinions = await db.opinions.where('meetingId').equals(id).count();
     if (remarks || opinions) {
-      throw new AppError('FORBIDDEN', `第${meeting.number}回には発言 ${remarks}件・意見 ${opinions}件の記録があるため削除できません。`);
+      throw new AppError(
+        'FORBIDDEN',
+        `第${meeting.number}回には発言 ${remarks}件・意見 ${opinions}件の記録があるため削除できません。`,
+      );
     }
     await db.minutes.where('meetingId').equals(id).delete();
     await db.entryDrafts.delete(id);

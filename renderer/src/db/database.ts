@@ -10,13 +10,31 @@
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type {
-  Council, Draft, DraftVersion, MatrixItem, Meeting, Member, Minutes, Opinion, PlanEntry, Remark, Staff,
+  Council,
+  Draft,
+  DraftVersion,
+  MatrixItem,
+  Meeting,
+  Member,
+  Minutes,
+  Opinion,
+  PlanEntry,
+  Remark,
+  Staff,
 } from '../../../shared/domain';
 
 /** The entry line of the live-notes screen, kept between keystrokes and restarts. */
-export interface EntryDraft { meetingId: string; text: string; updatedAt: string; [extra: string]: unknown }
+export interface EntryDraft {
+  meetingId: string;
+  text: string;
+  updatedAt: string;
+  [extra: string]: unknown;
+}
 /** Small key/value records of the app itself (last backup, schema notes). */
-export interface MetaRecord { key: string; value: unknown }
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
 
 export interface SchemaVersion {
   version: number;
@@ -76,7 +94,15 @@ export class ShingikaiDB extends Dexie {
 }
 
 /** Every table that holds one council's records, for bundle export/delete. */
-export const COUNCIL_TABLES = ['members', 'staff', 'meetings', 'opinions', 'drafts', 'matrixItems', 'planEntries'] as const;
+export const COUNCIL_TABLES = [
+  'members',
+  'staff',
+  'meetings',
+  'opinions',
+  'drafts',
+  'matrixItems',
+  'planEntries',
+] as const;
 
 /**
  * One owner's records in stored order, through a compound index such as

@@ -16,18 +16,20 @@ export interface CouncilSummary {
 export async function councilSummaries(): Promise<CouncilSummary[]> {
   const councils = await db.councils.orderBy('name').toArray();
   const today = todayInTokyo();
-  return Promise.all(councils.map(async (council) => {
-    const meetings = await db.meetings.where('councilId').equals(council.id).sortBy('number');
-    const upcoming = meetings.filter((m) => m.status === '予定');
-    return {
-      council,
-      members: await db.members.where('councilId').equals(council.id).count(),
-      meetings: meetings.length,
-      held: meetings.length - upcoming.length,
-      nextMeeting: upcoming.find((m) => !m.date || m.date >= today) ?? upcoming[0] ?? null,
-      opinions: await db.opinions.where('councilId').equals(council.id).count(),
-    };
-  }));
+  return Promise.all(
+    councils.map(async (council) => {
+      const meetings = await db.meetings.where('councilId').equals(council.id).sortBy('number');
+      const upcoming = meetings.filter((m) => m.status === '予定');
+      return {
+        council,
+        members: await db.members.where('councilId').equals(council.id).count(),
+        meetings: meetings.length,
+        held: meetings.length - upcoming.length,
+        nextMeeting: upcoming.find((m) => !m.date || m.date >= today) ?? upcoming[0] ?? null,
+        opinions: await db.opinions.where('councilId').equals(council.id).count(),
+      };
+    }),
+  );
 }
 
 export function sortedMembers(councilId: string) {

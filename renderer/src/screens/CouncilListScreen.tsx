@@ -1,7 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router-dom';
 import {
-  Badge, Button, Spinner, Table, TableBody, TableCell, TableCellLayout, TableHeader, TableHeaderCell, TableRow, useArrowNavigationGroup,
+  Badge,
+  Button,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableCellLayout,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { ArrowDownload24Regular } from '@fluentui/react-icons';
 import { PageHeader } from '../components/PageHeader';
@@ -19,9 +29,23 @@ export function CouncilListScreen() {
   if (!summaries) return <Spinner label="読み込み中…" />;
   return (
     <>
-      <PageHeader title="審議会一覧" crumbs={[{ label: 'ホーム', to: '/' }, { label: '審議会一覧' }]} actions={<NewCouncilButton />} />
+      <PageHeader
+        title="審議会一覧"
+        crumbs={[{ label: 'ホーム', to: '/' }, { label: '審議会一覧' }]}
+        actions={<NewCouncilButton />}
+      />
       {summaries.length === 0 ? (
-        <EmptyState title="審議会がまだありません" actions={<><NewCouncilButton /><Button icon={<ArrowDownload24Regular />} onClick={() => void loadSample()}>サンプルを読み込む</Button></>}>
+        <EmptyState
+          title="審議会がまだありません"
+          actions={
+            <>
+              <NewCouncilButton />
+              <Button icon={<ArrowDownload24Regular />} onClick={() => void loadSample()}>
+                サンプルを読み込む
+              </Button>
+            </>
+          }
+        >
           「新しい審議会」で名称・自治体名・所管課を入力すると、委員名簿や会議を登録できるようになります。
         </EmptyState>
       ) : (
@@ -38,16 +62,34 @@ export function CouncilListScreen() {
           </TableHeader>
           <TableBody>
             {summaries.map(({ council, members, meetings, held, nextMeeting }) => (
-              <TableRow key={council.id} onClick={() => navigate(`/councils/${council.id}`)} onKeyDown={(e) => { if (e.key === 'Enter' && !e.nativeEvent.isComposing) navigate(`/councils/${council.id}`); }} style={{ cursor: 'pointer' }}>
+              <TableRow
+                key={council.id}
+                onClick={() => navigate(`/councils/${council.id}`)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.nativeEvent.isComposing) navigate(`/councils/${council.id}`);
+                }}
+                style={{ cursor: 'pointer' }}
+              >
                 <TableCell tabIndex={0}>
                   <TableCellLayout description={council.municipality}>
-                    {council.name} {council.archived ? <Badge appearance="tint" color="subtle">アーカイブ</Badge> : null}
+                    {council.name}{' '}
+                    {council.archived ? (
+                      <Badge appearance="tint" color="subtle">
+                        アーカイブ
+                      </Badge>
+                    ) : null}
                   </TableCellLayout>
                 </TableCell>
                 <TableCell>{council.department || '—'}</TableCell>
-                <TableCell>{council.termStart || council.termEnd ? `${dateOrDash(council.termStart)}～${dateOrDash(council.termEnd)}` : '—'}</TableCell>
+                <TableCell>
+                  {council.termStart || council.termEnd
+                    ? `${dateOrDash(council.termStart)}～${dateOrDash(council.termEnd)}`
+                    : '—'}
+                </TableCell>
                 <TableCell>{members}人</TableCell>
-                <TableCell>{held}/{meetings}回</TableCell>
+                <TableCell>
+                  {held}/{meetings}回
+                </TableCell>
                 <TableCell>{nextMeeting ? `${meetingTitle(nextMeeting)} ${meetingDate(nextMeeting)}` : '—'}</TableCell>
               </TableRow>
             ))}

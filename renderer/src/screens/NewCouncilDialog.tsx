@@ -23,10 +23,17 @@ export function NewCouncilButton({ appearance = 'primary' }: { appearance?: 'pri
     setTouched(true);
     if (!name.trim()) return;
     try {
-      const council = newCouncil({ name: name.trim(), municipality: municipality.trim(), department: department.trim() });
+      const council = newCouncil({
+        name: name.trim(),
+        municipality: municipality.trim(),
+        department: department.trim(),
+      });
       await db.councils.add(council);
       setOpen(false);
-      setName(''); setMunicipality(''); setDepartment(''); setTouched(false);
+      setName('');
+      setMunicipality('');
+      setDepartment('');
+      setTouched(false);
       notify.success('審議会を作成しました', council.name);
       navigate(`/councils/${council.id}/members`);
     } catch (error) {
@@ -35,12 +42,30 @@ export function NewCouncilButton({ appearance = 'primary' }: { appearance?: 'pri
   };
 
   return (
-    <FormDialog open={open} onOpenChange={setOpen} title="新しい審議会を作成" submitLabel="作成" onSubmit={submit}
-      trigger={<Button appearance={appearance} icon={<Add24Regular />}>新しい審議会</Button>}>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      title="新しい審議会を作成"
+      submitLabel="作成"
+      onSubmit={submit}
+      trigger={
+        <Button appearance={appearance} icon={<Add24Regular />}>
+          新しい審議会
+        </Button>
+      }
+    >
       <Field label="審議会の名称" required validationMessage={nameError}>
-        <Input value={name} onChange={(_, d) => setName(d.value)} onBlur={() => setTouched(true)} placeholder="例：〇〇市行政経営戦略推進審議会" autoFocus />
+        <Input
+          value={name}
+          onChange={(_, d) => setName(d.value)}
+          onBlur={() => setTouched(true)}
+          placeholder="例：〇〇市行政経営戦略推進審議会"
+          autoFocus
+        />
       </Field>
-      <Field label="自治体名"><Input value={municipality} onChange={(_, d) => setMunicipality(d.value)} placeholder="例：〇〇市" /></Field>
+      <Field label="自治体名">
+        <Input value={municipality} onChange={(_, d) => setMunicipality(d.value)} placeholder="例：〇〇市" />
+      </Field>
       <Field label="所管課" hint="分野・定足数・公開の設定は作成後に変更できます。">
         <Input value={department} onChange={(_, d) => setDepartment(d.value)} placeholder="例：行政経営部 業務改善課" />
       </Field>

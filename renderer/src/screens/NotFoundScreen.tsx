@@ -5,7 +5,14 @@ import { EmptyState } from '../components/EmptyState';
 export function NotFoundScreen({ what = 'ページ' }: { what?: string }) {
   const navigate = useNavigate();
   return (
-    <EmptyState title={`${what}が見つかりません`} actions={<Button appearance="primary" onClick={() => navigate('/')}>ホームへ戻る</Button>}>
+    <EmptyState
+      title={`${what}が見つかりません`}
+      actions={
+        <Button appearance="primary" onClick={() => navigate('/')}>
+          ホームへ戻る
+        </Button>
+      }
+    >
       削除されたか、アドレスが正しくない可能性があります。
     </EmptyState>
   );

@@ -14,8 +14,9 @@ import { CouncilSettingsTab } from './CouncilSettingsTab';
 import type { Council } from '../../../../shared/domain';
 import { COUNCIL_TABS } from '../../app/councilTabs';
 
-
-export interface CouncilTabProps { council: Council }
+export interface CouncilTabProps {
+  council: Council;
+}
 
 export function CouncilScreen() {
   const { councilId = '' } = useParams();
@@ -36,8 +37,17 @@ export function CouncilScreen() {
         crumbs={[{ label: 'ホーム', to: '/' }, { label: '審議会一覧', to: '/councils' }, { label: council.name }]}
         subtitle={[council.municipality, council.department].filter(Boolean).join('　') || undefined}
       />
-      <TabList selectedValue={tab} onTabSelect={(_, d) => navigate(d.value === 'overview' ? base : `${base}/${String(d.value)}`)} style={{ marginBottom: 16 }} aria-label="審議会の項目">
-        {COUNCIL_TABS.map((t) => <Tab key={t.key} value={t.key}>{t.label}</Tab>)}
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => navigate(d.value === 'overview' ? base : `${base}/${String(d.value)}`)}
+        style={{ marginBottom: 16 }}
+        aria-label="審議会の項目"
+      >
+        {COUNCIL_TABS.map((t) => (
+          <Tab key={t.key} value={t.key}>
+            {t.label}
+          </Tab>
+        ))}
       </TabList>
       <Routes>
         <Route index element={<CouncilOverview council={council} />} />

@@ -32,9 +32,18 @@ export function OpinionsTab({ council }: CouncilTabProps) {
   const sub = pathname.split('/')[4] ?? '';
   return (
     <>
-      <TabList size="small" selectedValue={VIEWS.some((v) => v.key === sub) ? sub : ''} onTabSelect={(_, d) => navigate(d.value ? `${base}/${String(d.value)}` : base)}
-        aria-label="意見の表示" style={{ marginBottom: 12 }}>
-        {VIEWS.map((v) => <Tab key={v.key} value={v.key}>{v.label}</Tab>)}
+      <TabList
+        size="small"
+        selectedValue={VIEWS.some((v) => v.key === sub) ? sub : ''}
+        onTabSelect={(_, d) => navigate(d.value ? `${base}/${String(d.value)}` : base)}
+        aria-label="意見の表示"
+        style={{ marginBottom: 12 }}
+      >
+        {VIEWS.map((v) => (
+          <Tab key={v.key} value={v.key}>
+            {v.label}
+          </Tab>
+        ))}
       </TabList>
       <Routes>
         <Route index element={<OpinionsBoard council={council} />} />

@@ -11,7 +11,8 @@ import type { CouncilTabProps } from './CouncilScreen';
 
 guardFrozenVersions(db);
 const GROUP_TITLE = 'ビジョン・計画の編集（目次・見出し）';
-if (!SHORTCUT_GROUPS.some((g) => g.title === GROUP_TITLE)) SHORTCUT_GROUPS.push({ title: GROUP_TITLE, keys: OUTLINE_SHORTCUTS });
+if (!SHORTCUT_GROUPS.some((g) => g.title === GROUP_TITLE))
+  SHORTCUT_GROUPS.push({ title: GROUP_TITLE, keys: OUTLINE_SHORTCUTS });
 
 export function VisionTab({ council }: CouncilTabProps) {
   return (

@@ -19,15 +19,36 @@ const SHOWN = 40;
 
 const useStyles = makeStyles({
   root: {
-    height: '100vh', display: 'flex', flexDirection: 'column', boxSizing: 'border-box', padding: '2.5vh 4vw',
-    backgroundColor: '#101418', color: '#f4f6f8', overflow: 'hidden', fontSize: 'clamp(22px, 2.6vw, 56px)', lineHeight: 1.55,
+    height: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    boxSizing: 'border-box',
+    padding: '2.5vh 4vw',
+    backgroundColor: '#101418',
+    color: '#f4f6f8',
+    overflow: 'hidden',
+    fontSize: 'clamp(22px, 2.6vw, 56px)',
+    lineHeight: 1.55,
   },
   council: { fontSize: '0.6em', color: '#aab4be' },
-  item: { fontSize: '1.25em', fontWeight: 700, borderBottom: '3px solid #3b8eea', paddingBottom: '0.3em', marginBottom: '0.4em' },
+  item: {
+    fontSize: '1.25em',
+    fontWeight: 700,
+    borderBottom: '3px solid #3b8eea',
+    paddingBottom: '0.3em',
+    marginBottom: '0.4em',
+  },
   list: { flex: 1, overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: '0.45em', scrollbarWidth: 'none' },
   remark: { display: 'flex', gap: '0.6em', alignItems: 'baseline' },
   who: { color: '#8fc3ff', fontWeight: 700, whiteSpace: 'nowrap', flexShrink: 0 },
-  kind: { fontSize: '0.6em', color: '#ffd479', border: '1px solid #ffd479', borderRadius: '4px', padding: '0 0.3em', whiteSpace: 'nowrap' },
+  kind: {
+    fontSize: '0.6em',
+    color: '#ffd479',
+    border: '1px solid #ffd479',
+    borderRadius: '4px',
+    padding: '0 0.3em',
+    whiteSpace: 'nowrap',
+  },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   empty: { color: '#7d8790' },
 });
@@ -41,7 +62,9 @@ export function ProjectorScreen() {
     const meeting = await db.meetings.get(meetingId);
     if (!meeting) return null;
     const [council, members, staff, draft, last] = await Promise.all([
-      db.councils.get(meeting.councilId), sortedMembers(meeting.councilId), sortedStaff(meeting.councilId),
+      db.councils.get(meeting.councilId),
+      sortedMembers(meeting.councilId),
+      sortedStaff(meeting.councilId),
       db.entryDrafts.get(meetingId) as Promise<LiveDraft | undefined>,
       ordered(db.remarks, '[meetingId+order]', meetingId).last(),
     ]);
@@ -51,7 +74,11 @@ export function ProjectorScreen() {
     const all = rule === 'letter' ? await remarksOf(db, meetingId) : null;
     const ofItem = all
       ? all.filter((r) => r.agendaItemId === itemId)
-      : itemId ? (await db.remarks.where('agendaItemId').equals(itemId).toArray()).filter((r) => r.meetingId === meetingId).sort((a, b) => a.order - b.order) : [];
+      : itemId
+        ? (await db.remarks.where('agendaItemId').equals(itemId).toArray())
+            .filter((r) => r.meetingId === meetingId)
+            .sort((a, b) => a.order - b.order)
+        : [];
     return { meeting, council, members, staff, itemId, all, ofItem };
   }, [meetingId]);
 
@@ -61,10 +88,21 @@ export function ProjectorScreen() {
     const item = meeting.agenda.find((a) => a.id === itemId) ?? null;
     const ctx: SpeakerContext = { members, staff, chairMemberId: meeting.chairMemberId };
     const rule = council.publication.speakerLabel;
-    const letters = all ? assignLetters(all.filter((r) => !r.nonPublic), ctx) : undefined;
-    const lines = ofItem.filter((r) => !r.nonPublic).slice(-SHOWN).map((r) => ({
-      id: r.id, kind: r.kind, text: r.text, who: speakerLabel(r.speaker, ctx, rule, letters),
-    }));
+    const letters = all
+      ? assignLetters(
+          all.filter((r) => !r.nonPublic),
+          ctx,
+        )
+      : undefined;
+    const lines = ofItem
+      .filter((r) => !r.nonPublic)
+      .slice(-SHOWN)
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        text: r.text,
+        who: speakerLabel(r.speaker, ctx, rule, letters),
+      }));
     return { council, meeting, item, lines };
   }, [data]);
 
@@ -75,17 +113,28 @@ export function ProjectorScreen() {
   }, [view]);
   useEffect(() => {
     document.title = '審議会デスク — プロジェクター表示';
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') window.close(); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') window.close();
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   if (data === undefined) return <div className={s.root} />;
-  if (!view) return <div className={s.root}><p>会議が見つかりません。</p></div>;
+  if (!view)
+    return (
+      <div className={s.root}>
+        <p>会議が見つかりません。</p>
+      </div>
+    );
   return (
     <main className={s.root} aria-label="プロジェクター表示">
-      <div className={s.council}>{view.council.name}　{meetingTitle(view.meeting)}</div>
-      <h1 className={s.item} style={{ margin: 0 }}>{view.item ? view.item.title : '議題'}</h1>
+      <div className={s.council}>
+        {view.council.name}　{meetingTitle(view.meeting)}
+      </div>
+      <h1 className={s.item} style={{ margin: 0 }}>
+        {view.item ? view.item.title : '議題'}
+      </h1>
       <div className={s.list} ref={listRef} aria-live="polite">
         {view.lines.length === 0 ? <p className={s.empty}>この議題の記録はまだありません。</p> : null}
         {view.lines.map((l) => (

@@ -7,5 +7,9 @@ export async function openProjector(meetingId: string): Promise<void> {
     return;
   }
   // noopener: its own browsing context (and, as a rule, its own process), so the wall never holds up the typist.
-  window.open(`#/projector/${encodeURIComponent(meetingId)}`, `projector-${meetingId}`, 'popup,noopener,width=1280,height=720');
+  window.open(
+    `#/projector/${encodeURIComponent(meetingId)}`,
+    `projector-${meetingId}`,
+    'popup,noopener,width=1280,height=720',
+  );
 }

@@ -19,14 +19,21 @@ export interface SpeakerChoice {
 
 /** Katakana → hiragana, full-width ASCII → half-width, lower case: how both sides are compared. */
 export function normalizeQuery(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60)).replace(/\s+/g, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(/\s+/g, '');
 }
 
 export function speakerKey(s: Speaker): string {
   switch (s.type) {
-    case 'member': return `member:${s.memberId}`;
-    case 'staff': return `staff:${s.staffId}`;
-    default: return s.type;
+    case 'member':
+      return `member:${s.memberId}`;
+    case 'staff':
+      return `staff:${s.staffId}`;
+    default:
+      return s.type;
   }
 }
 
@@ -36,22 +43,50 @@ export function speakerChoices(members: Member[], staff: Staff[], chairMemberId:
   const chairName = chair ? memberTitle(chair) : '';
   const list: SpeakerChoice[] = [
     {
-      key: 'chair', speaker: { type: 'chair' }, label: chair ? `${chairName}（議事進行）` : '会長（議事進行）', number: null,
-      hint: '議事進行', words: ['かいちょう', 'ぎちょう', '会長', '議長', 'ぎじしんこう', '議事進行'],
+      key: 'chair',
+      speaker: { type: 'chair' },
+      label: chair ? `${chairName}（議事進行）` : '会長（議事進行）',
+      number: null,
+      hint: '議事進行',
+      words: ['かいちょう', 'ぎちょう', '会長', '議長', 'ぎじしんこう', '議事進行'],
     },
-    { key: 'secretariat', speaker: { type: 'secretariat' }, label: '事務局', number: null, hint: '事務局として', words: ['じむきょく', '事務局'] },
+    {
+      key: 'secretariat',
+      speaker: { type: 'secretariat' },
+      label: '事務局',
+      number: null,
+      hint: '事務局として',
+      words: ['じむきょく', '事務局'],
+    },
   ];
-  members.forEach((m, i) => list.push({
-    key: `member:${m.id}`, speaker: { type: 'member', memberId: m.id }, label: memberTitle(m), number: i + 1,
-    hint: m.reading, words: [m.reading, m.name, memberTitle(m), m.role],
-  }));
+  members.forEach((m, i) =>
+    list.push({
+      key: `member:${m.id}`,
+      speaker: { type: 'member', memberId: m.id },
+      label: memberTitle(m),
+      number: i + 1,
+      hint: m.reading,
+      words: [m.reading, m.name, memberTitle(m), m.role],
+    }),
+  );
   for (const s of staff) {
     list.push({
-      key: `staff:${s.id}`, speaker: { type: 'staff', staffId: s.id }, label: staffTitle(s), number: null,
-      hint: s.department, words: [s.name, staffTitle(s), s.department, 'じむきょく', '事務局'],
+      key: `staff:${s.id}`,
+      speaker: { type: 'staff', staffId: s.id },
+      label: staffTitle(s),
+      number: null,
+      hint: s.department,
+      words: [s.name, staffTitle(s), s.department, 'じむきょく', '事務局'],
     });
   }
-  list.push({ key: 'unknown', speaker: { type: 'unknown' }, label: '発言者なし', number: null, hint: '不明・記録のみ', words: ['ふめい', '不明', 'なし'] });
+  list.push({
+    key: 'unknown',
+    speaker: { type: 'unknown' },
+    label: '発言者なし',
+    number: null,
+    hint: '不明・記録のみ',
+    words: ['ふめい', '不明', 'なし'],
+  });
   for (const c of list) c.words = c.words.filter(Boolean).map(normalizeQuery);
   return list;
 }

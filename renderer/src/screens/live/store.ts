@@ -18,11 +18,18 @@ export interface LiveDraft extends EntryDraft {
 }
 
 /** Records written and removed by one change. */
-export interface Change { put: Remark[]; remove: string[] }
+export interface Change {
+  put: Remark[];
+  remove: string[];
+}
 /** What restores the records as they were before an edit. */
-export interface Undo extends Change { label: string }
+export interface Undo extends Change {
+  label: string;
+}
 /** A change made, and how to undo it. */
-export interface Edit extends Change { undo: Undo }
+export interface Edit extends Change {
+  undo: Undo;
+}
 
 /** The list on screen after a change: replaced, added and removed rows, in order. */
 export function applyChange(list: Remark[], { put, remove }: Change): Remark[] {
@@ -83,7 +90,11 @@ export async function applyUndo(db: ShingikaiDB, undo: Undo): Promise<Change> {
  * Each edit reads the records it changes inside its own transaction, so quick successive
  * edits of one remark (Alt+N then Alt+2) build on each other instead of on a stale copy.
  */
-async function edit(db: ShingikaiDB, ids: string[], change: (rs: Remark[]) => { put: Remark[]; remove: string[]; undo: Omit<Undo, 'put'> & { put?: Remark[] } } | null): Promise<Edit | null> {
+async function edit(
+  db: ShingikaiDB,
+  ids: string[],
+  change: (rs: Remark[]) => { put: Remark[]; remove: string[]; undo: Omit<Undo, 'put'> & { put?: Remark[] } } | null,
+): Promise<Edit | null> {
   return db.transaction('rw', db.remarks, async () => {
     const rs = await db.remarks.bulkGet(ids);
     if (rs.some((r) => !r)) return null; // changed meanwhile (deleted elsewhere): nothing to do
@@ -92,19 +103,43 @@ async function edit(db: ShingikaiDB, ids: string[], change: (rs: Remark[]) => { 
     if (!c) return null;
     if (c.remove.length) await db.remarks.bulkDelete(c.remove);
     if (c.put.length) await db.remarks.bulkPut(c.put);
-    return { put: c.put, remove: c.remove, undo: { label: c.undo.label, remove: c.undo.remove, put: c.undo.put ?? found } };
+    return {
+      put: c.put,
+      remove: c.remove,
+      undo: { label: c.undo.label, remove: c.undo.remove, put: c.undo.put ?? found },
+    };
   });
 }
 
 const stamp = (r: Remark, now: string): Remark => ({ ...r, updatedAt: now });
 
-export function updateRemark(db: ShingikaiDB, id: string, patch: Partial<Remark>, label: string, now = new Date().toISOString()): Promise<Edit | null> {
-  return edit(db, [id], ([r]) => ({ put: [stamp({ ...r!, ...patch, id }, now)], remove: [], undo: { label, remove: [] } }));
+export function updateRemark(
+  db: ShingikaiDB,
+  id: string,
+  patch: Partial<Remark>,
+  label: string,
+  now = new Date().toISOString(),
+): Promise<Edit | null> {
+  return edit(db, [id], ([r]) => ({
+    put: [stamp({ ...r!, ...patch, id }, now)],
+    remove: [],
+    undo: { label, remove: [] },
+  }));
 }
 
 /** Flips a flag of the stored remark (not of a copy on screen). */
-export function toggleFlag(db: ShingikaiDB, id: string, flag: 'nonPublic' | 'needsCheck', label: string, now = new Date().toISOString()): Promise<Edit | null> {
-  return edit(db, [id], ([r]) => ({ put: [stamp({ ...r!, [flag]: !r![flag] }, now)], remove: [], undo: { label, remove: [] } }));
+export function toggleFlag(
+  db: ShingikaiDB,
+  id: string,
+  flag: 'nonPublic' | 'needsCheck',
+  label: string,
+  now = new Date().toISOString(),
+): Promise<Edit | null> {
+  return edit(db, [id], ([r]) => ({
+    put: [stamp({ ...r!, [flag]: !r![flag] }, now)],
+    remove: [],
+    undo: { label, remove: [] },
+  }));
 }
 
 export function deleteRemark(db: ShingikaiDB, id: string): Promise<Edit | null> {
@@ -113,7 +148,13 @@ export function deleteRemark(db: ShingikaiDB, id: string): Promise<Edit | null> 
 
 /** Splits at a character position: the tail becomes a new remark right after, same speaker. */
 export function splitRemark(
-  db: ShingikaiDB, id: string, nextId: string | null, at: number, text: string, newId: string, now = new Date().toISOString(),
+  db: ShingikaiDB,
+  id: string,
+  nextId: string | null,
+  at: number,
+  text: string,
+  newId: string,
+  now = new Date().toISOString(),
 ): Promise<Edit | null> {
   return edit(db, nextId ? [id, nextId] : [id], ([r, next]) => {
     const head = text.slice(0, at).trimEnd();
@@ -121,24 +162,51 @@ export function splitRemark(
     if (!head || !tail) return null;
     const order = next ? (r!.order + next.order) / 2 : r!.order + 1;
     const second: Remark = { ...r!, id: newId, order, text: tail, replyToId: null, createdAt: now, updatedAt: now };
-    return { put: [stamp({ ...r!, text: head }, now), second], remove: [], undo: { label: '分割', put: [r!], remove: [newId] } };
+    return {
+      put: [stamp({ ...r!, text: head }, now), second],
+      remove: [],
+      undo: { label: '分割', put: [r!], remove: [newId] },
+    };
   });
 }
 
 /** Merges a remark with the one after it; the first keeps its speaker and time. */
-export function mergeWithNext(db: ShingikaiDB, id: string, nextId: string, now = new Date().toISOString()): Promise<Edit | null> {
+export function mergeWithNext(
+  db: ShingikaiDB,
+  id: string,
+  nextId: string,
+  now = new Date().toISOString(),
+): Promise<Edit | null> {
   return edit(db, [id, nextId], ([a, b]) => ({
-    put: [stamp({ ...a!, text: a!.text + b!.text, nonPublic: a!.nonPublic || b!.nonPublic, needsCheck: a!.needsCheck || b!.needsCheck }, now)],
+    put: [
+      stamp(
+        {
+          ...a!,
+          text: a!.text + b!.text,
+          nonPublic: a!.nonPublic || b!.nonPublic,
+          needsCheck: a!.needsCheck || b!.needsCheck,
+        },
+        now,
+      ),
+    ],
     remove: [nextId],
     undo: { label: '結合', remove: [] },
   }));
 }
 
 /** Swaps a remark with its neighbour in the list. */
-export function moveRemark(db: ShingikaiDB, id: string, neighbourId: string, now = new Date().toISOString()): Promise<Edit | null> {
+export function moveRemark(
+  db: ShingikaiDB,
+  id: string,
+  neighbourId: string,
+  now = new Date().toISOString(),
+): Promise<Edit | null> {
   return edit(db, [id, neighbourId], ([a, b]) => ({
     // Moving into another agenda item takes that item, as the row now sits among its remarks.
-    put: [stamp({ ...a!, order: b!.order, agendaItemId: b!.agendaItemId }, now), stamp({ ...b!, order: a!.order }, now)],
+    put: [
+      stamp({ ...a!, order: b!.order, agendaItemId: b!.agendaItemId }, now),
+      stamp({ ...b!, order: a!.order }, now),
+    ],
     remove: [],
     undo: { label: '並べ替え', remove: [] },
   }));
@@ -162,19 +230,28 @@ export class DraftSaver {
   schedule(draft: LiveDraft) {
     this.latest = draft;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { void this.flush(); }, this.delay);
+    this.timer = setTimeout(() => {
+      void this.flush();
+    }, this.delay);
   }
 
   /** Writes the pending draft now (nothing pending: resolves when earlier writes are done). */
   flush(): Promise<void> {
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     const d = this.latest;
     this.latest = null;
     if (d) {
-      this.chain = this.chain.then(() => this.write(d)).then(
-        () => this.onResult(null),
-        (error: unknown) => { this.onResult(error); },
-      );
+      this.chain = this.chain
+        .then(() => this.write(d))
+        .then(
+          () => this.onResult(null),
+          (error: unknown) => {
+            this.onResult(error);
+          },
+        );
     }
     return this.chain;
   }
@@ -188,9 +265,14 @@ export class DraftSaver {
 
   /** Drops a pending write (the commit transaction has stored the emptied line itself). */
   cancel() {
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     this.latest = null;
   }
 
-  get pending() { return this.latest !== null; }
+  get pending() {
+    return this.latest !== null;
+  }
 }

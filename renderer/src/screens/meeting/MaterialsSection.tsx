@@ -4,7 +4,16 @@
  */
 import { useRef, useState } from 'react';
 import { Button, ProgressBar, Text, Tooltip, tokens } from '@fluentui/react-components';
-import { Add24Regular, ArrowDownRegular, ArrowUpRegular, AttachRegular, DeleteRegular, DismissRegular, OpenRegular, ReOrderDotsVerticalRegular } from '@fluentui/react-icons';
+import {
+  Add24Regular,
+  ArrowDownRegular,
+  ArrowUpRegular,
+  AttachRegular,
+  DeleteRegular,
+  DismissRegular,
+  OpenRegular,
+  ReOrderDotsVerticalRegular,
+} from '@fluentui/react-icons';
 import { Section } from '../../components/Section';
 import { call } from '../../bridge';
 import { db } from '../../db';
@@ -29,17 +38,24 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
   const notify = useNotify();
   const input = useRef<HTMLInputElement>(null);
   const target = useRef<string | null>(null);
-  const [progress, setProgress] = useState<{ materialId: string; sent: number; total: number; name: string } | null>(null);
+  const [progress, setProgress] = useState<{ materialId: string; sent: number; total: number; name: string } | null>(
+    null,
+  );
   const items = meeting.materials;
   const save = (change: (list: Material[]) => Material[]) =>
-    changeMeeting(db, meeting.id, (m) => ({ materials: relabel(change(m.materials)) })).catch((e) => notify.error(e, '配布資料を保存できませんでした'));
+    changeMeeting(db, meeting.id, (m) => ({ materials: relabel(change(m.materials)) })).catch((e) =>
+      notify.error(e, '配布資料を保存できませんでした'),
+    );
   const reorder = useReorder(items.length, (from, to) => save((l) => move(l, from, to)));
 
   const attach = async (file: File | undefined) => {
     const materialId = target.current;
     if (input.current) input.current.value = '';
     if (!file || !materialId) return;
-    if (file.size > ATTACHMENT_MAX_BYTES) { notify.error(new Error('too large'), '添付できるファイルは 1GB までです'); return; }
+    if (file.size > ATTACHMENT_MAX_BYTES) {
+      notify.error(new Error('too large'), '添付できるファイルは 1GB までです');
+      return;
+    }
     const uploadId = crypto.randomUUID();
     setProgress({ materialId, sent: 0, total: file.size, name: file.name });
     try {
@@ -48,7 +64,13 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
       for (let index = 0; index < pieces; index++) {
         const start = index * ATTACHMENT_CHUNK_BYTES;
         const bytes = new Uint8Array(await file.slice(start, start + ATTACHMENT_CHUNK_BYTES).arrayBuffer());
-        const r = await call('attachment:write:chunk', { uploadId, index, base64: toBase64(bytes), last: index === pieces - 1, originalName: file.name });
+        const r = await call('attachment:write:chunk', {
+          uploadId,
+          index,
+          base64: toBase64(bytes),
+          last: index === pieces - 1,
+          originalName: file.name,
+        });
         setProgress({ materialId, sent: r.received, total: file.size, name: file.name });
         stored = r.file;
       }
@@ -56,7 +78,9 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
       const previous = items.find((m) => m.id === materialId)?.file ?? null;
       const file_ = stored;
       await changeMeeting(db, meeting.id, (m) => ({
-        materials: m.materials.map((x) => (x.id === materialId ? { ...x, title: x.title || file.name.replace(/\.[^.]+$/, ''), file: file_ } : x)),
+        materials: m.materials.map((x) =>
+          x.id === materialId ? { ...x, title: x.title || file.name.replace(/\.[^.]+$/, ''), file: file_ } : x,
+        ),
       }));
       if (previous) await call('attachment:remove:file', { storedName: previous.storedName }).catch(() => {});
       notify.success('ファイルを添付しました', file.name);
@@ -76,42 +100,131 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
     await save((l) => l.filter((x) => x.id !== m.id));
     if (m.file) await call('attachment:remove:file', { storedName: m.file.storedName }).catch(() => {});
   };
-  const open = (m: Material) => m.file && call('attachment:open:file', { storedName: m.file.storedName }).catch((e) => notify.error(e, 'ファイルを開けませんでした'));
+  const open = (m: Material) =>
+    m.file &&
+    call('attachment:open:file', { storedName: m.file.storedName }).catch((e) =>
+      notify.error(e, 'ファイルを開けませんでした'),
+    );
 
   return (
-    <Section title="配布資料" actions={<Button size="small" icon={<Add24Regular />} onClick={() => void save((l) => [...l, { id: randomId(), label: '', title: '', file: null }])}>資料を追加</Button>}>
-      <input ref={input} type="file" hidden aria-label="添付するファイル" data-testid="material-file" onChange={(e) => void attach(e.target.files?.[0])} />
-      {items.length === 0 ? <Text>配布資料はありません。「資料を追加」で 資料１、資料２ … の名称を登録し、必要ならファイルを添付します（アプリのデータフォルダに複製して保管します）。</Text> : (
-        <ol aria-label="配布資料の一覧" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
+    <Section
+      title="配布資料"
+      actions={
+        <Button
+          size="small"
+          icon={<Add24Regular />}
+          onClick={() => void save((l) => [...l, { id: randomId(), label: '', title: '', file: null }])}
+        >
+          資料を追加
+        </Button>
+      }
+    >
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label="添付するファイル"
+        data-testid="material-file"
+        onChange={(e) => void attach(e.target.files?.[0])}
+      />
+      {items.length === 0 ? (
+        <Text>
+          配布資料はありません。「資料を追加」で 資料１、資料２ …
+          の名称を登録し、必要ならファイルを添付します（アプリのデータフォルダに複製して保管します）。
+        </Text>
+      ) : (
+        <ol
+          aria-label="配布資料の一覧"
+          style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 4 }}
+        >
           {items.map((m, i) => (
-            <li key={m.id} {...reorder.rowProps(i, true, true)} aria-label={`${m.label} ${m.title}`}
-              style={{ padding: '4px 6px', borderRadius: 4, border: `1px solid ${reorder.over === i ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2}` }}>
+            <li
+              key={m.id}
+              {...reorder.rowProps(i, true, true)}
+              aria-label={`${m.label} ${m.title}`}
+              style={{
+                padding: '4px 6px',
+                borderRadius: 4,
+                border: `1px solid ${reorder.over === i ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2}`,
+              }}
+            >
               <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                <span {...reorder.handleProps(i)}><ReOrderDotsVerticalRegular style={{ color: tokens.colorNeutralForeground3 }} /></span>
-                <Text weight="semibold" style={{ width: 60, whiteSpace: 'nowrap' }}>{m.label}</Text>
-                <CommitInput aria-label={`${m.label}の名称`} value={m.title} placeholder="資料の名称" style={{ flex: 1 }} onCommit={(v) => save((l) => l.map((x) => (x.id === m.id ? { ...x, title: v.trim() } : x)))} />
+                <span {...reorder.handleProps(i)}>
+                  <ReOrderDotsVerticalRegular style={{ color: tokens.colorNeutralForeground3 }} />
+                </span>
+                <Text weight="semibold" style={{ width: 60, whiteSpace: 'nowrap' }}>
+                  {m.label}
+                </Text>
+                <CommitInput
+                  aria-label={`${m.label}の名称`}
+                  value={m.title}
+                  placeholder="資料の名称"
+                  style={{ flex: 1 }}
+                  onCommit={(v) => save((l) => l.map((x) => (x.id === m.id ? { ...x, title: v.trim() } : x)))}
+                />
                 <Row gap={0}>
-                  <Tooltip content="上へ（Alt+↑）" relationship="label"><Button size="small" appearance="subtle" icon={<ArrowUpRegular />} disabled={i === 0} onClick={() => void save((l) => move(l, i, i - 1))} /></Tooltip>
-                  <Tooltip content="下へ（Alt+↓）" relationship="label"><Button size="small" appearance="subtle" icon={<ArrowDownRegular />} disabled={i === items.length - 1} onClick={() => void save((l) => move(l, i, i + 1))} /></Tooltip>
-                  <Tooltip content={`${m.label}を削除`} relationship="label"><Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove(m)} /></Tooltip>
+                  <Tooltip content="上へ（Alt+↑）" relationship="label">
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<ArrowUpRegular />}
+                      disabled={i === 0}
+                      onClick={() => void save((l) => move(l, i, i - 1))}
+                    />
+                  </Tooltip>
+                  <Tooltip content="下へ（Alt+↓）" relationship="label">
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<ArrowDownRegular />}
+                      disabled={i === items.length - 1}
+                      onClick={() => void save((l) => move(l, i, i + 1))}
+                    />
+                  </Tooltip>
+                  <Tooltip content={`${m.label}を削除`} relationship="label">
+                    <Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove(m)} />
+                  </Tooltip>
                 </Row>
               </div>
               <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4, paddingLeft: 90 }}>
                 {m.file ? (
                   <>
                     <AttachRegular aria-hidden />
-                    <Text size={200} style={{ color: tokens.colorNeutralForeground2 }}>{m.file.originalName}（{formatBytes(m.file.size)}）</Text>
-                    <Button size="small" icon={<OpenRegular />} onClick={() => void open(m)}>開く</Button>
-                    <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => void detach(m)}>添付を外す</Button>
+                    <Text size={200} style={{ color: tokens.colorNeutralForeground2 }}>
+                      {m.file.originalName}（{formatBytes(m.file.size)}）
+                    </Text>
+                    <Button size="small" icon={<OpenRegular />} onClick={() => void open(m)}>
+                      開く
+                    </Button>
+                    <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => void detach(m)}>
+                      添付を外す
+                    </Button>
                   </>
                 ) : (
-                  <Button size="small" appearance="subtle" icon={<AttachRegular />} disabled={progress !== null} onClick={() => { target.current = m.id; input.current?.click(); }} aria-label={`${m.label}にファイルを添付`}>ファイルを添付</Button>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<AttachRegular />}
+                    disabled={progress !== null}
+                    onClick={() => {
+                      target.current = m.id;
+                      input.current?.click();
+                    }}
+                    aria-label={`${m.label}にファイルを添付`}
+                  >
+                    ファイルを添付
+                  </Button>
                 )}
               </div>
               {progress?.materialId === m.id ? (
                 <div style={{ marginTop: 4 }} aria-live="polite">
-                  <ProgressBar value={progress.total ? progress.sent / progress.total : 0} aria-label="添付の進み具合" />
-                  <Text size={200}>「{progress.name}」を送信中… {formatBytes(progress.sent)} / {formatBytes(progress.total)}</Text>
+                  <ProgressBar
+                    value={progress.total ? progress.sent / progress.total : 0}
+                    aria-label="添付の進み具合"
+                  />
+                  <Text size={200}>
+                    「{progress.name}」を送信中… {formatBytes(progress.sent)} / {formatBytes(progress.total)}
+                  </Text>
                 </div>
               ) : null}
             </li>

@@ -18,18 +18,39 @@ SHORTCUT_GROUPS.push({
 });
 
 /** An input that keeps its own text while focused and saves on blur or Enter (never mid-IME). */
-export function CommitInput({ value, onCommit, multiline, ...rest }: { value: string; onCommit: (v: string) => unknown; multiline?: boolean } & Omit<InputProps, 'value' | 'onChange' | 'onBlur'>) {
+export function CommitInput({
+  value,
+  onCommit,
+  multiline,
+  ...rest
+}: { value: string; onCommit: (v: string) => unknown; multiline?: boolean } & Omit<
+  InputProps,
+  'value' | 'onChange' | 'onBlur'
+>) {
   const [text, setText] = useState(value);
   const focused = useRef(false);
-  useEffect(() => { if (!focused.current) setText(value); }, [value]);
-  const commit = () => { if (text !== value) void onCommit(text); };
+  useEffect(() => {
+    if (!focused.current) setText(value);
+  }, [value]);
+  const commit = () => {
+    if (text !== value) void onCommit(text);
+  };
   if (multiline) {
     return (
       <Textarea
-        value={text} resize="vertical" aria-label={rest['aria-label']} placeholder={rest.placeholder} style={rest.style}
-        onFocus={() => { focused.current = true; }}
+        value={text}
+        resize="vertical"
+        aria-label={rest['aria-label']}
+        placeholder={rest.placeholder}
+        style={rest.style}
+        onFocus={() => {
+          focused.current = true;
+        }}
         onChange={(_, d) => setText(d.value)}
-        onBlur={() => { focused.current = false; commit(); }}
+        onBlur={() => {
+          focused.current = false;
+          commit();
+        }}
       />
     );
   }
@@ -37,10 +58,17 @@ export function CommitInput({ value, onCommit, multiline, ...rest }: { value: st
     <Input
       {...rest}
       value={text}
-      onFocus={() => { focused.current = true; }}
+      onFocus={() => {
+        focused.current = true;
+      }}
       onChange={(_, d) => setText(d.value)}
-      onBlur={() => { focused.current = false; commit(); }}
-      onKeyDown={(e) => { if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit(); }}
+      onBlur={() => {
+        focused.current = false;
+        commit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit();
+      }}
     />
   );
 }
@@ -57,13 +85,26 @@ export function move<T>(list: T[], from: number, to: number): T[] {
  * Reordering a list by keyboard (Alt+↑ / Alt+↓ on a row) and by mouse (drag a row onto
  * another). `onMove(from, to)` does the write; focus follows the moved row.
  */
-export function useReorder(count: number, onMove: (from: number, to: number) => void | Promise<void>, rowSelector = '[data-reorder-row]') {
+export function useReorder(
+  count: number,
+  onMove: (from: number, to: number) => void | Promise<void>,
+  rowSelector = '[data-reorder-row]',
+) {
   const dragFrom = useRef<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
   // The row keeps its DOM node (keyed) but is re-rendered later (live query): wait until it has moved, then focus it.
-  const followRow = (row: HTMLElement, target: HTMLElement, container: HTMLElement | null, index: number, frames = 30) => {
+  const followRow = (
+    row: HTMLElement,
+    target: HTMLElement,
+    container: HTMLElement | null,
+    index: number,
+    frames = 30,
+  ) => {
     if (!container) return;
-    if (container.querySelectorAll<HTMLElement>(rowSelector)[index] === row || frames === 0) { target.focus(); return; }
+    if (container.querySelectorAll<HTMLElement>(rowSelector)[index] === row || frames === 0) {
+      target.focus();
+      return;
+    }
     requestAnimationFrame(() => followRow(row, target, container, index, frames - 1));
   };
   const startDrag = (index: number, e: DragEvent<HTMLElement>) => {
@@ -81,27 +122,40 @@ export function useReorder(count: number, onMove: (from: number, to: number) => 
       'aria-hidden': true as const,
       style: { cursor: 'grab', display: 'inline-flex' },
       onDragStart: (e: DragEvent<HTMLElement>) => startDrag(index, e),
-      onDragEnd: () => { dragFrom.current = null; setOver(null); },
+      onDragEnd: () => {
+        dragFrom.current = null;
+        setOver(null);
+      },
     }),
     rowProps: (index: number, enabled = true, handleOnly = false) => ({
       'data-reorder-row': true,
       tabIndex: 0,
       draggable: enabled && !handleOnly,
       onKeyDown: async (e: KeyboardEvent<HTMLElement>) => {
-        if (!enabled || !e.altKey || e.nativeEvent.isComposing || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+        if (!enabled || !e.altKey || e.nativeEvent.isComposing || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown'))
+          return;
         // From the row itself or a one-line text field in it (not from lists that use Alt+↓ to open).
         if (e.target !== e.currentTarget && (e.target as HTMLElement).tagName !== 'INPUT') return;
         e.preventDefault();
         const to = e.key === 'ArrowUp' ? index - 1 : index + 1;
         if (to < 0 || to >= count) return;
-        const row = e.currentTarget.matches(rowSelector) ? e.currentTarget : e.currentTarget.closest<HTMLElement>(rowSelector)!;
+        const row = e.currentTarget.matches(rowSelector)
+          ? e.currentTarget
+          : e.currentTarget.closest<HTMLElement>(rowSelector)!;
         const container = row.parentElement;
         const typing = e.target !== e.currentTarget ? (e.target as HTMLElement) : null;
         await onMove(index, to);
         followRow(row, typing ?? row, container, to);
       },
-      onDragStart: (e: DragEvent<HTMLElement>) => { if (e.target === e.currentTarget) startDrag(index, e); },
-      onDragOver: (e: DragEvent<HTMLElement>) => { if (dragFrom.current !== null) { e.preventDefault(); setOver(index); } },
+      onDragStart: (e: DragEvent<HTMLElement>) => {
+        if (e.target === e.currentTarget) startDrag(index, e);
+      },
+      onDragOver: (e: DragEvent<HTMLElement>) => {
+        if (dragFrom.current !== null) {
+          e.preventDefault();
+          setOver(index);
+        }
+      },
       onDragLeave: () => setOver((o) => (o === index ? null : o)),
       onDrop: (e: DragEvent<HTMLElement>) => {
         e.preventDefault();
@@ -110,7 +164,10 @@ export function useReorder(count: number, onMove: (from: number, to: number) => 
         setOver(null);
         if (from !== null && from !== index) void onMove(from, index);
       },
-      onDragEnd: () => { dragFrom.current = null; setOver(null); },
+      onDragEnd: () => {
+        dragFrom.current = null;
+        setOver(null);
+      },
     }),
   };
 }
@@ -128,13 +185,29 @@ export function Row({ children, gap = 8 }: { children: ReactNode; gap?: number }
   return <div style={{ display: 'flex', gap, alignItems: 'center', flexWrap: 'wrap' }}>{children}</div>;
 }
 
-const STATUS_COLOR: Record<Meeting['status'], 'informative' | 'brand' | 'warning' | 'success' | 'subtle' | 'important'> = {
-  予定: 'subtle', 開催済: 'informative', 作成中: 'warning', 確認中: 'important', 確定: 'brand', 公開済: 'success',
+const STATUS_COLOR: Record<
+  Meeting['status'],
+  'informative' | 'brand' | 'warning' | 'success' | 'subtle' | 'important'
+> = {
+  予定: 'subtle',
+  開催済: 'informative',
+  作成中: 'warning',
+  確認中: 'important',
+  確定: 'brand',
+  公開済: 'success',
 };
 
 export function MeetingStatusBadge({ status }: { status: Meeting['status'] }) {
-  return <Badge appearance="tint" color={STATUS_COLOR[status]}>{status}</Badge>;
+  return (
+    <Badge appearance="tint" color={STATUS_COLOR[status]}>
+      {status}
+    </Badge>
+  );
 }
 
 /** Splits a venues textarea: one venue per line. */
-export const venueLines = (text: string) => text.split(/\r?\n/).map((v) => v.trim()).filter(Boolean);
+export const venueLines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((v) => v.trim())
+    .filter(Boolean);

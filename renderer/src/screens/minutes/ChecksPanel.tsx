@@ -1,7 +1,16 @@
 /** 公用文チェック: each finding with its place and proposed fix; accept one by one or all. */
 import { useState } from 'react';
 import {
-  Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens,
+  Badge,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircle24Regular } from '@fluentui/react-icons';
 import { CHECK_RULES, type Finding, type Fix } from '../../../../shared/minutes/checks';
@@ -21,7 +30,11 @@ export function ChecksPanel({ findings, locked, onApply, onGoto }: Props) {
   const fixable = shown.filter((f) => f.fix);
   const apply = async (fixes: Fix[], what: string) => {
     setBusy(true);
-    try { await onApply(fixes, what); } finally { setBusy(false); }
+    try {
+      await onApply(fixes, what);
+    } finally {
+      setBusy(false);
+    }
   };
   if (shown.length === 0) {
     return (
@@ -34,8 +47,19 @@ export function ChecksPanel({ findings, locked, onApply, onGoto }: Props) {
   return (
     <div>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 8, flexWrap: 'wrap' }}>
-        <Text>指摘 {shown.length}件（修正案あり {fixable.length}件）。修正は会議録の文章に反映され、元の記録は変わりません。</Text>
-        <Button appearance="primary" disabled={locked || busy || fixable.length === 0} onClick={() => void apply(fixable.map((f) => f.fix!), `公用文チェックの修正をすべて適用（${fixable.length}件）`)}>
+        <Text>
+          指摘 {shown.length}件（修正案あり {fixable.length}件）。修正は会議録の文章に反映され、元の記録は変わりません。
+        </Text>
+        <Button
+          appearance="primary"
+          disabled={locked || busy || fixable.length === 0}
+          onClick={() =>
+            void apply(
+              fixable.map((f) => f.fix!),
+              `公用文チェックの修正をすべて適用（${fixable.length}件）`,
+            )
+          }
+        >
           修正案をすべて適用
         </Button>
       </div>
@@ -51,13 +75,25 @@ export function ChecksPanel({ findings, locked, onApply, onGoto }: Props) {
         <TableBody>
           {shown.map((f) => (
             <TableRow key={f.id}>
-              <TableCell><Badge appearance="tint" color={f.fix ? 'warning' : 'informative'}>{CHECK_RULES[f.rule]}</Badge></TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={f.fix ? 'warning' : 'informative'}>
+                  {CHECK_RULES[f.rule]}
+                </Badge>
+              </TableCell>
               <TableCell>
                 {f.paragraphKey && !f.paragraphKey.startsWith('x:') ? (
-                  <Button appearance="transparent" size="small" style={{ padding: 0, minWidth: 0, textAlign: 'left', justifyContent: 'flex-start' }} onClick={() => onGoto(f.paragraphKey!)}>
-                    {f.place}{f.length ? `（${f.offset + 1}文字目）` : ''}
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    style={{ padding: 0, minWidth: 0, textAlign: 'left', justifyContent: 'flex-start' }}
+                    onClick={() => onGoto(f.paragraphKey!)}
+                  >
+                    {f.place}
+                    {f.length ? `（${f.offset + 1}文字目）` : ''}
                   </Button>
-                ) : f.place}
+                ) : (
+                  f.place
+                )}
               </TableCell>
               <TableCell>
                 <div>{f.message}</div>
@@ -66,11 +102,20 @@ export function ChecksPanel({ findings, locked, onApply, onGoto }: Props) {
               <TableCell>
                 <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap', alignItems: 'center' }}>
                   {f.fix ? (
-                    <Button size="small" disabled={locked || busy} onClick={() => void apply([f.fix!], `公用文チェックの修正：${f.fix!.label}`)} aria-label={`適用：${f.fix.label}`}>
+                    <Button
+                      size="small"
+                      disabled={locked || busy}
+                      onClick={() => void apply([f.fix!], `公用文チェックの修正：${f.fix!.label}`)}
+                      aria-label={`適用：${f.fix.label}`}
+                    >
                       {f.fix.label}
                     </Button>
-                  ) : <Text size={200}>（確認のみ）</Text>}
-                  <Button size="small" appearance="subtle" onClick={() => setIgnored(new Set([...ignored, f.id]))}>無視</Button>
+                  ) : (
+                    <Text size={200}>（確認のみ）</Text>
+                  )}
+                  <Button size="small" appearance="subtle" onClick={() => setIgnored(new Set([...ignored, f.id]))}>
+                    無視
+                  </Button>
                 </div>
               </TableCell>
             </TableRow>

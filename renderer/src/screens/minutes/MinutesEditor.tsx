@@ -10,7 +10,11 @@ const useStyles = makeStyles({
   section: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: '10px 0' },
   heading: { display: 'flex', alignItems: 'center', gap: '8px', marginBottom: '6px' },
   row: {
-    display: 'grid', gridTemplateColumns: '1fr 300px', gap: '12px', padding: '4px 6px', borderRadius: tokens.borderRadiusMedium,
+    display: 'grid',
+    gridTemplateColumns: '1fr 300px',
+    gap: '12px',
+    padding: '4px 6px',
+    borderRadius: tokens.borderRadiusMedium,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus': { outline: `2px solid ${tokens.colorBrandStroke1}` },
   },
@@ -32,7 +36,11 @@ interface Props {
 function Sources({ p, byId }: { p: MinutesParagraph; byId: Map<string, Remark> }) {
   const s = useStyles();
   if (p.kind === 'group' || p.kind === 'field' || p.sourceIds.length === 0) {
-    return <div className={s.sources}>{p.kind === 'group' || p.kind === 'field' ? <Text size={200}>（{p.sourceIds.length}件の記録から）</Text> : null}</div>;
+    return (
+      <div className={s.sources}>
+        {p.kind === 'group' || p.kind === 'field' ? <Text size={200}>（{p.sourceIds.length}件の記録から）</Text> : null}
+      </div>
+    );
   }
   return (
     <div className={s.sources} aria-label="元の記録">
@@ -41,30 +49,58 @@ function Sources({ p, byId }: { p: MinutesParagraph; byId: Map<string, Remark> }
         if (!r) return null;
         return (
           <Tooltip key={id} content={r.text} relationship="description">
-            <Badge appearance="outline" color="informative" tabIndex={0}>記録{r.order}・{r.kind}</Badge>
+            <Badge appearance="outline" color="informative" tabIndex={0}>
+              記録{r.order}・{r.kind}
+            </Badge>
           </Tooltip>
         );
       })}
-      {p.sourceIds.some((id) => byId.get(id)?.nonPublic) ? <Badge appearance="tint" color="danger">非公開</Badge> : null}
-      {p.sourceIds.some((id) => byId.get(id)?.needsCheck) ? <Badge appearance="tint" color="warning">要確認</Badge> : null}
-      {p.edited ? <Badge appearance="tint" color="brand">手直し済み</Badge> : null}
+      {p.sourceIds.some((id) => byId.get(id)?.nonPublic) ? (
+        <Badge appearance="tint" color="danger">
+          非公開
+        </Badge>
+      ) : null}
+      {p.sourceIds.some((id) => byId.get(id)?.needsCheck) ? (
+        <Badge appearance="tint" color="warning">
+          要確認
+        </Badge>
+      ) : null}
+      {p.edited ? (
+        <Badge appearance="tint" color="brand">
+          手直し済み
+        </Badge>
+      ) : null}
     </div>
   );
 }
 
-function ParagraphRow({ p, place, byId, locked, onSave, onRevert }: { p: MinutesParagraph; place: string; byId: Map<string, Remark> } & Omit<Props, 'model' | 'remarks'>) {
+function ParagraphRow({
+  p,
+  place,
+  byId,
+  locked,
+  onSave,
+  onRevert,
+}: { p: MinutesParagraph; place: string; byId: Map<string, Remark> } & Omit<Props, 'model' | 'remarks'>) {
   const s = useStyles();
   const [draft, setDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const save = async () => {
     if (draft === null) return;
     setBusy(true);
-    try { await onSave(p.key, draft, place); setDraft(null); } finally { setBusy(false); }
+    try {
+      await onSave(p.key, draft, place);
+      setDraft(null);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <div className={s.row} data-paragraph={p.key} tabIndex={-1}>
       <div className={s.text}>
-        {draft === null ? <PreviewParagraph p={p} /> : (
+        {draft === null ? (
+          <PreviewParagraph p={p} />
+        ) : (
           <>
             <Textarea
               value={draft}
@@ -76,13 +112,23 @@ function ParagraphRow({ p, place, byId, locked, onSave, onRevert }: { p: Minutes
               onChange={(_, d) => setDraft(d.value)}
               onKeyDown={(e) => {
                 if (e.nativeEvent.isComposing) return;
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void save(); }
-                if (e.key === 'Escape') { e.preventDefault(); setDraft(null); }
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  void save();
+                }
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  setDraft(null);
+                }
               }}
             />
             <div className={s.actions}>
-              <Button size="small" appearance="primary" disabled={busy} onClick={() => void save()}>保存（Ctrl+Enter）</Button>
-              <Button size="small" onClick={() => setDraft(null)}>取消（Esc）</Button>
+              <Button size="small" appearance="primary" disabled={busy} onClick={() => void save()}>
+                保存（Ctrl+Enter）
+              </Button>
+              <Button size="small" onClick={() => setDraft(null)}>
+                取消（Esc）
+              </Button>
             </div>
           </>
         )}
@@ -91,8 +137,19 @@ function ParagraphRow({ p, place, byId, locked, onSave, onRevert }: { p: Minutes
         <Sources p={p} byId={byId} />
         {p.editable && !locked && draft === null ? (
           <div className={s.sideActions}>
-            <Button size="small" icon={<Edit16Regular />} onClick={() => setDraft(p.text)} aria-label={`編集：${p.text.slice(0, 20)}`}>編集</Button>
-            {p.edited ? <Button size="small" icon={<ArrowUndo16Regular />} onClick={() => void onRevert(p.key, place)}>記録の文に戻す</Button> : null}
+            <Button
+              size="small"
+              icon={<Edit16Regular />}
+              onClick={() => setDraft(p.text)}
+              aria-label={`編集：${p.text.slice(0, 20)}`}
+            >
+              編集
+            </Button>
+            {p.edited ? (
+              <Button size="small" icon={<ArrowUndo16Regular />} onClick={() => void onRevert(p.key, place)}>
+                記録の文に戻す
+              </Button>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -111,21 +168,59 @@ export function MinutesEditor({ model, remarks, locked, onSave, onRevert }: Prop
         return (
           <section key={sec.key} className={s.section} aria-label={sec.heading}>
             <div className={s.heading}>
-              <Text as="h3" weight="semibold" size={400}>{sec.heading}</Text>
+              <Text as="h3" weight="semibold" size={400}>
+                {sec.heading}
+              </Text>
               {!locked && !hasExtra ? (
-                <Button size="small" appearance="subtle" icon={<Add16Regular />} onClick={() => void onSave(`x:${sec.key}`, '', sec.heading)}>段落を追加</Button>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<Add16Regular />}
+                  onClick={() => void onSave(`x:${sec.key}`, '', sec.heading)}
+                >
+                  段落を追加
+                </Button>
               ) : null}
             </div>
-            {sec.paragraphs.length === 0 ? <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>（記録はありません）</Text> : null}
-            {sec.paragraphs.map((p) => <ParagraphRow key={p.key} p={p} place={sec.heading} byId={byId} locked={locked} onSave={onSave} onRevert={onRevert} />)}
+            {sec.paragraphs.length === 0 ? (
+              <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
+                （記録はありません）
+              </Text>
+            ) : null}
+            {sec.paragraphs.map((p) => (
+              <ParagraphRow
+                key={p.key}
+                p={p}
+                place={sec.heading}
+                byId={byId}
+                locked={locked}
+                onSave={onSave}
+                onRevert={onRevert}
+              />
+            ))}
           </section>
         );
       })}
       <section className={s.section} aria-label="その他（見出し項目）">
-        <Text as="h3" weight="semibold" size={400}>その他（見出し項目）</Text>
+        <Text as="h3" weight="semibold" size={400}>
+          その他（見出し項目）
+        </Text>
         <ParagraphRow
-          p={{ key: 'h:other', kind: 'text', prefix: '', text: other?.lines.join('\n') ?? '', suffix: '', sourceIds: [], edited: false, editable: true }}
-          place="その他" byId={byId} locked={locked} onSave={onSave} onRevert={onRevert}
+          p={{
+            key: 'h:other',
+            kind: 'text',
+            prefix: '',
+            text: other?.lines.join('\n') ?? '',
+            suffix: '',
+            sourceIds: [],
+            edited: false,
+            editable: true,
+          }}
+          place="その他"
+          byId={byId}
+          locked={locked}
+          onSave={onSave}
+          onRevert={onRevert}
         />
       </section>
     </div>

@@ -4,13 +4,26 @@ import type { MinutesModel, MinutesParagraph } from '../../../../shared/minutes/
 
 const useStyles = makeStyles({
   page: {
-    backgroundColor: '#fff', color: '#000', padding: '32px 40px', maxWidth: '760px', border: `1px solid ${tokens.colorNeutralStroke2}`,
-    fontFamily: '"Yu Mincho", "MS Mincho", "Noto Serif CJK JP", serif', lineHeight: 1.7, position: 'relative',
+    backgroundColor: '#fff',
+    color: '#000',
+    padding: '32px 40px',
+    maxWidth: '760px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontFamily: '"Yu Mincho", "MS Mincho", "Noto Serif CJK JP", serif',
+    lineHeight: 1.7,
+    position: 'relative',
   },
   mark: { position: 'absolute', top: '12px', right: '20px', fontWeight: 700, fontFamily: 'sans-serif' },
   title: { textAlign: 'center', fontSize: '20px', fontWeight: 700, fontFamily: 'sans-serif', margin: '0 0 16px' },
   table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
-  label: { width: '20%', border: '1px solid #000', backgroundColor: '#F2F2F2', fontWeight: 700, padding: '4px 6px', verticalAlign: 'top' },
+  label: {
+    width: '20%',
+    border: '1px solid #000',
+    backgroundColor: '#F2F2F2',
+    fontWeight: 700,
+    padding: '4px 6px',
+    verticalAlign: 'top',
+  },
   value: { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' },
   heading: { fontFamily: 'sans-serif', fontWeight: 700, fontSize: '15px', margin: '12px 0 4px' },
   p: { margin: 0 },
@@ -29,9 +42,27 @@ const INDENT: Record<MinutesParagraph['kind'], React.CSSProperties> = {
 export function PreviewParagraph({ p }: { p: MinutesParagraph }) {
   const s = useStyles();
   const style = p.kind === 'text' && p.prefix ? { paddingLeft: '2em', textIndent: '-1em' } : INDENT[p.kind];
-  if (p.kind === 'field') return <p className={s.p} style={style}>■{p.text}</p>;
-  if (p.kind === 'turn') return <p className={s.p} style={style}><b>{p.prefix}</b>{p.text}{p.suffix}</p>;
-  return <p className={s.p} style={style}>{p.prefix}{p.text}{p.suffix}</p>;
+  if (p.kind === 'field')
+    return (
+      <p className={s.p} style={style}>
+        ■{p.text}
+      </p>
+    );
+  if (p.kind === 'turn')
+    return (
+      <p className={s.p} style={style}>
+        <b>{p.prefix}</b>
+        {p.text}
+        {p.suffix}
+      </p>
+    );
+  return (
+    <p className={s.p} style={style}>
+      {p.prefix}
+      {p.text}
+      {p.suffix}
+    </p>
+  );
 }
 
 export function MinutesPreview({ model }: { model: MinutesModel }) {
@@ -44,15 +75,19 @@ export function MinutesPreview({ model }: { model: MinutesModel }) {
         <tbody>
           {model.header.map((h) => (
             <tr key={h.key}>
-              <th scope="row" className={s.label}>{h.label}</th>
+              <th scope="row" className={s.label}>
+                {h.label}
+              </th>
               <td className={s.value}>
                 {h.key === 'body'
                   ? model.sections.map((sec) => (
-                    <section key={sec.key} aria-label={sec.heading}>
-                      <h3 className={s.heading}>{sec.heading}</h3>
-                      {sec.paragraphs.map((p) => <PreviewParagraph key={p.key} p={p} />)}
-                    </section>
-                  ))
+                      <section key={sec.key} aria-label={sec.heading}>
+                        <h3 className={s.heading}>{sec.heading}</h3>
+                        {sec.paragraphs.map((p) => (
+                          <PreviewParagraph key={p.key} p={p} />
+                        ))}
+                      </section>
+                    ))
                   : h.lines.map((l, i) => <div key={i}>{l}</div>)}
               </td>
             </tr>

@@ -7,8 +7,30 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router-dom';
 import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text, Textarea, tokens,
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, DocumentArrowDown20Regular, LockClosed20Regular } from '@fluentui/react-icons';
 import { db } from '../../db';
@@ -21,10 +43,24 @@ import { Section } from '../../components/Section';
 import { dateOrDash, meetingDate, meetingTitle } from '../../components/format';
 import { NotFoundScreen } from '../NotFoundScreen';
 import { MeetingStatusBadge } from '../council/MeetingsTab';
-import { buildMinutesModel, MINUTES_MODE_LABELS, type MinutesInput, type MinutesMode } from '../../../../shared/minutes/model';
+import {
+  buildMinutesModel,
+  MINUTES_MODE_LABELS,
+  type MinutesInput,
+  type MinutesMode,
+} from '../../../../shared/minutes/model';
 import { applyFixes, checksModel, runChecks, type Fix } from '../../../../shared/minutes/checks';
 import {
-  ACTION_LABELS, applyAction, availableActions, editEntry, emptyMinutes, isLocked, isOverdue, minutesDueDate, WorkflowError, type MinutesAction,
+  ACTION_LABELS,
+  applyAction,
+  availableActions,
+  editEntry,
+  emptyMinutes,
+  isLocked,
+  isOverdue,
+  minutesDueDate,
+  WorkflowError,
+  type MinutesAction,
 } from '../../../../shared/minutes/workflow';
 import type { Minutes } from '../../../../shared/domain';
 import { formatWareki, todayInTokyo } from '../../../../shared/wareki';
@@ -88,11 +124,25 @@ export function MinutesScreen() {
   const [promoteOpen, setPromoteOpen] = useState(false);
   const exporting = exporter.busy as MinutesMode | null;
 
-  const input = useMemo<Omit<MinutesInput, 'mode'> | null>(() => data ? {
-    council: data.council, members: data.members, staff: data.staff, meeting: data.meeting, remarks: data.remarks, minutes: data.minutes,
-  } : null, [data]);
+  const input = useMemo<Omit<MinutesInput, 'mode'> | null>(
+    () =>
+      data
+        ? {
+            council: data.council,
+            members: data.members,
+            staff: data.staff,
+            meeting: data.meeting,
+            remarks: data.remarks,
+            minutes: data.minutes,
+          }
+        : null,
+    [data],
+  );
   const editModel = useMemo(() => (input ? buildMinutesModel({ ...input, mode: 'internal' }) : null), [input]);
-  const previewModel = useMemo(() => (input ? buildMinutesModel({ ...input, mode: previewMode }) : null), [input, previewMode]);
+  const previewModel = useMemo(
+    () => (input ? buildMinutesModel({ ...input, mode: previewMode }) : null),
+    [input, previewMode],
+  );
   const findings = useMemo(() => (input ? runChecks(input) : []), [input]);
 
   if (data === undefined) return <Spinner label="読み込み中…" />;
@@ -104,7 +154,10 @@ export function MinutesScreen() {
   const due = minutesDueDate(meeting, council);
 
   /** Writes the minutes (and, with a status change, the meeting) in one transaction. */
-  const write = async (change: (m: Minutes) => Minutes, extra?: { meeting?: typeof meeting; clearNeedsCheck?: string[] }) => {
+  const write = async (
+    change: (m: Minutes) => Minutes,
+    extra?: { meeting?: typeof meeting; clearNeedsCheck?: string[] },
+  ) => {
     const now = new Date().toISOString();
     await db.transaction('rw', [db.minutes, db.meetings, db.remarks], async () => {
       const current = (await db.minutes.get(meeting.id)) ?? emptyMinutes(meeting.id, now);
@@ -117,8 +170,15 @@ export function MinutesScreen() {
   const saveEdit = async (key: string, text: string, place: string) => {
     try {
       const now = new Date().toISOString();
-      await write((m) => ({ ...m, edits: { ...m.edits, [key]: text }, history: [...m.history, editEntry(who, now, `文章を編集：${place}`, text.slice(0, 200))] }));
-    } catch (e) { notify.error(e, '会議録を保存できませんでした'); throw e; }
+      await write((m) => ({
+        ...m,
+        edits: { ...m.edits, [key]: text },
+        history: [...m.history, editEntry(who, now, `文章を編集：${place}`, text.slice(0, 200))],
+      }));
+    } catch (e) {
+      notify.error(e, '会議録を保存できませんでした');
+      throw e;
+    }
   };
   const revert = async (key: string, place: string) => {
     try {
@@ -128,30 +188,54 @@ export function MinutesScreen() {
         delete edits[key];
         return { ...m, edits, history: [...m.history, editEntry(who, now, `記録の文に戻す：${place}`)] };
       });
-    } catch (e) { notify.error(e, '会議録を保存できませんでした'); }
+    } catch (e) {
+      notify.error(e, '会議録を保存できませんでした');
+    }
   };
   const regenerate = async () => {
     setConfirmRegenerate(false);
     try {
       const now = new Date().toISOString();
-      await write((m) => ({ ...m, edits: {}, history: [...m.history, editEntry(who, now, '記録から作り直す', `手直し ${Object.keys(m.edits).length}段落を破棄`)] }));
+      await write((m) => ({
+        ...m,
+        edits: {},
+        history: [
+          ...m.history,
+          editEntry(who, now, '記録から作り直す', `手直し ${Object.keys(m.edits).length}段落を破棄`),
+        ],
+      }));
       notify.success('記録から作り直しました');
-    } catch (e) { notify.error(e, '作り直せませんでした'); }
+    } catch (e) {
+      notify.error(e, '作り直せませんでした');
+    }
   };
   const setStyle = async (style: Minutes['style']) => {
     try {
       const now = new Date().toISOString();
-      await write((m) => ({ ...m, style, history: [...m.history, editEntry(who, now, `筆記の形式を変更：${style === 'summary' ? '要点筆記' : '発言者別'}`)] }));
-    } catch (e) { notify.error(e, '形式を変更できませんでした'); }
+      await write((m) => ({
+        ...m,
+        style,
+        history: [
+          ...m.history,
+          editEntry(who, now, `筆記の形式を変更：${style === 'summary' ? '要点筆記' : '発言者別'}`),
+        ],
+      }));
+    } catch (e) {
+      notify.error(e, '形式を変更できませんでした');
+    }
   };
   const applyChecks = async (fixes: Fix[], what: string) => {
     try {
       const model = checksModel(input);
       const result = applyFixes(model, minutes.edits, fixes);
       const now = new Date().toISOString();
-      await write((m) => ({ ...m, edits: result.edits, history: [...m.history, editEntry(who, now, what)] }), { clearNeedsCheck: result.clearNeedsCheck });
+      await write((m) => ({ ...m, edits: result.edits, history: [...m.history, editEntry(who, now, what)] }), {
+        clearNeedsCheck: result.clearNeedsCheck,
+      });
       notify.success('修正を適用しました', `${result.applied}件`);
-    } catch (e) { notify.error(e, '修正を適用できませんでした'); }
+    } catch (e) {
+      notify.error(e, '修正を適用できませんでした');
+    }
   };
   const runAction = async (action: MinutesAction) => {
     try {
@@ -169,9 +253,20 @@ export function MinutesScreen() {
   const exportDocx = async (mode: MinutesMode) => {
     setConfirmPublicExport(false);
     // The raw records go to main; main builds (and for the 公開版, redacts) the document itself.
-    await exporter.run('会議録', () => call('minutes:export:docx', {
-      council: data.council, members: data.members, staff: data.staff, meeting: data.meeting, remarks: data.remarks, minutes: data.minutes, mode,
-    }), mode);
+    await exporter.run(
+      '会議録',
+      () =>
+        call('minutes:export:docx', {
+          council: data.council,
+          members: data.members,
+          staff: data.staff,
+          meeting: data.meeting,
+          remarks: data.remarks,
+          minutes: data.minutes,
+          mode,
+        }),
+      mode,
+    );
   };
 
   const gotoParagraph = (key: string) => {
@@ -190,52 +285,118 @@ export function MinutesScreen() {
     <>
       <PageHeader
         title={`${meetingTitle(meeting)} 会議録`}
-        crumbs={[{ label: 'ホーム', to: '/' }, { label: council.name, to: councilBase }, { label: '会議', to: `${councilBase}/meetings` }, { label: `${meetingTitle(meeting)} 会議録` }]}
+        crumbs={[
+          { label: 'ホーム', to: '/' },
+          { label: council.name, to: councilBase },
+          { label: '会議', to: `${councilBase}/meetings` },
+          { label: `${meetingTitle(meeting)} 会議録` },
+        ]}
         subtitle={`${meetingDate(meeting)}　${council.name}`}
         actions={
           <>
             <Button onClick={() => setPromoteOpen(true)}>意見として取り込む</Button>
-            <Button icon={<DocumentArrowDown20Regular />} disabled={!!exporting} onClick={() => void exportDocx('internal')}>{exporting === 'internal' ? '作成中…' : '内部版を出力'}</Button>
-            <Button icon={<DocumentArrowDown20Regular />} disabled={!!exporting} onClick={() => void exportDocx('review')}>{exporting === 'review' ? '作成中…' : '確認用（案）を出力'}</Button>
-            <Button appearance="primary" icon={<DocumentArrowDown20Regular />} disabled={!!exporting} onClick={() => (findings.length ? setConfirmPublicExport(true) : void exportDocx('public'))}>
+            <Button
+              icon={<DocumentArrowDown20Regular />}
+              disabled={!!exporting}
+              onClick={() => void exportDocx('internal')}
+            >
+              {exporting === 'internal' ? '作成中…' : '内部版を出力'}
+            </Button>
+            <Button
+              icon={<DocumentArrowDown20Regular />}
+              disabled={!!exporting}
+              onClick={() => void exportDocx('review')}
+            >
+              {exporting === 'review' ? '作成中…' : '確認用（案）を出力'}
+            </Button>
+            <Button
+              appearance="primary"
+              icon={<DocumentArrowDown20Regular />}
+              disabled={!!exporting}
+              onClick={() => (findings.length ? setConfirmPublicExport(true) : void exportDocx('public'))}
+            >
               {exporting === 'public' ? '作成中…' : '公開版を出力'}
             </Button>
           </>
         }
       />
       <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />
-      <PromoteRemarksDialog councilId={council.id} meetingId={meeting.id} open={promoteOpen} onClose={() => setPromoteOpen(false)} />
+      <PromoteRemarksDialog
+        councilId={council.id}
+        meetingId={meeting.id}
+        open={promoteOpen}
+        onClose={() => setPromoteOpen(false)}
+      />
 
-      <Section title="状態" actions={
-        <>
-          {availableActions(meeting.status).map((a) => (
-            <Button key={a} appearance={a === 'reopen' || a === 'back-to-draft' ? 'secondary' : 'primary'} onClick={() => (a === 'reopen' || a === 'publish' ? setPendingAction(a) : void runAction(a))}>
-              {ACTION_LABELS[a]}
-            </Button>
-          ))}
-        </>
-      }>
+      <Section
+        title="状態"
+        actions={
+          <>
+            {availableActions(meeting.status).map((a) => (
+              <Button
+                key={a}
+                appearance={a === 'reopen' || a === 'back-to-draft' ? 'secondary' : 'primary'}
+                onClick={() => (a === 'reopen' || a === 'publish' ? setPendingAction(a) : void runAction(a))}
+              >
+                {ACTION_LABELS[a]}
+              </Button>
+            ))}
+          </>
+        }
+      >
         <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
-          <span aria-label="会議録の状態"><MeetingStatusBadge status={meeting.status} /></span>
-          {locked ? <Badge icon={<LockClosed20Regular />} appearance="tint" color="brand">確定済みのため編集できません</Badge> : null}
+          <span aria-label="会議録の状態">
+            <MeetingStatusBadge status={meeting.status} />
+          </span>
+          {locked ? (
+            <Badge icon={<LockClosed20Regular />} appearance="tint" color="brand">
+              確定済みのため編集できません
+            </Badge>
+          ) : null}
           <Text>作成期限：{dateOrDash(due)}</Text>
-          {isOverdue(meeting, council) ? <Badge appearance="filled" color="danger">期限切れ</Badge> : null}
+          {isOverdue(meeting, council) ? (
+            <Badge appearance="filled" color="danger">
+              期限切れ
+            </Badge>
+          ) : null}
           {minutes.publishedAt ? <Text>公開日：{dateOrDash(minutes.publishedAt)}</Text> : null}
           <Text style={{ color: tokens.colorNeutralForeground3 }}>作業者：{who}</Text>
         </div>
       </Section>
 
-      <Section title="筆記の形式" actions={
-        <Button icon={<ArrowClockwise20Regular />} disabled={locked} onClick={() => (editCount ? setConfirmRegenerate(true) : void regenerate())}>記録から作り直す</Button>
-      }>
-        <RadioGroup layout="horizontal" value={minutes.style} disabled={locked} onChange={(_, d) => void setStyle(d.value as Minutes['style'])} aria-label="筆記の形式">
+      <Section
+        title="筆記の形式"
+        actions={
+          <Button
+            icon={<ArrowClockwise20Regular />}
+            disabled={locked}
+            onClick={() => (editCount ? setConfirmRegenerate(true) : void regenerate())}
+          >
+            記録から作り直す
+          </Button>
+        }
+      >
+        <RadioGroup
+          layout="horizontal"
+          value={minutes.style}
+          disabled={locked}
+          onChange={(_, d) => void setStyle(d.value as Minutes['style'])}
+          aria-label="筆記の形式"
+        >
           <Radio value="summary" label="要点筆記（意見を分野ごとに箇条書き）" />
           <Radio value="speaker" label="発言者別（○発言者 ごとに順に）" />
         </RadioGroup>
-        <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>手直しした段落：{editCount}件。会議録の文章を直しても、元の記録（メモ）は変わりません。</Text>
+        <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
+          手直しした段落：{editCount}件。会議録の文章を直しても、元の記録（メモ）は変わりません。
+        </Text>
       </Section>
 
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} aria-label="会議録の画面" style={{ marginBottom: 8 }}>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as TabKey)}
+        aria-label="会議録の画面"
+        style={{ marginBottom: 8 }}
+      >
         <Tab value="edit">編集</Tab>
         <Tab value="preview">プレビュー</Tab>
         <Tab value="checks">公用文チェック（{findings.length}）</Tab>
@@ -248,11 +409,21 @@ export function MinutesScreen() {
         </Section>
       ) : null}
       {tab === 'preview' ? (
-        <Section title="プレビュー（Word と同じ内容）" actions={
-          <RadioGroup layout="horizontal" value={previewMode} onChange={(_, d) => setPreviewMode(d.value as MinutesMode)} aria-label="プレビューする版">
-            {(['internal', 'public', 'review'] as const).map((m) => <Radio key={m} value={m} label={MINUTES_MODE_LABELS[m]} />)}
-          </RadioGroup>
-        }>
+        <Section
+          title="プレビュー（Word と同じ内容）"
+          actions={
+            <RadioGroup
+              layout="horizontal"
+              value={previewMode}
+              onChange={(_, d) => setPreviewMode(d.value as MinutesMode)}
+              aria-label="プレビューする版"
+            >
+              {(['internal', 'public', 'review'] as const).map((m) => (
+                <Radio key={m} value={m} label={MINUTES_MODE_LABELS[m]} />
+              ))}
+            </RadioGroup>
+          }
+        >
           <MinutesPreview model={previewModel} />
         </Section>
       ) : null}
@@ -263,14 +434,25 @@ export function MinutesScreen() {
       ) : null}
       {tab === 'history' ? (
         <Section title="変更の履歴">
-          {minutes.history.length === 0 ? <Text>まだ履歴はありません。</Text> : (
+          {minutes.history.length === 0 ? (
+            <Text>まだ履歴はありません。</Text>
+          ) : (
             <Table size="small" aria-label="会議録の履歴">
-              <TableHeader><TableRow><TableHeaderCell style={{ width: 190 }}>日時</TableHeaderCell><TableHeaderCell style={{ width: 140 }}>誰が</TableHeaderCell><TableHeaderCell>何を</TableHeaderCell><TableHeaderCell>理由・内容</TableHeaderCell></TableRow></TableHeader>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell style={{ width: 190 }}>日時</TableHeaderCell>
+                  <TableHeaderCell style={{ width: 140 }}>誰が</TableHeaderCell>
+                  <TableHeaderCell>何を</TableHeaderCell>
+                  <TableHeaderCell>理由・内容</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
               <TableBody>
                 {[...minutes.history].reverse().map((h, i) => (
                   <TableRow key={i}>
                     <TableCell>{historyTime(h.at)}</TableCell>
-                    <TableCell>{h.who}</TableCell><TableCell>{h.action}</TableCell><TableCell>{h.reason}</TableCell>
+                    <TableCell>{h.who}</TableCell>
+                    <TableCell>{h.action}</TableCell>
+                    <TableCell>{h.reason}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -283,16 +465,25 @@ export function MinutesScreen() {
         <DialogSurface>
           <DialogBody>
             <DialogTitle>記録から作り直しますか？</DialogTitle>
-            <DialogContent>手で直した {editCount} 件の段落が、記録から作った文章に置き換わります。元の記録（メモ）は変わりません。</DialogContent>
+            <DialogContent>
+              手で直した {editCount} 件の段落が、記録から作った文章に置き換わります。元の記録（メモ）は変わりません。
+            </DialogContent>
             <DialogActions>
               <Button onClick={() => setConfirmRegenerate(false)}>やめる</Button>
-              <Button appearance="primary" onClick={() => void regenerate()}>手直しを破棄して作り直す</Button>
+              <Button appearance="primary" onClick={() => void regenerate()}>
+                手直しを破棄して作り直す
+              </Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
       </Dialog>
 
-      <Dialog open={pendingAction !== null} onOpenChange={(_, d) => { if (!d.open) setPendingAction(null); }}>
+      <Dialog
+        open={pendingAction !== null}
+        onOpenChange={(_, d) => {
+          if (!d.open) setPendingAction(null);
+        }}
+      >
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{pendingAction ? ACTION_LABELS[pendingAction] : ''}</DialogTitle>
@@ -303,13 +494,22 @@ export function MinutesScreen() {
                 </Field>
               ) : (
                 <Field label="公開日" required>
-                  <Input type="date" value={publishDate} onChange={(_, d) => setPublishDate(d.value)} aria-label="公開日" />
+                  <Input
+                    type="date"
+                    value={publishDate}
+                    onChange={(_, d) => setPublishDate(d.value)}
+                    aria-label="公開日"
+                  />
                 </Field>
               )}
             </DialogContent>
             <DialogActions>
               <Button onClick={() => setPendingAction(null)}>やめる</Button>
-              <Button appearance="primary" disabled={pendingAction === 'reopen' ? !reason.trim() : !publishDate} onClick={() => pendingAction && void runAction(pendingAction)}>
+              <Button
+                appearance="primary"
+                disabled={pendingAction === 'reopen' ? !reason.trim() : !publishDate}
+                onClick={() => pendingAction && void runAction(pendingAction)}
+              >
                 {pendingAction ? ACTION_LABELS[pendingAction] : ''}
               </Button>
             </DialogActions>
@@ -322,12 +522,24 @@ export function MinutesScreen() {
           <DialogBody>
             <DialogTitle>公用文チェックの指摘があります</DialogTitle>
             <DialogContent>
-              公開版の文章に {findings.length} 件の指摘があります（{findings.filter((f) => f.rule === 'hiddenName').length ? '伏せるべき氏名は出力時に役職・記号に置き換えます。' : ''}
+              公開版の文章に {findings.length} 件の指摘があります（
+              {findings.filter((f) => f.rule === 'hiddenName').length
+                ? '伏せるべき氏名は出力時に役職・記号に置き換えます。'
+                : ''}
               非公開の記録は出力されません）。指摘を確認してから出力することをお勧めします。
             </DialogContent>
             <DialogActions>
-              <Button onClick={() => { setConfirmPublicExport(false); setTab('checks'); }}>指摘を確認する</Button>
-              <Button appearance="primary" onClick={() => void exportDocx('public')}>このまま出力する</Button>
+              <Button
+                onClick={() => {
+                  setConfirmPublicExport(false);
+                  setTab('checks');
+                }}
+              >
+                指摘を確認する
+              </Button>
+              <Button appearance="primary" onClick={() => void exportDocx('public')}>
+                このまま出力する
+              </Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -23,11 +23,26 @@ export function OperatorNameSetting() {
     <Section title="作業者名">
       <Field label="会議録の履歴に記録する名前" hint="空欄のときは「事務局」と記録します。">
         <div style={{ display: 'flex', gap: 8 }}>
-          <Input value={current} maxLength={100} onChange={(_, d) => setValue(d.value)} style={{ width: 240 }} aria-label="作業者名" />
-          <Button onClick={async () => {
-            try { await db.meta.put({ key: KEY, value: current.trim() }); setValue(null); notify.success('作業者名を保存しました'); }
-            catch (e) { notify.error(e, '作業者名を保存できませんでした'); }
-          }}>保存</Button>
+          <Input
+            value={current}
+            maxLength={100}
+            onChange={(_, d) => setValue(d.value)}
+            style={{ width: 240 }}
+            aria-label="作業者名"
+          />
+          <Button
+            onClick={async () => {
+              try {
+                await db.meta.put({ key: KEY, value: current.trim() });
+                setValue(null);
+                notify.success('作業者名を保存しました');
+              } catch (e) {
+                notify.error(e, '作業者名を保存できませんでした');
+              }
+            }}
+          >
+            保存
+          </Button>
         </div>
       </Field>
     </Section>

@@ -1,7 +1,17 @@
 /** 出力 menu of the opinions area: reads the records, sends them to main, offers to open the file. */
 import { useState } from 'react';
 import {
-  Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, Spinner,
+  Button,
+  Menu,
+  MenuDivider,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuItemCheckbox,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Spinner,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { call } from '../../bridge';
@@ -18,7 +28,9 @@ export interface ExportRequest {
 export function useOpinionExport(councilId: string) {
   const exporter = useExport();
   const run = (req: ExportRequest, publication: boolean) =>
-    exporter.run('文書', async () => call('opinions:export:document', { ...req, publication, data: await loadDocumentData(councilId) }));
+    exporter.run('文書', async () =>
+      call('opinions:export:document', { ...req, publication, data: await loadDocumentData(councilId) }),
+    );
   return { run, busy: exporter.busy !== null };
 }
 
@@ -36,17 +48,28 @@ export function ExportMenu({ councilId }: { councilId: string }) {
   const [checked, setChecked] = useState<Record<string, string[]>>({ mode: ['public'] });
   const publication = (checked.mode ?? []).includes('public');
   return (
-    <Menu checkedValues={checked} onCheckedValueChange={(_, d) => setChecked((c) => ({ ...c, [d.name]: d.checkedItems }))}>
+    <Menu
+      checkedValues={checked}
+      onCheckedValueChange={(_, d) => setChecked((c) => ({ ...c, [d.name]: d.checkedItems }))}
+    >
       <MenuTrigger disableButtonEnhancement>
-        <Button icon={busy ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={busy}>{busy ? '出力中…' : '出力'}</Button>
+        <Button icon={busy ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={busy}>
+          {busy ? '出力中…' : '出力'}
+        </Button>
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
-          <MenuItemCheckbox name="mode" value="public">公開版（非公開の意見を除き、委員名は公開の表記）</MenuItemCheckbox>
+          <MenuItemCheckbox name="mode" value="public">
+            公開版（非公開の意見を除き、委員名は公開の表記）
+          </MenuItemCheckbox>
           <MenuDivider />
           <MenuGroup>
             <MenuGroupHeader>出力する文書</MenuGroupHeader>
-            {ITEMS.map((i) => <MenuItem key={i.label} onClick={() => void run(i.req, publication)}>{i.label}</MenuItem>)}
+            {ITEMS.map((i) => (
+              <MenuItem key={i.label} onClick={() => void run(i.req, publication)}>
+                {i.label}
+              </MenuItem>
+            ))}
           </MenuGroup>
         </MenuList>
       </MenuPopover>

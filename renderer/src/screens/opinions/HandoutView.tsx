@@ -31,7 +31,9 @@ export function HandoutView({ council }: { council: Council }) {
     const next = meetings.find((m) => m.status === '予定' && m.number > 1) ?? meetings[meetings.length - 1];
     if (next) setMeetingId(next.id);
   }, [meetings, meetingId]);
-  useEffect(() => { if (meetingId) loadThemes(meetingId).then(setThemes, () => setThemes({})); }, [meetingId]);
+  useEffect(() => {
+    if (meetingId) loadThemes(meetingId).then(setThemes, () => setThemes({}));
+  }, [meetingId]);
 
   const target = meetings?.find((m) => m.id === meetingId);
   const groups = useMemo(
@@ -39,7 +41,12 @@ export function HandoutView({ council }: { council: Council }) {
     [target, meetings, opinions, council, grouping, themes],
   );
   if (!meetings || !opinions) return null;
-  if (!meetings.length) return <EmptyState title="会議がありません">会議を登録すると、次の会議に向けて前回までの主な意見と対応をまとめた資料を作れます。</EmptyState>;
+  if (!meetings.length)
+    return (
+      <EmptyState title="会議がありません">
+        会議を登録すると、次の会議に向けて前回までの主な意見と対応をまとめた資料を作れます。
+      </EmptyState>
+    );
   const agenda = target?.agenda.filter((a) => a.kind === '議題') ?? [];
   const setTheme = (opinionId: string, agendaId: string) => {
     const next = { ...themes, [opinionId]: agendaId };
@@ -54,7 +61,11 @@ export function HandoutView({ council }: { council: Council }) {
       <div style={{ display: 'flex', gap: 16, alignItems: 'end', flexWrap: 'wrap', marginBottom: 12 }}>
         <Field label="資料を配る会議">
           <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)}>
-            {meetings.map((m) => <option key={m.id} value={m.id}>{meetingTitle(m)}（{meetingDate(m)}）</option>)}
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {meetingTitle(m)}（{meetingDate(m)}）
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label="まとめ方">
@@ -63,35 +74,72 @@ export function HandoutView({ council }: { council: Council }) {
             <Radio value="theme" label="検討テーマ（議題）ごと" disabled={!agenda.length} />
           </RadioGroup>
         </Field>
-        <Button appearance="primary" icon={busy ? <Spinner size="tiny" /> : <DocumentRegular />} disabled={!target || busy}
-          onClick={() => void run({ kind: 'handout', format: 'docx', handout: { meetingId, grouping, themes } }, true)}>
+        <Button
+          appearance="primary"
+          icon={busy ? <Spinner size="tiny" /> : <DocumentRegular />}
+          disabled={!target || busy}
+          onClick={() => void run({ kind: 'handout', format: 'docx', handout: { meetingId, grouping, themes } }, true)}
+        >
           Word で出力
         </Button>
       </div>
       <Text block style={{ marginBottom: 12, color: tokens.colorNeutralForeground2 }}>
-        {target ? `${meetingTitle(target)}より前の審議会で出た意見のうち、反映状況が「未対応」「今後検討」のもの ${count}件` : ''}
-        {grouping === 'theme' ? '。各意見の検討テーマを選ぶと、その議題の下にまとまります（選ばない意見は「その他」）。' : ''}
+        {target
+          ? `${meetingTitle(target)}より前の審議会で出た意見のうち、反映状況が「未対応」「今後検討」のもの ${count}件`
+          : ''}
+        {grouping === 'theme'
+          ? '。各意見の検討テーマを選ぶと、その議題の下にまとまります（選ばない意見は「その他」）。'
+          : ''}
       </Text>
-      {groups.length === 0 ? <EmptyState title="対応が終わっていない意見はありません">前回までの意見はすべて反映状況が設定されています。</EmptyState> : groups.map((g) => (
-        <Section key={g.key || 'other'} title={`${g.title}（${g.opinions.length}件）`}>
-          <ul style={{ margin: 0, paddingLeft: 20, display: 'flex', flexDirection: 'column', gap: 6 }} aria-label={g.title}>
-            {g.opinions.map((o) => (
-              <li key={o.id}>
-                <Text>{o.summary}</Text>
-                {o.nonPublic ? <Badge appearance="filled" size="small" color="danger" style={{ marginLeft: 4 }}>非公開（資料に載りません）</Badge> : null}
-                <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>（{meetingLabel(o.meetingId, { meetings })}・{statusText(o)}）</Text>
-                {o.response ? <Text block size={200}>⇒ {o.response}</Text> : null}
-                {grouping === 'theme' ? (
-                  <Select size="small" aria-label="検討テーマ" value={themes[o.id] ?? ''} onChange={(_, d) => setTheme(o.id, d.value)} style={{ maxWidth: 360, marginTop: 4 }}>
-                    <option value="">その他</option>
-                    {agenda.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
-                  </Select>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ))}
+      {groups.length === 0 ? (
+        <EmptyState title="対応が終わっていない意見はありません">
+          前回までの意見はすべて反映状況が設定されています。
+        </EmptyState>
+      ) : (
+        groups.map((g) => (
+          <Section key={g.key || 'other'} title={`${g.title}（${g.opinions.length}件）`}>
+            <ul
+              style={{ margin: 0, paddingLeft: 20, display: 'flex', flexDirection: 'column', gap: 6 }}
+              aria-label={g.title}
+            >
+              {g.opinions.map((o) => (
+                <li key={o.id}>
+                  <Text>{o.summary}</Text>
+                  {o.nonPublic ? (
+                    <Badge appearance="filled" size="small" color="danger" style={{ marginLeft: 4 }}>
+                      非公開（資料に載りません）
+                    </Badge>
+                  ) : null}
+                  <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
+                    （{meetingLabel(o.meetingId, { meetings })}・{statusText(o)}）
+                  </Text>
+                  {o.response ? (
+                    <Text block size={200}>
+                      ⇒ {o.response}
+                    </Text>
+                  ) : null}
+                  {grouping === 'theme' ? (
+                    <Select
+                      size="small"
+                      aria-label="検討テーマ"
+                      value={themes[o.id] ?? ''}
+                      onChange={(_, d) => setTheme(o.id, d.value)}
+                      style={{ maxWidth: 360, marginTop: 4 }}
+                    >
+                      <option value="">その他</option>
+                      {agenda.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.title}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ))
+      )}
     </>
   );
 }

@@ -7,7 +7,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
-  Badge, Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Select, Switch, Text, tokens,
+  Badge,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Select,
+  Switch,
+  Text,
+  tokens,
 } from '@fluentui/react-components';
 import { db } from '../../db';
 import { sortedMeetings, sortedMembers, sortedStaff } from '../../db/queries';
@@ -19,7 +32,14 @@ import { speakerLabel } from '../../../../shared/speakers';
 import { promoteRemarksToOpinions } from './store';
 import { ordered } from '../../db/database';
 
-export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, initialSelection, open, onClose, onDone }: {
+export function PromoteRemarksDialog({
+  councilId,
+  meetingId: initialMeeting,
+  initialSelection,
+  open,
+  onClose,
+  onDone,
+}: {
   councilId: string;
   meetingId?: string | null;
   /** Remarks to check when the dialog opens (e.g. those selected in the live notes). */
@@ -50,22 +70,34 @@ export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, ini
     if (held) setMeetingId(held.id);
   }, [open, meetingId, meetings]);
 
-  const remarks = useLiveQuery(
-    async (): Promise<Remark[]> => (meetingId ? ordered(db.remarks, '[meetingId+order]', meetingId).toArray() : []),
-    [meetingId],
-  ) ?? [];
-  const promoted = useLiveQuery(async () => {
-    const ops = meetingId ? await db.opinions.where('meetingId').equals(meetingId).toArray() : [];
-    return new Set(ops.map((o) => o.remarkId).filter((x): x is string => !!x));
-  }, [meetingId]) ?? new Set<string>();
+  const remarks =
+    useLiveQuery(
+      async (): Promise<Remark[]> => (meetingId ? ordered(db.remarks, '[meetingId+order]', meetingId).toArray() : []),
+      [meetingId],
+    ) ?? [];
+  const promoted =
+    useLiveQuery(async () => {
+      const ops = meetingId ? await db.opinions.where('meetingId').equals(meetingId).toArray() : [];
+      return new Set(ops.map((o) => o.remarkId).filter((x): x is string => !!x));
+    }, [meetingId]) ?? new Set<string>();
   const meeting = meetings.find((m) => m.id === meetingId);
-  const shown = useMemo(() => remarks.filter((r) => r.text.trim() && (allKinds || PROMOTABLE_KINDS.includes(r.kind))), [remarks, allKinds]);
+  const shown = useMemo(
+    () => remarks.filter((r) => r.text.trim() && (allKinds || PROMOTABLE_KINDS.includes(r.kind))),
+    [remarks, allKinds],
+  );
   const selectable = shown.filter((r) => !promoted.has(r.id));
   const fieldName = (id: string | null) => council?.fields.find((f) => f.id === id)?.name ?? '';
-  const who = (r: Remark) => speakerLabel(r.speaker, { members, staff, chairMemberId: meeting?.chairMemberId ?? null }, 'name');
+  const who = (r: Remark) =>
+    speakerLabel(r.speaker, { members, staff, chairMemberId: meeting?.chairMemberId ?? null }, 'name');
 
   const pending = [...checked].filter((id) => !promoted.has(id));
-  const toggle = (id: string, on: boolean) => setChecked((c) => { const n = new Set(c); if (on) n.add(id); else n.delete(id); return n; });
+  const toggle = (id: string, on: boolean) =>
+    setChecked((c) => {
+      const n = new Set(c);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
   const submit = async () => {
     setBusy(true);
     try {
@@ -82,34 +114,97 @@ export function PromoteRemarksDialog({ councilId, meetingId: initialMeeting, ini
   const allOn = selectable.length > 0 && selectable.every((r) => checked.has(r.id));
 
   return (
-    <Dialog open={open} onOpenChange={(_, d) => { if (!d.open) onClose(); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(_, d) => {
+        if (!d.open) onClose();
+      }}
+    >
       <DialogSurface style={{ maxWidth: 860 }}>
         <DialogBody>
           <DialogTitle>会議の記録から取り込む</DialogTitle>
           <DialogContent>
             <div style={{ display: 'flex', gap: 16, alignItems: 'end', flexWrap: 'wrap', marginBottom: 12 }}>
               <Field label="会議">
-                <Select value={meetingId} onChange={(_, d) => { setMeetingId(d.value); setChecked(new Set()); }}>
-                  {meetings.map((m) => <option key={m.id} value={m.id}>{meetingTitle(m)}</option>)}
+                <Select
+                  value={meetingId}
+                  onChange={(_, d) => {
+                    setMeetingId(d.value);
+                    setChecked(new Set());
+                  }}
+                >
+                  {meetings.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {meetingTitle(m)}
+                    </option>
+                  ))}
                 </Select>
               </Field>
-              <Switch label="意見・発言・質問以外の記録も表示" checked={allKinds} onChange={(_, d) => setAllKinds(d.checked)} />
-              <Checkbox label="すべて選択" checked={allOn ? true : checked.size ? 'mixed' : false} disabled={!selectable.length}
-                onChange={(_, d) => setChecked(d.checked === true ? new Set(selectable.map((r) => r.id)) : new Set())} />
+              <Switch
+                label="意見・発言・質問以外の記録も表示"
+                checked={allKinds}
+                onChange={(_, d) => setAllKinds(d.checked)}
+              />
+              <Checkbox
+                label="すべて選択"
+                checked={allOn ? true : checked.size ? 'mixed' : false}
+                disabled={!selectable.length}
+                onChange={(_, d) => setChecked(d.checked === true ? new Set(selectable.map((r) => r.id)) : new Set())}
+              />
             </div>
-            {shown.length === 0 ? <Text>この会議には取り込める記録がありません。</Text> : (
-              <ul aria-label="会議の記録" style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 420, overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: 4 }}>
+            {shown.length === 0 ? (
+              <Text>この会議には取り込める記録がありません。</Text>
+            ) : (
+              <ul
+                aria-label="会議の記録"
+                style={{
+                  listStyle: 'none',
+                  margin: 0,
+                  padding: 0,
+                  maxHeight: 420,
+                  overflowY: 'auto',
+                  display: 'flex',
+                  flexDirection: 'column',
+                  gap: 4,
+                }}
+              >
                 {shown.map((r) => {
                   const done = promoted.has(r.id);
                   return (
-                    <li key={r.id} style={{ display: 'flex', gap: 8, alignItems: 'flex-start', opacity: done ? 0.6 : 1 }}>
-                      <Checkbox aria-label={r.text.slice(0, 60)} checked={done || checked.has(r.id)} disabled={done} onChange={(_, d) => toggle(r.id, d.checked === true)} />
+                    <li
+                      key={r.id}
+                      style={{ display: 'flex', gap: 8, alignItems: 'flex-start', opacity: done ? 0.6 : 1 }}
+                    >
+                      <Checkbox
+                        aria-label={r.text.slice(0, 60)}
+                        checked={done || checked.has(r.id)}
+                        disabled={done}
+                        onChange={(_, d) => toggle(r.id, d.checked === true)}
+                      />
                       <div style={{ paddingTop: 6 }}>
-                        <Badge appearance="outline" size="small">{r.kind}</Badge>{' '}
-                        {who(r) ? <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>{who(r)}　</Text> : null}
-                        {r.fieldId ? <Badge appearance="tint" size="small" color="informative">{fieldName(r.fieldId)}</Badge> : null}{' '}
-                        {r.nonPublic ? <Badge appearance="filled" size="small" color="danger">非公開</Badge> : null}{' '}
-                        {done ? <Badge appearance="tint" size="small" color="success">取込済</Badge> : null}
+                        <Badge appearance="outline" size="small">
+                          {r.kind}
+                        </Badge>{' '}
+                        {who(r) ? (
+                          <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
+                            {who(r)}　
+                          </Text>
+                        ) : null}
+                        {r.fieldId ? (
+                          <Badge appearance="tint" size="small" color="informative">
+                            {fieldName(r.fieldId)}
+                          </Badge>
+                        ) : null}{' '}
+                        {r.nonPublic ? (
+                          <Badge appearance="filled" size="small" color="danger">
+                            非公開
+                          </Badge>
+                        ) : null}{' '}
+                        {done ? (
+                          <Badge appearance="tint" size="small" color="success">
+                            取込済
+                          </Badge>
+                        ) : null}
                         <Text block>{r.text}</Text>
                       </div>
                     </li>

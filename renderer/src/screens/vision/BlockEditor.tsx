@@ -8,26 +8,88 @@ const KIND: Record<Block['type'], string> = { paragraph: '段落', bullets: '箇
 export function newBlock(type: Block['type']): Block {
   if (type === 'paragraph') return { type, text: '' };
   if (type === 'bullets') return { type, items: [''] };
-  return { type, header: true, rows: [['', ''], ['', '']] };
+  return {
+    type,
+    header: true,
+    rows: [
+      ['', ''],
+      ['', ''],
+    ],
+  };
 }
 
-export function BlockEditor({ block, index, count, onChange, onMove, onRemove }: {
-  block: Block; index: number; count: number;
-  onChange: (b: Block) => void; onMove: (delta: -1 | 1) => void; onRemove: () => void;
+export function BlockEditor({
+  block,
+  index,
+  count,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  block: Block;
+  index: number;
+  count: number;
+  onChange: (b: Block) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
 }) {
   const name = `${KIND[block.type]}（${index + 1}）`;
   return (
-    <div role="group" aria-label={name} style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: 8, display: 'flex', flexDirection: 'column', gap: 6 }}>
+    <div
+      role="group"
+      aria-label={name}
+      style={{
+        border: `1px solid ${tokens.colorNeutralStroke2}`,
+        borderRadius: tokens.borderRadiusMedium,
+        padding: 8,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 6,
+      }}
+    >
       <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
-        <Text size={200} weight="semibold" style={{ color: tokens.colorNeutralForeground3, flex: 1 }}>{name}{block.type === 'bullets' ? '　1行に1項目' : ''}</Text>
-        <Tooltip content="上へ" relationship="label"><Button size="small" appearance="subtle" icon={<ArrowUp20Regular />} disabled={index === 0} onClick={() => onMove(-1)} /></Tooltip>
-        <Tooltip content="下へ" relationship="label"><Button size="small" appearance="subtle" icon={<ArrowDown20Regular />} disabled={index === count - 1} onClick={() => onMove(1)} /></Tooltip>
-        <Tooltip content={`${name}を削除`} relationship="label"><Button size="small" appearance="subtle" icon={<Delete20Regular />} onClick={onRemove} /></Tooltip>
+        <Text size={200} weight="semibold" style={{ color: tokens.colorNeutralForeground3, flex: 1 }}>
+          {name}
+          {block.type === 'bullets' ? '　1行に1項目' : ''}
+        </Text>
+        <Tooltip content="上へ" relationship="label">
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<ArrowUp20Regular />}
+            disabled={index === 0}
+            onClick={() => onMove(-1)}
+          />
+        </Tooltip>
+        <Tooltip content="下へ" relationship="label">
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<ArrowDown20Regular />}
+            disabled={index === count - 1}
+            onClick={() => onMove(1)}
+          />
+        </Tooltip>
+        <Tooltip content={`${name}を削除`} relationship="label">
+          <Button size="small" appearance="subtle" icon={<Delete20Regular />} onClick={onRemove} />
+        </Tooltip>
       </div>
       {block.type === 'paragraph' ? (
-        <Textarea aria-label={name} value={block.text} resize="vertical" rows={Math.min(8, Math.max(2, Math.ceil(block.text.length / 45)))} onChange={(_, d) => onChange({ ...block, text: d.value })} />
+        <Textarea
+          aria-label={name}
+          value={block.text}
+          resize="vertical"
+          rows={Math.min(8, Math.max(2, Math.ceil(block.text.length / 45)))}
+          onChange={(_, d) => onChange({ ...block, text: d.value })}
+        />
       ) : block.type === 'bullets' ? (
-        <Textarea aria-label={name} value={block.items.join('\n')} resize="vertical" rows={Math.min(10, Math.max(2, block.items.length))} onChange={(_, d) => onChange({ ...block, items: d.value.split('\n') })} />
+        <Textarea
+          aria-label={name}
+          value={block.items.join('\n')}
+          resize="vertical"
+          rows={Math.min(10, Math.max(2, block.items.length))}
+          onChange={(_, d) => onChange({ ...block, items: d.value.split('\n') })}
+        />
       ) : (
         <TableEditor block={block} name={name} onChange={onChange} />
       )}
@@ -35,10 +97,23 @@ export function BlockEditor({ block, index, count, onChange, onMove, onRemove }:
   );
 }
 
-function TableEditor({ block, name, onChange }: { block: Extract<Block, { type: 'table' }>; name: string; onChange: (b: Block) => void }) {
+function TableEditor({
+  block,
+  name,
+  onChange,
+}: {
+  block: Extract<Block, { type: 'table' }>;
+  name: string;
+  onChange: (b: Block) => void;
+}) {
   const cols = Math.max(1, ...block.rows.map((r) => r.length));
   const set = (ri: number, ci: number, value: string) =>
-    onChange({ ...block, rows: block.rows.map((r, i) => (i === ri ? Array.from({ length: cols }, (_, j) => (j === ci ? value : r[j] ?? '')) : r)) });
+    onChange({
+      ...block,
+      rows: block.rows.map((r, i) =>
+        i === ri ? Array.from({ length: cols }, (_, j) => (j === ci ? value : (r[j] ?? ''))) : r,
+      ),
+    });
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
       <table role="grid" aria-label={name} style={{ borderCollapse: 'collapse', width: '100%' }}>
@@ -60,11 +135,34 @@ function TableEditor({ block, name, onChange }: { block: Extract<Block, { type: 
         </tbody>
       </table>
       <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap', alignItems: 'center' }}>
-        <Checkbox label="1行目を見出しにする" checked={block.header} onChange={(_, d) => onChange({ ...block, header: d.checked === true })} />
-        <Button size="small" onClick={() => onChange({ ...block, rows: [...block.rows, Array.from({ length: cols }, () => '')] })}>行を追加</Button>
-        <Button size="small" onClick={() => onChange({ ...block, rows: block.rows.map((r) => [...r, '']) })}>列を追加</Button>
-        <Button size="small" disabled={block.rows.length <= 1} onClick={() => onChange({ ...block, rows: block.rows.slice(0, -1) })}>最後の行を削除</Button>
-        <Button size="small" disabled={cols <= 1} onClick={() => onChange({ ...block, rows: block.rows.map((r) => r.slice(0, cols - 1)) })}>最後の列を削除</Button>
+        <Checkbox
+          label="1行目を見出しにする"
+          checked={block.header}
+          onChange={(_, d) => onChange({ ...block, header: d.checked === true })}
+        />
+        <Button
+          size="small"
+          onClick={() => onChange({ ...block, rows: [...block.rows, Array.from({ length: cols }, () => '')] })}
+        >
+          行を追加
+        </Button>
+        <Button size="small" onClick={() => onChange({ ...block, rows: block.rows.map((r) => [...r, '']) })}>
+          列を追加
+        </Button>
+        <Button
+          size="small"
+          disabled={block.rows.length <= 1}
+          onClick={() => onChange({ ...block, rows: block.rows.slice(0, -1) })}
+        >
+          最後の行を削除
+        </Button>
+        <Button
+          size="small"
+          disabled={cols <= 1}
+          onClick={() => onChange({ ...block, rows: block.rows.map((r) => r.slice(0, cols - 1)) })}
+        >
+          最後の列を削除
+        </Button>
       </div>
     </div>
   );

@@ -1,7 +1,19 @@
 /** 「版として確定」: stage (from council.draftStages), date and note; the version then never changes. */
 import { useState, type FormEvent } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Dropdown, Field, Input, Option, Text,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Text,
 } from '@fluentui/react-components';
 import { LockClosed20Regular } from '@fluentui/react-icons';
 import { db } from '../../db';
@@ -11,8 +23,16 @@ import { nextStage, validateFreeze } from '../../../../shared/drafts';
 import { todayInTokyo } from '../../../../shared/wareki';
 import type { Council, DraftVersion } from '../../../../shared/domain';
 
-export function FreezeDialog({ council, draftId, versions, beforeFreeze, onFrozen }: {
-  council: Council; draftId: string; versions: DraftVersion[];
+export function FreezeDialog({
+  council,
+  draftId,
+  versions,
+  beforeFreeze,
+  onFrozen,
+}: {
+  council: Council;
+  draftId: string;
+  versions: DraftVersion[];
   /** Waits for pending edits to be stored before the copy is taken. */
   beforeFreeze: () => Promise<void>;
   onFrozen: (versionId: string) => void;
@@ -25,7 +45,12 @@ export function FreezeDialog({ council, draftId, versions, beforeFreeze, onFroze
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const onOpen = (o: boolean) => {
-    if (o) { setStage(nextStage(council.draftStages, versions)); setDate(todayInTokyo()); setNote(''); setError(null); }
+    if (o) {
+      setStage(nextStage(council.draftStages, versions));
+      setDate(todayInTokyo());
+      setNote('');
+      setError(null);
+    }
     setOpen(o);
   };
   const submit = async (e: FormEvent) => {
@@ -58,17 +83,37 @@ export function FreezeDialog({ council, draftId, versions, beforeFreeze, onFroze
             <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
               <Text>いまの原稿の写しを、段階と日付を付けて保存します。確定した版は後から変更できません。</Text>
               <Field label="段階" required validationState={error && !stage ? 'error' : 'none'}>
-                <Dropdown value={stage} selectedOptions={[stage]} onOptionSelect={(_, d) => setStage(d.optionValue ?? '')}>
-                  {council.draftStages.map((s) => <Option key={s} value={s}>{s}</Option>)}
+                <Dropdown
+                  value={stage}
+                  selectedOptions={[stage]}
+                  onOptionSelect={(_, d) => setStage(d.optionValue ?? '')}
+                >
+                  {council.draftStages.map((s) => (
+                    <Option key={s} value={s}>
+                      {s}
+                    </Option>
+                  ))}
                 </Dropdown>
               </Field>
-              <Field label="日付" required><Input type="date" value={date} onChange={(_, d) => setDate(d.value)} /></Field>
-              <Field label="備考" hint="例：第２回審議会資料１"><Input value={note} onChange={(_, d) => setNote(d.value)} /></Field>
-              {error ? <Text role="alert" style={{ color: 'var(--colorPaletteRedForeground1)' }}>{error}</Text> : null}
+              <Field label="日付" required>
+                <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+              </Field>
+              <Field label="備考" hint="例：第２回審議会資料１">
+                <Input value={note} onChange={(_, d) => setNote(d.value)} />
+              </Field>
+              {error ? (
+                <Text role="alert" style={{ color: 'var(--colorPaletteRedForeground1)' }}>
+                  {error}
+                </Text>
+              ) : null}
             </DialogContent>
             <DialogActions>
-              <DialogTrigger disableButtonEnhancement><Button appearance="secondary">キャンセル</Button></DialogTrigger>
-              <Button appearance="primary" type="submit" disabled={busy}>{busy ? '確定しています…' : '確定'}</Button>
+              <DialogTrigger disableButtonEnhancement>
+                <Button appearance="secondary">キャンセル</Button>
+              </DialogTrigger>
+              <Button appearance="primary" type="submit" disabled={busy}>
+                {busy ? '確定しています…' : '確定'}
+              </Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -4,11 +4,22 @@ import { printedDraft, type DraftDoc } from '../../../../shared/drafts';
 
 const useStyles = makeStyles({
   page: {
-    backgroundColor: '#fff', color: '#000', maxWidth: '760px', margin: '0 auto', padding: '48px 56px',
-    boxShadow: tokens.shadow8, fontFamily: '"ＭＳ 明朝", "MS Mincho", "Yu Mincho", "Noto Serif CJK JP", serif', lineHeight: 1.8,
+    backgroundColor: '#fff',
+    color: '#000',
+    maxWidth: '760px',
+    margin: '0 auto',
+    padding: '48px 56px',
+    boxShadow: tokens.shadow8,
+    fontFamily: '"ＭＳ 明朝", "MS Mincho", "Yu Mincho", "Noto Serif CJK JP", serif',
+    lineHeight: 1.8,
   },
   gothic: { fontFamily: '"ＭＳ ゴシック", "MS Gothic", "Yu Gothic", "Noto Sans CJK JP", sans-serif', fontWeight: 700 },
-  cover: { textAlign: 'center', padding: '80px 0 60px', borderBottom: `1px dashed ${tokens.colorNeutralStroke2}`, marginBottom: '24px' },
+  cover: {
+    textAlign: 'center',
+    padding: '80px 0 60px',
+    borderBottom: `1px dashed ${tokens.colorNeutralStroke2}`,
+    marginBottom: '24px',
+  },
   table: { borderCollapse: 'collapse', width: '100%', margin: '6px 0 10px', fontSize: '13px' },
   cell: { border: '1px solid #000', padding: '3px 6px', verticalAlign: 'top' },
 });
@@ -20,29 +31,94 @@ export function Preview({ doc }: { doc: DraftDoc }) {
   return (
     <article className={s.page} aria-label="プレビュー">
       <div className={s.cover}>
-        <div className={s.gothic} style={{ fontSize: 26 }}>{printed.cover.title}</div>
-        {printed.cover.stage ? <div className={s.gothic} style={{ fontSize: 22, marginTop: 8 }}>{printed.cover.stage}</div> : null}
-        <div className={s.gothic} style={{ fontSize: 16, marginTop: 60 }}>{printed.cover.date}</div>
-        <div className={s.gothic} style={{ fontSize: 16 }}>{printed.cover.issuer}</div>
+        <div className={s.gothic} style={{ fontSize: 26 }}>
+          {printed.cover.title}
+        </div>
+        {printed.cover.stage ? (
+          <div className={s.gothic} style={{ fontSize: 22, marginTop: 8 }}>
+            {printed.cover.stage}
+          </div>
+        ) : null}
+        <div className={s.gothic} style={{ fontSize: 16, marginTop: 60 }}>
+          {printed.cover.date}
+        </div>
+        <div className={s.gothic} style={{ fontSize: 16 }}>
+          {printed.cover.issuer}
+        </div>
       </div>
-      <nav aria-label="目次" style={{ marginBottom: 24, borderBottom: `1px dashed ${tokens.colorNeutralStroke2}`, paddingBottom: 16 }}>
-        <div className={s.gothic} style={{ textAlign: 'center', fontSize: 16, marginBottom: 8 }}>目次</div>
-        {printed.toc.map((t, i) => <div key={i} style={{ paddingLeft: t.level * 22 }}>{t.text}</div>)}
+      <nav
+        aria-label="目次"
+        style={{ marginBottom: 24, borderBottom: `1px dashed ${tokens.colorNeutralStroke2}`, paddingBottom: 16 }}
+      >
+        <div className={s.gothic} style={{ textAlign: 'center', fontSize: 16, marginBottom: 8 }}>
+          目次
+        </div>
+        {printed.toc.map((t, i) => (
+          <div key={i} style={{ paddingLeft: t.level * 22 }}>
+            {t.text}
+          </div>
+        ))}
       </nav>
       {printed.body.map((item, i) => {
         if (item.kind === 'heading') {
           const Tag = (['h2', 'h3', 'h4', 'h5', 'h5'] as const)[Math.min(item.level, 4)] ?? 'h5';
-          return <Tag key={i} className={s.gothic} style={{ fontSize: size[Math.min(item.level, 4)], margin: '14px 0 4px', paddingLeft: Math.max(0, item.level - 1) * 14 }}>{item.text}</Tag>;
+          return (
+            <Tag
+              key={i}
+              className={s.gothic}
+              style={{
+                fontSize: size[Math.min(item.level, 4)],
+                margin: '14px 0 4px',
+                paddingLeft: Math.max(0, item.level - 1) * 14,
+              }}
+            >
+              {item.text}
+            </Tag>
+          );
         }
         const indent = Math.min(item.level + 1, 4) * 14;
         const b = item.block;
-        if (b.type === 'paragraph') return <p key={i} style={{ margin: '0 0 4px', paddingLeft: indent, textIndent: '1em' }}>{b.text}</p>;
-        if (b.type === 'bullets') return <ul key={i} style={{ margin: '0 0 4px', paddingLeft: indent + 14, listStyle: "'・'" }}>{b.items.filter((x) => x.trim()).map((x, j) => <li key={j}>{x}</li>)}</ul>;
+        if (b.type === 'paragraph')
+          return (
+            <p key={i} style={{ margin: '0 0 4px', paddingLeft: indent, textIndent: '1em' }}>
+              {b.text}
+            </p>
+          );
+        if (b.type === 'bullets')
+          return (
+            <ul key={i} style={{ margin: '0 0 4px', paddingLeft: indent + 14, listStyle: "'・'" }}>
+              {b.items
+                .filter((x) => x.trim())
+                .map((x, j) => (
+                  <li key={j}>{x}</li>
+                ))}
+            </ul>
+          );
         const [head, ...rest] = b.rows;
         return (
           <table key={i} className={s.table}>
-            {b.header && head ? <thead><tr>{head.map((c, j) => <th key={j} className={s.cell} style={{ background: '#d9d9d9' }}>{c}</th>)}</tr></thead> : null}
-            <tbody>{(b.header ? rest : b.rows).map((r, j) => <tr key={j}>{r.map((c, k) => <td key={k} className={s.cell}>{c}</td>)}</tr>)}</tbody>
+            {b.header && head ? (
+              <thead>
+                <tr>
+                  {head.map((c, j) => (
+                    <th key={j} className={s.cell} style={{ background: '#d9d9d9' }}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+            ) : null}
+            <tbody>
+              {(b.header ? rest : b.rows).map((r, j) => (
+                <tr key={j}>
+                  {r.map((c, k) => (
+                    <td key={k} className={s.cell}>
+                      {c}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
           </table>
         );
       })}

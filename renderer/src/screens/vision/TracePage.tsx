@@ -1,7 +1,19 @@
 /** 意見の反映: every opinion of the council, where it went in the working copy, and its status. */
 import { useState } from 'react';
 import {
-  Badge, Combobox, Dropdown, Field, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens,
+  Badge,
+  Combobox,
+  Dropdown,
+  Field,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
 } from '@fluentui/react-components';
 import { db } from '../../db';
 import { useNotify } from '../../app/notify';
@@ -19,7 +31,12 @@ export function TracePage({ council, draft, opinions }: { council: Council; draf
   const doc = docOfDraft(draft);
   const entries = outline(draft.sections, draft.numbering);
   const field = (id: string | null) => council.fields.find((f) => f.id === id)?.name ?? '—';
-  if (opinions.length === 0) return <EmptyState title="意見がまだありません">「意見」タブで登録した意見を、ここで原稿の項目に関連付けます。</EmptyState>;
+  if (opinions.length === 0)
+    return (
+      <EmptyState title="意見がまだありません">
+        「意見」タブで登録した意見を、ここで原稿の項目に関連付けます。
+      </EmptyState>
+    );
   const sorted = [...opinions].sort((a, b) => a.order - b.order);
   const rows = sorted.filter((o) => {
     const n = opinionPlacements(o, doc).length;
@@ -27,28 +44,50 @@ export function TracePage({ council, draft, opinions }: { council: Council; draf
   });
   const linkedCount = sorted.filter((o) => opinionPlacements(o, doc).length > 0).length;
   const toggle = (o: Opinion, sectionId: string) =>
-    void setOpinionLink(db, o.id, sectionId, !o.sectionIds.includes(sectionId)).catch((e) => notify.error(e, '意見の関連付けを保存できませんでした'));
+    void setOpinionLink(db, o.id, sectionId, !o.sectionIds.includes(sectionId)).catch((e) =>
+      notify.error(e, '意見の関連付けを保存できませんでした'),
+    );
   const FILTERS: Record<Filter, string> = { all: 'すべて', linked: '反映箇所あり', unlinked: '反映箇所なし' };
   return (
     <Section
-      title={<>意見の反映箇所 <Badge appearance="ghost">{linkedCount}/{sorted.length}</Badge></>}
-      actions={(
+      title={
+        <>
+          意見の反映箇所{' '}
+          <Badge appearance="ghost">
+            {linkedCount}/{sorted.length}
+          </Badge>
+        </>
+      }
+      actions={
         <Field label="表示" orientation="horizontal">
-          <Dropdown style={{ minWidth: 0, width: 170 }} value={FILTERS[filter]} selectedOptions={[filter]} onOptionSelect={(_, d) => setFilter(d.optionValue as Filter)}>
-            {(Object.keys(FILTERS) as Filter[]).map((k) => <Option key={k} value={k}>{FILTERS[k]}</Option>)}
+          <Dropdown
+            style={{ minWidth: 0, width: 170 }}
+            value={FILTERS[filter]}
+            selectedOptions={[filter]}
+            onOptionSelect={(_, d) => setFilter(d.optionValue as Filter)}
+          >
+            {(Object.keys(FILTERS) as Filter[]).map((k) => (
+              <Option key={k} value={k}>
+                {FILTERS[k]}
+              </Option>
+            ))}
           </Dropdown>
         </Field>
-      )}
+      }
     >
       <Text block size={200} style={{ color: tokens.colorNeutralForeground3, marginBottom: 8 }}>
         反映箇所の番号は作業中の原稿のものです。版ごとの番号は各版の「意見の反映状況」で確認できます。
       </Text>
       <Table aria-label="意見の反映箇所" size="small">
-        <TableHeader><TableRow>
-          <TableHeaderCell style={{ width: 48 }}>番号</TableHeaderCell><TableHeaderCell style={{ width: 90 }}>分野</TableHeaderCell>
-          <TableHeaderCell>意見の概要</TableHeaderCell><TableHeaderCell style={{ width: 100 }}>反映状況</TableHeaderCell>
-          <TableHeaderCell style={{ width: 320 }}>反映箇所</TableHeaderCell>
-        </TableRow></TableHeader>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: 48 }}>番号</TableHeaderCell>
+            <TableHeaderCell style={{ width: 90 }}>分野</TableHeaderCell>
+            <TableHeaderCell>意見の概要</TableHeaderCell>
+            <TableHeaderCell style={{ width: 100 }}>反映状況</TableHeaderCell>
+            <TableHeaderCell style={{ width: 320 }}>反映箇所</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
         <TableBody>
           {rows.map((o) => {
             const placements = opinionPlacements(o, doc);
@@ -56,8 +95,19 @@ export function TracePage({ council, draft, opinions }: { council: Council; draf
               <TableRow key={o.id}>
                 <TableCell>{o.order}</TableCell>
                 <TableCell>{field(o.fieldId)}</TableCell>
-                <TableCell>{o.summary}<br /><Text size={100} style={{ color: tokens.colorNeutralForeground3 }}>{OPINION_SOURCE_LABELS[o.source]}{o.response ? `　⇒ ${o.response}` : ''}</Text></TableCell>
-                <TableCell><Badge appearance="tint" size="small" color={o.status ? 'brand' : 'warning'}>{o.status || '未対応'}</Badge></TableCell>
+                <TableCell>
+                  {o.summary}
+                  <br />
+                  <Text size={100} style={{ color: tokens.colorNeutralForeground3 }}>
+                    {OPINION_SOURCE_LABELS[o.source]}
+                    {o.response ? `　⇒ ${o.response}` : ''}
+                  </Text>
+                </TableCell>
+                <TableCell>
+                  <Badge appearance="tint" size="small" color={o.status ? 'brand' : 'warning'}>
+                    {o.status || '未対応'}
+                  </Badge>
+                </TableCell>
                 <TableCell>
                   <Combobox
                     multiselect
@@ -65,12 +115,24 @@ export function TracePage({ council, draft, opinions }: { council: Council; draf
                     placeholder="項目を選ぶ"
                     value={placements.map((p) => p.path).join('、')}
                     selectedOptions={placements.map((p) => p.sectionId)}
-                    onOptionSelect={(_, d) => { if (d.optionValue) toggle(o, d.optionValue); }}
+                    onOptionSelect={(_, d) => {
+                      if (d.optionValue) toggle(o, d.optionValue);
+                    }}
                     style={{ width: '100%', minWidth: 0 }}
                   >
-                    {entries.map((e) => <Option key={e.section.id} value={e.section.id} text={`${e.path} ${e.section.heading}`}>{`${'　'.repeat(e.level)}${numberedHeading(e, e.section.heading)}`}</Option>)}
+                    {entries.map((e) => (
+                      <Option
+                        key={e.section.id}
+                        value={e.section.id}
+                        text={`${e.path} ${e.section.heading}`}
+                      >{`${'　'.repeat(e.level)}${numberedHeading(e, e.section.heading)}`}</Option>
+                    ))}
                   </Combobox>
-                  {placements.length ? <Text block size={100} style={{ color: tokens.colorNeutralForeground2, marginTop: 2 }}>{placementsText(placements)}</Text> : null}
+                  {placements.length ? (
+                    <Text block size={100} style={{ color: tokens.colorNeutralForeground2, marginTop: 2 }}>
+                      {placementsText(placements)}
+                    </Text>
+                  ) : null}
                 </TableCell>
               </TableRow>
             );

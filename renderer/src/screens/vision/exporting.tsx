@@ -2,4 +2,7 @@
 import type { Council } from '../../../../shared/domain';
 export { useExport } from '../../components/exporting';
 
-export const fontsOf = (council: Council) => ({ body: council.publication.bodyFont, heading: council.publication.headingFont });
+export const fontsOf = (council: Council) => ({
+  body: council.publication.bodyFont,
+  heading: council.publication.headingFont,
+});

@@ -15,12 +15,26 @@ const guarded = new WeakSet<ShingikaiDB>();
 export function guardFrozenVersions(db: ShingikaiDB): void {
   if (guarded.has(db)) return;
   guarded.add(db);
-  db.draftVersions.hook('updating', () => { throw new AppError('FORBIDDEN', FROZEN_MESSAGE); });
+  db.draftVersions.hook('updating', () => {
+    throw new AppError('FORBIDDEN', FROZEN_MESSAGE);
+  });
 }
 
-export async function createDraft(db: ShingikaiDB, init: Pick<Draft, 'councilId' | 'title'> & Partial<Pick<Draft, 'issuer' | 'date' | 'numbering'>>): Promise<Draft> {
+export async function createDraft(
+  db: ShingikaiDB,
+  init: Pick<Draft, 'councilId' | 'title'> & Partial<Pick<Draft, 'issuer' | 'date' | 'numbering'>>,
+): Promise<Draft> {
   const now = new Date().toISOString();
-  const draft = Draft.parse({ id: randomId(), issuer: '', date: null, numbering: 'roman', sections: [], createdAt: now, updatedAt: now, ...init });
+  const draft = Draft.parse({
+    id: randomId(),
+    issuer: '',
+    date: null,
+    numbering: 'roman',
+    sections: [],
+    createdAt: now,
+    updatedAt: now,
+    ...init,
+  });
   await db.drafts.add(draft);
   return draft;
 }
@@ -30,7 +44,11 @@ export async function saveSections(db: ShingikaiDB, draftId: string, sections: r
   if (!n) throw new AppError('NOT_FOUND', '原稿が見つかりません。');
 }
 
-export async function saveDraftInfo(db: ShingikaiDB, draftId: string, patch: Partial<Pick<Draft, 'title' | 'issuer' | 'date' | 'numbering'>>): Promise<void> {
+export async function saveDraftInfo(
+  db: ShingikaiDB,
+  draftId: string,
+  patch: Partial<Pick<Draft, 'title' | 'issuer' | 'date' | 'numbering'>>,
+): Promise<void> {
   await db.drafts.update(draftId, { ...patch, updatedAt: new Date().toISOString() });
 }
 
@@ -57,13 +75,21 @@ export async function freezeDraft(db: ShingikaiDB, draftId: string, input: Freez
 }
 
 /** Adds a version record as it is (import); an existing id is refused, never overwritten. */
-export async function addVersion(db: ShingikaiDB, version: Parameters<ShingikaiDB['draftVersions']['add']>[0]): Promise<void> {
+export async function addVersion(
+  db: ShingikaiDB,
+  version: Parameters<ShingikaiDB['draftVersions']['add']>[0],
+): Promise<void> {
   guardFrozenVersions(db);
   await db.draftVersions.add(version);
 }
 
 /** Links or unlinks an opinion and a section (Opinion.sectionIds). */
-export async function setOpinionLink(db: ShingikaiDB, opinionId: string, sectionId: string, linked: boolean): Promise<void> {
+export async function setOpinionLink(
+  db: ShingikaiDB,
+  opinionId: string,
+  sectionId: string,
+  linked: boolean,
+): Promise<void> {
   await db.transaction('rw', db.opinions, async () => {
     const o: Opinion | undefined = await db.opinions.get(opinionId);
     if (!o) throw new AppError('NOT_FOUND', '意見が見つかりません。');
