@@ -79,13 +79,11 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   ]);
 
   // ---- a file that is not a workbook is refused in Japanese
-  await page
-    .getByTestId('roster-file')
-    .setInputFiles({
-      name: '名簿.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from('氏名,よみがな\n'),
-    });
+  await page.getByTestId('roster-file').setInputFiles({
+    name: '名簿.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from('氏名,よみがな\n'),
+  });
   await expect(
     page.getByRole('alert').filter({ hasText: '「名簿.xlsx」は Excel ブック（.xlsx）として読み込めませんでした' }),
   ).toBeVisible();
