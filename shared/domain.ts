@@ -39,6 +39,10 @@ export const PublicationSettings = z.object({
 });
 export type PublicationSettings = z.infer<typeof PublicationSettings>;
 
+/** One grade of the self-evaluation of an action's yearly progress (A: 計画どおり …); a council setting. */
+export const EvaluationGrade = z.object({ label: text(20).min(1), meaning: text(200) });
+export type EvaluationGrade = z.infer<typeof EvaluationGrade>;
+
 export const QuorumRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('majority') }), // more than half of the members
   z.object({ kind: z.literal('fraction'), numerator: z.number().int().min(1), denominator: z.number().int().min(1) }),
@@ -71,6 +75,8 @@ export const Council = z.object({
   draftStages: z.array(text(50).min(1)),
   /** Days after a meeting by which its minutes are due. */
   minutesDueDays: z.number().int().min(0).max(365),
+  /** The scale of the yearly self-evaluation of actions (進行管理); absent = A/B/C (shared/actions). */
+  evaluationScale: z.array(EvaluationGrade).optional(),
   archived: z.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -210,6 +216,8 @@ export const Opinion = z.object({
   nonPublic: z.boolean(),
   /** Set on a duplicate merged into another opinion: kept (with its source), shown under that one. */
   mergedIntoId: id.nullable().optional(),
+  /** Actions of an action plan this opinion is about (opinions on progress, 進行管理). */
+  actionIds: z.array(id).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
