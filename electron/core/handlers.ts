@@ -7,6 +7,7 @@ import { backupsDir, type ServiceContext } from './context';
 import type { Handler, Handlers } from './dispatch';
 import { listBackups, writeBackup } from '../services/backups';
 import { requireSavedPath } from '../services/save-document';
+import { actionsHandlers } from '../services/actions/handlers';
 import { councilsHandlers } from '../services/councils/handlers';
 import { draftsHandlers } from '../services/drafts/handlers';
 import { opinionsHandlers } from '../services/opinions/handlers';
@@ -53,6 +54,7 @@ function appHandlers(
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...actionsHandlers(ctx),
     ...councilsHandlers(ctx),
     ...draftsHandlers(ctx),
     ...minutesHandlers(ctx),

@@ -7,6 +7,7 @@
  * here and spreads them into `contract` below.
  */
 import type { z } from 'zod';
+import { actionsChannels } from './actions';
 import { appChannels } from './app';
 import { councilsChannels } from './councils';
 import { draftsChannels } from './drafts';
@@ -16,6 +17,7 @@ import { windowChannels } from './window';
 
 export const contract = {
   ...appChannels,
+  ...actionsChannels,
   ...councilsChannels,
   ...draftsChannels,
   ...minutesChannels,

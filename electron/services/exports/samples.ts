@@ -4,6 +4,7 @@
  * them for the sample council; each export feature adds its producer to the list.
  */
 import type { CouncilBundle } from '../../../shared/domain';
+import { actionSamples } from '../actions/samples';
 import { councilSamples } from '../councils/samples';
 import { draftSamples } from '../drafts/samples';
 import { minutesSamples } from '../minutes/samples';
@@ -18,4 +19,10 @@ export interface SampleDocument {
 export type SampleProducer = (bundle: CouncilBundle) => SampleDocument[];
 
 /** One line per export feature. */
-export const SAMPLE_PRODUCERS: SampleProducer[] = [councilSamples, draftSamples, minutesSamples, opinionSamples];
+export const SAMPLE_PRODUCERS: SampleProducer[] = [
+  councilSamples,
+  draftSamples,
+  minutesSamples,
+  opinionSamples,
+  actionSamples,
+];
