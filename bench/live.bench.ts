@@ -24,7 +24,10 @@ const KEY_DELAY_MS = 30; // a fast typist: about 33 keys a second
 const FRAME_TARGET_MS = 16;
 const COMMIT_TARGET_MS = 50;
 
-/** Sentences of the seed's register, combined into remarks of realistic lengths (20–300 characters). */
+/**
+ * Sentences in the register of reference 004 (docs/CONVENTIONS.md §9), combined into remarks
+ * of realistic lengths (20–300 characters).
+ */
 const SENTENCES = [
   'やめることを決めないと新しいことはできないのではないか。',
   '優先順位を決めるべきではないか。',

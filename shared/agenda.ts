@@ -6,7 +6,10 @@
 import type { AgendaItem, Meeting } from './domain';
 import { itemNumber } from './numbering';
 
-/** The council's digit width (PublicationSettings.digitWidth), or 'full' as seed 004 prints section numbers. */
+/**
+ * The council's digit width (PublicationSettings.digitWidth), or 'full' as reference 004
+ * prints section numbers (docs/CONVENTIONS.md §3.14).
+ */
 export type DigitWidth = 'half' | 'full-single' | 'full';
 
 export interface AgendaLine {

@@ -1,5 +1,5 @@
 /**
- * The domain model of 審議会デスク (see the handbook's DESIGN.md).
+ * The domain model of 審議会デスク (docs/ARCHITECTURE.md; terms in docs/GLOSSARY.md).
  *
  * One zod schema per record: the renderer stores these records in IndexedDB, and main
  * re-validates them whenever they cross the contract (exports, imports). Types are
@@ -69,7 +69,7 @@ export const Council = z.object({
   quorum: QuorumRule,
   publication: PublicationSettings,
   matrixColumns: z.array(MatrixColumn),
-  /** Reflection statuses offered for opinions (CONVENTIONS §6; a per-council list). */
+  /** Reflection statuses offered for opinions (docs/CONVENTIONS.md §6.1; a per-council list). */
   responseStatuses: z.array(text(50).min(1)),
   /** Stages a draft version can be frozen at (骨子案, 素案, 案, 確定). */
   draftStages: z.array(text(50).min(1)),
@@ -283,7 +283,7 @@ export const MatrixItem = z.object({
 });
 export type MatrixItem = z.infer<typeof MatrixItem>;
 
-/** 会議開催計画 (seed 002): planned meetings by month with themes. */
+/** 会議開催計画 (docs/CONVENTIONS.md §7.5): planned meetings by month with themes. */
 export const PlanEntry = z.object({
   id,
   councilId: id,

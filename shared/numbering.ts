@@ -1,6 +1,6 @@
 /**
- * Japanese item numbering (CONVENTIONS §3): 第1 → 1 → (1) → ア → (ア) → a → (a) for
- * documents, and Ⅰ．→ １．→ （１）→ ① for vision outlines (seed 004).
+ * Japanese item numbering (docs/CONVENTIONS.md §3.13, §3.14): 第1 → 1 → (1) → ア → (ア) →
+ * a → (a) for documents, and Ⅰ．→ １．→ （１）→ ① for vision outlines (reference 004).
  */
 const FULL_DIGITS = '０１２３４５６７８９';
 const ROMAN = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ', 'Ⅸ', 'Ⅹ', 'Ⅺ', 'Ⅻ'];
@@ -40,7 +40,7 @@ export type NumberingStyle = 'roman' | 'dai';
 
 /**
  * The label of item n (1-based) at a level (0-based) of an outline.
- * roman: Ⅰ． / １． / （１） / ① / ア / (ア)   — seed 004's vision outline
+ * roman: Ⅰ． / １． / （１） / ① / ア / (ア)   — reference 004's vision outline
  * dai:   第1 / 1 / (1) / ア / (ア) / a / (a)  — the usual order of public documents
  */
 export function outlineLabel(style: NumberingStyle, level: number, n: number): string {
@@ -79,7 +79,7 @@ export function outlineLabel(style: NumberingStyle, level: number, n: number): s
 }
 
 /**
- * Section numbers of minutes and agendas: １ 開会 / ２ 資料の説明 (seed 004 uses
+ * Section numbers of minutes and agendas: １ 開会 / ２ 資料の説明 (reference 004 uses
  * full-width digits). `digitWidth` 'half' gives 1, 2 …
  */
 export function itemNumber(n: number, digitWidth: 'half' | 'full-single' | 'full' = 'full'): string {

@@ -1,7 +1,7 @@
 /** How people are named in the UI and in internal documents (before any anonymisation). */
 import type { Member, Staff } from './domain';
 
-/** 大久保副会長 / 河委員 — as seed 004 writes members. */
+/** 大久保副会長 / 河委員 — as reference 004 writes members (docs/CONVENTIONS.md §1.1). */
 export function memberTitle(m: Pick<Member, 'name' | 'role'>): string {
   return `${m.name}${m.role}`;
 }

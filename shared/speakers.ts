@@ -1,6 +1,6 @@
 /**
  * Who said it, as a document or a screen prints it, under the council's label rule
- * (CONVENTIONS §1): names (大久保副会長), roles only (委員 / 会長), letters (A委員 —
+ * (docs/CONVENTIONS.md §1.4): names (大久保副会長), roles only (委員 / 会長), letters (A委員 —
  * the same member keeps the same letter through one document), or 【委員】.
  * Secretariat turns are 事務局, or 【部署】氏名職名 under the names rule.
  */

@@ -1,5 +1,5 @@
 /**
- * 和暦 (Japanese era) dates and times for documents and the UI (CONVENTIONS §2).
+ * 和暦 (Japanese era) dates and times for documents and the UI (docs/CONVENTIONS.md §2).
  *
  * Computed from a table, not from Intl: Node's `ja-JP-u-ca-japanese` gives ASCII
  * brackets and kanji times, and varies with the ICU build. Calendar dates are
@@ -143,7 +143,10 @@ export function formatTime(hhmm: string, style: TimeStyle = 'colon', omitAmPm = 
   }
 }
 
-/** 13:30～15:30 / 13時30分～15時30分 / 午後1時30分～3時30分 (～ is the full-width wave dash used in seed 004). */
+/**
+ * 13:30～15:30 / 13時30分～15時30分 / 午後1時30分～3時30分 (～ is the full-width wave dash of
+ * reference 004; docs/CONVENTIONS.md §2.4).
+ */
 export function formatTimeRange(start: string | null, end: string | null, style: TimeStyle = 'colon'): string {
   if (!start) return '';
   const s = formatTime(start, style);

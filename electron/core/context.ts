@@ -2,9 +2,20 @@ import path from 'node:path';
 import type { SettingsStore } from '../services/settings';
 import type { Platform } from './platform';
 
-/** What every handler may use: the platform seam, settings, and where data lives. */
+/**
+ * The seam through which handlers open app windows. Electron's window module builds it
+ * (`createWindowOpener` in electron/main/window.ts); browser mode has none (the page opens
+ * a tab itself).
+ */
+export interface WindowOpener {
+  openProjector(meetingId: string): void;
+}
+
+/** What every handler may use: the platform seams, settings, and where data lives. */
 export interface ServiceContext {
   platform: Platform;
+  /** Opens app windows; null where the app cannot open any (browser mode). */
+  windows: WindowOpener | null;
   settings: SettingsStore;
   dataDir: string;
   appVersion: string;

@@ -7,12 +7,12 @@ import { app, BrowserWindow, Menu, net, protocol, session, shell } from 'electro
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServiceContext } from '../core/context';
-import { createHandlers } from '../core/handlers';
+import { createHandlers } from './handlers';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, isSafeExternalUrl, safeJoin } from '../core/security';
 import { createElectronPlatform, registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { createElectronStores } from './settings.electron';
-import { createMainWindow } from './window';
+import { createMainWindow, createWindowOpener } from './window';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -74,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       const stores = createElectronStores();
       const ctx: ServiceContext = {
         platform: createElectronPlatform(() => mainWindow, app.getPath('documents')),
+        windows: createWindowOpener(() => mainWindow),
         settings: stores.settings,
         dataDir: app.getPath('userData'),
         appVersion: app.getVersion(),

@@ -2,8 +2,8 @@
 import { BrowserWindow, screen } from 'electron';
 import path from 'node:path';
 import { APP_ENTRY_URL } from '../core/security';
+import type { WindowOpener } from '../core/context';
 import type { WindowState } from './settings.electron';
-import { setWindowOpener } from '../core/windows';
 
 /** The hardened preferences every window of the app gets (the Electron security checklist). */
 const SECURE_PREFERENCES = {
@@ -30,14 +30,15 @@ let projector: BrowserWindow | null = null;
  * main window's when one is connected, else an ordinary window. It reads IndexedDB
  * itself (same origin) and needs no bridge, so it gets no preload script.
  */
-export function openProjectorWindow(owner: BrowserWindow, meetingId: string): void {
+export function openProjectorWindow(owner: BrowserWindow | null, meetingId: string): void {
   const url = `${APP_ENTRY_URL}#/projector/${encodeURIComponent(meetingId)}`;
   if (projector && !projector.isDestroyed()) {
     void projector.loadURL(url);
     projector.show();
     return;
   }
-  const ownerDisplay = owner.isDestroyed() ? screen.getPrimaryDisplay() : screen.getDisplayMatching(owner.getBounds());
+  const ownerDisplay =
+    !owner || owner.isDestroyed() ? screen.getPrimaryDisplay() : screen.getDisplayMatching(owner.getBounds());
   const external = screen.getAllDisplays().find((d) => d.id !== ownerDisplay.id);
   const win = new BrowserWindow({
     ...(external
@@ -64,6 +65,14 @@ export function openProjectorWindow(owner: BrowserWindow, meetingId: string): vo
   void win.loadURL(url);
 }
 
+/**
+ * The window opener of the service context: it places the projector next to whichever
+ * main window is current when a handler asks (the main window may be recreated).
+ */
+export function createWindowOpener(mainWindow: () => BrowserWindow | null): WindowOpener {
+  return { openProjector: (meetingId) => openProjectorWindow(mainWindow(), meetingId) };
+}
+
 export function createMainWindow(state: WindowState, saveState: (s: WindowState) => void): BrowserWindow {
   const visible =
     state.x !== undefined &&
@@ -88,7 +97,6 @@ export function createMainWindow(state: WindowState, saveState: (s: WindowState)
     backgroundColor: '#ffffff',
     webPreferences: { preload: path.join(__dirname, 'preload.cjs'), ...SECURE_PREFERENCES },
   });
-  setWindowOpener({ openProjector: (meetingId) => openProjectorWindow(win, meetingId) });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 

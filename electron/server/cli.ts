@@ -9,7 +9,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createHandlers } from '../core/handlers';
+import { createHandlers } from '../main/handlers';
 import type { ServiceContext } from '../core/context';
 import { JsonFileSettingsStore } from '../services/settings';
 import { startBrowserServer, type BrowserServer } from './browser-server';
@@ -38,6 +38,8 @@ export async function startBrowserMode(): Promise<BrowserServer> {
   await fs.mkdir(dataDir, { recursive: true });
   const ctx: ServiceContext = {
     platform: createNodePlatform(dataDir),
+    // Browser mode opens no windows: the page opens the projector in a tab itself.
+    windows: null,
     settings: new JsonFileSettingsStore(path.join(dataDir, 'settings.json')),
     dataDir,
     appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',

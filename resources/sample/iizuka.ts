@@ -1,9 +1,10 @@
 /**
- * The sample council: 飯塚市行政経営戦略推進審議会, transcribed from seed 004 (会議録 of the
- * 第２回 審議会, 令和5年7月7日, with its 資料１ ビジョン骨子案 and 資料２ 各分野の現状と課題及び
- * 想定される解決策). PDF line breaks are rejoined; the wording is the seed's own, including its
- * full-width/half-width drift (ＤＸ / DX …), which the publication checks are meant to find.
- * Whatever the seed does not give is left empty or null.
+ * The sample council: 飯塚市行政経営戦略推進審議会, transcribed from reference 004 of
+ * docs/CONVENTIONS.md §9 (会議録 of the 第２回 審議会, 令和5年7月7日, with its 資料１
+ * ビジョン骨子案 and 資料２ 各分野の現状と課題及び想定される解決策). PDF line breaks are
+ * rejoined; the wording is the reference's own, including its full-width/half-width drift
+ * (ＤＸ / DX …), which the publication checks are meant to find.
+ * Whatever the reference does not give is left empty or null.
  */
 import type {
   AgendaItem,
@@ -31,7 +32,7 @@ const FIELD_ORDER: FieldName[] = ['行政施策', 'DX推進', '財務', '人材�
 
 // ---------------------------------------------------------------- people
 
-/** 委員 in roster order. The seed prints family names only. */
+/** 委員 in roster order. The reference prints family names only. */
 const MEMBERS: { name: string; reading: string; role: Member['role'] }[] = [
   { name: '井澤', reading: 'いざわ', role: '会長' },
   { name: '大久保', reading: 'おおくぼ', role: '副会長' },
@@ -52,7 +53,7 @@ const STAFF: { department: string; title: string; name: string }[] = [
 
 // ---------------------------------------------------------------- 第２回 会議録
 
-/** 議題１ ＜各委員から出された主な意見＞ (the seed heading ＤＸ推進 is the field DX推進). */
+/** 議題１ ＜各委員から出された主な意見＞ (the reference heading ＤＸ推進 is the field DX推進). */
 const MEETING2_AGENDA1_OPINIONS: FieldBullets = {
   行政施策: [
     'やめることを決めないと新しいことはできないのではないか。また、事業廃止や中止に向けた予算編成や人員配置の仕組みの導入に尽きるのではないか。',

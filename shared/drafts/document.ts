@@ -26,7 +26,7 @@ export interface PrintedDraft {
   body: DocItem[];
 }
 
-/** How deep the 目次 goes (seed 004 lists Ⅰ and １．). */
+/** How deep the 目次 goes (reference 004 lists Ⅰ and １．; docs/CONVENTIONS.md §4.5). */
 export const TOC_DEPTH = 2;
 
 export function printedDraft(doc: DraftDoc): PrintedDraft {

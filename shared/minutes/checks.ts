@@ -1,5 +1,5 @@
 /**
- * 公用文チェック (CONVENTIONS §3): one function per rule, run over the text a 公開版 would
+ * 公用文チェック (docs/CONVENTIONS.md §3): one function per rule, run over the text a 公開版 would
  * print (hidden names not yet replaced, so they can be found). Every finding says where
  * it is (section, paragraph, remark ids, offset) and proposes a fix; nothing is applied
  * until the user accepts it, and fixes change the minutes text (edits), never the notes.

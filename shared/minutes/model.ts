@@ -88,7 +88,10 @@ export interface MinutesModel {
   documentTitle: string;
   fileName: string;
   pageMark: string | null;
-  /** Label/value rows in seed 004's order; the row with key 'body' holds the sections. */
+  /**
+   * Label/value rows in reference 004's order (docs/CONVENTIONS.md §1.1); the row with key
+   * 'body' holds the sections.
+   */
   header: HeaderField[];
   sections: MinutesSection[];
   /** Names a 公開版 must not show (empty for internal copies). */

@@ -20,7 +20,7 @@ export type OpinionSource = (typeof OPINION_SOURCES)[number];
 
 /** How an opinion without a status is shown and filtered. */
 export const UNANSWERED = '未対応';
-/** Statuses that count as 反映した (CONVENTIONS §6 summary block). */
+/** Statuses that count as 反映した (docs/CONVENTIONS.md §6.1, §6.3). */
 export const REFLECTED_STATUSES = ['反映する', '反映済', '一部反映', '既に記載'];
 /** Statuses that still need an answer: the 前回の主な意見と対応 handout lists these. */
 export const OPEN_STATUSES = ['', '今後検討'];

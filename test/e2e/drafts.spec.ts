@@ -53,7 +53,8 @@ test('builds the seed-004 outline with the keyboard, freezes 骨子案 and 素�
   await dialog.getByRole('button', { name: '作成' }).click();
   await page.getByRole('button', { name: '最初の項目を追加' }).click();
 
-  // The 目次 of seed 004's 資料１, typed: Ctrl+Enter adds the next item, Alt+→/← changes its level.
+  // The 目次 of reference 004's 資料１ (docs/CONVENTIONS.md §9), typed: Ctrl+Enter adds the next
+  // item, Alt+→/← changes its level.
   await typeHeading(page, 'これまでの行財政改革の取り組みと現状');
   await page.keyboard.press('Control+Enter');
   await page.keyboard.press('Alt+ArrowRight');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { createHandlers } from '../../electron/core/handlers';
+import { createHandlers } from '../../electron/main/handlers';
 import type { ServiceContext } from '../../electron/core/context';
 import { JsonFileSettingsStore } from '../../electron/services/settings';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
@@ -23,6 +23,7 @@ function setup(saveTo: (defaultPath: string) => string | null = (p) => p) {
       },
       showInFolder: async () => {},
     },
+    windows: null,
     settings: new JsonFileSettingsStore(path.join(root, 'settings.json')),
     dataDir: path.join(root, 'data'),
     appVersion: 'test',

@@ -1,10 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { createHandlers } from '../../electron/core/handlers';
-import { setWindowOpener } from '../../electron/core/windows';
+import { createHandlers } from '../../electron/main/handlers';
 import type { ServiceContext } from '../../electron/core/context';
 import { JsonFileSettingsStore } from '../../electron/services/settings';
 
@@ -17,6 +16,7 @@ const ctx: ServiceContext = {
     openPath: async () => {},
     showInFolder: async () => {},
   },
+  windows: null,
   settings: new JsonFileSettingsStore(path.join(root, 'settings.json')),
   dataDir: path.join(root, 'data'),
   appVersion: 'test',
@@ -25,8 +25,6 @@ const ctx: ServiceContext = {
 };
 
 describe('window:open:projector', () => {
-  afterEach(() => setWindowOpener(null));
-
   it('answers opened=false where no window can be opened (browser mode)', async () => {
     expect(await dispatch(createHandlers(ctx), 'window:open:projector', { meetingId: 'm1' })).toEqual({
       ok: true,
@@ -34,10 +32,10 @@ describe('window:open:projector', () => {
     });
   });
 
-  it('opens the projector through the opener main installed, for that meeting', async () => {
+  it('opens the projector through the opener main put in the context, for that meeting', async () => {
     const opened: string[] = [];
-    setWindowOpener({ openProjector: (id) => opened.push(id) });
-    expect(await dispatch(createHandlers(ctx), 'window:open:projector', { meetingId: 'm1' })).toEqual({
+    const withWindows: ServiceContext = { ...ctx, windows: { openProjector: (id) => opened.push(id) } };
+    expect(await dispatch(createHandlers(withWindows), 'window:open:projector', { meetingId: 'm1' })).toEqual({
       ok: true,
       value: { opened: true },
     });

@@ -92,7 +92,8 @@ describe('会議録 .docx from the sample (第２回)', () => {
       'word/document.xml',
     )!;
     const rows = headerRows(xml);
-    // Header values (the seed's PDF spaces removed, full/half width folded).
+    // Header values (the fixture is reference 004, docs/CONVENTIONS.md §9; its PDF spaces
+    // removed, full/half width folded).
     for (const label of ['開催日時', '開催場所', '出席委員', '欠席委員', '事務局職員']) {
       for (const line of rows.get(label)!.split('\n')) expect(norm(seed)).toContain(norm(line));
     }

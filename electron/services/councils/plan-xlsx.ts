@@ -1,7 +1,7 @@
 /**
- * 会議開催計画 (.xlsx, seed 002): the fiscal year's months April → March, each with the
- * meetings planned in it and their themes; months without a meeting stay as empty rows
- * so the year reads at a glance. Rows without a month come last as 未定.
+ * 会議開催計画 (.xlsx, docs/CONVENTIONS.md §7.5, after reference 002): the fiscal year's
+ * months April → March, each with the meetings planned in it and their themes; months
+ * without a meeting stay as empty rows so the year reads at a glance. Rows without a month come last as 未定.
  */
 import type { Council, Meeting, PlanEntry } from '../../../shared/domain';
 import type { PlanRow } from '../../../shared/contract/councils';

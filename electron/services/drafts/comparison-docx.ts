@@ -1,5 +1,5 @@
 /**
- * 新旧対照表 (CONVENTIONS §5): landscape A4, one table with the new and the old text side
+ * 新旧対照表 (docs/CONVENTIONS.md §5): landscape A4, one table with the new and the old text side
  * by side (order a setting), changed text underlined on both sides, （新設）/（削る） for
  * whole sections, unchanged sections collapsed to （略） or shown in full, an optional
  * 備考 column, and the header row repeated on every page.

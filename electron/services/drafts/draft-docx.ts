@@ -1,7 +1,8 @@
 /**
- * The Word document of a draft (seed 004 資料１): cover block (title, stage, date,
- * issuer), 目次 (a TOC field written with its entries, so it reads without a field
- * update), numbered headings in Word's heading styles, body paragraphs, bullets, tables.
+ * The Word document of a draft (docs/CONVENTIONS.md §4.5; reference 004 資料１): cover
+ * block (title, stage, date, issuer), 目次 (a TOC field written with its entries, so it
+ * reads without a field update), numbered headings in Word's heading styles, body
+ * paragraphs, bullets, tables.
  */
 import { AlignmentType, PageBreak, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
 import type { Block } from '../../../shared/domain';

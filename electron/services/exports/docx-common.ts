@@ -1,5 +1,5 @@
 /**
- * What every Word export shares (CONVENTIONS §4): A4, margins 25/17/25/30 mm, East
+ * What every Word export shares (docs/CONVENTIONS.md §4): A4, margins 25/17/25/30 mm, East
  * Asian fonts set in the default style and the heading styles (明朝 body, ゴシック
  * headings, from the council's settings), Japanese language tags, page numbers in
  * the footer, the title in the file properties, and real tables.

@@ -1,5 +1,5 @@
 /**
- * What every Excel export shares (CONVENTIONS §7): a table, not a form — one record
+ * What every Excel export shares (docs/CONVENTIONS.md §7): a table, not a form — one record
  * per row from row 1, header frozen and filtered, print titles, fit to page width,
  * wrapped text, A4, page numbers; widths estimated (full-width characters count 2).
  * The document title goes in the printed page header, so the sheet stays a table.

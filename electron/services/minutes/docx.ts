@@ -1,5 +1,5 @@
 /**
- * The 会議録 as Word: the header as a real two-column table (seed 004), the body inside
+ * The 会議録 as Word: the header as a real two-column table (docs/CONVENTIONS.md §1.1), the body inside
  * its 会議内容 row with heading styles for the numbered sections, page numbers, the title
  * in the file properties. Drawn from the same MinutesModel as the preview.
  */

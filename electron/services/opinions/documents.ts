@@ -60,7 +60,7 @@ function subtitle(data: OpinionDocumentData, publication: boolean): Paragraph {
 
 // ---------------------------------------------------------------- 分野別意見一覧
 
-/** One opinion per row: the 分野別意見一覧, and with 該当箇所 the 意見対応表 (CONVENTIONS §6). */
+/** One opinion per row: the 分野別意見一覧, and with 該当箇所 the 意見対応表 (docs/CONVENTIONS.md §6.2). */
 const opinionColumns = (opts: { summaryHeader: string; withSections: boolean }): ColumnSpec<OpinionRow>[] => [
   { header: '番号', value: (r) => r.no, type: 'number', width: 7 },
   { header: '分野', value: (r) => r.field, maxWidth: 16 },

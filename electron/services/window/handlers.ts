@@ -1,14 +1,12 @@
-/** Handlers of the window channels (no 'electron' here: the opener is installed by main). */
+/** Handlers of the window channels (no 'electron' here: main puts the opener in the context). */
 import type { ServiceContext } from '../../core/context';
 import type { Handler } from '../../core/dispatch';
-import { windowOpener } from '../../core/windows';
 
-export function windowHandlers(_ctx: ServiceContext): { 'window:open:projector': Handler<'window:open:projector'> } {
+export function windowHandlers(ctx: ServiceContext): { 'window:open:projector': Handler<'window:open:projector'> } {
   return {
     'window:open:projector': ({ meetingId }) => {
-      const opener = windowOpener();
-      if (!opener) return { opened: false };
-      opener.openProjector(meetingId);
+      if (!ctx.windows) return { opened: false };
+      ctx.windows.openProjector(meetingId);
       return { opened: true };
     },
   };

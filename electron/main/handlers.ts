@@ -1,10 +1,12 @@
 /**
- * Channel → service. Every channel of the contract must have its handler here: the
- * `Handlers` type makes a missing one a compile error. A feature adds a
- * `xxxHandlers(ctx)` function in its own module and spreads it in below.
+ * Channel → service: the wiring of every feature. Every channel of the contract must have
+ * its handler here: the `Handlers` type makes a missing one a compile error. A feature adds
+ * a `xxxHandlers(ctx)` function in its own module (electron/services/<feature>/handlers.ts)
+ * and spreads it in below. This file imports no 'electron': main (IPC) and the browser-mode
+ * server both build their handlers with it.
  */
-import { backupsDir, type ServiceContext } from './context';
-import type { Handler, Handlers } from './dispatch';
+import { backupsDir, type ServiceContext } from '../core/context';
+import type { Handler, Handlers } from '../core/dispatch';
 import { listBackups, writeBackup } from '../services/backups';
 import { requireSavedPath } from '../services/save-document';
 import { actionsHandlers } from '../services/actions/handlers';
