@@ -12,7 +12,7 @@ import { buildProgressXlsx } from '../../electron/services/actions/progress-xlsx
 import { buildProgressDocx } from '../../electron/services/actions/progress-docx';
 import { actionSamples } from '../../electron/services/actions/samples';
 import { dispatch } from '../../electron/core/dispatch';
-import { createHandlers } from '../../electron/core/handlers';
+import { createHandlers } from '../../electron/main/handlers';
 import type { ServiceContext } from '../../electron/core/context';
 import { JsonFileSettingsStore } from '../../electron/services/settings';
 import { DEFAULT_EVALUATION_SCALE } from '../../shared/actions';
@@ -231,6 +231,7 @@ describe('actions channels', () => {
       settings: new JsonFileSettingsStore(path.join(root, 'settings.json')),
       dataDir: path.join(root, 'data'),
       appVersion: 'test',
+      windows: null,
       fixedExportDir: path.join(root, 'exports'),
       savedPaths: new Set(),
     };
