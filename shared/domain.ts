@@ -226,7 +226,15 @@ export type Opinion = z.infer<typeof Opinion>;
 // ---------------------------------------------------------------- draft (vision / plan)
 
 export const Block = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('paragraph'), text: text() }),
+  z.object({
+    type: z.literal('paragraph'),
+    text: text(),
+    /**
+     * A labelled box of the printed draft (reference 004, docs/CONVENTIONS.md §9: 「目指す姿」「大事にする価値」): the
+     * paragraph is printed inside a ruled box under this label. Optional; absent = a plain paragraph.
+     */
+    box: text(100).optional(),
+  }),
   z.object({ type: z.literal('bullets'), items: z.array(text()) }),
   z.object({ type: z.literal('table'), rows: z.array(z.array(text(5000))), header: z.boolean() }),
 ]);

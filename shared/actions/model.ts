@@ -1,7 +1,7 @@
 /**
  * Action plans (アクションプラン) and their yearly progress (進行管理): what carries a vision
  * out. A plan belongs to one draft (the vision); each action is linked to the sections it
- * carries out and has the columns of the action sheet cities use (seed 003, 「取り組む
+ * carries out and has the columns of the action sheet cities use (reference 003, docs/CONVENTIONS.md §9; 「取り組む
  * アクションの詳細（一歩踏み出すシート）」): 個別 (担当) / いつから / 誰と / 何を /
  * どこまで・どのように, plus indicators (指標). Each fiscal year the secretariat records, per
  * action, a status, the indicators' actual values, a self-evaluation and a comment.

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { SavedFile } from './app';
-import { Council, id, Meeting, Member, PlanEntry } from '../domain';
+import { Council, id, isoDate, Meeting, Member, PlanEntry } from '../domain';
 
 /** The largest roster workbook accepted (a roster is a few KB; this leaves room for logos). */
 export const ROSTER_MAX_BYTES = 10 * 1024 * 1024;
@@ -58,6 +58,10 @@ export const PlanRow = z.object({
   month: z.number().int().min(1).max(12).nullable(),
   meetingNumber: z.number().int().min(1).nullable(),
   themes: z.array(z.string().max(500)),
+  /** The meeting's date once fixed (printed in 開催日); optional. */
+  date: isoDate.nullable().optional(),
+  /** The meeting has been held (a held meeting without a date is placed by its number, not as 未定). */
+  held: z.boolean().optional(),
 });
 export type PlanRow = z.infer<typeof PlanRow>;
 
@@ -111,6 +115,10 @@ export const councilsChannels = {
         council: Council,
         fiscalYear: z.number().int().min(1900).max(2200),
         entries: z.array(PlanEntry).max(500),
+        /** The council's meetings: held ones print their dates. Optional. */
+        meetings: z.array(Meeting).max(500).optional(),
+        /** A note printed under the table (e.g. 「※ テーマは進捗により変更する場合があります。」). Optional. */
+        note: z.string().max(1000).optional(),
       })
       .strict(),
     SavedFile,

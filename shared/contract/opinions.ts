@@ -36,6 +36,16 @@ export const OpinionExportArgs = z
     publication: z.boolean(),
     data: OpinionDocumentData,
     handout: HandoutOptions.optional(),
+    /**
+     * The meeting the document is handed out at: its date is printed as the 現在 date
+     * instead of today (a handout handed out on 8月3日 says 8月3日). Optional; default today.
+     */
+    forMeetingId: id.optional(),
+    /**
+     * The meetings whose opinions the document covers: the matrix's meeting column, and
+     * the 前回 of a handout (default: the meeting just before the handout's meeting).
+     */
+    meetingIds: z.array(id).max(500).optional(),
   })
   .strict();
 export type OpinionExportArgs = z.infer<typeof OpinionExportArgs>;

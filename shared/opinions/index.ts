@@ -344,7 +344,42 @@ export interface HandoutGroup {
 }
 
 /**
- * The still-open opinions raised at meetings before `target`, grouped by field or by
+ * Which opinions a handout covers. Without `meetingIds`, every meeting before the target;
+ * without `withAnswered`, only the opinions still open (the on-screen list of what is left).
+ * The handout frozen for a meeting passes the chosen previous meeting(s) and `withAnswered`,
+ * so it prints that meeting's main opinions with the responses given to them.
+ */
+export interface HandoutScope {
+  meetingIds?: readonly string[];
+  withAnswered?: boolean;
+}
+
+/** The meeting just before `target` (by number): the 前回 a handout speaks of by default. */
+export function previousMeeting<M extends Pick<Meeting, 'id' | 'number'>>(
+  meetings: M[],
+  target: Pick<Meeting, 'number'>,
+): M | null {
+  return [...meetings].filter((m) => m.number < target.number).sort((a, b) => b.number - a.number)[0] ?? null;
+}
+
+/** 「第１回・第２回」 for a list of meetings, in number order. */
+export function meetingsText(
+  meetings: Pick<Meeting, 'number'>[],
+  digitWidth: OpinionLookup['digitWidth'] = 'half',
+): string {
+  return [...new Set(meetings.map((m) => m.number))]
+    .sort((a, b) => a - b)
+    .map((n) => meetingOrdinal(n, digitWidth ?? 'half'))
+    .join('・');
+}
+
+/** Joins the characters of a short label so a line never breaks inside it: 「（第１回）」 (U+2060 WORD JOINER). */
+export function unbreakable(text: string): string {
+  return [...text].join('\u2060');
+}
+
+/**
+ * The opinions raised at meetings before `target` (still-open ones unless the scope says otherwise), grouped by field or by
  * the target meeting's themes (its 議題; `themes` maps an opinion to an agenda item,
  * the rest go under その他).
  */
@@ -355,10 +390,19 @@ export function handoutGroups(
   council: Pick<Council, 'fields'>,
   grouping: HandoutGrouping,
   themes: Record<string, string> = {},
+  scope: HandoutScope = {},
 ): HandoutGroup[] {
-  const earlier = new Set(meetings.filter((m) => m.number < target.number).map((m) => m.id));
+  const chosen = scope.meetingIds ? new Set(scope.meetingIds) : null;
+  const earlier = new Set(
+    meetings.filter((m) => m.number < target.number && (!chosen || chosen.has(m.id))).map((m) => m.id),
+  );
   const picked = opinions.filter(
-    (o) => isActive(o) && o.source === 'meeting' && o.meetingId && earlier.has(o.meetingId) && isOpen(o),
+    (o) =>
+      isActive(o) &&
+      o.source === 'meeting' &&
+      o.meetingId &&
+      earlier.has(o.meetingId) &&
+      (scope.withAnswered || isOpen(o)),
   );
   const meetingNo = new Map(meetings.map((m) => [m.id, m.number]));
   const sorted = picked.sort(
@@ -390,13 +434,21 @@ export interface MatrixCellItem {
   kind: 'opinion' | 'item';
 }
 
-/** Rows = fields (分野未設定 only if it has content); cells = opinions by the column's source, or the column's text items. */
+/**
+ * Rows = fields; cells = opinions by the column's source, or the column's text items.
+ * `scope.meetingIds` limits the meeting-opinion column to those meetings.
+ */
 export function matrixRows(
   council: Pick<Council, 'fields' | 'matrixColumns'>,
   opinions: Opinion[],
   items: { id: string; fieldId: string; columnId: string; text: string; order: number }[],
+  scope: Pick<HandoutScope, 'meetingIds'> = {},
 ): { fieldId: string | null; name: string; cells: MatrixCellItem[][] }[] {
-  const active = opinions.filter(isActive);
+  // Limited to chosen meetings: the meeting column keeps only their opinions.
+  const chosen = scope.meetingIds ? new Set(scope.meetingIds) : null;
+  const active = opinions.filter(
+    (o) => isActive(o) && (!chosen || o.source !== 'meeting' || (!!o.meetingId && chosen.has(o.meetingId))),
+  );
   return council.fields.map((f) => ({
     fieldId: f.id,
     name: f.name,

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import { buildAgendaDocx } from '../../electron/services/councils/agenda-docx';
 import { attendanceTotals, buildAttendanceXlsx } from '../../electron/services/councils/attendance-xlsx';
-import { buildPlanXlsx, planRowsFromMeetings } from '../../electron/services/councils/plan-xlsx';
+import { buildPlanXlsx, planLines, planRowsFromMeetings } from '../../electron/services/councils/plan-xlsx';
 import { AttachmentStore } from '../../electron/services/councils/attachments';
 import { councilSamples } from '../../electron/services/councils/samples';
 import { newMeeting } from '../../shared/factory';
@@ -191,14 +191,25 @@ describe('出欠表 (.xlsx)', () => {
 });
 
 describe('会議開催計画 (.xlsx)', () => {
-  it('lists April to March with the meetings and themes, undated meetings as 未定', async () => {
+  it('lists April to March with the meetings, their dates and themes; a held meeting without a date stays in order', async () => {
     const rows = planRowsFromMeetings(bundle.meetings, 2023);
-    const ws = await sheet(await buildPlanXlsx({ council: bundle.council, fiscalYear: 2023, rows }), '会議開催計画');
-    expect(ws.getRow(1).values).toEqual([undefined, '月', '会議', '検討テーマ']);
-    expect(ws.getColumn(1).values.slice(2)).toEqual([
+    const ws = await sheet(
+      await buildPlanXlsx({
+        council: bundle.council,
+        fiscalYear: 2023,
+        rows,
+        note: '※ テーマは変更する場合があります。',
+      }),
+      '会議開催計画',
+    );
+    expect(ws.getRow(1).values).toEqual([undefined, '月', '会議', '開催日', '検討テーマ']);
+    const months = ws.getColumn(1).values.slice(2, 15);
+    // 第1回 was held but its date is not recorded: it comes before 第2回 (7月), never as 未定 after 3月.
+    expect(months).toEqual([
       '4月',
       '5月',
       '6月',
+      '',
       '7月',
       '8月',
       '9月',
@@ -208,15 +219,30 @@ describe('会議開催計画 (.xlsx)', () => {
       '1月',
       '2月',
       '3月',
-      '未定',
     ]);
-    expect(ws.getCell('B5').value).toBe('第2回会議');
-    expect(ws.getCell('C5').value).toBe(
+    expect(ws.getCell('B5').value).toBe('第1回会議');
+    expect(ws.getCell('C5').value).toBe('開催済（日付未登録）');
+    expect(ws.getCell('D5').value).toBe('・意見交換');
+    expect(ws.getCell('B6').value).toBe('第2回会議');
+    expect(ws.getCell('C6').value).toBe('7月7日（金）');
+    expect(ws.getCell('D6').value).toBe(
       '・各分野の現状と課題及び想定される解決策について\n・行政経営戦略推進ビジョン骨子案について',
     );
-    expect(ws.getCell('B6').value).toBe('第3回会議');
-    expect(ws.getCell('B14').value).toBe('第1回会議');
-    expect(ws.getCell('C14').value).toBe('・意見交換');
+    expect(ws.getCell('B7').value).toBe('第3回会議');
+    expect(ws.getCell('C7').value).toBe('8月3日（木）');
+    expect(JSON.stringify(ws.getColumn(1).values)).not.toContain('未定');
+    expect(ws.getCell('A16').value).toBe('※ テーマは変更する場合があります。');
+    expect(ws.getCell('C6').border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' } });
+  });
+
+  it("keeps a theme's own numbering (i), ii) …) and lists a meeting not yet fixed as 未定", () => {
+    const lines = planLines([
+      { month: 6, meetingNumber: 2, themes: ['i) 民意の市行政への反映のあり方', 'ii) 市長マニフェストの反映のあり方'] },
+      { month: null, meetingNumber: 5, themes: ['まとめ'] },
+    ]);
+    const june = lines.find((l) => l.meeting === '第2回会議')!;
+    expect(june.themes).toBe('i) 民意の市行政への反映のあり方\nii) 市長マニフェストの反映のあり方');
+    expect(lines.at(-1)).toMatchObject({ month: '未定', meeting: '第5回会議', themes: '・まとめ' });
   });
 });
 

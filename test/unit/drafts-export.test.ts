@@ -45,7 +45,7 @@ describe('Word document of a draft', () => {
     );
     expect(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/.test(d.xml)).toBe(true);
     expect(d.lines).toContain('Ⅲ．行政経営戦略推進の方法'); // a 目次 entry written out (and its heading)
-    expect(d.lines.filter((l) => l === '３．市民参画')).toHaveLength(2); // in the 目次 and as the heading
+    expect(d.lines.filter((l) => l.startsWith('３．市民参画'))).toHaveLength(2); // in the 目次 and as the heading
     expect(d.lines).toContain('目次');
     const headingOf = (text: string) =>
       d.paragraphs.find((p) => /<w:pStyle w:val="Heading\d"\/>/.test(p) && d.text(p) === text);
@@ -55,14 +55,67 @@ describe('Word document of a draft', () => {
     expect(headingOf('①歳入の確保')).toContain('Heading4');
     expect(headingOf('３．市民参画')).toBeTruthy();
     expect(headingOf('４．進行管理（PDCAサイクルとOODAループの活用）')).toBeTruthy();
-    expect(d.lines).toContain('・補助金等の見直しに関する指針（平成21年12月）');
+    // A bullet is a Word list item (the ・ is the list's), not a paragraph starting with ・.
+    const bullet = d.paragraphs.find((p) => d.text(p) === '補助金等の見直しに関する指針（平成21年12月）')!;
+    expect(bullet).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
+    expect(await d.zip.file('word/numbering.xml')!.async('string')).toContain('<w:lvlText w:val="・"/>');
     expect(d.xml.includes('<w:tblHeader/>')).toBe(true);
     expect(d.lines).toContain('平成18年11月');
     expect(d.styles).toContain('w:eastAsia="ＭＳ ゴシック"');
     expect(await d.zip.file('docProps/core.xml')!.async('string')).toContain(
       '<dc:title>飯塚市行政経営戦略推進ビジョン 素案</dc:title>',
     );
-  });
+  }, 60_000);
+});
+
+describe('Word document of a draft: print finish', () => {
+  it('has a cover without page number, a 目次 with page numbers, whole table rows and labelled boxes', async () => {
+    const d = await open(await buildDraftDocx({ doc: soan, fonts }));
+    // Cover: different first page, whose footer is empty.
+    expect(d.xml).toMatch(/<w:titlePg\/>/);
+    const firstRef = /<w:footerReference w:type="first" r:id="(rId\d+)"\/>/.exec(d.xml)![1];
+    const rels = await d.zip.file('word/_rels/document.xml.rels')!.async('string');
+    const firstFooter = new RegExp(`Id="${firstRef}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+    expect(await d.zip.file(`word/${firstFooter}`)!.async('string')).not.toContain('PAGE');
+    // 目次: each entry carries a page number as the field's cached result, in page order.
+    const toc = d.xml.slice(d.xml.indexOf('TOC \\h'), d.xml.indexOf('</w:sdtContent>'));
+    const pages = [...toc.matchAll(/PAGEREF _Toc\d+ \\h[\s\S]*?<w:t[^>]*>(\d+)<\/w:t>/g)].map((m) => Number(m[1]));
+    expect(pages.length).toBeGreaterThanOrEqual(10);
+    expect(pages[0]).toBeGreaterThanOrEqual(3); // after the cover and the 目次
+    expect([...pages].sort((a, b) => a - b)).toEqual(pages);
+    // Every row of the draft's tables is kept whole on a page.
+    const rows = [...d.xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const r of rows) expect(r).toContain('<w:cantSplit/>');
+  }, 60_000);
+
+  it('prints a paragraph with a box label as a ruled box under its label', async () => {
+    const boxed = {
+      ...soan,
+      sections: soan.sections.map((s, i) =>
+        i === 0
+          ? {
+              ...s,
+              blocks: [
+                {
+                  type: 'paragraph' as const,
+                  text: '市民サービスと市職員の働きがいがともに上昇する未来',
+                  box: '目指す姿',
+                },
+                ...s.blocks,
+              ],
+            }
+          : s,
+      ),
+    };
+    const d = await open(await buildDraftDocx({ doc: boxed, fonts }));
+    const table = [...d.xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+      .map((m) => m[0])
+      .find((t) => t.includes('目指す姿</w:t>'))!;
+    expect(table).toContain('市民サービスと市職員の働きがいがともに上昇する未来');
+    expect(table).toMatch(/<w:top w:val="single"/);
+    expect(table).toContain('<w:cantSplit/>');
+  }, 60_000);
 });
 
 describe('新旧対照表', () => {

@@ -1,5 +1,5 @@
 /**
- * The action sheet (.xlsx) in the layout of seed 003's 「取り組むアクションの詳細（一歩踏み出す
+ * The action sheet (.xlsx) in the layout of reference 003's (docs/CONVENTIONS.md §9) 「取り組むアクションの詳細（一歩踏み出す
  * シート）」: 個別 / いつから / 誰と / 何を / どこまで・どのように, one action per row, in the
  * vision's order. When actions are linked to vision sections or have indicators, two columns
  * follow the seed's five: ビジョンの項目 and 指標（目標）. A4 landscape, print titles, thin

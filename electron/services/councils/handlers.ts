@@ -43,11 +43,11 @@ export function councilsHandlers(ctx: ServiceContext): CouncilsHandlers {
         filter: XLSX_FILTER,
         data: await buildAttendanceXlsx({ council, members, meetings }),
       }),
-    'plan:export:xlsx': async ({ council, fiscalYear, entries }) =>
+    'plan:export:xlsx': async ({ council, fiscalYear, entries, meetings, note }) =>
       saveDocument(ctx, {
         fileName: planFileName(fiscalYear),
         filter: XLSX_FILTER,
-        data: await buildPlanXlsx({ council, fiscalYear, rows: planRowsFromEntries(entries) }),
+        data: await buildPlanXlsx({ council, fiscalYear, rows: planRowsFromEntries(entries, meetings), note }),
       }),
   };
 }

@@ -19,7 +19,10 @@ export function councilSamples(bundle: CouncilBundle): SampleDocument[] {
   const fiscalYear = bundle.planEntries[0]?.fiscalYear ?? (dated?.date ? fiscalYearOf(dated.date) : 2023);
   // The sample keeps no plan: its meetings stand in for one (their months and 議題 only).
   const rows = bundle.planEntries.length
-    ? planRowsFromEntries(bundle.planEntries.filter((e) => e.fiscalYear === fiscalYear))
+    ? planRowsFromEntries(
+        bundle.planEntries.filter((e) => e.fiscalYear === fiscalYear),
+        meetings,
+      )
     : planRowsFromMeetings(meetings, fiscalYear);
   return [
     ...agendas,
@@ -27,6 +30,15 @@ export function councilSamples(bundle: CouncilBundle): SampleDocument[] {
       fileName: '出欠表.xlsx',
       build: () => buildAttendanceXlsx({ council, members, meetings: meetings.filter(onAttendanceSheet) }),
     },
-    { fileName: planFileName(fiscalYear), build: () => buildPlanXlsx({ council, fiscalYear, rows }) },
+    {
+      fileName: planFileName(fiscalYear),
+      build: () =>
+        buildPlanXlsx({
+          council,
+          fiscalYear,
+          rows,
+          note: '※ 検討テーマは、審議の進み具合により変更する場合があります。',
+        }),
+    },
   ];
 }

@@ -1,13 +1,23 @@
 /**
- * The Word document of a draft (docs/CONVENTIONS.md §4.5; reference 004 資料１): cover
- * block (title, stage, date, issuer), 目次 (a TOC field written with its entries, so it
- * reads without a field update), numbered headings in Word's heading styles, body
- * paragraphs, bullets, tables.
+ * The Word document of a draft (docs/CONVENTIONS.md §4.5; reference 004 資料１): cover page (title, stage, date, issuer;
+ * no page number on it), 目次, numbered headings in Word's heading styles, body
+ * paragraphs, bullets as a real Word list, labelled boxes (目指す姿 …) as ruled boxes,
+ * tables whose rows never break across pages.
+ *
+ * The 目次 is a TOC field written with its entries *and their page numbers*: docx's
+ * layout estimator (docx/layout) lays the pages out as Word does while the file is
+ * written and stores each heading's page as the field's cached result, written clean —
+ * so Word, LibreOffice and a viewer that never updates fields all show the numbers on
+ * open, and Word's 「目次の更新」 still works. The body font (明朝) is not in the
+ * estimator's width tables, so it measures it as the nearest font it knows (`guess`):
+ * full-width text is one em a character in both, so the pages agree for this text.
  */
 import { AlignmentType, PageBreak, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import type { Block } from '../../../shared/domain';
 import { printedDraft, TOC_DEPTH, type DraftDoc } from '../../../shared/drafts';
 import {
+  bulletParagraph,
   buildDocument,
   DEFAULT_FONTS,
   fontAttrs,
@@ -27,13 +37,27 @@ const CHAR = 220; // one character of 11 pt, in twips
 
 function blockChildren(block: Block, level: number): FileChild[] {
   const left = CHAR * Math.min(level + 1, 4);
+  if (block.type === 'paragraph' && block.box !== undefined) {
+    // A labelled box: the label in a shaded row, the text under it, kept on one page.
+    return [
+      table({
+        widths: [100],
+        ...(block.box.trim() ? { header: [block.box.trim()] } : {}),
+        rows: [[block.text.split('\n').map((line) => para(line, { spacing: { before: 40, after: 40 } }))]],
+        cantSplit: true,
+      }),
+      new Paragraph({ spacing: { after: 60 }, children: [] }),
+    ];
+  }
   if (block.type === 'paragraph') {
     return [para(block.text, { indent: { left, firstLine: CHAR }, spacing: { after: 60 } })];
   }
   if (block.type === 'bullets') {
     return block.items
       .filter((i) => i.trim())
-      .map((item) => para(`・${item}`, { indent: { left: left + CHAR, hanging: CHAR }, spacing: { after: 20 } }));
+      .map((item) =>
+        bulletParagraph(item, 0, { indent: { left: left + CHAR, hanging: CHAR }, spacing: { after: 20 } }),
+      );
   }
   const cols = Math.max(1, ...block.rows.map((r) => r.length));
   const rows = block.rows.map((r) => Array.from({ length: cols }, (_, i) => r[i] ?? ''));
@@ -46,6 +70,7 @@ function blockChildren(block: Block, level: number): FileChild[] {
       widths: want.map((w) => (100 * w) / sum),
       ...(block.header && head ? { header: head, rows: rest } : { rows }),
       fontSize: 20,
+      cantSplit: true,
     }),
     new Paragraph({ spacing: { after: 60 }, children: [] }),
   ];
@@ -96,6 +121,8 @@ export async function buildDraftDocx(input: DraftDocxInput): Promise<Uint8Array>
       title: [doc.title, doc.stage].filter(Boolean).join(' '),
       subject: doc.stage || '作業中の原稿',
       fonts,
+      coverPage: true,
+      pageNumbers: estimatePageNumbersWith({ guess: true }),
       children: draftDocxChildren(doc, fonts),
     }),
   );

@@ -10,6 +10,7 @@ import {
   convertMillimetersToTwip,
   Document,
   Footer,
+  LevelFormat,
   Header,
   HeadingLevel,
   Packer,
@@ -27,6 +28,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
   type ISectionOptions,
+  type PageNumberEstimator,
 } from 'docx';
 
 export interface DocFonts {
@@ -55,6 +57,39 @@ export interface DocumentSpec {
   children: FileChild[];
   /** Extra sections (e.g. a landscape table after portrait text). */
   moreSections?: { landscape?: boolean; children: FileChild[] }[];
+  /** The first page is a cover: no page number or page mark on it (Word's 「先頭ページのみ別指定」). */
+  coverPage?: boolean;
+  /**
+   * Works out the page of each heading while the document is written, so a table of
+   * contents carries its page numbers when opened (without Word updating fields).
+   */
+  pageNumbers?: PageNumberEstimator;
+}
+
+/** Word list for bullets (・), levels indented one character each; paragraphs use `bulletParagraph`. */
+export const BULLET_REFERENCE = 'bullets';
+const BULLET_NUMBERING = {
+  config: [
+    {
+      reference: BULLET_REFERENCE,
+      levels: [0, 1, 2, 3, 4, 5].map((level) => ({
+        level,
+        format: LevelFormat.BULLET,
+        text: '・',
+        alignment: AlignmentType.LEFT,
+        style: { paragraph: { indent: { left: 220 * (level + 2), hanging: 220 } } },
+      })),
+    },
+  ],
+};
+
+/** A bulleted paragraph (a real Word list item: the ・ is the list's, wrapped lines hang under the text). */
+export function bulletParagraph(text: string, level = 0, opts: Omit<IParagraphOptions, 'children' | 'text'> = {}) {
+  return new Paragraph({
+    ...opts,
+    numbering: { reference: BULLET_REFERENCE, level: Math.max(0, Math.min(5, level)) },
+    children: [new TextRun({ text })],
+  });
 }
 
 function pageProperties(landscape: boolean): ISectionOptions['properties'] {
@@ -105,10 +140,18 @@ export function buildDocument(spec: DocumentSpec): Document {
         ],
       })
     : undefined;
-  const section = (landscape: boolean, children: FileChild[]): ISectionOptions => ({
-    properties: pageProperties(landscape),
-    footers: { default: footer },
-    ...(header ? { headers: { default: header } } : {}),
+  const blank = () => ({ first: new Footer({ children: [new Paragraph({ children: [] })] }) });
+  const section = (landscape: boolean, children: FileChild[], first = false): ISectionOptions => ({
+    properties: { ...pageProperties(landscape), ...(first && spec.coverPage ? { titlePage: true } : {}) },
+    footers: { default: footer, ...(first && spec.coverPage ? blank() : {}) },
+    ...(header
+      ? {
+          headers: {
+            default: header,
+            ...(first && spec.coverPage ? { first: new Header({ children: [new Paragraph({ children: [] })] }) } : {}),
+          },
+        }
+      : {}),
     children,
   });
   const headingStyle = (size: number) => ({
@@ -134,8 +177,10 @@ export function buildDocument(spec: DocumentSpec): Document {
         heading4: headingStyle(22),
       },
     },
+    numbering: BULLET_NUMBERING,
+    ...(spec.pageNumbers ? { pageNumbers: spec.pageNumbers } : {}),
     sections: [
-      section(spec.landscape ?? false, spec.children),
+      section(spec.landscape ?? false, spec.children, true),
       ...(spec.moreSections ?? []).map((s) => section(s.landscape ?? false, s.children)),
     ],
   });
@@ -191,6 +236,8 @@ export interface TableSpec {
   widths: number[];
   header?: string[];
   rows: CellContent[][];
+  /** Rows never break across pages (each moves whole to the next page); for rows shorter than a page. */
+  cantSplit?: boolean;
   /** Shade the first column (a label column, as the minutes header table). */
   labelColumn?: boolean;
   /** Where label cells sit in a tall row (default: centred; 'top' for rows that run over pages). */
@@ -235,6 +282,7 @@ export function table(spec: TableSpec): Table {
   for (const row of spec.rows) {
     rows.push(
       new TableRow({
+        ...(spec.cantSplit ? { cantSplit: true } : {}),
         children: row.map(
           (content, i) =>
             new TableCell({

@@ -3,6 +3,7 @@
  * 前回の主な意見と対応. Pure builders (records in, bytes out); every one goes through
  * prepareOpinions, so a 公開版 never carries a non-public opinion or a hidden name.
  */
+import type ExcelJS from 'exceljs';
 import { AlignmentType, type FileChild, type Paragraph } from 'docx';
 import type { Meeting } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -11,7 +12,11 @@ import {
   handoutGroups,
   isOpen,
   matrixRows,
+  meetingsText,
+  previousMeeting,
+  sourceText,
   statusText,
+  unbreakable,
   type HandoutGrouping,
   type OpinionCounts,
 } from '../../../shared/opinions';
@@ -25,6 +30,7 @@ import { formatWareki, todayInTokyo } from '../../../shared/wareki';
 import { buildDocument, heading, packDocx, para, table, title, type DocFonts } from '../exports/docx-common';
 import {
   addTableSheet,
+  CELL_BORDER,
   dateCell,
   newWorkbook,
   streamTableWorkbook,
@@ -50,8 +56,24 @@ const wareki = (m: Pick<Meeting, 'date'> | null) => (m?.date ? formatWareki(m.da
 const HANGING = { left: 200, hanging: 200 };
 const mark = (publication: boolean) => (publication ? undefined : '内部用');
 
-function subtitle(data: OpinionDocumentData, publication: boolean): Paragraph {
-  const today = formatWareki(todayInTokyo());
+/**
+ * Which meetings a document is for: `forMeetingId` = the meeting it is handed out at (its
+ * date is printed instead of today), `meetingIds` = the meetings whose opinions it covers.
+ * Both optional: without them a document covers everything as of today.
+ */
+export interface DocumentScope {
+  forMeetingId?: string;
+  meetingIds?: string[];
+}
+
+/** The date a document is 「現在」: the date of the meeting it is for, else today. */
+function asOfDate(data: OpinionDocumentData, scope: DocumentScope): string {
+  const m = scope.forMeetingId ? data.meetings.find((x) => x.id === scope.forMeetingId) : undefined;
+  return m?.date ?? todayInTokyo();
+}
+
+function subtitle(data: OpinionDocumentData, publication: boolean, scope: DocumentScope = {}): Paragraph {
+  const today = formatWareki(asOfDate(data, scope));
   return para(`${data.council.name}　${today}現在${publication ? '' : '（内部用：非公開の意見を含む）'}`, {
     alignment: AlignmentType.RIGHT,
     run: { size: 20 },
@@ -74,7 +96,11 @@ const opinionColumns = (opts: { summaryHeader: string; withSections: boolean }):
   ...(opts.withSections ? [{ header: '該当箇所', value: (r: OpinionRow) => r.sections, maxWidth: 30 }] : []),
 ];
 
-export async function buildOpinionListXlsx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
+export async function buildOpinionListXlsx(
+  data: OpinionDocumentData,
+  publication: boolean,
+  _scope: DocumentScope = {},
+): Promise<Uint8Array> {
   const { rows } = prepareOpinions(data, publication);
   return streamTableWorkbook(DOCUMENT_TITLES.list, [
     {
@@ -88,9 +114,13 @@ export async function buildOpinionListXlsx(data: OpinionDocumentData, publicatio
   ]);
 }
 
-export async function buildOpinionListDocx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
+export async function buildOpinionListDocx(
+  data: OpinionDocumentData,
+  publication: boolean,
+  scope: DocumentScope = {},
+): Promise<Uint8Array> {
   const { rows } = prepareOpinions(data, publication);
-  const children: FileChild[] = [title(DOCUMENT_TITLES.list), subtitle(data, publication)];
+  const children: FileChild[] = [title(DOCUMENT_TITLES.list), subtitle(data, publication, scope)];
   const fields = [...data.council.fields.map((f) => f.name), ''];
   let n = 0;
   for (const name of fields) {
@@ -143,7 +173,11 @@ function summaryLines(counts: OpinionCounts) {
   };
 }
 
-export async function buildResponsesXlsx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
+export async function buildResponsesXlsx(
+  data: OpinionDocumentData,
+  publication: boolean,
+  _scope: DocumentScope = {},
+): Promise<Uint8Array> {
   const { rows, counts } = prepareOpinions(data, publication);
   const { lines } = summaryLines(counts);
   const summary = [
@@ -173,12 +207,16 @@ export async function buildResponsesXlsx(data: OpinionDocumentData, publication:
   return streamTableWorkbook(DOCUMENT_TITLES.responses, [table, totals]);
 }
 
-export async function buildResponsesDocx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
+export async function buildResponsesDocx(
+  data: OpinionDocumentData,
+  publication: boolean,
+  scope: DocumentScope = {},
+): Promise<Uint8Array> {
   const { rows, counts } = prepareOpinions(data, publication);
   const { lines, breakdown } = summaryLines(counts);
   const children: FileChild[] = [
     title(DOCUMENT_TITLES.responses),
-    subtitle(data, publication),
+    subtitle(data, publication, scope),
     table({
       widths: [45, 55],
       labelColumn: true,
@@ -214,58 +252,94 @@ export async function buildResponsesDocx(data: OpinionDocumentData, publication:
 
 // ---------------------------------------------------------------- 各分野の現状と課題（matrix）
 
-function matrixData(data: OpinionDocumentData, publication: boolean) {
+function matrixData(data: OpinionDocumentData, publication: boolean, scope: DocumentScope = {}) {
   const { redact } = prepareOpinions(data, publication);
   const opinions = publication ? data.opinions.filter((o) => publishable(o, data.meetings)) : data.opinions;
-  return matrixRows(data.council, opinions, data.matrixItems).map((r) => ({
+  return matrixRows(data.council, opinions, data.matrixItems, { meetingIds: scope.meetingIds }).map((r) => ({
     ...r,
     cells: r.cells.map((c) => c.map((i) => ({ ...i, text: redact(i.text) }))),
   }));
 }
 
 /**
- * As a table: one line per field and item position, the field named on every line (no
- * merged cells), so it filters by field and never needs a row taller than Excel allows.
+ * The column titles as printed: the meeting column names the meetings it covers
+ * (「第１回審議会での主な意見」) — the chosen ones, else those its opinions come from —
+ * unless its title already names one.
  */
-export async function buildMatrixXlsx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
-  const lines = matrixData(data, publication).flatMap((r) => {
-    const depth = Math.max(1, ...r.cells.map((c) => c.length));
-    return Array.from({ length: depth }, (_, i) => ({
-      field: r.name,
-      no: i + 1,
-      texts: r.cells.map((c) => c[i]?.text ?? ''),
-    }));
+export function matrixHeaders(data: OpinionDocumentData, scope: DocumentScope, rows = matrixData(data, false, scope)) {
+  const byId = new Map(data.opinions.map((o) => [o.id, o]));
+  return data.council.matrixColumns.map((c, i) => {
+    if (c.opinionSource !== 'meeting' || /^第\s*[0-9０-９一二三四五六七八九十]+\s*回/.test(c.title)) return c.title;
+    const ids = scope.meetingIds
+      ? new Set(scope.meetingIds)
+      : new Set(rows.flatMap((r) => r.cells[i]!.map((x) => byId.get(x.id)?.meetingId).filter((x): x is string => !!x)));
+    const covered = data.meetings.filter((m) => ids.has(m.id));
+    return covered.length ? `${meetingsText(covered, data.council.publication.digitWidth)}${c.title}` : c.title;
   });
+}
+
+/**
+ * As a table of records: one row per opinion or item, with its field, the column it
+ * belongs to (区分), its place in that cell and, for an opinion, where it came from. Items
+ * of different columns never share a row (they do not belong together); filtering by
+ * 分野 and 区分 gives back one cell of the matrix.
+ */
+export async function buildMatrixXlsx(
+  data: OpinionDocumentData,
+  publication: boolean,
+  scope: DocumentScope = {},
+): Promise<Uint8Array> {
+  const rows = matrixData(data, publication, scope);
+  const headers = matrixHeaders(data, scope, rows);
+  const byId = new Map(data.opinions.map((o) => [o.id, o]));
+  const lookup = { meetings: data.meetings, digitWidth: data.council.publication.digitWidth };
+  const records = rows.flatMap((r) =>
+    r.cells.flatMap((cell, i) =>
+      cell.map((item, k) => {
+        const o = item.kind === 'opinion' ? byId.get(item.id) : undefined;
+        return {
+          field: r.name,
+          column: headers[i]!,
+          no: k + 1,
+          text: item.text,
+          source: o ? sourceText(o, lookup, false) : '',
+        };
+      }),
+    ),
+  );
   return streamTableWorkbook(DOCUMENT_TITLES.matrix, [
     {
       name: '各分野の現状と課題',
       fitRowHeights: true,
-      title: DOCUMENT_TITLES.matrix,
+      title: `${DOCUMENT_TITLES.matrix}（${formatWareki(asOfDate(data, scope))}現在）`,
       landscape: true,
-      rows: lines,
+      rows: records,
       columns: [
-        { header: '分野', value: (r) => r.field, width: 12 },
-        { header: '項番', value: (r) => r.no, type: 'number', width: 6 },
-        ...data.council.matrixColumns.map((c, i): ColumnSpec<(typeof lines)[number]> => ({
-          header: c.title,
-          width: 42,
-          value: (r) => r.texts[i] ?? '',
-        })),
+        { header: '分野', value: (r) => r.field, maxWidth: 14 },
+        { header: '区分', value: (r) => r.column, width: 26 },
+        { header: '番号', value: (r) => r.no, type: 'number', width: 6 },
+        { header: '内容', value: (r) => r.text, width: 80 },
+        { header: '出典', value: (r) => r.source, maxWidth: 18 },
       ],
     },
   ]);
 }
 
-export async function buildMatrixDocx(data: OpinionDocumentData, publication: boolean): Promise<Uint8Array> {
-  const rows = matrixData(data, publication);
+export async function buildMatrixDocx(
+  data: OpinionDocumentData,
+  publication: boolean,
+  scope: DocumentScope = {},
+): Promise<Uint8Array> {
+  const rows = matrixData(data, publication, scope);
+  const headers = matrixHeaders(data, scope, rows);
   const n = data.council.matrixColumns.length;
   const rest = n ? Math.floor(92 / n) : 92;
   const children: FileChild[] = [
     title(DOCUMENT_TITLES.matrix),
-    subtitle(data, publication),
+    subtitle(data, publication, scope),
     table({
       widths: [8, ...data.council.matrixColumns.map(() => rest)],
-      header: ['分野', ...data.council.matrixColumns.map((c) => c.title)],
+      header: ['分野', ...headers],
       labelColumn: true,
       fontSize: 17,
       rows: rows.map((r) => [
@@ -303,13 +377,20 @@ export function handoutFileName(data: OpinionDocumentData, meetingId: string): s
   return `第${m?.number ?? ''}回_${DOCUMENT_TITLES.handout}`;
 }
 
+/**
+ * The handout frozen for one meeting: the main opinions of the chosen previous meeting(s)
+ * (default: the meeting just before) with the responses given to them, dated with the
+ * meeting's own date. 「（第１回）」 is joined so a line never breaks inside it.
+ */
 export async function buildHandoutDocx(
   data: OpinionDocumentData,
   publication: boolean,
   spec: HandoutSpec,
+  scope: Pick<DocumentScope, 'meetingIds'> = {},
 ): Promise<Uint8Array> {
   const target = data.meetings.find((m) => m.id === spec.meetingId);
   if (!target) throw new AppError('NOT_FOUND', '資料を作る会議が見つかりません。');
+  const previous = handoutMeetings(data, target, scope);
   const { rows } = prepareOpinions(data, publication);
   const shownIds = new Set(rows.map((r) => r.opinion.id));
   const byId = new Map(rows.map((r) => [r.opinion.id, r]));
@@ -320,10 +401,10 @@ export async function buildHandoutDocx(
     data.council,
     spec.grouping,
     spec.themes,
+    { meetingIds: previous.map((m) => m.id), withAnswered: true },
   );
   const dw = data.council.publication.digitWidth;
-  const earlier = data.meetings.filter((m) => m.number < target.number).sort((a, b) => a.number - b.number);
-  const earlierText = earlier.map((m) => meetingOrdinal(m.number, dw)).join('・');
+  const covered = previous.length ? meetingsText(previous, dw) : '前回';
   const children: FileChild[] = [
     title(`${DOCUMENT_TITLES.handout}`),
     para(
@@ -331,38 +412,38 @@ export async function buildHandoutDocx(
       { alignment: AlignmentType.RIGHT, run: { size: 20 } },
     ),
     para(
-      `${earlierText || '前回まで'}の審議会における主な意見のうち、対応が終わっていないものは下表のとおりです。${spec.grouping === 'theme' ? '本日の検討テーマごとに整理しています。' : '分野ごとに整理しています。'}`,
+      `${covered}審議会における主な意見と、それに対する市の考え方（対応）は下表のとおりです。${spec.grouping === 'theme' ? '本日の検討テーマごとに整理しています。' : '分野ごとに整理しています。'}`,
     ),
   ];
-  if (!groups.length) children.push(para('対応が終わっていない意見はありません。'));
+  if (!groups.length) children.push(para(`${covered}審議会の意見はありません。`));
   else {
+    const showMeeting = previous.length > 1;
     children.push(
       table({
         widths: [22, 78],
-        header: [spec.grouping === 'theme' ? '検討テーマ' : '分野', '主な意見と対応'],
+        header: [spec.grouping === 'theme' ? '検討テーマ' : '分野', `${covered}審議会での主な意見と対応`],
         labelColumn: true,
         fontSize: 20,
         rows: groups.map((g) => [
           g.title,
           g.opinions.flatMap((o) => {
             const r = byId.get(o.id)!;
-            const m = data.meetings.find((x) => x.id === o.meetingId);
+            const m = showMeeting ? data.meetings.find((x) => x.id === o.meetingId) : undefined;
             const out = [
-              para(`・${r.summary}${m ? `（${meetingOrdinal(m.number, dw)}）` : ''}`, {
+              para(`・${r.summary}${m ? unbreakable(`（${meetingOrdinal(m.number, dw)}）`) : ''}`, {
                 run: { size: 20 },
                 spacing: { line: 280 },
                 indent: HANGING,
               }),
             ];
             const state = isOpen(o) && !o.status ? '' : `［${statusText(o)}］`;
-            if (r.response || state)
-              out.push(
-                para(`⇒ ${[r.response, state].filter(Boolean).join(' ')}`, {
-                  run: { size: 20 },
-                  spacing: { line: 280 },
-                  indent: { left: 400, hanging: 200 },
-                }),
-              );
+            out.push(
+              para(`⇒ ${[r.response || '（対応を検討中）', state].filter(Boolean).join(' ')}`, {
+                run: { size: 20 },
+                spacing: { line: 280 },
+                indent: { left: 400, hanging: 200 },
+              }),
+            );
             return out;
           }),
         ]),
@@ -380,7 +461,28 @@ export async function buildHandoutDocx(
   );
 }
 
+/** The meetings a handout for `target` covers: the chosen earlier ones, else the one just before. */
+export function handoutMeetings(
+  data: Pick<OpinionDocumentData, 'meetings'>,
+  target: Pick<Meeting, 'number'>,
+  scope: Pick<DocumentScope, 'meetingIds'> = {},
+): Meeting[] {
+  if (scope.meetingIds?.length) {
+    const chosen = new Set(scope.meetingIds);
+    return data.meetings
+      .filter((m) => chosen.has(m.id) && m.number < target.number)
+      .sort((a, b) => a.number - b.number);
+  }
+  const prev = previousMeeting(data.meetings, target);
+  return prev ? [prev] : [];
+}
+
 // ---------------------------------------------------------------- 意見シート（様式）
+
+/** exceljs keeps range validations here (untyped in its .d.ts). */
+interface WithValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
 
 export const SHEET_HEADERS = ['分野', '委員', '会議', '出典', '提出者', '意見', '市の考え方', '反映状況'] as const;
 const TEMPLATE_ROWS = 200;
@@ -413,8 +515,17 @@ export async function buildOpinionSheetTemplate(data: OpinionDocumentData): Prom
     for (let r = 2; r <= TEMPLATE_ROWS + 1; r++) {
       const cell = ws.getCell(r, i + 1);
       cell.alignment = { vertical: 'top', wrapText: true };
-      if (formula && formula.length <= 257)
-        cell.dataValidation = { type: 'list', allowBlank: true, formulae: [formula] };
+      cell.border = CELL_BORDER;
+    }
+    // One validation per column range. Set cell by cell, exceljs merges the cells in text
+    // order (A10 before A2) into ranges that overlap, and Excel then offers to repair the file.
+    if (formula && formula.length <= 257) {
+      const col = ws.getColumn(i + 1).letter;
+      (ws as unknown as WithValidations).dataValidations.add(`${col}2:${col}${TEMPLATE_ROWS + 1}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [formula],
+      });
     }
   });
   return workbookBytes(wb);
@@ -430,6 +541,7 @@ export async function buildOpinionDocument(
   data: OpinionDocumentData,
   publication: boolean,
   handout?: HandoutSpec,
+  scope: DocumentScope = {},
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const suffix = publication ? '' : '_内部用';
   if (kind === 'template') {
@@ -441,7 +553,7 @@ export async function buildOpinionDocument(
     if (!handout) throw new AppError('INVALID_ARGUMENT', '資料を作る会議を選んでください。');
     return {
       fileName: `${handoutFileName(data, handout.meetingId)}${suffix}.docx`,
-      bytes: await buildHandoutDocx(data, publication, handout),
+      bytes: await buildHandoutDocx(data, publication, handout, scope),
     };
   }
   const name = kind === 'matrix' ? '各分野の現状と課題' : DOCUMENT_TITLES[kind];
@@ -450,5 +562,5 @@ export async function buildOpinionDocument(
     responses: { xlsx: buildResponsesXlsx, docx: buildResponsesDocx },
     matrix: { xlsx: buildMatrixXlsx, docx: buildMatrixDocx },
   }[kind][format];
-  return { fileName: `${name}${suffix}.${format}`, bytes: await build(data, publication) };
+  return { fileName: `${name}${suffix}.${format}`, bytes: await build(data, publication, scope) };
 }

@@ -10,8 +10,11 @@ export function opinionsHandlers(ctx: ServiceContext): {
   'opinions:import:preview': Handler<'opinions:import:preview'>;
 } {
   return {
-    'opinions:export:document': async ({ kind, format, publication, data, handout }) => {
-      const { fileName, bytes } = await buildOpinionDocument(kind, format, data, publication, handout);
+    'opinions:export:document': async ({ kind, format, publication, data, handout, forMeetingId, meetingIds }) => {
+      const { fileName, bytes } = await buildOpinionDocument(kind, format, data, publication, handout, {
+        forMeetingId,
+        meetingIds,
+      });
       return saveDocument(ctx, { fileName, filter: format === 'xlsx' ? XLSX_FILTER : DOCX_FILTER, data: bytes });
     },
     'opinions:import:preview': (args) => readOpinionSheet(args),

@@ -21,9 +21,14 @@ export function opinionSamples(bundle: CouncilBundle): SampleDocument[] {
   const next =
     [...bundle.meetings].sort((a, b) => a.number - b.number).find((m) => m.status === '予定') ??
     bundle.meetings[bundle.meetings.length - 1];
+  // The 資料２ of reference 004 (docs/CONVENTIONS.md §9): the matrix handed out at 第２回, with 第１回's opinions.
+  const sorted = [...bundle.meetings].sort((a, b) => a.number - b.number);
+  const [first, second] = sorted;
+  const matrixScope = first && second ? { forMeetingId: second.id, meetingIds: [first.id] } : {};
   const doc = (kind: 'list' | 'responses' | 'matrix', format: 'xlsx' | 'docx', fileName: string): SampleDocument => ({
     fileName,
-    build: async () => (await buildOpinionDocument(kind, format, data, true)).bytes,
+    build: async () =>
+      (await buildOpinionDocument(kind, format, data, true, undefined, kind === 'matrix' ? matrixScope : {})).bytes,
   });
   const docs = [
     doc('list', 'xlsx', '分野別意見一覧.xlsx'),
