@@ -7,7 +7,8 @@
 import type { Member, Remark } from '../domain';
 import { toFullWidthDigits, toHalfWidthAscii } from '../numbering';
 import { memberTitle } from '../people';
-import { assignLetters, speakerLabel, type SpeakerContext } from '../speakers';
+import { speakerLabel, type SpeakerContext } from '../speakers';
+import { publicLetters } from '../publication/labels';
 import { buildMinutesModel, escapeRegExp, type MinutesInput, type MinutesModel } from './model';
 
 export const CHECK_RULES = {
@@ -398,10 +399,7 @@ export function hiddenNamePatterns(input: Omit<MinutesInput, 'mode'>): CheckCont
     staff: input.staff,
     chairMemberId: input.meeting.chairMemberId,
   };
-  const shown = input.remarks
-    .filter((r) => r.meetingId === input.meeting.id && !r.nonPublic)
-    .sort((a, b) => a.order - b.order);
-  const letters = assignLetters(shown, ctx);
+  const letters = publicLetters(input.council, input.members, input.meeting.id);
   const textRule = rule === 'bracket' ? 'role' : rule;
   return [...input.members]
     .sort((a, b) => b.name.length - a.name.length)

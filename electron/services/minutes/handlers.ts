@@ -5,6 +5,7 @@ import type { MinutesExportArgs } from '../../../shared/contract/minutes';
 import { DOCX_FILTER, saveDocument } from '../save-document';
 import { buildMinutesDocx } from './docx';
 import { minutesFileName } from '../../../shared/minutes/model';
+import { assertMinutesPublishable } from '../../../shared/publication/review';
 
 /** The records must belong together: one council, its people, one meeting and its remarks. */
 export function checkMinutesRecords(args: MinutesExportArgs): void {
@@ -27,6 +28,8 @@ export function minutesHandlers(ctx: ServiceContext): { 'minutes:export:docx': H
   return {
     'minutes:export:docx': async (args) => {
       checkMinutesRecords(args);
+      // A 公開版 stops while a hidden name cannot be replaced so the sentence reads right.
+      if (args.mode === 'public') assertMinutesPublishable(args);
       const data = await buildMinutesDocx(args);
       return saveDocument(ctx, { fileName: minutesFileName(args.meeting, args.mode), filter: DOCX_FILTER, data });
     },
