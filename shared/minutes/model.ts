@@ -12,6 +12,7 @@ import { itemNumber, meetingOrdinal, toFullWidthDigits } from '../numbering';
 import { memberTitle, staffLines } from '../people';
 import { chairMember, hiddenNames, speakerLabel, type SpeakerContext } from '../speakers';
 import { publicLetters } from '../publication/labels';
+import { answerLinks } from '../publication/answers';
 import { nameMatcher } from '../publication/names';
 import { publicPeople } from '../publication/redaction';
 import { CLOSED_SESSION_TEXT, INTERNAL_MARK, NON_PUBLIC_MARK, OTHER_FIELD_TITLE } from '../publication/marks';
@@ -169,7 +170,12 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     .sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
   const nonPublicIds = new Set(remarks.filter((r) => r.nonPublic).map((r) => r.id));
   // An answer to a non-public question goes with it.
-  for (const r of remarks) if (r.replyToId && nonPublicIds.has(r.replyToId)) nonPublicIds.add(r.id);
+  // An answer goes with its question: the linked one, or the one recorded right before it.
+  const answers = answerLinks(remarks);
+  for (const r of remarks) {
+    const q = answers.get(r.id);
+    if (q && nonPublicIds.has(q)) nonPublicIds.add(r.id);
+  }
   // この議題は非公開で審議: nothing of the item reaches a 公開版.
   const closedItems = new Set(meeting.agenda.filter((a) => a.closed).map((a) => a.id));
   for (const r of remarks) if (r.agendaItemId && closedItems.has(r.agendaItemId)) nonPublicIds.add(r.id);
@@ -304,15 +310,12 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     const answersTo = new Map<string, Remark[]>();
     const attached = new Set<string>();
     // An answer goes under its question: the linked one, or the question recorded just before it.
-    let lastQuestion: string | null = null;
     for (const r of list) {
-      const target = r.kind === '回答' ? (r.replyToId ?? lastQuestion) : null;
+      const target = answers.get(r.id);
       if (target && opinionIds.has(target)) {
         answersTo.set(target, [...(answersTo.get(target) ?? []), r]);
         attached.add(r.id);
       }
-      if (opinionIds.has(r.id)) lastQuestion = r.id;
-      else if (r.kind !== '回答') lastQuestion = null;
     }
     const decisions = list.filter((r) => r.kind === '決定');
     // Narrative first, in the order spoken.

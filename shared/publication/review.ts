@@ -5,7 +5,7 @@
  * calls the review to show the list before the user exports.
  */
 import type { Opinion } from '../domain';
-import { buildMinutesModel, paragraphText, type MinutesInput } from '../minutes/model';
+import { buildMinutesModel, type MinutesInput } from '../minutes/model';
 import { publishable, type OpinionDocumentData } from '../opinions/publication';
 import { publicLetters } from './labels';
 import { nameMatcher } from './names';
@@ -26,7 +26,11 @@ export function minutesPublicationReview(input: Omit<MinutesInput, 'mode'>): Pub
   const units: TextUnit[] = [];
   for (const h of model.header) if (h.key !== 'body') for (const l of h.lines) units.push({ place: h.label, text: l });
   for (const s of model.sections)
-    s.paragraphs.forEach((p, i) => units.push({ place: `${s.heading} 第${i + 1}段落`, text: paragraphText(p) }));
+    s.paragraphs.forEach((p, i) => {
+      // The printed prefix (○A委員, 会長：) is a label, read apart from the text it heads.
+      const place = `${s.heading} 第${i + 1}段落`;
+      units.push({ place, text: p.prefix }, { place, text: p.text + p.suffix });
+    });
   const letters = publicLetters(council, members, meeting.id);
   return reviewTexts(units, nameMatcher(publicPeople({ council, members, staff, letters })));
 }
