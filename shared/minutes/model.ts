@@ -463,7 +463,7 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     .filter((s) => meeting.staffPresent.includes(s.id))
     .sort((a, b) => a.order - b.order)
     // Names hidden: the staff by department and title only.
-    .map((s) => (isPublic && rule !== 'name' ? { ...s, name: '' } : s));
+    .map((s) => (isPublic && rule !== 'name' ? { ...s, name: '', title: s.title || '職員' } : s));
   const disclosureLines = [
     meeting.disclosure === '公開'
       ? '公開'

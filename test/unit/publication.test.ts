@@ -82,6 +82,16 @@ describe('the public minutes export', () => {
     await expect(buildMinutesExport({ ...input, mode: 'internal' })).resolves.toBeInstanceOf(Uint8Array);
   });
 
+  it('names no staff member in the header of a 公開版 under a rule that hides names', () => {
+    const b = sampleBundle();
+    const staffLine = (rule: SpeakerLabelRule) =>
+      buildMinutesModel(sampleInput(b, 'public', rule))
+        .header.find((h) => h.key === 'staff')!
+        .lines.join('\n');
+    expect(staffLine('name')).toContain('中嶋課長');
+    expect(staffLine('letter')).toBe('【行政経営部】部長\n【業務改善・ＤＸ推進課】課長、課長補佐、係長、職員');
+  });
+
   it('lists every replacement before export', () => {
     const b = withRemark(sampleBundle(), '先ほどの菅原さんのご意見と、かわさき委員の提案に賛成です。鈴木さんの話も。');
     const review = minutesPublicationReview(sampleInput(b, 'public', 'letter'));
