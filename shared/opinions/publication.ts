@@ -11,6 +11,7 @@ import { speakerLabel, type SpeakerContext } from '../speakers';
 import { publicLetters } from '../publication/labels';
 import { nameMatcher } from '../publication/names';
 import { publicPeople } from '../publication/redaction';
+import { NON_PUBLIC_MARK } from '../publication/marks';
 import type { NumberingStyle } from '../numbering';
 import { opinionPlacements } from '../drafts/trace';
 import { byOrder, countOpinions, groupByField, isActive, sourceText, statusText, type OpinionCounts } from './index';
@@ -128,7 +129,8 @@ export function prepareOpinions(data: OpinionDocumentData, publication: boolean)
       source: sources.join('、'),
       meeting: firstMeeting,
       member: people.join('、'),
-      summary: redact(o.summary),
+      // 内部用: each non-public opinion marked where it stands.
+      summary: (!publication && !publishable(o, meetings) ? NON_PUBLIC_MARK : '') + redact(o.summary),
       response: redact(o.response),
       status: statusText(o),
       sections: o.sectionIds

@@ -13,6 +13,7 @@ import { minutesPublicationReview } from '../../shared/publication/review';
 import { isPublicForProjector } from '../../shared/publication/projector';
 import { buildMinutesModel, modelText, OPINIONS_GROUP_TITLE, paragraphText } from '../../shared/minutes/model';
 import { buildMinutesExport } from '../../electron/services/minutes/handlers';
+import { runChecks } from '../../shared/minutes/checks';
 import { buildOpinionDocument } from '../../electron/services/opinions/documents';
 import { opinionDocumentData } from '../../electron/services/opinions/samples';
 import { memberId, sampleBundle, sampleInput } from './minutes-helpers';
@@ -90,6 +91,15 @@ describe('the public minutes export', () => {
         .lines.join('\n');
     expect(staffLine('name')).toContain('中嶋課長');
     expect(staffLine('letter')).toBe('【行政経営部】部長\n【業務改善・ＤＸ推進課】課長、課長補佐、係長、職員');
+  });
+
+  it('the publication checks find names inside remark text and the sentences to rewrite', () => {
+    const b = withRemark(sampleBundle(), '先ほどの畠中さんのご意見に賛成です。会長に井澤委員が選出された。');
+    const findings = runChecks(sampleInput(b, 'public', 'letter')).filter((f) => f.rule === 'hiddenName');
+    expect(findings.map((f) => (f.fix?.type === 'replace' ? `${f.excerpt}→${f.fix.replacement}` : f.message))).toEqual(
+      expect.arrayContaining([expect.stringContaining('畠中さん'), expect.stringContaining('選任・選出')]),
+    );
+    expect(findings.find((f) => f.message.includes('選任'))!.fix).toBeNull();
   });
 
   it('lists every replacement before export', () => {
