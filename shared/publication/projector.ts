@@ -6,6 +6,8 @@
 import type { Council, Meeting, Member, Remark, Staff } from '../domain';
 import { speakerLabel } from '../speakers';
 import { publicLetters } from './labels';
+import { nameMatcher } from './names';
+import { hidesNames, publicPeople } from './redaction';
 
 export function isPublicForProjector(
   remark: Pick<Remark, 'kind' | 'nonPublic' | 'needsCheck' | 'agendaItemId'>,
@@ -29,5 +31,17 @@ export function projectorSpeaker(
     { members: ctx.members, staff: ctx.staff, chairMemberId: ctx.meeting.chairMemberId },
     rule,
     letters,
+  );
+}
+
+/** The remark text as the projector shows it: names replaced by public labels under a hiding rule. */
+export function projectorText(
+  remark: Pick<Remark, 'text'>,
+  ctx: { council: Council; members: Member[]; staff: Staff[]; meeting: Meeting },
+): string {
+  if (!hidesNames(ctx.council.publication.speakerLabel)) return remark.text;
+  const letters = publicLetters(ctx.council, ctx.members, ctx.meeting.id);
+  return nameMatcher(publicPeople({ council: ctx.council, members: ctx.members, staff: ctx.staff, letters })).redact(
+    remark.text,
   );
 }
