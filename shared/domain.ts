@@ -36,6 +36,12 @@ export const PublicationSettings = z.object({
   timeStyle: z.enum(TIME_STYLES),
   bodyFont: text(100),
   headingFont: text(100),
+  /** Printed in a 公開版 under the title of an item discussed in closed session (default 非公開で審議したため、掲載しません). */
+  closedSessionText: text(500).optional(),
+  /** The mark in the header of every page of an internal copy (default 内部用). */
+  internalMark: text(50).optional(),
+  /** 要点筆記: the group for opinions without a field (default その他; '' = no heading). */
+  otherFieldTitle: text(100).optional(),
 });
 export type PublicationSettings = z.infer<typeof PublicationSettings>;
 
@@ -58,6 +64,18 @@ export const MatrixColumn = z.object({
 });
 export type MatrixColumn = z.infer<typeof MatrixColumn>;
 
+export const LABEL_SCOPES = ['term', 'meeting'] as const;
+/**
+ * Public letters (A委員) as assigned once and kept: per council term, or per meeting.
+ * memberId → letter. Letters never move once stored; shared/publication/labels.ts assigns.
+ */
+export const PublicLabels = z.object({
+  scope: z.enum(LABEL_SCOPES),
+  term: z.record(z.string(), text(10)),
+  meetings: z.record(z.string(), z.record(z.string(), text(10))),
+});
+export type PublicLabels = z.infer<typeof PublicLabels>;
+
 export const Council = z.object({
   id,
   name: text(200).min(1),
@@ -78,6 +96,8 @@ export const Council = z.object({
   /** The scale of the yearly self-evaluation of actions (進行管理); absent = A/B/C (shared/actions). */
   evaluationScale: z.array(EvaluationGrade).optional(),
   archived: z.boolean(),
+  /** Stored public letters (absent: assigned in roster order, the same on every export). */
+  publicLabels: PublicLabels.optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -115,7 +135,13 @@ export const Attendance = z.object({ memberId: id, status: z.enum(ATTENDANCE) })
 export type Attendance = z.infer<typeof Attendance>;
 
 export const AGENDA_KINDS = ['開会', '報告', '説明', '議題', 'その他', '閉会'] as const;
-export const AgendaItem = z.object({ id, kind: z.enum(AGENDA_KINDS), title: text(500) });
+export const AgendaItem = z.object({
+  id,
+  kind: z.enum(AGENDA_KINDS),
+  title: text(500),
+  /** この議題は非公開で審議: a 公開版 prints the title and the council's closed-session line only. */
+  closed: z.boolean().optional(),
+});
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
 export const Material = z.object({

@@ -1,7 +1,7 @@
 /** Opinions: the documents built from them, and reading an 意見シート (.xlsx) for import. */
 import { z } from 'zod';
 import { channel } from './define';
-import { Council, MatrixItem, Meeting, Member, Opinion, OPINION_SOURCES, id } from '../domain';
+import { Council, MatrixItem, Meeting, Member, Opinion, OPINION_SOURCES, Staff, id } from '../domain';
 import { SavedFile } from './app';
 
 export const OpinionDocumentData = z
@@ -11,6 +11,8 @@ export const OpinionDocumentData = z
     meetings: z.array(Meeting),
     opinions: z.array(Opinion).max(200_000),
     matrixItems: z.array(MatrixItem),
+    /** The 事務局 staff: their names are hidden in a 公開版 too. */
+    staff: z.array(Staff).optional(),
     sectionTitles: z.record(z.string(), z.string().max(500)).optional(),
   })
   .strict();

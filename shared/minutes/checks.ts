@@ -7,7 +7,10 @@
 import type { Member, Remark } from '../domain';
 import { toFullWidthDigits, toHalfWidthAscii } from '../numbering';
 import { memberTitle } from '../people';
-import { assignLetters, speakerLabel, type SpeakerContext } from '../speakers';
+import { speakerLabel, type SpeakerContext } from '../speakers';
+import { publicLetters } from '../publication/labels';
+import { nameMatcher, type NameMatcher } from '../publication/names';
+import { hidesNames, publicPeople } from '../publication/redaction';
 import { buildMinutesModel, escapeRegExp, type MinutesInput, type MinutesModel } from './model';
 
 export const CHECK_RULES = {
@@ -64,6 +67,8 @@ export interface CheckContext {
   digitWidth: 'half' | 'full-single';
   /** Member names to hide and the label each becomes (empty under the names rule). */
   hidden: { pattern: RegExp; label: string }[];
+  /** Every written form of members' and staff names (shared/publication/names.ts); replaces `hidden` when set. */
+  names?: NameMatcher | null;
 }
 
 type TextRule = (unit: TextUnit, ctx: CheckContext) => Finding[];
@@ -328,8 +333,33 @@ export const checkFiller: TextRule = (unit) => {
 };
 
 /** Names the council's label rule hides in the 公開版 (大久保副会長 → 副会長). */
-export const checkHiddenNames: TextRule = (unit, ctx) =>
-  ctx.hidden.flatMap(({ pattern, label }) =>
+export const checkHiddenNames: TextRule = (unit, ctx) => {
+  if (ctx.names) {
+    const { hits, unknown } = ctx.names.find(unit.text);
+    return [
+      ...hits.map((h) =>
+        found(
+          unit,
+          'hiddenName',
+          { index: h.start, length: h.end - h.start },
+          h.safe
+            ? `公開版では氏名を伏せます（「${h.found}」→「${h.label}」）。`
+            : `公開版では氏名を伏せますが、${h.reason}。文を書き直してください（「${h.found}」）。`,
+          h.safe ? h.label : null,
+        ),
+      ),
+      ...unknown.map((u) =>
+        found(
+          unit,
+          'hiddenName',
+          { index: u.start, length: u.end - u.start },
+          `委員・職員以外の人名かもしれません。公開してよいか確認してください（「${u.found}」）。`,
+          null,
+        ),
+      ),
+    ];
+  }
+  return ctx.hidden.flatMap(({ pattern, label }) =>
     scan(unit, new RegExp(pattern.source, 'g'), (m) =>
       found(
         unit,
@@ -340,6 +370,7 @@ export const checkHiddenNames: TextRule = (unit, ctx) =>
       ),
     ),
   );
+};
 
 export const TEXT_RULES: TextRule[] = [
   checkPunctuation,
@@ -398,10 +429,7 @@ export function hiddenNamePatterns(input: Omit<MinutesInput, 'mode'>): CheckCont
     staff: input.staff,
     chairMemberId: input.meeting.chairMemberId,
   };
-  const shown = input.remarks
-    .filter((r) => r.meetingId === input.meeting.id && !r.nonPublic)
-    .sort((a, b) => a.order - b.order);
-  const letters = assignLetters(shown, ctx);
+  const letters = publicLetters(input.council, input.members, input.meeting.id);
   const textRule = rule === 'bracket' ? 'role' : rule;
   return [...input.members]
     .sort((a, b) => b.name.length - a.name.length)
@@ -424,6 +452,16 @@ export function runChecks(input: Omit<MinutesInput, 'mode'>): Finding[] {
     punctuation: input.council.publication.punctuation,
     digitWidth: input.council.publication.digitWidth,
     hidden: hiddenNamePatterns(input),
+    names: hidesNames(input.council.publication.speakerLabel)
+      ? nameMatcher(
+          publicPeople({
+            council: input.council,
+            members: input.members,
+            staff: input.staff,
+            letters: publicLetters(input.council, input.members, input.meeting.id),
+          }),
+        )
+      : null,
   };
   const findings: Finding[] = [];
   for (const unit of textUnits(model, input.remarks)) for (const rule of TEXT_RULES) findings.push(...rule(unit, ctx));

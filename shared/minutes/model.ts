@@ -10,7 +10,12 @@
 import type { Council, Field, Meeting, Member, Minutes, Remark, Speaker, Staff } from '../domain';
 import { itemNumber, meetingOrdinal, toFullWidthDigits } from '../numbering';
 import { memberTitle, staffLines } from '../people';
-import { assignLetters, hiddenNames, speakerLabel, type SpeakerContext } from '../speakers';
+import { chairMember, hiddenNames, speakerLabel, type SpeakerContext } from '../speakers';
+import { publicLetters } from '../publication/labels';
+import { answerLinks } from '../publication/answers';
+import { nameMatcher } from '../publication/names';
+import { publicPeople } from '../publication/redaction';
+import { CLOSED_SESSION_TEXT, INTERNAL_MARK, NON_PUBLIC_MARK, OTHER_FIELD_TITLE } from '../publication/marks';
 import { formatMeetingDateTime } from '../wareki';
 
 export const MINUTES_MODES = ['internal', 'public', 'review'] as const;
@@ -168,19 +173,27 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     .sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
   const nonPublicIds = new Set(remarks.filter((r) => r.nonPublic).map((r) => r.id));
   // An answer to a non-public question goes with it.
-  for (const r of remarks) if (r.replyToId && nonPublicIds.has(r.replyToId)) nonPublicIds.add(r.id);
+  // An answer goes with its question: the linked one, or the one recorded right before it.
+  const answers = answerLinks(remarks);
+  for (const r of remarks) {
+    const q = answers.get(r.id);
+    if (q && nonPublicIds.has(q)) nonPublicIds.add(r.id);
+  }
+  // この議題は非公開で審議: nothing of the item reaches a 公開版.
+  const closedItems = new Set(meeting.agenda.filter((a) => a.closed).map((a) => a.id));
+  for (const r of remarks) if (r.agendaItemId && closedItems.has(r.agendaItemId)) nonPublicIds.add(r.id);
   const shown = isPublic ? remarks.filter((r) => !nonPublicIds.has(r.id)) : remarks;
 
   const speakerCtx: SpeakerContext = { members, staff, chairMemberId: meeting.chairMemberId };
-  const letters = assignLetters(shown, speakerCtx);
+  // Stored letters (shared/publication/labels.ts): the same in every document of the scope.
+  const letters = publicLetters(council, members, meeting.id);
   const labelOf = (s: Speaker) => speakerLabel(s, speakerCtx, rule, letters);
-  const hidden = isPublic ? hiddenNames(speakerCtx, rule) : [];
+  const hidden = isPublic
+    ? [...hiddenNames(speakerCtx, rule), ...(rule === 'name' ? [] : staff.map((s) => s.name))]
+    : [];
   const redact = isPublic && rule !== 'name' && options.redactNames !== false;
-  // In running text a hidden member reads as 会長 / A委員 (never 【委員】 mid-sentence).
-  const textRule = rule === 'bracket' ? 'role' : rule;
-  const redactor = redact
-    ? nameRedactor(members, (m) => speakerLabel({ type: 'member', memberId: m.id }, speakerCtx, textRule, letters))
-    : null;
+  // Every written form of a member's or staff member's name (shared/publication/names.ts).
+  const redactor = redact ? nameMatcher(publicPeople({ council, members, staff, letters })).redact : null;
   const clean = (text: string) => (redactor ? redactor(text) : text);
 
   const para = (
@@ -189,6 +202,10 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   ): MinutesParagraph => {
     const editable = p.editable ?? true;
     const edited = editable && Object.prototype.hasOwnProperty.call(edits, p.key);
+    // 内部版・確認用: each non-public part marked where it stands.
+    const secret =
+      !isPublic && p.kind !== 'group' && p.kind !== 'field' && p.sourceIds.some((id) => nonPublicIds.has(id));
+    const prefix = clean(p.prefix ?? '') + (secret ? NON_PUBLIC_MARK : '');
     return {
       prefix: '',
       suffix: '',
@@ -196,7 +213,7 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
       editable,
       edited,
       text: clean(edited ? edits[p.key]! : p.text),
-      ...(p.prefix ? { prefix: clean(p.prefix) } : {}),
+      ...(prefix ? { prefix } : {}),
     };
   };
 
@@ -226,7 +243,35 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     const number = itemNumber(i + 1, 'full');
     const title = sectionTitle(item.kind, item.title, agendaNo);
     const list = byItem.get(item.id) ?? [];
+    const closed = closedItems.has(item.id);
+    if (closed && isPublic)
+      return {
+        key: item.id,
+        agendaItemId: item.id,
+        number,
+        title,
+        heading: `${number} ${title}`,
+        paragraphs: [
+          para({
+            key: `n:${item.id}`,
+            kind: 'note',
+            text: council.publication.closedSessionText || CLOSED_SESSION_TEXT,
+            sourceIds: [],
+            editable: false,
+          }),
+        ],
+      };
     const paragraphs = style === 'speaker' ? speakerParagraphs(list) : summaryParagraphs(list, item.id);
+    if (closed)
+      paragraphs.unshift(
+        para({
+          key: `n:${item.id}`,
+          kind: 'note',
+          text: `${NON_PUBLIC_MARK}この議題は非公開で審議（公開版には「${council.publication.closedSessionText || CLOSED_SESSION_TEXT}」とだけ掲載）`,
+          sourceIds: [],
+          editable: false,
+        }),
+      );
     if (Object.prototype.hasOwnProperty.call(edits, `x:${item.id}`)) {
       paragraphs.push(para({ key: `x:${item.id}`, kind: 'text', text: '', sourceIds: [] }));
     }
@@ -257,15 +302,21 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
 
   function summaryParagraphs(list: Remark[], itemId: string): MinutesParagraph[] {
     const out: MinutesParagraph[] = [];
+    // The chair's 発言 is procedure (開会, 「ほかにご意見は」, 閉会): narrative, not an opinion.
     const opinions = list.filter(
-      (r) => r.kind === '意見' || r.kind === '質問' || (r.kind === '発言' && !isSecretariat(r.speaker)),
+      (r) =>
+        r.kind === '意見' ||
+        r.kind === '質問' ||
+        (r.kind === '発言' && !isSecretariat(r.speaker) && !isChairSpeaker(r.speaker)),
     );
     const opinionIds = new Set(opinions.map((r) => r.id));
     const answersTo = new Map<string, Remark[]>();
     const attached = new Set<string>();
+    // An answer goes under its question: the linked one, or the question recorded just before it.
     for (const r of list) {
-      if (r.kind === '回答' && r.replyToId && opinionIds.has(r.replyToId)) {
-        answersTo.set(r.replyToId, [...(answersTo.get(r.replyToId) ?? []), r]);
+      const target = answers.get(r.id);
+      if (target && opinionIds.has(target)) {
+        answersTo.set(target, [...(answersTo.get(target) ?? []), r]);
         attached.add(r.id);
       }
     }
@@ -339,10 +390,34 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
       inField.forEach(bulletWithAnswers);
     }
     const fieldedIds = new Set(fielded.map((r) => r.id));
-    opinions.filter((r) => !fieldedIds.has(r.id)).forEach(bulletWithAnswers);
+    const loose = opinions.filter((r) => !fieldedIds.has(r.id));
+    // Opinions without a field never sit under another field's heading: their own group.
+    const otherTitle = council.publication.otherFieldTitle ?? OTHER_FIELD_TITLE;
+    if (loose.length && fieldIds.length && otherTitle)
+      out.push(
+        para({
+          key: `f:${itemId}:other`,
+          kind: 'field',
+          text: otherTitle,
+          sourceIds: sourcesOf(loose),
+          editable: false,
+        }),
+      );
+    if (loose.length && fieldIds.length && !otherTitle) {
+      // Ungrouped: before the first field heading.
+      const at = out.findIndex((p) => p.kind === 'field');
+      const tail = out.splice(at);
+      loose.forEach(bulletWithAnswers);
+      out.push(...tail);
+    } else loose.forEach(bulletWithAnswers);
     for (const d of decisions)
       out.push(para({ key: `r:${d.id}`, kind: 'bullet', prefix: '・', text: d.text, sourceIds: [d.id] }));
     return out;
+  }
+
+  function isChairSpeaker(s: Speaker): boolean {
+    if (s.type === 'chair') return true;
+    return s.type === 'member' && s.memberId === chairMember(speakerCtx)?.id;
   }
 
   function speakerParagraphs(list: Remark[]): MinutesParagraph[] {
@@ -387,7 +462,11 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     ].filter(Boolean);
     return parts.join('、') + (notes.length ? `（${notes.join('、')}）` : '');
   };
-  const staffPresent = [...staff].filter((s) => meeting.staffPresent.includes(s.id)).sort((a, b) => a.order - b.order);
+  const staffPresent = [...staff]
+    .filter((s) => meeting.staffPresent.includes(s.id))
+    .sort((a, b) => a.order - b.order)
+    // Names hidden: the staff by department and title only.
+    .map((s) => (isPublic && rule !== 'name' ? { ...s, name: '', title: s.title || '職員' } : s));
   const disclosureLines = [
     meeting.disclosure === '公開'
       ? '公開'
@@ -425,7 +504,7 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     title,
     documentTitle: `${name} ${title}${mode === 'public' ? '（公開版）' : mode === 'internal' ? '（内部版）' : ''}`,
     fileName: minutesFileName(meeting, mode),
-    pageMark: mode === 'review' ? '案' : null,
+    pageMark: mode === 'review' ? '案' : mode === 'internal' ? council.publication.internalMark || INTERNAL_MARK : null,
     header,
     sections,
     hiddenNames: hidden,

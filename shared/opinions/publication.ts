@@ -6,9 +6,12 @@
  * by the council's speaker rule (shared/speakers.ts), member names in the text are
  * replaced by that label, and free-text submitter labels of citizens are left out.
  */
-import type { Council, MatrixItem, Meeting, Member, Opinion, Section } from '../domain';
-import { memberTitle } from '../people';
-import { assignLetters, speakerLabel, type SpeakerContext } from '../speakers';
+import type { Council, MatrixItem, Meeting, Member, Opinion, Section, Staff } from '../domain';
+import { speakerLabel, type SpeakerContext } from '../speakers';
+import { publicLetters } from '../publication/labels';
+import { nameMatcher } from '../publication/names';
+import { publicPeople } from '../publication/redaction';
+import { NON_PUBLIC_MARK } from '../publication/marks';
 import type { NumberingStyle } from '../numbering';
 import { opinionPlacements } from '../drafts/trace';
 import { byOrder, countOpinions, groupByField, isActive, sourceText, statusText, type OpinionCounts } from './index';
@@ -19,6 +22,8 @@ export interface OpinionDocumentData {
   meetings: Meeting[];
   opinions: Opinion[];
   matrixItems: MatrixItem[];
+  /** The 事務局 staff, so their names in responses are hidden too (optional). */
+  staff?: Staff[];
   /** Plan/vision section headings by id, for 該当箇所. */
   sectionTitles?: Record<string, string>;
 }
@@ -79,29 +84,27 @@ export function prepareOpinions(data: OpinionDocumentData, publication: boolean)
   const ordered = groups.flatMap((g) => g.items.map((o) => ({ o, field: g.fieldId ? g.name : '' })));
 
   const speakerCtx: SpeakerContext = { members, staff: [], chairMemberId: null };
-  const letters = assignLetters(
-    ordered.map(({ o }) => ({
-      speaker: o.memberId ? { type: 'member' as const, memberId: o.memberId } : { type: 'unknown' as const },
-    })),
-    speakerCtx,
-  );
-  const label = (memberId: string | null) =>
+  // Stored letters (shared/publication/labels.ts): the same member has the same letter in the
+  // minutes and in every opinion document; 会長・副会長 are labelled by office and use none.
+  const scope = council.publicLabels?.scope ?? 'term';
+  const lettersByMeeting = new Map<string | null, Map<string, string>>();
+  const lettersFor = (meetingId: string | null) => {
+    const key = scope === 'meeting' ? meetingId : null;
+    let l = lettersByMeeting.get(key);
+    if (!l) lettersByMeeting.set(key, (l = publicLetters(council, members, key)));
+    return l;
+  };
+  const label = (memberId: string | null, meetingId: string | null = null) =>
     memberId && members.some((m) => m.id === memberId)
-      ? speakerLabel({ type: 'member', memberId }, speakerCtx, rule, letters)
+      ? speakerLabel({ type: 'member', memberId }, speakerCtx, rule, lettersFor(meetingId))
       : '';
 
-  // Longest first, so 大久保副会長 is replaced before a shorter pattern could split it.
-  const patterns =
+  // Every written form of a member's or staff member's name (shared/publication/names.ts).
+  const matcher =
     rule === 'name'
-      ? []
-      : members
-          .flatMap((m) => [memberTitle(m), `${m.name}委員`, `${m.name}氏`, `${m.name}さん`].map((p) => ({ p, m })))
-          .sort((a, b) => b.p.length - a.p.length);
-  const redact = (text: string) => {
-    let out = text;
-    for (const { p, m } of patterns) if (out.includes(p)) out = out.split(p).join(label(m.id) || '委員');
-    return out;
-  };
+      ? null
+      : nameMatcher(publicPeople({ council, members, staff: data.staff ?? [], letters: lettersFor(null) }));
+  const redact = (text: string) => (matcher ? matcher.redact(text) : text);
   const lookup = { meetings, members, digitWidth: council.publication.digitWidth };
   const meetingNo = new Map(meetings.map((m) => [m.id, m]));
 
@@ -116,7 +119,7 @@ export function prepareOpinions(data: OpinionDocumentData, publication: boolean)
         ),
       ),
     ];
-    const people = [...new Set(all.map((d) => label(d.memberId)).filter(Boolean))];
+    const people = [...new Set(all.map((d) => label(d.memberId, d.meetingId)).filter(Boolean))];
     const firstMeeting =
       all.map((d) => (d.meetingId ? meetingNo.get(d.meetingId) : undefined)).find((m) => !!m) ?? null;
     return {
@@ -126,7 +129,8 @@ export function prepareOpinions(data: OpinionDocumentData, publication: boolean)
       source: sources.join('、'),
       meeting: firstMeeting,
       member: people.join('、'),
-      summary: redact(o.summary),
+      // 内部用: each non-public opinion marked where it stands.
+      summary: (!publication && !publishable(o, meetings) ? NON_PUBLIC_MARK : '') + redact(o.summary),
       response: redact(o.response),
       status: statusText(o),
       sections: o.sectionIds

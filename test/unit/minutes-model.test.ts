@@ -92,10 +92,11 @@ describe('minutes model (発言者別) and the 公開版', () => {
     expect(turns.slice(0, 4).map((t) => t.split('　')[0])).toEqual(['○河委員', '○菅原委員', '○河委員', '○畠中委員']);
     const pub = buildMinutesModel({ ...sampleInput(b, 'public', 'letter'), style: 'speaker' });
     expect(pub.sections[2]!.paragraphs.slice(0, 4).map((p) => p.prefix.trim())).toEqual([
-      '○A委員',
-      '○B委員',
+      // Letters by roster order among the 委員 (stored once per term): 河 A, 菅原 C, 畠中 D.
       '○A委員',
       '○C委員',
+      '○A委員',
+      '○D委員',
     ]);
   });
 

@@ -5,6 +5,7 @@ import type { MinutesExportArgs } from '../../../shared/contract/minutes';
 import { DOCX_FILTER, saveDocument } from '../save-document';
 import { buildMinutesDocx } from './docx';
 import { minutesFileName } from '../../../shared/minutes/model';
+import { assertMinutesPublishable } from '../../../shared/publication/review';
 
 /** The records must belong together: one council, its people, one meeting and its remarks. */
 export function checkMinutesRecords(args: MinutesExportArgs): void {
@@ -23,11 +24,20 @@ export function checkMinutesRecords(args: MinutesExportArgs): void {
     throw new AppError('INVALID_ARGUMENT', '会議録の元になる記録の組み合わせが正しくありません。', problems);
 }
 
+/**
+ * The export as the channel builds it: records checked, a 公開版 stopped while a hidden name
+ * cannot be replaced so the sentence reads right (typed error listing every place), then built.
+ */
+export async function buildMinutesExport(args: MinutesExportArgs): Promise<Uint8Array> {
+  checkMinutesRecords(args);
+  if (args.mode === 'public') assertMinutesPublishable(args);
+  return buildMinutesDocx(args);
+}
+
 export function minutesHandlers(ctx: ServiceContext): { 'minutes:export:docx': Handler<'minutes:export:docx'> } {
   return {
     'minutes:export:docx': async (args) => {
-      checkMinutesRecords(args);
-      const data = await buildMinutesDocx(args);
+      const data = await buildMinutesExport(args);
       return saveDocument(ctx, { fileName: minutesFileName(args.meeting, args.mode), filter: DOCX_FILTER, data });
     },
   };

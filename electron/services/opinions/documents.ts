@@ -27,6 +27,7 @@ import {
   type OpinionRow,
 } from '../../../shared/opinions/publication';
 import { formatWareki, todayInTokyo } from '../../../shared/wareki';
+import { assertOpinionsPublishable } from '../../../shared/publication/review';
 import { buildDocument, heading, packDocx, para, table, title, type DocFonts } from '../exports/docx-common';
 import {
   addTableSheet,
@@ -544,6 +545,8 @@ export async function buildOpinionDocument(
   scope: DocumentScope = {},
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const suffix = publication ? '' : '_内部用';
+  // A 公開版 stops while a hidden name cannot be replaced so the sentence reads right.
+  if (publication && kind !== 'template') assertOpinionsPublishable(data);
   if (kind === 'template') {
     if (format !== 'xlsx') throw new AppError('INVALID_ARGUMENT', '意見シートは Excel ブックで出力します。');
     return { fileName: '意見シート.xlsx', bytes: await buildOpinionSheetTemplate(data) };

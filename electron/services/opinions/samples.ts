@@ -12,6 +12,7 @@ export function opinionDocumentData(bundle: CouncilBundle): OpinionDocumentData 
     meetings: bundle.meetings,
     opinions: bundle.opinions,
     matrixItems: bundle.matrixItems,
+    staff: bundle.staff,
     sectionTitles,
   };
 }
