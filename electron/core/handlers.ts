@@ -6,7 +6,7 @@
 import { backupsDir, type ServiceContext } from './context';
 import type { Handler, Handlers } from './dispatch';
 import { listBackups, writeBackup } from '../services/backups';
-import { requireSavedPath } from '../services/save-document';
+import { checkSettingsPatch, requireSavedPath } from '../services/save-document';
 import { councilsHandlers } from '../services/councils/handlers';
 import { draftsHandlers } from '../services/drafts/handlers';
 import { opinionsHandlers } from '../services/opinions/handlers';
@@ -36,7 +36,7 @@ function appHandlers(
       exportDir: ctx.fixedExportDir,
     }),
     'settings:get:all': () => ctx.settings.get(),
-    'settings:update': (patch) => ctx.settings.update(patch),
+    'settings:update': async (patch) => ctx.settings.update(await checkSettingsPatch(patch)),
     'file:open:saved': async ({ path }) => {
       await ctx.platform.openPath(requireSavedPath(ctx, path));
       return {};
