@@ -219,7 +219,8 @@ export function classifyImport(
   bases: Record<string, number> = {},
 ): CouncilImportPreview[] {
   const localIndex = new Map<string, Record<string, unknown>>();
-  for (const [table, rows] of Object.entries(local)) for (const r of rows) localIndex.set(`${table}\u0000${idOf(r)}`, r);
+  for (const [table, rows] of Object.entries(local))
+    for (const r of rows) localIndex.set(`${table}\u0000${idOf(r)}`, r);
   const localByCouncil = recordsByCouncil(local);
   const previews: CouncilImportPreview[] = [];
   for (const [councilId, recs] of recordsByCouncil(incoming)) {

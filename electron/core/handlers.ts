@@ -3,11 +3,12 @@
  * `Handlers` type makes a missing one a compile error. A feature adds a
  * `xxxHandlers(ctx)` function in its own module and spreads it in below.
  */
-import { backupsDir, type ServiceContext } from './context';
+import { attachmentsDir, backupsDir, type ServiceContext } from './context';
 import type { Handler, Handlers } from './dispatch';
 import { listBackups, writeBackup } from '../services/backups';
 import { checkSettingsPatch, requireSavedPath } from '../services/save-document';
 import { councilsHandlers } from '../services/councils/handlers';
+import { datasafeHandlers } from '../services/datasafe-handlers';
 import { draftsHandlers } from '../services/drafts/handlers';
 import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
@@ -45,7 +46,11 @@ function appHandlers(
       await ctx.platform.showInFolder(requireSavedPath(ctx, path));
       return {};
     },
-    'backup:write': ({ json, reason }) => writeBackup(backupsDir(ctx), json, reason, ctx.settings.get().backupKeep),
+    'backup:write': ({ json, reason }) =>
+      writeBackup(backupsDir(ctx), json, reason, ctx.settings.get().backupKeep, new Date(), {
+        attachmentsDir: attachmentsDir(ctx),
+        appVersion: ctx.appVersion,
+      }),
     'backup:list': () => listBackups(backupsDir(ctx)),
   };
 }
@@ -54,6 +59,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...councilsHandlers(ctx),
+    ...datasafeHandlers(ctx),
     ...draftsHandlers(ctx),
     ...minutesHandlers(ctx),
     ...opinionsHandlers(ctx),

@@ -17,6 +17,24 @@ export async function saveDocument(
   ctx: ServiceContext,
   opts: { fileName: string; filter: FileFilter; data: Uint8Array },
 ): Promise<SavedFile> {
+  return saveWith(ctx, {
+    fileName: opts.fileName,
+    filter: opts.filter,
+    write: async (target) => {
+      await writeFileAtomic(target, opts.data);
+      return opts.data.byteLength;
+    },
+  });
+}
+
+/**
+ * The same steps for a file written by its own code (streamed, e.g. a package): `write`
+ * must write `target` atomically and return its size.
+ */
+export async function saveWith(
+  ctx: ServiceContext,
+  opts: { fileName: string; filter: FileFilter; write: (target: string) => Promise<number> },
+): Promise<SavedFile> {
   const fitted = fitFileName(opts.fileName);
   const name = fitted.name;
   const remembered = ctx.settings.get().lastExportDir;
@@ -30,10 +48,10 @@ export async function saveDocument(
   // A name typed into the dialog may be too long as well: shorten it the same way.
   const typed = fitFileName(path.basename(target));
   if (typed.shortened) target = path.join(path.dirname(target), typed.name);
-  await writeFileAtomic(target, opts.data);
+  const bytes = await opts.write(target);
   ctx.savedPaths.add(target);
   if (!ctx.fixedExportDir) await ctx.settings.update({ lastExportDir: path.dirname(target) });
-  const saved: SavedFile = { path: target, name: path.basename(target), bytes: opts.data.byteLength };
+  const saved: SavedFile = { path: target, name: path.basename(target), bytes };
   if (fitted.shortened || typed.shortened) saved.notice = shortenedNotice(saved.name);
   return saved;
 }

@@ -67,7 +67,9 @@ export function runWorkbookTask<T>(task: WorkerTask, timeLimitMs = TIME_LIMIT_MS
     );
     worker.on('error', () =>
       finish(() =>
-        reject(new AppError('INVALID_FILE', `「${task.fileName || 'ファイル'}」を読み込めませんでした（メモリ不足）。`)),
+        reject(
+          new AppError('INVALID_FILE', `「${task.fileName || 'ファイル'}」を読み込めませんでした（メモリ不足）。`),
+        ),
       ),
     );
     worker.on('exit', () =>

@@ -97,9 +97,14 @@ export class GuardedUnzip {
     file.terminate();
   }
 
-  /** Feeds bytes in 1 MB steps so a limit stops inflating early. */
+  /** Stops reading with this error (a sink found a mismatch). */
+  abort(error: AppError): void {
+    if (!this.failure) this.failure = error;
+  }
+
+  /** Feeds bytes in 64 KB steps so a limit stops inflating early (deflate expands at most ~1000×). */
   push(data: Uint8Array, final = false): void {
-    const STEP = 1024 * 1024;
+    const STEP = 64 * 1024;
     for (let at = 0; at < data.byteLength || (final && at === 0); at += STEP) {
       const piece = data.subarray(at, Math.min(at + STEP, data.byteLength));
       const last = final && at + STEP >= data.byteLength;

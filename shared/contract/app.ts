@@ -47,7 +47,7 @@ export const appChannels = {
           .string()
           .min(2)
           .max(512 * 1024 * 1024),
-        reason: z.enum(['auto', 'manual', 'before-upgrade', 'before-import']),
+        reason: z.enum(['auto', 'manual', 'before-upgrade', 'before-import', 'before-restore']),
       })
       .strict(),
     BackupInfo,

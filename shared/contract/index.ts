@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { councilsChannels } from './councils';
+import { datasafeChannels } from './datasafe';
 import { draftsChannels } from './drafts';
 import { minutesChannels } from './minutes';
 import { opinionsChannels } from './opinions';
@@ -17,6 +18,7 @@ import { windowChannels } from './window';
 export const contract = {
   ...appChannels,
   ...councilsChannels,
+  ...datasafeChannels,
   ...draftsChannels,
   ...minutesChannels,
   ...opinionsChannels,
@@ -53,6 +55,7 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export * from './app';
 export * from './councils';
+export * from './datasafe';
 export * from './minutes';
 export * from './window';
 export { channel } from './define';
