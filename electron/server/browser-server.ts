@@ -221,7 +221,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}${appPath}?token=${token}`,
+    // The printed entry URL stays at the root; it redirects to the per-run path.
+    url: `${origin}/?token=${token}`,
     appPath,
     origin,
     port,
