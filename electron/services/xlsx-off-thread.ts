@@ -10,14 +10,17 @@ import { AppError, type ErrorCode } from '../../shared/errors';
 import type { RosterPreview } from '../../shared/contract/councils';
 import type { ExistingMember } from './councils/roster-import';
 import type { ZipLimits } from './zip-guard';
+import type { OpinionImportArgs, OpinionImportPreview } from '../../shared/contract/opinions';
 
-export type WorkerTask = {
-  kind: 'roster';
-  data: Uint8Array;
-  existing: ExistingMember[];
-  fileName: string;
-  opts: { limits?: ZipLimits; maxRows?: number };
-};
+export type WorkerTask =
+  | {
+      kind: 'roster';
+      data: Uint8Array;
+      existing: ExistingMember[];
+      fileName: string;
+      opts: { limits?: ZipLimits; maxRows?: number };
+    }
+  | { kind: 'opinions'; args: OpinionImportArgs; fileName: string };
 
 const here = typeof __dirname === 'string' ? __dirname : path.resolve('electron/services');
 
@@ -83,7 +86,12 @@ export function parseRosterOffThread(
   data: Uint8Array,
   existing: ExistingMember[],
   fileName = '',
-  opts: WorkerTask['opts'] = {},
+  opts: Extract<WorkerTask, { kind: 'roster' }>['opts'] = {},
 ): Promise<RosterPreview> {
   return runWorkbookTask<RosterPreview>({ kind: 'roster', data, existing, fileName, opts });
+}
+
+/** The 意見シート preview, parsed off the main thread. */
+export function readOpinionSheetOffThread(args: OpinionImportArgs): Promise<OpinionImportPreview> {
+  return runWorkbookTask<OpinionImportPreview>({ kind: 'opinions', args, fileName: args.fileName });
 }

@@ -6,12 +6,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { parseRosterWorkbook } from './councils/roster-import';
+import { readOpinionSheet } from './opinions/import';
 import type { WorkerTask } from './xlsx-off-thread';
 
 async function run(task: WorkerTask): Promise<unknown> {
   switch (task.kind) {
     case 'roster':
       return parseRosterWorkbook(task.data, task.existing, task.fileName, task.opts);
+    case 'opinions':
+      return readOpinionSheet(task.args);
   }
 }
 
