@@ -3,6 +3,7 @@
 //   dist/electron/main.cjs         Electron main process
 //   dist/electron/preload.cjs      sandboxed preload (one file: sandboxed preloads cannot require)
 //   dist/electron/browser-server.cjs   browser mode (never packaged)
+//   dist/electron/xlsx-worker.cjs  worker thread that parses workbooks users bring
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,13 @@ await Promise.all([
     entryPoints: ['electron/preload/index.ts'],
     outfile: 'dist/electron/preload.cjs',
     target: 'chrome130',
+  }),
+  // Workbooks users bring are parsed in a worker thread (electron/services/xlsx-off-thread.ts).
+  esbuild({
+    ...common,
+    entryPoints: ['electron/services/xlsx-worker.ts'],
+    outfile: 'dist/electron/xlsx-worker.cjs',
+    target: 'node20',
   }),
   esbuild({
     ...common,

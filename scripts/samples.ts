@@ -1,12 +1,16 @@
 /**
  * `npm run samples -- <folder>`: writes, from the sample council, every document the
- * app can export, with the same main-process export code as the app.
+ * app can export, with the same main-process export code as the app, and the sample
+ * council as a package (サンプル審議会.shingikai) for `npm run cli`.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSampleCouncil } from '../resources/sample/iizuka';
-import { SAMPLE_PRODUCERS } from '../electron/services/exports/samples';
-import { writeFileAtomic } from '../electron/services/files';
+import { writePackage } from '../electron/services/package';
+import { bundlesToTables } from '../shared/package';
+import { writeDocuments } from './documents';
+
+declare const __APP_VERSION__: string | undefined;
 
 async function main() {
   const folder = process.argv[2];
@@ -17,18 +21,20 @@ async function main() {
   const out = path.resolve(folder);
   await mkdir(out, { recursive: true });
   const bundle = buildSampleCouncil({ now: '2023-07-07T06:30:00.000Z' });
-  const documents = SAMPLE_PRODUCERS.flatMap((produce) => produce(bundle));
-  if (documents.length === 0) {
-    console.log('出力できる文書はまだありません。');
-    return;
-  }
-  for (const doc of documents) {
-    const started = Date.now();
-    const data = await doc.build();
-    await writeFileAtomic(path.join(out, doc.fileName), data);
-    console.log(`${doc.fileName}\t${(data.byteLength / 1024).toFixed(1)} KB\t${Date.now() - started} ms`);
-  }
-  console.log(`${documents.length} 件を ${out} に書き出しました。`);
+  const written = await writeDocuments([bundle], out);
+  if (written.length === 0) console.log('出力できる文書はまだありません。');
+
+  const started = Date.now();
+  const pkg = await writePackage(path.join(out, 'サンプル審議会.shingikai'), {
+    tables: bundlesToTables([bundle]),
+    schemaVersion: 1,
+    appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : (process.env.npm_package_version ?? '0.0.0'),
+    dataDir: out,
+    attachmentsDir: path.join(out, 'attachments'),
+    now: new Date('2023-07-07T06:30:00.000Z'),
+  });
+  console.log(`サンプル審議会.shingikai\t${(pkg.bytes / 1024).toFixed(1)} KB\t${Date.now() - started} ms`);
+  console.log(`${written.length + 1} 件を ${out} に書き出しました。`);
 }
 
 main().catch((error) => {

@@ -5,12 +5,13 @@
  * and spreads it in below. This file imports no 'electron': main (IPC) and the browser-mode
  * server both build their handlers with it.
  */
-import { backupsDir, type ServiceContext } from '../core/context';
+import { attachmentsDir, backupsDir, type ServiceContext } from '../core/context';
 import type { Handler, Handlers } from '../core/dispatch';
 import { listBackups, writeBackup } from '../services/backups';
-import { requireSavedPath } from '../services/save-document';
+import { checkSettingsPatch, requireSavedPath } from '../services/save-document';
 import { actionsHandlers } from '../services/actions/handlers';
 import { councilsHandlers } from '../services/councils/handlers';
+import { datasafeHandlers } from '../services/datasafe-handlers';
 import { draftsHandlers } from '../services/drafts/handlers';
 import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
@@ -39,7 +40,7 @@ function appHandlers(
       exportDir: ctx.fixedExportDir,
     }),
     'settings:get:all': () => ctx.settings.get(),
-    'settings:update': (patch) => ctx.settings.update(patch),
+    'settings:update': async (patch) => ctx.settings.update(await checkSettingsPatch(patch)),
     'file:open:saved': async ({ path }) => {
       await ctx.platform.openPath(requireSavedPath(ctx, path));
       return {};
@@ -48,7 +49,11 @@ function appHandlers(
       await ctx.platform.showInFolder(requireSavedPath(ctx, path));
       return {};
     },
-    'backup:write': ({ json, reason }) => writeBackup(backupsDir(ctx), json, reason, ctx.settings.get().backupKeep),
+    'backup:write': ({ json, reason }) =>
+      writeBackup(backupsDir(ctx), json, reason, ctx.settings.get().backupKeep, new Date(), {
+        attachmentsDir: attachmentsDir(ctx),
+        appVersion: ctx.appVersion,
+      }),
     'backup:list': () => listBackups(backupsDir(ctx)),
   };
 }
@@ -58,6 +63,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...appHandlers(ctx),
     ...actionsHandlers(ctx),
     ...councilsHandlers(ctx),
+    ...datasafeHandlers(ctx),
     ...draftsHandlers(ctx),
     ...minutesHandlers(ctx),
     ...opinionsHandlers(ctx),

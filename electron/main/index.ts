@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServiceContext } from '../core/context';
 import { createHandlers } from './handlers';
+import { fixedExportDirFromEnv } from '../services/save-document';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, isSafeExternalUrl, safeJoin } from '../core/security';
 import { createElectronPlatform, registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -78,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
         settings: stores.settings,
         dataDir: app.getPath('userData'),
         appVersion: app.getVersion(),
-        fixedExportDir: process.env.SHINGIKAI_EXPORT_DIR || null,
+        fixedExportDir: fixedExportDirFromEnv(process.env, app.isPackaged),
         savedPaths: new Set(),
       };
       registerIpc(createHandlers(ctx), log);

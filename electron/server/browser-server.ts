@@ -6,6 +6,14 @@
  * - A random per-run token is required on every request. The printed URL carries it
  *   once (?token=…); the server answers with an HttpOnly, SameSite=Strict cookie and
  *   a redirect that removes it from the address bar. Scripts may send it as a header.
+ * - Cookies are not separated by port: a cookie for 127.0.0.1 is sent to every local
+ *   service on any port. So the app is served under a random per-run path
+ *   (/s/<id>/, the renderer uses relative URLs) and the cookie carries that Path and a
+ *   per-port name: the browser sends it only to /s/<id>/…, a path no other local
+ *   service is ever asked for. (`__Host-` cookies need Secure, i.e. https, which a
+ *   loopback server without a certificate cannot offer.)
+ * - A body larger than the limit is refused with 413 from its Content-Length, before
+ *   a byte is read; malformed percent-encoding in a path is 400.
  * - POST /api/<channel> runs the same dispatcher as Electron's IPC.
  * Never part of a packaged build: electron-builder does not ship this entry.
  */
@@ -24,6 +32,8 @@ const MAX_BODY_BYTES = 600 * 1024 * 1024;
 export interface BrowserServer {
   url: string; // entry URL including the token
   origin: string;
+  /** The random path the app is served under; the session cookie is scoped to it. */
+  appPath: string;
   port: number;
   token: string;
   close(): Promise<void>;
@@ -35,6 +45,8 @@ export interface BrowserServerOptions {
   port?: number;
   token?: string;
   log?: Logger;
+  /** Largest request body (tests lower it). */
+  maxBodyBytes?: number;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -69,12 +81,15 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+class TooLarge extends Error {}
+const tooLargeError = () => new AppError('INVALID_ARGUMENT', '送信されたデータが大きすぎます。');
+
+async function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new AppError('INVALID_ARGUMENT', '送信されたデータが大きすぎます。');
+    if (size > max) throw new TooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -83,9 +98,11 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const log = opts.log ?? (() => {});
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const staticRoot = path.resolve(opts.staticDir);
   let port = 0;
   const cookieName = () => `shingikai_${port}`;
+  const appPath = `/s/${randomBytes(12).toString('hex')}/`;
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -94,6 +111,17 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         return send(res, 403, '許可されていないホスト名です。', 'text/plain; charset=utf-8');
       }
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      try {
+        decodeURIComponent(url.pathname);
+      } catch {
+        return sendJson(res, 400, {
+          ok: false,
+          error: new AppError('INVALID_ARGUMENT', 'アドレスの形式が正しくありません。').toShape(),
+        });
+      }
+      // The app's own path prefix is transparent below.
+      const underApp = url.pathname.startsWith(appPath);
+      const route = underApp ? url.pathname.slice(appPath.length - 1) : url.pathname;
 
       // One-time entry: exchange the token in the URL for a cookie and drop it from the address bar.
       const queryToken = url.searchParams.get('token');
@@ -107,15 +135,15 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
           );
         url.searchParams.delete('token');
         return send(res, 303, '', 'text/plain; charset=utf-8', {
-          'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-          Location: url.pathname + (url.search || '') + url.hash,
+          'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=${appPath}`,
+          Location: appPath + route.replace(/^\//, '') + (url.search || '') + url.hash,
         });
       }
 
       const presented =
         (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieValue(req.headers.cookie, cookieName());
       if (!presented || !sameToken(presented, token)) {
-        if (url.pathname.startsWith('/api/'))
+        if (route.startsWith('/api/'))
           return sendJson(res, 403, {
             ok: false,
             error: new AppError('FORBIDDEN', 'アクセスが拒否されました（トークンがありません）。').toShape(),
@@ -128,7 +156,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         );
       }
 
-      if (url.pathname.startsWith('/api/')) {
+      if (route.startsWith('/api/')) {
         if (req.method !== 'POST')
           return sendJson(res, 405, {
             ok: false,
@@ -140,12 +168,22 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
             error: new AppError('INVALID_ARGUMENT', 'JSON で送信してください。').toShape(),
           });
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const channel = decodeURIComponent(route.slice('/api/'.length));
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared > maxBody) {
+          // Refused before reading: the connection closes with the rest of the body unread.
+          res.setHeader('Connection', 'close');
+          return sendJson(res, 413, { ok: false, error: tooLargeError().toShape() });
+        }
         let arg: unknown;
         try {
-          const body = await readBody(req);
+          const body = await readBody(req, maxBody);
           arg = body.length ? JSON.parse(body.toString('utf8')) : undefined;
         } catch (error) {
+          if (error instanceof TooLarge) {
+            res.setHeader('Connection', 'close');
+            return sendJson(res, 413, { ok: false, error: tooLargeError().toShape() });
+          }
           const shape =
             error instanceof AppError
               ? error.toShape()
@@ -158,7 +196,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '', 'text/plain');
-      const rel = url.pathname === '/' ? 'index.html' : url.pathname;
+      const rel = route === '/' ? 'index.html' : route;
       const file = safeJoin(staticRoot, rel, path.join, path.sep);
       if (!file) return send(res, 404, 'Not found', 'text/plain');
       let data: Buffer;
@@ -183,7 +221,9 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
+    // The printed entry URL stays at the root; it redirects to the per-run path.
     url: `${origin}/?token=${token}`,
+    appPath,
     origin,
     port,
     token,

@@ -5,20 +5,48 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
+import { checkZip, WORKBOOK_LIMITS, type ZipLimits } from './zip-guard';
 
-/** Loads .xlsx bytes, or says in Japanese that the file is not a workbook. */
-export async function loadWorkbook(data: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+/**
+ * Loads .xlsx bytes, or says in Japanese that the file is not a workbook. The zip is
+ * checked first — declared and actual inflated sizes, stopping at the limit — so a
+ * small file that inflates to gigabytes is refused before exceljs inflates anything.
+ */
+export async function loadWorkbook(
+  data: Uint8Array,
+  fileName: string,
+  limits: ZipLimits = WORKBOOK_LIMITS,
+): Promise<ExcelJS.Workbook> {
+  const label = fileName ? `「${fileName}」` : 'このファイル';
+  try {
+    checkZip(data, limits, label);
+  } catch (error) {
+    if (error instanceof AppError && /大きすぎる|圧縮形式/.test(error.message)) throw error;
+    throw notAWorkbook(label);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
   } catch {
-    const label = fileName ? `「${fileName}」` : 'このファイル';
-    throw new AppError(
-      'INVALID_FILE',
-      `${label}は Excel ブック（.xlsx）として読み込めませんでした。Excel で開いて「Excel ブック（*.xlsx）」形式で保存してから、もう一度取り込んでください。`,
-    );
+    throw notAWorkbook(label);
   }
   return wb;
+}
+
+const notAWorkbook = (label: string) =>
+  new AppError(
+    'INVALID_FILE',
+    `${label}は Excel ブック（.xlsx）として読み込めませんでした。Excel で開いて「Excel ブック（*.xlsx）」形式で保存してから、もう一度取り込んでください。`,
+  );
+
+/**
+ * A formula whose result Excel did not save (files written by scripts or some other
+ * apps): there is no value to read, only the formula text. Callers report the row.
+ */
+export function isUncachedFormula(value: ExcelJS.CellValue): boolean {
+  if (!value || typeof value !== 'object' || value instanceof Date) return false;
+  const v = value as unknown as Record<string, unknown>;
+  return ('formula' in v || 'sharedFormula' in v) && (v.result === undefined || v.result === null);
 }
 
 /** The text of a cell, whatever exceljs made of it (rich text, formula, hyperlink…). */
@@ -34,6 +62,8 @@ export function cellText(value: ExcelJS.CellValue): string {
         .join('')
         .trim();
     if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    // A formula without its saved result: no text (never "[object Object]"); see isUncachedFormula.
+    if ('formula' in value || 'sharedFormula' in value) return '';
     if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text).trim();
     if ('error' in value) return '';
   }

@@ -21,7 +21,13 @@ export type AppSettings = z.infer<typeof AppSettings>;
 export const DEFAULT_SETTINGS: AppSettings = { lastExportDir: null, backupKeep: 20 };
 
 /** A file main wrote, as the renderer may refer to it afterwards. */
-export const SavedFile = z.object({ path: z.string(), name: z.string(), bytes: z.number().int() });
+export const SavedFile = z.object({
+  path: z.string(),
+  name: z.string(),
+  bytes: z.number().int(),
+  /** Something the user should know about the save (e.g. the name was shortened). */
+  notice: z.string().optional(),
+});
 export type SavedFile = z.infer<typeof SavedFile>;
 
 export const BackupInfo = z.object({ name: z.string(), bytes: z.number().int(), createdAt: z.string() });
@@ -41,7 +47,7 @@ export const appChannels = {
           .string()
           .min(2)
           .max(512 * 1024 * 1024),
-        reason: z.enum(['auto', 'manual', 'before-upgrade', 'before-import']),
+        reason: z.enum(['auto', 'manual', 'before-upgrade', 'before-import', 'before-restore']),
       })
       .strict(),
     BackupInfo,

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { actionsChannels } from './actions';
 import { appChannels } from './app';
 import { councilsChannels } from './councils';
+import { datasafeChannels } from './datasafe';
 import { draftsChannels } from './drafts';
 import { minutesChannels } from './minutes';
 import { opinionsChannels } from './opinions';
@@ -19,6 +20,7 @@ export const contract = {
   ...appChannels,
   ...actionsChannels,
   ...councilsChannels,
+  ...datasafeChannels,
   ...draftsChannels,
   ...minutesChannels,
   ...opinionsChannels,
@@ -55,6 +57,7 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export * from './app';
 export * from './councils';
+export * from './datasafe';
 export * from './minutes';
 export * from './window';
 export { channel } from './define';

@@ -24,6 +24,7 @@ import {
 import { prepareOpinions } from '../../shared/opinions/publication';
 import { buildOpinionDocument, type OpinionDocumentKind } from '../../electron/services/opinions/documents';
 import { readOpinionSheet } from '../../electron/services/opinions/import';
+import { readOpinionSheetOffThread } from '../../electron/services/xlsx-off-thread';
 import { opinionDocumentData } from '../../electron/services/opinions/samples';
 import { AppError } from '../../shared/errors';
 
@@ -257,6 +258,8 @@ describe('importing an 意見シート', () => {
       ['', '大久保', '', 'パブリックコメント', '市民参画の機会を増やしてほしい。', '', '未対応', ''],
     ]);
     const p = await readOpinionSheet(importArgs(b, data));
+    // The app parses it in a worker thread: the same preview comes back.
+    expect(await readOpinionSheetOffThread(importArgs(b, data))).toEqual(p);
     expect(p.sheetName).toBe('意見シート');
     expect(p.rows.map((r) => r.errors)).toEqual([[], [], []]);
     expect(p.rows.map((r) => r.row)).toEqual([4, 5, 7]);

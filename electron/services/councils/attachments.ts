@@ -7,7 +7,34 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { ATTACHMENT_MAX_BYTES, STORED_NAME } from '../../../shared/contract/councils';
-import { fileErrorToAppError } from '../files';
+import { cleanStaleTemps, fileErrorToAppError, syncDirectory } from '../files';
+
+/**
+ * Attachments the app opens with the system's viewer: documents and pictures only. An
+ * executable or script (.exe, .bat, .js, .lnk, .html …) is never launched from the app.
+ */
+export const OPENABLE_EXTENSIONS = new Set([
+  '.pdf',
+  '.doc',
+  '.docx',
+  '.xls',
+  '.xlsx',
+  '.ppt',
+  '.pptx',
+  '.odt',
+  '.ods',
+  '.odp',
+  '.rtf',
+  '.txt',
+  '.csv',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.gif',
+  '.bmp',
+  '.tif',
+  '.tiff',
+]);
 
 interface Upload {
   nextIndex: number;
@@ -38,6 +65,11 @@ export class AttachmentStore {
     const part = this.partPath(arg.uploadId);
     let upload = this.uploads.get(arg.uploadId);
     if (arg.index === 0) {
+      // An id names the stored file: one already used (in progress or stored) is refused,
+      // so a second upload can never overwrite an attachment.
+      if (this.uploads.has(arg.uploadId) || (await this.storedWithId(arg.uploadId))) {
+        throw new AppError('INVALID_ARGUMENT', 'この添付ファイルの識別子は使用済みです。もう一度添付してください。');
+      }
       upload = { nextIndex: 0, size: 0 };
       this.uploads.set(arg.uploadId, upload);
       await fs.mkdir(this.dir, { recursive: true });
@@ -67,12 +99,42 @@ export class AttachmentStore {
     this.uploads.delete(arg.uploadId);
     const storedName = `${arg.uploadId}${storedExtension(arg.originalName)}`;
     try {
-      await fs.rename(part, path.join(this.dir, storedName));
+      // link() fails when the name exists: the move never replaces a stored file.
+      await fs.link(part, path.join(this.dir, storedName));
+      await fs.rm(part, { force: true });
+      await syncDirectory(this.dir);
     } catch (error) {
       await fs.rm(part, { force: true }).catch(() => {});
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new AppError('INVALID_ARGUMENT', 'この添付ファイルの識別子は使用済みです。もう一度添付してください。');
       throw fileErrorToAppError(error, storedName);
     }
     return { received: upload.size, file: { storedName, originalName: arg.originalName, size: upload.size } };
+  }
+
+  private async storedWithId(uploadId: string): Promise<boolean> {
+    try {
+      return (await fs.readdir(this.dir)).some((n) => n === uploadId || n.startsWith(`${uploadId}.`));
+    } catch {
+      return false;
+    }
+  }
+
+  /** At start: unfinished uploads of an earlier run (crash, closed window) are removed. */
+  async cleanUnfinished(minAgeMs = 0): Promise<string[]> {
+    return cleanStaleTemps(this.dir, minAgeMs);
+  }
+
+  /** The stored copy's path for opening with the system: documents and pictures only. */
+  async openable(storedName: string): Promise<string> {
+    const ext = path.extname(storedName).toLowerCase();
+    if (!OPENABLE_EXTENSIONS.has(ext)) {
+      throw new AppError(
+        'FORBIDDEN',
+        `この種類のファイル（${ext || '拡張子なし'}）はアプリから開けません。文書（PDF・Word・Excel など）と画像だけを開けます。`,
+      );
+    }
+    return this.existing(storedName);
   }
 
   /** The stored copy's path, if it is there. */

@@ -7,7 +7,8 @@ import { AttachmentStore } from './attachments';
 import { agendaFileName, buildAgendaDocx } from './agenda-docx';
 import { buildAttendanceXlsx } from './attendance-xlsx';
 import { buildPlanXlsx, planFileName, planRowsFromEntries } from './plan-xlsx';
-import { buildRosterTemplate, parseRosterWorkbook } from './roster-import';
+import { buildRosterTemplate } from './roster-import';
+import { parseRosterOffThread } from '../xlsx-off-thread';
 
 type CouncilsHandlers = { [C in keyof typeof councilsChannels]: Handler<C> };
 
@@ -15,7 +16,7 @@ export function councilsHandlers(ctx: ServiceContext): CouncilsHandlers {
   const attachments = new AttachmentStore(attachmentsDir(ctx));
   return {
     'roster:parse:xlsx': ({ base64, fileName, existing }) =>
-      parseRosterWorkbook(Buffer.from(base64, 'base64'), existing, fileName),
+      parseRosterOffThread(Buffer.from(base64, 'base64'), existing, fileName),
     'roster:export:template': async () =>
       saveDocument(ctx, {
         fileName: '委員名簿（取り込み用ひな形）.xlsx',
@@ -24,7 +25,7 @@ export function councilsHandlers(ctx: ServiceContext): CouncilsHandlers {
       }),
     'attachment:write:chunk': (arg) => attachments.writeChunk(arg),
     'attachment:open:file': async ({ storedName }) => {
-      await ctx.platform.openPath(await attachments.existing(storedName));
+      await ctx.platform.openPath(await attachments.openable(storedName));
       return {};
     },
     'attachment:remove:file': async ({ storedName }) => {

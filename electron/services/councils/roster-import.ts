@@ -8,7 +8,8 @@
  * reader corrupts multi-byte text at chunk boundaries).
  */
 import ExcelJS from 'exceljs';
-import { cellText, findHeaderRow, loadWorkbook } from '../xlsx-read';
+import { cellText, findHeaderRow, isUncachedFormula, loadWorkbook } from '../xlsx-read';
+import type { ZipLimits } from '../zip-guard';
 import { addTableSheet, newWorkbook, workbookBytes } from '../exports/xlsx-common';
 import { AppError } from '../../../shared/errors';
 import { MEMBER_ROLES, type Member } from '../../../shared/domain';
@@ -66,6 +67,9 @@ const HEADER_WORDS = Object.fromEntries(Object.entries(HEADERS).map(([k, h]) => 
 /** Names are compared without spaces (山田 太郎 = 山田　太郎 = 山田太郎). */
 export const personKey = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]/g, '');
 
+/** More rows than any council has members: a larger sheet is not a roster (or is a bomb). */
+export const ROSTER_MAX_ROWS = 2_000;
+
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** A date cell (a real date, an Excel serial number, or text in 西暦 or 和暦). */
@@ -101,9 +105,11 @@ export async function parseRosterWorkbook(
   data: Uint8Array,
   existing: ExistingMember[],
   fileName = '',
+  opts: { limits?: ZipLimits; maxRows?: number } = {},
 ): Promise<RosterPreview> {
   const label = fileName ? `「${fileName}」` : 'このファイル';
-  const wb = await loadWorkbook(data, fileName);
+  const maxRows = opts.maxRows ?? ROSTER_MAX_ROWS;
+  const wb = await loadWorkbook(data, fileName, opts.limits);
   if (wb.worksheets.every((ws) => ws.actualRowCount === 0)) {
     throw new AppError(
       'INVALID_FILE',
@@ -129,6 +135,7 @@ export async function parseRosterWorkbook(
   const rows: RosterPreview['rows'] = [];
   const problems: RosterPreview['problems'] = [];
 
+  let counted = 0;
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const raw = (key: Key): ExcelJS.CellValue => {
@@ -137,11 +144,23 @@ export async function parseRosterWorkbook(
     };
     const text = (key: Key) => cellText(raw(key));
     const all = [...header.columns.values()].map((c) => cellText(row.getCell(c).value));
-    if (all.every((v) => v === '')) continue; // blank line
+    const uncached = [...header.columns.entries()].filter(([, c]) => isUncachedFormula(row.getCell(c).value));
+    if (all.every((v) => v === '') && uncached.length === 0) continue; // blank line
+    if (++counted > maxRows) {
+      throw new AppError(
+        'INVALID_FILE',
+        `${label}は委員が ${maxRows.toLocaleString('ja-JP')} 行を超えているため読み込みを中止しました。名簿の行だけを残したファイルで、もう一度取り込んでください。`,
+      );
+    }
 
-    const rowProblems: RosterPreview['problems'] = [];
+    const rowProblems: RosterPreview['problems'] = uncached.map(([key]) => ({
+      rowNumber: r,
+      column: HEADERS[key].label,
+      message: `${HEADERS[key].label}の数式に計算結果が保存されていないため読み取れません。Excel で開いて保存し直すか、値を直接入力してください。`,
+    }));
     const name = text('name');
-    if (!name) rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名がありません。' });
+    if (!name && !uncached.some(([k]) => k === 'name'))
+      rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名がありません。' });
     else if (name.length > 100)
       rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名が長すぎます（100文字まで）。' });
 

@@ -3,7 +3,7 @@ import type { Handler } from '../../core/dispatch';
 import type { ServiceContext } from '../../core/context';
 import { DOCX_FILTER, saveDocument, XLSX_FILTER } from '../save-document';
 import { buildOpinionDocument } from './documents';
-import { readOpinionSheet } from './import';
+import { readOpinionSheetOffThread } from '../xlsx-off-thread';
 
 export function opinionsHandlers(ctx: ServiceContext): {
   'opinions:export:document': Handler<'opinions:export:document'>;
@@ -17,6 +17,6 @@ export function opinionsHandlers(ctx: ServiceContext): {
       });
       return saveDocument(ctx, { fileName, filter: format === 'xlsx' ? XLSX_FILTER : DOCX_FILTER, data: bytes });
     },
-    'opinions:import:preview': (args) => readOpinionSheet(args),
+    'opinions:import:preview': (args) => readOpinionSheetOffThread(args),
   };
 }
