@@ -13,6 +13,7 @@ import { councilsChannels } from './councils';
 import { draftsChannels } from './drafts';
 import { minutesChannels } from './minutes';
 import { opinionsChannels } from './opinions';
+import { templatesChannels } from './templates';
 import { windowChannels } from './window';
 
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...draftsChannels,
   ...minutesChannels,
   ...opinionsChannels,
+  ...templatesChannels,
   ...windowChannels,
 } as const;
 
@@ -56,5 +58,6 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export * from './app';
 export * from './councils';
 export * from './minutes';
+export * from './templates';
 export * from './window';
 export { channel } from './define';

@@ -1,0 +1,261 @@
+/**
+ * Fills a city's own Word template (easy-template-x) and checks it first. Every problem
+ * becomes a Japanese message naming the tag and where it stands (表1 2行目 1列目 / 本文 3段落目);
+ * nothing is returned unless the whole template reads cleanly.
+ */
+import JSZip from 'jszip';
+import {
+  MalformedFileError,
+  MissingCloseDelimiterError,
+  MissingStartDelimiterError,
+  TemplateHandler,
+  UnclosedTagError,
+  UnidentifiedFileTypeError,
+  UnopenedTagError,
+  UnsupportedFileTypeError,
+  type Tag,
+} from 'easy-template-x';
+import { AppError } from '../../../shared/errors';
+import {
+  checkTags,
+  TEMPLATE_KIND_LABELS,
+  type FoundTag,
+  type TagProblem,
+  type TemplateKind,
+} from '../../../shared/templates/tags';
+import { dataStrings, type TemplateData } from '../../../shared/templates/minutes-data';
+
+export const TEMPLATE_MAX_BYTES = 20 * 1024 * 1024;
+
+/** One paragraph of the template's main document with the words that say where it is. */
+export interface TemplateParagraph {
+  text: string;
+  where: string;
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The paragraphs of word/document.xml in order, each with its place: 本文 N段落目 outside tables,
+ * 表T R行目 C列目 inside one (the outermost table's numbers; a nested table adds its own).
+ */
+export function templateParagraphs(documentXml: string): TemplateParagraph[] {
+  const out: TemplateParagraph[] = [];
+  const tables: { row: number; col: number }[] = [];
+  let tableCount = 0;
+  let bodyCount = 0;
+  let cellPara = 0;
+  let text: string[] | null = null;
+  const re = /<(\/?)w:(tbl|tr|tc|p|t)(?=[\s>/])([^>]*?)(\/?)>|<w:(tab|br|cr)\b[^>]*\/>/g;
+  let m: RegExpExecArray | null;
+  let lastT = -1;
+  while ((m = re.exec(documentXml))) {
+    const [, close, name, , selfClose] = m;
+    if (m[5]) {
+      if (text) text.push(m[5] === 'tab' ? '\t' : '\n');
+      continue;
+    }
+    if (name === 't') {
+      if (!close && !selfClose) lastT = re.lastIndex;
+      else if (close && lastT >= 0 && text) {
+        text.push(unescapeXml(documentXml.slice(lastT, m.index)));
+        lastT = -1;
+      }
+      continue;
+    }
+    if (selfClose) continue;
+    if (name === 'tbl') {
+      if (close) tables.pop();
+      else {
+        if (tables.length === 0) tableCount++;
+        tables.push({ row: 0, col: 0 });
+      }
+    } else if (name === 'tr' && !close && tables.length) {
+      tables[tables.length - 1]!.row++;
+      tables[tables.length - 1]!.col = 0;
+    } else if (name === 'tc' && !close && tables.length) {
+      tables[tables.length - 1]!.col++;
+      cellPara = 0;
+    } else if (name === 'p') {
+      if (!close) text = [];
+      else if (text) {
+        let where: string;
+        if (tables.length) {
+          cellPara++;
+          const t = tables[0]!;
+          where = `表${tableCount} ${t.row}行目 ${t.col}列目`;
+          for (const inner of tables.slice(1)) where += ` の中の表 ${inner.row}行目 ${inner.col}列目`;
+          if (cellPara > 1) where += ` ${cellPara}段落目`;
+        } else where = `本文 ${++bodyCount}段落目`;
+        out.push({ text: text.join(''), where });
+        text = null;
+      }
+    }
+  }
+  return out;
+}
+
+function locate(paragraphs: TemplateParagraph[], fragment: string, from = 0): number {
+  for (let i = from; i < paragraphs.length; i++) if (paragraphs[i]!.text.includes(fragment)) return i;
+  for (let i = 0; i < from && i < paragraphs.length; i++) if (paragraphs[i]!.text.includes(fragment)) return i;
+  return -1;
+}
+
+const placeOf = (paragraphs: TemplateParagraph[], fragment: string) => {
+  const i = locate(paragraphs, fragment);
+  return i >= 0 ? paragraphs[i]!.where : '場所不明';
+};
+
+export function problemMessage(p: TagProblem): string {
+  return `${p.where}の「${p.tag}」：${p.message}`;
+}
+
+function invalid(kind: TemplateKind, problems: TagProblem[]): AppError {
+  const head = `${TEMPLATE_KIND_LABELS[kind]}のテンプレートに直すところがあります。`;
+  const list = problems.slice(0, 10).map(problemMessage);
+  const more = problems.length > 10 ? [`ほか${problems.length - 10}件`] : [];
+  return new AppError(
+    'INVALID_ARGUMENT',
+    [head, ...list, ...more].join('\n'),
+    problems.map((p) => ({ path: p.where, message: problemMessage(p) })),
+  );
+}
+
+function corrupt(kind: TemplateKind): AppError {
+  return new AppError(
+    'INVALID_FILE',
+    `${TEMPLATE_KIND_LABELS[kind]}のテンプレートを読み込めませんでした。Word 文書（.docx）として壊れているか、別の形式のファイルです。Word で開いて「名前を付けて保存」で .docx として保存し直してください。`,
+  );
+}
+
+async function readDocumentXml(kind: TemplateKind, bytes: Uint8Array): Promise<string> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw corrupt(kind);
+  }
+  const main = zip.file('word/document.xml');
+  if (!main) throw corrupt(kind);
+  return main.async('string');
+}
+
+const handler = new TemplateHandler();
+
+/** Reads the tags and checks them against the kind's tag list (nothing is filled). */
+export async function checkTemplate(kind: TemplateKind, bytes: Uint8Array): Promise<void> {
+  if (bytes.byteLength > TEMPLATE_MAX_BYTES)
+    throw new AppError('INVALID_ARGUMENT', 'テンプレートにできるファイルは 20MB までです。');
+  const xml = await readDocumentXml(kind, bytes);
+  const paragraphs = templateParagraphs(xml);
+  const problems: TagProblem[] = [];
+
+  // Full-width braces never make a tag; say so rather than print them.
+  for (const p of paragraphs)
+    for (const m of p.text.matchAll(/｛[^｛｝{}]{0,40}｝/g))
+      problems.push({
+        tag: m[0],
+        where: p.where,
+        message: '全角の ｛ ｝ はタグになりません。半角の { } で書いてください',
+      });
+
+  let tags: Tag[];
+  try {
+    tags = await handler.parseTags(Buffer.from(bytes));
+  } catch (error) {
+    throw libraryError(kind, error, paragraphs, problems);
+  }
+  const found: FoundTag[] = [];
+  let cursor = 0;
+  for (const t of tags) {
+    const i = locate(paragraphs, t.rawText, cursor);
+    if (i >= 0) cursor = i;
+    found.push({
+      name: t.name,
+      disposition: t.disposition,
+      rawText: t.rawText,
+      where: i >= 0 ? paragraphs[i]!.where : '場所不明',
+    });
+  }
+  problems.push(...checkTags(kind, found));
+
+  // Braces left once the tags are taken out: a tag Word broke up so the library cannot read it
+  // (split over two paragraphs, or a brace lost in a field or text box).
+  const raw = new Set(tags.map((t) => t.rawText));
+  for (const p of paragraphs) {
+    let rest = p.text;
+    for (const r of raw) rest = rest.split(r).join('');
+    const stray = /\{[^{}]{0,40}\}?|\}/.exec(rest);
+    if (stray)
+      problems.push({
+        tag: stray[0],
+        where: p.where,
+        message:
+          'タグとして読めません。{ と } の間を一度消して、同じ段落の中で続けて入力し直してください（途中で改行や書式の異なる部分があると読めません）',
+      });
+  }
+  if (problems.length) throw invalid(kind, problems);
+}
+
+function libraryError(kind: TemplateKind, error: unknown, paragraphs: TemplateParagraph[], earlier: TagProblem[]) {
+  const problem = (tag: string, message: string): TagProblem => ({ tag, where: placeOf(paragraphs, tag), message });
+  if (error instanceof UnclosedTagError)
+    return invalid(kind, [
+      ...earlier,
+      problem(error.tagRawText, `繰り返しが {/${error.tagName}} で閉じられていません`),
+    ]);
+  if (error instanceof UnopenedTagError)
+    return invalid(kind, [...earlier, problem(error.tagRawText, '対応する {#…} がない閉じタグです')]);
+  if (error instanceof MissingCloseDelimiterError)
+    return invalid(kind, [
+      ...earlier,
+      problem(
+        error.openDelimiterText,
+        '} がありません。タグが途中で改行されているか、} が抜けています。同じ段落の中で続けて入力し直してください',
+      ),
+    ]);
+  if (error instanceof MissingStartDelimiterError)
+    return invalid(kind, [...earlier, problem(error.closeDelimiterText, '{ がありません')]);
+  if (
+    error instanceof MalformedFileError ||
+    error instanceof UnidentifiedFileTypeError ||
+    error instanceof UnsupportedFileTypeError
+  )
+    return corrupt(kind);
+  if (error instanceof AppError) return error;
+  return new AppError(
+    'INVALID_ARGUMENT',
+    `${TEMPLATE_KIND_LABELS[kind]}のテンプレートを読めませんでした（${error instanceof Error ? error.message : String(error)}）。`,
+  );
+}
+
+/**
+ * Checks, then fills. `hidden` are names a 公開版 must not carry: if any reaches the data the
+ * fill is refused (the data is built from the already-redacted model; this is the last guard).
+ */
+export async function fillTemplate(
+  kind: TemplateKind,
+  bytes: Uint8Array,
+  data: TemplateData,
+  hidden: string[] = [],
+): Promise<Uint8Array> {
+  await checkTemplate(kind, bytes);
+  const strings = dataStrings(data);
+  for (const name of hidden)
+    if (name.length >= 2 && strings.some((s) => s.includes(name)))
+      throw new AppError('INTERNAL', '公開版に伏せるべき氏名が残っていたため、出力を中止しました。');
+  try {
+    const out = await handler.process(Buffer.from(bytes), data);
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch (error) {
+    throw libraryError(kind, error, templateParagraphs(await readDocumentXml(kind, bytes)), []);
+  }
+}
