@@ -128,6 +128,10 @@ describe('starter templates filled with the sample meeting', () => {
       expect(body).toContain('３ 議題１ 各分野の現状と課題及び想定される解決策について');
       expect(body).toContain('＜各委員から出された主な意見＞');
       expect(out).not.toMatch(/\{[#/]?[^}<]*\}/);
+      // Loop tags on lines of their own leave no empty paragraphs behind.
+      const cell = out.slice(out.indexOf('会議内容'), out.indexOf('会議資料'));
+      const all = cell.match(/<w:p\/>|<w:p[\s>]/g)!.length;
+      expect(all - 1).toBe(body.split('\n').length);
       expect(paragraphs(out)).toContain(mode === 'review' ? '会議録（案）' : '会議録');
     }
   });
@@ -176,6 +180,7 @@ describe('a hand-made template', () => {
         tbl(tr(p('氏名'), p('出欠')), tr(p('{#出席者}{氏名}'), p('{出欠}{/出席者}'))) +
         p('{#議事}') +
         p('■{見出し}') +
+        p('') +
         p('{#分野}') +
         p('◆{分野名}') +
         p('{#意見}') +
@@ -221,6 +226,11 @@ describe('a hand-made template', () => {
     expect(text.slice(i + 1, i + 4)).toEqual(['◆行政施策', `・${first.text}`, '　⇒検討します。']);
     expect(text).toContain('◆DX推進');
     expect(text.filter((t) => t.startsWith('■'))).toHaveLength(meeting.agenda.length);
+    // The empty paragraph typed under each heading stays; the loop tags' own lines go.
+    const paras = xml.match(/<w:p\/>|<w:p[\s>][\s\S]*?<\/w:p>/g)!.map((x) => paragraphs(x).join(''));
+    const heading = paras.indexOf('■１ 開会');
+    expect(paras[heading + 1]).toBe('');
+    expect(paras.filter((t) => t === '')).toHaveLength(meeting.agenda.length);
     expect(text.join('\n')).not.toMatch(/[{}]/);
   });
 });

@@ -253,9 +253,77 @@ export async function fillTemplate(
     if (name.length >= 2 && strings.some((s) => s.includes(name)))
       throw new AppError('INTERNAL', '公開版に伏せるべき氏名が残っていたため、出力を中止しました。');
   try {
-    const out = await handler.process(Buffer.from(bytes), data);
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    const out = await handler.process(Buffer.from(await markLoopParagraphs(bytes)), data);
+    return await dropLoopRemnants(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw libraryError(kind, error, templateParagraphs(await readDocumentXml(kind, bytes)), []);
   }
+}
+
+// ---------------------------------------------------------------- loop-tag paragraphs
+
+/**
+ * A loop tag on a line of its own ({#段落} … {/段落}, as Word users write them) leaves an empty
+ * paragraph behind for every item (easy-template-x repeats the content between the tags and
+ * keeps what is around them). Before the fill such paragraphs get an invisible mark around each
+ * tag; after it, paragraphs holding nothing but marks are removed and the marks taken out.
+ * Empty paragraphs the user typed carry no mark and stay.
+ */
+const MARK = '\u2063';
+const LOOP_ONLY = /^\s*(\{\s*[#/][^{}]*\}\s*)+$/;
+
+async function rewriteDocument(bytes: Uint8Array, change: (xml: string) => string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const main = zip.file('word/document.xml');
+  if (!main) return bytes;
+  zip.file('word/document.xml', change(await main.async('string')));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const PARAGRAPH = /<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>(?:(?!<w:p[\s>/])[\s\S])*?<\/w:p>/g;
+const textOf = (p: string) =>
+  [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1]!)).join('');
+
+export async function markLoopParagraphs(bytes: Uint8Array): Promise<Uint8Array> {
+  return rewriteDocument(bytes, (xml) =>
+    xml.replace(PARAGRAPH, (p) => {
+      if (!LOOP_ONLY.test(textOf(p))) return p;
+      const texts = [...p.matchAll(/(<w:t(?:\s[^>]*)?>)([^<]*)(<\/w:t>)/g)];
+      if (texts.length === 1) {
+        // All the tags in one run: a mark on both sides of each.
+        return p.replace(texts[0]![0], (t) =>
+          t.replace(
+            />([^<]*)</,
+            (_, inner: string) => `>${inner.replace(/\{[^{}]*\}/g, (tag) => `${MARK}${tag}${MARK}`)}<`,
+          ),
+        );
+      }
+      // Split over runs: a mark before the first text and after the last.
+      let i = 0;
+      return p.replace(/(<w:t(?:\s[^>]*)?>)([^<]*)(<\/w:t>)/g, (all, open: string, inner: string, close: string) => {
+        i++;
+        if (i === 1 && i === texts.length) return `${open}${MARK}${inner}${MARK}${close}`;
+        if (i === 1) return `${open}${MARK}${inner}${close}`;
+        if (i === texts.length) return `${open}${inner}${MARK}${close}`;
+        return all;
+      });
+    }),
+  );
+}
+
+export async function dropLoopRemnants(bytes: Uint8Array): Promise<Uint8Array> {
+  return rewriteDocument(bytes, (xml) => {
+    if (!xml.includes(MARK)) return xml;
+    const out = xml.replace(PARAGRAPH, (p, offset: number) => {
+      if (!p.includes(MARK) || textOf(p).replaceAll(MARK, '').trim()) return p;
+      if (/<w:(drawing|pict|object|fldChar|fldSimple|sectPr|br)\b/.test(p)) return p;
+      // The only paragraph of a table cell stays (a cell must have one).
+      const before = xml.slice(Math.max(0, offset - 200), offset);
+      const after = xml.slice(offset + p.length, offset + p.length + 10);
+      if (/(<w:tc>|<\/w:tcPr>)\s*$/.test(before) && after.startsWith('</w:tc>')) return p;
+      return '';
+    });
+    return out.replaceAll(MARK, '');
+  });
 }

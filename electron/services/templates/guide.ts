@@ -8,9 +8,9 @@ import type { Item, TemplateData } from '../../../shared/templates/minutes-data'
 import {
   flattenTags,
   TEMPLATE_KIND_LABELS,
-  TEMPLATE_KINDS,
   templateTags,
   type TagSpec,
+  type TemplateKind,
 } from '../../../shared/templates/tags';
 import { buildDocument, heading, packDocx, para, table, title } from '../exports/docx-common';
 import { sampleData } from './data';
@@ -37,7 +37,7 @@ function exampleText(value: string | Item[] | undefined): string {
   return value.trim() ? lines.slice(0, 3).map(cut).join('\n') + (lines.length > 3 ? '\n…' : '') : '（サンプルでは空）';
 }
 
-const tagText = (spec: TagSpec) => (spec.children ? `{#${spec.name}}\n…\n{/${spec.name}}` : `{${spec.name}}`);
+const tagText = (spec: TagSpec) => (spec.children ? `{#${spec.name}} … {/${spec.name}}` : `{${spec.name}}`);
 
 const RULES = [
   '１　Word で普段の様式（レターヘッド、見出しの表、フォント、余白）を開き、会議ごとに変わる所にタグを書きます。タグは半角の波かっこで {会議名} のように書きます。全角の ｛ ｝ はタグになりません。',
@@ -53,9 +53,15 @@ export async function buildTemplateGuide(): Promise<Uint8Array> {
     title('テンプレートの作り方'),
     ...RULES.map((r) => para(r, { spacing: { after: 120 } })),
   ];
-  for (const kind of TEMPLATE_KINDS) {
+  // The three 会議録 share one tag list: listed once (examples from the 公開版).
+  const groups: { kind: TemplateKind; title: string }[] = [
+    { kind: 'minutes-public', title: '会議録（公開版・内部版・確認用）' },
+    { kind: 'agenda', title: TEMPLATE_KIND_LABELS.agenda },
+    { kind: 'responses', title: TEMPLATE_KIND_LABELS.responses },
+  ];
+  for (const { kind, title: groupTitle } of groups) {
     const { data } = sampleData(kind);
-    children.push(heading(`${TEMPLATE_KIND_LABELS[kind]}のタグ`, 1));
+    children.push(heading(`${groupTitle}のタグ`, 1));
     const rows = flattenTags(templateTags(kind)).map(({ spec, path }) => [
       (path.length ? `${path.join(' › ')} の中\n` : '') + tagText(spec),
       spec.description,
