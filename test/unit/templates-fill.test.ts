@@ -9,6 +9,7 @@ import { fillTemplate, checkTemplate } from '../../electron/services/templates/f
 import { bundleSource, templateData } from '../../electron/services/templates/data';
 import { exportSource, fillForExport, templateOutputName } from '../../electron/services/templates/handlers';
 import { TemplateStore } from '../../electron/services/templates/store';
+import { SAMPLE_PRODUCERS } from '../../electron/services/exports/samples';
 import { buildTemplateGuide } from '../../electron/services/templates/guide';
 import { TemplateExportArgs } from '../../shared/contract/templates';
 import { AppError } from '../../shared/errors';
@@ -283,6 +284,17 @@ describe('templates the app refuses, with the tag and where it is', () => {
     );
   });
 
+  it('an unknown tag in the page header, and a starter accepted as it is', async () => {
+    const withHeader = await JSZip.loadAsync(await buildStarterTemplate('agenda'));
+    const headerName = Object.keys(withHeader.files).find((n) => /^word\/footer\d*\.xml$/.test(n))!;
+    const footer = await withHeader.file(headerName)!.async('string');
+    withHeader.file(headerName, footer.replace('</w:ftr>', `${p('{作成者}')}</w:ftr>`));
+    const msg = await refuse('agenda', await withHeader.generateAsync({ type: 'uint8array' }));
+    expect(msg).toContain('フッター 2段落目の「{作成者}」：このテンプレートでは使えないタグです');
+    for (const kind of TEMPLATE_KINDS)
+      await expect(checkTemplate(kind, await buildStarterTemplate(kind))).resolves.toBeUndefined();
+  });
+
   it('a corrupt file', async () => {
     const msg = await refuse('responses', new TextEncoder().encode('これは Word 文書ではありません'));
     expect(msg).toContain('意見対応表のテンプレートを読み込めませんでした');
@@ -412,5 +424,16 @@ describe('「テンプレートの作り方」', () => {
     expect(row('{日時}')[2]).toBe('令和5年7月7日（金） 13:30～15:30');
     expect(row('{会議名}')[2]).toBe('第2回 飯塚市行政経営戦略推進審議会');
     expect(rows.find((r) => r[0]!.endsWith('{本文}'))![2]).toContain('大久保副会長が議事進行');
+  });
+});
+
+describe('npm run samples', () => {
+  it('writes the 公開版 会議録 from the starter template, and the guide', async () => {
+    const docs = SAMPLE_PRODUCERS.flatMap((producer) => producer(sample));
+    const filled = docs.find((d) => d.fileName === '第2回_会議録_公開版_テンプレート.docx')!;
+    expect(docs.map((d) => d.fileName)).toContain('テンプレートの作り方.docx');
+    const rows = tableRows(await documentXml(await filled.build()));
+    expect(rows[0]).toEqual(['会議の名称', '第2回 飯塚市行政経営戦略推進審議会']);
+    expect(rows.find((r) => r[0] === '会議内容')![1]).toContain('１ 開会');
   });
 });

@@ -47,7 +47,7 @@ function unescapeXml(s: string): string {
  * The paragraphs of word/document.xml in order, each with its place: 本文 N段落目 outside tables,
  * 表T R行目 C列目 inside one (the outermost table's numbers; a nested table adds its own).
  */
-export function templateParagraphs(documentXml: string): TemplateParagraph[] {
+export function templateParagraphs(documentXml: string, part = '本文'): TemplateParagraph[] {
   const out: TemplateParagraph[] = [];
   const tables: { row: number; col: number }[] = [];
   let tableCount = 0;
@@ -91,10 +91,10 @@ export function templateParagraphs(documentXml: string): TemplateParagraph[] {
         if (tables.length) {
           cellPara++;
           const t = tables[0]!;
-          where = `表${tableCount} ${t.row}行目 ${t.col}列目`;
+          where = `${part === '本文' ? '' : `${part}の`}表${tableCount} ${t.row}行目 ${t.col}列目`;
           for (const inner of tables.slice(1)) where += ` の中の表 ${inner.row}行目 ${inner.col}列目`;
           if (cellPara > 1) where += ` ${cellPara}段落目`;
-        } else where = `本文 ${++bodyCount}段落目`;
+        } else where = `${part} ${++bodyCount}段落目`;
         out.push({ text: text.join(''), where });
         text = null;
       }
@@ -136,7 +136,8 @@ function corrupt(kind: TemplateKind): AppError {
   );
 }
 
-async function readDocumentXml(kind: TemplateKind, bytes: Uint8Array): Promise<string> {
+/** The paragraphs of the body, then of the page headers and footers (their tags are filled too). */
+async function readParagraphs(kind: TemplateKind, bytes: Uint8Array): Promise<TemplateParagraph[]> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -145,7 +146,15 @@ async function readDocumentXml(kind: TemplateKind, bytes: Uint8Array): Promise<s
   }
   const main = zip.file('word/document.xml');
   if (!main) throw corrupt(kind);
-  return main.async('string');
+  const out = templateParagraphs(await main.async('string'));
+  const others = Object.keys(zip.files)
+    .filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  for (const name of others) {
+    const label = name.includes('header') ? 'ヘッダー' : 'フッター';
+    out.push(...templateParagraphs(await zip.file(name)!.async('string'), label));
+  }
+  return out;
 }
 
 const handler = new TemplateHandler();
@@ -154,8 +163,7 @@ const handler = new TemplateHandler();
 export async function checkTemplate(kind: TemplateKind, bytes: Uint8Array): Promise<void> {
   if (bytes.byteLength > TEMPLATE_MAX_BYTES)
     throw new AppError('INVALID_ARGUMENT', 'テンプレートにできるファイルは 20MB までです。');
-  const xml = await readDocumentXml(kind, bytes);
-  const paragraphs = templateParagraphs(xml);
+  const paragraphs = await readParagraphs(kind, bytes);
   const problems: TagProblem[] = [];
 
   // Full-width braces never make a tag; say so rather than print them.
@@ -257,7 +265,7 @@ export async function fillTemplate(
     return await dropLoopRemnants(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw libraryError(kind, error, templateParagraphs(await readDocumentXml(kind, bytes)), []);
+    throw libraryError(kind, error, await readParagraphs(kind, bytes), []);
   }
 }
 
