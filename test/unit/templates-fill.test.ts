@@ -236,6 +236,19 @@ describe('a hand-made template', () => {
   });
 });
 
+describe('loops with nothing to repeat', () => {
+  it('leave a table cell with one empty paragraph (Word needs one) and keep the text around them', async () => {
+    const template = await handmade(
+      p('前') + tbl(tr(p('資料'), p('{#資料一覧}') + p('{番号}{資料名}') + p('{/資料一覧}'))) + p('後'),
+    );
+    const xml = await documentXml(await fillTemplate('agenda', template, { 資料一覧: [] }));
+    expect(tableRows(xml)).toEqual([['資料', '']]);
+    for (const cell of xml.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!) expect(cell).toMatch(/<w:p[\s>/]/);
+    expect(paragraphs(xml)).toEqual(['前', '資料', '後']);
+    expect(xml).not.toContain('\u2063');
+  });
+});
+
 describe('templates the app refuses, with the tag and where it is', () => {
   const refuse = async (kind: (typeof TEMPLATE_KINDS)[number], template: Uint8Array) => {
     try {

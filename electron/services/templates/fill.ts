@@ -323,15 +323,14 @@ export async function markLoopParagraphs(bytes: Uint8Array): Promise<Uint8Array>
 export async function dropLoopRemnants(bytes: Uint8Array): Promise<Uint8Array> {
   return rewriteDocument(bytes, (xml) => {
     if (!xml.includes(MARK)) return xml;
-    const out = xml.replace(PARAGRAPH, (p, offset: number) => {
+    const out = xml.replace(PARAGRAPH, (p) => {
       if (!p.includes(MARK) || textOf(p).replaceAll(MARK, '').trim()) return p;
       if (/<w:(drawing|pict|object|fldChar|fldSimple|sectPr|br)\b/.test(p)) return p;
-      // The only paragraph of a table cell stays (a cell must have one).
-      const before = xml.slice(Math.max(0, offset - 200), offset);
-      const after = xml.slice(offset + p.length, offset + p.length + 10);
-      if (/(<w:tc>|<\/w:tcPr>)\s*$/.test(before) && after.startsWith('</w:tc>')) return p;
       return '';
     });
-    return out.replaceAll(MARK, '');
+    // A table cell must keep one paragraph (Word refuses the file otherwise).
+    return out
+      .replace(/(<w:tc(?:\s[^>]*)?>(?:<w:tcPr>(?:(?!<\/w:tcPr>)[\s\S])*<\/w:tcPr>)?)(<\/w:tc>)/g, '$1<w:p/>$2')
+      .replaceAll(MARK, '');
   });
 }
