@@ -16,6 +16,7 @@ import { draftsHandlers } from '../services/drafts/handlers';
 import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
 import { minutesHandlers } from '../services/minutes/handlers';
+import { templatesHandlers } from '../services/templates/handlers';
 import { windowHandlers } from '../services/window/handlers';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
@@ -67,6 +68,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...draftsHandlers(ctx),
     ...minutesHandlers(ctx),
     ...opinionsHandlers(ctx),
+    ...templatesHandlers(ctx),
     ...windowHandlers(ctx),
   };
 }

@@ -14,6 +14,7 @@ import { datasafeChannels } from './datasafe';
 import { draftsChannels } from './drafts';
 import { minutesChannels } from './minutes';
 import { opinionsChannels } from './opinions';
+import { templatesChannels } from './templates';
 import { windowChannels } from './window';
 
 export const contract = {
@@ -24,6 +25,7 @@ export const contract = {
   ...draftsChannels,
   ...minutesChannels,
   ...opinionsChannels,
+  ...templatesChannels,
   ...windowChannels,
 } as const;
 
@@ -59,5 +61,6 @@ export * from './app';
 export * from './councils';
 export * from './datasafe';
 export * from './minutes';
+export * from './templates';
 export * from './window';
 export { channel } from './define';

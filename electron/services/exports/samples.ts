@@ -9,6 +9,7 @@ import { councilSamples } from '../councils/samples';
 import { draftSamples } from '../drafts/samples';
 import { minutesSamples } from '../minutes/samples';
 import { opinionSamples } from '../opinions/samples';
+import { templateSamples } from '../templates/samples';
 
 export interface SampleDocument {
   /** As a user would name the file: 第2回_会議録_公開版.docx */
@@ -25,4 +26,5 @@ export const SAMPLE_PRODUCERS: SampleProducer[] = [
   minutesSamples,
   opinionSamples,
   actionSamples,
+  templateSamples,
 ];
