@@ -65,7 +65,8 @@ export function minutesTemplateData(model: MinutesModel, input: MinutesInput): T
   const staff = [...input.staff]
     .filter((s) => meeting.staffPresent.includes(s.id))
     .sort((a, b) => a.order - b.order)
-    .map((s) => ({ 所属: s.department, 氏名: `${s.name}${s.title}` }));
+    // Under a name-hiding rule the 公開版 names staff by title only, as the built-in header does.
+    .map((s) => ({ 所属: s.department, 氏名: hideNames ? s.title || '職員' : `${s.name}${s.title}` }));
 
   const sections = model.sections.map((s) => {
     const fields = new Map<string, Item[]>();

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { dispatch as rawDispatch, type Handlers } from '../../electron/core/dispatch';
 import type { ArgOf, Channel, ResultOf } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
-import { createHandlers } from '../../electron/core/handlers';
+import { createHandlers } from '../../electron/main/handlers';
 import type { ServiceContext } from '../../electron/core/context';
 import { JsonFileSettingsStore } from '../../electron/services/settings';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
@@ -31,6 +31,7 @@ function setup() {
     settings: new JsonFileSettingsStore(path.join(root, 'settings.json')),
     dataDir: path.join(root, 'data'),
     appVersion: 'test',
+    windows: null,
     fixedExportDir: path.join(root, 'exports'),
     savedPaths: new Set(),
   };

@@ -7,6 +7,7 @@
 import type { Council, CouncilBundle, Meeting } from '../../../shared/domain';
 import { buildMinutesModel, type MinutesInput } from '../../../shared/minutes/model';
 import type { OpinionDocumentData } from '../../../shared/opinions/publication';
+import { assertMinutesPublishable, assertOpinionsPublishable } from '../../../shared/publication/review';
 import {
   agendaTemplateData,
   minutesTemplateData,
@@ -33,12 +34,15 @@ export function templateData(source: TemplateSource): PreparedData {
       return { data: agendaTemplateData(source.council, source.meeting), hidden: [] };
     case 'responses': {
       const { data, publication } = source;
+      if (publication) assertOpinionsPublishable(data);
       const hides = publication && data.council.publication.speakerLabel !== 'name';
       return { data: responsesTemplateData(data, publication), hidden: hides ? data.members.map((m) => m.name) : [] };
     }
     default: {
       const input: MinutesInput = { ...source.input, mode: MINUTES_KIND_MODE[source.kind] };
       // The 公開版 redaction happens here, inside buildMinutesModel, as for the built-in 公開版.
+      // and, like the built-in 公開版, a name that cannot be replaced so the sentence reads right stops it.
+      if (input.mode === 'public') assertMinutesPublishable(input);
       const model = buildMinutesModel(input);
       return { data: minutesTemplateData(model, input), hidden: model.hiddenNames };
     }
