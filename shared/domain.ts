@@ -9,6 +9,7 @@
  * (a Japanese calendar date, no time zone); times are 'HH:MM'; timestamps are ISO strings.
  */
 import { z } from 'zod';
+import { MinutesStyle } from './minutes/style';
 
 export const id = z.string().min(1).max(100);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日付の形式が正しくありません（YYYY-MM-DD）');
@@ -71,6 +72,8 @@ export const Council = z.object({
   draftStages: z.array(text(50).min(1)),
   /** Days after a meeting by which its minutes are due. */
   minutesDueDays: z.number().int().min(0).max(365),
+  /** The council's 会議録 format (shared/minutes/style.ts); absent = the seed 004 要点筆記 table. */
+  minutesStyle: MinutesStyle.optional(),
   archived: z.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,
