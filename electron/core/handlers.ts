@@ -12,6 +12,7 @@ import { draftsHandlers } from '../services/drafts/handlers';
 import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
 import { minutesHandlers } from '../services/minutes/handlers';
+import { minutesStyleHandlers } from '../services/minutes/style-handlers';
 import { windowHandlers } from '../services/window/handlers';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
@@ -56,6 +57,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...councilsHandlers(ctx),
     ...draftsHandlers(ctx),
     ...minutesHandlers(ctx),
+    ...minutesStyleHandlers(ctx),
     ...opinionsHandlers(ctx),
     ...windowHandlers(ctx),
   };

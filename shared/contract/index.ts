@@ -11,6 +11,7 @@ import { appChannels } from './app';
 import { councilsChannels } from './councils';
 import { draftsChannels } from './drafts';
 import { minutesChannels } from './minutes';
+import { minutesStyleChannels } from './minutes-style';
 import { opinionsChannels } from './opinions';
 import { windowChannels } from './window';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...councilsChannels,
   ...draftsChannels,
   ...minutesChannels,
+  ...minutesStyleChannels,
   ...opinionsChannels,
   ...windowChannels,
 } as const;
@@ -54,5 +56,6 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export * from './app';
 export * from './councils';
 export * from './minutes';
+export * from './minutes-style';
 export * from './window';
 export { channel } from './define';

@@ -155,8 +155,13 @@ export const MinutesStyle = z.object({
       right: z.number().min(5).max(60),
     }),
     pageNumber: z.enum(['dash', 'plain', 'of-total', 'none']), // - 1 - / 1 / 1 / 3
-    /** A Japanese document grid: characters per line and lines per page (null: none). */
-    grid: z.object({ chars: z.number().int().min(20).max(60), lines: z.number().int().min(20).max(60) }).nullable(),
+    /**
+     * A Japanese document grid (Word's 文字数と行数): lines per page, and characters per line
+     * when set (null: the font's own width, as the Japanese Word default); null: no grid.
+     */
+    grid: z
+      .object({ chars: z.number().int().min(20).max(60).nullable(), lines: z.number().int().min(20).max(60) })
+      .nullable(),
   }),
 });
 export type MinutesStyle = z.infer<typeof MinutesStyle>;
@@ -210,7 +215,7 @@ export const DEFAULT_MINUTES_STYLE: MinutesStyle = {
     headingSize: 12,
     marginsMm: { top: 25, bottom: 25, left: 30, right: 17 },
     pageNumber: 'dash',
-    grid: { chars: 40, lines: 36 },
+    grid: { chars: null, lines: 36 },
   },
 };
 
@@ -255,7 +260,7 @@ export const MINUTES_STYLE_PRESETS: MinutesStyle[] = [
     date: { ...s.date, weekday: 'paren-long', time: 'gozen-kara', noon: true },
     numbering: { ...s.numbering, section: 'dai' },
     texts: { ...s.texts, stageDirections: true },
-    page: { ...s.page, lineSpacing: 1.15 },
+    page: { ...s.page, lineSpacing: 1.15, grid: { chars: null, lines: 30 } },
   })),
   merge((s) => ({
     ...s,

@@ -146,7 +146,7 @@ export function applyTextRules(text: string, rules: TextRules): string {
   let out = text;
   switch (rules.punctuation) {
     case 'touten':
-      out = out.replace(/，/g, '、').replace(/．(?![0-9０-９])/g, '。');
+      out = out.replace(/，/g, '、').replace(/(?<![0-9０-９])．/g, '。'); // １． stays a number
       break;
     case 'comma':
       out = out.replace(/、/g, '，');

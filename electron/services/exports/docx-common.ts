@@ -70,7 +70,7 @@ export interface PageSpec {
   /** - 1 - / 1 / 1 / 3 / none */
   pageNumber: 'dash' | 'plain' | 'of-total' | 'none';
   /** A Japanese document grid (characters per line × lines per page), as Word's 文字数と行数. */
-  grid: { chars: number; lines: number } | null;
+  grid: { chars: number | null; lines: number } | null;
 }
 
 /** The section properties of a style's portrait A4 page, with its document grid. */
@@ -79,14 +79,17 @@ function stylePageProperties(page: PageSpec): ISectionOptions['properties'] {
   const m = page.marginsMm;
   const textWidth = A4.width - mm(m.left) - mm(m.right);
   const textHeight = A4.height - mm(m.top) - mm(m.bottom);
-  const grid = page.grid
-    ? {
-        type: DocumentGridType.LINES_AND_CHARS,
-        linePitch: Math.floor(textHeight / page.grid.lines),
-        // (character pitch − font size) in points × 4096
-        charSpace: Math.round((textWidth / page.grid.chars / 20 - page.bodySize) * 4096),
-      }
-    : undefined;
+  const linePitch = page.grid ? Math.floor(textHeight / page.grid.lines) : 0;
+  const grid = !page.grid
+    ? undefined
+    : page.grid.chars
+      ? {
+          type: DocumentGridType.LINES_AND_CHARS,
+          linePitch,
+          // (character pitch − font size) in points × 4096
+          charSpace: Math.round((textWidth / page.grid.chars / 20 - page.bodySize) * 4096),
+        }
+      : { type: DocumentGridType.LINES, linePitch };
   return {
     page: {
       size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },

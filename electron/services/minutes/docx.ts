@@ -146,7 +146,19 @@ function headerTable(model: MinutesModel): Table {
       );
       continue;
     }
-    const blocks = sectionBlocks(model, 0);
+    // A heading (and a group or field title) shares its row with what follows; that row does
+    // not split, so the heading never ends a page alone — in Word and in LibreOffice alike.
+    const blocks: Block[] = [];
+    let pending: Paragraph[] = [];
+    for (const b of sectionBlocks(model, 0)) {
+      if (b.keep) {
+        pending.push(...b.paragraphs);
+        continue;
+      }
+      blocks.push({ keep: pending.length > 0, paragraphs: [...pending, ...b.paragraphs] });
+      pending = [];
+    }
+    if (pending.length) blocks.push({ keep: true, paragraphs: pending });
     if (blocks.length === 0) blocks.push({ keep: false, paragraphs: [para('')] });
     blocks.forEach((block, i) => {
       const first = i === 0;
