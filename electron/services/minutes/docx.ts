@@ -12,6 +12,7 @@
 import {
   BorderStyle,
   HeadingLevel,
+  LineRuleType,
   Paragraph,
   Table,
   TableCell,
@@ -252,7 +253,12 @@ function listHeader(model: MinutesModel): Paragraph[] {
 
 export function minutesDocument(model: MinutesModel) {
   const children: FileChild[] = [title(model.title)];
-  if (model.headerForm === 'table') children.push(headerTable(model), para(''));
+  // Word needs a paragraph after a table; a 1pt one never spills onto a blank last page.
+  const closing = new Paragraph({
+    spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [],
+  });
+  if (model.headerForm === 'table') children.push(headerTable(model), closing);
   else children.push(...listHeader(model));
   return buildDocument({
     title: model.documentTitle,
