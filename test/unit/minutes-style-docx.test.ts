@@ -88,6 +88,8 @@ describe('会議録 .docx in each built-in style', () => {
       '事務局から資料１ 飯塚市行政経営戦略推進ビジョン骨子案、資料２ 各分野の現状と課題及び想定される解決策について説明',
     ]);
     expect(heading).toContain('w:vMerge');
+    // The paragraph Word needs after the table is off the grid (no blank last page).
+    expect(xml).toMatch(/<\/w:tbl><w:p><w:pPr><w:snapToGrid w:val="0"\/>/);
     const field = rows.find((r) => r.includes('■財務'))!;
     expect(paragraphs(field)[1]).toMatch(/^・公用車が不足している/);
   });

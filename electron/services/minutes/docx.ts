@@ -25,6 +25,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
+import JSZip from 'jszip';
 import { buildDocument, packDocx, para, TABLE_BORDERS, title } from '../exports/docx-common';
 import {
   buildMinutesModel,
@@ -272,5 +273,24 @@ export function minutesDocument(model: MinutesModel) {
 
 /** Builds the model itself from the records (main never takes a model from the renderer). */
 export async function buildMinutesDocx(input: MinutesInput): Promise<Uint8Array> {
-  return packDocx(minutesDocument(buildMinutesModel(input)));
+  const model = buildMinutesModel(input);
+  const data = await packDocx(minutesDocument(model));
+  return model.headerForm === 'table' && model.format.page.grid ? closingOffGrid(data) : data;
+}
+
+/**
+ * The closing paragraph after the table does not snap to the document grid (the docx
+ * library cannot say so): on the grid it needs a whole grid line and may start a blank page.
+ */
+async function closingOffGrid(data: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(data);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const closing = '</w:tbl><w:p><w:pPr><w:spacing';
+  if (!xml.includes(closing)) return data;
+  const i = xml.lastIndexOf(closing);
+  zip.file(
+    'word/document.xml',
+    xml.slice(0, i) + '</w:tbl><w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing' + xml.slice(i + closing.length),
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
