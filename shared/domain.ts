@@ -9,6 +9,7 @@
  * (a Japanese calendar date, no time zone); times are 'HH:MM'; timestamps are ISO strings.
  */
 import { z } from 'zod';
+import { MinutesStyle } from './minutes/style';
 
 export const id = z.string().min(1).max(100);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日付の形式が正しくありません（YYYY-MM-DD）');
@@ -95,6 +96,8 @@ export const Council = z.object({
   minutesDueDays: z.number().int().min(0).max(365),
   /** The scale of the yearly self-evaluation of actions (進行管理); absent = A/B/C (shared/actions). */
   evaluationScale: z.array(EvaluationGrade).optional(),
+  /** The council's 会議録 format (shared/minutes/style.ts); absent = the reference-004 要点筆記 table (docs/CONVENTIONS.md §1). */
+  minutesStyle: MinutesStyle.optional(),
   archived: z.boolean(),
   /** Stored public letters (absent: assigned in roster order, the same on every export). */
   publicLabels: PublicLabels.optional(),

@@ -17,6 +17,7 @@ import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
 import { minutesHandlers } from '../services/minutes/handlers';
 import { templatesHandlers } from '../services/templates/handlers';
+import { minutesStyleHandlers } from '../services/minutes/style-handlers';
 import { windowHandlers } from '../services/window/handlers';
 
 type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
@@ -67,6 +68,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...datasafeHandlers(ctx),
     ...draftsHandlers(ctx),
     ...minutesHandlers(ctx),
+    ...minutesStyleHandlers(ctx),
     ...opinionsHandlers(ctx),
     ...templatesHandlers(ctx),
     ...windowHandlers(ctx),

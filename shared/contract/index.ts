@@ -13,6 +13,7 @@ import { councilsChannels } from './councils';
 import { datasafeChannels } from './datasafe';
 import { draftsChannels } from './drafts';
 import { minutesChannels } from './minutes';
+import { minutesStyleChannels } from './minutes-style';
 import { opinionsChannels } from './opinions';
 import { templatesChannels } from './templates';
 import { windowChannels } from './window';
@@ -24,6 +25,7 @@ export const contract = {
   ...datasafeChannels,
   ...draftsChannels,
   ...minutesChannels,
+  ...minutesStyleChannels,
   ...opinionsChannels,
   ...templatesChannels,
   ...windowChannels,
@@ -62,5 +64,6 @@ export * from './councils';
 export * from './datasafe';
 export * from './minutes';
 export * from './templates';
+export * from './minutes-style';
 export * from './window';
 export { channel } from './define';

@@ -443,7 +443,9 @@ export function hiddenNamePatterns(input: Omit<MinutesInput, 'mode'>): CheckCont
 
 /** The text the checks read (and fixes apply to): the 公開版 with names not yet replaced. */
 export function checksModel(input: Omit<MinutesInput, 'mode'>): MinutesModel {
-  return buildMinutesModel({ ...input, mode: 'public' }, { redactNames: false });
+  // The text as written: what the style's punctuation rules change at export is listed apart
+  // (minutesTextRuleChanges), so a fix's offsets point into the user's own text.
+  return buildMinutesModel({ ...input, mode: 'public' }, { redactNames: false, textRules: false });
 }
 
 export function runChecks(input: Omit<MinutesInput, 'mode'>): Finding[] {

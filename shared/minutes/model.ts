@@ -8,15 +8,24 @@
  * names replaced). Edits (Minutes.edits) replace a paragraph's generated text by key.
  */
 import type { Council, Field, Meeting, Member, Minutes, Remark, Speaker, Staff } from '../domain';
-import { itemNumber, meetingOrdinal, toFullWidthDigits } from '../numbering';
-import { memberTitle, staffLines } from '../people';
+import { meetingOrdinal, toFullWidthDigits } from '../numbering';
+import { memberTitle } from '../people';
 import { chairMember, hiddenNames, speakerLabel, type SpeakerContext } from '../speakers';
 import { publicLetters } from '../publication/labels';
 import { answerLinks } from '../publication/answers';
 import { nameMatcher } from '../publication/names';
 import { publicPeople } from '../publication/redaction';
 import { CLOSED_SESSION_TEXT, INTERNAL_MARK, NON_PUBLIC_MARK, OTHER_FIELD_TITLE } from '../publication/marks';
-import { formatMeetingDateTime } from '../wareki';
+import { applyTextRules, formatDateTime, formatNumber, listTextRuleChanges, type TextChange } from '../style/format';
+import { resolveMinutesStyle, type DocumentKind, type HeaderForm, type MinutesStyle } from './style';
+import {
+  attendanceLines,
+  disclosureLines,
+  observerLines,
+  staffHeaderLines,
+  styledSpeakerLabel,
+  titleOf,
+} from './style-parts';
 
 export const MINUTES_MODES = ['internal', 'public', 'review'] as const;
 export type MinutesMode = (typeof MINUTES_MODES)[number];
@@ -36,6 +45,8 @@ export interface MinutesInput {
   mode: MinutesMode;
   /** The style to use instead of minutes.style (the preview of the other style). */
   style?: Minutes['style'];
+  /** The minutes style (会議録の様式) to use instead of the council's (the settings preview). */
+  minutesStyle?: MinutesStyle;
 }
 
 export interface BuildOptions {
@@ -44,6 +55,8 @@ export interface BuildOptions {
    * checks turn it off, to find and show those names where they stand.
    */
   redactNames?: boolean;
+  /** Apply the style's punctuation and width rules (default true; off to list what they change). */
+  textRules?: boolean;
 }
 
 export type ParagraphKind =
@@ -87,16 +100,18 @@ export interface HeaderField {
 export interface MinutesModel {
   mode: MinutesMode;
   style: Minutes['style'];
+  /** The document kind the style gives (要点筆記, 発言者別, 議事要旨 …). */
+  kind: DocumentKind;
+  /** The minutes style the model was drawn with (header form, fixed texts, page). */
+  format: MinutesStyle;
+  headerForm: HeaderForm;
   /** 会議録, or 会議録（案） on the 確認用 copy. */
   title: string;
   /** For the file properties and the window: 第2回 飯塚市行政経営戦略推進審議会 会議録（公開版） */
   documentTitle: string;
   fileName: string;
   pageMark: string | null;
-  /**
-   * Label/value rows in reference 004's order (docs/CONVENTIONS.md §1.1); the row with key
-   * 'body' holds the sections.
-   */
+  /** Label/value rows in the style's order (by default reference 004's, docs/CONVENTIONS.md §1.1); the row with key 'body' holds the sections. */
   header: HeaderField[];
   sections: MinutesSection[];
   /** Names a 公開版 must not show (empty for internal copies). */
@@ -106,7 +121,6 @@ export interface MinutesModel {
 
 export const UNASSIGNED = 'unassigned';
 export const OPINIONS_GROUP_TITLE = '＜各委員から出された主な意見＞';
-const ANSWER_SUFFIX = '（市回答）';
 
 const isSecretariat = (s: Speaker) => s.type === 'secretariat' || s.type === 'staff';
 
@@ -121,8 +135,9 @@ export function minutesFileName(meeting: Pick<Meeting, 'number'>, mode: MinutesM
 }
 
 /** Section titles: 開会 / 資料の説明 / 議題１ 各分野の… / その他（今後の予定について）. */
-function sectionTitle(kind: string, title: string, agendaNumber: number): string {
-  if (kind === '議題') return `議題${toFullWidthDigits(agendaNumber)}${title ? ` ${title}` : ''}`;
+function sectionTitle(kind: string, title: string, agendaNumber: number, width: 'full' | 'half' = 'full'): string {
+  const n = width === 'full' ? toFullWidthDigits(agendaNumber) : String(agendaNumber);
+  if (kind === '議題') return `議題${n}${title ? ` ${title}` : ''}`;
   return title || kind;
 }
 
@@ -163,7 +178,13 @@ export function escapeRegExp(s: string): string {
 
 export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {}): MinutesModel {
   const { council, members, staff, meeting, mode } = input;
-  const style = input.style ?? input.minutes?.style ?? 'summary';
+  const format = input.minutesStyle ?? resolveMinutesStyle(council);
+  // A preview's summary/speaker choice wins; then the council's style; then the minutes' own choice.
+  const kind: DocumentKind =
+    input.style ?? (input.minutesStyle || council.minutesStyle ? format.kind : (input.minutes?.style ?? format.kind));
+  const style: Minutes['style'] = kind === 'speaker' || kind === 'verbatim' ? 'speaker' : 'summary';
+  const texts = format.texts;
+  const width = format.numbering.digitWidth;
   const edits = input.minutes?.edits ?? {};
   const isPublic = mode === 'public';
   const rule = isPublic ? council.publication.speakerLabel : 'name';
@@ -185,6 +206,7 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   const shown = isPublic ? remarks.filter((r) => !nonPublicIds.has(r.id)) : remarks;
 
   const speakerCtx: SpeakerContext = { members, staff, chairMemberId: meeting.chairMemberId };
+  const chairId = meeting.chairMemberId ?? members.find((m) => m.role === '会長')?.id ?? null;
   // Stored letters (shared/publication/labels.ts): the same in every document of the scope.
   const letters = publicLetters(council, members, meeting.id);
   const labelOf = (s: Speaker) => speakerLabel(s, speakerCtx, rule, letters);
@@ -240,8 +262,8 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   let agendaNo = 0;
   const sections: MinutesSection[] = items.map((item, i) => {
     if (item.kind === '議題') agendaNo += 1;
-    const number = itemNumber(i + 1, 'full');
-    const title = sectionTitle(item.kind, item.title, agendaNo);
+    const number = formatNumber(i + 1, format.numbering.section, width);
+    const title = sectionTitle(item.kind, item.title, agendaNo, width);
     const list = byItem.get(item.id) ?? [];
     const closed = closedItems.has(item.id);
     if (closed && isPublic)
@@ -261,7 +283,14 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
           }),
         ],
       };
-    const paragraphs = style === 'speaker' ? speakerParagraphs(list) : summaryParagraphs(list, item.id);
+    const paragraphs =
+      kind === 'speaker' || kind === 'verbatim'
+        ? speakerParagraphs(list)
+        : kind === 'gist'
+          ? gistParagraphs(list)
+          : kind === 'decisions'
+            ? decisionParagraphs(list)
+            : summaryParagraphs(list, item.id);
     if (closed)
       paragraphs.unshift(
         para({
@@ -326,16 +355,18 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
       if (opinionIds.has(r.id) || attached.has(r.id) || (r.kind === '決定' && opinions.length > 0)) continue;
       if (r.kind === '説明') {
         const who = isSecretariat(r.speaker) ? '事務局' : labelOf(r.speaker) || '事務局';
-        const text = r.text.startsWith(who) ? r.text : `${who}から${r.text}`;
+        const text = r.text.startsWith(who)
+          ? r.text
+          : texts.explanation.replace('{who}', who).replace('{text}', r.text);
         out.push(para({ key: `r:${r.id}`, kind: 'text', text, sourceIds: [r.id] }));
       } else if (r.kind === '回答') {
         out.push(
           para({
             key: `r:${r.id}`,
             kind: 'answer',
-            prefix: '⇒',
+            prefix: texts.answerPrefix,
             text: r.text,
-            suffix: ANSWER_SUFFIX,
+            suffix: texts.answerSuffix,
             sourceIds: [r.id],
           }),
         );
@@ -356,9 +387,9 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
           para({
             key: `r:${a.id}`,
             kind: 'answer',
-            prefix: '⇒',
+            prefix: texts.answerPrefix,
             text: a.text,
-            suffix: isSecretariat(a.speaker) ? ANSWER_SUFFIX : '',
+            suffix: isSecretariat(a.speaker) ? texts.answerSuffix : '',
             sourceIds: [a.id],
           }),
         );
@@ -369,7 +400,7 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
       para({
         key: `g:${itemId}`,
         kind: 'group',
-        text: OPINIONS_GROUP_TITLE,
+        text: texts.opinionsGroup,
         sourceIds: [...sourcesOf(opinions), ...decisions.map((d) => d.id)],
         editable: false,
       }),
@@ -422,94 +453,175 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
 
   function speakerParagraphs(list: Remark[]): MinutesParagraph[] {
     return list.map((r) => {
-      if (r.kind === 'メモ' || r.kind === '決定')
-        return para({ key: `t:${r.id}`, kind: 'text', text: r.text, sourceIds: [r.id] });
+      if (r.kind === 'メモ' || r.kind === '決定') {
+        // A stage direction (委嘱状交付) on its own line, in brackets.
+        const direction = r.kind === 'メモ' && texts.stageDirections && !/^（.*）$/.test(r.text.trim());
+        return para({
+          key: `t:${r.id}`,
+          kind: 'text',
+          text: direction ? `（${r.text.trim()}）` : r.text,
+          sourceIds: [r.id],
+        });
+      }
       let who = labelOf(r.speaker);
       if (!who)
         who =
           r.kind === '意見' || r.kind === '質問' || r.kind === '発言' ? (rule === 'bracket' ? '【委員】' : '委員') : '';
-      const prefix = who ? (rule === 'bracket' && who.startsWith('【') ? who : `○${who}`) + '　' : '';
+      else if (rule === 'name') who = styledSpeakerLabel(r.speaker, speakerCtx, format.speaker, members);
+      const prefix = who ? turnPrefix(who, r.speaker) : '';
       return para({ key: `t:${r.id}`, kind: 'turn', prefix, text: r.text, sourceIds: [r.id] });
     });
   }
 
-  // ---- header
+  /** ○大久保副会長　/ 会長： / the label on its own line (a line break after it). */
+  function turnPrefix(who: string, speaker: Speaker): string {
+    const sp = format.speaker;
+    const bracketed = rule === 'bracket' && who.startsWith('【');
+    const chair = speaker.type === 'chair' || (speaker.type === 'member' && speaker.memberId === chairId);
+    const mark = isSecretariat(speaker) ? sp.marks.staff : chair ? sp.marks.chair : sp.marks.member;
+    const label = bracketed ? who : sp.pattern.replace('{mark}', mark).replace('{who}', who);
+    return label + (sp.placement === 'colon' ? '：' : sp.placement === 'own-line' ? '\n' : '　');
+  }
+
+  /** 議事要旨: what was explained, said and decided, without speakers. */
+  function gistParagraphs(list: Remark[]): MinutesParagraph[] {
+    return list
+      .filter((r) => r.kind !== 'メモ')
+      .map((r) =>
+        r.kind === '回答'
+          ? para({ key: `r:${r.id}`, kind: 'answer', prefix: texts.answerPrefix, text: r.text, sourceIds: [r.id] })
+          : r.kind === '説明'
+            ? para({ key: `r:${r.id}`, kind: 'text', text: r.text, sourceIds: [r.id] })
+            : para({ key: `r:${r.id}`, kind: 'bullet', prefix: '・', text: r.text, sourceIds: [r.id] }),
+      );
+  }
+
+  /** 決定事項: only what was decided. */
+  function decisionParagraphs(list: Remark[]): MinutesParagraph[] {
+    return list
+      .filter((r) => r.kind === '決定')
+      .map((r) => para({ key: `r:${r.id}`, kind: 'bullet', prefix: '・', text: r.text, sourceIds: [r.id] }));
+  }
+
+  // ---- header, in the style's rows and labels
   const attendance = new Map(meeting.attendance.map((a) => [a.memberId, a.status]));
   const sortedMembers = [...members].sort((a, b) => a.order - b.order);
   const present = sortedMembers.filter(
     (m) => attendance.get(m.id) === '出席' || attendance.get(m.id) === 'オンライン出席',
   );
   const absent = sortedMembers.filter((m) => attendance.get(m.id) === '欠席');
-  // Online attendance is noted when some attended in the room and some online.
-  const mixed =
-    present.some((m) => attendance.get(m.id) === '出席') &&
-    present.some((m) => attendance.get(m.id) === 'オンライン出席');
-  const online = (m: Member) => mixed && attendance.get(m.id) === 'オンライン出席';
-  const peopleLine = (list: Member[]) => {
-    if (list.length === 0) return 'なし';
-    if (!isPublic || rule === 'name')
-      return list.map((m) => memberTitle(m) + (online(m) ? '（オンライン）' : '')).join('、');
-    // Names hidden: say how many of which office, never who.
-    const counts = new Map<string, number>();
-    for (const m of list) counts.set(m.role, (counts.get(m.role) ?? 0) + 1);
-    const parts = ['会長', '副会長', '委員']
-      .filter((r) => counts.has(r))
-      .map((r) => (r === '委員' ? `委員${counts.get(r)}人` : r));
-    const onlineCount = list.filter(online).length;
-    const notes = [
-      list.length > 1 ? `計${list.length}人` : '',
-      onlineCount ? `うちオンライン${onlineCount}人` : '',
-    ].filter(Boolean);
-    return parts.join('、') + (notes.length ? `（${notes.join('、')}）` : '');
-  };
+  // Names hidden in a 公開版 under an anonymising rule, unless the style lists them anyway.
+  const namesHidden = isPublic && rule !== 'name' && !format.attendance.namesInPublic;
+  const people = (list: Member[]) =>
+    attendanceLines(list, { attendance, chairId, style: format, namesHidden, none: texts.none });
   const staffPresent = [...staff]
     .filter((s) => meeting.staffPresent.includes(s.id))
     .sort((a, b) => a.order - b.order)
     // Names hidden: the staff by department and title only.
-    .map((s) => (isPublic && rule !== 'name' ? { ...s, name: '', title: s.title || '職員' } : s));
-  const disclosureLines = [
-    meeting.disclosure === '公開'
-      ? '公開'
-      : `${meeting.disclosure}${meeting.disclosureReason ? `（理由：${meeting.disclosureReason}）` : ''}`,
-    `（傍聴者 ${meeting.observers}人）`,
-  ];
-  const otherKey = 'h:other';
-  const otherText = Object.prototype.hasOwnProperty.call(edits, otherKey) ? clean(edits[otherKey]!) : '';
-  const header: HeaderField[] = [
-    { key: 'name', label: '会議の名称', lines: [meetingName(council, meeting)] },
-    {
-      key: 'datetime',
-      label: '開催日時',
-      lines: [formatMeetingDateTime(meeting.date, meeting.startTime, meeting.endTime, council.publication)],
-    },
-    { key: 'venue', label: '開催場所', lines: [meeting.venues.join('、')] },
-    { key: 'present', label: '出席委員', lines: [peopleLine(present)] },
-    { key: 'absent', label: '欠席委員', lines: [peopleLine(absent)] },
-    { key: 'staff', label: '事務局職員', lines: staffLines(staffPresent) },
-    { key: 'body', label: '会議内容', lines: [] },
-    {
-      key: 'materials',
-      label: '会議資料',
-      lines: meeting.materials.map((m, i) => `${toFullWidthDigits(i + 1)}．${m.title}`),
-    },
-    { key: 'disclosure', label: '公開・非公開の別', lines: disclosureLines },
-    { key: 'other', label: 'その他', lines: otherText ? otherText.split('\n') : [] },
-  ];
+    .map((s) => (namesHidden ? { ...s, name: '', title: s.title || '職員' } : s));
+  const rows = format.header.rows;
+  const hasRow = (key: string) => rows.some((r) => r.key === key);
+  const editOf = (key: string) =>
+    Object.prototype.hasOwnProperty.call(edits, `h:${key}`) ? clean(edits[`h:${key}`]!) : '';
+  const valueOf = (row: (typeof rows)[number]): string[] | null => {
+    switch (row.key) {
+      case 'name':
+        return [meetingName(council, meeting)];
+      case 'datetime':
+        return formatDateTime(meeting.date, meeting.startTime, meeting.endTime, format.date).split('\n');
+      case 'venue':
+        return [meeting.venues.join('、')];
+      case 'present': {
+        const lines = people(present);
+        if (format.attendance.absent === 'divider' && absent.length) lines.push('（欠席）', ...people(absent));
+        return lines;
+      }
+      case 'absent':
+        return format.attendance.absent === 'row' ? people(absent) : null;
+      case 'staff':
+        return staffHeaderLines(staffPresent, format.attendance.staff, texts.none);
+      case 'observers': {
+        const lines = observerLines(meeting.observers, format.header.observersNone, texts.none, false);
+        return lines.length ? lines : null;
+      }
+      case 'agenda': {
+        let n = 0;
+        const list = meeting.agenda.filter((a) => a.kind === '議題');
+        return list.length ? list.map((a) => sectionTitle(a.kind, a.title, ++n, width)) : [texts.none];
+      }
+      case 'body':
+        return [];
+      case 'materials':
+        return meeting.materials.map((m, i) => `${formatNumber(i + 1, format.numbering.material, width)}${m.title}`);
+      case 'disclosure':
+        return [
+          ...disclosureLines(meeting.disclosure, meeting.disclosureReason, format.header.disclosure, width),
+          ...(hasRow('observers')
+            ? []
+            : observerLines(meeting.observers, format.header.observersNone, texts.none, true)),
+        ];
+      case 'department':
+        return editOf(row.key) ? editOf(row.key).split('\n') : council.department ? [council.department] : [];
+      default: {
+        const text = editOf(row.key) || row.text || '';
+        return text ? text.split('\n') : [];
+      }
+    }
+  };
+  const header: HeaderField[] = [];
+  for (const row of rows) {
+    const lines = valueOf(row);
+    if (lines) header.push({ key: row.key, label: row.label, lines });
+  }
 
   const name = meetingName(council, meeting);
-  const title = mode === 'review' ? '会議録（案）' : '会議録';
-  return {
+  const title = titleOf(format.title, mode, input.minutes?.publishedAt ?? null);
+  const model: MinutesModel = {
     mode,
     style,
-    title,
-    documentTitle: `${name} ${title}${mode === 'public' ? '（公開版）' : mode === 'internal' ? '（内部版）' : ''}`,
+    kind,
+    format,
+    headerForm: format.header.form,
+    title: title.printed,
+    documentTitle: `${name} ${title.plain}${mode === 'public' ? '（公開版）' : mode === 'internal' ? '（内部版）' : ''}`,
     fileName: minutesFileName(meeting, mode),
     pageMark: mode === 'review' ? '案' : mode === 'internal' ? council.publication.internalMark || INTERNAL_MARK : null,
     header,
-    sections,
+    sections: kind === 'decisions' ? sections.filter((s) => s.paragraphs.length > 0) : sections,
     hiddenNames: hidden,
     fonts: { body: council.publication.bodyFont, heading: council.publication.headingFont },
   };
+  return options.textRules === false ? model : applyModelTextRules(model);
+}
+
+/** Every printed text of the model with the style's punctuation and width rules applied. */
+export function applyModelTextRules(model: MinutesModel): MinutesModel {
+  const rules = model.format.text;
+  if (rules.punctuation === 'keep' && rules.alnumWidth === 'keep') return model;
+  const t = (s: string) => applyTextRules(s, rules);
+  return {
+    ...model,
+    title: t(model.title),
+    header: model.header.map((h) => ({ ...h, lines: h.lines.map(t) })),
+    sections: model.sections.map((s) => ({
+      ...s,
+      title: t(s.title),
+      heading: t(s.heading),
+      paragraphs: s.paragraphs.map((p) => ({ ...p, prefix: t(p.prefix), text: t(p.text), suffix: t(p.suffix) })),
+    })),
+  };
+}
+
+/** What the style's punctuation and width rules will change at export (for the checks panel). */
+export function minutesTextRuleChanges(input: MinutesInput): TextChange[] {
+  const model = buildMinutesModel(input, { textRules: false });
+  const texts: { where: string; text: string }[] = [{ where: '表題', text: model.title }];
+  for (const h of model.header) for (const line of h.lines) texts.push({ where: h.label, text: line });
+  for (const s of model.sections) {
+    texts.push({ where: s.heading, text: s.heading });
+    for (const p of s.paragraphs) texts.push({ where: s.heading, text: paragraphText(p) });
+  }
+  return listTextRuleChanges(texts, model.format.text);
 }
 
 /** The printed text of a paragraph (prefix + text + suffix), as the preview and Word show it. */

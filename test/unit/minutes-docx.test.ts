@@ -24,16 +24,26 @@ function unescape(s: string): string {
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 }
-/** Table rows as [label, value] with the value's paragraphs joined by newlines. */
+/**
+ * Table rows as [label, value] with the value's paragraphs joined by newlines; rows under a
+ * merged label (the 会議内容 body, one row per paragraph) belong to the label above them.
+ */
 function headerRows(xml: string): Map<string, string> {
   const rows = new Map<string, string>();
+  let last = '';
   for (const chunk of xml.split('</w:tr>').slice(0, -1)) {
     const row = chunk.slice(chunk.lastIndexOf('<w:tr'));
     const cells = row
       .split('</w:tc>')
       .slice(0, -1)
       .map((c) => paragraphs(c).join('\n'));
-    if (cells.length === 2) rows.set(cells[0]!, cells[1]!);
+    if (cells.length !== 2) continue;
+    if (cells[0] === '' && last && row.includes('w:vMerge')) {
+      rows.set(last, [rows.get(last), cells[1]].filter(Boolean).join('\n'));
+      continue;
+    }
+    rows.set(cells[0]!, cells[1]!);
+    last = cells[0]!;
   }
   return rows;
 }

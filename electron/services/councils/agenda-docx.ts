@@ -6,7 +6,8 @@ import { AlignmentType, convertMillimetersToTwip, Paragraph, TextRun } from 'doc
 import type { Council, Meeting } from '../../../shared/domain';
 import { agendaOutline, materialLabelFor } from '../../../shared/agenda';
 import { meetingOrdinal } from '../../../shared/numbering';
-import { formatMeetingDateTime } from '../../../shared/wareki';
+import { applyTextRules, formatDateTime } from '../../../shared/style/format';
+import { documentFormat } from '../../../shared/minutes/style';
 import { buildDocument, fontAttrs, heading, packDocx, para } from '../exports/docx-common';
 
 export interface AgendaInput {
@@ -28,26 +29,35 @@ export async function buildAgendaDocx(input: AgendaInput): Promise<Uint8Array> {
   const headingFont = fontAttrs(pub.headingFont);
   const mm = convertMillimetersToTwip;
   const name = agendaTitle(input);
+  // Dates, times and punctuation as the council's minutes style prints them.
+  const format = documentFormat(council);
+  const styled = (text: string) => applyTextRules(text, format.text);
 
   // 日時・場所 sit to the right, as typed 次第 do; venues continue under the first one.
   const infoIndent = { left: mm(70), hanging: mm(18) };
   const info: Paragraph[] = [
-    para(`日　時　${formatMeetingDateTime(meeting.date, meeting.startTime, meeting.endTime, pub)}`, {
+    para(styled(`日　時　${formatDateTime(meeting.date, meeting.startTime, meeting.endTime, format.date)}`), {
       indent: infoIndent,
     }),
   ];
   const venues = meeting.venues.filter((v) => v.trim());
-  info.push(para(`場　所　${venues.length ? venues.join('\n') : '未定'}`, { indent: infoIndent }));
+  info.push(para(styled(`場　所　${venues.length ? venues.join('\n') : '未定'}`), { indent: infoIndent }));
 
   const agenda: Paragraph[] = [];
   const outline = agendaOutline(meeting.agenda, pub.digitWidth);
   for (const line of outline) {
     agenda.push(
-      para(`${line.number}　${line.text}`, { indent: { left: mm(8), hanging: mm(8) }, spacing: { before: 240 } }),
+      para(styled(`${line.number}　${line.text}`), {
+        indent: { left: mm(8), hanging: mm(8) },
+        spacing: { before: 240 },
+      }),
     );
     for (const child of line.children) {
       agenda.push(
-        para(`${child.number}${child.text}`, { indent: { left: mm(20), hanging: mm(12) }, spacing: { before: 60 } }),
+        para(styled(`${child.number}${child.text}`), {
+          indent: { left: mm(20), hanging: mm(12) },
+          spacing: { before: 60 },
+        }),
       );
     }
   }
@@ -55,7 +65,9 @@ export async function buildAgendaDocx(input: AgendaInput): Promise<Uint8Array> {
 
   const materials: Paragraph[] = meeting.materials.length
     ? meeting.materials.map((m) =>
-        para(`${materialLabelFor(m.label, pub.digitWidth)}　${m.title}`, { indent: { left: mm(26), hanging: mm(18) } }),
+        para(styled(`${materialLabelFor(m.label, pub.digitWidth)}　${m.title}`), {
+          indent: { left: mm(26), hanging: mm(18) },
+        }),
       )
     : [para('なし', { indent: { left: mm(8) } })];
 

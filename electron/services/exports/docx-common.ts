@@ -9,6 +9,7 @@ import {
   BorderStyle,
   convertMillimetersToTwip,
   Document,
+  DocumentGridType,
   Footer,
   LevelFormat,
   Header,
@@ -64,6 +65,8 @@ export interface DocumentSpec {
    * contents carries its page numbers when opened (without Word updating fields).
    */
   pageNumbers?: PageNumberEstimator;
+  /** Page settings of a style (absent: the house defaults below). */
+  page?: PageSpec;
 }
 
 /** Word list for bullets (・), levels indented one character each; paragraphs use `bulletParagraph`. */
@@ -90,6 +93,58 @@ export function bulletParagraph(text: string, level = 0, opts: Omit<IParagraphOp
     numbering: { reference: BULLET_REFERENCE, level: Math.max(0, Math.min(5, level)) },
     children: [new TextRun({ text })],
   });
+}
+
+/** A document style's page: sizes in points, margins in mm, line spacing as a multiple of single. */
+export interface PageSpec {
+  marginsMm: { top: number; bottom: number; left: number; right: number };
+  lineSpacing: number;
+  bodySize: number;
+  titleSize: number;
+  headingSize: number;
+  /** - 1 - / 1 / 1 / 3 / none */
+  pageNumber: 'dash' | 'plain' | 'of-total' | 'none';
+  /** A Japanese document grid (characters per line × lines per page), as Word's 文字数と行数. */
+  grid: { chars: number | null; lines: number } | null;
+}
+
+/** The section properties of a style's portrait A4 page, with its document grid. */
+function stylePageProperties(page: PageSpec): ISectionOptions['properties'] {
+  const mm = convertMillimetersToTwip;
+  const m = page.marginsMm;
+  const textWidth = A4.width - mm(m.left) - mm(m.right);
+  const textHeight = A4.height - mm(m.top) - mm(m.bottom);
+  const linePitch = page.grid ? Math.floor(textHeight / page.grid.lines) : 0;
+  const grid = !page.grid
+    ? undefined
+    : page.grid.chars
+      ? {
+          type: DocumentGridType.LINES_AND_CHARS,
+          linePitch,
+          // (character pitch − font size) in points × 4096
+          charSpace: Math.round((textWidth / page.grid.chars / 20 - page.bodySize) * 4096),
+        }
+      : { type: DocumentGridType.LINES, linePitch };
+  return {
+    page: {
+      size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+      margin: { top: mm(m.top), bottom: mm(m.bottom), left: mm(m.left), right: mm(m.right) },
+    },
+    ...(grid ? { grid } : {}),
+  };
+}
+
+function pageNumberRun(form: PageSpec['pageNumber'], font: ReturnType<typeof fontAttrs>, size: number): TextRun | null {
+  switch (form) {
+    case 'none':
+      return null;
+    case 'plain':
+      return new TextRun({ children: [PageNumber.CURRENT], font, size });
+    case 'of-total':
+      return new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], font, size });
+    default:
+      return new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'], font, size });
+  }
 }
 
 function pageProperties(landscape: boolean): ISectionOptions['properties'] {
@@ -122,13 +177,9 @@ export function buildDocument(spec: DocumentSpec): Document {
   const fonts = spec.fonts ?? DEFAULT_FONTS;
   const body = fontAttrs(fonts.body);
   const heading = fontAttrs(fonts.heading);
+  const pageRun = pageNumberRun(spec.page?.pageNumber ?? 'dash', body, 20);
   const footer = new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'], font: body, size: 20 })],
-      }),
-    ],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageRun ? [pageRun] : [] })],
   });
   const header = spec.pageMark
     ? new Header({
@@ -142,7 +193,10 @@ export function buildDocument(spec: DocumentSpec): Document {
     : undefined;
   const blank = () => ({ first: new Footer({ children: [new Paragraph({ children: [] })] }) });
   const section = (landscape: boolean, children: FileChild[], first = false): ISectionOptions => ({
-    properties: { ...pageProperties(landscape), ...(first && spec.coverPage ? { titlePage: true } : {}) },
+    properties: {
+      ...(spec.page && !landscape ? stylePageProperties(spec.page) : pageProperties(landscape)),
+      ...(first && spec.coverPage ? { titlePage: true } : {}),
+    },
     footers: { default: footer, ...(first && spec.coverPage ? blank() : {}) },
     ...(header
       ? {
@@ -158,23 +212,39 @@ export function buildDocument(spec: DocumentSpec): Document {
     run: { font: heading, size, bold: true, color: '000000', language: JA_LANGUAGE },
     paragraph: { spacing: { before: 240, after: 120 } },
   });
+  const half = (pt: number) => Math.round(pt * 2);
+  const sizes = spec.page
+    ? {
+        body: half(spec.page.bodySize),
+        title: half(spec.page.titleSize),
+        h1: half(spec.page.headingSize + 2),
+        h2: half(spec.page.headingSize),
+        h3: half(spec.page.bodySize),
+        line: Math.round(240 * spec.page.lineSpacing),
+      }
+    : { body: 22, title: 32, h1: 28, h2: 24, h3: 22, line: 360 };
   return new Document({
     creator: '審議会デスク',
     lastModifiedBy: '審議会デスク',
     title: spec.title,
     subject: spec.subject ?? '',
     description: spec.title,
+    // Japanese Word's default: a tab stop every four characters.
+    ...(spec.page ? { defaultTabStop: Math.round(spec.page.bodySize * 20 * 4) } : {}),
     styles: {
       default: {
-        document: { run: { font: body, size: 22, language: JA_LANGUAGE }, paragraph: { spacing: { line: 360 } } },
+        document: {
+          run: { font: body, size: sizes.body, language: JA_LANGUAGE },
+          paragraph: { spacing: { line: sizes.line } },
+        },
         title: {
-          run: { font: heading, size: 32, bold: true, language: JA_LANGUAGE },
+          run: { font: heading, size: sizes.title, bold: true, language: JA_LANGUAGE },
           paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
         },
-        heading1: headingStyle(28),
-        heading2: headingStyle(24),
-        heading3: headingStyle(22),
-        heading4: headingStyle(22),
+        heading1: headingStyle(sizes.h1),
+        heading2: headingStyle(sizes.h2),
+        heading3: headingStyle(sizes.h3),
+        heading4: headingStyle(sizes.h3),
       },
     },
     numbering: BULLET_NUMBERING,

@@ -1,68 +1,296 @@
 /**
- * The 会議録 as Word: the header as a real two-column table (docs/CONVENTIONS.md §1.1), the body inside
- * its 会議内容 row with heading styles for the numbered sections, page numbers, the title
- * in the file properties. Drawn from the same MinutesModel as the preview.
+ * The 会議録 as Word, in the council's minutes style: the header as a two-column table
+ * (docs/CONVENTIONS.md §1.1), a numbered list, a label block or headed lines; the body under its 会議内容
+ * row with heading styles for the numbered sections; the style's page (sizes, margins,
+ * line spacing, the Japanese document grid, page numbers). Drawn from the same
+ * MinutesModel as the preview.
+ *
+ * In the table form the body is one table row per paragraph under a merged 会議内容 label,
+ * so a section heading keeps with its first paragraph (keep-with-next is lost when the
+ * whole body sits in one cell that splits across pages).
  */
-import { HeadingLevel, Paragraph, TextRun } from 'docx';
-import { buildDocument, packDocx, para, table, title, type CellContent } from '../exports/docx-common';
+import {
+  BorderStyle,
+  HeadingLevel,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  VerticalMergeType,
+  WidthType,
+  type FileChild,
+} from 'docx';
+import JSZip from 'jszip';
+import { buildDocument, packDocx, para, TABLE_BORDERS, title } from '../exports/docx-common';
 import {
   buildMinutesModel,
+  type HeaderField,
   type MinutesInput,
   type MinutesModel,
   type MinutesParagraph,
 } from '../../../shared/minutes/model';
+import { formatNumber } from '../../../shared/style/format';
+import { DOCUMENT_KIND_LABELS } from '../../../shared/minutes/style';
 
-const INDENT = 240; // one full-width character at 12pt, in twips
+/** One full-width character of the body text, in twips. */
+const charOf = (model: MinutesModel) => Math.round(model.format.page.bodySize * 20);
 
-function bodyParagraph(p: MinutesParagraph): Paragraph {
+/** Paragraphs that lead into what follows (headings, groups, fields) keep with it. */
+const KEPT: MinutesParagraph['kind'][] = ['group', 'field'];
+
+function bodyParagraphs(p: MinutesParagraph, model: MinutesModel, base: number): Paragraph[] {
+  const c = charOf(model);
+  const left = (n: number) => base + c * n;
   switch (p.kind) {
     case 'group':
-      return para(p.text, { spacing: { before: 120 }, keepNext: true });
+      return [para(p.text, { indent: { left: left(0) }, spacing: { before: 120 }, keepNext: true })];
     case 'field':
-      return para(`■${p.text}`, { indent: { left: INDENT }, spacing: { before: 60 }, keepNext: true });
+      return [
+        para(`${model.format.texts.fieldMark}${p.text}`, {
+          indent: { left: left(1) },
+          spacing: { before: 60 },
+          keepNext: true,
+        }),
+      ];
     case 'bullet':
-      return para(`${p.prefix}${p.text}${p.suffix}`, { indent: { left: INDENT * 3, hanging: INDENT } });
+      return [para(`${p.prefix}${p.text}${p.suffix}`, { indent: { left: left(3), hanging: c } })];
     case 'answer':
-      return para(`${p.prefix}${p.text}${p.suffix}`, { indent: { left: INDENT * 4, hanging: INDENT } });
-    case 'turn':
-      return new Paragraph({
-        indent: { left: INDENT, hanging: INDENT },
-        children: [new TextRun({ text: p.prefix, bold: true }), new TextRun({ text: `${p.text}${p.suffix}` })],
-      });
+      return [para(`${p.prefix}${p.text}${p.suffix}`, { indent: { left: left(4), hanging: c } })];
+    case 'turn': {
+      if (p.prefix.endsWith('\n'))
+        // The speaker on a line of its own, the remark indented below it.
+        return [
+          new Paragraph({
+            indent: { left: left(0) },
+            keepNext: true,
+            children: [new TextRun({ text: p.prefix.slice(0, -1), bold: true })],
+          }),
+          para(`${p.text}${p.suffix}`, { indent: { left: left(1), firstLine: c } }),
+        ];
+      return [
+        new Paragraph({
+          indent: { left: left(1), hanging: c },
+          children: [new TextRun({ text: p.prefix, bold: true }), new TextRun({ text: `${p.text}${p.suffix}` })],
+        }),
+      ];
+    }
     case 'note':
-      return para(p.text, { indent: { left: INDENT } });
+      return [para(p.text, { indent: { left: left(1) } })];
     default:
-      return para(`${p.prefix}${p.text}${p.suffix}`, { indent: { left: INDENT, firstLine: p.prefix ? 0 : INDENT } });
+      if (/^（[^）]*）$/.test(p.text) && !p.prefix && model.format.texts.stageDirections)
+        return [para(p.text, { indent: { left: left(2) } })]; // a stage direction on its own line
+      return [para(`${p.prefix}${p.text}${p.suffix}`, { indent: { left: left(1), firstLine: p.prefix ? 0 : c } })];
   }
 }
 
-function bodyCell(model: MinutesModel): Paragraph[] {
-  const out: Paragraph[] = [];
+/** The sections: a heading that keeps with what follows, then its paragraphs. */
+interface Block {
+  paragraphs: Paragraph[];
+  /** Keep with the next block (a heading never ends a page alone). */
+  keep: boolean;
+}
+
+function sectionBlocks(model: MinutesModel, base: number): Block[] {
+  const out: Block[] = [];
   for (const s of model.sections) {
-    // A heading never ends a page alone.
-    out.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun({ text: s.heading })] }),
-    );
-    for (const p of s.paragraphs) out.push(bodyParagraph(p));
+    out.push({
+      keep: true,
+      paragraphs: [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          keepNext: true,
+          ...(base ? { indent: { left: base } } : {}),
+          children: [new TextRun({ text: s.heading })],
+        }),
+      ],
+    });
+    for (const p of s.paragraphs) out.push({ keep: KEPT.includes(p.kind), paragraphs: bodyParagraphs(p, model, base) });
   }
-  return out.length ? out : [para('')];
+  return out;
+}
+
+// ---------------------------------------------------------------- table form (seed 004)
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
+
+function labelCell(text: string, merge?: 'restart' | 'continue'): TableCell {
+  return new TableCell({
+    width: { size: 20, type: WidthType.PERCENTAGE },
+    margins: CELL_MARGINS,
+    shading: { fill: 'F2F2F2' },
+    verticalAlign: VerticalAlign.TOP,
+    ...(merge ? { verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
+    children: [new Paragraph({ children: text ? [new TextRun({ text, bold: true })] : [] })],
+  });
+}
+
+function headerTable(model: MinutesModel): Table {
+  const rows: TableRow[] = [];
+  for (const h of model.header) {
+    if (h.key !== 'body') {
+      rows.push(
+        new TableRow({
+          children: [
+            labelCell(h.label),
+            new TableCell({
+              width: { size: 80, type: WidthType.PERCENTAGE },
+              margins: CELL_MARGINS,
+              children: (h.lines.length ? h.lines : [' ']).map((l) => para(l)),
+            }),
+          ],
+        }),
+      );
+      continue;
+    }
+    // A heading (and a group or field title) shares its row with what follows; that row does
+    // not split, so the heading never ends a page alone — in Word and in LibreOffice alike.
+    const blocks: Block[] = [];
+    let pending: Paragraph[] = [];
+    for (const b of sectionBlocks(model, 0)) {
+      if (b.keep) {
+        pending.push(...b.paragraphs);
+        continue;
+      }
+      blocks.push({ keep: pending.length > 0, paragraphs: [...pending, ...b.paragraphs] });
+      pending = [];
+    }
+    if (pending.length) blocks.push({ keep: true, paragraphs: pending });
+    if (blocks.length === 0) blocks.push({ keep: false, paragraphs: [para('')] });
+    blocks.forEach((block, i) => {
+      const first = i === 0;
+      const last = i === blocks.length - 1;
+      rows.push(
+        new TableRow({
+          cantSplit: block.keep,
+          children: [
+            labelCell(first ? h.label : '', first ? 'restart' : 'continue'),
+            new TableCell({
+              width: { size: 80, type: WidthType.PERCENTAGE },
+              margins: { ...CELL_MARGINS, top: first ? 60 : 0, bottom: last ? 60 : 0 },
+              borders: { top: first ? undefined : NONE, bottom: last ? undefined : NONE },
+              children: block.paragraphs,
+            }),
+          ],
+        }),
+      );
+    });
+  }
+  return new Table({
+    rows,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+  });
+}
+
+// ---------------------------------------------------------------- list forms
+
+function listHeader(model: MinutesModel): Paragraph[] {
+  const c = charOf(model);
+  const form = model.headerForm;
+  const out: Paragraph[] = [];
+  const numbering = model.format.numbering;
+  model.header.forEach((h: HeaderField, i) => {
+    const num = formatNumber(i + 1, numbering.header, numbering.digitWidth);
+    const lines = h.lines.length ? h.lines : [''];
+    const isBody = h.key === 'body';
+    const spacing = { before: 120 };
+    if (form === 'numbered' && !isBody) {
+      // 「１　日時<tab>令和5年…」: the value on the label's line, further lines under the value.
+      const at = c * 8;
+      out.push(
+        new Paragraph({
+          spacing,
+          tabStops: [{ type: TabStopType.LEFT, position: at }],
+          indent: { left: at, hanging: at },
+          children: [
+            new TextRun({ text: `${num}　${h.label}` }),
+            new TextRun({ text: `\t${lines[0]}` }),
+            ...lines.slice(1).map((l) => new TextRun({ text: l, break: 1 })),
+          ],
+        }),
+      );
+      return;
+    }
+    if (form === 'block' && !isBody) {
+      const label = `${h.label}：`;
+      const at = c * (label.length + 0);
+      out.push(
+        new Paragraph({
+          spacing,
+          indent: { left: at, hanging: at },
+          children: [
+            new TextRun({ text: label, bold: true }),
+            new TextRun({ text: lines[0] }),
+            ...lines.slice(1).map((l) => new TextRun({ text: l, break: 1 })),
+          ],
+        }),
+      );
+      return;
+    }
+    // numbered-below / headed / the body row of any list form: the label on its line, the value below.
+    const labelText = form === 'headed' ? `【${h.label}】` : form === 'block' ? h.label : `${num}　${h.label}`;
+    out.push(
+      new Paragraph({
+        spacing,
+        keepNext: true,
+        children: [new TextRun({ text: labelText, bold: form !== 'numbered-below' })],
+      }),
+    );
+    if (isBody) {
+      for (const block of sectionBlocks(model, c)) out.push(...block.paragraphs);
+      return;
+    }
+    for (const l of h.lines) out.push(para(l, { indent: { left: c * 2 } }));
+  });
+  return out;
 }
 
 export function minutesDocument(model: MinutesModel) {
-  const rows: CellContent[][] = model.header.map((h) => [
-    h.label,
-    h.key === 'body' ? bodyCell(model) : h.lines.join('\n') || ' ',
-  ]);
+  const children: FileChild[] = [title(model.title)];
+  // Word needs a paragraph after a table; a 1pt one never spills onto a blank last page.
+  const closing = new Paragraph({
+    spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [],
+  });
+  if (model.headerForm === 'table') children.push(headerTable(model), closing);
+  else children.push(...listHeader(model));
   return buildDocument({
     title: model.documentTitle,
-    subject: '会議録',
+    subject: model.kind === 'gist' || model.kind === 'decisions' ? DOCUMENT_KIND_LABELS[model.kind] : '会議録',
     fonts: model.fonts,
+    page: model.format.page,
     ...(model.pageMark ? { pageMark: model.pageMark } : {}),
-    children: [title(model.title), table({ widths: [20, 80], labelColumn: true, labelAlign: 'top', rows }), para('')],
+    children,
   });
 }
 
 /** Builds the model itself from the records (main never takes a model from the renderer). */
 export async function buildMinutesDocx(input: MinutesInput): Promise<Uint8Array> {
-  return packDocx(minutesDocument(buildMinutesModel(input)));
+  const model = buildMinutesModel(input);
+  const data = await packDocx(minutesDocument(model));
+  return model.headerForm === 'table' && model.format.page.grid ? closingOffGrid(data) : data;
+}
+
+/**
+ * The closing paragraph after the table does not snap to the document grid (the docx
+ * library cannot say so): on the grid it needs a whole grid line and may start a blank page.
+ */
+async function closingOffGrid(data: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(data);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const closing = '</w:tbl><w:p><w:pPr><w:spacing';
+  if (!xml.includes(closing)) return data;
+  const i = xml.lastIndexOf(closing);
+  zip.file(
+    'word/document.xml',
+    xml.slice(0, i) + '</w:tbl><w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing' + xml.slice(i + closing.length),
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
