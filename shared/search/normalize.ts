@@ -86,46 +86,6 @@ function isCombining(c: number): boolean {
   );
 }
 
-/**
- * Walks `text` unit by unit, calling `emit(out, start, end)` for each piece of output and
- * the original range [start, end) it came from.
- */
-function walk(text: string, emit: (out: string | number, start: number, end: number) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const isHigh = c >= 0xd800 && c <= 0xdbff && i + 1 < n;
-    let end = i + (isHigh ? 2 : 1);
-    if (!isHigh && c < 0x80) {
-      // ASCII fast path
-      if (end < n && isCombining(text.charCodeAt(end))) {
-        while (end < n && isCombining(text.charCodeAt(end))) end++;
-        emit(normalizeUnit(text.slice(i, end)), i, end);
-      } else if (c >= 0x41 && c <= 0x5a) emit(c + 0x20, i, end);
-      else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) emit(c, i, end);
-      else {
-        const r = cachedBmp(c);
-        if (r >= 0) emit(r, i, end);
-        else if (r === -3) emit(MULTI.get(c)!, i, end);
-      }
-      i = end;
-      continue;
-    }
-    if (end < n && isCombining(text.charCodeAt(end))) {
-      while (end < n && isCombining(text.charCodeAt(end))) end++;
-      emit(normalizeUnit(text.slice(i, end)), i, end);
-    } else if (isHigh) {
-      emit(normalizeUnit(text.slice(i, end)), i, end);
-    } else {
-      const r = cachedBmp(c);
-      if (r >= 0) emit(r, i, end);
-      else if (r === -3) emit(MULTI.get(c)!, i, end);
-    }
-    i = end;
-  }
-}
-
 /** The normalised form of `text` (see the module comment). */
 export function normalize(text: string): string {
   const len = text.length;
@@ -168,24 +128,65 @@ export interface NormalizedText {
 
 /** The normalised form with its position map back to the original. */
 export function normalizeWithMap(original: string): NormalizedText {
-  const units: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  walk(original, (piece, s, e) => {
-    if (typeof piece === 'number') {
-      units.push(piece);
-      starts.push(s);
-      ends.push(e);
-    } else
-      for (let k = 0; k < piece.length; k++) {
-        units.push(piece.charCodeAt(k));
-        starts.push(s);
-        ends.push(e);
-      }
-  });
+  const len = original.length;
+  let cap = len + 16;
+  let starts = new Uint32Array(cap);
+  let ends = new Uint32Array(cap);
   let text = '';
-  for (let k = 0; k < units.length; k += 4096) text += String.fromCharCode(...units.slice(k, k + 4096));
-  return { text, starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+  let n = 0;
+  let run = 0; // start of the current run of characters that stay as they are
+  const put = (piece: string, s: number, e: number) => {
+    const need = n + piece.length + (len - e); // room for this piece and one unit per character left
+    if (need > cap) {
+      cap = need * 2;
+      const ns = new Uint32Array(cap);
+      ns.set(starts);
+      starts = ns;
+      const ne = new Uint32Array(cap);
+      ne.set(ends);
+      ends = ne;
+    }
+    for (let k = 0; k < piece.length; k++) {
+      starts[n] = s;
+      ends[n++] = e;
+    }
+  };
+  let i = 0;
+  while (i < len) {
+    const c = original.charCodeAt(i);
+    const next = i + 1 < len ? original.charCodeAt(i + 1) : 0;
+    if ((c < 0xd800 || c > 0xdbff) && !isCombining(next)) {
+      let r = CACHE[c]!;
+      if (r === -1) r = cachedBmp(c);
+      if (r === c) {
+        starts[n] = i;
+        ends[n++] = i + 1;
+      } else {
+        if (run < i) text += original.slice(run, i);
+        run = i + 1;
+        if (r >= 0) {
+          text += String.fromCharCode(r);
+          put(' ', i, i + 1);
+        } else if (r === -3) {
+          const m = MULTI.get(c)!;
+          text += m;
+          put(m, i, i + 1);
+        }
+      }
+      i++;
+      continue;
+    }
+    let end = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1);
+    while (end < len && isCombining(original.charCodeAt(end))) end++;
+    if (run < i) text += original.slice(run, i);
+    const m = normalizeUnit(original.slice(i, end));
+    text += m;
+    put(m, i, end);
+    i = end;
+    run = end;
+  }
+  if (run < len) text += original.slice(run);
+  return { text, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 
 /** The original range [start, end) that produced normalised units [from, to). */

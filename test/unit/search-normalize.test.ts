@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kyujitaiPairs, normalize, normalizeWithMap, originalRange } from '../../shared/search/normalize';
 import { parseQuery } from '../../shared/search/query';
+import { seededRandom } from '../../shared/search/random';
 
 describe('search normalisation, case by case', () => {
   const cases: [string, string, string][] = [
@@ -59,6 +60,24 @@ describe('search normalisation, case by case', () => {
     expect(original.slice(...originalRange(map, dx, dx + 2))).toBe('ＤＸ');
     const name = map.text.indexOf('高橋');
     expect(original.slice(...originalRange(map, name, name + 2))).toBe('髙橋');
+  });
+
+  it('gives the same text with and without the map, and a map that stays inside the original (seeded random strings)', () => {
+    const rand = seededRandom(99);
+    const alphabet = Array.from('ｶﾞﾊﾟｺﾐｭﾆﾃｨ㍻ﷺ①㈱ＤＸdx髙﨑𠮷か\u3099e\u0301 、。「」地域ー');
+    for (let k = 0; k < 2000; k++) {
+      let original = '';
+      const len = Math.floor(rand() * 30);
+      for (let i = 0; i < len; i++) original += alphabet[Math.floor(rand() * alphabet.length)]!;
+      const map = normalizeWithMap(original);
+      expect(map.text).toBe(normalize(original));
+      expect(map.starts.length).toBe(map.text.length);
+      for (let i = 0; i < map.text.length; i++) {
+        expect(map.starts[i]!).toBeLessThan(map.ends[i]!);
+        expect(map.ends[i]!).toBeLessThanOrEqual(original.length);
+        if (i > 0) expect(map.starts[i]!).toBeGreaterThanOrEqual(map.starts[i - 1]!);
+      }
+    }
   });
 
   it('maps a half-width voiced pair to both of its original characters', () => {
