@@ -1,0 +1,786 @@
+/**
+ * The search index: an inverted index of character bigrams and unigrams over normalised text,
+ * with posting lists as typed arrays, and verification of longer terms on the normalised text.
+ *
+ * - 1-character term: the unigram posting list is the answer.
+ * - 2-character term: the bigram posting list is the answer (most Japanese words).
+ * - 3+ characters: intersection of the term's bigram lists, then `includes` on the doc's
+ *   normalised text (exact: a doc matches iff its normalised text contains the term).
+ * Fields of a doc are joined with a separator that normalisation never produces, so no term
+ * matches across two fields.
+ *
+ * Storage: a compact base (CSR arrays: bigrams in an open-addressing hash table of keys
+ * `(c1 << 16 | c2)`, unigrams indexed directly by UTF-16 unit) for docs 0..baseCount-1, plus a
+ * small delta (Maps of arrays) for docs added since. Removing a doc marks it dead; `compact()`
+ * (run automatically when the delta or the dead grow) renumbers and rebuilds the base. Docs get
+ * increasing numbers, so every posting list stays sorted.
+ *
+ * API for the data layer: `add/update/remove/has`, `addAll` for a bulk load, `search`,
+ * `serialize()`/`SearchIndex.deserialize()` (a structured-clone-friendly object of typed arrays
+ * and strings, for IndexedDB or postMessage).
+ */
+import { normalize, normalizeWithMap } from './normalize';
+import { parseQuery, type QueryTerm } from './query';
+import {
+  SEARCH_KINDS,
+  SEARCH_KIND_LABELS,
+  type FieldMatch,
+  type Range,
+  type SearchDoc,
+  type SearchFilters,
+  type SearchGroup,
+  type SearchHit,
+  type SearchKind,
+  type SearchOptions,
+  type SearchResult,
+  type Snippet,
+} from './types';
+
+const SEP = '\u0001'; // normalisation drops control characters, so it never occurs in a term
+const SEP_CODE = 1;
+const KIND_INDEX = new Map<SearchKind, number>(SEARCH_KINDS.map((k, i) => [k, i]));
+
+export const SERIALIZED_VERSION = 1;
+
+export interface SerializedSearchIndex {
+  version: number;
+  docs: SearchDoc[];
+  norms: string[];
+  bigramKeys: Uint32Array;
+  bigramOffsets: Uint32Array;
+  bigramData: Uint32Array;
+  unigramOffsets: Uint32Array;
+  unigramData: Uint32Array;
+}
+
+const EMPTY: Uint32Array = new Uint32Array(0);
+
+function grow<T extends Uint8Array | Uint32Array | Float64Array>(arr: T, need: number): T {
+  if (need <= arr.length) return arr;
+  let size = Math.max(16, arr.length);
+  while (size < need) size *= 2;
+  const next = new (arr.constructor as new (n: number) => T)(size);
+  next.set(arr);
+  return next;
+}
+
+function hashSlot(key: number, mask: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+}
+
+/** 'YYYY-MM-DD' → YYYYMMDD; 0 for none. */
+function dateNumber(date: string | null | undefined): number {
+  if (!date) return 0;
+  const n = Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Intersection of two sorted lists (galloping through the longer one when lengths differ a lot). */
+export function intersectSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (a.length > b.length) [a, b] = [b, a];
+  const out = new Uint32Array(a.length);
+  let n = 0;
+  if (a.length * 16 < b.length) {
+    let lo = 0;
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i]!;
+      let hi = b.length;
+      let step = 1;
+      let probe = lo;
+      while (probe < hi && b[probe]! < v) {
+        lo = probe + 1;
+        probe = lo + step;
+        step *= 2;
+      }
+      if (probe < hi) hi = probe + 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (b[mid]! < v) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < b.length && b[lo] === v) out[n++] = v;
+    }
+  } else {
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i]!;
+      const y = b[j]!;
+      if (x === y) {
+        out[n++] = x;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+interface Candidates {
+  list: Uint32Array | null; // null = every doc
+  verify: QueryTerm[]; // terms still to check on the text
+  sizes: number[]; // each term's candidate count (its document frequency, or an upper bound)
+}
+
+export class SearchIndex {
+  private docs: (SearchDoc | null)[] = [];
+  private norms: string[] = [];
+  private keyToOrd = new Map<string, number>();
+  private interned = new Map<string, number>([['', 0]]);
+  private count = 0; // ordinals used
+  private dead = 0;
+  private totalLength = 0;
+
+  private alive = new Uint8Array(0);
+  private kind = new Uint8Array(0);
+  private pub = new Uint8Array(0);
+  private council = new Uint32Array(0);
+  private meeting = new Uint32Array(0);
+  private speaker = new Uint32Array(0);
+  private field = new Uint32Array(0);
+  private status = new Uint32Array(0);
+  private date = new Uint32Array(0);
+  private order = new Float64Array(0);
+
+  // base (CSR) for ordinals < baseCount
+  private baseCount = 0;
+  private bigramKeys: Uint32Array = new Uint32Array(16); // 0 = empty slot
+  private bigramOffsets: Uint32Array = new Uint32Array(17);
+  private bigramData: Uint32Array = EMPTY;
+  private unigramOffsets: Uint32Array = new Uint32Array(0x10001);
+  private unigramData: Uint32Array = EMPTY;
+  // delta for ordinals ≥ baseCount
+  private deltaBigrams = new Map<number, number[]>();
+  private deltaUnigrams = new Map<number, number[]>();
+
+  /** Number of live docs. */
+  get size(): number {
+    return this.count - this.dead;
+  }
+
+  has(key: string): boolean {
+    return this.keyToOrd.has(key);
+  }
+
+  get(key: string): SearchDoc | undefined {
+    const ord = this.keyToOrd.get(key);
+    return ord === undefined ? undefined : (this.docs[ord] ?? undefined);
+  }
+
+  /** Adds or replaces a doc. */
+  add(doc: SearchDoc): void {
+    this.insert(doc, true);
+    this.maybeCompact();
+  }
+
+  update(doc: SearchDoc): void {
+    this.add(doc);
+  }
+
+  remove(key: string): boolean {
+    const removed = this.drop(key);
+    if (removed) this.maybeCompact();
+    return removed;
+  }
+
+  /** Bulk load (the first build, an import or a restore): adds all, then builds the base once. */
+  addAll(docs: Iterable<SearchDoc>): void {
+    for (const doc of docs) this.insert(doc, false);
+    this.compact();
+  }
+
+  private drop(key: string): boolean {
+    const ord = this.keyToOrd.get(key);
+    if (ord === undefined) return false;
+    this.keyToOrd.delete(key);
+    this.alive[ord] = 0;
+    this.totalLength -= this.norms[ord]!.length;
+    this.docs[ord] = null;
+    this.norms[ord] = '';
+    this.dead++;
+    return true;
+  }
+
+  private intern(value: string | null | undefined): number {
+    if (!value) return 0;
+    let n = this.interned.get(value);
+    if (n === undefined) {
+      n = this.interned.size;
+      this.interned.set(value, n);
+    }
+    return n;
+  }
+
+  private setMeta(ord: number, doc: SearchDoc): void {
+    const need = ord + 1;
+    if (need > this.alive.length || need > this.order.length) {
+      this.alive = grow(this.alive, need);
+      this.kind = grow(this.kind, need);
+      this.pub = grow(this.pub, need);
+      this.council = grow(this.council, need);
+      this.meeting = grow(this.meeting, need);
+      this.speaker = grow(this.speaker, need);
+      this.field = grow(this.field, need);
+      this.status = grow(this.status, need);
+      this.date = grow(this.date, need);
+      this.order = grow(this.order, need);
+    }
+    this.alive[ord] = 1;
+    this.kind[ord] = KIND_INDEX.get(doc.kind) ?? 0;
+    this.pub[ord] = doc.isPublic ? 1 : 0;
+    this.council[ord] = this.intern(doc.councilId);
+    this.meeting[ord] = this.intern(doc.meetingId);
+    this.speaker[ord] = this.intern(doc.speakerId);
+    this.field[ord] = this.intern(doc.fieldId);
+    this.status[ord] = this.intern(doc.status);
+    this.date[ord] = dateNumber(doc.date);
+    this.order[ord] = doc.order ?? 0;
+  }
+
+  private insert(doc: SearchDoc, toDelta: boolean, norm?: string): void {
+    if (this.keyToOrd.has(doc.key)) this.drop(doc.key);
+    const ord = this.count++;
+    const text = norm ?? normaliseDoc(doc);
+    this.docs[ord] = doc;
+    this.norms[ord] = text;
+    this.keyToOrd.set(doc.key, ord);
+    this.totalLength += text.length;
+    this.setMeta(ord, doc);
+    if (!toDelta) return;
+    const seenB = new Set<number>();
+    const seenU = new Set<number>();
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SEP_CODE) continue;
+      if (!seenU.has(c)) {
+        seenU.add(c);
+        pushTo(this.deltaUnigrams, c, ord);
+      }
+      const d = i + 1 < text.length ? text.charCodeAt(i + 1) : SEP_CODE;
+      if (d === SEP_CODE) continue;
+      const key = ((c << 16) | d) >>> 0;
+      if (!seenB.has(key)) {
+        seenB.add(key);
+        pushTo(this.deltaBigrams, key, ord);
+      }
+    }
+  }
+
+  private maybeCompact(): void {
+    const delta = this.count - this.baseCount;
+    if ((delta > 2000 && delta > this.baseCount / 8) || (this.dead > 2000 && this.dead > this.count / 4))
+      this.compact();
+  }
+
+  /** Renumbers the live docs and rebuilds the compact base; the delta becomes empty. */
+  compact(): void {
+    // renumber
+    const docs: SearchDoc[] = [];
+    const norms: string[] = [];
+    for (let i = 0; i < this.count; i++)
+      if (this.alive[i]) {
+        docs.push(this.docs[i]!);
+        norms.push(this.norms[i]!);
+      }
+    this.docs = [];
+    this.norms = [];
+    this.keyToOrd.clear();
+    this.count = 0;
+    this.dead = 0;
+    this.totalLength = 0;
+    this.alive.fill(0);
+    for (let i = 0; i < docs.length; i++) this.insert(docs[i]!, false, norms[i]);
+    this.buildBase();
+  }
+
+  private buildBase(): void {
+    const n = this.count;
+    const norms = this.norms;
+    // unigrams: direct table
+    const uniCount = new Uint32Array(0x10001);
+    const uniStamp = new Uint32Array(0x10000);
+    // bigrams: open addressing
+    let cap = 1 << 16;
+    let keys = new Uint32Array(cap);
+    let counts = new Uint32Array(cap);
+    let stamps = new Uint32Array(cap);
+    let used = 0;
+    let mask = cap - 1;
+    const findOrInsert = (key: number): number => {
+      let s = hashSlot(key, mask);
+      for (;;) {
+        const k = keys[s]!;
+        if (k === key) return s;
+        if (k === 0) {
+          keys[s] = key;
+          used++;
+          return s;
+        }
+        s = (s + 1) & mask;
+      }
+    };
+    const rehash = () => {
+      const oldKeys = keys;
+      const oldCounts = counts;
+      const oldStamps = stamps;
+      cap *= 2;
+      mask = cap - 1;
+      keys = new Uint32Array(cap);
+      counts = new Uint32Array(cap);
+      stamps = new Uint32Array(cap);
+      for (let i = 0; i < oldKeys.length; i++) {
+        const k = oldKeys[i]!;
+        if (k === 0) continue;
+        let s = hashSlot(k, mask);
+        while (keys[s] !== 0) s = (s + 1) & mask;
+        keys[s] = k;
+        counts[s] = oldCounts[i]!;
+        stamps[s] = oldStamps[i]!;
+      }
+    };
+    for (let ord = 0; ord < n; ord++) {
+      const text = norms[ord]!;
+      const stamp = ord + 1;
+      let prev = SEP_CODE;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== SEP_CODE) {
+          if (uniStamp[c] !== stamp) {
+            uniStamp[c] = stamp;
+            uniCount[c]!++;
+          }
+          if (prev !== SEP_CODE) {
+            if (used * 2 > cap) rehash();
+            const s = findOrInsert(((prev << 16) | c) >>> 0);
+            if (stamps[s] !== stamp) {
+              stamps[s] = stamp;
+              counts[s]!++;
+            }
+          }
+        }
+        prev = c;
+      }
+    }
+    // offsets
+    const uniOffsets = new Uint32Array(0x10001);
+    for (let c = 0, acc = 0; c <= 0x10000; c++) {
+      uniOffsets[c] = acc;
+      acc += uniCount[c] ?? 0;
+    }
+    const biOffsets = new Uint32Array(cap + 1);
+    let total = 0;
+    for (let s = 0; s < cap; s++) {
+      biOffsets[s] = total;
+      total += counts[s]!;
+    }
+    biOffsets[cap] = total;
+    const uniData = new Uint32Array(uniOffsets[0x10000]!);
+    const biData = new Uint32Array(total);
+    const uniFill = uniOffsets.slice(0, 0x10000);
+    const biFill = biOffsets.slice(0, cap);
+    uniStamp.fill(0);
+    stamps.fill(0);
+    for (let ord = 0; ord < n; ord++) {
+      const text = norms[ord]!;
+      const stamp = ord + 1;
+      let prev = SEP_CODE;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== SEP_CODE) {
+          if (uniStamp[c] !== stamp) {
+            uniStamp[c] = stamp;
+            uniData[uniFill[c]!++] = ord;
+          }
+          if (prev !== SEP_CODE) {
+            const key = ((prev << 16) | c) >>> 0;
+            let s = hashSlot(key, mask);
+            while (keys[s] !== key) s = (s + 1) & mask;
+            if (stamps[s] !== stamp) {
+              stamps[s] = stamp;
+              biData[biFill[s]!++] = ord;
+            }
+          }
+        }
+        prev = c;
+      }
+    }
+    this.bigramKeys = keys;
+    this.bigramOffsets = biOffsets;
+    this.bigramData = biData;
+    this.unigramOffsets = uniOffsets;
+    this.unigramData = uniData;
+    this.baseCount = n;
+    this.deltaBigrams.clear();
+    this.deltaUnigrams.clear();
+  }
+
+  private bigramList(key: number): Uint32Array {
+    const keys = this.bigramKeys;
+    const mask = keys.length - 1;
+    let s = hashSlot(key, mask);
+    let base = EMPTY;
+    for (;;) {
+      const k = keys[s]!;
+      if (k === key) {
+        base = this.bigramData.subarray(this.bigramOffsets[s]!, this.bigramOffsets[s + 1]!);
+        break;
+      }
+      if (k === 0) break;
+      s = (s + 1) & mask;
+    }
+    return withDelta(base, this.deltaBigrams.get(key));
+  }
+
+  private unigramList(c: number): Uint32Array {
+    const base = this.unigramData.subarray(this.unigramOffsets[c]!, this.unigramOffsets[c + 1]!);
+    return withDelta(base, this.deltaUnigrams.get(c));
+  }
+
+  /** Docs that may contain `norm` (exact for 1–2 characters). */
+  private termList(norm: string): Uint32Array {
+    if (norm.length === 1) return this.unigramList(norm.charCodeAt(0));
+    const lists: Uint32Array[] = [];
+    const seen = new Set<number>();
+    for (let i = 0; i + 1 < norm.length; i++) {
+      const key = ((norm.charCodeAt(i) << 16) | norm.charCodeAt(i + 1)) >>> 0;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = this.bigramList(key);
+      if (list.length === 0) return EMPTY;
+      lists.push(list);
+    }
+    lists.sort((a, b) => a.length - b.length);
+    let acc = lists[0]!;
+    for (let i = 1; i < lists.length && acc.length > 0; i++) {
+      // once the candidates are few, checking the text is cheaper than more intersections
+      if (acc.length * 8 < lists[i]!.length && acc.length < 64) break;
+      acc = intersectSorted(acc, lists[i]!);
+    }
+    return acc;
+  }
+
+  private candidates(terms: QueryTerm[]): Candidates {
+    if (terms.length === 0) return { list: null, verify: [], sizes: [] };
+    const lists = terms.map((t) => this.termList(t.norm));
+    const order = lists.map((l, i) => [l.length, i] as const).sort((a, b) => a[0] - b[0]);
+    let acc = lists[order[0]![1]]!;
+    for (let i = 1; i < order.length && acc.length > 0; i++) acc = intersectSorted(acc, lists[order[i]![1]]!);
+    return { list: acc, verify: terms.filter((t) => t.norm.length > 2), sizes: lists.map((l) => l.length) };
+  }
+
+  /** The filters as flat checks on the metadata arrays; null when nothing is filtered. */
+  private compileFilters(filters: SearchFilters): ((ord: number) => boolean) | null {
+    const ids = (values: string[] | undefined): Set<number> | null =>
+      values && values.length ? new Set(values.map((v) => this.interned.get(v) ?? -1)) : null;
+    const checks: ((ord: number) => boolean)[] = [];
+    const inSet = (set: Set<number> | null, arr: Uint32Array | Uint8Array) => {
+      if (set) checks.push((ord) => set.has(arr[ord]!));
+    };
+    if (filters.kinds && filters.kinds.length) {
+      const mask = new Uint8Array(SEARCH_KINDS.length);
+      for (const k of filters.kinds) {
+        const i = KIND_INDEX.get(k);
+        if (i !== undefined) mask[i] = 1;
+      }
+      const kind = this.kind;
+      checks.push((ord) => mask[kind[ord]!] === 1);
+    }
+    inSet(ids(filters.councilIds), this.council);
+    inSet(ids(filters.meetingIds), this.meeting);
+    inSet(ids(filters.speakerIds), this.speaker);
+    inSet(ids(filters.fieldIds), this.field);
+    inSet(ids(filters.statuses), this.status);
+    if (filters.isPublic === true || filters.isPublic === false) {
+      const want = filters.isPublic ? 1 : 0;
+      const pub = this.pub;
+      checks.push((ord) => pub[ord] === want);
+    }
+    const from = filters.dateFrom ? dateNumber(filters.dateFrom) : 0;
+    const to = filters.dateTo ? dateNumber(filters.dateTo) : 0;
+    if (from || to) {
+      const date = this.date;
+      const hi = to || 0xffffffff;
+      checks.push((ord) => {
+        const d = date[ord]!;
+        return d !== 0 && d >= from && d <= hi;
+      });
+    }
+    if (checks.length === 0) return null;
+    if (checks.length === 1) return checks[0]!;
+    return (ord) => {
+      for (let i = 0; i < checks.length; i++) if (!checks[i]!(ord)) return false;
+      return true;
+    };
+  }
+
+  /** Live docs that match every term and the filters, in ordinal order. */
+  private matches(terms: QueryTerm[], filters: SearchFilters): { ords: Uint32Array; sizes: number[] } {
+    const { list, verify, sizes } = this.candidates(terms);
+    const test = this.compileFilters(filters);
+    const alive = this.alive;
+    const norms = this.norms;
+    const n = list === null ? this.count : list.length;
+    const out = new Uint32Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const ord = list === null ? i : list[i]!;
+      if (alive[ord] !== 1) continue;
+      if (test !== null && !test(ord)) continue;
+      if (verify.length) {
+        const text = norms[ord]!;
+        let ok = true;
+        for (let k = 0; k < verify.length; k++)
+          if (!text.includes(verify[k]!.norm)) {
+            ok = false;
+            break;
+          }
+        if (!ok) continue;
+      }
+      out[m++] = ord;
+    }
+    return { ords: out.subarray(0, m), sizes };
+  }
+
+  /** The keys of every live doc matching, in doc order (for tests and bulk tools). */
+  matchKeys(query: string, filters: SearchFilters = {}): string[] {
+    const { ords } = this.matches(parseQuery(query), filters);
+    return Array.from(ords, (ord) => this.docs[ord]!.key);
+  }
+
+  /** Searches: AND of the query's terms, the filters, results grouped by kind. */
+  search(query: string, filters: SearchFilters = {}, options: SearchOptions = {}): SearchResult {
+    const terms = parseQuery(query);
+    const sort = options.sort ?? 'newest';
+    const limit = options.limit ?? 20;
+    const snippetLength = options.snippetLength ?? 80;
+    const { ords, sizes } = this.matches(terms, filters);
+    const total = ords.length;
+    const kind = this.kind;
+    const counts = new Uint32Array(SEARCH_KINDS.length);
+    for (let i = 0; i < total; i++) counts[kind[ords[i]!]!]!++;
+
+    const relevance = sort === 'relevance' && terms.length > 0;
+    let scores: Float64Array | null = null; // by position in `ords`
+    if (relevance) {
+      // BM25 over normalised text: term frequency, inverse document frequency, length
+      const n = Math.max(1, this.size);
+      const avg = this.totalLength / n || 1;
+      const weights = sizes.map((df) => Math.log(1 + (n - df + 0.5) / (Math.max(1, df) + 0.5)));
+      scores = new Float64Array(total);
+      const norms = this.norms;
+      for (let i = 0; i < total; i++) {
+        const text = norms[ords[i]!]!;
+        const lengthNorm = 1.2 * (0.25 + (0.75 * text.length) / avg);
+        let s = 0;
+        for (let k = 0; k < terms.length; k++) {
+          const tf = countOccurrences(text, terms[k]!.norm);
+          s += (weights[k]! * tf * 2.2) / (tf + lengthNorm);
+        }
+        scores[i] = s;
+      }
+    }
+    const date = this.date;
+    const order = this.order;
+    // "a before b" on positions in `ords`: newest = later date, then reading order;
+    // relevance = higher score, then newest
+    const newer = (i: number, j: number) => {
+      const a = ords[i]!;
+      const b = ords[j]!;
+      return date[a] !== date[b] ? date[a]! > date[b]! : order[a] !== order[b] ? order[a]! < order[b]! : a < b;
+    };
+    const before =
+      scores !== null
+        ? (i: number, j: number) => (scores[i] !== scores[j] ? scores[i]! > scores[j]! : newer(i, j))
+        : newer;
+
+    const groups: SearchGroup[] = [];
+    SEARCH_KINDS.forEach((kindName, k) => {
+      if (counts[k] === 0) return;
+      const positions = new Uint32Array(counts[k]!);
+      let m = 0;
+      for (let i = 0; i < total; i++) if (kind[ords[i]!] === k) positions[m++] = i;
+      const top = topK(positions, limit, before);
+      groups.push({
+        kind: kindName,
+        label: SEARCH_KIND_LABELS[kindName],
+        count: counts[k]!,
+        hits: top.map((i) => this.hit(ords[i]!, terms, scores ? scores[i]! : 0, snippetLength)),
+      });
+    });
+    return { terms, total, groups };
+  }
+
+  private hit(ord: number, terms: QueryTerm[], score: number, snippetLength: number): SearchHit {
+    const doc = this.docs[ord]!;
+    const matches = matchRanges(doc, terms);
+    const first = matches[0];
+    let snippet: Snippet | null = null;
+    if (first) snippet = makeSnippet(first.field, doc.texts[first.field] ?? '', first.ranges, snippetLength);
+    else {
+      const field = Object.keys(doc.texts).find((f) => doc.texts[f]) ?? Object.keys(doc.texts)[0];
+      if (field !== undefined) snippet = makeSnippet(field, doc.texts[field] ?? '', [], snippetLength);
+    }
+    return { key: doc.key, kind: doc.kind, doc, score, snippet, matches };
+  }
+
+  /** A compact, structured-clone-friendly copy (compacts first). */
+  serialize(): SerializedSearchIndex {
+    if (this.dead > 0 || this.baseCount !== this.count) this.compact();
+    return {
+      version: SERIALIZED_VERSION,
+      docs: this.docs as SearchDoc[],
+      norms: this.norms,
+      bigramKeys: this.bigramKeys,
+      bigramOffsets: this.bigramOffsets,
+      bigramData: this.bigramData,
+      unigramOffsets: this.unigramOffsets,
+      unigramData: this.unigramData,
+    };
+  }
+
+  /** Restores a serialized index; null when it is from another version (rebuild then). */
+  static deserialize(data: SerializedSearchIndex): SearchIndex | null {
+    if (!data || data.version !== SERIALIZED_VERSION) return null;
+    const index = new SearchIndex();
+    for (let i = 0; i < data.docs.length; i++) index.insert(data.docs[i]!, false, data.norms[i]);
+    index.bigramKeys = data.bigramKeys;
+    index.bigramOffsets = data.bigramOffsets;
+    index.bigramData = data.bigramData;
+    index.unigramOffsets = data.unigramOffsets;
+    index.unigramData = data.unigramData;
+    index.baseCount = index.count;
+    return index;
+  }
+}
+
+function pushTo(map: Map<number, number[]>, key: number, ord: number): void {
+  const list = map.get(key);
+  if (list) list.push(ord);
+  else map.set(key, [ord]);
+}
+
+function withDelta(base: Uint32Array, delta: number[] | undefined): Uint32Array {
+  if (!delta || delta.length === 0) return base;
+  const out = new Uint32Array(base.length + delta.length);
+  out.set(base);
+  out.set(delta, base.length);
+  return out;
+}
+
+function countOccurrences(text: string, term: string): number {
+  let n = 0;
+  let i = text.indexOf(term);
+  while (i !== -1) {
+    n++;
+    i = text.indexOf(term, i + term.length);
+  }
+  return n;
+}
+
+/** The normalised text of a doc: its fields' normalised texts joined by SEP. */
+export function normaliseDoc(doc: SearchDoc): string {
+  let out = '';
+  let first = true;
+  for (const field in doc.texts) {
+    if (!first) out += SEP;
+    out += normalize(doc.texts[field] ?? '');
+    first = false;
+  }
+  return out;
+}
+
+/** The first `k` of `ords` in the order `before` (a bounded binary heap; `ords` is not changed). */
+function topK(ords: ArrayLike<number>, k: number, before: (a: number, b: number) => boolean): number[] {
+  if (k <= 0) return [];
+  // max-heap on "worst first": heap[0] is the one that comes last
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => before(b, a);
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) break;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (let i = 0; i < ords.length; i++) {
+    const ord = ords[i]!;
+    if (heap.length < k) {
+      heap.push(ord);
+      up(heap.length - 1);
+    } else if (before(ord, heap[0]!)) {
+      heap[0] = ord;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+}
+
+/** Where the terms occur in each field of `doc`, in original positions (fields without a match are left out). */
+export function matchRanges(doc: SearchDoc, terms: QueryTerm[]): FieldMatch[] {
+  const out: FieldMatch[] = [];
+  if (terms.length === 0) return out;
+  for (const field in doc.texts) {
+    const original = doc.texts[field] ?? '';
+    if (!original) continue;
+    const map = normalizeWithMap(original);
+    const ranges: Range[] = [];
+    for (const t of terms) {
+      let i = map.text.indexOf(t.norm);
+      while (i !== -1) {
+        ranges.push([map.starts[i]!, map.ends[i + t.norm.length - 1]!]);
+        i = map.text.indexOf(t.norm, i + 1);
+      }
+    }
+    if (ranges.length) out.push({ field, ranges: mergeRanges(ranges) });
+  }
+  return out;
+}
+
+export function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** A window of about `length` characters of `text` around the first range, with the ranges inside it. */
+export function makeSnippet(field: string, text: string, ranges: Range[], length: number): Snippet {
+  const first = ranges[0];
+  let start = 0;
+  if (first && text.length > length) {
+    const lead = Math.max(0, Math.floor((length - (first[1] - first[0])) / 3));
+    start = Math.max(0, Math.min(first[0] - lead, text.length - length));
+  }
+  let end = Math.min(text.length, Math.max(start + length, first ? first[1] : 0));
+  // never cut a surrogate pair
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
+  const highlights: Range[] = [];
+  for (const [s, e] of ranges) {
+    if (e <= start || s >= end) continue;
+    highlights.push([Math.max(s, start) - start, Math.min(e, end) - start]);
+  }
+  return { field, text: text.slice(start, end), highlights, cutStart: start > 0, cutEnd: end < text.length };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
