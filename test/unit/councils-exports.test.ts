@@ -205,21 +205,7 @@ describe('会議開催計画 (.xlsx)', () => {
     expect(ws.getRow(1).values).toEqual([undefined, '月', '会議', '開催日', '検討テーマ']);
     const months = ws.getColumn(1).values.slice(2, 15);
     // 第1回 was held but its date is not recorded: it comes before 第2回 (7月), never as 未定 after 3月.
-    expect(months).toEqual([
-      '4月',
-      '5月',
-      '6月',
-      '',
-      '7月',
-      '8月',
-      '9月',
-      '10月',
-      '11月',
-      '12月',
-      '1月',
-      '2月',
-      '3月',
-    ]);
+    expect(months).toEqual(['4月', '5月', '6月', '', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月']);
     expect(ws.getCell('B5').value).toBe('第1回会議');
     expect(ws.getCell('C5').value).toBe('開催済（日付未登録）');
     expect(ws.getCell('D5').value).toBe('・意見交換');
