@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { ShingikaiDB } from '../../renderer/src/db/database';
-import { importBundle } from '../../renderer/src/db/bundle';
+import { ShingikaiDB } from '../../renderer/src/data/database';
+import { importBundle } from '../../renderer/src/data/bundle';
 import {
   addVersion,
   createDraft,

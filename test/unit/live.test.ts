@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { ShingikaiDB } from '../../renderer/src/db/database';
+import { ShingikaiDB } from '../../renderer/src/data/database';
 import {
   formatOffset,
   knownBaseMs,

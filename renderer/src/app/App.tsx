@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
-import { bridge } from '../bridge';
-import { startAutomaticBackups } from '../db/backup';
-import { requestPersistentStorage } from '../db';
+import { bridge } from '../platform/bridge';
+import { startAutomaticBackups } from '../data/backup';
+import { requestPersistentStorage } from '../data/db';
 import { AppShell } from './AppShell';
 import { NotifyProvider } from './notify';
 import { HomeScreen } from '../screens/HomeScreen';

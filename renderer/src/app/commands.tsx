@@ -2,9 +2,9 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { MenuCommand } from '../../../shared/contract';
-import { backupNow } from '../db/backup';
-import { loadSampleCouncil } from '../db/sample';
-import { db } from '../db';
+import { backupNow } from '../data/backup';
+import { loadSampleCouncil } from '../data/sample';
+import { db } from '../data/db';
 import { useNotify } from './notify';
 import { openShortcutsDialog } from './ShortcutsDialog';
 

@@ -5,7 +5,7 @@
 import { useCallback, useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { DismissRegular, DocumentRegular, FolderOpenRegular } from '@fluentui/react-icons';
-import { call } from '../bridge';
+import { call } from '../platform/bridge';
 import { useNotify } from '../app/notify';
 import type { SavedFile } from '../../../shared/contract';
 

@@ -17,7 +17,7 @@ import { ArrowDownload24Regular } from '@fluentui/react-icons';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState } from '../components/EmptyState';
 import { NewCouncilButton } from './NewCouncilDialog';
-import { councilSummaries } from '../db/queries';
+import { councilSummaries } from '../data/queries';
 import { useLoadSample } from '../app/commands';
 import { dateOrDash, meetingDate, meetingTitle } from '../components/format';
 

@@ -11,7 +11,7 @@ import {
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState } from '../components/EmptyState';
 import { NewCouncilButton } from './NewCouncilDialog';
-import { councilSummaries } from '../db/queries';
+import { councilSummaries } from '../data/queries';
 import { useLoadSample } from '../app/commands';
 import { meetingDate, meetingTitle } from '../components/format';
 import { formatWareki, todayInTokyo } from '../../../shared/wareki';

@@ -4,7 +4,7 @@ import { FormDialog } from '../components/FormDialog';
 import { Add24Regular } from '@fluentui/react-icons';
 import { useNavigate } from 'react-router-dom';
 import { newCouncil } from '../../../shared/factory';
-import { db } from '../db';
+import { db } from '../data/db';
 import { useNotify } from '../app/notify';
 
 /** 「新しい審議会」: the minimum to start; everything else is edited on the council's page. */

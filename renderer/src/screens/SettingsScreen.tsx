@@ -15,9 +15,9 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload24Regular, Save24Regular } from '@fluentui/react-icons';
 import { useLoadSample } from '../app/commands';
-import { call } from '../bridge';
-import { db, requestPersistentStorage, type PersistState } from '../db';
-import { backupNow } from '../db/backup';
+import { call } from '../platform/bridge';
+import { db, requestPersistentStorage, type PersistState } from '../data/db';
+import { backupNow } from '../data/backup';
 import { useNotify } from '../app/notify';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';

@@ -22,10 +22,10 @@ import {
 } from '@fluentui/react-components';
 import { daysBetween, fiscalYearOf, formatFiscalYear, todayInTokyo } from '../../../../shared/wareki';
 import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
-import { minutesOverdue } from '../../db/councils';
+import { minutesOverdue } from '../../data/councils';
 import { termWarning } from './MembersTab';
-import { db } from '../../db';
-import { sortedMeetings, sortedMembers } from '../../db/queries';
+import { db } from '../../data/db';
+import { sortedMeetings, sortedMembers } from '../../data/queries';
 import { Section } from '../../components/Section';
 import { dateOrDash, meetingDate, meetingTime, meetingTitle } from '../../components/format';
 import { quorumRequired, quorumRuleText } from '../../../../shared/quorum';

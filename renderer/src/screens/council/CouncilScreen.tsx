@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Spinner, Tab, TabList } from '@fluentui/react-components';
-import { db } from '../../db';
+import { db } from '../../data/db';
 import { PageHeader } from '../../components/PageHeader';
 import { NotFoundScreen } from '../NotFoundScreen';
 import { CouncilOverview } from './CouncilOverview';

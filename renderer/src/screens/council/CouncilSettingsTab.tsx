@@ -33,8 +33,8 @@ import {
   ReOrderDotsVerticalRegular,
 } from '@fluentui/react-icons';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db';
-import { fieldUsage, mergeField, setMinutesDueDays, updateCouncil } from '../../db/councils';
+import { db } from '../../data/db';
+import { fieldUsage, mergeField, setMinutesDueDays, updateCouncil } from '../../data/councils';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { SPEAKER_LABEL_NAMES } from '../../components/labels';

@@ -23,9 +23,9 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { Add24Regular, CalendarLtr24Regular, TableArrowUp24Regular } from '@fluentui/react-icons';
-import { db } from '../../db';
-import { sortedMeetings, sortedMembers } from '../../db/queries';
-import { createMeeting, nextMeetingNumber } from '../../db/councils';
+import { db } from '../../data/db';
+import { sortedMeetings, sortedMembers } from '../../data/queries';
+import { createMeeting, nextMeetingNumber } from '../../data/councils';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';
@@ -37,7 +37,7 @@ import { MeetingPage } from '../meeting/MeetingPage';
 import { MeetingPlan } from '../meeting/MeetingPlan';
 import { MeetingStatusBadge, SavedFileBar, useExport, venueLines } from '../meeting/kit';
 import type { CouncilTabProps } from './CouncilScreen';
-import { call } from '../../bridge';
+import { call } from '../../platform/bridge';
 import { FormDialog, TWO_COLUMNS } from '../../components/FormDialog';
 
 export { MeetingStatusBadge };

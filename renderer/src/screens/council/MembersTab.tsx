@@ -36,8 +36,8 @@ import {
   DocumentTable24Regular,
   EditRegular,
 } from '@fluentui/react-icons';
-import { db } from '../../db';
-import { sortedMembers, sortedStaff } from '../../db/queries';
+import { db } from '../../data/db';
+import { sortedMembers, sortedStaff } from '../../data/queries';
 import {
   addMember,
   addStaff,
@@ -47,7 +47,7 @@ import {
   setOrder,
   type MemberInput,
   type StaffInput,
-} from '../../db/councils';
+} from '../../data/councils';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';
@@ -58,7 +58,7 @@ import { MEMBER_ROLES, type Member, type Staff } from '../../../../shared/domain
 import { move, SavedFileBar, useExport, useReorder } from '../meeting/kit';
 import { RosterImportButton } from './RosterImportDialog';
 import type { CouncilTabProps } from './CouncilScreen';
-import { call } from '../../bridge';
+import { call } from '../../platform/bridge';
 import { FormDialog, TWO_COLUMNS } from '../../components/FormDialog';
 
 /** 任期満了 / 満了まで N日 (within 30 days), in Japan time. */

@@ -22,9 +22,9 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { ArrowUpload24Regular } from '@fluentui/react-icons';
-import { call } from '../../bridge';
-import { db } from '../../db';
-import { applyRosterImport } from '../../db/councils';
+import { call } from '../../platform/bridge';
+import { db } from '../../data/db';
+import { applyRosterImport } from '../../data/councils';
 import { useNotify } from '../../app/notify';
 import { dateOrDash } from '../../components/format';
 import { ROSTER_MAX_BYTES, type RosterPreview } from '../../../../shared/contract/councils';

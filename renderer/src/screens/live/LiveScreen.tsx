@@ -23,8 +23,8 @@ import {
   Tooltip,
 } from '@fluentui/react-components';
 import { KeyboardRegular, SlideTextRegular } from '@fluentui/react-icons';
-import { db } from '../../db';
-import { sortedMembers, sortedStaff } from '../../db/queries';
+import { db } from '../../data/db';
+import { sortedMembers, sortedStaff } from '../../data/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { meetingDate, meetingTime, meetingTitle } from '../../components/format';
 import { NotFoundScreen } from '../NotFoundScreen';

@@ -7,12 +7,12 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useParams } from 'react-router-dom';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { makeStyles } from '@fluentui/react-components';
-import { db } from '../../db';
-import { sortedMembers, sortedStaff } from '../../db/queries';
+import { db } from '../../data/db';
+import { sortedMembers, sortedStaff } from '../../data/queries';
 import { meetingTitle } from '../../components/format';
 import { assignLetters, speakerLabel, type SpeakerContext } from '../../../../shared/speakers';
 import { remarksOf, type LiveDraft } from './store';
-import { ordered } from '../../db/database';
+import { ordered } from '../../data/database';
 
 /** The last lines are enough on a wall; older ones scroll off anyway. */
 const SHOWN = 40;

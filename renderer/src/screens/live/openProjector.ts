@@ -1,5 +1,5 @@
 /** Opens the projector view: a second window on the external display (app) or a new tab/window (browser). */
-import { bridge, call } from '../../bridge';
+import { bridge, call } from '../../platform/bridge';
 
 export async function openProjector(meetingId: string): Promise<void> {
   if (bridge.mode === 'electron') {

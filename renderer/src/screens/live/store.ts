@@ -3,8 +3,8 @@
  * within a fraction of a second, and every edit of the list can be undone.
  */
 import type { Remark } from '../../../../shared/domain';
-import type { EntryDraft, ShingikaiDB } from '../../db/database';
-import { ordered } from '../../db/database';
+import type { EntryDraft, ShingikaiDB } from '../../data/database';
+import { ordered } from '../../data/database';
 
 /** The entry line as stored in `entryDrafts`: the text and what was chosen for it. */
 export interface LiveDraft extends EntryDraft {

@@ -9,8 +9,8 @@ import {
   ReOrderDotsVerticalRegular,
 } from '@fluentui/react-icons';
 import { Section } from '../../components/Section';
-import { db } from '../../db';
-import { changeMeeting } from '../../db/councils';
+import { db } from '../../data/db';
+import { changeMeeting } from '../../data/councils';
 import { useNotify } from '../../app/notify';
 import { agendaNumbers, type DigitWidth } from '../../../../shared/agenda';
 import { randomId } from '../../../../shared/factory';

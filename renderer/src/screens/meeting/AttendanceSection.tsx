@@ -21,8 +21,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Section } from '../../components/Section';
-import { db } from '../../db';
-import { changeMeeting } from '../../db/councils';
+import { db } from '../../data/db';
+import { changeMeeting } from '../../data/councils';
 import { useNotify } from '../../app/notify';
 import { memberTitle, staffLines, staffTitle } from '../../../../shared/people';
 import { membersInOffice, quorumRuleText, quorumStatus, suggestedChair } from '../../../../shared/quorum';

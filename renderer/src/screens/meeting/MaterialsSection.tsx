@@ -15,9 +15,9 @@ import {
   ReOrderDotsVerticalRegular,
 } from '@fluentui/react-icons';
 import { Section } from '../../components/Section';
-import { call } from '../../bridge';
-import { db } from '../../db';
-import { changeMeeting } from '../../db/councils';
+import { call } from '../../platform/bridge';
+import { db } from '../../data/db';
+import { changeMeeting } from '../../data/councils';
 import { useNotify } from '../../app/notify';
 import { materialLabel } from '../../../../shared/numbering';
 import { randomId } from '../../../../shared/factory';

@@ -26,10 +26,10 @@ import {
   DocumentText24Regular,
   Mic24Regular,
 } from '@fluentui/react-icons';
-import { call } from '../../bridge';
-import { db } from '../../db';
-import { sortedMembers, sortedStaff } from '../../db/queries';
-import { changeMeeting, deleteMeeting, minutesDueFor, minutesOverdue } from '../../db/councils';
+import { call } from '../../platform/bridge';
+import { db } from '../../data/db';
+import { sortedMembers, sortedStaff } from '../../data/queries';
+import { changeMeeting, deleteMeeting, minutesDueFor, minutesOverdue } from '../../data/councils';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { dateOrDash, meetingDate, meetingTitle } from '../../components/format';

@@ -24,9 +24,9 @@ import {
   TableArrowUp24Regular,
   ArrowImport24Regular,
 } from '@fluentui/react-icons';
-import { db } from '../../db';
-import { sortedMeetings } from '../../db/queries';
-import { addPlanEntries } from '../../db/councils';
+import { db } from '../../data/db';
+import { sortedMeetings } from '../../data/queries';
+import { addPlanEntries } from '../../data/councils';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { meetingThemes } from '../../../../shared/agenda';
@@ -34,7 +34,7 @@ import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '../../../../shared
 import { randomId } from '../../../../shared/factory';
 import type { Council, PlanEntry } from '../../../../shared/domain';
 import { CommitInput, SavedFileBar, useExport } from './kit';
-import { call } from '../../bridge';
+import { call } from '../../platform/bridge';
 
 const MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
 const monthRank = (m: number) => MONTHS.indexOf(m);

@@ -33,9 +33,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, DocumentArrowDown20Regular, LockClosed20Regular } from '@fluentui/react-icons';
-import { db } from '../../db';
-import { sortedMembers, sortedStaff } from '../../db/queries';
-import { call } from '../../bridge';
+import { db } from '../../data/db';
+import { sortedMembers, sortedStaff } from '../../data/queries';
+import { call } from '../../platform/bridge';
 import { useNotify } from '../../app/notify';
 import { SHORTCUT_GROUPS } from '../../app/ShortcutsDialog';
 import { PageHeader } from '../../components/PageHeader';

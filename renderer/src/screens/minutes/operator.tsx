@@ -2,11 +2,12 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Field, Input } from '@fluentui/react-components';
-import { db } from '../../db';
+import { db } from '../../data/db';
+import { OPERATOR_NAME_KEY } from '../../data/write';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 
-const KEY = 'operatorName';
+const KEY = OPERATOR_NAME_KEY; // also stamped as updatedBy by the write path
 
 export function useOperatorName(): string {
   const rec = useLiveQuery(() => db.meta.get(KEY), []);

@@ -14,7 +14,7 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { call } from '../../bridge';
+import { call } from '../../platform/bridge';
 import { loadDocumentData } from './store';
 import type { OpinionDocumentKind } from '../../../../shared/contract/opinions';
 import { useExport } from '../../components/exporting';

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Badge, Button, Field, Radio, RadioGroup, Select, Spinner, Text, tokens } from '@fluentui/react-components';
 import { DocumentRegular } from '@fluentui/react-icons';
-import { sortedMeetings } from '../../db/queries';
+import { sortedMeetings } from '../../data/queries';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';

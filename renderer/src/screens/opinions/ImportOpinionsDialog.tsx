@@ -20,9 +20,9 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import { call } from '../../bridge';
+import { call } from '../../platform/bridge';
 import { useNotify } from '../../app/notify';
-import { db } from '../../db';
+import { db } from '../../data/db';
 import { describeError } from '../../app/notify';
 import { OPINION_SOURCE_LABELS, type Council } from '../../../../shared/domain';
 import type { OpinionImportPreview } from '../../../../shared/contract/opinions';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, SettingsRegular } from '@fluentui/react-icons';
-import { db } from '../../db';
+import { db } from '../../data/db';
 import { useNotify } from '../../app/notify';
 import { OPINION_SOURCE_LABELS, type Council, type MatrixItem } from '../../../../shared/domain';
 import { matrixRows } from '../../../../shared/opinions';

@@ -26,7 +26,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowImportRegular, MergeRegular, SearchRegular } from '@fluentui/react-icons';
-import { sortedMeetings, sortedMembers } from '../../db/queries';
+import { sortedMeetings, sortedMembers } from '../../data/queries';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';

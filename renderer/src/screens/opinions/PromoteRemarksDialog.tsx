@@ -22,15 +22,15 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { db } from '../../db';
-import { sortedMeetings, sortedMembers, sortedStaff } from '../../db/queries';
+import { db } from '../../data/db';
+import { sortedMeetings, sortedMembers, sortedStaff } from '../../data/queries';
 import { useNotify } from '../../app/notify';
 import { meetingTitle } from '../../components/format';
 import { PROMOTABLE_KINDS } from '../../../../shared/opinions';
 import type { Remark } from '../../../../shared/domain';
 import { speakerLabel } from '../../../../shared/speakers';
 import { promoteRemarksToOpinions } from './store';
-import { ordered } from '../../db/database';
+import { ordered } from '../../data/database';
 
 export function PromoteRemarksDialog({
   councilId,

@@ -12,7 +12,7 @@ import {
   DialogTitle,
   Text,
 } from '@fluentui/react-components';
-import { db } from '../../db';
+import { db } from '../../data/db';
 import type { Opinion } from '../../../../shared/domain';
 import { numberedHeading, outline } from '../../../../shared/drafts/tree';
 import { sectionTitlesOf } from '../../../../shared/opinions/publication';

@@ -3,13 +3,14 @@
  * and never awaits main inside it. The app uses these through ./store (its database);
  * tests give their own.
  */
-import type { ShingikaiDB } from '../../db/database';
+import type { ShingikaiDB } from '../../data/database';
 import type { MatrixColumn, MatrixItem, Opinion } from '../../../../shared/domain';
 import { randomId } from '../../../../shared/factory';
 import { promoteRemarks } from '../../../../shared/opinions';
 import { sectionTitlesOf, type OpinionDocumentData } from '../../../../shared/opinions/publication';
 import type { ImportedOpinionRow } from '../../../../shared/contract/opinions';
-import { ordered } from '../../db/database';
+import { ordered } from '../../data/database';
+import { DataError } from '../../data/errors';
 
 export function opinionRecords(db: ShingikaiDB) {
   const now = () => new Date().toISOString();
@@ -161,7 +162,7 @@ export function opinionRecords(db: ShingikaiDB) {
       [db.councils, db.members, db.meetings, db.opinions, db.matrixItems, db.drafts],
       async () => {
         const council = await db.councils.get(councilId);
-        if (!council) throw new Error(`council ${councilId} not found`);
+        if (!council) throw new DataError('NOT_FOUND', '審議会が見つかりません。');
         const drafts = await db.drafts.where('councilId').equals(councilId).toArray();
         return {
           council,

@@ -3,7 +3,7 @@
  * `promoteRemarksToOpinions(remarkIds)` to turn remarks into opinions, or open
  * <PromoteRemarksDialog>.
  */
-import { db } from '../../db';
+import { db } from '../../data/db';
 import { opinionRecords } from './records';
 
 export const {

@@ -34,7 +34,7 @@ import {
 } from '../../../../shared/drafts';
 import { DEFAULT_COMPARISON_OPTIONS, type ComparisonOptions } from '../../../../shared/contract/drafts';
 import type { Council, Draft, DraftVersion } from '../../../../shared/domain';
-import { call } from '../../bridge';
+import { call } from '../../platform/bridge';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'flex-end' },

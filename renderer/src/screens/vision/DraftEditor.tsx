@@ -34,7 +34,7 @@ import {
   TextParagraph20Regular,
   Table20Regular,
 } from '@fluentui/react-icons';
-import { db } from '../../db';
+import { db } from '../../data/db';
 import { useNotify } from '../../app/notify';
 import { EmptyState } from '../../components/EmptyState';
 import { saveDraftInfo, saveSections, setOpinionLink } from './store';

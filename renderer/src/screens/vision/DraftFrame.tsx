@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Button, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular, DocumentArrowDown20Regular } from '@fluentui/react-icons';
-import { db } from '../../db';
+import { db } from '../../data/db';
 import { NotFoundScreen } from '../NotFoundScreen';
 import { dateOrDash } from '../../components/format';
 import { DraftEditor, flushDraft } from './DraftEditor';
@@ -16,7 +16,7 @@ import { fontsOf, useExport } from './exporting';
 import { docOfDraft, newestFirst } from '../../../../shared/drafts';
 import type { Council } from '../../../../shared/domain';
 import { isActive } from '../../../../shared/opinions';
-import { call } from '../../bridge';
+import { call } from '../../platform/bridge';
 
 const TABS = [
   { key: '', label: '編集' },

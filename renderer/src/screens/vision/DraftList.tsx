@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
-import { db } from '../../db';
+import { db } from '../../data/db';
 import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';
 import { dateOrDash } from '../../components/format';

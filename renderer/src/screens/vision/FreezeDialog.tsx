@@ -16,7 +16,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { LockClosed20Regular } from '@fluentui/react-icons';
-import { db } from '../../db';
+import { db } from '../../data/db';
 import { useNotify } from '../../app/notify';
 import { freezeDraft } from './store';
 import { nextStage, validateFreeze } from '../../../../shared/drafts';

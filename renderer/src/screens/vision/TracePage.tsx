@@ -15,7 +15,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { db } from '../../db';
+import { db } from '../../data/db';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../components/Section';
 import { EmptyState } from '../../components/EmptyState';

@@ -21,7 +21,7 @@ import { Preview } from './Preview';
 import { docOfVersion, newestFirst, placementsText, reflectionList } from '../../../../shared/drafts';
 import { formatWareki, todayInTokyo } from '../../../../shared/wareki';
 import { OPINION_SOURCE_LABELS, type Council, type DraftVersion, type Opinion } from '../../../../shared/domain';
-import { call } from '../../bridge';
+import { call } from '../../platform/bridge';
 
 /** 令和5年7月7日 15:30 (Japan time). */
 const frozenAtText = (iso: string) => {

@@ -3,22 +3,13 @@
  * function here, and `guardFrozenVersions` makes Dexie itself refuse to change a stored
  * version (update, modify, or put over an existing one).
  */
-import type { ShingikaiDB } from '../../db/database';
+import type { ShingikaiDB } from '../../data/database';
 import { AppError } from '../../../../shared/errors';
 import { Draft, type Opinion, type Section } from '../../../../shared/domain';
 import { randomId } from '../../../../shared/factory';
 import { makeVersion, type FreezeInput } from '../../../../shared/drafts';
 
-export const FROZEN_MESSAGE = '確定した版は変更できません。変更は作業中の原稿で行い、新しい版として確定してください。';
-
-const guarded = new WeakSet<ShingikaiDB>();
-export function guardFrozenVersions(db: ShingikaiDB): void {
-  if (guarded.has(db)) return;
-  guarded.add(db);
-  db.draftVersions.hook('updating', () => {
-    throw new AppError('FORBIDDEN', FROZEN_MESSAGE);
-  });
-}
+export { FROZEN_MESSAGE, guardFrozenVersions } from '../../data/rules';
 
 export async function createDraft(
   db: ShingikaiDB,
@@ -64,7 +55,6 @@ export async function deleteDraft(db: ShingikaiDB, draftId: string): Promise<voi
 
 /** Freezes the working copy as it is stored now; the working copy continues unchanged. */
 export async function freezeDraft(db: ShingikaiDB, draftId: string, input: FreezeInput): Promise<string> {
-  guardFrozenVersions(db);
   return db.transaction('rw', db.drafts, db.draftVersions, async () => {
     const draft = await db.drafts.get(draftId);
     if (!draft) throw new AppError('NOT_FOUND', '原稿が見つかりません。');
@@ -79,7 +69,6 @@ export async function addVersion(
   db: ShingikaiDB,
   version: Parameters<ShingikaiDB['draftVersions']['add']>[0],
 ): Promise<void> {
-  guardFrozenVersions(db);
   await db.draftVersions.add(version);
 }
 

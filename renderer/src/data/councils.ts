@@ -9,6 +9,7 @@ import type { RosterPreview } from '../../../shared/contract/councils';
 import { AppError } from '../../../shared/errors';
 import type { ShingikaiDB } from './database';
 import { ordered } from './database';
+import { DataError } from './errors';
 
 const now = () => new Date().toISOString();
 
@@ -27,7 +28,7 @@ export async function updateCouncil(
 export async function setMinutesDueDays(db: ShingikaiDB, councilId: string, days: number): Promise<number> {
   return db.transaction('rw', [db.councils, db.meetings], async () => {
     const council = await db.councils.get(councilId);
-    if (!council) throw new Error('council not found');
+    if (!council) throw new DataError('NOT_FOUND', '審議会が見つかりません。');
     let moved = 0;
     if (council.minutesDueDays !== days) {
       for (const m of await db.meetings.where('councilId').equals(councilId).toArray()) {
@@ -49,11 +50,11 @@ export async function mergeField(
   fromId: string,
   intoId: string,
 ): Promise<{ remarks: number; opinions: number; matrixItems: number }> {
-  if (fromId === intoId) throw new Error('same field');
+  if (fromId === intoId) throw new DataError('DUPLICATE', '同じ分野には統合できません。');
   return db.transaction('rw', [db.councils, db.meetings, db.remarks, db.opinions, db.matrixItems], async () => {
     const council = await db.councils.get(councilId);
     if (!council || !council.fields.some((f) => f.id === fromId) || !council.fields.some((f) => f.id === intoId))
-      throw new Error('field not found');
+      throw new DataError('NOT_FOUND', '分野が見つかりません。');
     const meetingIds = await db.meetings.where('councilId').equals(councilId).primaryKeys();
     const stamp = now();
     const remarks = await db.remarks
@@ -257,7 +258,7 @@ export async function changeMeeting(
 ): Promise<void> {
   await db.transaction('rw', db.meetings, async () => {
     const m = await db.meetings.get(id);
-    if (!m) throw new Error('meeting not found');
+    if (!m) throw new DataError('NOT_FOUND', '会議が見つかりません。');
     await db.meetings.put({ ...m, ...change(m), updatedAt: now() });
   });
 }

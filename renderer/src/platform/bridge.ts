@@ -3,8 +3,8 @@
  * on window; in browser mode the same contract goes over fetch to the loopback
  * server (authenticated by the cookie it set when the page was opened).
  */
-import type { ArgOf, Channel, MenuCommand, ResultOf, ShingikaiBridge } from '../../shared/contract';
-import { AppError, isAppErrorShape, type Envelope } from '../../shared/errors';
+import type { ArgOf, Channel, MenuCommand, ResultOf, ShingikaiBridge } from '../../../shared/contract';
+import { AppError, isAppErrorShape, type Envelope } from '../../../shared/errors';
 
 declare global {
   interface Window {

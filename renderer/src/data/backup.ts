@@ -3,8 +3,8 @@
  * to main, which writes it atomically and keeps the newest N.
  */
 import { exportDB } from 'dexie-export-import';
-import { call } from '../bridge';
-import { db } from './index';
+import { call } from '../platform/bridge';
+import { db } from './db';
 
 type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import';
 

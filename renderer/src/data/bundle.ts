@@ -2,6 +2,7 @@
 import { CouncilBundle } from '../../../shared/domain';
 import type { ShingikaiDB } from './database';
 import { ordered } from './database';
+import { DataError } from './errors';
 
 /** Writes a council and everything under it in one transaction: all or nothing. */
 export async function importBundle(db: ShingikaiDB, input: CouncilBundle): Promise<string> {
@@ -56,7 +57,7 @@ export async function exportBundle(db: ShingikaiDB, councilId: string): Promise<
     ],
     async () => {
       const council = await db.councils.get(councilId);
-      if (!council) throw new Error(`council ${councilId} not found`);
+      if (!council) throw new DataError('NOT_FOUND', '審議会が見つかりません。');
       const meetings = await db.meetings.where('councilId').equals(councilId).sortBy('number');
       const meetingIds = meetings.map((m) => m.id);
       const drafts = await db.drafts.where('councilId').equals(councilId).toArray();

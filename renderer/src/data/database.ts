@@ -7,6 +7,9 @@
  * — never edit an earlier entry — and add its case to test/unit/db-migrations.test.ts
  * (open a database written by version n, upgrade, check every record).
  * `stores` lists only the primary key and the indexes (not every property).
+ *
+ * Every write goes through the write path (./write.ts), installed here in the
+ * constructor together with the database rules (./rules.ts): no import order matters.
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type {
@@ -22,6 +25,15 @@ import type {
   Remark,
   Staff,
 } from '../../../shared/domain';
+import {
+  OPERATOR_NAME_KEY,
+  stampWrites,
+  TRACKED_TABLES,
+  type ChangeRecord,
+  type RevisionRecord,
+  type TrackedTable,
+} from './write';
+import { installRules } from './rules';
 
 /** The entry line of the live-notes screen, kept between keystrokes and restarts. */
 export interface EntryDraft {
@@ -61,6 +73,19 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // The write path: a change log, and a revision on every record (existing records start at 1).
+    version: 2,
+    stores: { revisions: '[table+id], table', changes: '++seq, [table+id], at' },
+    upgrade: async (tx) => {
+      for (const table of TRACKED_TABLES) {
+        const records = (await tx.table(table).toArray()) as { id: string; updatedAt?: string }[];
+        await tx
+          .table('revisions')
+          .bulkAdd(records.map((r) => ({ table, id: r.id, rev: 1, updatedBy: '', updatedAt: r.updatedAt ?? '' })));
+      }
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -80,6 +105,10 @@ export class ShingikaiDB extends Dexie {
   minutes!: Table<Minutes, string>;
   entryDrafts!: Table<EntryDraft, string>;
   meta!: Table<MetaRecord, string>;
+  revisions!: Table<RevisionRecord, [string, string]>;
+  changes!: Table<ChangeRecord, number>;
+  /** The 作業者名 setting as last read or written (stamped as `updatedBy`). */
+  private operator = '';
 
   /** `upTo` declares only the first versions: tests use it to write a database as an older release did. */
   constructor(name = DEFAULT_DB_NAME, options: DexieOptions & { upTo?: number } = {}) {
@@ -90,6 +119,20 @@ export class ShingikaiDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    this.use(stampWrites({ operatorName: () => this.operator }));
+    installRules(this);
+    this.on('ready', async () => {
+      const rec = await this.meta.get(OPERATOR_NAME_KEY);
+      this.operator = typeof rec?.value === 'string' ? rec.value.trim() : '';
+    });
+    this.meta.hook('creating', (key, rec) => {
+      if (key === OPERATOR_NAME_KEY) this.operator = typeof rec.value === 'string' ? rec.value.trim() : '';
+    });
+    this.meta.hook('updating', (mods, key, rec) => {
+      if (key !== OPERATOR_NAME_KEY) return;
+      const value = 'value' in mods ? (mods as { value: unknown }).value : rec.value;
+      this.operator = typeof value === 'string' ? value.trim() : '';
+    });
   }
 }
 
@@ -110,4 +153,14 @@ export const COUNCIL_TABLES = [
  */
 export function ordered<T>(table: Table<T, string>, index: `[${string}+${string}]`, ownerId: string) {
   return table.where(index).between([ownerId, Dexie.minKey], [ownerId, Dexie.maxKey]);
+}
+
+/** A record's revision (rev, updatedBy, updatedAt) as the write path stamped it. */
+export function revisionOf(db: ShingikaiDB, table: TrackedTable, id: string): Promise<RevisionRecord | undefined> {
+  return db.revisions.get([table, id]);
+}
+
+/** The change log after `seq` (0 = from the start), in order. */
+export function changesSince(db: ShingikaiDB, seq = 0): Promise<ChangeRecord[]> {
+  return db.changes.where('seq').above(seq).toArray();
 }

@@ -1,5 +1,5 @@
 /** Read models the screens share (one place per question, so screens stay thin). */
-import { db } from './index';
+import { db } from './db';
 import type { Council, Meeting } from '../../../shared/domain';
 import { todayInTokyo } from '../../../shared/wareki';
 import { ordered } from './database';
