@@ -6,14 +6,13 @@ import { importBundle } from '../../renderer/src/data/bundle';
 import {
   addMember,
   applyRosterImport,
-  createMeeting,
-  deleteMeeting,
   deleteMember,
   mergeField,
-  minutesOverdue,
   setMinutesDueDays,
   setOrder,
-} from '../../renderer/src/data/councils';
+} from '../../renderer/src/features/councils/data';
+import { createMeeting, deleteMeeting } from '../../renderer/src/features/meetings/data';
+import { minutesOverdue } from '../../renderer/src/features/meetings/due';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
 const open = () => new ShingikaiDB(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });

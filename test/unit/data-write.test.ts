@@ -7,7 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { changesSince, revisionOf, ShingikaiDB } from '../../renderer/src/data/database';
 import { importBundle } from '../../renderer/src/data/bundle';
-import { addMember, deleteMember, updateCouncil } from '../../renderer/src/data/councils';
+import { addMember, deleteMember, updateCouncil } from '../../renderer/src/features/councils/data';
 import { FROZEN_MESSAGE } from '../../renderer/src/data/rules';
 import { toDataError } from '../../renderer/src/data/errors';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';

@@ -11,7 +11,7 @@ import {
   saveSections,
   setOpinionLink,
   FROZEN_MESSAGE,
-} from '../../renderer/src/screens/vision/store';
+} from '../../renderer/src/features/vision/data';
 import { addSibling, makeVersion, newSection, updateSection } from '../../shared/drafts';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 

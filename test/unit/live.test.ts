@@ -7,8 +7,8 @@ import {
   offsetBaseMs,
   offsetSecAt,
   scheduledStartMs,
-} from '../../renderer/src/screens/live/time';
-import { matchSpeakers, normalizeQuery, speakerChoices } from '../../renderer/src/screens/live/speakerPick';
+} from '../../renderer/src/features/live/time';
+import { matchSpeakers, normalizeQuery, speakerChoices } from '../../renderer/src/features/live/speakerPick';
 import {
   applyChange,
   applyUndo,
@@ -23,7 +23,7 @@ import {
   toggleFlag,
   updateRemark,
   type LiveDraft,
-} from '../../renderer/src/screens/live/store';
+} from '../../renderer/src/features/live/data';
 import type { Member, Remark, Staff } from '../../shared/domain';
 
 describe('offsets from the meeting start (Asia/Tokyo)', () => {
