@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import { bridge } from '../platform/bridge';
 import { startAutomaticBackups } from '../data/backup';
-import { requestPersistentStorage } from '../data/db';
+import { requestPersistentStorage } from '../data/storage';
 import { AppShell } from './AppShell';
 import { NotifyProvider } from './notify';
 import { HomeScreen } from '../features/councils';

@@ -1,7 +1,7 @@
 /** The frame around every screen: title bar, navigation drawer, content. */
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../data/live';
 import {
   Badge,
   makeStyles,

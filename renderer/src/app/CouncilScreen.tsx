@@ -1,5 +1,5 @@
 /** One council: header and its sections (概要 / 委員 / 会議 / 意見 / ビジョン) as tabs and routes. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../data/live';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Spinner, Tab, TabList } from '@fluentui/react-components';
 import { db } from '../data/db';

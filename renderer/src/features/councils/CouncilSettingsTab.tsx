@@ -32,7 +32,7 @@ import {
   MergeRegular,
   ReOrderDotsVerticalRegular,
 } from '@fluentui/react-icons';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { db } from '../../data/db';
 import { fieldUsage, mergeField, setMinutesDueDays, updateCouncil } from './data';
 import { useNotify } from '../../app/notify';

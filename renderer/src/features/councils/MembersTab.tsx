@@ -1,6 +1,6 @@
 /** 委員名簿 and 事務局職員: add, edit, remove, reorder (Alt+↑/↓ or drag), sort by 50音, import from Excel. */
 import { useState, type FormEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import {
   Badge,
   Button,

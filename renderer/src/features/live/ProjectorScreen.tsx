@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useParams } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { makeStyles } from '@fluentui/react-components';
 import { db } from '../../data/db';
 import { sortedMembers, sortedStaff } from '../../data/queries';

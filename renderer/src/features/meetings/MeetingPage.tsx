@@ -1,5 +1,5 @@
 /** One meeting: its basics, attendance with the quorum, agenda, materials, and the 次第 export. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useState } from 'react';
 import {

@@ -1,6 +1,6 @@
 /** 会議開催計画 (seed 002): planned meetings of a fiscal year by month, with their themes; exported to Excel. */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { useNavigate } from 'react-router-dom';
 import {
   Button,

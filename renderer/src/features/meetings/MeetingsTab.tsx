@@ -1,6 +1,6 @@
 /** 会議: the list (index), the 会議開催計画 (plan) and one meeting's page (:meetingId/*). */
 import { useState, type FormEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import {
   Button,

@@ -4,7 +4,7 @@
  * minutes through 作成中 → 確認中 → 確定 → 公開済, and export to Word (main builds the file).
  */
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { useParams } from 'react-router-dom';
 import {
   Badge,
@@ -33,8 +33,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, DocumentArrowDown20Regular, LockClosed20Regular } from '@fluentui/react-icons';
-import { db } from '../../data/db';
-import { sortedMembers, sortedStaff } from '../../data/queries';
+import { minutesRecords, writeMinutes } from './data';
 import { call } from '../../platform/bridge';
 import { useNotify } from '../../app/notify';
 import { PageHeader } from '../../ui/PageHeader';
@@ -81,19 +80,7 @@ function historyTime(at: string): string {
 }
 
 function useMinutesRecords(meetingId: string) {
-  return useLiveQuery(async () => {
-    const meeting = await db.meetings.get(meetingId);
-    if (!meeting) return null;
-    const council = await db.councils.get(meeting.councilId);
-    if (!council) return null;
-    const [members, staff, remarks, minutes] = await Promise.all([
-      sortedMembers(council.id),
-      sortedStaff(council.id),
-      db.remarks.where('meetingId').equals(meetingId).toArray(),
-      db.minutes.get(meetingId),
-    ]);
-    return { meeting, council, members, staff, remarks, minutes: minutes ?? null };
-  }, [meetingId]);
+  return useLiveQuery(() => minutesRecords(meetingId), [meetingId]);
 }
 
 export function MinutesScreen() {
@@ -146,13 +133,7 @@ export function MinutesScreen() {
     change: (m: Minutes) => Minutes,
     extra?: { meeting?: typeof meeting; clearNeedsCheck?: string[] },
   ) => {
-    const now = new Date().toISOString();
-    await db.transaction('rw', [db.minutes, db.meetings, db.remarks], async () => {
-      const current = (await db.minutes.get(meeting.id)) ?? emptyMinutes(meeting.id, now);
-      await db.minutes.put({ ...change(current), updatedAt: now });
-      if (extra?.meeting) await db.meetings.put(extra.meeting);
-      for (const id of extra?.clearNeedsCheck ?? []) await db.remarks.update(id, { needsCheck: false, updatedAt: now });
-    });
+    await writeMinutes(meeting.id, change, extra);
   };
 
   const saveEdit = async (key: string, text: string, place: string) => {

@@ -4,7 +4,7 @@
  * the next meeting's material. Theme choices are kept per meeting.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { Badge, Button, Field, Radio, RadioGroup, Select, Spinner, Text, tokens } from '@fluentui/react-components';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { sortedMeetings } from '../../data/queries';

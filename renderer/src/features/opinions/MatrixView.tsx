@@ -4,7 +4,7 @@
  * edited here.
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { Button, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, SettingsRegular } from '@fluentui/react-icons';
 import { db } from '../../data/db';

@@ -1,6 +1,6 @@
 /** The opinions board: grouped by field, filtered, counted; drag or Alt+↑/↓ to move between fields. */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import {
   Button,
   CounterBadge,

@@ -5,7 +5,7 @@
  * or, without the dialog, promoteRemarksToOpinions(remarkIds) from ./store.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import {
   Badge,
   Button,

@@ -1,6 +1,6 @@
 /** 該当箇所: which sections of the council's vision/plan reflect an opinion (kept as section ids). */
 import { useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import {
   Button,
   Checkbox,

@@ -1,23 +1,20 @@
 /** Who is working (for the minutes' history): a name typed in settings, or 事務局. */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { Button, Field, Input } from '@fluentui/react-components';
-import { db } from '../../data/db';
-import { OPERATOR_NAME_KEY } from '../../data/write';
+import { readOperatorName, saveOperatorName } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 
-const KEY = OPERATOR_NAME_KEY; // also stamped as updatedBy by the write path
-
 export function useOperatorName(): string {
-  const rec = useLiveQuery(() => db.meta.get(KEY), []);
+  const rec = useLiveQuery(() => readOperatorName(), []);
   const name = typeof rec?.value === 'string' ? rec.value.trim() : '';
   return name || '事務局';
 }
 
 export function OperatorNameSetting() {
   const notify = useNotify();
-  const rec = useLiveQuery(() => db.meta.get(KEY), []);
+  const rec = useLiveQuery(() => readOperatorName(), []);
   const [value, setValue] = useState<string | null>(null);
   const current = value ?? (typeof rec?.value === 'string' ? rec.value : '');
   return (
@@ -34,7 +31,7 @@ export function OperatorNameSetting() {
           <Button
             onClick={async () => {
               try {
-                await db.meta.put({ key: KEY, value: current.trim() });
+                await saveOperatorName(current);
                 setValue(null);
                 notify.success('作業者名を保存しました');
               } catch (e) {

@@ -173,9 +173,9 @@ export function ComparePage({
         })();
   const oldDoc = docOf(oldId),
     newDoc = docOf(newId);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the docs are derived from these
   const rows = useMemo(
     () => (oldDoc && newDoc ? compareVersions(oldDoc, newDoc) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the docs are derived from these
     [oldId, newId, draft, versions],
   );
   if (list.length === 0)

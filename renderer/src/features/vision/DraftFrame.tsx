@@ -1,5 +1,5 @@
 /** One draft: its own tabs (編集 / プレビュー / 版 / 比較 / 意見の反映) as nested routes. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Button, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular, DocumentArrowDown20Regular } from '@fluentui/react-icons';

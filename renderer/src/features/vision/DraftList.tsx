@@ -1,6 +1,6 @@
 /** The drafts of a council (a council may have several: ビジョン and プラン) and creating one. */
 import { useState, type FormEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../data/live';
 import { useNavigate } from 'react-router-dom';
 import {
   Badge,
