@@ -16,7 +16,8 @@ import {
 import { ArrowDownload24Regular, Save24Regular } from '@fluentui/react-icons';
 import { useLoadSample } from '../../app/commands';
 import { call } from '../../platform/bridge';
-import { db, requestPersistentStorage, type PersistState } from '../../data/db';
+import { db } from '../../data/db';
+import { requestPersistentStorage, type PersistState } from '../../data/storage';
 import { backupNow } from '../../data/backup';
 import { useNotify } from '../../app/notify';
 import { PageHeader } from '../../ui/PageHeader';
