@@ -23,7 +23,7 @@ import {
 import { daysBetween, fiscalYearOf, formatFiscalYear, todayInTokyo } from '../../../../shared/wareki';
 import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
 import { minutesOverdue } from '../meetings';
-import { termWarning } from './MembersTab';
+import { termWarning } from '../../../../shared/terms';
 import { db } from '../../data/db';
 import { sortedMeetings, sortedMembers } from '../../data/queries';
 import { Section } from '../../ui/Section';

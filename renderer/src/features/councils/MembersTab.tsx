@@ -53,26 +53,15 @@ import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
 import { dateOrDash } from '../../ui/format';
 import { compareByReading, staffTitle } from '../../../../shared/people';
-import { daysBetween, todayInTokyo } from '../../../../shared/wareki';
+import { todayInTokyo } from '../../../../shared/wareki';
 import { MEMBER_ROLES, type Member, type Staff } from '../../../../shared/domain';
 import { move, useReorder } from '../../ui/reorder';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { RosterImportButton } from './RosterImportDialog';
+import { termWarning } from '../../../../shared/terms';
 import type { CouncilTabProps } from '../../app/councilTabs';
 import { call } from '../../platform/bridge';
 import { FormDialog, TWO_COLUMNS } from '../../ui/FormDialog';
-
-/** 任期満了 / 満了まで N日 (within 30 days), in Japan time. */
-export function termWarning(
-  m: Pick<Member, 'termEnd'>,
-  today = todayInTokyo(),
-): { ended: boolean; days: number } | null {
-  if (!m.termEnd) return null;
-  const days = daysBetween(today, m.termEnd);
-  if (days < 0) return { ended: true, days };
-  if (days <= 30) return { ended: false, days };
-  return null;
-}
 
 const emptyMember: MemberInput = {
   name: '',

@@ -1,8 +1,3 @@
-/** Word exports of drafts: the council's fonts, and the app's one export hook. */
-import type { Council } from '../../../../shared/domain';
+/** Word exports of drafts: the council's fonts (shared/drafts/fonts.ts), and the app's one export hook. */
+export { fontsOf } from '../../../../shared/drafts/fonts';
 export { useExport } from '../../ui/exporting';
-
-export const fontsOf = (council: Council) => ({
-  body: council.publication.bodyFont,
-  heading: council.publication.headingFont,
-});
