@@ -5,7 +5,7 @@ import type { MenuCommand } from '../../../shared/contract';
 import { backupNow } from '../data/backup';
 import { loadSampleIntoApp } from '../data/sample';
 import { useNotify } from './notify';
-import { openShortcutsDialog } from './ShortcutsDialog';
+import { openShortcutsDialog } from '../ui/shortcuts';
 
 export function useLoadSample() {
   const navigate = useNavigate();
