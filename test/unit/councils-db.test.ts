@@ -1,19 +1,18 @@
 /** Council and meeting writes in the renderer's database: all or nothing, references kept whole. */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { ShingikaiDB } from '../../renderer/src/db/database';
-import { importBundle } from '../../renderer/src/db/bundle';
+import { ShingikaiDB } from '../../renderer/src/data/database';
+import { importBundle } from '../../renderer/src/data/bundle';
 import {
   addMember,
   applyRosterImport,
-  createMeeting,
-  deleteMeeting,
   deleteMember,
   mergeField,
-  minutesOverdue,
   setMinutesDueDays,
   setOrder,
-} from '../../renderer/src/db/councils';
+} from '../../renderer/src/features/councils/data';
+import { createMeeting, deleteMeeting } from '../../renderer/src/features/meetings/data';
+import { minutesOverdue } from '../../renderer/src/features/meetings/due';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
 const open = () => new ShingikaiDB(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });

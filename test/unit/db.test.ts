@@ -5,9 +5,9 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS, ShingikaiDB } from '../../renderer/src/db/database';
-import { exportBundle, importBundle } from '../../renderer/src/db/bundle';
-import { loadSampleCouncil } from '../../renderer/src/db/sample';
+import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS, ShingikaiDB } from '../../renderer/src/data/database';
+import { exportBundle, importBundle } from '../../renderer/src/data/bundle';
+import { loadSampleCouncil } from '../../renderer/src/data/sample';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import type { CouncilBundle } from '../../shared/domain';
 

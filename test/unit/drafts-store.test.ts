@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { ShingikaiDB } from '../../renderer/src/db/database';
-import { importBundle } from '../../renderer/src/db/bundle';
+import { ShingikaiDB } from '../../renderer/src/data/database';
+import { importBundle } from '../../renderer/src/data/bundle';
 import {
   addVersion,
   createDraft,
@@ -11,7 +11,7 @@ import {
   saveSections,
   setOpinionLink,
   FROZEN_MESSAGE,
-} from '../../renderer/src/screens/vision/store';
+} from '../../renderer/src/features/vision/data';
 import { addSibling, makeVersion, newSection, updateSection } from '../../shared/drafts';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { ShingikaiDB } from '../../renderer/src/db/database';
+import { ShingikaiDB } from '../../renderer/src/data/database';
 import {
   formatOffset,
   knownBaseMs,
   offsetBaseMs,
   offsetSecAt,
   scheduledStartMs,
-} from '../../renderer/src/screens/live/time';
-import { matchSpeakers, normalizeQuery, speakerChoices } from '../../renderer/src/screens/live/speakerPick';
+} from '../../renderer/src/features/live/time';
+import { matchSpeakers, normalizeQuery, speakerChoices } from '../../renderer/src/features/live/speakerPick';
 import {
   applyChange,
   applyUndo,
@@ -23,7 +23,7 @@ import {
   toggleFlag,
   updateRemark,
   type LiveDraft,
-} from '../../renderer/src/screens/live/store';
+} from '../../renderer/src/features/live/data';
 import type { Member, Remark, Staff } from '../../shared/domain';
 
 describe('offsets from the meeting start (Asia/Tokyo)', () => {

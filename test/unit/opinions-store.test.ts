@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ShingikaiDB } from '../../renderer/src/db/database';
-import { importBundle } from '../../renderer/src/db/bundle';
+import { ShingikaiDB } from '../../renderer/src/data/database';
+import { importBundle } from '../../renderer/src/data/bundle';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import { mergeOpinions } from '../../shared/opinions';
-import { opinionRecords } from '../../renderer/src/screens/opinions/records';
+import { opinionRecords } from '../../renderer/src/features/opinions/data/records';
 
 const db = new ShingikaiDB('opinions-store-test');
 const {

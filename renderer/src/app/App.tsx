@@ -1,19 +1,19 @@
 import { useEffect } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
-import { bridge } from '../bridge';
-import { startAutomaticBackups } from '../db/backup';
-import { requestPersistentStorage } from '../db';
+import { bridge } from '../platform/bridge';
+import { startAutomaticBackups } from '../data/backup';
+import { requestPersistentStorage } from '../data/storage';
 import { AppShell } from './AppShell';
 import { NotifyProvider } from './notify';
-import { HomeScreen } from '../screens/HomeScreen';
-import { CouncilListScreen } from '../screens/CouncilListScreen';
-import { CouncilScreen } from '../screens/council/CouncilScreen';
-import { SettingsScreen } from '../screens/SettingsScreen';
-import { NotFoundScreen } from '../screens/NotFoundScreen';
-import { MinutesScreen } from '../screens/minutes/MinutesScreen';
+import { HomeScreen } from '../features/councils';
+import { CouncilListScreen } from '../features/councils';
+import { CouncilScreen } from './CouncilScreen';
+import { SettingsScreen } from '../features/settings';
+import { NotFoundScreen } from './NotFoundScreen';
+import { MinutesScreen } from '../features/minutes';
 import { useAppCommands } from './commands';
-import { LiveScreen } from '../screens/live/LiveScreen';
-import { ProjectorScreen } from '../screens/live/ProjectorScreen';
+import { LiveScreen } from '../features/live';
+import { ProjectorScreen } from '../features/live';
 
 function CommandRouter() {
   const navigate = useNavigate();

@@ -1,7 +1,7 @@
 /** The frame around every screen: title bar, navigation drawer, content. */
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../data/live';
 import {
   Badge,
   makeStyles,
@@ -19,8 +19,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { BuildingGovernment24Regular, Home24Regular, People24Regular, Settings24Regular } from '@fluentui/react-icons';
-import { db } from '../db';
-import { bridge } from '../bridge';
+import { db } from '../data/db';
+import { bridge } from '../platform/bridge';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { COUNCIL_TABS } from './councilTabs';
 

@@ -15,31 +15,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
+import { SHORTCUT_GROUPS } from './shortcuts';
+import { OPEN_EVENT } from '../ui/shortcuts';
 
-export interface ShortcutGroup {
-  title: string;
-  keys: [string, string][];
-}
-
-/** Screens add their own groups here (the live-notes screen lists its keys, for example). */
-export const SHORTCUT_GROUPS: ShortcutGroup[] = [
-  {
-    title: '全体',
-    keys: [
-      ['F1 / ?', 'キーボードショートカットの一覧'],
-      ['Alt+H', 'ホーム'],
-      ['Alt+L', '審議会一覧'],
-      ['Tab / Shift+Tab', '次 / 前の項目へ移動'],
-      ['← → (タブ上で)', '委員・会議・意見・ビジョンの切り替え'],
-      ['Ctrl+Shift+B', '今すぐバックアップ（アプリ版）'],
-    ],
-  },
-];
-
-const OPEN_EVENT = 'shingikai:shortcuts';
-export function openShortcutsDialog() {
-  window.dispatchEvent(new Event(OPEN_EVENT));
-}
+export { openShortcutsDialog } from '../ui/shortcuts';
 
 export function ShortcutsDialog() {
   const [open, setOpen] = useState(false);

@@ -2,18 +2,17 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { MenuCommand } from '../../../shared/contract';
-import { backupNow } from '../db/backup';
-import { loadSampleCouncil } from '../db/sample';
-import { db } from '../db';
+import { backupNow } from '../data/backup';
+import { loadSampleIntoApp } from '../data/sample';
 import { useNotify } from './notify';
-import { openShortcutsDialog } from './ShortcutsDialog';
+import { openShortcutsDialog } from '../ui/shortcuts';
 
 export function useLoadSample() {
   const navigate = useNavigate();
   const notify = useNotify();
   return useCallback(async () => {
     try {
-      const { councilId, created } = await loadSampleCouncil(db);
+      const { councilId, created } = await loadSampleIntoApp();
       if (created)
         notify.success('サンプルを読み込みました', '飯塚市行政経営戦略推進審議会（第２回 会議録ほか）を登録しました。');
       else notify.info('サンプルは読み込み済みです', '登録済みのサンプル審議会を表示します。');

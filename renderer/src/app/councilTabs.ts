@@ -1,3 +1,5 @@
+import type { Council } from '../../../shared/domain';
+
 /** A council's sections, in order: the tab bar and the left menu both list these. */
 export const COUNCIL_TABS = [
   { key: 'overview', label: '概要' },
@@ -7,3 +9,8 @@ export const COUNCIL_TABS = [
   { key: 'vision', label: 'ビジョン' },
   { key: 'settings', label: '設定' },
 ] as const;
+
+/** What every council tab receives. */
+export interface CouncilTabProps {
+  council: Council;
+}

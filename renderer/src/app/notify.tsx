@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { Toast, ToastBody, ToastTitle, Toaster, useId, useToastController } from '@fluentui/react-components';
 import { AppError } from '../../../shared/errors';
+import { toDataError } from '../data/errors';
 
 interface Notify {
   success(title: string, body?: ReactNode): void;
@@ -13,6 +14,7 @@ interface Notify {
 const NotifyContext = createContext<Notify | null>(null);
 
 export function describeError(error: unknown): { message: string; details: string[] } {
+  error = toDataError(error) ?? error;
   if (error instanceof AppError)
     return {
       message: error.message,

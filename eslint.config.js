@@ -1,0 +1,205 @@
+// ESLint: the layout rules of docs/ARCHITECTURE.md, kept by the linter (npm run lint).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+const NODE_BUILTINS = {
+  regex: '^node:',
+  message: 'Node built-ins belong in electron/ or scripts/, not here.',
+};
+const DEXIE = [
+  { name: 'dexie', message: 'Only renderer/src/data/** and a feature’s data.ts touch Dexie.' },
+  { name: 'dexie-react-hooks', message: 'Use the live-query helper of renderer/src/data/live.ts.' },
+  { name: 'dexie-export-import', message: 'Only renderer/src/data/** touches Dexie.' },
+];
+const DB_INSTANCE = {
+  regex: '(^|/)data/(db|database)$',
+  message: 'Only renderer/src/data/** and a feature’s data.ts touch the database.',
+};
+
+/**
+ * Screens that still read the database inline (`db.…` inside useLiveQuery or a handler).
+ * Their queries are to move into their feature's data.ts; until then they may import the
+ * db instance — and only they: this list only shrinks. Every other rule applies to them.
+ */
+const PENDING_DATA_MOVES = [
+  'renderer/src/app/AppShell.tsx',
+  'renderer/src/app/CouncilScreen.tsx',
+  'renderer/src/features/councils/CouncilOverview.tsx',
+  'renderer/src/features/councils/CouncilSettingsTab.tsx',
+  'renderer/src/features/councils/MembersTab.tsx',
+  'renderer/src/features/councils/NewCouncilDialog.tsx',
+  'renderer/src/features/councils/RosterImportDialog.tsx',
+  'renderer/src/features/live/LiveScreen.tsx',
+  'renderer/src/features/live/ProjectorScreen.tsx',
+  'renderer/src/features/meetings/AgendaSection.tsx',
+  'renderer/src/features/meetings/AttendanceSection.tsx',
+  'renderer/src/features/meetings/MaterialsSection.tsx',
+  'renderer/src/features/meetings/MeetingPage.tsx',
+  'renderer/src/features/meetings/MeetingPlan.tsx',
+  'renderer/src/features/meetings/MeetingsTab.tsx',
+  'renderer/src/features/opinions/ImportOpinionsDialog.tsx',
+  'renderer/src/features/opinions/MatrixView.tsx',
+  'renderer/src/features/opinions/PromoteRemarksDialog.tsx',
+  'renderer/src/features/opinions/SectionLinkDialog.tsx',
+  'renderer/src/features/settings/SettingsScreen.tsx',
+  'renderer/src/features/vision/DraftEditor.tsx',
+  'renderer/src/features/vision/DraftFrame.tsx',
+  'renderer/src/features/vision/DraftList.tsx',
+  'renderer/src/features/vision/FreezeDialog.tsx',
+  'renderer/src/features/vision/TracePage.tsx',
+];
+
+const DATA_FILES = ['renderer/src/data/**', 'renderer/src/features/*/data.ts', 'renderer/src/features/*/data/**'];
+const FEATURE_FILES = ['renderer/src/features/*/*.{ts,tsx}'];
+const DEXIE_RULES = ['dexie'];
+/** In features/<name>/<file>: `../<other>/<file>` reaches into another feature. */
+const OTHER_FEATURE = {
+  regex: '^\\.\\./[^./][^/]*/.+',
+  message: 'Import another feature only through its index.ts (../<feature>).',
+};
+
+/** One no-restricted-imports block (ESLint replaces, not merges, a rule's options per block). */
+function rendererImports(files, ignores, extra) {
+  const dexie = extra.includes('dexie');
+  return [
+    {
+      files,
+      ignores,
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: dexie ? DEXIE : [],
+            patterns: [
+              NODE_BUILTINS,
+              { group: ['**/electron/**', 'electron'], message: 'The renderer reaches main only through platform/.' },
+              ...(dexie ? [DB_INSTANCE] : []),
+              ...extra.filter((e) => typeof e === 'object'),
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Japanese text uses the full-width space (U+3000) on purpose: allowed inside strings, comments and JSX text.
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true, skipJSXText: true },
+      ],
+    },
+  },
+  // Narrow exceptions, each with its reason (kept here so electron/ and shared/ files stay untouched).
+  {
+    // Lone surrogates and combining marks are matched on purpose: the regex finds where a diff must not split.
+    files: ['shared/drafts/diff.ts'],
+    rules: { 'no-misleading-character-class': 'off' },
+  },
+  {
+    // Control characters are matched on purpose: they are stripped from file names and cell text.
+    files: ['electron/services/files.ts', 'electron/services/exports/xlsx-common.ts'],
+    rules: { 'no-control-regex': 'off' },
+  },
+  {
+    // A sheet list mixes row types; each SheetSpec is typed where it is built.
+    files: ['electron/services/exports/xlsx-common.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Prettier's layout of `sides(ops)[side]` across lines; the expression is intended.
+    files: ['electron/services/drafts/comparison-docx.ts'],
+    rules: { 'no-unexpected-multiline': 'off' },
+  },
+  {
+    // Playwright fixtures must destructure their (unused) fixture argument: `async ({}, use) => …`.
+    files: ['test/e2e/fixtures.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  // renderer/: no electron/, no Node; Dexie only in the data modules; features meet through index.ts.
+  ...rendererImports(
+    ['renderer/src/**/*.{ts,tsx}'],
+    [...DATA_FILES, ...FEATURE_FILES, ...PENDING_DATA_MOVES],
+    [...DEXIE_RULES],
+  ),
+  ...rendererImports(FEATURE_FILES, [...DATA_FILES, ...PENDING_DATA_MOVES], [...DEXIE_RULES, OTHER_FEATURE]),
+  ...rendererImports(
+    PENDING_DATA_MOVES.filter((f) => f.includes('/features/')),
+    [],
+    [OTHER_FEATURE],
+  ),
+  ...rendererImports(
+    PENDING_DATA_MOVES.filter((f) => !f.includes('/features/')),
+    [],
+    [],
+  ),
+  ...rendererImports(DATA_FILES, [], []),
+  // shared/: plain logic, runs in main, renderer and tests.
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react', message: 'shared/ holds no UI.' },
+            { name: 'react-dom', message: 'shared/ holds no UI.' },
+            { name: 'electron', message: 'shared/ never imports electron.' },
+          ],
+          patterns: [
+            NODE_BUILTINS,
+            {
+              group: ['**/renderer/**', '**/electron/**', '@fluentui/*'],
+              message: 'shared/ imports neither the renderer, main, nor UI.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB'],
+    },
+  },
+  // Services never import electron: they are tested under Node.
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Services never import electron; main wires them.' }] },
+      ],
+    },
+  },
+);

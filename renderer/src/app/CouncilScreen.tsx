@@ -1,0 +1,58 @@
+/** One council: header and its sections (概要 / 委員 / 会議 / 意見 / ビジョン) as tabs and routes. */
+import { useLiveQuery } from '../data/live';
+import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Spinner, Tab, TabList } from '@fluentui/react-components';
+import { db } from '../data/db';
+import { PageHeader } from '../ui/PageHeader';
+import { NotFoundScreen } from './NotFoundScreen';
+import { CouncilOverview } from '../features/councils';
+import { MembersTab } from '../features/councils';
+import { MeetingsTab } from '../features/meetings';
+import { OpinionsTab } from '../features/opinions';
+import { VisionTab } from '../features/vision';
+import { CouncilSettingsTab } from '../features/councils';
+import { COUNCIL_TABS } from './councilTabs';
+
+export function CouncilScreen() {
+  const { councilId = '' } = useParams();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const council = useLiveQuery(async () => (await db.councils.get(councilId)) ?? null, [councilId]);
+  if (council === undefined) return <Spinner label="読み込み中…" />;
+  if (council === null) return <NotFoundScreen what="審議会" />;
+
+  const sub = pathname.split('/')[3] ?? 'overview';
+  const tab = COUNCIL_TABS.find((t) => t.key === sub) ? sub : 'overview';
+  const base = `/councils/${council.id}`;
+
+  return (
+    <>
+      <PageHeader
+        title={council.name}
+        crumbs={[{ label: 'ホーム', to: '/' }, { label: '審議会一覧', to: '/councils' }, { label: council.name }]}
+        subtitle={[council.municipality, council.department].filter(Boolean).join('　') || undefined}
+      />
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => navigate(d.value === 'overview' ? base : `${base}/${String(d.value)}`)}
+        style={{ marginBottom: 16 }}
+        aria-label="審議会の項目"
+      >
+        {COUNCIL_TABS.map((t) => (
+          <Tab key={t.key} value={t.key}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <Routes>
+        <Route index element={<CouncilOverview council={council} />} />
+        <Route path="members/*" element={<MembersTab council={council} />} />
+        <Route path="meetings/*" element={<MeetingsTab council={council} />} />
+        <Route path="opinions/*" element={<OpinionsTab council={council} />} />
+        <Route path="vision/*" element={<VisionTab council={council} />} />
+        <Route path="settings" element={<CouncilSettingsTab council={council} />} />
+        <Route path="*" element={<NotFoundScreen />} />
+      </Routes>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Every shortcut group of the app, collected once: each feature declares its keys
+ * statically in its shortcuts.ts (no module registers itself on import).
+ */
+import type { ShortcutGroup } from '../ui/shortcuts';
+import { REORDER_SHORTCUTS } from '../ui/reorder';
+import { OPINIONS_SHORTCUTS } from '../features/opinions';
+import { VISION_SHORTCUTS } from '../features/vision';
+import { MINUTES_SHORTCUTS } from '../features/minutes';
+import { LIVE_SHORTCUTS } from '../features/live';
+
+const GLOBAL_SHORTCUTS: ShortcutGroup = {
+  title: '全体',
+  keys: [
+    ['F1 / ?', 'キーボードショートカットの一覧'],
+    ['Alt+H', 'ホーム'],
+    ['Alt+L', '審議会一覧'],
+    ['Tab / Shift+Tab', '次 / 前の項目へ移動'],
+    ['← → (タブ上で)', '委員・会議・意見・ビジョンの切り替え'],
+    ['Ctrl+Shift+B', '今すぐバックアップ（アプリ版）'],
+  ],
+};
+
+export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
+  GLOBAL_SHORTCUTS,
+  REORDER_SHORTCUTS,
+  OPINIONS_SHORTCUTS,
+  VISION_SHORTCUTS,
+  MINUTES_SHORTCUTS,
+  LIVE_SHORTCUTS,
+];

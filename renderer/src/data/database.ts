@@ -1,0 +1,166 @@
+/**
+ * The local database (IndexedDB through Dexie). The renderer owns the records; main
+ * never opens IndexedDB.
+ *
+ * Versions: every schema version ever shipped stays declared in SCHEMA_VERSIONS with
+ * its upgrade, in order. To change the schema, append { version: n+1, stores, upgrade }
+ * — never edit an earlier entry — and add its case to test/unit/db-migrations.test.ts
+ * (open a database written by version n, upgrade, check every record).
+ * `stores` lists only the primary key and the indexes (not every property).
+ *
+ * Every write goes through the write path (./write.ts), installed here in the
+ * constructor together with the database rules (./rules.ts): no import order matters.
+ */
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import type {
+  Council,
+  Draft,
+  DraftVersion,
+  MatrixItem,
+  Meeting,
+  Member,
+  Minutes,
+  Opinion,
+  PlanEntry,
+  Remark,
+  Staff,
+} from '../../../shared/domain';
+import {
+  OPERATOR_NAME_KEY,
+  stampWrites,
+  TRACKED_TABLES,
+  type ChangeRecord,
+  type RevisionRecord,
+  type TrackedTable,
+} from './write';
+import { installRules } from './rules';
+
+/** The entry line of the live-notes screen, kept between keystrokes and restarts. */
+export interface EntryDraft {
+  meetingId: string;
+  text: string;
+  updatedAt: string;
+  [extra: string]: unknown;
+}
+/** Small key/value records of the app itself (last backup, schema notes). */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      councils: 'id, name, updatedAt',
+      members: 'id, councilId, [councilId+order]',
+      staff: 'id, councilId, [councilId+order]',
+      meetings: 'id, councilId, [councilId+number], date, status',
+      remarks: 'id, meetingId, [meetingId+order], agendaItemId, fieldId',
+      opinions: 'id, councilId, [councilId+order], fieldId, meetingId, memberId, remarkId, source, status',
+      drafts: 'id, councilId',
+      draftVersions: 'id, draftId, [draftId+frozenAt]',
+      matrixItems: 'id, councilId, [councilId+fieldId]',
+      planEntries: 'id, councilId, [councilId+fiscalYear]',
+      minutes: 'id, meetingId',
+      entryDrafts: 'meetingId',
+      meta: 'key',
+    },
+  },
+  {
+    // The write path: a change log, and a revision on every record (existing records start at 1).
+    version: 2,
+    stores: { revisions: '[table+id], table', changes: '++seq, [table+id], at' },
+    upgrade: async (tx) => {
+      for (const table of TRACKED_TABLES) {
+        const records = (await tx.table(table).toArray()) as { id: string; updatedAt?: string }[];
+        await tx
+          .table('revisions')
+          .bulkAdd(records.map((r) => ({ table, id: r.id, rev: 1, updatedBy: '', updatedAt: r.updatedAt ?? '' })));
+      }
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+export const DEFAULT_DB_NAME = 'shingikai-desk';
+
+export class ShingikaiDB extends Dexie {
+  councils!: Table<Council, string>;
+  members!: Table<Member, string>;
+  staff!: Table<Staff, string>;
+  meetings!: Table<Meeting, string>;
+  remarks!: Table<Remark, string>;
+  opinions!: Table<Opinion, string>;
+  drafts!: Table<Draft, string>;
+  draftVersions!: Table<DraftVersion, string>;
+  matrixItems!: Table<MatrixItem, string>;
+  planEntries!: Table<PlanEntry, string>;
+  minutes!: Table<Minutes, string>;
+  entryDrafts!: Table<EntryDraft, string>;
+  meta!: Table<MetaRecord, string>;
+  revisions!: Table<RevisionRecord, [string, string]>;
+  changes!: Table<ChangeRecord, number>;
+  /** The 作業者名 setting as last read or written (stamped as `updatedBy`). */
+  private operator = '';
+
+  /** `upTo` declares only the first versions: tests use it to write a database as an older release did. */
+  constructor(name = DEFAULT_DB_NAME, options: DexieOptions & { upTo?: number } = {}) {
+    const { upTo, ...dexieOptions } = options;
+    super(name, dexieOptions);
+    for (const v of SCHEMA_VERSIONS) {
+      if (upTo !== undefined && v.version > upTo) break;
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+    this.use(stampWrites({ operatorName: () => this.operator }));
+    installRules(this);
+    this.on('ready', async () => {
+      const rec = await this.meta.get(OPERATOR_NAME_KEY);
+      this.operator = typeof rec?.value === 'string' ? rec.value.trim() : '';
+    });
+    this.meta.hook('creating', (key, rec) => {
+      if (key === OPERATOR_NAME_KEY) this.operator = typeof rec.value === 'string' ? rec.value.trim() : '';
+    });
+    this.meta.hook('updating', (mods, key, rec) => {
+      if (key !== OPERATOR_NAME_KEY) return;
+      const value = 'value' in mods ? (mods as { value: unknown }).value : rec.value;
+      this.operator = typeof value === 'string' ? value.trim() : '';
+    });
+  }
+}
+
+/** Every table that holds one council's records, for bundle export/delete. */
+export const COUNCIL_TABLES = [
+  'members',
+  'staff',
+  'meetings',
+  'opinions',
+  'drafts',
+  'matrixItems',
+  'planEntries',
+] as const;
+
+/**
+ * One owner's records in stored order, through a compound index such as
+ * '[councilId+order]' or '[meetingId+order]'.
+ */
+export function ordered<T>(table: Table<T, string>, index: `[${string}+${string}]`, ownerId: string) {
+  return table.where(index).between([ownerId, Dexie.minKey], [ownerId, Dexie.maxKey]);
+}
+
+/** A record's revision (rev, updatedBy, updatedAt) as the write path stamped it. */
+export function revisionOf(db: ShingikaiDB, table: TrackedTable, id: string): Promise<RevisionRecord | undefined> {
+  return db.revisions.get([table, id]);
+}
+
+/** The change log after `seq` (0 = from the start), in order. */
+export function changesSince(db: ShingikaiDB, seq = 0): Promise<ChangeRecord[]> {
+  return db.changes.where('seq').above(seq).toArray();
+}

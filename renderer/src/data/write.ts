@@ -1,0 +1,140 @@
+/**
+ * The one write path. Every create, update and delete of a record — `add`, `put`,
+ * `update`, `modify`, `delete`, bulk writes, `Collection.delete()` — reaches IndexedDB
+ * through `stampWrites` below, installed in the ShingikaiDB constructor as a Dexie
+ * DBCore middleware, so no caller can bypass it. In the same transaction it
+ *
+ * - stamps the record's revision in `revisions` (keyed [table+id]): `rev` 1 on create,
+ *   previous + 1 on every later write (a delete too, and a re-create continues the count),
+ *   `updatedBy` (the 作業者名 setting, '' when none) and `updatedAt`;
+ * - appends `{ table, id, rev, op, at }` to the `changes` log (every read-write
+ *   transaction includes both tables, so record, revision and log line are written
+ *   together or not at all).
+ *
+ * The records themselves are stored exactly as the caller wrote them (their own
+ * `updatedAt` stays the feature's business), so exports, undo and comparisons see the
+ * user's data only. This is the seam for full-text indexing, undo, backups and team
+ * sync: read `changes` after a known `seq`. The schema upgrade (a versionchange
+ * transaction) is not logged: it writes `rev: 1` for every existing record itself.
+ */
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
+
+/** The tables whose records are the user's data (revisioned and logged). */
+export const TRACKED_TABLES = [
+  'councils',
+  'members',
+  'staff',
+  'meetings',
+  'remarks',
+  'opinions',
+  'drafts',
+  'draftVersions',
+  'matrixItems',
+  'planEntries',
+  'minutes',
+] as const;
+export type TrackedTable = (typeof TRACKED_TABLES)[number];
+
+export type ChangeOp = 'create' | 'update' | 'delete';
+
+/** One line of the change log. `seq` is the log's own auto-increment key. */
+export interface ChangeRecord {
+  seq?: number;
+  table: TrackedTable;
+  id: string;
+  rev: number;
+  op: ChangeOp;
+  at: string;
+}
+
+/** The bookkeeping of one record: its revision, who wrote it last and when. */
+export interface RevisionRecord {
+  table: TrackedTable;
+  id: string;
+  rev: number;
+  updatedBy: string;
+  updatedAt: string;
+  deleted?: true;
+}
+
+/** What the write path needs from the database: who is working. */
+export interface WriteContext {
+  operatorName(): string;
+}
+
+/** The meta key of the 作業者名 setting (stamped as `updatedBy`). */
+export const OPERATOR_NAME_KEY = 'operatorName';
+
+const tracked = new Set<string>(TRACKED_TABLES);
+const BOOKKEEPING = ['revisions', 'changes'];
+
+export function stampWrites(context: WriteContext): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'WritePath',
+    create(down: DBCore): DBCore {
+      // A database opened at a version before the change log (tests of older releases) is written as it was.
+      const active = BOOKKEEPING.every((b) => down.schema.tables.some((t) => t.name === b));
+      return {
+        ...down,
+        // Every read-write transaction on the user's data also opens the bookkeeping tables.
+        transaction(stores, mode, options) {
+          const scope =
+            active && mode === 'readwrite' && stores.some((s) => tracked.has(s))
+              ? [...stores, ...BOOKKEEPING.filter((b) => !stores.includes(b))]
+              : stores;
+          return down.transaction(scope, mode, options);
+        },
+        table(name: string): DBCoreTable {
+          const table = down.table(name);
+          if (!active || !tracked.has(name)) return table;
+          const revisions = down.table('revisions');
+          const log = down.table('changes');
+          return {
+            ...table,
+            async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+              if ((req.trans as unknown as { mode?: string }).mode === 'versionchange') return table.mutate(req);
+              if (req.type === 'deleteRange') {
+                const found = await table.query({
+                  trans: req.trans,
+                  values: false,
+                  query: { index: table.schema.primaryKey, range: req.range },
+                });
+                return this.mutate({ type: 'delete', trans: req.trans, keys: found.result as string[] });
+              }
+              const keys = (
+                req.type === 'delete' ? req.keys : (req.keys ?? req.values.map(table.schema.primaryKey.extractKey!))
+              ) as string[];
+              const trans = req.trans;
+              const before = (await revisions.getMany({ trans, keys: keys.map((id) => [name, id]) })) as (
+                RevisionRecord | undefined
+              )[];
+              // A delete is logged only for records that exist.
+              const present =
+                req.type === 'delete' ? (await table.getMany({ trans, keys })).map((r) => r !== undefined) : null;
+              const res = await table.mutate(req);
+              const at = new Date().toISOString();
+              const updatedBy = context.operatorName();
+              const revs: RevisionRecord[] = [];
+              const changes: ChangeRecord[] = [];
+              keys.forEach((id, i) => {
+                if (res.failures[i] || (present && !present[i])) return;
+                const old = before[i];
+                const rev = (old?.rev ?? 0) + 1;
+                const op: ChangeOp = req.type === 'delete' ? 'delete' : old && !old.deleted ? 'update' : 'create';
+                const table = name as TrackedTable;
+                revs.push({ table, id, rev, updatedBy, updatedAt: at, ...(op === 'delete' ? { deleted: true } : {}) });
+                changes.push({ table, id, rev, op, at });
+              });
+              if (revs.length) {
+                await revisions.mutate({ type: 'put', trans, values: revs });
+                await log.mutate({ type: 'add', trans, values: changes });
+              }
+              return res;
+            },
+          };
+        },
+      };
+    },
+  };
+}

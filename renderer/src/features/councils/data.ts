@@ -1,0 +1,217 @@
+/**
+ * Writes of councils, members, staff, meetings and plans. Each is one Dexie transaction
+ * (all or nothing); none awaits main inside a transaction.
+ */
+import type { Council, Member, Staff } from '../../../../shared/domain';
+import { randomId } from '../../../../shared/factory';
+import { addDays } from '../../../../shared/wareki';
+import type { RosterPreview } from '../../../../shared/contract/councils';
+import { AppError } from '../../../../shared/errors';
+import type { ShingikaiDB } from '../../data/database';
+import { ordered } from '../../data/database';
+import { DataError } from '../../data/errors';
+
+const now = () => new Date().toISOString();
+
+export async function updateCouncil(
+  db: ShingikaiDB,
+  id: string,
+  patch: Partial<Omit<Council, 'id' | 'createdAt'>>,
+): Promise<void> {
+  await db.councils.update(id, { ...patch, updatedAt: now() });
+}
+
+/**
+ * Changes the minutes deadline (days after the meeting). Meetings whose due date still
+ * follows the old rule move with it; dates set by hand stay as they are.
+ */
+export async function setMinutesDueDays(db: ShingikaiDB, councilId: string, days: number): Promise<number> {
+  return db.transaction('rw', [db.councils, db.meetings], async () => {
+    const council = await db.councils.get(councilId);
+    if (!council) throw new DataError('NOT_FOUND', '審議会が見つかりません。');
+    let moved = 0;
+    if (council.minutesDueDays !== days) {
+      for (const m of await db.meetings.where('councilId').equals(councilId).toArray()) {
+        if (m.date && m.minutesDue === addDays(m.date, council.minutesDueDays)) {
+          await db.meetings.update(m.id, { minutesDue: addDays(m.date, days) });
+          moved++;
+        }
+      }
+    }
+    await db.councils.update(councilId, { minutesDueDays: days, updatedAt: now() });
+    return moved;
+  });
+}
+
+/** Merges field `fromId` into `intoId`: every remark, opinion and matrix item of the old field moves to the new one. */
+export async function mergeField(
+  db: ShingikaiDB,
+  councilId: string,
+  fromId: string,
+  intoId: string,
+): Promise<{ remarks: number; opinions: number; matrixItems: number }> {
+  if (fromId === intoId) throw new DataError('DUPLICATE', '同じ分野には統合できません。');
+  return db.transaction('rw', [db.councils, db.meetings, db.remarks, db.opinions, db.matrixItems], async () => {
+    const council = await db.councils.get(councilId);
+    if (!council || !council.fields.some((f) => f.id === fromId) || !council.fields.some((f) => f.id === intoId))
+      throw new DataError('NOT_FOUND', '分野が見つかりません。');
+    const meetingIds = await db.meetings.where('councilId').equals(councilId).primaryKeys();
+    const stamp = now();
+    const remarks = await db.remarks
+      .where('fieldId')
+      .equals(fromId)
+      .filter((r) => meetingIds.includes(r.meetingId))
+      .modify({ fieldId: intoId, updatedAt: stamp });
+    const opinions = await db.opinions
+      .where('fieldId')
+      .equals(fromId)
+      .filter((o) => o.councilId === councilId)
+      .modify({ fieldId: intoId, updatedAt: stamp });
+    const matrixItems = await db.matrixItems
+      .where('[councilId+fieldId]')
+      .equals([councilId, fromId])
+      .modify({ fieldId: intoId });
+    await db.councils.update(councilId, { fields: council.fields.filter((f) => f.id !== fromId), updatedAt: stamp });
+    return { remarks, opinions, matrixItems };
+  });
+}
+
+/** How many records use a field (a used field is merged, not deleted). */
+export async function fieldUsage(db: ShingikaiDB, councilId: string, fieldId: string): Promise<number> {
+  const meetingIds = await db.meetings.where('councilId').equals(councilId).primaryKeys();
+  const remarks = await db.remarks
+    .where('fieldId')
+    .equals(fieldId)
+    .filter((r) => meetingIds.includes(r.meetingId))
+    .count();
+  const opinions = await db.opinions
+    .where('fieldId')
+    .equals(fieldId)
+    .filter((o) => o.councilId === councilId)
+    .count();
+  const items = await db.matrixItems.where('[councilId+fieldId]').equals([councilId, fieldId]).count();
+  return remarks + opinions + items;
+}
+
+// ---------------------------------------------------------------- members and staff
+
+export type MemberInput = Omit<Member, 'id' | 'councilId' | 'order'>;
+
+export async function addMember(db: ShingikaiDB, councilId: string, input: MemberInput): Promise<Member> {
+  return db.transaction('rw', db.members, async () => {
+    const last = await ordered(db.members, '[councilId+order]', councilId).last();
+    const member: Member = { ...input, id: randomId(), councilId, order: (last?.order ?? 0) + 1 };
+    await db.members.add(member);
+    return member;
+  });
+}
+
+/** Renumbers a council's members (or staff) 1..n in the given order. */
+export async function setOrder(db: ShingikaiDB, table: 'members' | 'staff', ids: string[]): Promise<void> {
+  const t = table === 'members' ? db.members : db.staff;
+  await db.transaction('rw', t, async () => {
+    for (const [i, id] of ids.entries()) await t.update(id, { order: i + 1 });
+  });
+}
+
+/** Where a member is still referred to; a member with records is kept (end the term instead). */
+export async function memberReferences(db: ShingikaiDB, member: Pick<Member, 'id' | 'councilId'>): Promise<string[]> {
+  const meetings = await db.meetings.where('councilId').equals(member.councilId).toArray();
+  const out: string[] = [];
+  const attended = meetings.filter(
+    (m) => m.attendance.some((a) => a.memberId === member.id) || m.chairMemberId === member.id,
+  );
+  if (attended.length) out.push(`出欠の記録（${attended.map((m) => `第${m.number}回`).join('、')}）`);
+  const remarks = await db.remarks
+    .where('meetingId')
+    .anyOf(meetings.map((m) => m.id))
+    .filter((r) => r.speaker.type === 'member' && r.speaker.memberId === member.id)
+    .count();
+  if (remarks) out.push(`発言 ${remarks}件`);
+  const opinions = await db.opinions.where('memberId').equals(member.id).count();
+  if (opinions) out.push(`意見 ${opinions}件`);
+  return out;
+}
+
+export async function deleteMember(db: ShingikaiDB, member: Member): Promise<void> {
+  await db.transaction('rw', [db.members, db.meetings, db.remarks, db.opinions], async () => {
+    const refs = await memberReferences(db, member);
+    if (refs.length)
+      throw new AppError('FORBIDDEN', `${member.name}${member.role}には${refs.join('、')}があるため削除できません。`);
+    await db.members.delete(member.id);
+  });
+}
+
+const ROSTER_COLUMN_KEYS: Record<string, keyof RosterPreview['rows'][number]['member']> = {
+  氏名: 'name',
+  よみがな: 'reading',
+  役職: 'role',
+  区分: 'category',
+  所属: 'affiliation',
+  任期開始: 'termStart',
+  任期終了: 'termEnd',
+};
+
+/**
+ * Writes a confirmed roster preview: adds new members after the last one, updates matched
+ * ones in place — only the columns the file has (a file without 役職 never demotes the 会長).
+ */
+export async function applyRosterImport(
+  db: ShingikaiDB,
+  councilId: string,
+  rows: RosterPreview['rows'],
+  columns: string[] = Object.keys(ROSTER_COLUMN_KEYS),
+): Promise<{ added: number; updated: number }> {
+  const keys = columns.map((c) => ROSTER_COLUMN_KEYS[c]).filter((k) => k !== undefined);
+  return db.transaction('rw', db.members, async () => {
+    const last = await ordered(db.members, '[councilId+order]', councilId).last();
+    let order = last?.order ?? 0;
+    let added = 0,
+      updated = 0;
+    for (const row of rows) {
+      const existing = row.memberId ? await db.members.get(row.memberId) : undefined;
+      if (existing && existing.councilId === councilId) {
+        const patch: Partial<Member> = {};
+        for (const k of keys) (patch as Record<string, unknown>)[k] = row.member[k];
+        await db.members.put({ ...existing, ...patch, reading: row.member.reading || existing.reading });
+        updated++;
+      } else {
+        await db.members.add({ ...row.member, id: randomId(), councilId, order: ++order });
+        added++;
+      }
+    }
+    return { added, updated };
+  });
+}
+
+export type StaffInput = Omit<Staff, 'id' | 'councilId' | 'order'>;
+
+export async function addStaff(db: ShingikaiDB, councilId: string, input: StaffInput): Promise<Staff> {
+  return db.transaction('rw', db.staff, async () => {
+    const last = await ordered(db.staff, '[councilId+order]', councilId).last();
+    const staff: Staff = { ...input, id: randomId(), councilId, order: (last?.order ?? 0) + 1 };
+    await db.staff.add(staff);
+    return staff;
+  });
+}
+
+/** Removes a staff member and their presence marks; refused while remarks name them. */
+export async function deleteStaff(db: ShingikaiDB, staff: Staff): Promise<void> {
+  await db.transaction('rw', [db.staff, db.meetings, db.remarks], async () => {
+    const meetings = await db.meetings.where('councilId').equals(staff.councilId).toArray();
+    const spoke = await db.remarks
+      .where('meetingId')
+      .anyOf(meetings.map((m) => m.id))
+      .filter((r) => r.speaker.type === 'staff' && r.speaker.staffId === staff.id)
+      .count();
+    if (spoke)
+      throw new AppError(
+        'FORBIDDEN',
+        `${staff.name}${staff.title}には発言の記録（${spoke}件）があるため削除できません。`,
+      );
+    for (const m of meetings.filter((x) => x.staffPresent.includes(staff.id))) {
+      await db.meetings.update(m.id, { staffPresent: m.staffPresent.filter((s) => s !== staff.id) });
+    }
+    await db.staff.delete(staff.id);
+  });
+}

@@ -1,0 +1,245 @@
+/** 会議開催計画 (seed 002): planned meetings of a fiscal year by month, with their themes; exported to Excel. */
+import { useState } from 'react';
+import { useLiveQuery } from '../../data/live';
+import { useNavigate } from 'react-router-dom';
+import {
+  Button,
+  Dropdown,
+  Input,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  Add24Regular,
+  ArrowLeft24Regular,
+  DeleteRegular,
+  TableArrowUp24Regular,
+  ArrowImport24Regular,
+} from '@fluentui/react-icons';
+import { db } from '../../data/db';
+import { sortedMeetings } from '../../data/queries';
+import { addPlanEntries } from './data';
+import { useNotify } from '../../app/notify';
+import { Section } from '../../ui/Section';
+import { meetingThemes } from '../../../../shared/agenda';
+import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '../../../../shared/wareki';
+import { randomId } from '../../../../shared/factory';
+import type { Council, PlanEntry } from '../../../../shared/domain';
+import { CommitInput } from '../../ui/CommitInput';
+import { SavedFileBar, useExport } from '../../ui/exporting';
+import { call } from '../../platform/bridge';
+
+const MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+const monthRank = (m: number) => MONTHS.indexOf(m);
+
+export function MeetingPlan({ council }: { council: Council }) {
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const exporter = useExport();
+  const current = fiscalYearOf(todayInTokyo());
+  const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
+  const all = useLiveQuery(() => db.planEntries.where('councilId').equals(council.id).toArray(), [council.id]);
+  const [chosen, setChosen] = useState<number | null>(null);
+  if (!meetings || !all) return null;
+
+  const years = new Set<number>([
+    current,
+    current + 1,
+    ...all.map((e) => e.fiscalYear),
+    ...meetings.filter((m) => m.date).map((m) => fiscalYearOf(m.date!)),
+  ]);
+  const latestMeetingYear = meetings
+    .filter((m) => m.date)
+    .map((m) => fiscalYearOf(m.date!))
+    .sort()
+    .pop();
+  const fiscalYear =
+    chosen ?? (all.length ? Math.max(...all.map((e) => e.fiscalYear)) : (latestMeetingYear ?? current));
+  const entries = all
+    .filter((e) => e.fiscalYear === fiscalYear)
+    .sort(
+      (a, b) =>
+        monthRank(a.month) - monthRank(b.month) ||
+        (a.meetingNumber ?? 99) - (b.meetingNumber ?? 99) ||
+        a.order - b.order,
+    );
+  const save = (e: PlanEntry) => db.planEntries.put(e).catch((err) => notify.error(err, '計画を保存できませんでした'));
+
+  const importMeetings = async () => {
+    const planned = new Set(entries.map((e) => e.meetingNumber));
+    const add = meetings
+      .filter((m) => m.date && fiscalYearOf(m.date) === fiscalYear && !planned.has(m.number))
+      .map((m) => ({
+        councilId: council.id,
+        fiscalYear,
+        month: Number(m.date!.slice(5, 7)),
+        meetingNumber: m.number,
+        themes: meetingThemes(m),
+      }));
+    if (!add.length) {
+      notify.info(
+        '取り込む会議はありません',
+        `${formatFiscalYear(fiscalYear)}に開催日が入っていて計画にない会議はありません。`,
+      );
+      return;
+    }
+    try {
+      await addPlanEntries(db, add);
+      notify.success('会議から計画に取り込みました', `${add.length}件`);
+    } catch (e) {
+      notify.error(e, '取り込めませんでした');
+    }
+  };
+  const addEntry = async () => {
+    const lastNumber = Math.max(0, ...entries.map((e) => e.meetingNumber ?? 0), ...meetings.map((m) => m.number));
+    const order = Math.max(0, ...all.map((e) => e.order)) + 1;
+    await save({
+      id: randomId(),
+      councilId: council.id,
+      fiscalYear,
+      month: entries.length ? entries[entries.length - 1]!.month : 4,
+      meetingNumber: lastNumber + 1,
+      themes: [],
+      order,
+    });
+  };
+
+  return (
+    <>
+      <Button
+        appearance="subtle"
+        icon={<ArrowLeft24Regular />}
+        onClick={() => navigate(`/councils/${council.id}/meetings`)}
+        style={{ marginBottom: 8 }}
+      >
+        会議一覧
+      </Button>
+      <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />
+      <Section
+        title="会議開催計画"
+        actions={
+          <>
+            <Dropdown
+              aria-label="年度"
+              value={formatFiscalYear(fiscalYear)}
+              selectedOptions={[String(fiscalYear)]}
+              onOptionSelect={(_, d) => setChosen(Number(d.optionValue))}
+              style={{ minWidth: 130 }}
+            >
+              {[...years].sort().map((y) => (
+                <Option key={y} value={String(y)}>
+                  {formatFiscalYear(y)}
+                </Option>
+              ))}
+            </Dropdown>
+            <Button icon={<ArrowImport24Regular />} onClick={() => void importMeetings()}>
+              登録済みの会議から取り込む
+            </Button>
+            <Button icon={<Add24Regular />} onClick={() => void addEntry()}>
+              予定を追加
+            </Button>
+            <Button
+              appearance="primary"
+              icon={<TableArrowUp24Regular />}
+              disabled={exporter.busy !== null}
+              onClick={() =>
+                void exporter.run('会議開催計画', () => call('plan:export:xlsx', { council, fiscalYear, entries }))
+              }
+            >
+              Excelに出力
+            </Button>
+          </>
+        }
+      >
+        <Text size={200} block style={{ color: tokens.colorNeutralForeground3, marginBottom: 6 }}>
+          月ごとに開催予定の会議と検討テーマを入力します（テーマは1行に1つ）。Excel には4月から3月までの各月が並びます。
+        </Text>
+        {entries.length === 0 ? (
+          <Text>{formatFiscalYear(fiscalYear)}の予定はまだありません。</Text>
+        ) : (
+          <Table size="small" aria-label="会議開催計画">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell style={{ width: 110 }}>月</TableHeaderCell>
+                <TableHeaderCell style={{ width: 130 }}>会議</TableHeaderCell>
+                <TableHeaderCell>検討テーマ</TableHeaderCell>
+                <TableHeaderCell style={{ width: 50 }} />
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {entries.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell>
+                    <Dropdown
+                      size="small"
+                      aria-label="月"
+                      value={`${e.month}月`}
+                      selectedOptions={[String(e.month)]}
+                      style={{ minWidth: 90 }}
+                      onOptionSelect={(_, d) => void save({ ...e, month: Number(d.optionValue) })}
+                    >
+                      {MONTHS.map((m) => (
+                        <Option key={m} value={String(m)}>{`${m}月`}</Option>
+                      ))}
+                    </Dropdown>
+                  </TableCell>
+                  <TableCell>
+                    <Input
+                      size="small"
+                      type="number"
+                      min={1}
+                      aria-label="回"
+                      contentBefore="第"
+                      contentAfter="回"
+                      value={e.meetingNumber ? String(e.meetingNumber) : ''}
+                      style={{ width: 110 }}
+                      onChange={(_, d) => {
+                        const n = Number(d.value);
+                        void save({ ...e, meetingNumber: d.value && Number.isInteger(n) && n >= 1 ? n : null });
+                      }}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <CommitInput
+                      multiline
+                      aria-label="検討テーマ"
+                      value={e.themes.join('\n')}
+                      style={{ width: '100%' }}
+                      onCommit={(v) =>
+                        save({
+                          ...e,
+                          themes: v
+                            .split(/\r?\n/)
+                            .map((t) => t.trim())
+                            .filter(Boolean),
+                        })
+                      }
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Tooltip content="削除" relationship="label">
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        icon={<DeleteRegular />}
+                        onClick={() => void db.planEntries.delete(e.id)}
+                      />
+                    </Tooltip>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Section>
+    </>
+  );
+}

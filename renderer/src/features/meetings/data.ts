@@ -1,0 +1,91 @@
+/**
+ * Writes of meetings and the yearly plan. Each is one Dexie transaction (all or nothing);
+ * none awaits main inside a transaction.
+ */
+import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
+import { newMeeting, randomId } from '../../../../shared/factory';
+import { minutesDueFor } from './due';
+import { AppError } from '../../../../shared/errors';
+import type { ShingikaiDB } from '../../data/database';
+import { ordered } from '../../data/database';
+import { DataError } from '../../data/errors';
+
+const now = () => new Date().toISOString();
+
+// ---------------------------------------------------------------- meetings
+
+/** Creates the next meeting (第N回, N = highest + 1). */
+export async function createMeeting(db: ShingikaiDB, council: Council, init: Partial<Meeting>): Promise<Meeting> {
+  return db.transaction('rw', db.meetings, async () => {
+    const last = await ordered(db.meetings, '[councilId+number]', council.id).last();
+    const number = init.number ?? (last?.number ?? 0) + 1;
+    if (await db.meetings.where('[councilId+number]').equals([council.id, number]).count())
+      throw new AppError('INVALID_ARGUMENT', `第${number}回の会議は登録済みです。別の回数を指定してください。`);
+    const meeting = newMeeting({
+      ...init,
+      councilId: council.id,
+      number,
+      minutesDue: init.minutesDue ?? minutesDueFor(council, init.date ?? null),
+    });
+    await db.meetings.add(meeting);
+    return meeting;
+  });
+}
+
+export async function nextMeetingNumber(db: ShingikaiDB, councilId: string): Promise<number> {
+  const last = await ordered(db.meetings, '[councilId+number]', councilId).last();
+  return (last?.number ?? 0) + 1;
+}
+
+/** Changes a meeting from its current state (read and written in one transaction, so two quick edits never overwrite each other). */
+export async function changeMeeting(
+  db: ShingikaiDB,
+  id: string,
+  change: (m: Meeting) => Partial<Meeting>,
+): Promise<void> {
+  await db.transaction('rw', db.meetings, async () => {
+    const m = await db.meetings.get(id);
+    if (!m) throw new DataError('NOT_FOUND', '会議が見つかりません。');
+    await db.meetings.put({ ...m, ...change(m), updatedAt: now() });
+  });
+}
+
+/**
+ * Deletes a meeting created by mistake. Refused once anything was recorded under it
+ * (remarks, opinions); answers the attachment names for main to remove afterwards.
+ */
+export async function deleteMeeting(db: ShingikaiDB, id: string): Promise<string[]> {
+  return db.transaction('rw', [db.meetings, db.remarks, db.opinions, db.minutes, db.entryDrafts], async () => {
+    const meeting = await db.meetings.get(id);
+    if (!meeting) return [];
+    const remarks = await db.remarks.where('meetingId').equals(id).count();
+    const opinions = await db.opinions.where('meetingId').equals(id).count();
+    if (remarks || opinions) {
+      throw new AppError(
+        'FORBIDDEN',
+        `第${meeting.number}回には発言 ${remarks}件・意見 ${opinions}件の記録があるため削除できません。`,
+      );
+    }
+    await db.minutes.where('meetingId').equals(id).delete();
+    await db.entryDrafts.delete(id);
+    await db.meetings.delete(id);
+    return meeting.materials.flatMap((m) => (m.file ? [m.file.storedName] : []));
+  });
+}
+
+// ---------------------------------------------------------------- plan
+
+export async function savePlanEntry(db: ShingikaiDB, entry: PlanEntry): Promise<void> {
+  await db.planEntries.put(entry);
+}
+
+/** Plan entries for a fiscal year from that year's meetings (month and 議題), replacing nothing that exists. */
+export async function addPlanEntries(db: ShingikaiDB, entries: Omit<PlanEntry, 'id' | 'order'>[]): Promise<void> {
+  if (!entries.length) return;
+  const councilId = entries[0]!.councilId;
+  await db.transaction('rw', db.planEntries, async () => {
+    const existing = await db.planEntries.where('councilId').equals(councilId).toArray();
+    let order = Math.max(0, ...existing.map((e) => e.order));
+    for (const e of entries) await db.planEntries.add({ ...e, id: randomId(), order: ++order });
+  });
+}

@@ -1,0 +1,3 @@
+/** 会議録: the minutes screen. */
+export { MinutesScreen } from './MinutesScreen';
+export { MINUTES_SHORTCUTS } from './shortcuts';

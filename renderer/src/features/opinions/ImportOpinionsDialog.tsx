@@ -1,0 +1,207 @@
+/** Excel から取り込む: pick an 意見シート, preview every row with its problems, store only on confirmation. */
+import { useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { call } from '../../platform/bridge';
+import { useNotify } from '../../app/notify';
+import { db } from '../../data/db';
+import { describeError } from '../../app/notify';
+import { OPINION_SOURCE_LABELS, type Council } from '../../../../shared/domain';
+import type { OpinionImportPreview } from '../../../../shared/contract/opinions';
+import { importOpinionRows } from './data/index';
+import { useOpinionExport } from './ExportMenu';
+
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+export function ImportOpinionsDialog({
+  council,
+  open,
+  onClose,
+}: {
+  council: Council;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const notify = useNotify();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<(OpinionImportPreview & { fileName: string }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const template = useOpinionExport(council.id);
+
+  const reset = () => {
+    setPreview(null);
+    setError(null);
+    if (input.current) input.current.value = '';
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  const read = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    setPreview(null);
+    try {
+      const [members, meetings] = await Promise.all([
+        db.members.where('councilId').equals(council.id).toArray(),
+        db.meetings.where('councilId').equals(council.id).toArray(),
+      ]);
+      const result = await call('opinions:import:preview', {
+        fileName: file.name,
+        data: await toBase64(file),
+        fields: council.fields,
+        members: members.map((m) => ({ id: m.id, name: m.name, role: m.role })),
+        meetings: meetings.map((m) => ({ id: m.id, number: m.number })),
+        statuses: council.responseStatuses,
+      });
+      setPreview({ ...result, fileName: file.name });
+    } catch (e) {
+      setError(describeError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const good = preview?.rows.filter((r) => !r.errors.length) ?? [];
+  const bad = preview?.rows.filter((r) => r.errors.length) ?? [];
+  const confirm = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const n = await importOpinionRows(council.id, preview.rows);
+      notify.success(
+        `${n}件の意見を取り込みました`,
+        bad.length ? `誤りのある ${bad.length} 行は取り込んでいません。` : undefined,
+      );
+      close();
+    } catch (e) {
+      notify.error(e, '取り込めませんでした');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_, d) => {
+        if (!d.open) close();
+      }}
+    >
+      <DialogSurface style={{ maxWidth: 1000 }}>
+        <DialogBody>
+          <DialogTitle>Excel（意見シート）から取り込む</DialogTitle>
+          <DialogContent>
+            <Text block style={{ marginBottom: 8 }}>
+              1行目が見出しの表を読み取ります。列：<b>意見</b>
+              （必須）・分野・委員・会議（第N回）・出典（審議会／各課インタビュー／書面意見／パブリックコメント）・提出者・市の考え方・反映状況。
+              確認するまで何も保存されません。
+            </Text>
+            <Button
+              size="small"
+              disabled={template.busy}
+              onClick={() => void template.run({ kind: 'template', format: 'xlsx' }, true)}
+              style={{ marginBottom: 8 }}
+            >
+              意見シートの様式（Excel）を出力
+            </Button>
+            <input
+              ref={input}
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label="取り込むファイル"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void read(f);
+              }}
+            />
+            {busy ? <Spinner size="small" label="読み込み中…" style={{ marginTop: 8 }} /> : null}
+            {error ? (
+              <MessageBar intent="error" style={{ marginTop: 8 }}>
+                <MessageBarBody role="alert">{error}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {preview ? (
+              <>
+                <Text block weight="semibold" style={{ margin: '12px 0 6px' }}>
+                  「{preview.fileName}」シート「{preview.sheetName}」：{preview.rows.length}行（取り込める行{' '}
+                  {good.length}・誤りのある行 {bad.length}）
+                </Text>
+                <div style={{ maxHeight: 380, overflowY: 'auto' }}>
+                  <Table size="small" aria-label="取り込みの確認">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell style={{ width: 50 }}>行</TableHeaderCell>
+                        <TableHeaderCell>意見</TableHeaderCell>
+                        <TableHeaderCell style={{ width: 100 }}>分野</TableHeaderCell>
+                        <TableHeaderCell style={{ width: 130 }}>出典</TableHeaderCell>
+                        <TableHeaderCell style={{ width: 90 }}>反映状況</TableHeaderCell>
+                        <TableHeaderCell style={{ width: 260 }}>確認結果</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {preview.rows.map((r) => (
+                        <TableRow key={r.row}>
+                          <TableCell>{r.row}</TableCell>
+                          <TableCell>{r.summary || '—'}</TableCell>
+                          <TableCell>{r.fieldName || '—'}</TableCell>
+                          <TableCell>
+                            {OPINION_SOURCE_LABELS[r.source]}
+                            {r.sourceLabel ? `（${r.sourceLabel}）` : ''}
+                          </TableCell>
+                          <TableCell>{r.status || '未対応'}</TableCell>
+                          <TableCell>
+                            {r.errors.length ? (
+                              <Text style={{ color: 'var(--colorPaletteRedForeground1)' }}>{r.errors.join(' ')}</Text>
+                            ) : (
+                              <Badge appearance="tint" color="success">
+                                OK
+                              </Badge>
+                            )}
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
+              </>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={close}>キャンセル</Button>
+            <Button appearance="primary" disabled={!good.length || busy} onClick={() => void confirm()}>
+              {good.length ? `${good.length}件を取り込む` : '取り込む'}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

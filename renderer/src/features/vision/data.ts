@@ -1,0 +1,90 @@
+/**
+ * The records of drafts in IndexedDB. Versions are only ever added: there is no update
+ * function here, and `guardFrozenVersions` makes Dexie itself refuse to change a stored
+ * version (update, modify, or put over an existing one).
+ */
+import type { ShingikaiDB } from '../../data/database';
+import { AppError } from '../../../../shared/errors';
+import { Draft, type Opinion, type Section } from '../../../../shared/domain';
+import { randomId } from '../../../../shared/factory';
+import { makeVersion, type FreezeInput } from '../../../../shared/drafts';
+
+export { FROZEN_MESSAGE, guardFrozenVersions } from '../../data/rules';
+
+export async function createDraft(
+  db: ShingikaiDB,
+  init: Pick<Draft, 'councilId' | 'title'> & Partial<Pick<Draft, 'issuer' | 'date' | 'numbering'>>,
+): Promise<Draft> {
+  const now = new Date().toISOString();
+  const draft = Draft.parse({
+    id: randomId(),
+    issuer: '',
+    date: null,
+    numbering: 'roman',
+    sections: [],
+    createdAt: now,
+    updatedAt: now,
+    ...init,
+  });
+  await db.drafts.add(draft);
+  return draft;
+}
+
+export async function saveSections(db: ShingikaiDB, draftId: string, sections: readonly Section[]): Promise<void> {
+  const n = await db.drafts.update(draftId, { sections: [...sections], updatedAt: new Date().toISOString() });
+  if (!n) throw new AppError('NOT_FOUND', '原稿が見つかりません。');
+}
+
+export async function saveDraftInfo(
+  db: ShingikaiDB,
+  draftId: string,
+  patch: Partial<Pick<Draft, 'title' | 'issuer' | 'date' | 'numbering'>>,
+): Promise<void> {
+  await db.drafts.update(draftId, { ...patch, updatedAt: new Date().toISOString() });
+}
+
+/** Deletes a draft that has no frozen version yet (a version, once frozen, is kept). */
+export async function deleteDraft(db: ShingikaiDB, draftId: string): Promise<void> {
+  await db.transaction('rw', db.drafts, db.draftVersions, async () => {
+    if (await db.draftVersions.where('draftId').equals(draftId).count()) {
+      throw new AppError('FORBIDDEN', '確定した版がある原稿は削除できません。');
+    }
+    await db.drafts.delete(draftId);
+  });
+}
+
+/** Freezes the working copy as it is stored now; the working copy continues unchanged. */
+export async function freezeDraft(db: ShingikaiDB, draftId: string, input: FreezeInput): Promise<string> {
+  return db.transaction('rw', db.drafts, db.draftVersions, async () => {
+    const draft = await db.drafts.get(draftId);
+    if (!draft) throw new AppError('NOT_FOUND', '原稿が見つかりません。');
+    const version = makeVersion(draft, input, randomId(), new Date().toISOString());
+    await db.draftVersions.add(structuredClone(version));
+    return version.id;
+  });
+}
+
+/** Adds a version record as it is (import); an existing id is refused, never overwritten. */
+export async function addVersion(
+  db: ShingikaiDB,
+  version: Parameters<ShingikaiDB['draftVersions']['add']>[0],
+): Promise<void> {
+  await db.draftVersions.add(version);
+}
+
+/** Links or unlinks an opinion and a section (Opinion.sectionIds). */
+export async function setOpinionLink(
+  db: ShingikaiDB,
+  opinionId: string,
+  sectionId: string,
+  linked: boolean,
+): Promise<void> {
+  await db.transaction('rw', db.opinions, async () => {
+    const o: Opinion | undefined = await db.opinions.get(opinionId);
+    if (!o) throw new AppError('NOT_FOUND', '意見が見つかりません。');
+    const has = o.sectionIds.includes(sectionId);
+    if (has === linked) return;
+    const sectionIds = linked ? [...o.sectionIds, sectionId] : o.sectionIds.filter((s) => s !== sectionId);
+    await db.opinions.update(opinionId, { sectionIds, updatedAt: new Date().toISOString() });
+  });
+}
