@@ -41,6 +41,7 @@ export type PackageEntry = z.infer<typeof PackageEntry>;
 
 /** Entry names inside a package: fixed names, attachments, per-council files. No folders above, no drives. */
 export const PACKAGE_ENTRY_NAME =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name may not hold
   /^(records\.json|attachments\/[0-9a-f-]{36}(\.[a-z0-9]{1,10})?|councils\/[A-Za-z0-9_-]{1,64}\/[^/\\:*?"<>|\u0000-\u001f]{1,120})$/;
 
 export const PackageManifest = z.object({

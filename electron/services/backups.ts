@@ -135,7 +135,7 @@ export async function pruneBackupAttachments(dir: string): Promise<string[]> {
     }
   }
   const store = backupAttachmentsDir(dir);
-  let names: string[] = [];
+  let names: string[];
   try {
     names = await fs.readdir(store);
   } catch {

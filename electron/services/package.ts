@@ -233,10 +233,9 @@ export async function readPackage(
     const hash = createHash('sha256');
     let size = 0;
     const chunks: Uint8Array[] = [];
-    let target: string | null = null;
     let fh: Promise<fs.FileHandle> | null = null;
     if (name !== 'manifest.json' && name !== 'records.json') {
-      target = path.join(stagingDir, `${Object.keys(staged).length}-${path.basename(name)}`);
+      const target = path.join(stagingDir, `${Object.keys(staged).length}-${path.basename(name)}`);
       staged[name] = target;
       fh = fs.open(target, 'wx');
       fh.catch(() => {});
