@@ -40,16 +40,7 @@ const PENDING_DATA_MOVES = [
   'renderer/src/features/meetings/MeetingPage.tsx',
   'renderer/src/features/meetings/MeetingPlan.tsx',
   'renderer/src/features/meetings/MeetingsTab.tsx',
-  'renderer/src/features/opinions/ImportOpinionsDialog.tsx',
-  'renderer/src/features/opinions/MatrixView.tsx',
-  'renderer/src/features/opinions/PromoteRemarksDialog.tsx',
-  'renderer/src/features/opinions/SectionLinkDialog.tsx',
   'renderer/src/features/settings/SettingsScreen.tsx',
-  'renderer/src/features/vision/DraftEditor.tsx',
-  'renderer/src/features/vision/DraftFrame.tsx',
-  'renderer/src/features/vision/DraftList.tsx',
-  'renderer/src/features/vision/FreezeDialog.tsx',
-  'renderer/src/features/vision/TracePage.tsx',
 ];
 
 const DATA_FILES = ['renderer/src/data/**', 'renderer/src/features/*/data.ts', 'renderer/src/features/*/data/**'];

@@ -22,11 +22,10 @@ import {
 } from '@fluentui/react-components';
 import { call } from '../../platform/bridge';
 import { useNotify } from '../../app/notify';
-import { db } from '../../data/db';
 import { describeError } from '../../app/notify';
 import { OPINION_SOURCE_LABELS, type Council } from '../../../../shared/domain';
 import type { OpinionImportPreview } from '../../../../shared/contract/opinions';
-import { importOpinionRows } from './data/index';
+import { importOpinionRows, importTargets } from './data/index';
 import { useOpinionExport } from './ExportMenu';
 
 function toBase64(file: File): Promise<string> {
@@ -69,10 +68,7 @@ export function ImportOpinionsDialog({
     setError(null);
     setPreview(null);
     try {
-      const [members, meetings] = await Promise.all([
-        db.members.where('councilId').equals(council.id).toArray(),
-        db.meetings.where('councilId').equals(council.id).toArray(),
-      ]);
+      const { members, meetings } = await importTargets(council.id);
       const result = await call('opinions:import:preview', {
         fileName: file.name,
         data: await toBase64(file),

@@ -4,14 +4,12 @@
  * edited here.
  */
 import { useState } from 'react';
-import { useLiveQuery } from '../../data/live';
 import { Button, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, SettingsRegular } from '@fluentui/react-icons';
-import { db } from '../../data/db';
 import { useNotify } from '../../app/notify';
 import { OPINION_SOURCE_LABELS, type Council, type MatrixItem } from '../../../../shared/domain';
 import { matrixRows } from '../../../../shared/opinions';
-import { addMatrixItem, councilOpinions, deleteMatrixItem, putMatrixItem } from './data/index';
+import { addMatrixItem, deleteMatrixItem, putMatrixItem, useCouncilOpinions, useMatrixItems } from './data/index';
 import { ExportMenu } from './ExportMenu';
 import { MatrixColumnsDialog } from './MatrixColumnsDialog';
 
@@ -39,8 +37,8 @@ const useStyles = makeStyles({
 
 export function MatrixView({ council }: { council: Council }) {
   const s = useStyles();
-  const opinions = useLiveQuery(() => councilOpinions(council.id), [council.id]);
-  const items = useLiveQuery(() => db.matrixItems.where('councilId').equals(council.id).toArray(), [council.id]);
+  const opinions = useCouncilOpinions(council.id);
+  const items = useMatrixItems(council.id);
   const [settings, setSettings] = useState(false);
   if (!opinions || !items) return null;
   const rows = matrixRows(council, opinions, items);

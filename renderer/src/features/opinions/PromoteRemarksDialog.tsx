@@ -2,10 +2,9 @@
  * 「会議の記録から取り込む」: a meeting's remarks with checkboxes; the checked ones become
  * opinions (linked to their remark). Usable from other screens:
  *   <PromoteRemarksDialog councilId={…} meetingId={…} initialSelection={[remarkId…]} open={…} onClose={…} />
- * or, without the dialog, promoteRemarksToOpinions(remarkIds) from ./store.
+ * or, without the dialog, promoteRemarksToOpinions(remarkIds) from ./data.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from '../../data/live';
 import {
   Badge,
   Button,
@@ -22,15 +21,20 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { db } from '../../data/db';
-import { sortedMeetings, sortedMembers, sortedStaff } from '../../data/queries';
 import { useNotify } from '../../app/notify';
 import { meetingTitle } from '../../ui/format';
 import { PROMOTABLE_KINDS } from '../../../../shared/opinions';
 import type { Remark } from '../../../../shared/domain';
 import { speakerLabel } from '../../../../shared/speakers';
-import { promoteRemarksToOpinions } from './data/index';
-import { ordered } from '../../data/database';
+import {
+  promoteRemarksToOpinions,
+  useCouncil,
+  useCouncilMeetings,
+  useCouncilMembers,
+  useCouncilStaff,
+  useMeetingRemarks,
+  usePromotedRemarkIds,
+} from './data/index';
 
 export function PromoteRemarksDialog({
   councilId,
@@ -49,10 +53,10 @@ export function PromoteRemarksDialog({
   onDone?: (count: number) => void;
 }) {
   const notify = useNotify();
-  const meetings = useLiveQuery(() => sortedMeetings(councilId), [councilId]) ?? [];
-  const members = useLiveQuery(() => sortedMembers(councilId), [councilId]) ?? [];
-  const staff = useLiveQuery(() => sortedStaff(councilId), [councilId]) ?? [];
-  const council = useLiveQuery(() => db.councils.get(councilId), [councilId]);
+  const meetings = useCouncilMeetings(councilId);
+  const members = useCouncilMembers(councilId);
+  const staff = useCouncilStaff(councilId);
+  const council = useCouncil(councilId);
   const [meetingId, setMeetingId] = useState<string>(initialMeeting ?? '');
   const [allKinds, setAllKinds] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
@@ -70,16 +74,8 @@ export function PromoteRemarksDialog({
     if (held) setMeetingId(held.id);
   }, [open, meetingId, meetings]);
 
-  const remarks =
-    useLiveQuery(
-      async (): Promise<Remark[]> => (meetingId ? ordered(db.remarks, '[meetingId+order]', meetingId).toArray() : []),
-      [meetingId],
-    ) ?? [];
-  const promoted =
-    useLiveQuery(async () => {
-      const ops = meetingId ? await db.opinions.where('meetingId').equals(meetingId).toArray() : [];
-      return new Set(ops.map((o) => o.remarkId).filter((x): x is string => !!x));
-    }, [meetingId]) ?? new Set<string>();
+  const remarks = useMeetingRemarks(meetingId);
+  const promoted = usePromotedRemarkIds(meetingId);
   const meeting = meetings.find((m) => m.id === meetingId);
   const shown = useMemo(
     () => remarks.filter((r) => r.text.trim() && (allKinds || PROMOTABLE_KINDS.includes(r.kind))),

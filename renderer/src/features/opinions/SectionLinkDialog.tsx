@@ -1,6 +1,5 @@
 /** 該当箇所: which sections of the council's vision/plan reflect an opinion (kept as section ids). */
 import { useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from '../../data/live';
 import {
   Button,
   Checkbox,
@@ -12,13 +11,13 @@ import {
   DialogTitle,
   Text,
 } from '@fluentui/react-components';
-import { db } from '../../data/db';
+import { useCouncilDrafts } from './data/index';
 import type { Opinion } from '../../../../shared/domain';
 import { numberedHeading, outline } from '../../../../shared/drafts/tree';
 import { sectionTitlesOf } from '../../../../shared/opinions/publication';
 
 export function useSectionTitles(councilId: string): Map<string, string> {
-  const drafts = useLiveQuery(() => db.drafts.where('councilId').equals(councilId).toArray(), [councilId]);
+  const drafts = useCouncilDrafts(councilId);
   return useMemo(() => new Map(Object.entries(sectionTitlesOf(drafts ?? []))), [drafts]);
 }
 
@@ -33,11 +32,7 @@ export function SectionLinkDialog({
   onClose: () => void;
   onSave: (o: Opinion, sectionIds: string[]) => void;
 }) {
-  const drafts =
-    useLiveQuery(
-      () => (opinion ? db.drafts.where('councilId').equals(opinion.councilId).toArray() : []),
-      [opinion?.councilId],
-    ) ?? [];
+  const drafts = useCouncilDrafts(opinion?.councilId) ?? [];
   const [checked, setChecked] = useState<Set<string>>(new Set());
   useEffect(() => {
     if (open && opinion) setChecked(new Set(opinion.sectionIds));

@@ -1,5 +1,5 @@
 /** Comparing two versions (or a version and the working copy) section by section, and the 新旧対照表 export. */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Badge,
@@ -11,26 +11,22 @@ import {
   Option,
   Radio,
   RadioGroup,
-  Text,
-  tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
 import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
 import { dateOrDash } from '../../ui/format';
 import { fontsOf, useExport } from './exporting';
-import { flushDraft } from './DraftEditor';
+import { flushDraft } from './outline';
+import { ComparisonTable } from './ComparisonTable';
 import {
   compareVersions,
   comparisonSummary,
   docOfDraft,
   docOfVersion,
   newestFirst,
-  sides,
   SECTION_STATUS_LABELS,
-  type DiffOp,
   type DraftDoc,
-  type SectionComparison,
 } from '../../../../shared/drafts';
 import { DEFAULT_COMPARISON_OPTIONS, type ComparisonOptions } from '../../../../shared/contract/drafts';
 import type { Council, Draft, DraftVersion } from '../../../../shared/domain';
@@ -38,103 +34,9 @@ import { call } from '../../platform/bridge';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'flex-end' },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: '1fr 1fr',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: '#fff',
-  },
-  head: {
-    fontWeight: 600,
-    textAlign: 'center',
-    padding: '6px',
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
-  cell: {
-    padding: '8px 10px',
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    lineHeight: 1.7,
-    fontSize: tokens.fontSizeBase300,
-  },
-  changed: {
-    textDecoration: 'underline',
-    textDecorationThickness: '2px',
-    backgroundColor: tokens.colorPaletteYellowBackground2,
-  },
 });
 
 const WORKING = 'working';
-
-function Marked({ ops, side }: { ops: readonly DiffOp[]; side: 'old' | 'new' }) {
-  const s = useStyles();
-  return (
-    <>
-      {sides(ops)[side].map((p, i) =>
-        p.changed ? (
-          <span key={i} className={s.changed} data-changed="true">
-            {p.text}
-          </span>
-        ) : (
-          <span key={i}>{p.text}</span>
-        ),
-      )}
-    </>
-  );
-}
-
-function SideCell({
-  row,
-  side,
-  badge,
-  collapse,
-}: {
-  row: SectionComparison;
-  side: 'old' | 'new';
-  badge?: ReactNode;
-  collapse: boolean;
-}) {
-  const present = side === 'new' ? row.new : row.old;
-  if (!present)
-    return (
-      <Text>
-        {badge}
-        {side === 'new' ? '（削る）' : '（新設）'}
-      </Text>
-    );
-  return (
-    <div>
-      <div style={{ fontWeight: 700, paddingLeft: Math.max(0, row.level - 1) * 12 }}>
-        {badge}
-        <Marked ops={row.heading} side={side} />
-      </div>
-      {row.lines.map((l, i) => {
-        if (
-          side === 'new'
-            ? l.status === 'deleted' || l.status === 'moved-out'
-            : l.status === 'added' || l.status === 'moved-in'
-        )
-          return null;
-        // As in the document: a run of unchanged lines is one （略）.
-        if (collapse && l.status === 'equal')
-          return row.lines[i - 1]?.status === 'equal' ? null : (
-            <div key={i} style={{ paddingLeft: (row.level + 1) * 12 }}>
-              （略）
-            </div>
-          );
-        const ops: DiffOp[] =
-          l.status === 'moved-in' || l.status === 'moved-out'
-            ? [{ op: side === 'new' ? 'insert' : 'delete', text: l.ops[0]!.text }]
-            : l.ops;
-        return (
-          <div key={i} style={{ paddingLeft: (row.level + 1) * 12 }}>
-            <Marked ops={ops} side={side} />
-          </div>
-        );
-      })}
-    </div>
-  );
-}
 
 export function ComparePage({
   council,
@@ -195,11 +97,10 @@ export function ComparePage({
   const summary = comparisonSummary(rows);
   const shown = options.unchanged === 'full' ? rows : rows.filter((r) => r.status !== 'unchanged');
   const kaisei = options.labels === 'kaisei';
-  const heads = [
+  const heads: [string, string] = [
     `${kaisei ? '改正後' : '新'}（${newDoc?.stage || '作業中'}）`,
     `${kaisei ? '改正前' : '旧'}（${oldDoc?.stage || '作業中'}）`,
   ];
-  const ordered = <T,>(n: T, o: T): [T, T] => (options.order === 'new-old' ? [n, o] : [o, n]);
 
   return (
     <>
@@ -286,46 +187,7 @@ export function ComparePage({
       {shown.length === 0 ? (
         <EmptyState title="違いはありません">二つの版の内容は同じです。</EmptyState>
       ) : (
-        <div className={s.grid} role="table" aria-label="新旧の比較">
-          <div role="row" style={{ display: 'contents' }}>
-            {heads &&
-              ordered(heads[0], heads[1]).map((h) => (
-                <div key={h} role="columnheader" className={s.head}>
-                  {h}
-                </div>
-              ))}
-          </div>
-          {shown.map((r) => (
-            <div
-              key={r.id}
-              role="row"
-              aria-label={`${SECTION_STATUS_LABELS[r.status]}：${(r.new ?? r.old)!.section.heading}`}
-              style={{ display: 'contents' }}
-            >
-              {ordered('new' as const, 'old' as const).map((side) => (
-                <div key={side} role="cell" className={s.cell}>
-                  <SideCell
-                    row={r}
-                    side={side}
-                    collapse={options.unchanged === 'collapse'}
-                    badge={
-                      side === ordered('new' as const, 'old' as const)[0] ? (
-                        <Badge
-                          size="small"
-                          appearance="outline"
-                          style={{ marginRight: 6, verticalAlign: 'text-bottom' }}
-                        >
-                          {SECTION_STATUS_LABELS[r.status]}
-                          {r.moved && r.status !== 'moved' ? '・移動' : ''}
-                        </Badge>
-                      ) : undefined
-                    }
-                  />
-                </div>
-              ))}
-            </div>
-          ))}
-        </div>
+        <ComparisonTable rows={shown} options={options} heads={heads} />
       )}
     </>
   );

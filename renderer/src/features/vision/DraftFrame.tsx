@@ -1,9 +1,7 @@
 /** One draft: its own tabs (編集 / プレビュー / 版 / 比較 / 意見の反映) as nested routes. */
-import { useLiveQuery } from '../../data/live';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Button, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular, DocumentArrowDown20Regular } from '@fluentui/react-icons';
-import { db } from '../../data/db';
 import { NotFoundScreen } from '../../app/NotFoundScreen';
 import { dateOrDash } from '../../ui/format';
 import { DraftEditor, flushDraft } from './DraftEditor';
@@ -15,8 +13,8 @@ import { TracePage } from './TracePage';
 import { fontsOf, useExport } from './exporting';
 import { docOfDraft, newestFirst } from '../../../../shared/drafts';
 import type { Council } from '../../../../shared/domain';
-import { isActive } from '../../../../shared/opinions';
 import { call } from '../../platform/bridge';
+import { readDraft, useActiveOpinions, useDraft, useDraftVersions } from './data';
 
 const TABS = [
   { key: '', label: '編集' },
@@ -31,13 +29,9 @@ export function DraftFrame({ council }: { council: Council }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { busy, run } = useExport();
-  const draft = useLiveQuery(async () => (await db.drafts.get(draftId)) ?? null, [draftId]);
-  const versions = useLiveQuery(() => db.draftVersions.where('draftId').equals(draftId).toArray(), [draftId]);
-  // Merged duplicates live on inside the opinion they were merged into.
-  const opinions = useLiveQuery(
-    async () => (await db.opinions.where('councilId').equals(council.id).toArray()).filter(isActive),
-    [council.id],
-  );
+  const draft = useDraft(draftId);
+  const versions = useDraftVersions(draftId);
+  const opinions = useActiveOpinions(council.id);
   if (draft === undefined || !versions || !opinions) return <Spinner label="読み込み中…" />;
   if (draft === null || draft.councilId !== council.id) return <NotFoundScreen what="原稿" />;
   const base = `/councils/${council.id}/vision/${draft.id}`;
@@ -72,7 +66,7 @@ export function DraftFrame({ council }: { council: Council }) {
           disabled={busy !== null}
           onClick={async () => {
             await flushDraft(draft.id);
-            const d = await db.drafts.get(draft.id);
+            const d = await readDraft(draft.id);
             if (d)
               await run(
                 'Word 文書',

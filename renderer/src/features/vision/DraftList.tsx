@@ -1,6 +1,5 @@
 /** The drafts of a council (a council may have several: ビジョン and プラン) and creating one. */
 import { useState, type FormEvent } from 'react';
-import { useLiveQuery } from '../../data/live';
 import { useNavigate } from 'react-router-dom';
 import {
   Badge,
@@ -20,12 +19,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
-import { db } from '../../data/db';
 import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
 import { dateOrDash } from '../../ui/format';
 import { useNotify } from '../../app/notify';
-import { createDraft, deleteDraft } from './data';
+import { appDrafts, useCouncilDrafts, useCouncilVersions } from './data';
 import { newestFirst } from '../../../../shared/drafts';
 import type { Council, Draft } from '../../../../shared/domain';
 import { FormDialog } from '../../ui/FormDialog';
@@ -55,7 +53,7 @@ export function NewDraftButton({
     setTouched(true);
     if (!title.trim()) return;
     try {
-      const draft = await createDraft(db, {
+      const draft = await appDrafts.create({
         councilId: council.id,
         title: title.trim(),
         issuer: issuer.trim(),
@@ -128,7 +126,7 @@ function DeleteDraftButton({ draft }: { draft: Draft }) {
             <Button
               appearance="primary"
               onClick={() =>
-                void deleteDraft(db, draft.id).then(
+                void appDrafts.remove(draft.id).then(
                   () => {
                     setOpen(false);
                     notify.info('原稿を削除しました', draft.title);
@@ -148,11 +146,8 @@ function DeleteDraftButton({ draft }: { draft: Draft }) {
 
 export function DraftList({ council }: { council: Council }) {
   const navigate = useNavigate();
-  const drafts = useLiveQuery(() => db.drafts.where('councilId').equals(council.id).toArray(), [council.id]);
-  const versions = useLiveQuery(async () => {
-    const ids = await db.drafts.where('councilId').equals(council.id).primaryKeys();
-    return db.draftVersions.where('draftId').anyOf(ids).toArray();
-  }, [council.id]);
+  const drafts = useCouncilDrafts(council.id);
+  const versions = useCouncilVersions(council.id);
   if (!drafts || !versions) return null;
   if (drafts.length === 0) {
     return (

@@ -16,9 +16,8 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { LockClosed20Regular } from '@fluentui/react-icons';
-import { db } from '../../data/db';
 import { useNotify } from '../../app/notify';
-import { freezeDraft } from './data';
+import { appDrafts } from './data';
 import { nextStage, validateFreeze } from '../../../../shared/drafts';
 import { todayInTokyo } from '../../../../shared/wareki';
 import type { Council, DraftVersion } from '../../../../shared/domain';
@@ -61,7 +60,7 @@ export function FreezeDialog({
     setBusy(true);
     try {
       await beforeFreeze();
-      const id = await freezeDraft(db, draftId, { stage, date, note });
+      const id = await appDrafts.freeze(draftId, { stage, date, note });
       setOpen(false);
       notify.success(`${stage}として確定しました`, '確定した版は変更されません。作業中の原稿は引き続き編集できます。');
       onFrozen(id);

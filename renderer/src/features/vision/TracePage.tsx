@@ -15,11 +15,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { db } from '../../data/db';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
-import { setOpinionLink } from './data';
+import { appDrafts } from './data';
 import { docOfDraft, numberedHeading, opinionPlacements, outline, placementsText } from '../../../../shared/drafts';
 import { OPINION_SOURCE_LABELS, type Council, type Draft, type Opinion } from '../../../../shared/domain';
 
@@ -44,9 +43,9 @@ export function TracePage({ council, draft, opinions }: { council: Council; draf
   });
   const linkedCount = sorted.filter((o) => opinionPlacements(o, doc).length > 0).length;
   const toggle = (o: Opinion, sectionId: string) =>
-    void setOpinionLink(db, o.id, sectionId, !o.sectionIds.includes(sectionId)).catch((e) =>
-      notify.error(e, '意見の関連付けを保存できませんでした'),
-    );
+    void appDrafts
+      .linkOpinion(o.id, sectionId, !o.sectionIds.includes(sectionId))
+      .catch((e) => notify.error(e, '意見の関連付けを保存できませんでした'));
   const FILTERS: Record<Filter, string> = { all: 'すべて', linked: '反映箇所あり', unlinked: '反映箇所なし' };
   return (
     <Section

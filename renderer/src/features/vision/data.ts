@@ -2,8 +2,14 @@
  * The records of drafts in IndexedDB. Versions are only ever added: there is no update
  * function here, and `guardFrozenVersions` makes Dexie itself refuse to change a stored
  * version (update, modify, or put over an existing one).
+ *
+ * The functions taking a database are the records (tests give their own database); the
+ * hooks and `appDrafts` at the end are the same on the app's database, for the screens.
  */
 import type { ShingikaiDB } from '../../data/database';
+import { db } from '../../data/db';
+import { useLiveQuery } from '../../data/live';
+import { isActive } from '../../../../shared/opinions';
 import { AppError } from '../../../../shared/errors';
 import { Draft, type Opinion, type Section } from '../../../../shared/domain';
 import { randomId } from '../../../../shared/factory';
@@ -88,3 +94,47 @@ export async function setOpinionLink(
     await db.opinions.update(opinionId, { sectionIds, updatedAt: new Date().toISOString() });
   });
 }
+
+// ---------------------------------------------------------------- on the app's database (what the screens use)
+
+/** A draft: null when it is gone, undefined while loading. */
+export function useDraft(draftId: string) {
+  return useLiveQuery(async () => (await db.drafts.get(draftId)) ?? null, [draftId]);
+}
+/** A draft as stored now (read once, e.g. before an export). */
+export function readDraft(draftId: string) {
+  return db.drafts.get(draftId);
+}
+/** The frozen versions of a draft (undefined while loading). */
+export function useDraftVersions(draftId: string) {
+  return useLiveQuery(() => db.draftVersions.where('draftId').equals(draftId).toArray(), [draftId]);
+}
+/** The council's drafts (undefined while loading). */
+export function useCouncilDrafts(councilId: string) {
+  return useLiveQuery(() => db.drafts.where('councilId').equals(councilId).toArray(), [councilId]);
+}
+/** The versions of all the council's drafts (undefined while loading). */
+export function useCouncilVersions(councilId: string) {
+  return useLiveQuery(async () => {
+    const ids = await db.drafts.where('councilId').equals(councilId).primaryKeys();
+    return db.draftVersions.where('draftId').anyOf(ids).toArray();
+  }, [councilId]);
+}
+/** The council's opinions that stand on their own: merged duplicates live on inside the one they were merged into. */
+export function useActiveOpinions(councilId: string) {
+  return useLiveQuery(
+    async () => (await db.opinions.where('councilId').equals(councilId).toArray()).filter(isActive),
+    [councilId],
+  );
+}
+
+/** The commands above, on the app's database. */
+export const appDrafts = {
+  create: (init: Parameters<typeof createDraft>[1]) => createDraft(db, init),
+  saveSections: (draftId: string, sections: readonly Section[]) => saveSections(db, draftId, sections),
+  saveInfo: (draftId: string, patch: Parameters<typeof saveDraftInfo>[2]) => saveDraftInfo(db, draftId, patch),
+  remove: (draftId: string) => deleteDraft(db, draftId),
+  freeze: (draftId: string, input: FreezeInput) => freezeDraft(db, draftId, input),
+  linkOpinion: (opinionId: string, sectionId: string, linked: boolean) =>
+    setOpinionLink(db, opinionId, sectionId, linked),
+};

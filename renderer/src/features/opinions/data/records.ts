@@ -38,6 +38,30 @@ export function opinionRecords(db: ShingikaiDB) {
     });
   }
 
+  /** The council (undefined when it is gone). */
+  function getCouncil(councilId: string) {
+    return db.councils.get(councilId);
+  }
+
+  /** The remarks of a meeting, in order. */
+  function meetingRemarks(meetingId: string) {
+    return ordered(db.remarks, '[meetingId+order]', meetingId).toArray();
+  }
+
+  /** The council's drafts (their sections are what opinions are linked to). */
+  function councilDrafts(councilId: string) {
+    return db.drafts.where('councilId').equals(councilId).toArray();
+  }
+
+  /** The council's members and meetings, as an imported sheet's names and 第N回 are matched against. */
+  async function importTargets(councilId: string) {
+    const [members, meetings] = await Promise.all([
+      db.members.where('councilId').equals(councilId).toArray(),
+      db.meetings.where('councilId').equals(councilId).toArray(),
+    ]);
+    return { members, meetings };
+  }
+
   /** Ids of the remarks of a meeting that are already opinions. */
   async function promotedRemarkIds(meetingId: string): Promise<Set<string>> {
     const ops = await db.opinions.where('meetingId').equals(meetingId).toArray();
@@ -119,6 +143,10 @@ export function opinionRecords(db: ShingikaiDB) {
   }
 
   // ---------------------------------------------------------------- matrix items
+
+  function councilMatrixItems(councilId: string) {
+    return db.matrixItems.where('councilId').equals(councilId).toArray();
+  }
 
   async function putMatrixItem(item: MatrixItem): Promise<void> {
     await db.transaction('rw', db.matrixItems, async () => {
@@ -204,6 +232,11 @@ export function opinionRecords(db: ShingikaiDB) {
 
   return {
     councilOpinions,
+    getCouncil,
+    meetingRemarks,
+    councilDrafts,
+    importTargets,
+    councilMatrixItems,
     promoteRemarksToOpinions,
     promotedRemarkIds,
     putOpinions,
