@@ -24,8 +24,8 @@ import { daysBetween, fiscalYearOf, formatFiscalYear, todayInTokyo } from '../..
 import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
 import { minutesOverdue } from '../meetings';
 import { termWarning } from '../../../../shared/terms';
-import { db } from '../../data/db';
 import { sortedMeetings, sortedMembers } from '../../data/queries';
+import { useCouncilFigures, useMemberCount } from './data';
 import { Section } from '../../ui/Section';
 import { dateOrDash, meetingDate, meetingTime, meetingTitle } from '../../ui/format';
 import { quorumRequired, quorumRuleText } from '../../../../shared/quorum';
@@ -160,11 +160,9 @@ function Overdue({ council, meetings }: { council: Council; meetings: Meeting[] 
 export function CouncilOverview({ council }: CouncilTabProps) {
   const s = useStyles();
   const navigate = useNavigate();
-  const memberCount = useLiveQuery(() => db.members.where('councilId').equals(council.id).count(), [council.id]) ?? 0;
+  const memberCount = useMemberCount(council.id);
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]) ?? [];
-  const opinions = useLiveQuery(() => db.opinions.where('councilId').equals(council.id).count(), [council.id]) ?? 0;
-  const drafts = useLiveQuery(() => db.drafts.where('councilId').equals(council.id).count(), [council.id]) ?? 0;
-  const plan = useLiveQuery(() => db.planEntries.where('councilId').equals(council.id).toArray(), [council.id]) ?? [];
+  const { opinions, drafts, plan } = useCouncilFigures(council.id);
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]) ?? [];
   const terms = members.map((m) => termWarning(m)).filter((w) => w !== null);
 

@@ -32,9 +32,7 @@ import {
   MergeRegular,
   ReOrderDotsVerticalRegular,
 } from '@fluentui/react-icons';
-import { useLiveQuery } from '../../data/live';
-import { db } from '../../data/db';
-import { fieldUsage, mergeField, setMinutesDueDays, updateCouncil } from './data';
+import { changeMinutesDueDays, mergeCouncilField, saveCouncil, useFieldUsage, useMemberCount } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import { SPEAKER_LABEL_NAMES } from '../../ui/labels';
@@ -104,14 +102,14 @@ function BasicsForm({ council }: { council: Council }) {
     setTouched(true);
     if (!form.name.trim() || termError || dueError) return;
     try {
-      await updateCouncil(db, council.id, {
+      await saveCouncil(council.id, {
         name: form.name.trim(),
         municipality: form.municipality.trim(),
         department: form.department.trim(),
         termStart: form.termStart,
         termEnd: form.termEnd,
       });
-      const moved = await setMinutesDueDays(db, council.id, form.minutesDueDays);
+      const moved = await changeMinutesDueDays(council.id, form.minutesDueDays);
       notify.success('基本情報を保存しました', moved ? `会議録の期限を${moved}回分の会議で更新しました` : undefined);
     } catch (error) {
       notify.error(error, '保存できませんでした');
@@ -179,15 +177,9 @@ function FieldsEditor({ council }: { council: Council }) {
   const [name, setName] = useState('');
   const [merging, setMerging] = useState<{ from: CouncilField; into: string; usage: number } | null>(null);
   const fields = council.fields;
-  const usage = useLiveQuery(
-    async () =>
-      Object.fromEntries(
-        await Promise.all(fields.map(async (f) => [f.id, await fieldUsage(db, council.id, f.id)] as const)),
-      ),
-    [council.id, fields.map((f) => f.id).join()],
-  );
+  const usage = useFieldUsage(council.id, fields);
   const saveFields = (next: CouncilField[]) =>
-    updateCouncil(db, council.id, { fields: next }).catch((e) => notify.error(e, '分野を保存できませんでした'));
+    saveCouncil(council.id, { fields: next }).catch((e) => notify.error(e, '分野を保存できませんでした'));
   const reorder = useReorder(fields.length, (from, to) => saveFields(move(fields, from, to)));
   const add = async () => {
     const n = name.trim();
@@ -203,7 +195,7 @@ function FieldsEditor({ council }: { council: Council }) {
     if (!merging) return;
     const into = fields.find((f) => f.id === merging.into);
     try {
-      const r = await mergeField(db, council.id, merging.from.id, merging.into);
+      const r = await mergeCouncilField(council.id, merging.from.id, merging.into);
       notify.success(
         `「${merging.from.name}」を「${into?.name}」に統合しました`,
         `発言 ${r.remarks}件・意見 ${r.opinions}件・課題整理の項目 ${r.matrixItems}件を付け替えました`,
@@ -352,7 +344,7 @@ function QuorumEditor({ council, memberCount }: { council: Council; memberCount:
   const notify = useNotify();
   const q = council.quorum;
   const save = (quorum: QuorumRule) =>
-    updateCouncil(db, council.id, { quorum }).catch((e) => notify.error(e, '定足数を保存できませんでした'));
+    saveCouncil(council.id, { quorum }).catch((e) => notify.error(e, '定足数を保存できませんでした'));
   const int = (v: string, min: number) => {
     const n = Number(v);
     return Number.isInteger(n) && n >= min ? n : null;
@@ -433,9 +425,7 @@ function PublicationEditor({ council }: { council: Council }) {
   const notify = useNotify();
   const p = council.publication;
   const save = (patch: Partial<PublicationSettings>) =>
-    updateCouncil(db, council.id, { publication: { ...p, ...patch } }).catch((e) =>
-      notify.error(e, '保存できませんでした'),
-    );
+    saveCouncil(council.id, { publication: { ...p, ...patch } }).catch((e) => notify.error(e, '保存できませんでした'));
   const sample = formatMeetingDateTime('2023-07-07', '13:30', '15:30', p);
   return (
     <Section title="文書の表記（公開版・出力文書）">
@@ -542,7 +532,7 @@ function PublicationEditor({ council }: { council: Council }) {
 export function CouncilSettingsTab({ council }: CouncilTabProps) {
   const s = useStyles();
   const notify = useNotify();
-  const memberCount = useLiveQuery(() => db.members.where('councilId').equals(council.id).count(), [council.id]) ?? 0;
+  const memberCount = useMemberCount(council.id);
   return (
     <div className={s.cols}>
       <div>
@@ -561,7 +551,7 @@ export function CouncilSettingsTab({ council }: CouncilTabProps) {
                 : '任期が終わった審議会はアーカイブできます'
             }
             onChange={(_, d) =>
-              void updateCouncil(db, council.id, { archived: d.checked }).then(
+              void saveCouncil(council.id, { archived: d.checked }).then(
                 () => notify.success(d.checked ? 'アーカイブしました' : 'アーカイブを解除しました'),
                 (e) => notify.error(e, '保存できませんでした'),
               )

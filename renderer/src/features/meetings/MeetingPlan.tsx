@@ -24,9 +24,8 @@ import {
   TableArrowUp24Regular,
   ArrowImport24Regular,
 } from '@fluentui/react-icons';
-import { db } from '../../data/db';
 import { sortedMeetings } from '../../data/queries';
-import { addPlanEntries } from './data';
+import { appendPlanEntries, putPlanEntry, removePlanEntry, usePlanEntries } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import { meetingThemes } from '../../../../shared/agenda';
@@ -46,7 +45,7 @@ export function MeetingPlan({ council }: { council: Council }) {
   const exporter = useExport();
   const current = fiscalYearOf(todayInTokyo());
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
-  const all = useLiveQuery(() => db.planEntries.where('councilId').equals(council.id).toArray(), [council.id]);
+  const all = usePlanEntries(council.id);
   const [chosen, setChosen] = useState<number | null>(null);
   if (!meetings || !all) return null;
 
@@ -71,7 +70,7 @@ export function MeetingPlan({ council }: { council: Council }) {
         (a.meetingNumber ?? 99) - (b.meetingNumber ?? 99) ||
         a.order - b.order,
     );
-  const save = (e: PlanEntry) => db.planEntries.put(e).catch((err) => notify.error(err, '計画を保存できませんでした'));
+  const save = (e: PlanEntry) => putPlanEntry(e).catch((err) => notify.error(err, '計画を保存できませんでした'));
 
   const importMeetings = async () => {
     const planned = new Set(entries.map((e) => e.meetingNumber));
@@ -92,7 +91,7 @@ export function MeetingPlan({ council }: { council: Council }) {
       return;
     }
     try {
-      await addPlanEntries(db, add);
+      await appendPlanEntries(add);
       notify.success('会議から計画に取り込みました', `${add.length}件`);
     } catch (e) {
       notify.error(e, '取り込めませんでした');
@@ -230,7 +229,7 @@ export function MeetingPlan({ council }: { council: Council }) {
                         size="small"
                         appearance="subtle"
                         icon={<DeleteRegular />}
-                        onClick={() => void db.planEntries.delete(e.id)}
+                        onClick={() => void removePlanEntry(e.id)}
                       />
                     </Tooltip>
                   </TableCell>
