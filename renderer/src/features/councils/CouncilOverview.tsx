@@ -24,6 +24,7 @@ import { daysBetween, fiscalYearOf, formatFiscalYear, todayInTokyo } from '../..
 import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
 import { minutesOverdue } from '../meetings';
 import { termWarning } from '../../../../shared/terms';
+import { FISCAL_MONTHS } from '../../../../shared/plan';
 import { sortedMeetings, sortedMembers } from '../../data/queries';
 import { useCouncilFigures, useMemberCount } from './data';
 import { Section } from '../../ui/Section';
@@ -52,8 +53,6 @@ const useStyles = makeStyles({
   },
   monthName: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
-
-const FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
 
 /** 年間の会議: the fiscal year month by month — meetings held, meetings planned, plan entries not yet scheduled. */
 function YearAtAGlance({ council, meetings, plan }: { council: Council; meetings: Meeting[]; plan: PlanEntry[] }) {
