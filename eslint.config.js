@@ -27,19 +27,8 @@ const DB_INSTANCE = {
 const PENDING_DATA_MOVES = [
   'renderer/src/app/AppShell.tsx',
   'renderer/src/app/CouncilScreen.tsx',
-  'renderer/src/features/councils/CouncilOverview.tsx',
-  'renderer/src/features/councils/CouncilSettingsTab.tsx',
-  'renderer/src/features/councils/MembersTab.tsx',
-  'renderer/src/features/councils/NewCouncilDialog.tsx',
-  'renderer/src/features/councils/RosterImportDialog.tsx',
   'renderer/src/features/live/LiveScreen.tsx',
   'renderer/src/features/live/ProjectorScreen.tsx',
-  'renderer/src/features/meetings/AgendaSection.tsx',
-  'renderer/src/features/meetings/AttendanceSection.tsx',
-  'renderer/src/features/meetings/MaterialsSection.tsx',
-  'renderer/src/features/meetings/MeetingPage.tsx',
-  'renderer/src/features/meetings/MeetingPlan.tsx',
-  'renderer/src/features/meetings/MeetingsTab.tsx',
   'renderer/src/features/settings/SettingsScreen.tsx',
 ];
 

@@ -360,7 +360,8 @@ test('members and staff by hand, council settings (field merge, quorum, style), 
   );
   const ws = wb.getWorksheet('会議開催計画')!;
   expect([ws.getCell('A5').value, ws.getCell('B5').value]).toEqual(['7月', '第2回会議']);
-  expect(ws.getCell('C6').value).toBe('・ビジョン素案について\n・プランの骨子案について');
+  // Themes sit beside the 開催日 column (会議開催計画: 月 | 会議 | 開催日 | 検討テーマ).
+  expect(ws.getCell('D6').value).toBe('・ビジョン素案について\n・プランの骨子案について');
 
   // A new meeting takes the previous agenda as a start; a meeting made by mistake is deleted.
   await page.getByRole('button', { name: '会議一覧' }).click();

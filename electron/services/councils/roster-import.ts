@@ -15,6 +15,7 @@ import { AppError } from '../../../shared/errors';
 import { MEMBER_ROLES, type Member } from '../../../shared/domain';
 import type { RosterMember, RosterPreview } from '../../../shared/contract/councils';
 import { parseJapaneseDate } from '../../../shared/wareki';
+import { memberMatcher, rosterRowKey } from '../../../shared/people';
 
 type Key = 'name' | 'reading' | 'role' | 'category' | 'affiliation' | 'termStart' | 'termEnd';
 
@@ -63,9 +64,6 @@ const HEADERS: Record<Key, { label: string; names: string[] }> = {
 };
 
 const HEADER_WORDS = Object.fromEntries(Object.entries(HEADERS).map(([k, h]) => [k, h.names])) as Record<Key, string[]>;
-
-/** Names are compared without spaces (山田 太郎 = 山田　太郎 = 山田太郎). */
-export const personKey = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]/g, '');
 
 /** More rows than any council has members: a larger sheet is not a roster (or is a bomb). */
 export const ROSTER_MAX_ROWS = 2_000;
@@ -126,11 +124,7 @@ export async function parseRosterWorkbook(
   const { ws } = header;
   const col = (key: Key) => header.columns.get(key);
 
-  const byKey = new Map<string, ExistingMember[]>();
-  for (const m of existing) {
-    const k = personKey(m.name);
-    byKey.set(k, [...(byKey.get(k) ?? []), m]);
-  }
+  const matchExisting = memberMatcher(existing);
   const seen = new Map<string, number>(); // name+reading → first row number
   const rows: RosterPreview['rows'] = [];
   const problems: RosterPreview['problems'] = [];
@@ -191,7 +185,7 @@ export async function parseRosterWorkbook(
     }
     const reading = text('reading').slice(0, 100);
     if (name) {
-      const dupKey = `${personKey(name)}\u0000${personKey(reading)}`;
+      const dupKey = rosterRowKey(name, reading);
       const first = seen.get(dupKey);
       if (first !== undefined)
         rowProblems.push({ rowNumber: r, column: '氏名', message: `${first}行目と同じ委員です。` });
@@ -212,9 +206,7 @@ export async function parseRosterWorkbook(
       termEnd: dates.termEnd ?? null,
     };
     // Same person = same name and same reading (a blank reading on either side matches).
-    const match = (byKey.get(personKey(name)) ?? []).find(
-      (m) => !m.reading || !reading || personKey(m.reading) === personKey(reading),
-    );
+    const match = matchExisting(name, reading);
     rows.push({ rowNumber: r, action: match ? 'update' : 'add', memberId: match?.id ?? null, member });
   }
   return { sheetName: ws.name, columns: [...header.columns.keys()].map((k) => HEADERS[k].label), rows, problems };

@@ -24,8 +24,9 @@ import { daysBetween, fiscalYearOf, formatFiscalYear, todayInTokyo } from '../..
 import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
 import { minutesOverdue } from '../meetings';
 import { termWarning } from '../../../../shared/terms';
-import { db } from '../../data/db';
+import { FISCAL_MONTHS } from '../../../../shared/plan';
 import { sortedMeetings, sortedMembers } from '../../data/queries';
+import { useCouncilFigures, useMemberCount } from './data';
 import { Section } from '../../ui/Section';
 import { dateOrDash, meetingDate, meetingTime, meetingTitle } from '../../ui/format';
 import { quorumRequired, quorumRuleText } from '../../../../shared/quorum';
@@ -52,8 +53,6 @@ const useStyles = makeStyles({
   },
   monthName: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
-
-const FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
 
 /** 年間の会議: the fiscal year month by month — meetings held, meetings planned, plan entries not yet scheduled. */
 function YearAtAGlance({ council, meetings, plan }: { council: Council; meetings: Meeting[]; plan: PlanEntry[] }) {
@@ -160,11 +159,9 @@ function Overdue({ council, meetings }: { council: Council; meetings: Meeting[] 
 export function CouncilOverview({ council }: CouncilTabProps) {
   const s = useStyles();
   const navigate = useNavigate();
-  const memberCount = useLiveQuery(() => db.members.where('councilId').equals(council.id).count(), [council.id]) ?? 0;
+  const memberCount = useMemberCount(council.id);
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]) ?? [];
-  const opinions = useLiveQuery(() => db.opinions.where('councilId').equals(council.id).count(), [council.id]) ?? 0;
-  const drafts = useLiveQuery(() => db.drafts.where('councilId').equals(council.id).count(), [council.id]) ?? 0;
-  const plan = useLiveQuery(() => db.planEntries.where('councilId').equals(council.id).toArray(), [council.id]) ?? [];
+  const { opinions, drafts, plan } = useCouncilFigures(council.id);
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]) ?? [];
   const terms = members.map((m) => termWarning(m)).filter((w) => w !== null);
 

@@ -4,7 +4,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { Add24Regular } from '@fluentui/react-icons';
 import { useNavigate } from 'react-router-dom';
 import { newCouncil } from '../../../../shared/factory';
-import { db } from '../../data/db';
+import { createCouncil } from './data';
 import { useNotify } from '../../app/notify';
 
 /** 「新しい審議会」: the minimum to start; everything else is edited on the council's page. */
@@ -28,7 +28,7 @@ export function NewCouncilButton({ appearance = 'primary' }: { appearance?: 'pri
         municipality: municipality.trim(),
         department: department.trim(),
       });
-      await db.councils.add(council);
+      await createCouncil(council);
       setOpen(false);
       setName('');
       setMunicipality('');

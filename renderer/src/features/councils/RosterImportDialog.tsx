@@ -23,8 +23,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowUpload24Regular } from '@fluentui/react-icons';
 import { call } from '../../platform/bridge';
-import { db } from '../../data/db';
-import { applyRosterImport } from './data';
+import { importRoster } from './data';
 import { useNotify } from '../../app/notify';
 import { dateOrDash } from '../../ui/format';
 import { ROSTER_MAX_BYTES, type RosterPreview } from '../../../../shared/contract/councils';
@@ -65,7 +64,7 @@ export function RosterImportButton({ councilId, members }: { councilId: string; 
     if (!preview) return;
     setSaving(true);
     try {
-      const { added, updated } = await applyRosterImport(db, councilId, preview.rows, preview.columns);
+      const { added, updated } = await importRoster(councilId, preview.rows, preview.columns);
       notify.success('名簿を取り込みました', `追加 ${added}人、更新 ${updated}人`);
       setPreview(null);
     } catch (error) {

@@ -1,8 +1,12 @@
 /**
  * Writes of councils, members, staff, meetings and plans. Each is one Dexie transaction
  * (all or nothing); none awaits main inside a transaction.
+ *
+ * The functions taking a `db` are the transactions themselves (tests run them on their own
+ * database); the section at the end binds them to the app's database and adds the live
+ * queries the screens read — the screens of this feature touch the database only through it.
  */
-import type { Council, Member, Staff } from '../../../../shared/domain';
+import type { Council, Field as CouncilField, Member, Staff } from '../../../../shared/domain';
 import { randomId } from '../../../../shared/factory';
 import { addDays } from '../../../../shared/wareki';
 import type { RosterPreview } from '../../../../shared/contract/councils';
@@ -10,6 +14,8 @@ import { AppError } from '../../../../shared/errors';
 import type { ShingikaiDB } from '../../data/database';
 import { ordered } from '../../data/database';
 import { DataError } from '../../data/errors';
+import { db as appDb } from '../../data/db';
+import { useLiveQuery } from '../../data/live';
 
 const now = () => new Date().toISOString();
 
@@ -215,3 +221,64 @@ export async function deleteStaff(db: ShingikaiDB, staff: Staff): Promise<void> 
     await db.staff.delete(staff.id);
   });
 }
+
+// ---------------------------------------------------------------- for the screens (the app's database)
+
+/** How many members a council has (0 until known). */
+export function useMemberCount(councilId: string): number {
+  return useLiveQuery(() => appDb.members.where('councilId').equals(councilId).count(), [councilId]) ?? 0;
+}
+
+/** The 概要 tab's figures: opinions and drafts counted, the yearly plan (0 / [] until known). */
+export function useCouncilFigures(councilId: string) {
+  const opinions = useLiveQuery(() => appDb.opinions.where('councilId').equals(councilId).count(), [councilId]) ?? 0;
+  const drafts = useLiveQuery(() => appDb.drafts.where('councilId').equals(councilId).count(), [councilId]) ?? 0;
+  const plan = useLiveQuery(() => appDb.planEntries.where('councilId').equals(councilId).toArray(), [councilId]) ?? [];
+  return { opinions, drafts, plan };
+}
+
+/** How many records use each field, by field id (undefined until known). */
+export function useFieldUsage(councilId: string, fields: CouncilField[]): Record<string, number> | undefined {
+  return useLiveQuery(
+    async () =>
+      Object.fromEntries(
+        await Promise.all(fields.map(async (f) => [f.id, await fieldUsage(appDb, councilId, f.id)] as const)),
+      ),
+    [councilId, fields.map((f) => f.id).join()],
+  );
+}
+
+export async function createCouncil(council: Council): Promise<void> {
+  await appDb.councils.add(council);
+}
+
+export const saveCouncil = (id: string, patch: Partial<Omit<Council, 'id' | 'createdAt'>>) =>
+  updateCouncil(appDb, id, patch);
+
+export const changeMinutesDueDays = (councilId: string, days: number) => setMinutesDueDays(appDb, councilId, days);
+
+export const mergeCouncilField = (councilId: string, fromId: string, intoId: string) =>
+  mergeField(appDb, councilId, fromId, intoId);
+
+/** Adds a member (`'new'`) or overwrites the edited one's fields. */
+export async function saveMember(councilId: string, editing: Member | 'new', input: MemberInput): Promise<void> {
+  if (editing === 'new') await addMember(appDb, councilId, input);
+  else await appDb.members.update(editing.id, input);
+}
+
+/** Adds a staff member (`'new'`) or overwrites the edited one's fields. */
+export async function saveStaff(councilId: string, editing: Staff | 'new', input: StaffInput): Promise<void> {
+  if (editing === 'new') await addStaff(appDb, councilId, input);
+  else await appDb.staff.update(editing.id, input);
+}
+
+export const reorderPeople = (table: 'members' | 'staff', ids: string[]) => setOrder(appDb, table, ids);
+
+export const referencesOf = (member: Pick<Member, 'id' | 'councilId'>) => memberReferences(appDb, member);
+
+export const removeMember = (member: Member) => deleteMember(appDb, member);
+
+export const removeStaff = (staff: Staff) => deleteStaff(appDb, staff);
+
+export const importRoster = (councilId: string, rows: RosterPreview['rows'], columns: string[]) =>
+  applyRosterImport(appDb, councilId, rows, columns);

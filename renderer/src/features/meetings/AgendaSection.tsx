@@ -9,8 +9,7 @@ import {
   ReOrderDotsVerticalRegular,
 } from '@fluentui/react-icons';
 import { Section } from '../../ui/Section';
-import { db } from '../../data/db';
-import { changeMeeting } from './data';
+import { editMeeting, previousMeeting } from './data';
 import { useNotify } from '../../app/notify';
 import { agendaNumbers, type DigitWidth } from '../../../../shared/agenda';
 import { randomId } from '../../../../shared/factory';
@@ -31,15 +30,12 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
   const items = meeting.agenda;
   const numbers = agendaNumbers(items, digits);
   const save = (change: (agenda: AgendaItem[]) => AgendaItem[]) =>
-    changeMeeting(db, meeting.id, (m) => ({ agenda: change(m.agenda) })).catch((e) =>
+    editMeeting(meeting.id, (m) => ({ agenda: change(m.agenda) })).catch((e) =>
       notify.error(e, '次第を保存できませんでした'),
     );
   const reorder = useReorder(items.length, (from, to) => save((a) => move(a, from, to)));
   const copyPrevious = async () => {
-    const previous = await db.meetings
-      .where('[councilId+number]')
-      .between([meeting.councilId, -Infinity], [meeting.councilId, meeting.number], false, false)
-      .last();
+    const previous = await previousMeeting(meeting.councilId, meeting.number);
     if (!previous || previous.agenda.length === 0) {
       notify.info('写せる次第がありません', '前回の会議に次第が登録されていません。');
       return;

@@ -21,8 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Section } from '../../ui/Section';
-import { db } from '../../data/db';
-import { changeMeeting } from './data';
+import { editMeeting } from './data';
 import { useNotify } from '../../app/notify';
 import { memberTitle, staffLines, staffTitle } from '../../../../shared/people';
 import { membersInOffice, quorumRuleText, quorumStatus, suggestedChair } from '../../../../shared/quorum';
@@ -60,7 +59,7 @@ export function AttendanceSection({
   const chairAbsent = chair ? status.get(chair.id) === '欠席' : false;
 
   const save = (change: (m: Meeting) => Partial<Meeting>) =>
-    changeMeeting(db, meeting.id, change).catch((e) => notify.error(e, '出欠を保存できませんでした'));
+    editMeeting(meeting.id, change).catch((e) => notify.error(e, '出欠を保存できませんでした'));
   const mark = (memberId: string, s: Attendance['status']) =>
     save((m) => ({
       attendance: [...m.attendance.filter((a) => a.memberId !== memberId), { memberId, status: s }].sort(

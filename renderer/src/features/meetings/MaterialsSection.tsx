@@ -16,8 +16,7 @@ import {
 } from '@fluentui/react-icons';
 import { Section } from '../../ui/Section';
 import { call } from '../../platform/bridge';
-import { db } from '../../data/db';
-import { changeMeeting } from './data';
+import { editMeeting } from './data';
 import { useNotify } from '../../app/notify';
 import { materialLabel } from '../../../../shared/numbering';
 import { randomId } from '../../../../shared/factory';
@@ -45,7 +44,7 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
   );
   const items = meeting.materials;
   const save = (change: (list: Material[]) => Material[]) =>
-    changeMeeting(db, meeting.id, (m) => ({ materials: relabel(change(m.materials)) })).catch((e) =>
+    editMeeting(meeting.id, (m) => ({ materials: relabel(change(m.materials)) })).catch((e) =>
       notify.error(e, '配布資料を保存できませんでした'),
     );
   const reorder = useReorder(items.length, (from, to) => save((l) => move(l, from, to)));
@@ -79,7 +78,7 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
       if (!stored) throw new Error('no file');
       const previous = items.find((m) => m.id === materialId)?.file ?? null;
       const file_ = stored;
-      await changeMeeting(db, meeting.id, (m) => ({
+      await editMeeting(meeting.id, (m) => ({
         materials: m.materials.map((x) =>
           x.id === materialId ? { ...x, title: x.title || file.name.replace(/\.[^.]+$/, ''), file: file_ } : x,
         ),

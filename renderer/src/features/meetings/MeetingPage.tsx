@@ -27,9 +27,8 @@ import {
   Mic24Regular,
 } from '@fluentui/react-icons';
 import { call } from '../../platform/bridge';
-import { db } from '../../data/db';
 import { sortedMembers, sortedStaff } from '../../data/queries';
-import { changeMeeting, deleteMeeting } from './data';
+import { editMeeting, removeMeeting, useMeeting } from './data';
 import { minutesDueFor, minutesOverdue } from './due';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
@@ -61,7 +60,7 @@ function Basics({ council, meeting }: { council: Council; meeting: Meeting }) {
   const s = useStyles();
   const notify = useNotify();
   const save = (patch: Partial<Meeting> | ((m: Meeting) => Partial<Meeting>)) =>
-    changeMeeting(db, meeting.id, typeof patch === 'function' ? patch : () => patch).catch((e) =>
+    editMeeting(meeting.id, typeof patch === 'function' ? patch : () => patch).catch((e) =>
       notify.error(e, '会議を保存できませんでした'),
     );
   const timeError =
@@ -206,7 +205,7 @@ export function MeetingPage({ council }: { council: Council }) {
   const s = useStyles();
   const { meetingId = '' } = useParams();
   const navigate = useNavigate();
-  const meeting = useLiveQuery(async () => (await db.meetings.get(meetingId)) ?? null, [meetingId]);
+  const meeting = useMeeting(meetingId);
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]);
   const staff = useLiveQuery(() => sortedStaff(council.id), [council.id]);
   const exporter = useExport();
@@ -264,7 +263,7 @@ export function MeetingPage({ council }: { council: Council }) {
                 appearance="primary"
                 onClick={async () => {
                   try {
-                    const files = await deleteMeeting(db, meeting.id);
+                    const files = await removeMeeting(meeting.id);
                     for (const storedName of files)
                       await call('attachment:remove:file', { storedName }).catch(() => {});
                     notify.success('会議を削除しました', meetingTitle(meeting));

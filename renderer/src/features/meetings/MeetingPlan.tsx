@@ -24,12 +24,11 @@ import {
   TableArrowUp24Regular,
   ArrowImport24Regular,
 } from '@fluentui/react-icons';
-import { db } from '../../data/db';
 import { sortedMeetings } from '../../data/queries';
-import { addPlanEntries } from './data';
+import { appendPlanEntries, putPlanEntry, removePlanEntry, usePlanEntries } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
-import { meetingThemes } from '../../../../shared/agenda';
+import { comparePlanEntries, FISCAL_MONTHS, planEntriesFromMeetings } from '../../../../shared/plan';
 import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '../../../../shared/wareki';
 import { randomId } from '../../../../shared/factory';
 import type { Council, PlanEntry } from '../../../../shared/domain';
@@ -37,16 +36,13 @@ import { CommitInput } from '../../ui/CommitInput';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { call } from '../../platform/bridge';
 
-const MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
-const monthRank = (m: number) => MONTHS.indexOf(m);
-
 export function MeetingPlan({ council }: { council: Council }) {
   const navigate = useNavigate();
   const notify = useNotify();
   const exporter = useExport();
   const current = fiscalYearOf(todayInTokyo());
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
-  const all = useLiveQuery(() => db.planEntries.where('councilId').equals(council.id).toArray(), [council.id]);
+  const all = usePlanEntries(council.id);
   const [chosen, setChosen] = useState<number | null>(null);
   if (!meetings || !all) return null;
 
@@ -63,27 +59,11 @@ export function MeetingPlan({ council }: { council: Council }) {
     .pop();
   const fiscalYear =
     chosen ?? (all.length ? Math.max(...all.map((e) => e.fiscalYear)) : (latestMeetingYear ?? current));
-  const entries = all
-    .filter((e) => e.fiscalYear === fiscalYear)
-    .sort(
-      (a, b) =>
-        monthRank(a.month) - monthRank(b.month) ||
-        (a.meetingNumber ?? 99) - (b.meetingNumber ?? 99) ||
-        a.order - b.order,
-    );
-  const save = (e: PlanEntry) => db.planEntries.put(e).catch((err) => notify.error(err, '計画を保存できませんでした'));
+  const entries = all.filter((e) => e.fiscalYear === fiscalYear).sort(comparePlanEntries);
+  const save = (e: PlanEntry) => putPlanEntry(e).catch((err) => notify.error(err, '計画を保存できませんでした'));
 
   const importMeetings = async () => {
-    const planned = new Set(entries.map((e) => e.meetingNumber));
-    const add = meetings
-      .filter((m) => m.date && fiscalYearOf(m.date) === fiscalYear && !planned.has(m.number))
-      .map((m) => ({
-        councilId: council.id,
-        fiscalYear,
-        month: Number(m.date!.slice(5, 7)),
-        meetingNumber: m.number,
-        themes: meetingThemes(m),
-      }));
+    const add = planEntriesFromMeetings(council.id, fiscalYear, meetings, entries);
     if (!add.length) {
       notify.info(
         '取り込む会議はありません',
@@ -92,7 +72,7 @@ export function MeetingPlan({ council }: { council: Council }) {
       return;
     }
     try {
-      await addPlanEntries(db, add);
+      await appendPlanEntries(add);
       notify.success('会議から計画に取り込みました', `${add.length}件`);
     } catch (e) {
       notify.error(e, '取り込めませんでした');
@@ -186,7 +166,7 @@ export function MeetingPlan({ council }: { council: Council }) {
                       style={{ minWidth: 90 }}
                       onOptionSelect={(_, d) => void save({ ...e, month: Number(d.optionValue) })}
                     >
-                      {MONTHS.map((m) => (
+                      {FISCAL_MONTHS.map((m) => (
                         <Option key={m} value={String(m)}>{`${m}月`}</Option>
                       ))}
                     </Dropdown>
@@ -230,7 +210,7 @@ export function MeetingPlan({ council }: { council: Council }) {
                         size="small"
                         appearance="subtle"
                         icon={<DeleteRegular />}
-                        onClick={() => void db.planEntries.delete(e.id)}
+                        onClick={() => void removePlanEntry(e.id)}
                       />
                     </Tooltip>
                   </TableCell>

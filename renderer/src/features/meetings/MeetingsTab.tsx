@@ -23,9 +23,8 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { Add24Regular, CalendarLtr24Regular, TableArrowUp24Regular } from '@fluentui/react-icons';
-import { db } from '../../data/db';
 import { sortedMeetings, sortedMembers } from '../../data/queries';
-import { createMeeting, nextMeetingNumber } from './data';
+import { addMeeting, nextNumber } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
@@ -59,7 +58,7 @@ function NewMeetingButton({ council }: { council: Council }) {
   const timeError = start && end && end <= start ? '終了時刻は開始時刻より後にしてください。' : undefined;
 
   const openDialog = async () => {
-    setNumber(String(await nextMeetingNumber(db, council.id)));
+    setNumber(String(await nextNumber(council.id)));
     setDate('');
     setStart('');
     setEnd('');
@@ -73,7 +72,7 @@ function NewMeetingButton({ council }: { council: Council }) {
     setTouched(true);
     if (!(Number.isInteger(n) && n >= 1) || timeError) return;
     try {
-      const meeting = await createMeeting(db, council, {
+      const meeting = await addMeeting(council, {
         number: n,
         date: date || null,
         startTime: start || null,

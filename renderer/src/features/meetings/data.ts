@@ -1,6 +1,10 @@
 /**
  * Writes of meetings and the yearly plan. Each is one Dexie transaction (all or nothing);
  * none awaits main inside a transaction.
+ *
+ * The functions taking a `db` are the transactions themselves (tests run them on their own
+ * database); the section at the end binds them to the app's database and adds the live
+ * queries the screens read — the screens of this feature touch the database only through it.
  */
 import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
 import { newMeeting, randomId } from '../../../../shared/factory';
@@ -9,6 +13,8 @@ import { AppError } from '../../../../shared/errors';
 import type { ShingikaiDB } from '../../data/database';
 import { ordered } from '../../data/database';
 import { DataError } from '../../data/errors';
+import { db as appDb } from '../../data/db';
+import { useLiveQuery } from '../../data/live';
 
 const now = () => new Date().toISOString();
 
@@ -89,3 +95,39 @@ export async function addPlanEntries(db: ShingikaiDB, entries: Omit<PlanEntry, '
     for (const e of entries) await db.planEntries.add({ ...e, id: randomId(), order: ++order });
   });
 }
+
+// ---------------------------------------------------------------- for the screens (the app's database)
+
+/** One meeting: undefined while loading, null when it does not exist. */
+export function useMeeting(meetingId: string): Meeting | null | undefined {
+  return useLiveQuery(async () => (await appDb.meetings.get(meetingId)) ?? null, [meetingId]);
+}
+
+/** A council's yearly plan entries (undefined until known). */
+export function usePlanEntries(councilId: string): PlanEntry[] | undefined {
+  return useLiveQuery(() => appDb.planEntries.where('councilId').equals(councilId).toArray(), [councilId]);
+}
+
+/** The meeting held just before 第`number`回 of the council, if any. */
+export function previousMeeting(councilId: string, number: number): Promise<Meeting | undefined> {
+  return appDb.meetings
+    .where('[councilId+number]')
+    .between([councilId, -Infinity], [councilId, number], false, false)
+    .last();
+}
+
+export const addMeeting = (council: Council, init: Partial<Meeting>) => createMeeting(appDb, council, init);
+
+export const nextNumber = (councilId: string) => nextMeetingNumber(appDb, councilId);
+
+export const editMeeting = (id: string, change: (m: Meeting) => Partial<Meeting>) => changeMeeting(appDb, id, change);
+
+export const removeMeeting = (id: string) => deleteMeeting(appDb, id);
+
+export const putPlanEntry = (entry: PlanEntry) => savePlanEntry(appDb, entry);
+
+export async function removePlanEntry(id: string): Promise<void> {
+  await appDb.planEntries.delete(id);
+}
+
+export const appendPlanEntries = (entries: Omit<PlanEntry, 'id' | 'order'>[]) => addPlanEntries(appDb, entries);

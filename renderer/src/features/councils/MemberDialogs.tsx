@@ -1,0 +1,180 @@
+/** The forms of the 委員名簿 tab: one member (氏名・よみがな・役職…) and one staff member (部署・職名・氏名). */
+import { useState, type FormEvent } from 'react';
+import { Combobox, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
+import { MEMBER_ROLES, type Member } from '../../../../shared/domain';
+import { staffTitle } from '../../../../shared/people';
+import { FormDialog, TWO_COLUMNS } from '../../ui/FormDialog';
+import type { MemberInput, StaffInput } from './data';
+
+export const emptyMember: MemberInput = {
+  name: '',
+  reading: '',
+  role: '委員',
+  category: '',
+  affiliation: '',
+  termStart: null,
+  termEnd: null,
+};
+
+export function MemberDialog({
+  open,
+  initial,
+  title,
+  categories,
+  onClose,
+  onSave,
+}: {
+  open: boolean;
+  initial: MemberInput;
+  title: string;
+  categories: string[];
+  onClose: () => void;
+  onSave: (m: MemberInput) => Promise<void>;
+}) {
+  const [m, setM] = useState(initial);
+  const [touched, setTouched] = useState(false);
+  const [key, setKey] = useState(0);
+  if (!open && key !== 0) {
+    setKey(0);
+  }
+  if (open && key === 0) {
+    setKey(1);
+    setM(initial);
+    setTouched(false);
+  }
+  const termError =
+    m.termStart && m.termEnd && m.termStart > m.termEnd ? '任期終了は任期開始より後の日付にしてください。' : undefined;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!m.name.trim() || termError) return;
+    await onSave({
+      ...m,
+      name: m.name.trim(),
+      reading: m.reading.trim(),
+      category: m.category.trim(),
+      affiliation: m.affiliation.trim(),
+    });
+  };
+  const set = (patch: Partial<MemberInput>) => setM((x) => ({ ...x, ...patch }));
+  return (
+    <FormDialog
+      open={open}
+      onOpenChange={(o) => {
+        if (!o) onClose();
+      }}
+      title={title}
+      onSubmit={submit}
+      contentStyle={TWO_COLUMNS}
+    >
+      <Field
+        label="氏名"
+        required
+        validationMessage={touched && !m.name.trim() ? '氏名を入力してください。' : undefined}
+      >
+        <Input value={m.name} onChange={(_, d) => set({ name: d.value })} autoFocus />
+      </Field>
+      <Field label="よみがな" hint="50音順の並べ替えに使います">
+        <Input value={m.reading} onChange={(_, d) => set({ reading: d.value })} />
+      </Field>
+      <Field label="役職">
+        <Dropdown
+          value={m.role}
+          selectedOptions={[m.role]}
+          onOptionSelect={(_, d) => set({ role: d.optionValue as Member['role'] })}
+        >
+          {MEMBER_ROLES.map((r) => (
+            <Option key={r} value={r}>
+              {r}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="区分" hint="学識経験者・関係団体・公募市民 など">
+        <Combobox
+          freeform
+          value={m.category}
+          style={{ minWidth: 0 }}
+          onChange={(e) => set({ category: e.target.value })}
+          onOptionSelect={(_, d) => set({ category: d.optionText ?? '' })}
+        >
+          {categories.map((c) => (
+            <Option key={c}>{c}</Option>
+          ))}
+        </Combobox>
+      </Field>
+      <Field label="所属" style={{ gridColumn: '1 / -1' }}>
+        <Input value={m.affiliation} onChange={(_, d) => set({ affiliation: d.value })} />
+      </Field>
+      <Field label="任期開始">
+        <Input type="date" value={m.termStart ?? ''} onChange={(_, d) => set({ termStart: d.value || null })} />
+      </Field>
+      <Field label="任期終了" validationMessage={termError}>
+        <Input type="date" value={m.termEnd ?? ''} onChange={(_, d) => set({ termEnd: d.value || null })} />
+      </Field>
+    </FormDialog>
+  );
+}
+
+export const emptyStaff: StaffInput = { department: '', title: '', name: '' };
+
+export function StaffDialog({
+  open,
+  initial,
+  title,
+  onClose,
+  onSave,
+}: {
+  open: boolean;
+  initial: StaffInput;
+  title: string;
+  onClose: () => void;
+  onSave: (s: StaffInput) => Promise<void>;
+}) {
+  const [s, setS] = useState(initial);
+  const [touched, setTouched] = useState(false);
+  const [key, setKey] = useState(0);
+  if (!open && key !== 0) {
+    setKey(0);
+  }
+  if (open && key === 0) {
+    setKey(1);
+    setS(initial);
+    setTouched(false);
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!s.name.trim()) return;
+    await onSave({ department: s.department.trim(), title: s.title.trim(), name: s.name.trim() });
+  };
+  return (
+    <FormDialog
+      open={open}
+      onOpenChange={(o) => {
+        if (!o) onClose();
+      }}
+      title={title}
+      onSubmit={submit}
+    >
+      <Field label="部署" hint="例：行政経営部、業務改善・ＤＸ推進課">
+        <Input value={s.department} onChange={(_, d) => setS({ ...s, department: d.value })} autoFocus />
+      </Field>
+      <Field label="職名" hint="例：部長、課長補佐（職名のない職員は空欄）">
+        <Input value={s.title} onChange={(_, d) => setS({ ...s, title: d.value })} />
+      </Field>
+      <Field
+        label="氏名"
+        required
+        hint="会議録に載る形（例：東）"
+        validationMessage={touched && !s.name.trim() ? '氏名を入力してください。' : undefined}
+      >
+        <Input value={s.name} onChange={(_, d) => setS({ ...s, name: d.value })} />
+      </Field>
+      <Text>
+        会議録での表記：{s.department ? `【${s.department}】` : ''}
+        {staffTitle({ name: s.name || '〇〇', title: s.title })}
+      </Text>
+    </FormDialog>
+  );
+}
