@@ -32,8 +32,6 @@ const PENDING_DATA_MOVES = [
   'renderer/src/features/councils/MembersTab.tsx',
   'renderer/src/features/councils/NewCouncilDialog.tsx',
   'renderer/src/features/councils/RosterImportDialog.tsx',
-  'renderer/src/features/live/LiveScreen.tsx',
-  'renderer/src/features/live/ProjectorScreen.tsx',
   'renderer/src/features/meetings/AgendaSection.tsx',
   'renderer/src/features/meetings/AttendanceSection.tsx',
   'renderer/src/features/meetings/MaterialsSection.tsx',
