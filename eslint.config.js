@@ -19,19 +19,6 @@ const DB_INSTANCE = {
   message: 'Only renderer/src/data/** and a feature’s data.ts touch the database.',
 };
 
-/**
- * Screens that still read the database inline (`db.…` inside useLiveQuery or a handler).
- * Their queries are to move into their feature's data.ts; until then they may import the
- * db instance — and only they: this list only shrinks. Every other rule applies to them.
- */
-const PENDING_DATA_MOVES = [
-  'renderer/src/app/AppShell.tsx',
-  'renderer/src/app/CouncilScreen.tsx',
-  'renderer/src/features/live/LiveScreen.tsx',
-  'renderer/src/features/live/ProjectorScreen.tsx',
-  'renderer/src/features/settings/SettingsScreen.tsx',
-];
-
 const DATA_FILES = ['renderer/src/data/**', 'renderer/src/features/*/data.ts', 'renderer/src/features/*/data/**'];
 const FEATURE_FILES = ['renderer/src/features/*/*.{ts,tsx}'];
 const DEXIE_RULES = ['dexie'];
@@ -130,22 +117,8 @@ export default tseslint.config(
     },
   },
   // renderer/: no electron/, no Node; Dexie only in the data modules; features meet through index.ts.
-  ...rendererImports(
-    ['renderer/src/**/*.{ts,tsx}'],
-    [...DATA_FILES, ...FEATURE_FILES, ...PENDING_DATA_MOVES],
-    [...DEXIE_RULES],
-  ),
-  ...rendererImports(FEATURE_FILES, [...DATA_FILES, ...PENDING_DATA_MOVES], [...DEXIE_RULES, OTHER_FEATURE]),
-  ...rendererImports(
-    PENDING_DATA_MOVES.filter((f) => f.includes('/features/')),
-    [],
-    [OTHER_FEATURE],
-  ),
-  ...rendererImports(
-    PENDING_DATA_MOVES.filter((f) => !f.includes('/features/')),
-    [],
-    [],
-  ),
+  ...rendererImports(['renderer/src/**/*.{ts,tsx}'], [...DATA_FILES, ...FEATURE_FILES], [...DEXIE_RULES]),
+  ...rendererImports(FEATURE_FILES, DATA_FILES, [...DEXIE_RULES, OTHER_FEATURE]),
   ...rendererImports(DATA_FILES, [], []),
   // shared/: plain logic, runs in main, renderer and tests.
   {

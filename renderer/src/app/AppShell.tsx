@@ -1,7 +1,6 @@
 /** The frame around every screen: title bar, navigation drawer, content. */
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useLiveQuery } from '../data/live';
 import {
   Badge,
   makeStyles,
@@ -19,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { BuildingGovernment24Regular, Home24Regular, People24Regular, Settings24Regular } from '@fluentui/react-icons';
-import { db } from '../data/db';
+import { useCouncilList } from '../data/app';
 import { bridge } from '../platform/bridge';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { COUNCIL_TABS } from './councilTabs';
@@ -45,7 +44,7 @@ export function AppShell() {
   const s = useStyles();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const councils = useLiveQuery(() => db.councils.orderBy('name').toArray(), []) ?? [];
+  const councils = useCouncilList();
   const active = councils.filter((c) => !c.archived);
 
   const councilMatch = /^\/councils\/([^/]+)(?:\/([^/]+))?/.exec(pathname);

@@ -1,8 +1,7 @@
 /** One council: header and its sections (概要 / 委員 / 会議 / 意見 / ビジョン) as tabs and routes. */
-import { useLiveQuery } from '../data/live';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Spinner, Tab, TabList } from '@fluentui/react-components';
-import { db } from '../data/db';
+import { useCouncil } from '../data/app';
 import { PageHeader } from '../ui/PageHeader';
 import { NotFoundScreen } from './NotFoundScreen';
 import { CouncilOverview } from '../features/councils';
@@ -17,7 +16,7 @@ export function CouncilScreen() {
   const { councilId = '' } = useParams();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const council = useLiveQuery(async () => (await db.councils.get(councilId)) ?? null, [councilId]);
+  const council = useCouncil(councilId);
   if (council === undefined) return <Spinner label="読み込み中…" />;
   if (council === null) return <NotFoundScreen what="審議会" />;
 

@@ -5,14 +5,10 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useParams } from 'react-router-dom';
-import { useLiveQuery } from '../../data/live';
 import { makeStyles } from '@fluentui/react-components';
-import { db } from '../../data/db';
-import { sortedMembers, sortedStaff } from '../../data/queries';
 import { meetingTitle } from '../../ui/format';
 import { assignLetters, speakerLabel, type SpeakerContext } from '../../../../shared/speakers';
-import { remarksOf, type LiveDraft } from './data';
-import { ordered } from '../../data/database';
+import { useProjectorRecords } from './data';
 
 /** The last lines are enough on a wall; older ones scroll off anyway. */
 const SHOWN = 40;
@@ -56,31 +52,7 @@ const useStyles = makeStyles({
 export function ProjectorScreen() {
   const s = useStyles();
   const { meetingId = '' } = useParams();
-  // Reads only the current item's remarks (a long meeting has thousands), except under the
-  // letter rule, where A委員, B委員 … follow first appearance in the whole meeting.
-  const data = useLiveQuery(async () => {
-    const meeting = await db.meetings.get(meetingId);
-    if (!meeting) return null;
-    const [council, members, staff, draft, last] = await Promise.all([
-      db.councils.get(meeting.councilId),
-      sortedMembers(meeting.councilId),
-      sortedStaff(meeting.councilId),
-      db.entryDrafts.get(meetingId) as Promise<LiveDraft | undefined>,
-      ordered(db.remarks, '[meetingId+order]', meetingId).last(),
-    ]);
-    if (!council) return null;
-    const itemId = draft?.agendaItemId ?? last?.agendaItemId ?? meeting.agenda[0]?.id ?? null;
-    const rule = council.publication.speakerLabel;
-    const all = rule === 'letter' ? await remarksOf(db, meetingId) : null;
-    const ofItem = all
-      ? all.filter((r) => r.agendaItemId === itemId)
-      : itemId
-        ? (await db.remarks.where('agendaItemId').equals(itemId).toArray())
-            .filter((r) => r.meetingId === meetingId)
-            .sort((a, b) => a.order - b.order)
-        : [];
-    return { meeting, council, members, staff, itemId, all, ofItem };
-  }, [meetingId]);
+  const data = useProjectorRecords(meetingId);
 
   const view = useMemo(() => {
     if (!data) return null;

@@ -5,6 +5,9 @@
 import type { Remark } from '../../../../shared/domain';
 import type { EntryDraft, ShingikaiDB } from '../../data/database';
 import { ordered } from '../../data/database';
+import { db } from '../../data/db';
+import { useLiveQuery } from '../../data/live';
+import { sortedMembers, sortedStaff } from '../../data/queries';
 
 /** The entry line as stored in `entryDrafts`: the text and what was chosen for it. */
 export interface LiveDraft extends EntryDraft {
@@ -275,4 +278,74 @@ export class DraftSaver {
   get pending() {
     return this.latest !== null;
   }
+}
+
+// ---- the app's database: what the live screen and the projector read, and the commands they run
+
+/** The meeting with its council and roster (null when the meeting or its council is gone). */
+export async function liveRecords(meetingId: string) {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting) return null;
+  const [council, members, staff] = await Promise.all([
+    db.councils.get(meeting.councilId),
+    sortedMembers(meeting.councilId),
+    sortedStaff(meeting.councilId),
+  ]);
+  return council ? { meeting, council, members, staff } : null;
+}
+
+/** The live screen's records, re-read when they change (undefined while loading). */
+export function useLiveRecords(meetingId: string) {
+  return useLiveQuery(() => liveRecords(meetingId), [meetingId]);
+}
+
+/** The stored entry line of a meeting (undefined when none). */
+export async function readEntryDraft(meetingId: string): Promise<LiveDraft | undefined> {
+  return (await db.entryDrafts.get(meetingId)) as LiveDraft | undefined;
+}
+
+/** The live screen's writes and reads of remarks, on the app's database. */
+export const remarkStore = {
+  load: (meetingId: string) => remarksOf(db, meetingId),
+  commit: (remark: Remark, draft: LiveDraft) => commitRemark(db, remark, draft),
+  saveDraft: (draft: LiveDraft) => saveDraft(db, draft),
+  undo: (undo: Undo) => applyUndo(db, undo),
+  update: (id: string, patch: Partial<Remark>, label: string) => updateRemark(db, id, patch, label),
+  toggleFlag: (id: string, flag: 'nonPublic' | 'needsCheck', label: string) => toggleFlag(db, id, flag, label),
+  remove: (id: string) => deleteRemark(db, id),
+  split: (id: string, nextId: string | null, at: number, text: string, newId: string) =>
+    splitRemark(db, id, nextId, at, text, newId),
+  merge: (id: string, nextId: string) => mergeWithNext(db, id, nextId),
+  move: (id: string, neighbourId: string) => moveRemark(db, id, neighbourId),
+};
+
+/**
+ * What the projector shows, re-read on every change. Reads only the current item's remarks
+ * (a long meeting has thousands), except under the letter rule, where A委員, B委員 … follow
+ * first appearance in the whole meeting.
+ */
+export function useProjectorRecords(meetingId: string) {
+  return useLiveQuery(async () => {
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting) return null;
+    const [council, members, staff, draft, last] = await Promise.all([
+      db.councils.get(meeting.councilId),
+      sortedMembers(meeting.councilId),
+      sortedStaff(meeting.councilId),
+      readEntryDraft(meetingId),
+      ordered(db.remarks, '[meetingId+order]', meetingId).last(),
+    ]);
+    if (!council) return null;
+    const itemId = draft?.agendaItemId ?? last?.agendaItemId ?? meeting.agenda[0]?.id ?? null;
+    const rule = council.publication.speakerLabel;
+    const all = rule === 'letter' ? await remarksOf(db, meetingId) : null;
+    const ofItem = all
+      ? all.filter((r) => r.agendaItemId === itemId)
+      : itemId
+        ? (await db.remarks.where('agendaItemId').equals(itemId).toArray())
+            .filter((r) => r.meetingId === meetingId)
+            .sort((a, b) => a.order - b.order)
+        : [];
+    return { meeting, council, members, staff, itemId, all, ofItem };
+  }, [meetingId]);
 }

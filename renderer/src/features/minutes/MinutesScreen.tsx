@@ -4,84 +4,38 @@
  * minutes through 作成中 → 確認中 → 確定 → 公開済, and export to Word (main builds the file).
  */
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from '../../data/live';
 import { useParams } from 'react-router-dom';
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Tab,
-  TabList,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowClockwise20Regular, DocumentArrowDown20Regular, LockClosed20Regular } from '@fluentui/react-icons';
-import { minutesRecords, writeMinutes } from './data';
+import { Button, Radio, RadioGroup, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { ArrowClockwise20Regular, DocumentArrowDown20Regular } from '@fluentui/react-icons';
+import { useMinutesRecords } from './data';
 import { call } from '../../platform/bridge';
 import { useNotify } from '../../app/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { Section } from '../../ui/Section';
-import { dateOrDash, meetingDate, meetingTitle } from '../../ui/format';
+import { meetingDate, meetingTitle } from '../../ui/format';
 import { NotFoundScreen } from '../../app/NotFoundScreen';
-import { MeetingStatusBadge } from '../meetings';
 import {
   buildMinutesModel,
   MINUTES_MODE_LABELS,
   type MinutesInput,
   type MinutesMode,
 } from '../../../../shared/minutes/model';
-import { applyFixes, checksModel, runChecks, type Fix } from '../../../../shared/minutes/checks';
-import {
-  ACTION_LABELS,
-  applyAction,
-  availableActions,
-  editEntry,
-  emptyMinutes,
-  isLocked,
-  isOverdue,
-  minutesDueDate,
-  WorkflowError,
-  type MinutesAction,
-} from '../../../../shared/minutes/workflow';
+import { runChecks } from '../../../../shared/minutes/checks';
+import { emptyMinutes, isLocked, type MinutesAction } from '../../../../shared/minutes/workflow';
 import type { Minutes } from '../../../../shared/domain';
-import { formatWareki, todayInTokyo } from '../../../../shared/wareki';
+import { todayInTokyo } from '../../../../shared/wareki';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesPreview } from './MinutesPreview';
 import { ChecksPanel } from './ChecksPanel';
+import { MinutesHistory } from './MinutesHistory';
+import { MinutesStatusSection } from './MinutesStatusSection';
+import { PublicExportDialog, RegenerateDialog, StatusActionDialog } from './MinutesDialogs';
+import { minutesCommands } from './minutesCommands';
 import { useOperatorName } from '../settings';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { PromoteRemarksDialog } from '../opinions';
 
 type TabKey = 'edit' | 'preview' | 'checks' | 'history';
-
-/** 令和8年11月21日 21:24 (in Japan time). */
-function historyTime(at: string): string {
-  const d = new Date(at);
-  if (Number.isNaN(d.getTime())) return at;
-  const time = d.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
-  return `${formatWareki(todayInTokyo(d))} ${time}`;
-}
-
-function useMinutesRecords(meetingId: string) {
-  return useLiveQuery(() => minutesRecords(meetingId), [meetingId]);
-}
 
 export function MinutesScreen() {
   const { meetingId = '' } = useParams();
@@ -126,99 +80,24 @@ export function MinutesScreen() {
   const minutes: Minutes = data.minutes ?? emptyMinutes(meeting.id, new Date().toISOString());
   const locked = isLocked(meeting.status);
   const editCount = Object.keys(minutes.edits).length;
-  const due = minutesDueDate(meeting, council);
 
-  /** Writes the minutes (and, with a status change, the meeting) in one transaction. */
-  const write = async (
-    change: (m: Minutes) => Minutes,
-    extra?: { meeting?: typeof meeting; clearNeedsCheck?: string[] },
-  ) => {
-    await writeMinutes(meeting.id, change, extra);
-  };
-
-  const saveEdit = async (key: string, text: string, place: string) => {
-    try {
-      const now = new Date().toISOString();
-      await write((m) => ({
-        ...m,
-        edits: { ...m.edits, [key]: text },
-        history: [...m.history, editEntry(who, now, `文章を編集：${place}`, text.slice(0, 200))],
-      }));
-    } catch (e) {
-      notify.error(e, '会議録を保存できませんでした');
-      throw e;
-    }
-  };
-  const revert = async (key: string, place: string) => {
-    try {
-      const now = new Date().toISOString();
-      await write((m) => {
-        const edits = { ...m.edits };
-        delete edits[key];
-        return { ...m, edits, history: [...m.history, editEntry(who, now, `記録の文に戻す：${place}`)] };
-      });
-    } catch (e) {
-      notify.error(e, '会議録を保存できませんでした');
-    }
-  };
-  const regenerate = async () => {
+  const { saveEdit, revert, regenerate, setStyle, applyChecks, runAction } = minutesCommands({
+    meeting,
+    council,
+    minutes,
+    input,
+    who,
+    notify,
+  });
+  const confirmRegeneration = () => {
     setConfirmRegenerate(false);
-    try {
-      const now = new Date().toISOString();
-      await write((m) => ({
-        ...m,
-        edits: {},
-        history: [
-          ...m.history,
-          editEntry(who, now, '記録から作り直す', `手直し ${Object.keys(m.edits).length}段落を破棄`),
-        ],
-      }));
-      notify.success('記録から作り直しました');
-    } catch (e) {
-      notify.error(e, '作り直せませんでした');
-    }
+    void regenerate();
   };
-  const setStyle = async (style: Minutes['style']) => {
-    try {
-      const now = new Date().toISOString();
-      await write((m) => ({
-        ...m,
-        style,
-        history: [
-          ...m.history,
-          editEntry(who, now, `筆記の形式を変更：${style === 'summary' ? '要点筆記' : '発言者別'}`),
-        ],
-      }));
-    } catch (e) {
-      notify.error(e, '形式を変更できませんでした');
-    }
-  };
-  const applyChecks = async (fixes: Fix[], what: string) => {
-    try {
-      const model = checksModel(input);
-      const result = applyFixes(model, minutes.edits, fixes);
-      const now = new Date().toISOString();
-      await write((m) => ({ ...m, edits: result.edits, history: [...m.history, editEntry(who, now, what)] }), {
-        clearNeedsCheck: result.clearNeedsCheck,
-      });
-      notify.success('修正を適用しました', `${result.applied}件`);
-    } catch (e) {
-      notify.error(e, '修正を適用できませんでした');
-    }
-  };
-  const runAction = async (action: MinutesAction) => {
-    try {
-      const now = new Date().toISOString();
-      const next = applyAction(meeting, minutes, council, action, { who, now, reason, date: publishDate });
-      await write(() => next.minutes, { meeting: next.meeting });
+  const moveStatus = (action: MinutesAction) =>
+    runAction(action, { reason, date: publishDate }, () => {
       setPendingAction(null);
       setReason('');
-      notify.success(`会議録を「${next.meeting.status}」にしました`);
-    } catch (e) {
-      if (e instanceof WorkflowError) notify.info(e.message);
-      else notify.error(e, '状態を変更できませんでした');
-    }
-  };
+    });
   const exportDocx = async (mode: MinutesMode) => {
     setConfirmPublicExport(false);
     // The raw records go to main; main builds (and for the 公開版, redacts) the document itself.
@@ -297,41 +176,13 @@ export function MinutesScreen() {
         onClose={() => setPromoteOpen(false)}
       />
 
-      <Section
-        title="状態"
-        actions={
-          <>
-            {availableActions(meeting.status).map((a) => (
-              <Button
-                key={a}
-                appearance={a === 'reopen' || a === 'back-to-draft' ? 'secondary' : 'primary'}
-                onClick={() => (a === 'reopen' || a === 'publish' ? setPendingAction(a) : void runAction(a))}
-              >
-                {ACTION_LABELS[a]}
-              </Button>
-            ))}
-          </>
-        }
-      >
-        <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
-          <span aria-label="会議録の状態">
-            <MeetingStatusBadge status={meeting.status} />
-          </span>
-          {locked ? (
-            <Badge icon={<LockClosed20Regular />} appearance="tint" color="brand">
-              確定済みのため編集できません
-            </Badge>
-          ) : null}
-          <Text>作成期限：{dateOrDash(due)}</Text>
-          {isOverdue(meeting, council) ? (
-            <Badge appearance="filled" color="danger">
-              期限切れ
-            </Badge>
-          ) : null}
-          {minutes.publishedAt ? <Text>公開日：{dateOrDash(minutes.publishedAt)}</Text> : null}
-          <Text style={{ color: tokens.colorNeutralForeground3 }}>作業者：{who}</Text>
-        </div>
-      </Section>
+      <MinutesStatusSection
+        meeting={meeting}
+        council={council}
+        minutes={minutes}
+        who={who}
+        onAction={(a) => (a === 'reopen' || a === 'publish' ? setPendingAction(a) : void moveStatus(a))}
+      />
 
       <Section
         title="筆記の形式"
@@ -339,7 +190,7 @@ export function MinutesScreen() {
           <Button
             icon={<ArrowClockwise20Regular />}
             disabled={locked}
-            onClick={() => (editCount ? setConfirmRegenerate(true) : void regenerate())}
+            onClick={() => (editCount ? setConfirmRegenerate(true) : confirmRegeneration())}
           >
             記録から作り直す
           </Button>
@@ -403,116 +254,35 @@ export function MinutesScreen() {
       ) : null}
       {tab === 'history' ? (
         <Section title="変更の履歴">
-          {minutes.history.length === 0 ? (
-            <Text>まだ履歴はありません。</Text>
-          ) : (
-            <Table size="small" aria-label="会議録の履歴">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell style={{ width: 190 }}>日時</TableHeaderCell>
-                  <TableHeaderCell style={{ width: 140 }}>誰が</TableHeaderCell>
-                  <TableHeaderCell>何を</TableHeaderCell>
-                  <TableHeaderCell>理由・内容</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {[...minutes.history].reverse().map((h, i) => (
-                  <TableRow key={i}>
-                    <TableCell>{historyTime(h.at)}</TableCell>
-                    <TableCell>{h.who}</TableCell>
-                    <TableCell>{h.action}</TableCell>
-                    <TableCell>{h.reason}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
+          <MinutesHistory history={minutes.history} />
         </Section>
       ) : null}
 
-      <Dialog open={confirmRegenerate} onOpenChange={(_, d) => setConfirmRegenerate(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>記録から作り直しますか？</DialogTitle>
-            <DialogContent>
-              手で直した {editCount} 件の段落が、記録から作った文章に置き換わります。元の記録（メモ）は変わりません。
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConfirmRegenerate(false)}>やめる</Button>
-              <Button appearance="primary" onClick={() => void regenerate()}>
-                手直しを破棄して作り直す
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-
-      <Dialog
-        open={pendingAction !== null}
-        onOpenChange={(_, d) => {
-          if (!d.open) setPendingAction(null);
+      <RegenerateDialog
+        open={confirmRegenerate}
+        editCount={editCount}
+        onClose={() => setConfirmRegenerate(false)}
+        onConfirm={confirmRegeneration}
+      />
+      <StatusActionDialog
+        action={pendingAction}
+        reason={reason}
+        onReason={setReason}
+        publishDate={publishDate}
+        onPublishDate={setPublishDate}
+        onClose={() => setPendingAction(null)}
+        onRun={(a) => void moveStatus(a)}
+      />
+      <PublicExportDialog
+        open={confirmPublicExport}
+        findings={findings}
+        onClose={() => setConfirmPublicExport(false)}
+        onReview={() => {
+          setConfirmPublicExport(false);
+          setTab('checks');
         }}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{pendingAction ? ACTION_LABELS[pendingAction] : ''}</DialogTitle>
-            <DialogContent>
-              {pendingAction === 'reopen' ? (
-                <Field label="確定を解除する理由" required hint="履歴に残ります。">
-                  <Textarea value={reason} onChange={(_, d) => setReason(d.value)} aria-label="確定を解除する理由" />
-                </Field>
-              ) : (
-                <Field label="公開日" required>
-                  <Input
-                    type="date"
-                    value={publishDate}
-                    onChange={(_, d) => setPublishDate(d.value)}
-                    aria-label="公開日"
-                  />
-                </Field>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setPendingAction(null)}>やめる</Button>
-              <Button
-                appearance="primary"
-                disabled={pendingAction === 'reopen' ? !reason.trim() : !publishDate}
-                onClick={() => pendingAction && void runAction(pendingAction)}
-              >
-                {pendingAction ? ACTION_LABELS[pendingAction] : ''}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-
-      <Dialog open={confirmPublicExport} onOpenChange={(_, d) => setConfirmPublicExport(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>公用文チェックの指摘があります</DialogTitle>
-            <DialogContent>
-              公開版の文章に {findings.length} 件の指摘があります（
-              {findings.filter((f) => f.rule === 'hiddenName').length
-                ? '伏せるべき氏名は出力時に役職・記号に置き換えます。'
-                : ''}
-              非公開の記録は出力されません）。指摘を確認してから出力することをお勧めします。
-            </DialogContent>
-            <DialogActions>
-              <Button
-                onClick={() => {
-                  setConfirmPublicExport(false);
-                  setTab('checks');
-                }}
-              >
-                指摘を確認する
-              </Button>
-              <Button appearance="primary" onClick={() => void exportDocx('public')}>
-                このまま出力する
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        onExport={() => void exportDocx('public')}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** The minutes screen's records: what it reads (live) and its one write. */
 import { db } from '../../data/db';
 import { sortedMembers, sortedStaff } from '../../data/queries';
+import { useLiveQuery } from '../../data/live';
 import type { Meeting, Minutes } from '../../../../shared/domain';
 import { emptyMinutes } from '../../../../shared/minutes/workflow';
 
@@ -32,4 +33,9 @@ export async function writeMinutes(
     if (extra?.meeting) await db.meetings.put(extra.meeting);
     for (const id of extra?.clearNeedsCheck ?? []) await db.remarks.update(id, { needsCheck: false, updatedAt: now });
   });
+}
+
+/** The minutes screen's records, re-read when they change (undefined while loading). */
+export function useMinutesRecords(meetingId: string) {
+  return useLiveQuery(() => minutesRecords(meetingId), [meetingId]);
 }

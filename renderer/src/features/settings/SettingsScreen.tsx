@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from '../../data/live';
 import {
   Button,
   Spinner,
@@ -16,7 +15,6 @@ import {
 import { ArrowDownload24Regular, Save24Regular } from '@fluentui/react-icons';
 import { useLoadSample } from '../../app/commands';
 import { call } from '../../platform/bridge';
-import { db } from '../../data/db';
 import { requestPersistentStorage, type PersistState } from '../../data/storage';
 import { backupNow } from '../../data/backup';
 import { useNotify } from '../../app/notify';
@@ -24,6 +22,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Section } from '../../ui/Section';
 import type { AppInfo } from '../../../../shared/contract';
 import { OperatorNameSetting } from './operator';
+import { useRecordCounts } from './data';
 
 const useStyles = makeStyles({
   dl: { display: 'grid', gridTemplateColumns: '180px 1fr', rowGap: '8px', columnGap: '12px', margin: 0 },
@@ -45,14 +44,7 @@ export function SettingsScreen() {
   const [backups, setBackups] = useState<{ name: string; bytes: number; createdAt: string }[] | null>(null);
   const [busy, setBusy] = useState(false);
   const loadSample = useLoadSample();
-  const counts = useLiveQuery(
-    async () => ({
-      councils: await db.councils.count(),
-      remarks: await db.remarks.count(),
-      opinions: await db.opinions.count(),
-    }),
-    [],
-  );
+  const counts = useRecordCounts();
 
   const refresh = () =>
     call('backup:list', {}).then(setBackups, (e) => notify.error(e, 'バックアップ一覧を取得できませんでした'));
