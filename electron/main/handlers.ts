@@ -13,6 +13,7 @@ import { actionsHandlers } from '../services/actions/handlers';
 import { councilsHandlers } from '../services/councils/handlers';
 import { datasafeHandlers } from '../services/datasafe-handlers';
 import { draftsHandlers } from '../services/drafts/handlers';
+import { htmlHandlers } from '../services/html/handlers';
 import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
 import { minutesHandlers } from '../services/minutes/handlers';
@@ -67,6 +68,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...councilsHandlers(ctx),
     ...datasafeHandlers(ctx),
     ...draftsHandlers(ctx),
+    ...htmlHandlers(ctx),
     ...minutesHandlers(ctx),
     ...minutesStyleHandlers(ctx),
     ...opinionsHandlers(ctx),

@@ -12,6 +12,7 @@ import { appChannels } from './app';
 import { councilsChannels } from './councils';
 import { datasafeChannels } from './datasafe';
 import { draftsChannels } from './drafts';
+import { htmlChannels } from './html';
 import { minutesChannels } from './minutes';
 import { minutesStyleChannels } from './minutes-style';
 import { opinionsChannels } from './opinions';
@@ -24,6 +25,7 @@ export const contract = {
   ...councilsChannels,
   ...datasafeChannels,
   ...draftsChannels,
+  ...htmlChannels,
   ...minutesChannels,
   ...minutesStyleChannels,
   ...opinionsChannels,
@@ -63,6 +65,7 @@ export * from './app';
 export * from './councils';
 export * from './datasafe';
 export * from './minutes';
+export * from './html';
 export * from './templates';
 export * from './minutes-style';
 export * from './window';

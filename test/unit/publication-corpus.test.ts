@@ -1,7 +1,8 @@
 /**
  * A seeded generated corpus of councils and meetings, exported to every public document
  * main builds — 会議録 (.docx, 要点筆記 and 発言者別), 分野別意見一覧 and 意見対応表
- * (.xlsx/.docx), 各分野の現状と課題 (.xlsx/.docx), 前回の主な意見と対応 (.docx) — with
+ * (.xlsx/.docx), 各分野の現状と課題 (.xlsx/.docx), 前回の主な意見と対応 (.docx), and the HTML
+ * editions of the 会議録 and the 意見対応表 / 分野別意見一覧 (.html) — with
  * every part of every package unzipped and searched for hidden names (every written
  * form) and non-public text. A control run with names not hidden must find leaks.
  */
@@ -23,6 +24,8 @@ import { AppError } from '../../shared/errors';
 import { buildMinutesExport } from '../../electron/services/minutes/handlers';
 import { buildOpinionDocument, type OpinionDocumentKind } from '../../electron/services/opinions/documents';
 import type { OpinionDocumentData } from '../../shared/opinions/publication';
+import { buildMinutesHtmlExport } from '../../electron/services/html/minutes';
+import { buildOpinionsHtml, OPINION_HTML_KINDS } from '../../electron/services/html/opinions';
 
 // ---------------------------------------------------------------- seeded generator
 
@@ -391,7 +394,9 @@ function hiddenForms(g: Gen): string[] {
   return [...out];
 }
 
+/** A package's parts (.docx/.xlsx), or a page's text (.html), tags left out. */
 function packageText(bytes: Uint8Array): string {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return strFromU8(bytes).replace(/<[^>]+>/g, ' ');
   const files = unzipSync(bytes);
   return Object.values(files)
     .map((f) => strFromU8(f).replace(/<[^>]+>/g, ' '))
@@ -457,21 +462,27 @@ async function exportCouncil(g: Gen) {
     const remarks = g.remarks.filter((r) => ids.has(r.meetingId)).map((r) => ({ ...r, meetingId: meeting.id }));
     remarks.forEach((r, k) => (r.order = k));
     const edits = Object.assign({}, ...batch.map((m) => g.minutes.get(m.id)!.edits)) as Minutes['edits'];
-    for (const style of ['summary', 'speaker'] as const)
+    for (const style of ['summary', 'speaker'] as const) {
+      const args = (edited: boolean) => ({
+        council: g.council,
+        members: g.members,
+        staff: g.staff,
+        meeting,
+        remarks: edited ? remarks.filter((r) => !g.unsafeRemarks.has(r.id)) : remarks,
+        minutes: { ...g.minutes.get(batch[0]!.id)!, meetingId: meeting.id, edits, style },
+        mode: 'public' as const,
+      });
       await exportOnce(
         `第${batch[0]!.number}～${batch[batch.length - 1]!.number}回 会議録（${style}）`,
-        (edited) =>
-          buildMinutesExport({
-            council: g.council,
-            members: g.members,
-            staff: g.staff,
-            meeting,
-            remarks: edited ? remarks.filter((r) => !g.unsafeRemarks.has(r.id)) : remarks,
-            minutes: { ...g.minutes.get(batch[0]!.id)!, meetingId: meeting.id, edits, style },
-            mode: 'public',
-          }),
+        (edited) => buildMinutesExport(args(edited)),
         () => batch.filter((m) => g.unsafeMeetings.has(m.id)).forEach((m) => blocked.minutes.add(m.id)),
       );
+      await exportOnce(
+        `第${batch[0]!.number}～${batch[batch.length - 1]!.number}回 会議録 HTML（${style}）`,
+        async (edited) => buildMinutesHtmlExport(args(edited)).bytes,
+        () => batch.filter((m) => g.unsafeMeetings.has(m.id)).forEach((m) => blocked.minutes.add(m.id)),
+      );
+    }
   }
   const data = (edited: boolean): OpinionDocumentData => ({
     council: g.council,
@@ -493,6 +504,12 @@ async function exportCouncil(g: Gen) {
             themes: {},
           })
         ).bytes,
+      () => blocked.opinions++,
+    );
+  for (const kind of OPINION_HTML_KINDS)
+    await exportOnce(
+      `${kind}.html`,
+      async (edited) => buildOpinionsHtml(kind, data(edited), true).bytes,
       () => blocked.opinions++,
     );
   return { leaks, blocked, documents };
@@ -518,13 +535,16 @@ describe('generated corpus: every public document, every part', () => {
       // Exactly the documents holding an appointment sentence were stopped, and every opinion document.
       expect(g.unsafeMeetings.size).toBeGreaterThan(0);
       expect([...run.blocked.minutes].sort()).toEqual([...g.unsafeMeetings].sort());
-      expect(run.blocked.opinions).toBe(OPINION_DOCS.length);
+      expect(run.blocked.opinions).toBe(OPINION_DOCS.length + OPINION_HTML_KINDS.length);
       expect(run.blocked.messages[0]).toContain('出力を止めました');
       allLeaks.push(...run.leaks);
       documents += run.documents;
     }
     expect(meetings).toBeGreaterThanOrEqual(COUNCILS * MEETINGS_PER_COUNCIL);
-    expect(documents).toBe(COUNCILS * ((MEETINGS_PER_COUNCIL / BATCH) * 2 + OPINION_DOCS.length));
+    // Per batch: the Word file and the HTML page, in both styles.
+    expect(documents).toBe(
+      COUNCILS * ((MEETINGS_PER_COUNCIL / BATCH) * 4 + OPINION_DOCS.length + OPINION_HTML_KINDS.length),
+    );
     expect(allLeaks.slice(0, 10)).toEqual([]);
   }, 150_000);
 
@@ -537,6 +557,8 @@ describe('generated corpus: every public document, every part', () => {
     expect(leaks.some((l) => l.doc.includes('会議録'))).toBe(true);
     expect(leaks.some((l) => l.doc.startsWith('list.'))).toBe(true);
     expect(leaks.some((l) => l.doc.startsWith('matrix.'))).toBe(true);
+    expect(leaks.some((l) => l.doc.includes('会議録 HTML'))).toBe(true);
+    expect(leaks.some((l) => l.doc === 'responses.html')).toBe(true);
     // And the 内部版 of a meeting (non-public parts kept) shows the non-public text to the same search.
     const meeting = g.meetings.find((m) => m.agenda.some((a) => a.closed))!;
     const internal = await buildMinutesExport({

@@ -7,6 +7,7 @@ import type { CouncilBundle } from '../../../shared/domain';
 import { actionSamples } from '../actions/samples';
 import { councilSamples } from '../councils/samples';
 import { draftSamples } from '../drafts/samples';
+import { htmlSamples } from '../html/samples';
 import { minutesSamples } from '../minutes/samples';
 import { opinionSamples } from '../opinions/samples';
 import { templateSamples } from '../templates/samples';
@@ -27,4 +28,5 @@ export const SAMPLE_PRODUCERS: SampleProducer[] = [
   opinionSamples,
   actionSamples,
   templateSamples,
+  htmlSamples,
 ];

@@ -68,7 +68,7 @@ export interface DocumentScope {
 }
 
 /** The date a document is 「現在」: the date of the meeting it is for, else today. */
-function asOfDate(data: OpinionDocumentData, scope: DocumentScope): string {
+export function asOfDate(data: OpinionDocumentData, scope: DocumentScope): string {
   const m = scope.forMeetingId ? data.meetings.find((x) => x.id === scope.forMeetingId) : undefined;
   return m?.date ?? todayInTokyo();
 }
@@ -157,7 +157,7 @@ export async function buildOpinionListDocx(
 
 // ---------------------------------------------------------------- 意見対応表
 
-function summaryLines(counts: OpinionCounts) {
+export function summaryLines(counts: OpinionCounts) {
   const breakdown = Object.entries(counts.byStatus)
     .filter(([, c]) => c > 0)
     .map(([s, c]) => `${s} ${c}件`)
