@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { AppError } from '../../../shared/errors';
-import type { CouncilTemplate } from '../../../shared/contract/templates';
+import type { CouncilTemplate } from '../../../shared/templates/schema';
 import { TEMPLATE_KIND_LABELS, type TemplateKind } from '../../../shared/templates/tags';
 import { attachmentPath, AttachmentStore } from '../councils/attachments';
 import { writeFileAtomic } from '../files';
