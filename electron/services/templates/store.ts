@@ -32,8 +32,8 @@ export class TemplateStore {
         'INVALID_FILE',
         'テンプレートは Word 文書（.docx）を選んでください。.doc や .dotx は Word で .docx として保存し直してください。',
       );
-    const { data, hidden } = sampleData(arg.kind);
-    await fillTemplate(arg.kind, arg.bytes, data, hidden);
+    const { data, hidden, allowed } = sampleData(arg.kind);
+    await fillTemplate(arg.kind, arg.bytes, data, hidden, allowed);
     const storedName = `${randomUUID()}.docx`;
     await fs.mkdir(this.dir, { recursive: true });
     await writeFileAtomic(attachmentPath(this.dir, storedName), arg.bytes);
