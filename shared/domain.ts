@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { MinutesStyle } from './minutes/style';
+import { CouncilTemplate } from './templates/schema';
 
 export const id = z.string().min(1).max(100);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日付の形式が正しくありません（YYYY-MM-DD）');
@@ -98,6 +99,8 @@ export const Council = z.object({
   evaluationScale: z.array(EvaluationGrade).optional(),
   /** The council's 会議録 format (shared/minutes/style.ts); absent = the reference-004 要点筆記 table (docs/CONVENTIONS.md §1). */
   minutesStyle: MinutesStyle.optional(),
+  /** The city's own Word templates (files among the attachments, by storedName; shared/templates/schema.ts). */
+  templates: z.array(CouncilTemplate).max(50).optional(),
   archived: z.boolean(),
   /** Stored public letters (absent: assigned in roster order, the same on every export). */
   publicLabels: PublicLabels.optional(),

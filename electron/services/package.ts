@@ -15,7 +15,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Zip, ZipDeflate } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { AppError } from '../../shared/errors';
 import { STORED_NAME } from '../../shared/contract/councils';
 import {
@@ -58,6 +58,86 @@ async function hashFile(file: string): Promise<PackageEntry> {
     size += (chunk as Buffer).length;
   }
   return { size, sha256: hash.digest('hex') };
+}
+
+/**
+ * A zip written entry by entry with every size and CRC in the local header (no data
+ * descriptors). A streaming reader then knows where each entry ends without searching for
+ * the next header signature — which an attached .docx/.xlsx (itself a zip, stored as is)
+ * carries inside its bytes and which made such packages unreadable.
+ */
+class ZipWriter {
+  offset = 0;
+  private readonly central: Buffer[] = [];
+  private count = 0;
+  constructor(private readonly handle: fs.FileHandle) {}
+
+  private async write(b: Uint8Array) {
+    await this.handle.write(b);
+    this.offset += b.byteLength;
+    if (this.offset > 0xffffffff)
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        'パッケージが 4GB を超えるため書き出せません。審議会ごとに書き出してください。',
+      );
+  }
+
+  private async header(name: string, method: 0 | 8, crc: number, packed: number, size: number) {
+    const n = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00: times are not kept (the manifest has createdAt)
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(packed, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(n.length, 26);
+    local.writeUInt16LE(0, 28);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    local.copy(cd, 6, 4, 30); // version needed … name length, extra length
+    cd.writeUInt32LE(this.offset, 42);
+    this.central.push(cd, n);
+    this.count++;
+    await this.write(local);
+    await this.write(n);
+  }
+
+  /** An entry in memory, deflated. */
+  async addData(name: string, data: Uint8Array) {
+    const packed = deflateRawSync(data);
+    await this.header(name, 8, crc32(data), packed.byteLength, data.byteLength);
+    await this.write(packed);
+  }
+
+  /** A file on disk, stored as is (attachments are compressed formats already), read twice: CRC, then copy. */
+  async addFile(name: string, file: string, size: number) {
+    let crc = 0;
+    for await (const chunk of createReadStream(file)) crc = crc32(chunk as Buffer, crc);
+    await this.header(name, 0, crc, size, size);
+    let copied = 0;
+    for await (const chunk of createReadStream(file)) {
+      await this.write(chunk as Buffer);
+      copied += (chunk as Buffer).byteLength;
+    }
+    if (copied !== size)
+      throw new AppError('FILE_BUSY', `「${name}」が書き出しの途中で変わりました。もう一度書き出してください。`);
+  }
+
+  async end() {
+    const start = this.offset;
+    for (const b of this.central) await this.write(b);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(this.count, 8);
+    eocd.writeUInt16LE(this.count, 10);
+    eocd.writeUInt32LE(this.offset - start, 12);
+    eocd.writeUInt32LE(start, 16);
+    await this.write(eocd);
+  }
 }
 
 export interface WritePackageInput {
@@ -126,49 +206,18 @@ export async function writePackage(target: string, input: WritePackageInput): Pr
   const dir = path.dirname(target);
   const part = path.join(dir, `.package-${randomBytes(6).toString('hex')}.part`);
   let handle: fs.FileHandle | undefined;
-  let bytes = 0;
+  let bytes: number;
   try {
     handle = await fs.open(part, 'wx');
-    const out: Uint8Array[] = [];
-    let zipError: Error | null = null;
-    const zip = new Zip((err, chunk) => {
-      if (err) zipError = err;
-      else out.push(chunk);
-    });
-    const flush = async () => {
-      if (zipError) throw zipError;
-      for (const c of out.splice(0)) {
-        await handle!.write(c);
-        bytes += c.byteLength;
-      }
-    };
-    const add = async (name: string, compress: boolean, source: Uint8Array | string) => {
-      // Attachments (already compressed formats) as stored deflate blocks: level 0 keeps an end marker,
-      // so a streaming reader finds where each entry ends.
-      const entry = new ZipDeflate(name, { level: compress ? 6 : 0 });
-      zip.add(entry);
-      if (typeof source !== 'string') {
-        entry.push(source, true);
-        await flush();
-        return;
-      }
-      const fh = await fs.open(source, 'r');
-      try {
-        const buf = Buffer.alloc(1024 * 1024);
-        for (;;) {
-          const { bytesRead } = await fh.read(buf, 0, buf.length);
-          entry.push(buf.subarray(0, bytesRead).slice(), bytesRead === 0);
-          await flush();
-          if (bytesRead === 0) break;
-        }
-      } finally {
-        await fh.close();
-      }
-    };
-    await add('manifest.json', true, manifestBytes);
-    for (const e of entries) await add(e.name, e.compress, e.data ?? e.file!);
-    zip.end();
-    await flush();
+    const zip = new ZipWriter(handle);
+    await zip.addData('manifest.json', manifestBytes);
+    for (const e of entries) {
+      if (e.data) await zip.addData(e.name, e.data);
+      else if (e.compress) await zip.addData(e.name, new Uint8Array(await fs.readFile(e.file!)));
+      else await zip.addFile(e.name, e.file!, files[e.name]!.size);
+    }
+    await zip.end();
+    bytes = zip.offset;
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { SavedFile } from './app';
 import { Council, id, isoDate, Meeting, Member, PlanEntry } from '../domain';
+import { STORED_NAME } from '../stored-name';
 
 /** The largest roster workbook accepted (a roster is a few KB; this leaves room for logos). */
 export const ROSTER_MAX_BYTES = 10 * 1024 * 1024;
@@ -14,8 +15,8 @@ export const ATTACHMENT_CHUNK_BYTES = 4 * 1024 * 1024;
 export const ATTACHMENT_MAX_BYTES = 1024 * 1024 * 1024;
 const base64Max = (bytes: number) => Math.ceil(bytes / 3) * 4 + 4;
 
-/** A stored attachment's name inside the data folder: <uuid>.<ext>, never a user path. */
-export const STORED_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.[a-z0-9]{1,10})?$/;
+/** A stored attachment's name inside the data folder (shared/stored-name.ts). */
+export { STORED_NAME };
 const uuid = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '識別子の形式が正しくありません');

@@ -12,23 +12,15 @@ import { STORED_NAME } from './councils';
 import { MinutesExportArgs } from './minutes';
 import { OpinionDocumentData } from './opinions';
 import { TEMPLATE_KINDS } from '../templates/tags';
+import { CouncilTemplate } from '../templates/schema';
 
 export const TEMPLATE_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 const base64Max = (bytes: number) => Math.ceil(bytes / 3) * 4 + 4;
 const storedName = z.string().regex(STORED_NAME);
 const kind = z.enum(TEMPLATE_KINDS);
 
-/** One registered template, as the council record keeps it. */
-export const CouncilTemplate = z
-  .object({
-    kind,
-    storedName,
-    originalName: z.string().min(1).max(300),
-    size: z.number().int().min(0),
-    uploadedAt: z.string().max(40),
-  })
-  .strict();
-export type CouncilTemplate = z.infer<typeof CouncilTemplate>;
+/** One registered template, as the council record keeps it (shared/templates/schema.ts). */
+export { CouncilTemplate };
 
 const { mode: _mode, ...minutesRecords } = MinutesExportArgs.shape;
 void _mode;

@@ -7,7 +7,7 @@
  * 'public' (公開版: non-public remarks removed, speakers by the council's label rule, hidden
  * names replaced). Edits (Minutes.edits) replace a paragraph's generated text by key.
  */
-import type { Council, Field, Meeting, Member, Minutes, Remark, Speaker, Staff } from '../domain';
+import type { Council, Field, Meeting, Member, Minutes, Remark, Speaker, SpeakerLabelRule, Staff } from '../domain';
 import { meetingOrdinal, toFullWidthDigits } from '../numbering';
 import { memberTitle } from '../people';
 import { chairMember, hiddenNames, speakerLabel, type SpeakerContext } from '../speakers';
@@ -17,7 +17,7 @@ import { nameMatcher } from '../publication/names';
 import { publicPeople } from '../publication/redaction';
 import { CLOSED_SESSION_TEXT, INTERNAL_MARK, NON_PUBLIC_MARK, OTHER_FIELD_TITLE } from '../publication/marks';
 import { applyTextRules, formatDateTime, formatNumber, listTextRuleChanges, type TextChange } from '../style/format';
-import { resolveMinutesStyle, type DocumentKind, type HeaderForm, type MinutesStyle } from './style';
+import { resolveMinutesStyle, type DocumentKind, type HeaderForm, type HeaderRowKey, type MinutesStyle } from './style';
 import {
   attendanceLines,
   disclosureLines,
@@ -116,6 +116,11 @@ export interface MinutesModel {
   sections: MinutesSection[];
   /** Names a 公開版 must not show (empty for internal copies). */
   hiddenNames: string[];
+  /**
+   * The header rows that print the roster by name although `hiddenNames` are hidden elsewhere
+   * (a style with 公開版の氏名 on: a named roster, anonymous remarks). Nothing else may carry them.
+   */
+  namedHeaderRows: HeaderRowKey[];
   fonts: { body: string; heading: string };
 }
 
@@ -511,7 +516,8 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   );
   const absent = sortedMembers.filter((m) => attendance.get(m.id) === '欠席');
   // Names hidden in a 公開版 under an anonymising rule, unless the style lists them anyway.
-  const namesHidden = isPublic && rule !== 'name' && !format.attendance.namesInPublic;
+  const namedRows = namedHeaderRows(format, mode, rule);
+  const namesHidden = isPublic && rule !== 'name' && namedRows.length === 0;
   const people = (list: Member[]) =>
     attendanceLines(list, { attendance, chairId, style: format, namesHidden, none: texts.none });
   const staffPresent = [...staff]
@@ -589,9 +595,24 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     header,
     sections: kind === 'decisions' ? sections.filter((s) => s.paragraphs.length > 0) : sections,
     hiddenNames: hidden,
+    namedHeaderRows: namedRows,
     fonts: { body: council.publication.bodyFont, heading: council.publication.headingFont },
   };
   return options.textRules === false ? model : applyModelTextRules(model);
+}
+
+/** The attendance rows a 公開版 may print by name under a hiding rule: only when the style says 公開版の氏名. */
+export function namedHeaderRows(
+  style: Pick<MinutesStyle, 'attendance'>,
+  mode: MinutesMode,
+  rule: SpeakerLabelRule,
+): HeaderRowKey[] {
+  return mode === 'public' && rule !== 'name' && style.attendance.namesInPublic ? ['present', 'absent', 'staff'] : [];
+}
+
+/** The printed lines of those rows (what a no-leak check may allow, and only there). */
+export function namedHeaderLines(model: Pick<MinutesModel, 'header' | 'namedHeaderRows'>): string[] {
+  return model.header.filter((h) => (model.namedHeaderRows as string[]).includes(h.key)).flatMap((h) => h.lines);
 }
 
 /** Every printed text of the model with the style's punctuation and width rules applied. */

@@ -24,7 +24,10 @@ export function minutesPublicationReview(input: Omit<MinutesInput, 'mode'>): Pub
   if (!hidesNames(council.publication.speakerLabel)) return { replacements: [], blocked: [], unknown: [] };
   const model = buildMinutesModel({ ...input, mode: 'public' }, { redactNames: false });
   const units: TextUnit[] = [];
-  for (const h of model.header) if (h.key !== 'body') for (const l of h.lines) units.push({ place: h.label, text: l });
+  // The roster rows a style prints by name (公開版の氏名) are the one place names may stand.
+  const named = new Set<string>(model.namedHeaderRows);
+  for (const h of model.header)
+    if (h.key !== 'body' && !named.has(h.key)) for (const l of h.lines) units.push({ place: h.label, text: l });
   for (const s of model.sections)
     s.paragraphs.forEach((p, i) => {
       // The printed prefix (○A委員, 会長：) is a label, read apart from the text it heads.

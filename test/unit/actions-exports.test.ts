@@ -13,12 +13,11 @@ import { buildProgressDocx } from '../../electron/services/actions/progress-docx
 import { actionSamples } from '../../electron/services/actions/samples';
 import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
-import type { ServiceContext } from '../../electron/core/context';
-import { JsonFileSettingsStore } from '../../electron/services/settings';
 import { DEFAULT_EVALUATION_SCALE } from '../../shared/actions';
 import type { ProgressReportArg } from '../../shared/contract/actions';
 import { removeSection } from '../../shared/drafts';
 import { MINATO_ACTIONS, MINATO_SHEET_ROWS } from './fixtures/minato-action-sheet';
+import { testServiceContext } from './service-context';
 
 const counter = () => {
   let n = 0;
@@ -220,21 +219,7 @@ describe('actions channels', () => {
   function setup() {
     const root = mkdtempSync(path.join(os.tmpdir(), 'actions-ch-'));
     mkdirSync(path.join(root, 'exports'));
-    const ctx: ServiceContext = {
-      platform: {
-        mode: 'browser',
-        defaultExportDir: () => path.join(root, 'exports'),
-        chooseSavePath: async ({ defaultPath }) => defaultPath,
-        openPath: async () => {},
-        showInFolder: async () => {},
-      },
-      settings: new JsonFileSettingsStore(path.join(root, 'settings.json')),
-      dataDir: path.join(root, 'data'),
-      appVersion: 'test',
-      windows: null,
-      fixedExportDir: path.join(root, 'exports'),
-      savedPaths: new Set(),
-    };
+    const ctx = testServiceContext(root, { dataDir: path.join(root, 'data'), appVersion: 'test' });
     return { exports: path.join(root, 'exports'), handlers: createHandlers(ctx) };
   }
 

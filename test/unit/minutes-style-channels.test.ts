@@ -5,28 +5,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
-import type { ServiceContext } from '../../electron/core/context';
-import { JsonFileSettingsStore } from '../../electron/services/settings';
 import { MINUTES_STYLE_PRESETS, styleFileText } from '../../shared/minutes/style';
+import { testServiceContext } from './service-context';
 
 function setup() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'style-ch-'));
   mkdirSync(path.join(root, 'exports'));
-  const ctx: ServiceContext = {
-    platform: {
-      mode: 'browser',
-      defaultExportDir: () => path.join(root, 'exports'),
-      chooseSavePath: async ({ defaultPath }) => defaultPath,
-      openPath: async () => {},
-      showInFolder: async () => {},
-    },
-    settings: new JsonFileSettingsStore(path.join(root, 'settings.json')),
-    dataDir: path.join(root, 'data'),
-    appVersion: 'test',
-    windows: null,
-    fixedExportDir: path.join(root, 'exports'),
-    savedPaths: new Set(),
-  };
+  const ctx = testServiceContext(root, { dataDir: path.join(root, 'data'), appVersion: 'test' });
   return { handlers: createHandlers(ctx) };
 }
 

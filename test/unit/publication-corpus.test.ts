@@ -26,6 +26,11 @@ import { buildOpinionDocument, type OpinionDocumentKind } from '../../electron/s
 import type { OpinionDocumentData } from '../../shared/opinions/publication';
 import { buildMinutesHtmlExport } from '../../electron/services/html/minutes';
 import { buildOpinionsHtml, OPINION_HTML_KINDS } from '../../electron/services/html/opinions';
+import { MINUTES_STYLE_PRESETS } from '../../shared/minutes/style';
+import { buildMinutesModel, namedHeaderLines, type MinutesInput } from '../../shared/minutes/model';
+import { templateData } from '../../electron/services/templates/data';
+import { fillTemplate } from '../../electron/services/templates/fill';
+import { buildStarterTemplate } from '../../electron/services/templates/starter';
 
 // ---------------------------------------------------------------- seeded generator
 
@@ -408,8 +413,13 @@ interface Leak {
   found: string;
 }
 
-function search(doc: string, bytes: Uint8Array, forms: string[]): Leak[] {
-  const text = norm(packageText(bytes));
+/**
+ * `allowed`: the named roster lines a style with 公開版の氏名 prints (namedHeaderLines); each is
+ * taken out once (where the header prints it), so the same name anywhere else still counts.
+ */
+function search(doc: string, bytes: Uint8Array, forms: string[], allowed: string[] = []): Leak[] {
+  let text = norm(packageText(bytes));
+  for (const line of allowed.map(norm)) if (line) text = text.replace(line, '');
   const leaks: Leak[] = [];
   for (const f of forms) if (text.includes(f)) leaks.push({ doc, found: f });
   const secret = text.match(/ZQ\d+x\d+/);
@@ -432,12 +442,21 @@ const OPINION_DOCS: [OpinionDocumentKind, 'xlsx' | 'docx'][] = [
  * error), the places it names are edited away (the generated unsafe remarks/opinions
  * dropped) and it is exported again, as the user would.
  */
+let starterBytes: Uint8Array | null = null;
+const starter = async () => (starterBytes ??= await buildStarterTemplate('minutes-public'));
+
 async function exportCouncil(g: Gen) {
   const forms = hiddenForms(g);
   const leaks: Leak[] = [];
   const blocked = { minutes: new Set<string>(), opinions: 0, messages: [] as string[] };
   let documents = 0;
-  const exportOnce = async (doc: string, build: (edited: boolean) => Promise<Uint8Array>, onBlocked: () => void) => {
+  const styles: string[] = [];
+  const exportOnce = async (
+    doc: string,
+    build: (edited: boolean) => Promise<Uint8Array>,
+    onBlocked: () => void,
+    allowed: () => string[] = () => [],
+  ) => {
     let bytes: Uint8Array;
     const t0 = Date.now();
     try {
@@ -450,7 +469,7 @@ async function exportCouncil(g: Gen) {
     }
     documents++;
     const t1 = Date.now();
-    leaks.push(...search(doc, bytes, forms));
+    leaks.push(...search(doc, bytes, forms, allowed()));
     if (process.env.CORPUS_TIMING) console.log(doc, t1 - t0, Date.now() - t1);
   };
   // Meetings go out BATCH to a document (one .docx costs ~80 ms to pack here): the batch is
@@ -462,27 +481,51 @@ async function exportCouncil(g: Gen) {
     const remarks = g.remarks.filter((r) => ids.has(r.meetingId)).map((r) => ({ ...r, meetingId: meeting.id }));
     remarks.forEach((r, k) => (r.order = k));
     const edits = Object.assign({}, ...batch.map((m) => g.minutes.get(m.id)!.edits)) as Minutes['edits'];
-    for (const style of ['summary', 'speaker'] as const) {
-      const args = (edited: boolean) => ({
-        council: g.council,
-        members: g.members,
-        staff: g.staff,
-        meeting,
-        remarks: edited ? remarks.filter((r) => !g.unsafeRemarks.has(r.id)) : remarks,
-        minutes: { ...g.minutes.get(batch[0]!.id)!, meetingId: meeting.id, edits, style },
-        mode: 'public' as const,
-      });
+    // Every built-in style, rotated over the batches (two per batch, so the run stays short).
+    const b = i / BATCH;
+    const presets = [0, 1].map((k) => MINUTES_STYLE_PRESETS[(2 * b + k) % MINUTES_STYLE_PRESETS.length]!);
+    const inputOf = (k: number, edited: boolean): MinutesInput => ({
+      council: { ...g.council, minutesStyle: presets[k]! },
+      members: g.members,
+      staff: g.staff,
+      meeting,
+      remarks: edited ? remarks.filter((r) => !g.unsafeRemarks.has(r.id)) : remarks,
+      minutes: { ...g.minutes.get(batch[0]!.id)!, meetingId: meeting.id, edits },
+      mode: 'public',
+    });
+    // The roster lines the style may print by name (none unless it says 公開版の氏名).
+    const allowedOf = (k: number) => () => namedHeaderLines(buildMinutesModel(inputOf(k, true)));
+    const blockMeetings = () =>
+      batch.filter((m) => g.unsafeMeetings.has(m.id)).forEach((m) => blocked.minutes.add(m.id));
+    styles.push(...presets.map((p) => p.name));
+    const span = `第${batch[0]!.number}～${batch[batch.length - 1]!.number}回`;
+    for (const k of [0, 1]) {
       await exportOnce(
-        `第${batch[0]!.number}～${batch[batch.length - 1]!.number}回 会議録（${style}）`,
-        (edited) => buildMinutesExport(args(edited)),
-        () => batch.filter((m) => g.unsafeMeetings.has(m.id)).forEach((m) => blocked.minutes.add(m.id)),
+        `${span} 会議録（${presets[k]!.name}）`,
+        (edited) => buildMinutesExport(inputOf(k, edited)),
+        blockMeetings,
+        allowedOf(k),
       );
       await exportOnce(
-        `第${batch[0]!.number}～${batch[batch.length - 1]!.number}回 会議録 HTML（${style}）`,
-        async (edited) => buildMinutesHtmlExport(args(edited)).bytes,
-        () => batch.filter((m) => g.unsafeMeetings.has(m.id)).forEach((m) => blocked.minutes.add(m.id)),
+        `${span} 会議録 HTML（${presets[k]!.name}）`,
+        async (edited) => buildMinutesHtmlExport(inputOf(k, edited)).bytes,
+        blockMeetings,
+        allowedOf(k),
       );
     }
+    // The council's own Word template (the starter 公開版), every other batch: redacted in main before the fill.
+    if (b % 2 === 0)
+      await exportOnce(
+        `${span} 会議録テンプレート（${presets[0]!.name}）`,
+        async (edited) => {
+          const { mode: _mode, ...input } = inputOf(0, edited);
+          void _mode;
+          const { data, hidden, allowed } = templateData({ kind: 'minutes-public', input });
+          return fillTemplate('minutes-public', await starter(), data, hidden, allowed);
+        },
+        blockMeetings,
+        allowedOf(0),
+      );
   }
   const data = (edited: boolean): OpinionDocumentData => ({
     council: g.council,
@@ -512,7 +555,7 @@ async function exportCouncil(g: Gen) {
       async (edited) => buildOpinionsHtml(kind, data(edited), true).bytes,
       () => blocked.opinions++,
     );
-  return { leaks, blocked, documents };
+  return { leaks, blocked, documents, styles };
 }
 
 // ---------------------------------------------------------------- the runs
@@ -528,6 +571,7 @@ describe('generated corpus: every public document, every part', () => {
     let meetings = 0;
     let documents = 0;
     const allLeaks: Leak[] = [];
+    const styles: string[] = [];
     for (let c = 0; c < COUNCILS; c++) {
       const g = generateCouncil(rand, c, MEETINGS_PER_COUNCIL, RULES[c % RULES.length]!);
       meetings += g.meetings.length;
@@ -539,14 +583,18 @@ describe('generated corpus: every public document, every part', () => {
       expect(run.blocked.messages[0]).toContain('出力を止めました');
       allLeaks.push(...run.leaks);
       documents += run.documents;
+      styles.push(...run.styles);
     }
     expect(meetings).toBeGreaterThanOrEqual(COUNCILS * MEETINGS_PER_COUNCIL);
-    // Per batch: the Word file and the HTML page, in both styles.
+    const batches = MEETINGS_PER_COUNCIL / BATCH;
+    // Per batch: two styles as Word file and HTML page; the template every other batch; then the opinion documents.
     expect(documents).toBe(
-      COUNCILS * ((MEETINGS_PER_COUNCIL / BATCH) * 4 + OPINION_DOCS.length + OPINION_HTML_KINDS.length),
+      COUNCILS * (batches * 4 + Math.ceil(batches / 2) + OPINION_DOCS.length + OPINION_HTML_KINDS.length),
     );
+    // Every built-in style went through, and the named-roster ones printed names only in the roster.
+    expect(new Set(styles)).toEqual(new Set(MINUTES_STYLE_PRESETS.map((p) => p.name)));
     expect(allLeaks.slice(0, 10)).toEqual([]);
-  }, 150_000);
+  }, 400_000);
 
   it('control: with names shown (rule 名前) the same search finds the names, so it can fail', async () => {
     const rand = mulberry32(7);
@@ -575,5 +623,36 @@ describe('generated corpus: every public document, every part', () => {
         .map((l) => l.found)
         .join(),
     ).toMatch(/ZQ/);
+  }, 60_000);
+
+  it('control: a named roster (公開版の氏名) allows the names in its rows only; a name anywhere else is still found', async () => {
+    const rand = mulberry32(11);
+    const g = generateCouncil(rand, 98, 6, 'letter');
+    const style = MINUTES_STYLE_PRESETS.find((p) => p.attendance.namesInPublic)!;
+    const meeting = g.meetings.find((m) => !g.unsafeMeetings.has(m.id))!;
+    const input = (mode: 'public' | 'internal'): MinutesInput => ({
+      council: { ...g.council, minutesStyle: style },
+      members: g.members,
+      staff: g.staff,
+      meeting,
+      remarks: g.remarks.filter((r) => r.meetingId === meeting.id),
+      minutes: g.minutes.get(meeting.id)!,
+      mode,
+    });
+    const model = buildMinutesModel(input('public'));
+    expect(model.namedHeaderRows).toEqual(['present', 'absent', 'staff']);
+    const allowed = namedHeaderLines(model);
+    const forms = hiddenForms(g);
+    const pub = await buildMinutesExport(input('public'));
+    // The roster does print names: without the allowance the search finds them …
+    expect(search('公開版', pub, forms).length).toBeGreaterThan(0);
+    // … with it, nothing is left; the same allowance on the 内部版 (names in the remarks) still finds names.
+    expect(search('公開版', pub, forms, allowed)).toEqual([]);
+    expect(search('内部版', await buildMinutesExport(input('internal')), forms, allowed).length).toBeGreaterThan(0);
+    // A style without it lists no rows by name.
+    const plain = MINUTES_STYLE_PRESETS.find((p) => !p.attendance.namesInPublic)!;
+    expect(
+      buildMinutesModel({ ...input('public'), council: { ...g.council, minutesStyle: plain } }).namedHeaderRows,
+    ).toEqual([]);
   }, 60_000);
 });

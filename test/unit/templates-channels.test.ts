@@ -8,10 +8,9 @@ import { dispatch as rawDispatch, type Handlers } from '../../electron/core/disp
 import type { ArgOf, Channel, ResultOf } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { createHandlers } from '../../electron/main/handlers';
-import type { ServiceContext } from '../../electron/core/context';
-import { JsonFileSettingsStore } from '../../electron/services/settings';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import { buildStarterTemplate } from '../../electron/services/templates/starter';
+import { testServiceContext } from './service-context';
 
 /** The dispatcher, typed by channel for the test. */
 const dispatch = <C extends Channel>(handlers: Handlers, channel: C, arg: ArgOf<C>) =>
@@ -20,21 +19,7 @@ const dispatch = <C extends Channel>(handlers: Handlers, channel: C, arg: ArgOf<
 function setup() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'templates-ch-'));
   mkdirSync(path.join(root, 'exports'));
-  const ctx: ServiceContext = {
-    platform: {
-      mode: 'browser',
-      defaultExportDir: () => path.join(root, 'exports'),
-      chooseSavePath: async ({ defaultPath }) => defaultPath,
-      openPath: async () => {},
-      showInFolder: async () => {},
-    },
-    settings: new JsonFileSettingsStore(path.join(root, 'settings.json')),
-    dataDir: path.join(root, 'data'),
-    appVersion: 'test',
-    windows: null,
-    fixedExportDir: path.join(root, 'exports'),
-    savedPaths: new Set(),
-  };
+  const ctx = testServiceContext(root, { dataDir: path.join(root, 'data'), appVersion: 'test' });
   return { root, ctx, handlers: createHandlers(ctx) };
 }
 

@@ -5,7 +5,8 @@
  * is corrected in Excel and read right in any program that does not recalculate.
  */
 import type { Attendance, Council, Meeting, Member } from '../../../shared/domain';
-import { formatWarekiShort } from '../../../shared/wareki';
+import { documentFormat } from '../../../shared/minutes/style';
+import { applyTextRules, formatDocumentDate } from '../../../shared/style/format';
 import { addTableSheet, newWorkbook, workbookBytes, XLSX_FONT, type ColumnSpec } from '../exports/xlsx-common';
 
 export const ATTENDANCE_MARKS: Record<Attendance['status'], string> = { 出席: '○', オンライン出席: 'オ', 欠席: '×' };
@@ -57,15 +58,20 @@ export async function buildAttendanceXlsx(input: AttendanceInput): Promise<Uint8
     meetings.map((m) => [m.id, new Map(m.attendance.map((a) => [a.memberId, ATTENDANCE_MARKS[a.status]]))]),
   );
 
-  const title = `${council.name} 出欠表`;
+  // Dates, digits and punctuation as the council's minutes style prints them (as the 次第 does).
+  const format = documentFormat(council);
+  const title = applyTextRules(`${council.name} 出欠表`, format.text);
   const columns: ColumnSpec<Member>[] = [
     { header: '順', value: (m) => members.indexOf(m) + 1, type: 'number', width: 5 },
     { header: '氏名', value: (m) => m.name, maxWidth: 24 },
     { header: '役職', value: (m) => m.role, width: 8 },
     ...meetings.map((mt): ColumnSpec<Member> => ({
-      header: mt.date ? `第${mt.number}回\n${formatWarekiShort(mt.date)}` : `第${mt.number}回`,
+      header: applyTextRules(
+        mt.date ? `第${mt.number}回\n${formatDocumentDate(mt.date, format)}` : `第${mt.number}回`,
+        format.text,
+      ),
       value: (m) => marks.get(mt.id)!.get(m.id) ?? '',
-      width: 10,
+      width: 14,
     })),
     { header: '出席（○）', value: (m) => byMember.get(m.id)!.present, type: 'number', width: 10 },
     { header: 'オンライン（オ）', value: (m) => byMember.get(m.id)!.online, type: 'number', width: 16 },

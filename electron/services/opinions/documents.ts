@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { AlignmentType, type FileChild, type Paragraph } from 'docx';
 import type { Meeting } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { itemNumber, meetingOrdinal } from '../../../shared/numbering';
+import { meetingOrdinal } from '../../../shared/numbering';
 import {
   handoutGroups,
   isOpen,
@@ -26,7 +26,9 @@ import {
   type OpinionDocumentData,
   type OpinionRow,
 } from '../../../shared/opinions/publication';
-import { formatWareki, todayInTokyo } from '../../../shared/wareki';
+import { todayInTokyo } from '../../../shared/wareki';
+import { documentFormat } from '../../../shared/minutes/style';
+import { applyTextRules, formatDocumentDate, formatNumber, type DocumentFormat } from '../../../shared/style/format';
 import { assertOpinionsPublishable } from '../../../shared/publication/review';
 import { buildDocument, heading, packDocx, para, table, title, type DocFonts } from '../exports/docx-common';
 import {
@@ -52,7 +54,20 @@ const fontsOf = (data: OpinionDocumentData): DocFonts => ({
   body: data.council.publication.bodyFont || 'ＭＳ 明朝',
   heading: data.council.publication.headingFont || 'ＭＳ ゴシック',
 });
-const wareki = (m: Pick<Meeting, 'date'> | null) => (m?.date ? formatWareki(m.date) : '');
+/** A date in the council's format (era, digits, punctuation: the minutes style's settings). */
+const dateText = (iso: string, format: DocumentFormat) => formatDocumentDate(iso, format);
+const wareki = (m: Pick<Meeting, 'date'> | null, format: DocumentFormat) => (m?.date ? dateText(m.date, format) : '');
+
+/** prepareOpinions, with the printed texts in the council's punctuation and width. */
+function prepared(data: OpinionDocumentData, publication: boolean) {
+  const p = prepareOpinions(data, publication);
+  const rules = documentFormat(data.council).text;
+  const styled = (t: string) => applyTextRules(t, rules);
+  return {
+    ...p,
+    rows: p.rows.map((r) => ({ ...r, summary: styled(r.summary), response: styled(r.response) })),
+  };
+}
 /** A bullet's wrapped lines start under its text, not under the ・ (one full-width character). */
 const HANGING = { left: 200, hanging: 200 };
 const mark = (publication: boolean) => (publication ? undefined : '内部用');
@@ -74,7 +89,7 @@ export function asOfDate(data: OpinionDocumentData, scope: DocumentScope): strin
 }
 
 function subtitle(data: OpinionDocumentData, publication: boolean, scope: DocumentScope = {}): Paragraph {
-  const today = formatWareki(asOfDate(data, scope));
+  const today = dateText(asOfDate(data, scope), documentFormat(data.council));
   return para(`${data.council.name}　${today}現在${publication ? '' : '（内部用：非公開の意見を含む）'}`, {
     alignment: AlignmentType.RIGHT,
     run: { size: 20 },
@@ -84,13 +99,17 @@ function subtitle(data: OpinionDocumentData, publication: boolean, scope: Docume
 // ---------------------------------------------------------------- 分野別意見一覧
 
 /** One opinion per row: the 分野別意見一覧, and with 該当箇所 the 意見対応表 (docs/CONVENTIONS.md §6.2). */
-const opinionColumns = (opts: { summaryHeader: string; withSections: boolean }): ColumnSpec<OpinionRow>[] => [
+const opinionColumns = (opts: {
+  summaryHeader: string;
+  withSections: boolean;
+  format: DocumentFormat;
+}): ColumnSpec<OpinionRow>[] => [
   { header: '番号', value: (r) => r.no, type: 'number', width: 7 },
   { header: '分野', value: (r) => r.field, maxWidth: 16 },
   { header: opts.summaryHeader, value: (r) => r.summary, width: 60 },
   { header: '出典', value: (r) => r.source, maxWidth: 28 },
   { header: '委員', value: (r) => r.member, maxWidth: 16 },
-  { header: '会議日（和暦）', value: (r) => wareki(r.meeting), width: 17 },
+  { header: '会議日（和暦）', value: (r) => wareki(r.meeting, opts.format), width: 17 },
   { header: '会議日', value: (r) => dateCell(r.meeting?.date ?? null), type: 'date', width: 12 },
   { header: '市の考え方', value: (r) => r.response, width: 50 },
   { header: '反映状況', value: (r) => r.status, maxWidth: 14 },
@@ -102,12 +121,12 @@ export async function buildOpinionListXlsx(
   publication: boolean,
   _scope: DocumentScope = {},
 ): Promise<Uint8Array> {
-  const { rows } = prepareOpinions(data, publication);
+  const { rows } = prepared(data, publication);
   return streamTableWorkbook(DOCUMENT_TITLES.list, [
     {
       name: '分野別意見一覧',
       title: `${data.council.name}　${DOCUMENT_TITLES.list}`,
-      columns: opinionColumns({ summaryHeader: '意見', withSections: false }),
+      columns: opinionColumns({ summaryHeader: '意見', withSections: false, format: documentFormat(data.council) }),
       rows,
       landscape: true,
       fitRowHeights: true,
@@ -120,14 +139,19 @@ export async function buildOpinionListDocx(
   publication: boolean,
   scope: DocumentScope = {},
 ): Promise<Uint8Array> {
-  const { rows } = prepareOpinions(data, publication);
+  const { rows } = prepared(data, publication);
   const children: FileChild[] = [title(DOCUMENT_TITLES.list), subtitle(data, publication, scope)];
   const fields = [...data.council.fields.map((f) => f.name), ''];
   let n = 0;
   for (const name of fields) {
     const items = rows.filter((r) => r.field === name);
     if (!items.length) continue;
-    children.push(heading(`${itemNumber(++n)}．${name || '分野未設定'}（${items.length}件）`, 2));
+    children.push(
+      heading(
+        `${formatNumber(++n, 'dot', documentFormat(data.council).digitWidth)}${name || '分野未設定'}（${items.length}件）`,
+        2,
+      ),
+    );
     children.push(
       table({
         widths: [7, 43, 16, 22, 12],
@@ -179,7 +203,7 @@ export async function buildResponsesXlsx(
   publication: boolean,
   _scope: DocumentScope = {},
 ): Promise<Uint8Array> {
-  const { rows, counts } = prepareOpinions(data, publication);
+  const { rows, counts } = prepared(data, publication);
   const { lines } = summaryLines(counts);
   const summary = [
     ...lines.map(([label, value, unit]) => ({ label, value, unit })),
@@ -193,7 +217,11 @@ export async function buildResponsesXlsx(
     title: `${DOCUMENT_TITLES.responses}（意見総数 ${counts.total}件・反映した数 ${counts.reflected}件）`,
     landscape: true,
     rows,
-    columns: opinionColumns({ summaryHeader: '意見の概要', withSections: true }),
+    columns: opinionColumns({
+      summaryHeader: '意見の概要',
+      withSections: true,
+      format: documentFormat(data.council),
+    }),
   };
   const totals: SheetSpec<(typeof summary)[number]> = {
     name: '集計',
@@ -213,7 +241,7 @@ export async function buildResponsesDocx(
   publication: boolean,
   scope: DocumentScope = {},
 ): Promise<Uint8Array> {
-  const { rows, counts } = prepareOpinions(data, publication);
+  const { rows, counts } = prepared(data, publication);
   const { lines, breakdown } = summaryLines(counts);
   const children: FileChild[] = [
     title(DOCUMENT_TITLES.responses),
@@ -255,10 +283,11 @@ export async function buildResponsesDocx(
 
 function matrixData(data: OpinionDocumentData, publication: boolean, scope: DocumentScope = {}) {
   const { redact } = prepareOpinions(data, publication);
+  const rules = documentFormat(data.council).text;
   const opinions = publication ? data.opinions.filter((o) => publishable(o, data.meetings)) : data.opinions;
   return matrixRows(data.council, opinions, data.matrixItems, { meetingIds: scope.meetingIds }).map((r) => ({
     ...r,
-    cells: r.cells.map((c) => c.map((i) => ({ ...i, text: redact(i.text) }))),
+    cells: r.cells.map((c) => c.map((i) => ({ ...i, text: applyTextRules(redact(i.text), rules) }))),
   }));
 }
 
@@ -312,7 +341,7 @@ export async function buildMatrixXlsx(
     {
       name: '各分野の現状と課題',
       fitRowHeights: true,
-      title: `${DOCUMENT_TITLES.matrix}（${formatWareki(asOfDate(data, scope))}現在）`,
+      title: `${DOCUMENT_TITLES.matrix}（${dateText(asOfDate(data, scope), documentFormat(data.council))}現在）`,
       landscape: true,
       rows: records,
       columns: [
@@ -392,7 +421,7 @@ export async function buildHandoutDocx(
   const target = data.meetings.find((m) => m.id === spec.meetingId);
   if (!target) throw new AppError('NOT_FOUND', '資料を作る会議が見つかりません。');
   const previous = handoutMeetings(data, target, scope);
-  const { rows } = prepareOpinions(data, publication);
+  const { rows } = prepared(data, publication);
   const shownIds = new Set(rows.map((r) => r.opinion.id));
   const byId = new Map(rows.map((r) => [r.opinion.id, r]));
   const groups = handoutGroups(
@@ -409,7 +438,7 @@ export async function buildHandoutDocx(
   const children: FileChild[] = [
     title(`${DOCUMENT_TITLES.handout}`),
     para(
-      `${meetingOrdinal(target.number, dw)} ${data.council.name}${target.date ? `　${formatWareki(target.date)}` : ''}`,
+      `${meetingOrdinal(target.number, dw)} ${data.council.name}${target.date ? `　${dateText(target.date, documentFormat(data.council))}` : ''}`,
       { alignment: AlignmentType.RIGHT, run: { size: 20 } },
     ),
     para(

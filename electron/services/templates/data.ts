@@ -5,7 +5,7 @@
  * council gives the data an uploaded template is tried with before it is kept.
  */
 import type { Council, CouncilBundle, Meeting } from '../../../shared/domain';
-import { buildMinutesModel, type MinutesInput } from '../../../shared/minutes/model';
+import { buildMinutesModel, namedHeaderLines, type MinutesInput } from '../../../shared/minutes/model';
 import type { OpinionDocumentData } from '../../../shared/opinions/publication';
 import { assertMinutesPublishable, assertOpinionsPublishable } from '../../../shared/publication/review';
 import {
@@ -26,6 +26,8 @@ export interface PreparedData {
   data: TemplateData;
   /** Names the filled document must not contain (a 公開版 under a hiding label rule). */
   hidden: string[];
+  /** Lines that may carry them: the named roster rows of a style with 公開版の氏名 (nothing else). */
+  allowed?: string[];
 }
 
 export function templateData(source: TemplateSource): PreparedData {
@@ -44,7 +46,7 @@ export function templateData(source: TemplateSource): PreparedData {
       // and, like the built-in 公開版, a name that cannot be replaced so the sentence reads right stops it.
       if (input.mode === 'public') assertMinutesPublishable(input);
       const model = buildMinutesModel(input);
-      return { data: minutesTemplateData(model, input), hidden: model.hiddenNames };
+      return { data: minutesTemplateData(model, input), hidden: model.hiddenNames, allowed: namedHeaderLines(model) };
     }
   }
 }

@@ -254,9 +254,12 @@ export async function fillTemplate(
   bytes: Uint8Array,
   data: TemplateData,
   hidden: string[] = [],
+  allowed: string[] = [],
 ): Promise<Uint8Array> {
   await checkTemplate(kind, bytes);
-  const strings = dataStrings(data);
+  // The named roster rows (a style with 公開版の氏名) may carry the names; nothing else may.
+  const scrub = (s: string) => allowed.reduce((x, line) => (line ? x.split(line).join('') : x), s);
+  const strings = dataStrings(data).map(scrub);
   for (const name of hidden)
     if (name.length >= 2 && strings.some((s) => s.includes(name)))
       throw new AppError('INTERNAL', '公開版に伏せるべき氏名が残っていたため、出力を中止しました。');

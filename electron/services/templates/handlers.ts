@@ -46,8 +46,8 @@ export function exportSource(args: TemplateExportArgs): TemplateSource {
 
 /** Fills `template` (bytes) for the export; the 公開版 data is redacted before the fill. */
 export async function fillForExport(template: Uint8Array, args: TemplateExportArgs): Promise<Uint8Array> {
-  const { data, hidden } = templateData(exportSource(args));
-  return fillTemplate(args.kind as TemplateKind, template, data, hidden);
+  const { data, hidden, allowed } = templateData(exportSource(args));
+  return fillTemplate(args.kind as TemplateKind, template, data, hidden, allowed);
 }
 
 export function templatesHandlers(ctx: ServiceContext): TemplatesHandlers {

@@ -18,12 +18,13 @@ export const templateSamples: SampleProducer = (bundle) => {
       fileName: minutesFileName(meeting, 'public').replace(/\.docx$/, '_テンプレート.docx'),
       build: async () => {
         const source = bundleSource(bundle, 'minutes-public');
-        const { data, hidden } = templateData(source);
+        const { data, hidden, allowed } = templateData(source);
         return fillTemplate(
           'minutes-public',
           await buildStarterTemplate('minutes-public', bundle.council),
           data,
           hidden,
+          allowed,
         );
       },
     },

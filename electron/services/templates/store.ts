@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { AppError } from '../../../shared/errors';
-import type { CouncilTemplate } from '../../../shared/contract/templates';
+import type { CouncilTemplate } from '../../../shared/templates/schema';
 import { TEMPLATE_KIND_LABELS, type TemplateKind } from '../../../shared/templates/tags';
 import { attachmentPath, AttachmentStore } from '../councils/attachments';
 import { writeFileAtomic } from '../files';
@@ -32,8 +32,8 @@ export class TemplateStore {
         'INVALID_FILE',
         'テンプレートは Word 文書（.docx）を選んでください。.doc や .dotx は Word で .docx として保存し直してください。',
       );
-    const { data, hidden } = sampleData(arg.kind);
-    await fillTemplate(arg.kind, arg.bytes, data, hidden);
+    const { data, hidden, allowed } = sampleData(arg.kind);
+    await fillTemplate(arg.kind, arg.bytes, data, hidden, allowed);
     const storedName = `${randomUUID()}.docx`;
     await fs.mkdir(this.dir, { recursive: true });
     await writeFileAtomic(attachmentPath(this.dir, storedName), arg.bytes);
