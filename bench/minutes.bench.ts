@@ -1,6 +1,10 @@
 /**
- * minutes.docx_3000_ms: a synthetic meeting with 3,000 remarks (about 200 pages) exported
- * to .docx by the app's own export code (model + Word), median of 3 runs.
+ * minutes.docx_3000_channel_ms: a synthetic meeting with 3,000 remarks (about 200 pages)
+ * exported cold through the real channel (`minutes:export:docx` via dispatch, real
+ * ServiceContext): validation, record checks, model, Word build, atomic write of the file;
+ * each run a fresh Node process whose first call it is (modules loaded before, as the app
+ * loads them at start; their load time is printed beside). Median of 3.
+ * (Renamed from minutes.docx_3000_ms, which timed a warm in-memory build only.)
  * minutes.pandoc_3000_ms: Debian's pandoc turning the same content, written here as
  * Markdown (header table, numbered headings, bullets), into .docx — the peer.
  */
@@ -9,64 +13,15 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchModule, Figure } from './harness';
-import { buildSampleCouncil } from '../resources/sample/iizuka';
-import { buildMinutesModel, paragraphText, type MinutesInput, type MinutesModel } from '../shared/minutes/model';
-import { buildMinutesDocx } from '../electron/services/minutes/docx';
-import type { AgendaItem, Remark } from '../shared/domain';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { syntheticMeeting } from './minutes-fixture';
+import { buildMinutesModel, paragraphText, type MinutesModel } from '../shared/minutes/model';
 
-const REMARKS = 3000;
 const RUNS = 3;
 const PANDOC = ['/usr/bin/pandoc', '/usr/local/bin/pandoc'].find((p) => existsSync(p));
 
-export function syntheticMeeting(count = REMARKS): MinutesInput {
-  let n = 0;
-  const b = buildSampleCouncil({ makeId: () => `b${++n}`, now: '2023-07-07T06:30:00.000Z' });
-  const meeting = b.meetings.find((m) => m.number === 2)!;
-  const items: AgendaItem[] = [
-    { id: 'open', kind: '開会', title: '開会' },
-    ...Array.from({ length: 10 }, (_, i): AgendaItem => ({
-      id: `a${i}`,
-      kind: '議題',
-      title: `議題の題名その${i + 1}について`,
-    })),
-    { id: 'close', kind: '閉会', title: '閉会' },
-  ];
-  const texts = b.remarks.filter((r) => r.kind === '意見').map((r) => r.text);
-  const kinds: Remark['kind'][] = ['意見', '意見', '意見', '発言', '質問', '回答', '説明', '報告', '意見', '決定'];
-  const remarks: Remark[] = [];
-  for (let i = 0; i < count; i++) {
-    const kind = kinds[i % kinds.length]!;
-    const member = b.members[(i % 5) + 1]!;
-    remarks.push({
-      id: `r${i}`,
-      meetingId: meeting.id,
-      agendaItemId: `a${Math.floor((i / count) * 10)}`,
-      order: i + 1,
-      kind,
-      speaker:
-        kind === '回答' || kind === '説明' || kind === '報告'
-          ? { type: 'secretariat' }
-          : { type: 'member', memberId: member.id },
-      fieldId: kind === '意見' ? b.council.fields[i % b.council.fields.length]!.id : null,
-      text: `${texts[i % texts.length]}（${i + 1}）`,
-      offsetSec: i * 2,
-      nonPublic: i % 97 === 0,
-      needsCheck: false,
-      replyToId: kind === '回答' ? `r${i - 1}` : null,
-      createdAt: '2023-07-07T06:30:00.000Z',
-      updatedAt: '2023-07-07T06:30:00.000Z',
-    });
-  }
-  return {
-    council: { ...b.council, publication: { ...b.council.publication, speakerLabel: 'letter' } },
-    members: b.members,
-    staff: b.staff,
-    meeting: { ...meeting, agenda: items },
-    remarks,
-    minutes: { ...b.minutes[0]!, style: 'summary' },
-    mode: 'public',
-  };
-}
+export { syntheticMeeting };
 
 /** The same content as Markdown: the header as a pipe table, the sections as headings. */
 export function modelMarkdown(model: MinutesModel): string {
@@ -86,6 +41,7 @@ export function modelMarkdown(model: MinutesModel): string {
   return [...out, ...rest].join('\n') + '\n';
 }
 
+const run = promisify(execFile);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const bench: BenchModule = {
@@ -94,15 +50,15 @@ const bench: BenchModule = {
     const input = syntheticMeeting();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'shingikai-bench-minutes-'));
     try {
-      await buildMinutesDocx(input); // warm up the modules
       const times: number[] = [];
+      const imports: number[] = [];
       let bytes = 0;
       for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        const data = await buildMinutesDocx(input);
-        times.push(performance.now() - t0);
-        bytes = data.byteLength;
-        writeFileSync(path.join(dir, 'minutes.docx'), data);
+        const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/minutes-channel-child.ts']);
+        const r = JSON.parse(stdout.trim().split('\n').pop()!) as { ms: number; bytes: number; importMs: number };
+        times.push(r.ms);
+        imports.push(r.importMs);
+        bytes = r.bytes;
       }
       const ours = median(times);
       const figures: Figure[] = [];
@@ -111,7 +67,7 @@ const bench: BenchModule = {
           'pandoc が見つからないため、比較（minutes.pandoc_3000_ms）を省略します。Debian では apt install pandoc で入ります。',
         );
         figures.push({
-          key: 'minutes.docx_3000_ms',
+          key: 'minutes.docx_3000_channel_ms',
           value: ours,
           unit: 'ms',
           compare: `pandoc なし（比較省略）／${(bytes / 1024).toFixed(0)} KB`,
@@ -132,10 +88,10 @@ const bench: BenchModule = {
       const pandocBytes = statSync(path.join(dir, 'pandoc.docx')).size;
       figures.push(
         {
-          key: 'minutes.docx_3000_ms',
+          key: 'minutes.docx_3000_channel_ms',
           value: ours,
           unit: 'ms',
-          compare: `pandoc ${theirs.toFixed(0)} ms（比 ${(ours / theirs).toFixed(2)}x、目標 ≤ 1.00x）／${(bytes / 1024).toFixed(0)} KB`,
+          compare: `pandoc ${theirs.toFixed(0)} ms（比 ${(ours / theirs).toFixed(2)}x、目標 ≤ 0.50x）／初回呼び出し（検証＋作成＋書き込み）、${(bytes / 1024).toFixed(0)} KB、モジュール読み込み ${median(imports).toFixed(0)} ms は別`,
         },
         {
           key: 'minutes.pandoc_3000_ms',

@@ -11,8 +11,10 @@
  */
 import {
   BorderStyle,
+  createSpacing,
   HeadingLevel,
   LineRuleType,
+  StringValueElement,
   Paragraph,
   Table,
   TableCell,
@@ -24,8 +26,8 @@ import {
   VerticalMergeType,
   WidthType,
   type FileChild,
+  type XmlComponent,
 } from 'docx';
-import JSZip from 'jszip';
 import { buildDocument, packDocx, para, TABLE_BORDERS, title } from '../exports/docx-common';
 import {
   buildMinutesModel,
@@ -252,13 +254,26 @@ function listHeader(model: MinutesModel): Paragraph[] {
   return out;
 }
 
+/**
+ * The paragraph Word needs after a table: 1 pt exact, and off the document grid (on the
+ * grid it needs a whole grid line and may start a blank page). The docx library has no
+ * paragraph option for <w:snapToGrid w:val="0"/>, so it is added to the properties
+ * before the spacing, where CT_PPr wants it — no second pass over the packed file.
+ */
+function closingParagraph(offGrid: boolean): Paragraph {
+  const spacing = { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  if (!offGrid) return new Paragraph({ spacing, children: [] });
+  const p = new Paragraph({ children: [] });
+  const props = (p as unknown as { properties: { push(item: XmlComponent): void } }).properties;
+  props.push(new StringValueElement('w:snapToGrid', '0'));
+  props.push(createSpacing(spacing));
+  return p;
+}
+
 export function minutesDocument(model: MinutesModel) {
   const children: FileChild[] = [title(model.title)];
   // Word needs a paragraph after a table; a 1pt one never spills onto a blank last page.
-  const closing = new Paragraph({
-    spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    children: [],
-  });
+  const closing = closingParagraph(!!model.format.page.grid);
   if (model.headerForm === 'table') children.push(headerTable(model), closing);
   else children.push(...listHeader(model));
   return buildDocument({
@@ -273,24 +288,5 @@ export function minutesDocument(model: MinutesModel) {
 
 /** Builds the model itself from the records (main never takes a model from the renderer). */
 export async function buildMinutesDocx(input: MinutesInput): Promise<Uint8Array> {
-  const model = buildMinutesModel(input);
-  const data = await packDocx(minutesDocument(model));
-  return model.headerForm === 'table' && model.format.page.grid ? closingOffGrid(data) : data;
-}
-
-/**
- * The closing paragraph after the table does not snap to the document grid (the docx
- * library cannot say so): on the grid it needs a whole grid line and may start a blank page.
- */
-async function closingOffGrid(data: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(data);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const closing = '</w:tbl><w:p><w:pPr><w:spacing';
-  if (!xml.includes(closing)) return data;
-  const i = xml.lastIndexOf(closing);
-  zip.file(
-    'word/document.xml',
-    xml.slice(0, i) + '</w:tbl><w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing' + xml.slice(i + closing.length),
-  );
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return packDocx(minutesDocument(buildMinutesModel(input)));
 }

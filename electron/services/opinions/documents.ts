@@ -38,9 +38,11 @@ import {
   newWorkbook,
   streamTableWorkbook,
   workbookBytes,
+  writeTableWorkbook,
   type ColumnSpec,
   type SheetSpec,
 } from '../exports/xlsx-common';
+import { writeStreamAtomic } from '../exports/zip-stream';
 import { OPINION_SOURCE_LABELS, OPINION_SOURCES } from '../../../shared/domain';
 
 export const DOCUMENT_TITLES = {
@@ -116,13 +118,18 @@ const opinionColumns = (opts: {
   ...(opts.withSections ? [{ header: '該当箇所', value: (r: OpinionRow) => r.sections, maxWidth: 30 }] : []),
 ];
 
-export async function buildOpinionListXlsx(
-  data: OpinionDocumentData,
-  publication: boolean,
-  _scope: DocumentScope = {},
-): Promise<Uint8Array> {
+/** A workbook before it is written: its title and table sheets (written by writeTableWorkbook). */
+export interface WorkbookSpec {
+  title: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any type, one per sheet
+  sheets: SheetSpec<any>[];
+}
+
+const bytesOf = (wb: WorkbookSpec) => streamTableWorkbook(wb.title, wb.sheets);
+
+function listWorkbook(data: OpinionDocumentData, publication: boolean): WorkbookSpec {
   const { rows } = prepared(data, publication);
-  return streamTableWorkbook(DOCUMENT_TITLES.list, [
+  return workbook(DOCUMENT_TITLES.list, [
     {
       name: '分野別意見一覧',
       title: `${data.council.name}　${DOCUMENT_TITLES.list}`,
@@ -132,6 +139,17 @@ export async function buildOpinionListXlsx(
       fitRowHeights: true,
     },
   ]);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any type, one per sheet
+const workbook = (title: string, sheets: SheetSpec<any>[]): WorkbookSpec => ({ title, sheets });
+
+export async function buildOpinionListXlsx(
+  data: OpinionDocumentData,
+  publication: boolean,
+  _scope: DocumentScope = {},
+): Promise<Uint8Array> {
+  return bytesOf(listWorkbook(data, publication));
 }
 
 export async function buildOpinionListDocx(
@@ -203,6 +221,10 @@ export async function buildResponsesXlsx(
   publication: boolean,
   _scope: DocumentScope = {},
 ): Promise<Uint8Array> {
+  return bytesOf(responsesWorkbook(data, publication));
+}
+
+function responsesWorkbook(data: OpinionDocumentData, publication: boolean): WorkbookSpec {
   const { rows, counts } = prepared(data, publication);
   const { lines } = summaryLines(counts);
   const summary = [
@@ -233,7 +255,7 @@ export async function buildResponsesXlsx(
       { header: '単位', value: (r) => r.unit, width: 6 },
     ],
   };
-  return streamTableWorkbook(DOCUMENT_TITLES.responses, [table, totals]);
+  return workbook(DOCUMENT_TITLES.responses, [table, totals]);
 }
 
 export async function buildResponsesDocx(
@@ -319,6 +341,10 @@ export async function buildMatrixXlsx(
   publication: boolean,
   scope: DocumentScope = {},
 ): Promise<Uint8Array> {
+  return bytesOf(matrixWorkbook(data, publication, scope));
+}
+
+function matrixWorkbook(data: OpinionDocumentData, publication: boolean, scope: DocumentScope): WorkbookSpec {
   const rows = matrixData(data, publication, scope);
   const headers = matrixHeaders(data, scope, rows);
   const byId = new Map(data.opinions.map((o) => [o.id, o]));
@@ -337,7 +363,7 @@ export async function buildMatrixXlsx(
       }),
     ),
   );
-  return streamTableWorkbook(DOCUMENT_TITLES.matrix, [
+  return workbook(DOCUMENT_TITLES.matrix, [
     {
       name: '各分野の現状と課題',
       fitRowHeights: true,
@@ -564,6 +590,40 @@ export async function buildOpinionSheetTemplate(data: OpinionDocumentData): Prom
 // ---------------------------------------------------------------- one entry for the channel and the samples
 
 export type OpinionDocumentKind = keyof typeof DOCUMENT_TITLES | 'template';
+
+/** The sheets of a table workbook, not yet written (also what the bench hands its peer). */
+export function opinionWorkbook(
+  kind: 'list' | 'responses' | 'matrix',
+  data: OpinionDocumentData,
+  publication: boolean,
+  scope: DocumentScope = {},
+): WorkbookSpec {
+  if (kind === 'list') return listWorkbook(data, publication);
+  return kind === 'responses' ? responsesWorkbook(data, publication) : matrixWorkbook(data, publication, scope);
+}
+
+/**
+ * A table workbook as the channel saves it: its file name, and a writer that streams it
+ * row by row into a path atomically (never whole in memory). Null for the documents that
+ * are built as bytes (Word, the 意見シート).
+ */
+export function opinionWorkbookExport(
+  kind: OpinionDocumentKind,
+  format: 'xlsx' | 'docx',
+  data: OpinionDocumentData,
+  publication: boolean,
+  scope: DocumentScope = {},
+): { fileName: string; write: (target: string) => Promise<number> } | null {
+  if (format !== 'xlsx' || (kind !== 'list' && kind !== 'responses' && kind !== 'matrix')) return null;
+  // A 公開版 stops while a hidden name cannot be replaced so the sentence reads right.
+  if (publication) assertOpinionsPublishable(data);
+  const wb = opinionWorkbook(kind, data, publication, scope);
+  const name = kind === 'matrix' ? '各分野の現状と課題' : DOCUMENT_TITLES[kind];
+  return {
+    fileName: `${name}${publication ? '' : '_内部用'}.xlsx`,
+    write: (target) => writeStreamAtomic(target, (sink) => writeTableWorkbook(sink, wb.title, wb.sheets)),
+  };
+}
 
 export async function buildOpinionDocument(
   kind: OpinionDocumentKind,

@@ -1,8 +1,8 @@
 /** Channels of the opinions area: export a document, preview an 意見シート import. */
 import type { Handler } from '../../core/dispatch';
 import type { ServiceContext } from '../../core/context';
-import { DOCX_FILTER, saveDocument, XLSX_FILTER } from '../save-document';
-import { buildOpinionDocument } from './documents';
+import { DOCX_FILTER, saveDocument, saveWith, XLSX_FILTER } from '../save-document';
+import { buildOpinionDocument, opinionWorkbookExport } from './documents';
 import { readOpinionSheetOffThread } from '../xlsx-off-thread';
 
 export function opinionsHandlers(ctx: ServiceContext): {
@@ -11,6 +11,9 @@ export function opinionsHandlers(ctx: ServiceContext): {
 } {
   return {
     'opinions:export:document': async ({ kind, format, publication, data, handout, forMeetingId, meetingIds }) => {
+      // The table workbooks stream into the file; the rest are built, then written.
+      const streamed = opinionWorkbookExport(kind, format, data, publication, { forMeetingId, meetingIds });
+      if (streamed) return saveWith(ctx, { fileName: streamed.fileName, filter: XLSX_FILTER, write: streamed.write });
       const { fileName, bytes } = await buildOpinionDocument(kind, format, data, publication, handout, {
         forMeetingId,
         meetingIds,
