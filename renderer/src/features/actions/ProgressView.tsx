@@ -137,13 +137,13 @@ export function ProgressView({ records, exporter }: { records: PlanRecords; expo
           <Table aria-label={`${formatFiscalYear(year)}の進捗`} size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell style={{ width: '26%' }}>アクション（何を）</TableHeaderCell>
-                <TableHeaderCell style={{ width: '11%' }}>担当</TableHeaderCell>
-                <TableHeaderCell style={{ width: '9%' }}>状況</TableHeaderCell>
-                <TableHeaderCell style={{ width: '22%' }}>指標：実績 ／ 目標</TableHeaderCell>
-                <TableHeaderCell style={{ width: '6%' }}>評価</TableHeaderCell>
+                <TableHeaderCell style={{ width: '22%' }}>アクション（何を）</TableHeaderCell>
+                <TableHeaderCell style={{ width: '10%' }}>担当</TableHeaderCell>
+                <TableHeaderCell style={{ width: '8%' }}>状況</TableHeaderCell>
+                <TableHeaderCell style={{ width: '20%' }}>指標：実績 ／ 目標</TableHeaderCell>
+                <TableHeaderCell style={{ width: '5%' }}>評価</TableHeaderCell>
                 <TableHeaderCell>コメント</TableHeaderCell>
-                <TableHeaderCell style={{ width: 70 }} />
+                <TableHeaderCell style={{ width: 90 }} />
               </TableRow>
             </TableHeader>
             <TableBody>
