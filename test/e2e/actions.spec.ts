@@ -3,9 +3,10 @@
  * indicator by keyboard (bad input first: the messages, nothing saved), move it, record a
  * year's progress, and export the action sheet — then read the workbook's rows.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import { test, expect, loadSample, screenshot } from './fixtures';
 
@@ -99,6 +100,7 @@ test('adds an action with an indicator by keyboard, records its progress and exp
   );
   await expect(alert).toContainText('目標年度（令和6年度）が、取り組みの開始（令和7年度）より前になっています。');
   await expect(dialog).toBeVisible(); // nothing saved
+  await screenshot(page, 'actions-02-form-errors');
   await indicator.getByLabel('目標値').fill('１０'); // full-width digits are numbers
   await page.keyboard.press('Control+Enter');
   await expect(alert).toContainText(
@@ -133,7 +135,7 @@ test('adds an action with an indicator by keyboard, records its progress and exp
   await expect(table2024.getByRole('row', { name: 'オンライン申請できる手続の拡充（遅れ・要確認）' })).toContainText(
     '見直し',
   );
-  await screenshot(page, 'actions-02-progress-2024');
+  await screenshot(page, 'actions-03-progress-2024');
 
   await page.getByRole('combobox', { name: '年度' }).selectOption('2025');
   const table2025 = page.getByRole('table', { name: '令和7年度の進捗' });
@@ -158,7 +160,19 @@ test('adds an action with an indicator by keyboard, records its progress and exp
   await expect(row).toContainText('企業版ふるさと納税の寄附件数：3 件 ／ 10 件');
   await expect(row).toContainText('3社から寄附の申出があった。');
   await expect(page.getByRole('status', { name: '令和7年度の集計' })).toContainText('実施中 1');
-  await screenshot(page, 'actions-03-progress-2025');
+  await screenshot(page, 'actions-04-progress-2025');
+
+  // The 進捗管理表 of 令和7年度, as a workbook and a Word document, with the year's record.
+  await page.getByRole('button', { name: '進捗管理表（Excel）' }).click();
+  const progressName = '_進捗管理表_行政経営戦略推進プラン（サンプルデータ）';
+  const progressRows = await sheetRows(await waitForFile(server.exportDir, `${progressName}.xlsx`));
+  const line = progressRows.find((r) => r.includes(NEW_WHAT))!;
+  expect(line).toEqual(expect.arrayContaining(['実施中', 'B', '3社から寄附の申出があった。']));
+  await page.getByRole('button', { name: '進捗管理表（Word）' }).click();
+  const progressDocx = await waitForFile(server.exportDir, `${progressName}.docx`);
+  const xml = await (await JSZip.loadAsync(readFileSync(progressDocx))).file('word/document.xml')!.async('string');
+  expect(xml).toContain('令和7年度');
+  expect(xml).toContain('3社から寄附の申出があった。');
 
   // The action sheet: one action per row in the vision's order, in reference 003's columns.
   await page.getByRole('tab', { name: 'アクション一覧' }).click();

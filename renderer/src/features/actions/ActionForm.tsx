@@ -32,6 +32,8 @@ import { actionsStore, type PlanRecords } from './data';
 import { newIndicatorValues, parseFiscalYear, readAction, valuesOf, type ActionValues, type FieldErrors } from './form';
 
 const MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+/** A one-line field that takes its grid column's width (no intrinsic width pushing the row wider). */
+const FIT = { style: { width: '100%', minWidth: 0 }, input: { size: 1 } } as const;
 
 export function ActionForm({
   records,
@@ -88,6 +90,13 @@ export function ActionForm({
     return r.ok && r.value !== null ? formatFiscalYear(r.value) : undefined;
   };
   const err = (key: string) => errors[key];
+  const indicatorErrors = (i: number) => [
+    ...new Set(
+      Object.entries(errors)
+        .filter(([k]) => k.startsWith(`indicators.${i}.`))
+        .map(([, m]) => m),
+    ),
+  ];
 
   return (
     <Dialog open onOpenChange={(_, d) => (d.open ? undefined : onClose())}>
@@ -111,17 +120,22 @@ export function ActionForm({
               ) : null}
               <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 150px 150px', gap: 8 }}>
                 <Field label="担当（課・グループ）" validationMessage={err('department')}>
-                  <Input value={values.department} onChange={(_, d) => set({ department: d.value })} autoFocus />
+                  <Input
+                    {...FIT}
+                    value={values.department}
+                    onChange={(_, d) => set({ department: d.value })}
+                    autoFocus
+                  />
                 </Field>
                 <Field label="担当者">
-                  <Input value={values.person} onChange={(_, d) => set({ person: d.value })} />
+                  <Input {...FIT} value={values.person} onChange={(_, d) => set({ person: d.value })} />
                 </Field>
                 <Field
                   label="いつから（年度）"
                   hint={yearHint(values.startYear) ?? '例：2024 / 令和6'}
                   validationMessage={err('startYear') ?? err('start.fiscalYear')}
                 >
-                  <Input value={values.startYear} onChange={(_, d) => set({ startYear: d.value })} />
+                  <Input {...FIT} value={values.startYear} onChange={(_, d) => set({ startYear: d.value })} />
                 </Field>
                 <Field label="いつから（月）" validationMessage={err('start.month')}>
                   <Select value={values.startMonth} onChange={(_, d) => set({ startMonth: d.value })}>
@@ -163,42 +177,65 @@ export function ActionForm({
                       display: 'grid',
                       gridTemplateColumns: 'minmax(0, 3fr) 70px repeat(4, minmax(0, 1fr)) auto',
                       gap: 6,
-                      alignItems: 'end',
+                      alignItems: 'start',
                       marginBottom: 6,
                     }}
                   >
-                    <Field label="指標名" validationMessage={err(`indicators.${i}.name`)}>
-                      <Input value={x.name} onChange={(_, d) => setIndicator(i, { name: d.value })} />
+                    <Field label="指標名" validationState={err(`indicators.${i}.name`) ? 'error' : 'none'}>
+                      <Input {...FIT} value={x.name} onChange={(_, d) => setIndicator(i, { name: d.value })} />
                     </Field>
                     <Field label="単位">
-                      <Input value={x.unit} onChange={(_, d) => setIndicator(i, { unit: d.value })} />
+                      <Input {...FIT} value={x.unit} onChange={(_, d) => setIndicator(i, { unit: d.value })} />
                     </Field>
-                    <Field label="基準値" validationMessage={err(`indicators.${i}.baseline`)}>
-                      <Input value={x.baseline} onChange={(_, d) => setIndicator(i, { baseline: d.value })} />
+                    <Field label="基準値" validationState={err(`indicators.${i}.baseline`) ? 'error' : 'none'}>
+                      <Input {...FIT} value={x.baseline} onChange={(_, d) => setIndicator(i, { baseline: d.value })} />
                     </Field>
                     <Field
                       label="基準年度"
                       hint={yearHint(x.baselineYear)}
-                      validationMessage={err(`indicators.${i}.baselineYear`)}
+                      validationState={err(`indicators.${i}.baselineYear`) ? 'error' : 'none'}
                     >
-                      <Input value={x.baselineYear} onChange={(_, d) => setIndicator(i, { baselineYear: d.value })} />
+                      <Input
+                        {...FIT}
+                        value={x.baselineYear}
+                        onChange={(_, d) => setIndicator(i, { baselineYear: d.value })}
+                      />
                     </Field>
-                    <Field label="目標値" validationMessage={err(`indicators.${i}.target`)}>
-                      <Input value={x.target} onChange={(_, d) => setIndicator(i, { target: d.value })} />
+                    <Field label="目標値" validationState={err(`indicators.${i}.target`) ? 'error' : 'none'}>
+                      <Input {...FIT} value={x.target} onChange={(_, d) => setIndicator(i, { target: d.value })} />
                     </Field>
                     <Field
                       label="目標年度"
                       hint={yearHint(x.targetYear)}
-                      validationMessage={err(`indicators.${i}.targetYear`)}
+                      validationState={err(`indicators.${i}.targetYear`) ? 'error' : 'none'}
                     >
-                      <Input value={x.targetYear} onChange={(_, d) => setIndicator(i, { targetYear: d.value })} />
+                      <Input
+                        {...FIT}
+                        value={x.targetYear}
+                        onChange={(_, d) => setIndicator(i, { targetYear: d.value })}
+                      />
                     </Field>
                     <Button
                       appearance="subtle"
                       icon={<Delete20Regular />}
                       aria-label={`指標${i + 1}を削除`}
+                      style={{ marginTop: 24 }}
                       onClick={() => set({ indicators: values.indicators.filter((_, j) => j !== i) })}
                     />
+                    {indicatorErrors(i).length ? (
+                      <ul
+                        style={{
+                          gridColumn: '1 / -1',
+                          margin: 0,
+                          paddingLeft: 18,
+                          color: tokens.colorPaletteRedForeground1,
+                        }}
+                      >
+                        {indicatorErrors(i).map((m) => (
+                          <li key={m}>{m}</li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </div>
                 ))}
                 <Button

@@ -180,6 +180,11 @@ export function ProgressView({ records, exporter }: { records: PlanRecords; expo
                         <Badge appearance="tint" color={STATUS_COLOR[entry?.status ?? '未入力']}>
                           {entry?.status ?? '未入力'}
                         </Badge>
+                        {late ? (
+                          <Badge appearance="filled" color="danger" size="small" style={{ marginLeft: 4 }}>
+                            要確認
+                          </Badge>
+                        ) : null}
                       </TableCell>
                       <TableCell>
                         {a.indicators.map((x) => {
