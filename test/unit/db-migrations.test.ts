@@ -9,8 +9,12 @@ import { LATEST_SCHEMA_VERSION, revisionOf, ShingikaiDB } from '../../renderer/s
 import { importBundle } from '../../renderer/src/data/bundle';
 import { TRACKED_TABLES } from '../../renderer/src/data/write';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
+import { buildSampleActionPlan } from '../../resources/sample/actions';
 
-const ALL_V1_TABLES = [...TRACKED_TABLES, 'entryDrafts', 'meta'] as const;
+/** The tables of version 1 (all tracked since version 2); the action-plan tables came in version 3. */
+const NEW_IN_V3 = ['actionPlans', 'actions', 'progress'];
+const V1_TRACKED = TRACKED_TABLES.filter((t) => !NEW_IN_V3.includes(t));
+const ALL_V1_TABLES = [...V1_TRACKED, 'entryDrafts', 'meta'] as const;
 
 async function dump(db: ShingikaiDB) {
   const out: Record<string, { key: unknown; value: unknown }[]> = {};
@@ -53,7 +57,7 @@ describe('schema migrations', () => {
     expect(v2.verno).toBe(2);
     const after = await dump(v2);
     for (const name of ALL_V1_TABLES) expect(after[name], name).toEqual(before[name]);
-    for (const table of TRACKED_TABLES) {
+    for (const table of V1_TRACKED) {
       for (const { key } of after[table]!) {
         const rev = await revisionOf(v2, table, key as string);
         expect(rev?.rev, `${table} ${String(key)}`).toBe(1);
@@ -61,6 +65,75 @@ describe('schema migrations', () => {
     }
     expect(await v2.changes.count()).toBe(0); // the upgrade itself is not a user's change
     v2.close();
+  });
+
+  it('version 3 (action plans): every v2 record of every table survives; plans, actions and progress are stored and indexed', async () => {
+    const factory = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const v2 = new ShingikaiDB('migrate3', { ...factory, upTo: 2 });
+    const bundle = buildSampleCouncil({ now: '2023-07-07T00:00:00.000Z' });
+    await importBundle(v2, bundle); // at version 2 the bundle has no plans: the tables do not exist yet
+    await v2.planEntries.put({
+      id: 'plan-1',
+      councilId: bundle.council.id,
+      fiscalYear: 2023,
+      month: 7,
+      meetingNumber: 1,
+      themes: ['計画の骨子'],
+      order: 1,
+    });
+    await v2.entryDrafts.put({
+      meetingId: bundle.meetings[0]!.id,
+      text: '打ちかけの発言',
+      updatedAt: '2023-07-07T01:00:00.000Z',
+    });
+    await v2.meta.put({ key: 'operatorName', value: '山田' });
+    const tables = [...ALL_V1_TABLES, 'revisions', 'changes'];
+    const dumpAll = async (db: ShingikaiDB) => {
+      const out: Record<string, { key: unknown; value: unknown }[]> = {};
+      for (const name of tables) {
+        const t = db.table(name);
+        const keys = await t.toCollection().primaryKeys();
+        const values = await t.toArray();
+        out[name] = keys.map((key, i) => ({ key, value: values[i] }));
+      }
+      return out;
+    };
+    const before = await dumpAll(v2);
+    v2.close();
+    for (const name of tables) expect(before[name]!.length, name).toBeGreaterThan(0);
+    expect(before.revisions!.some((r) => (r.value as { table: string }).table === 'opinions')).toBe(true);
+
+    const v3 = new ShingikaiDB('migrate3', factory);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    const after = await dumpAll(v3);
+    for (const name of tables) expect(after[name], name).toEqual(before[name]);
+
+    // The new tables work through the write path, and their indexes answer.
+    const sample = buildSampleActionPlan(bundle, { now: '2025-05-30T00:00:00.000Z' });
+    const linked = sample.opinions.find((o) => o.actionIds?.length)!;
+    await v3.transaction('rw', [v3.actionPlans, v3.actions, v3.progress, v3.opinions], async () => {
+      await v3.actionPlans.add(sample.plan);
+      await v3.actions.bulkAdd(sample.actions);
+      await v3.progress.bulkAdd(sample.progress);
+      await v3.opinions.put(linked);
+    });
+    const first = sample.actions[0]!;
+    expect(await v3.actionPlans.where('draftId').equals(bundle.drafts[0]!.id).toArray()).toEqual([sample.plan]);
+    expect(await v3.actions.where('sectionIds').equals(first.sectionIds[0]!).toArray()).toEqual([first]);
+    expect((await v3.actions.where('department').equals('人事課').sortBy('order')).map((a) => a.what)).toEqual([
+      '勤務場所以外でリモートワークできる環境の整備',
+      '・メンター制度の導入\n・新人職員と所属の異なる先輩職員の面談',
+    ]);
+    expect(await v3.progress.where('[actionId+fiscalYear]').equals([first.id, 2024]).toArray()).toEqual([
+      sample.progress[0],
+    ]);
+    expect(await v3.opinions.where('actionIds').equals(linked.actionIds![0]!).toArray()).toEqual([linked]);
+    expect((await revisionOf(v3, 'actions', first.id))?.rev).toBe(1);
+    expect((await revisionOf(v3, 'opinions', linked.id))?.rev).toBe(2);
+    const log = await v3.changes.toArray();
+    expect(log.filter((c) => c.table === 'progress' && c.op === 'create')).toHaveLength(sample.progress.length);
+    v3.close();
   });
 
   it('the latest version opens an empty database', async () => {

@@ -9,6 +9,7 @@ import { MembersTab } from '../features/councils';
 import { MeetingsTab } from '../features/meetings';
 import { OpinionsTab } from '../features/opinions';
 import { VisionTab } from '../features/vision';
+import { ActionsTab } from '../features/actions';
 import { CouncilSettingsTab } from '../features/councils';
 import { COUNCIL_TABS } from './councilTabs';
 
@@ -49,6 +50,7 @@ export function CouncilScreen() {
         <Route path="meetings/*" element={<MeetingsTab council={council} />} />
         <Route path="opinions/*" element={<OpinionsTab council={council} />} />
         <Route path="vision/*" element={<VisionTab council={council} />} />
+        <Route path="actions/*" element={<ActionsTab council={council} />} />
         <Route path="settings" element={<CouncilSettingsTab council={council} />} />
         <Route path="*" element={<NotFoundScreen />} />
       </Routes>

@@ -7,6 +7,7 @@ export const COUNCIL_TABS = [
   { key: 'meetings', label: '会議' },
   { key: 'opinions', label: '意見' },
   { key: 'vision', label: 'ビジョン' },
+  { key: 'actions', label: 'アクションプラン' },
   { key: 'settings', label: '設定' },
 ] as const;
 

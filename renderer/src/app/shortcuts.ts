@@ -8,6 +8,7 @@ import { OPINIONS_SHORTCUTS } from '../features/opinions';
 import { VISION_SHORTCUTS } from '../features/vision';
 import { MINUTES_SHORTCUTS } from '../features/minutes';
 import { LIVE_SHORTCUTS } from '../features/live';
+import { ACTIONS_SHORTCUTS } from '../features/actions';
 
 const GLOBAL_SHORTCUTS: ShortcutGroup = {
   title: '全体',
@@ -26,6 +27,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   REORDER_SHORTCUTS,
   OPINIONS_SHORTCUTS,
   VISION_SHORTCUTS,
+  ACTIONS_SHORTCUTS,
   MINUTES_SHORTCUTS,
   LIVE_SHORTCUTS,
 ];

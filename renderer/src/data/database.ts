@@ -25,14 +25,8 @@ import type {
   Remark,
   Staff,
 } from '../../../shared/domain';
-import {
-  OPERATOR_NAME_KEY,
-  stampWrites,
-  TRACKED_TABLES,
-  type ChangeRecord,
-  type RevisionRecord,
-  type TrackedTable,
-} from './write';
+import type { Action, ActionPlan, ProgressEntry } from '../../../shared/actions/model';
+import { OPERATOR_NAME_KEY, stampWrites, type ChangeRecord, type RevisionRecord, type TrackedTable } from './write';
 import { installRules } from './rules';
 
 /** The entry line of the live-notes screen, kept between keystrokes and restarts. */
@@ -53,6 +47,24 @@ export interface SchemaVersion {
   stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void> | void;
 }
+
+/**
+ * The tracked tables as version 2 knew them. Its upgrade stamps exactly these: tables added
+ * later (and tracked since) do not exist yet when it runs, and start empty anyway.
+ */
+const TRACKED_AT_V2 = [
+  'councils',
+  'members',
+  'staff',
+  'meetings',
+  'remarks',
+  'opinions',
+  'drafts',
+  'draftVersions',
+  'matrixItems',
+  'planEntries',
+  'minutes',
+] as const satisfies readonly TrackedTable[];
 
 export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {
@@ -78,12 +90,24 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 2,
     stores: { revisions: '[table+id], table', changes: '++seq, [table+id], at' },
     upgrade: async (tx) => {
-      for (const table of TRACKED_TABLES) {
+      for (const table of TRACKED_AT_V2) {
         const records = (await tx.table(table).toArray()) as { id: string; updatedAt?: string }[];
         await tx
           .table('revisions')
           .bulkAdd(records.map((r) => ({ table, id: r.id, rev: 1, updatedBy: '', updatedAt: r.updatedAt ?? '' })));
       }
+    },
+  },
+  {
+    // Action plans (アクションプラン) of a vision, their actions and yearly progress (進行管理);
+    // opinions gain an index on the actions they are about (Opinion.actionIds). Nothing to move:
+    // the new tables start empty and existing opinions simply have no actionIds yet.
+    version: 3,
+    stores: {
+      actionPlans: 'id, councilId, draftId',
+      actions: 'id, planId, [planId+order], *sectionIds, department',
+      progress: 'id, actionId, fiscalYear, [actionId+fiscalYear]',
+      opinions: 'id, councilId, [councilId+order], fieldId, meetingId, memberId, remarkId, source, status, *actionIds',
     },
   },
 ];
@@ -103,6 +127,9 @@ export class ShingikaiDB extends Dexie {
   matrixItems!: Table<MatrixItem, string>;
   planEntries!: Table<PlanEntry, string>;
   minutes!: Table<Minutes, string>;
+  actionPlans!: Table<ActionPlan, string>;
+  actions!: Table<Action, string>;
+  progress!: Table<ProgressEntry, string>;
   entryDrafts!: Table<EntryDraft, string>;
   meta!: Table<MetaRecord, string>;
   revisions!: Table<RevisionRecord, [string, string]>;
@@ -145,6 +172,7 @@ export const COUNCIL_TABLES = [
   'drafts',
   'matrixItems',
   'planEntries',
+  'actionPlans',
 ] as const;
 
 /**

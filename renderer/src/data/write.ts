@@ -32,6 +32,9 @@ export const TRACKED_TABLES = [
   'matrixItems',
   'planEntries',
   'minutes',
+  'actionPlans',
+  'actions',
+  'progress',
 ] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
 
