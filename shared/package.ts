@@ -9,6 +9,7 @@
  * - `classifyImport` says, per record and per council, what an import would do.
  */
 import { z } from 'zod';
+import type { ActionPlanBundle } from './actions/model';
 import type { CouncilBundle } from './domain';
 
 export const PACKAGE_FORMAT = 'shingikai-package';
@@ -29,6 +30,9 @@ export const COUNCIL_TABLE_LINKS = {
   remarks: 'meetingId',
   minutes: 'meetingId',
   draftVersions: 'draftId',
+  actionPlans: 'councilId',
+  actions: 'planId',
+  progress: 'actionId',
 } as const;
 export type CouncilTable = keyof typeof COUNCIL_TABLE_LINKS;
 export const COUNCIL_TABLES = Object.keys(COUNCIL_TABLE_LINKS) as CouncilTable[];
@@ -78,6 +82,14 @@ export function recordsByCouncil(tables: TableRecords): Map<string, TableRecords
   for (const c of tables.councils ?? []) out.set(idOf(c), Object.fromEntries(COUNCIL_TABLES.map((t) => [t, []])));
   for (const m of tables.meetings ?? []) meetingCouncil.set(idOf(m), String(m.councilId));
   for (const d of tables.drafts ?? []) draftCouncil.set(idOf(d), String(d.councilId));
+  // An action plan belongs to a council; its actions by plan, their progress by action.
+  const planCouncil = new Map<string, string>();
+  const actionCouncil = new Map<string, string>();
+  for (const p of tables.actionPlans ?? []) planCouncil.set(idOf(p), String(p.councilId));
+  for (const a of tables.actions ?? []) {
+    const councilId = planCouncil.get(String(a.planId));
+    if (councilId) actionCouncil.set(idOf(a), councilId);
+  }
   for (const table of COUNCIL_TABLES) {
     const link = COUNCIL_TABLE_LINKS[table];
     for (const r of tables[table] ?? []) {
@@ -88,7 +100,11 @@ export function recordsByCouncil(tables: TableRecords): Map<string, TableRecords
             ? String(r.councilId)
             : link === 'meetingId'
               ? meetingCouncil.get(String(r.meetingId))
-              : draftCouncil.get(String(r.draftId));
+              : link === 'planId'
+                ? planCouncil.get(String(r.planId))
+                : link === 'actionId'
+                  ? actionCouncil.get(String(r.actionId))
+                  : draftCouncil.get(String(r.draftId));
       const bucket = councilId ? out.get(councilId) : undefined;
       bucket?.[table]!.push(r);
     }
@@ -105,7 +121,16 @@ export function bundlesToTables(bundles: CouncilBundle[]): TableRecords {
   const tables: TableRecords = Object.fromEntries(COUNCIL_TABLES.map((t) => [t, []]));
   for (const b of bundles) {
     tables.councils!.push(b.council);
-    for (const t of COUNCIL_TABLES) if (t !== 'councils') tables[t]!.push(...(b[t] as Record<string, unknown>[]));
+    for (const t of COUNCIL_TABLES) {
+      if (t === 'councils' || t === 'actionPlans' || t === 'actions' || t === 'progress') continue;
+      tables[t]!.push(...(b[t] as Record<string, unknown>[]));
+    }
+    // Action plans travel as bundles (plan, its actions and their progress).
+    for (const ap of (b as { actionPlans?: ActionPlanBundle[] }).actionPlans ?? []) {
+      tables.actionPlans!.push(ap.plan);
+      tables.actions!.push(...ap.actions);
+      tables.progress!.push(...ap.progress);
+    }
   }
   return tables;
 }
@@ -114,7 +139,13 @@ export function bundlesToTables(bundles: CouncilBundle[]): TableRecords {
 export function tablesToBundles(tables: TableRecords): unknown[] {
   const out: unknown[] = [];
   for (const [, recs] of recordsByCouncil(tables)) {
-    out.push({ ...recs, council: recs.councils![0], councils: undefined });
+    const { councils, actionPlans = [], actions = [], progress = [], ...rest } = recs;
+    const plans = actionPlans.map((plan) => {
+      const own = actions.filter((a) => a.planId === plan.id);
+      const ids = new Set(own.map(idOf));
+      return { plan, actions: own, progress: progress.filter((p) => ids.has(String(p.actionId))) };
+    });
+    out.push({ ...rest, council: councils![0], ...(plans.length ? { actionPlans: plans } : {}) });
   }
   return out;
 }

@@ -207,7 +207,7 @@ test('minutes: a 非公開 remark never reaches the 公開版, and the history n
   }, meeting!.id);
   await page.goto(page.url().replace(/#.*$/, '') + `#/meetings/${meeting!.id}/minutes`);
   await expect(page.getByText('作業者：中嶋')).toBeVisible();
-  await expect(page.getByRole('region', { name: /３ 議題１/ }).getByText('非公開')).toBeVisible();
+  await expect(page.getByRole('region', { name: /３ 議題１/ }).getByText('非公開', { exact: true })).toBeVisible();
   await page.getByRole('tab', { name: 'プレビュー' }).click();
   await page.getByRole('radio', { name: '公開版' }).check();
   await expect(page.getByRole('article')).not.toContainText('公用車が不足');

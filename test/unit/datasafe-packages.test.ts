@@ -22,7 +22,16 @@ import { readPackage, writePackage } from '../../electron/services/package';
 import { SAMPLE_PRODUCERS } from '../../electron/services/exports/samples';
 import type { ServiceContext } from '../../electron/core/context';
 import { testServiceContext } from './service-context';
-import { bundlesToTables, classifyImport, classifyRecord, type TableRecords } from '../../shared/package';
+import {
+  bundlesToTables,
+  classifyImport,
+  classifyRecord,
+  recordsByCouncil,
+  tablesToBundles,
+  type TableRecords,
+} from '../../shared/package';
+import { buildSampleActionPlan } from '../../resources/sample/actions';
+import type { CouncilBundle } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { runCli } from '../../scripts/cli';
 
@@ -167,6 +176,23 @@ describe('council packages (.shingikai)', () => {
     const evil = await errorOf(readPackage(path.join(dir, 'e.shingikai'), path.join(dir, 's2')));
     expect(evil?.message).toMatch(/想定外のファイル/);
     expect(existsSync(path.join(dir, 'evil.exe'))).toBe(false);
+  });
+});
+
+describe('action plans travel with their council', () => {
+  it('a package of the sample council carries its action plan, actions and progress, and reads back as a bundle', () => {
+    const bundle = buildSampleCouncil();
+    const sample = buildSampleActionPlan(bundle, { now: '2026-01-01T00:00:00.000Z' });
+    const tables = bundlesToTables([{ ...bundle, actionPlans: [sample] } as CouncilBundle]);
+    expect(tables.actionPlans).toHaveLength(1);
+    expect(tables.actions).toHaveLength(sample.actions.length);
+    expect(tables.progress).toHaveLength(sample.progress.length);
+    const councils = recordsByCouncil(tables);
+    expect(councils.get(bundle.council.id)!.progress).toHaveLength(sample.progress.length);
+    const [back] = tablesToBundles(tables) as { actionPlans?: unknown[] }[];
+    expect(back!.actionPlans).toEqual(
+      [sample.plan].map((plan) => ({ plan, actions: sample.actions, progress: sample.progress })),
+    );
   });
 });
 

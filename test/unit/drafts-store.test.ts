@@ -86,6 +86,24 @@ describe('deleting a draft', () => {
     await expect(deleteDraft(db, kept.id)).rejects.toThrow('確定した版がある原稿は削除できません。');
     expect(await db.drafts.get(kept.id)).toBeDefined();
   });
+
+  it('refuses a draft that carries an action plan, so the plan is never left without its sections', async () => {
+    const db = freshDb();
+    const draft = await createDraft(db, { councilId: 'c1', title: 'ビジョン' });
+    const now = '2026-01-01T00:00:00.000Z';
+    await db.actionPlans.add({
+      id: 'plan-1',
+      councilId: 'c1',
+      draftId: draft.id,
+      title: '実行計画',
+      startFiscalYear: null,
+      endFiscalYear: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await expect(deleteDraft(db, draft.id)).rejects.toThrow('アクションプランがある原稿は削除できません。');
+    expect(await db.drafts.get(draft.id)).toBeDefined();
+  });
 });
 
 describe('opinion links', () => {

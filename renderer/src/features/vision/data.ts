@@ -49,11 +49,20 @@ export async function saveDraftInfo(
   await db.drafts.update(draftId, { ...patch, updatedAt: new Date().toISOString() });
 }
 
-/** Deletes a draft that has no frozen version yet (a version, once frozen, is kept). */
+/**
+ * Deletes a draft that has no frozen version yet (a version, once frozen, is kept) and no
+ * action plan (the plan's actions are linked to its sections; it would be left without them).
+ */
 export async function deleteDraft(db: ShingikaiDB, draftId: string): Promise<void> {
-  await db.transaction('rw', db.drafts, db.draftVersions, async () => {
+  await db.transaction('rw', db.drafts, db.draftVersions, db.actionPlans, async () => {
     if (await db.draftVersions.where('draftId').equals(draftId).count()) {
       throw new AppError('FORBIDDEN', '確定した版がある原稿は削除できません。');
+    }
+    if (await db.actionPlans.where('draftId').equals(draftId).count()) {
+      throw new AppError(
+        'FORBIDDEN',
+        'アクションプランがある原稿は削除できません。先にアクションプランを削除してください。',
+      );
     }
     await db.drafts.delete(draftId);
   });
