@@ -8,6 +8,7 @@ import { OPINIONS_SHORTCUTS } from '../features/opinions';
 import { VISION_SHORTCUTS } from '../features/vision';
 import { MINUTES_SHORTCUTS } from '../features/minutes';
 import { LIVE_SHORTCUTS } from '../features/live';
+import { SEARCH_SHORTCUTS } from '../features/search';
 
 const GLOBAL_SHORTCUTS: ShortcutGroup = {
   title: '全体',
@@ -23,6 +24,7 @@ const GLOBAL_SHORTCUTS: ShortcutGroup = {
 
 export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   GLOBAL_SHORTCUTS,
+  SEARCH_SHORTCUTS,
   REORDER_SHORTCUTS,
   OPINIONS_SHORTCUTS,
   VISION_SHORTCUTS,

@@ -64,6 +64,7 @@ import {
 import { formatOffset, knownBaseMs, offsetBaseMs, offsetSecAt } from './time';
 import { QuickPick, type PickOption } from './QuickPick';
 import { RemarkList, type RemarkListHandle, type RowInfo } from './RemarkList';
+import { useSelectHighlighted } from '../search';
 import { openProjector } from './openProjector';
 import './shortcuts';
 import { PromoteRemarksDialog } from '../opinions';
@@ -406,6 +407,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
   const [promoteOpen, setPromoteOpen] = useState(false);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
+  useSelectHighlighted(remarks, setSelected); // a search result (?highlight=<remarkId>) selects its row
   const undoStack = useRef<Undo[]>([]);
   const [lastUndo, setLastUndo] = useState<Undo | null>(null);
   // List edits run one after another, in the order the keys were pressed.
