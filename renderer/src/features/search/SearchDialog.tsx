@@ -2,7 +2,7 @@
  * The search panel (Ctrl+K): a query field, the filters, results grouped by kind with
  * highlighted snippets. ↑↓ choose a result, Enter opens it (never while the IME is composing).
  */
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Dialog,
   DialogBody,
@@ -64,9 +64,22 @@ export interface SearchDialogProps {
 
 export function SearchDialog({ open, onClose, initial, onOpenHit }: SearchDialogProps) {
   const s = useStyles();
+  const surface = useRef<HTMLDivElement>(null);
+  // A screen that moves focus on its own (the live page focuses its entry line when it has
+  // loaded) must not take the keyboard from the open search: focus comes back to the field.
+  useEffect(() => {
+    if (!open) return;
+    const onFocus = (e: FocusEvent) => {
+      const inside = surface.current;
+      if (inside && e.target instanceof Node && !inside.contains(e.target))
+        inside.querySelector<HTMLInputElement>('input[aria-label="検索語"]')?.focus();
+    };
+    document.addEventListener('focusin', onFocus, true);
+    return () => document.removeEventListener('focusin', onFocus, true);
+  }, [open]);
   return (
     <Dialog open={open} onOpenChange={(_, d) => (d.open ? undefined : onClose())}>
-      <DialogSurface aria-label="検索" className={s.surface}>
+      <DialogSurface aria-label="検索" className={s.surface} ref={surface}>
         {open ? <SearchPanel initial={initial} onOpenHit={onOpenHit} /> : null}
       </DialogSurface>
     </Dialog>

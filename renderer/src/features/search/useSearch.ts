@@ -26,7 +26,7 @@ export function useSearch(query: string, filters: SearchFilters, sort: SearchSor
       setState({ result: null, answered: query, error: null });
       return;
     }
-    searchIndex(query, filters, { sort, limit: 20, snippetLength: 90 }).then(
+    searchIndex(query, filters, { sort, limit: 12, snippetLength: 90 }).then(
       (result) => {
         if (ticket === latest.current) setState({ result, answered: query, error: null });
       },
