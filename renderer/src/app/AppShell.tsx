@@ -22,6 +22,7 @@ import { useCouncilList } from '../data/app';
 import { bridge } from '../platform/bridge';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { COUNCIL_TABS } from './councilTabs';
+import { SearchLauncher } from '../features/search';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -89,6 +90,7 @@ export function AppShell() {
           審議会事務局のための会議・会議録・意見管理
         </Text>
         <span style={{ flex: 1 }} />
+        <SearchLauncher />
         {bridge.mode === 'browser' ? (
           <Badge appearance="outline" color="informative" style={{ color: 'white', borderColor: 'white' }}>
             ブラウザーモード

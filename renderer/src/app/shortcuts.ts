@@ -8,7 +8,11 @@ import { OPINIONS_SHORTCUTS } from '../features/opinions';
 import { VISION_SHORTCUTS } from '../features/vision';
 import { MINUTES_SHORTCUTS } from '../features/minutes';
 import { LIVE_SHORTCUTS } from '../features/live';
+<<<<<<< HEAD
 import { ACTIONS_SHORTCUTS } from '../features/actions';
+=======
+import { SEARCH_SHORTCUTS } from '../features/search';
+>>>>>>> search-ui
 
 const GLOBAL_SHORTCUTS: ShortcutGroup = {
   title: '全体',
@@ -24,6 +28,7 @@ const GLOBAL_SHORTCUTS: ShortcutGroup = {
 
 export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   GLOBAL_SHORTCUTS,
+  SEARCH_SHORTCUTS,
   REORDER_SHORTCUTS,
   OPINIONS_SHORTCUTS,
   VISION_SHORTCUTS,

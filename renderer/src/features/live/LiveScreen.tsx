@@ -27,6 +27,7 @@ import { speakerKey } from './speakerPick';
 import { readEntryDraft, useLiveRecords, type LiveDraft } from './data';
 import { knownBaseMs } from './time';
 import { RemarkList, type RemarkListHandle, type RowInfo } from './RemarkList';
+import { useSelectHighlighted } from '../search';
 import { openProjector } from './openProjector';
 import { PromoteRemarksDialog } from '../opinions';
 import { useLiveStyles } from './styles';
@@ -114,6 +115,243 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
   });
   const { ctx, onScreenKey } = picking;
   const [promoteOpen, setPromoteOpen] = useState(false);
+<<<<<<< HEAD
+=======
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  useSelectHighlighted(remarks, setSelected); // a search result (?highlight=<remarkId>) selects its row
+  const undoStack = useRef<Undo[]>([]);
+  const [lastUndo, setLastUndo] = useState<Undo | null>(null);
+  // List edits run one after another, in the order the keys were pressed.
+  const ops = useRef<Promise<void>>(Promise.resolve());
+  const run = useCallback(
+    (op: () => Promise<Edit | null>) => {
+      ops.current = ops.current.then(async () => {
+        try {
+          const edit = await op();
+          if (edit) {
+            applyLocal(edit);
+            undoStack.current.push(edit.undo);
+            setLastUndo(edit.undo);
+          }
+          setStorageError(null);
+        } catch (error) {
+          onSaveResult(error);
+        }
+      });
+      return ops.current;
+    },
+    [onSaveResult, applyLocal],
+  );
+  const undo = useCallback(async () => {
+    const u = undoStack.current.pop();
+    if (!u) {
+      notify.info('元に戻す操作はありません');
+      return;
+    }
+    try {
+      applyLocal(await applyUndo(db, u));
+      setLastUndo(undoStack.current[undoStack.current.length - 1] ?? null);
+      notify.info(`「${u.label}」を元に戻しました`);
+    } catch (error) {
+      undoStack.current.push(u);
+      onSaveResult(error);
+    }
+  }, [notify, onSaveResult, applyLocal]);
+
+  const focusEntry = useCallback(() => {
+    setSelected(null);
+    setEditing(false);
+    entryRef.current?.focus();
+  }, []);
+  const focusList = useCallback(() => {
+    if (!remarksRef.current.length) return;
+    setSelected((s) => s ?? remarksRef.current.length - 1);
+    listRef.current?.focus();
+  }, []);
+
+  const onSaveEdit = useCallback(
+    (index: number, text: string) => {
+      const r = remarksRef.current[index];
+      setEditing(false);
+      listRef.current?.focus();
+      if (!r || r.text === text) return;
+      void run(() => updateRemark(db, r.id, { text }, '編集'));
+    },
+    [run],
+  );
+  const onSplit = useCallback(
+    (index: number, text: string, at: number) => {
+      setEditing(false);
+      listRef.current?.focus();
+      if (at <= 0 || at >= text.length) return;
+      const r = remarksRef.current[index];
+      if (!r) return;
+      void run(() => splitRemark(db, r.id, remarksRef.current[index + 1]?.id ?? null, at, text, randomId()));
+      setSelected(index + 1);
+    },
+    [run],
+  );
+  const onCancelEdit = useCallback(() => {
+    setEditing(false);
+    listRef.current?.focus();
+  }, []);
+
+  // ---- speaker, kind, field, flags (for the entry line, or the selected remark)
+  const ctx: SpeakerContext = useMemo(
+    () => ({ members, staff, chairMemberId: meeting.chairMemberId }),
+    [members, staff, meeting.chairMemberId],
+  );
+  const choices = useMemo(
+    () => speakerChoices(members, staff, meeting.chairMemberId),
+    [members, staff, meeting.chairMemberId],
+  );
+  const labelOf = useCallback((sp: Speaker) => speakerLabel(sp, ctx, 'name'), [ctx]);
+  const [picker, setPicker] = useState<Picker>(null);
+  const targetIsList = () =>
+    selectedRef.current !== null && !!document.activeElement?.closest('[aria-label="記録の一覧"]');
+
+  const change = useCallback(
+    (target: 'entry' | 'list', patch: Partial<EntryMeta>, label: string) => {
+      if (target === 'entry') {
+        setMeta((m) => ({ ...m, ...patch }));
+        return;
+      }
+      const r = selectedRef.current !== null ? remarksRef.current[selectedRef.current] : undefined;
+      if (r) void run(() => updateRemark(db, r.id, patch, label));
+    },
+    [run],
+  );
+  const toggle = useCallback(
+    (target: 'entry' | 'list', flag: 'nonPublic' | 'needsCheck') => {
+      const label = flag === 'nonPublic' ? '非公開の切り替え' : '要確認の切り替え';
+      if (target === 'entry') {
+        setMeta((m) => ({ ...m, [flag]: !m[flag] }));
+        return;
+      }
+      const r = selectedRef.current !== null ? remarksRef.current[selectedRef.current] : undefined;
+      if (r) void run(() => toggleFlag(db, r.id, flag, label));
+    },
+    [run],
+  );
+  const moveItem = useCallback(
+    (dir: 1 | -1) => {
+      const i = meeting.agenda.findIndex((a) => a.id === itemRef.current);
+      const next = meeting.agenda[Math.min(Math.max(i + dir, 0), meeting.agenda.length - 1)];
+      if (next) setItemId(next.id);
+    },
+    [meeting.agenda],
+  );
+
+  const pickerRef = useRef(picker);
+  pickerRef.current = picker;
+  const closePicker = useCallback(() => {
+    const p = pickerRef.current;
+    if (!p) return; // already closed (a blur after the pick)
+    pickerRef.current = null;
+    setPicker(null);
+    // At once, not later: a deferred focus could land after the next picker has opened.
+    (p.target === 'list' ? listRef.current : entryRef.current)?.focus();
+  }, []);
+
+  const onScreenKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.nativeEvent.isComposing || !e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = targetIsList() ? 'list' : 'entry';
+    const code = e.code;
+    let handled = true;
+    if (/^Digit\d$/.test(code) || /^Numpad\d$/.test(code)) {
+      const n = Number(code.slice(-1));
+      if (n === 0) change(target, { speaker: UNKNOWN }, '発言者の変更');
+      else {
+        const m = members[n - 1];
+        if (m) change(target, { speaker: { type: 'member', memberId: m.id } }, '発言者の変更');
+      }
+    } else if (code === 'KeyJ') change(target, { speaker: { type: 'secretariat' } }, '発言者の変更');
+    else if (code === 'KeyK') change(target, { speaker: { type: 'chair' } }, '発言者の変更');
+    else if (code === 'KeyS') setPicker({ what: 'speaker', target });
+    else if (code === 'KeyT') setPicker({ what: 'kind', target });
+    else if (code === 'KeyB') setPicker({ what: 'field', target });
+    else if (code === 'KeyN') toggle(target, 'nonPublic');
+    else if (code === 'KeyY') toggle(target, 'needsCheck');
+    else if (code === 'PageDown') moveItem(1);
+    else if (code === 'PageUp') moveItem(-1);
+    else if (code === 'KeyP')
+      void openProjector(meetingId).catch((err) => notify.error(err, 'プロジェクター表示を開けませんでした'));
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const onListKey = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.nativeEvent.isComposing || e.target !== e.currentTarget) return;
+      const list = remarksRef.current;
+      const sel = selectedRef.current;
+      const last = list.length - 1;
+      const k = e.key;
+      let handled = true;
+      if (e.altKey && (k === 'ArrowUp' || k === 'ArrowDown')) {
+        if (sel === null) return;
+        const dir = k === 'ArrowUp' ? -1 : 1;
+        const a = list[sel];
+        const b = list[sel + dir];
+        if (a && b) {
+          void run(() => moveRemark(db, a.id, b.id));
+          setSelected(sel + dir);
+        }
+      } else if (e.altKey && e.code === 'KeyM') {
+        const a = sel !== null ? list[sel] : undefined;
+        const b = sel !== null ? list[sel + 1] : undefined;
+        if (a && b) void run(() => mergeWithNext(db, a.id, b.id));
+      } else if (e.ctrlKey && (k === 'z' || k === 'Z')) void undo();
+      else if (e.altKey || e.ctrlKey || e.metaKey) handled = false;
+      else if (k === 'ArrowUp') setSelected(sel === null ? last : Math.max(0, sel - 1));
+      else if (k === 'ArrowDown') {
+        if (sel !== null && sel >= last) focusEntry();
+        else setSelected(sel === null ? last : sel + 1);
+      } else if (k === 'Home') setSelected(0);
+      else if (k === 'End') setSelected(last);
+      else if (k === 'PageUp') setSelected(Math.max(0, (sel ?? last) - 10));
+      else if (k === 'PageDown') setSelected(Math.min(last, (sel ?? last) + 10));
+      else if (k === 'Enter' || k === 'F2') {
+        if (sel !== null) setEditing(true);
+      } else if (k === 'Delete' || k === 'Backspace') {
+        const r = sel !== null ? list[sel] : undefined;
+        if (r) {
+          void run(() => deleteRemark(db, r.id));
+          setSelected(list.length <= 1 ? null : Math.min(sel!, list.length - 2));
+        }
+      } else if (k === 'Escape' || k === 'Tab') focusEntry();
+      else handled = false;
+      if (handled) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    },
+    [run, undo, focusEntry],
+  );
+
+  const pick = (p: NonNullable<Picker>, o: PickOption) => {
+    if (p.what === 'speaker') {
+      const c = choices.find((x) => x.key === o.key);
+      if (c) change(p.target, { speaker: c.speaker }, '発言者の変更');
+    } else if (p.what === 'kind') change(p.target, { kind: o.key as Kind }, '種別の変更');
+    else change(p.target, { fieldId: o.key === '' ? null : o.key }, '分野の変更');
+    closePicker();
+  };
+  const speakerOptions = useMemo(() => choices.map(toOption), [choices]);
+  const filterSpeakers = useCallback((q: string) => matchSpeakers(choices, q).map(toOption), [choices]);
+  const kindOptions = useMemo(() => REMARK_KINDS.map((k, i) => ({ key: k, label: k, number: i + 1 })), []);
+  const fieldOptions = useMemo(
+    () => [
+      { key: '', label: '分野なし', number: 0 },
+      ...council.fields.map((f, i) => ({ key: f.id, label: f.name, number: i + 1 })),
+    ],
+    [council.fields],
+  );
+>>>>>>> search-ui
 
   // ---- rows: labels and names resolved once per change of the roster
   const info: RowInfo = useMemo(() => {

@@ -1,0 +1,213 @@
+/**
+ * The search panel (Ctrl+K): a query field, the filters, results grouped by kind with
+ * highlighted snippets. ↑↓ choose a result, Enter opens it (never while the IME is composing).
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Dialog,
+  DialogBody,
+  DialogSurface,
+  DialogTitle,
+  Input,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { Search20Regular } from '@fluentui/react-icons';
+import type { SearchHit, SearchSort } from '../../../../shared/search/types';
+import { formatWareki } from '../../../../shared/wareki';
+import { SearchFilterBar, toSearchFilters, type FilterValues } from './SearchFilters';
+import { SnippetText } from './Snippet';
+import { useSearch } from './useSearch';
+
+const useStyles = makeStyles({
+  surface: { width: 'min(960px, 94vw)', maxWidth: 'min(960px, 94vw)', padding: '16px 20px' },
+  body: { display: 'flex', flexDirection: 'column', gap: '10px', maxHeight: '80vh' },
+  top: { display: 'flex', gap: '12px', alignItems: 'center' },
+  input: { flex: 1 },
+  results: { overflowY: 'auto', minHeight: '120px', display: 'flex', flexDirection: 'column', gap: '10px' },
+  group: { display: 'flex', flexDirection: 'column' },
+  groupHead: {
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+    padding: '4px 0',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  hit: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    padding: '6px 8px',
+    cursor: 'pointer',
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    '& mark': { backgroundColor: tokens.colorPaletteYellowBackground3, color: 'inherit', padding: 0 },
+  },
+  active: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}` },
+  meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.6 },
+  note: { color: tokens.colorNeutralForeground3, padding: '8px 0' },
+  private: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface SearchDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** Filters to start with (Ctrl+F inside a council: that council). */
+  initial: FilterValues;
+  onOpenHit: (hit: SearchHit) => void;
+}
+
+export function SearchDialog({ open, onClose, initial, onOpenHit }: SearchDialogProps) {
+  const s = useStyles();
+  const surface = useRef<HTMLDivElement>(null);
+  // A screen that moves focus on its own (the live page focuses its entry line when it has
+  // loaded) must not take the keyboard from the open search: focus comes back to the field.
+  useEffect(() => {
+    if (!open) return;
+    const onFocus = (e: FocusEvent) => {
+      const inside = surface.current;
+      if (inside && e.target instanceof Node && !inside.contains(e.target))
+        inside.querySelector<HTMLInputElement>('input[aria-label="検索語"]')?.focus();
+    };
+    document.addEventListener('focusin', onFocus, true);
+    return () => document.removeEventListener('focusin', onFocus, true);
+  }, [open]);
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => (d.open ? undefined : onClose())}>
+      <DialogSurface aria-label="検索" className={s.surface} ref={surface}>
+        {open ? <SearchPanel initial={initial} onOpenHit={onOpenHit} /> : null}
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function hitMeta(hit: SearchHit): string {
+  const d = hit.doc;
+  const parts: string[] = [];
+  if (d.date) parts.push(formatWareki(d.date, { weekday: false }));
+  const who = d.texts.speaker || (d.kind === 'opinion' ? d.texts.source : '');
+  if (who) parts.push(who);
+  if (d.status) parts.push(d.status);
+  return parts.join('　');
+}
+
+function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' | 'onOpenHit'>) {
+  const s = useStyles();
+  const [query, setQuery] = useState('');
+  const [filterValues, setFilterValues] = useState(initial);
+  const [sort, setSort] = useState<SearchSort>('newest');
+  const filters = useMemo(() => toSearchFilters(filterValues), [filterValues]);
+  const { result, answered, error, status } = useSearch(query, filters, sort);
+  const flat = useMemo(() => result?.groups.flatMap((g) => g.hits) ?? [], [result]);
+  const [active, setActive] = useState(0);
+  const [shownFor, setShownFor] = useState(result);
+  if (shownFor !== result) {
+    setShownFor(result);
+    setActive(0);
+  }
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return; // the IME owns these keys
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!flat.length) return;
+      const next = (active + (e.key === 'ArrowDown' ? 1 : -1) + flat.length) % flat.length;
+      setActive(next);
+      document.getElementById(`search-hit-${next}`)?.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hit = flat[active];
+      if (hit) onOpenHit(hit);
+    }
+  };
+
+  let index = 0;
+  return (
+    <DialogBody className={s.body}>
+      <DialogTitle>検索</DialogTitle>
+      <div className={s.top}>
+        <Input
+          className={s.input}
+          size="large"
+          autoFocus
+          contentBefore={<Search20Regular />}
+          placeholder="発言・会議録・意見・原案・委員・会議を検索（2文字から。スペースで区切ると AND、”…” で語句）"
+          aria-label="検索語"
+          role="combobox"
+          aria-expanded={flat.length > 0}
+          aria-controls="search-results"
+          aria-activedescendant={flat.length ? `search-hit-${active}` : undefined}
+          value={query}
+          onChange={(_, d) => setQuery(d.value)}
+          onKeyDown={onKey}
+        />
+        <RadioGroup
+          layout="horizontal"
+          aria-label="並び順"
+          value={sort}
+          onChange={(_, d) => setSort(d.value as SearchSort)}
+        >
+          <Radio value="newest" label="新しい順" />
+          <Radio value="relevance" label="関連度順" />
+        </RadioGroup>
+      </div>
+      <SearchFilterBar value={filterValues} onChange={setFilterValues} />
+      <div
+        className={s.results}
+        id="search-results"
+        role="listbox"
+        aria-label="検索結果"
+        data-result-for={answered ?? ''}
+      >
+        {status.state === 'building' ? <Spinner size="tiny" label="検索の索引を作成しています…" /> : null}
+        {error ? <Text role="alert">{error}</Text> : null}
+        {result === null ? (
+          <Text className={s.note}>検索語を入力してください。Enter で開き、↑↓ で選びます。</Text>
+        ) : result.total === 0 ? (
+          <Text className={s.note}>見つかりませんでした。</Text>
+        ) : (
+          <>
+            <Text className={s.note} aria-live="polite">
+              {result.total.toLocaleString('ja-JP')} 件
+            </Text>
+            {result.groups.map((g) => (
+              <div key={g.kind} className={s.group} role="group" aria-label={g.label}>
+                <div className={s.groupHead}>
+                  {g.label}（{g.count.toLocaleString('ja-JP')} 件
+                  {g.count > g.hits.length ? `、上位 ${g.hits.length} 件を表示` : ''}）
+                </div>
+                {g.hits.map((hit) => {
+                  const i = index++;
+                  return (
+                    <div
+                      key={hit.key}
+                      id={`search-hit-${i}`}
+                      role="option"
+                      aria-selected={i === active}
+                      className={mergeClasses(s.hit, i === active && s.active)}
+                      onMouseMove={() => setActive(i)}
+                      onClick={() => onOpenHit(hit)}
+                    >
+                      <span className={s.meta}>
+                        {hitMeta(hit)}
+                        {hit.doc.isPublic ? '' : <span className={s.private}>　非公開</span>}
+                      </span>
+                      <span className={s.text}>
+                        <SnippetText snippet={hit.snippet} />
+                      </span>
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+          </>
+        )}
+      </div>
+    </DialogBody>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The search entry of the app shell: a button in the title bar, Ctrl+K anywhere, Ctrl+F inside
+ * a council (the search starts scoped to it). It also keeps the index following the change log
+ * and marks the element a search result landed on.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { Button, Tooltip } from '@fluentui/react-components';
+import { Search20Regular } from '@fluentui/react-icons';
+import type { SearchHit } from '../../../../shared/search/types';
+import { useLiveQuery } from '../../data/live';
+import { draftOfVersion, latestSeq } from './data';
+import { notifySearchChanged, startSearchWorker } from './client';
+import { targetOf, useHighlightOnPage } from './highlight';
+import { NO_FILTERS, type FilterValues } from './SearchFilters';
+import { SearchDialog } from './SearchDialog';
+
+const START_DELAY_MS = 1500;
+const HIGHLIGHT_CSS =
+  '[data-search-highlight]{outline:3px solid #f7b500 !important;outline-offset:-3px;background-color:#fff8d6 !important;}';
+
+export function SearchLauncher() {
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+  const [initial, setInitial] = useState<FilterValues>(NO_FILTERS);
+  const seq = useLiveQuery(latestSeq, []);
+  useHighlightOnPage();
+
+  // the index is built in the worker shortly after start, then follows every write
+  useEffect(() => {
+    const timer = setTimeout(startSearchWorker, START_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  useEffect(() => {
+    if (seq !== undefined) notifySearchChanged();
+  }, [seq]);
+
+  const councilId = /^\/councils\/([^/]+)/.exec(pathname)?.[1] ?? '';
+  const show = useCallback((scope: string) => {
+    startSearchWorker();
+    setInitial({ ...NO_FILTERS, councilId: scope });
+    setOpen(true);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.isComposing || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'k') {
+        e.preventDefault();
+        show('');
+      } else if (key === 'f' && councilId) {
+        e.preventDefault();
+        show(councilId);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [councilId, show]);
+
+  const openHit = async (hit: SearchHit) => {
+    const target = targetOf(hit.doc);
+    let path = target.path;
+    if (target.versionId) {
+      const draftId = await draftOfVersion(target.versionId);
+      path = path.replace('{draft}', draftId ?? '');
+    }
+    setOpen(false);
+    navigate(path);
+  };
+
+  return (
+    <>
+      <style>{HIGHLIGHT_CSS}</style>
+      <Tooltip content="検索（Ctrl+K、審議会の中では Ctrl+F でその審議会を検索）" relationship="description">
+        <Button
+          appearance="transparent"
+          icon={<Search20Regular />}
+          style={{ color: 'white' }}
+          onClick={() => show('')}
+          aria-keyshortcuts="Control+K"
+        >
+          検索
+        </Button>
+      </Tooltip>
+      <SearchDialog open={open} onClose={() => setOpen(false)} initial={initial} onOpenHit={(h) => void openHit(h)} />
+    </>
+  );
+}

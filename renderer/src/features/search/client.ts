@@ -1,0 +1,67 @@
+/**
+ * The page's side of the search worker: one worker per window, started on first use (the
+ * shell starts it shortly after launch so the index is ready before the first Ctrl+K).
+ */
+import type { SearchFilters, SearchOptions, SearchResult } from '../../../../shared/search/types';
+import type { KeeperStatus } from './keeper';
+import type { FromWorker, ToWorker } from './protocol';
+
+type Pending = { resolve: (r: SearchResult) => void; reject: (e: Error) => void };
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+let status: KeeperStatus = { state: 'building', size: 0, rebuilt: false };
+const listeners = new Set<(s: KeeperStatus) => void>();
+
+function ensure(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const m = event.data;
+    if (m.type === 'status') {
+      status = { state: m.state, size: m.size, rebuilt: m.rebuilt };
+      for (const l of listeners) l(status);
+      return;
+    }
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.type === 'result') p.resolve(m.result);
+    else p.reject(new Error(`検索に失敗しました: ${m.message}`));
+  };
+  return worker;
+}
+
+const send = (m: ToWorker) => ensure().postMessage(m);
+
+export function startSearchWorker(): void {
+  ensure();
+}
+
+export function searchIndex(query: string, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    send({ type: 'search', id, query, filters, options });
+  });
+}
+
+/** The change log grew. */
+export function notifySearchChanged(): void {
+  if (worker) send({ type: 'sync' });
+}
+
+/** After a restore or an import that replaced the records: build the index again. */
+export function rebuildSearchIndex(): void {
+  send({ type: 'rebuild' });
+}
+
+export function searchStatus(): KeeperStatus {
+  return status;
+}
+
+export function onSearchStatus(listener: (s: KeeperStatus) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -1,0 +1,208 @@
+/**
+ * Keeps a search index in step with the database: restores the persisted index, applies the
+ * change log after its `seq` (re-reading the changed records and the docs that depend on
+ * them), rebuilds from all records when there is no usable index or the history does not
+ * match (a restore or an import replaced the database), and persists again after changes.
+ * Runs in the search worker; the database access is behind `KeeperSource` (data.ts).
+ */
+import { SearchIndex, SERIALIZED_VERSION, type SerializedSearchIndex } from '../../../../shared/search/index';
+import type { SearchDoc, SearchFilters, SearchOptions, SearchResult } from '../../../../shared/search/types';
+
+/** Bump when what a doc holds changes (shared/search/docs.ts), so stored indexes are rebuilt. */
+export const INDEX_VERSION = `${SERIALIZED_VERSION}.1`;
+/** More changes than this behind: rebuilding is cheaper than applying them one by one. */
+export const REBUILD_BACKLOG = 20_000;
+const BATCH = 2000;
+
+export interface ChangeLine {
+  seq?: number;
+  table: string;
+  id: string;
+  at: string;
+}
+
+export interface StoredState {
+  key: 'index';
+  version: string;
+  seq: number;
+  mark: string;
+  data: SerializedSearchIndex;
+}
+
+export interface KeeperSource {
+  load(): Promise<StoredState | undefined>;
+  save(state: StoredState): Promise<void>;
+  lastChange(): Promise<ChangeLine | undefined>;
+  changeAt(seq: number): Promise<ChangeLine | undefined>;
+  changesAfter(seq: number, limit: number): Promise<ChangeLine[]>;
+  allDocs(): Promise<SearchDoc[]>;
+  docsOf(refs: Iterable<string>): Promise<Map<string, SearchDoc[]>>;
+}
+
+export type KeeperStatus = { state: 'building' | 'ready'; size: number; rebuilt: boolean };
+
+export const markOf = (c: ChangeLine | undefined) => (c ? `${c.at}|${c.table}|${c.id}` : '');
+const refOf = (key: string) => {
+  const slash = key.indexOf('/');
+  return slash === -1 ? key : key.slice(0, slash);
+};
+
+export class IndexKeeper {
+  private index = new SearchIndex();
+  private seq = 0;
+  private mark = '';
+  /** record ref → the keys of its docs (a meeting has its agenda and materials, a draft its sections). */
+  private parts = new Map<string, Set<string>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** True once the index reflects the database (after start). */
+  ready = false;
+
+  constructor(
+    private source: KeeperSource,
+    private onStatus: (s: KeeperStatus) => void = () => {},
+    private saveDelayMs = 1500,
+  ) {}
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch((error: unknown) => console.error('検索索引の更新に失敗しました', error));
+    return next;
+  }
+
+  /** Restores the stored index (or builds one) and catches up with the change log. */
+  start(): Promise<void> {
+    return this.enqueue(async () => {
+      const stored = await this.source.load().catch(() => undefined);
+      let restored = false;
+      if (stored && stored.version === INDEX_VERSION) {
+        const index = SearchIndex.deserialize(stored.data);
+        const at = stored.seq > 0 ? await this.source.changeAt(stored.seq) : undefined;
+        if (index && (stored.seq === 0 ? stored.mark === '' : markOf(at) === stored.mark)) {
+          this.use(index, stored.data.docs, stored.seq, stored.mark);
+          restored = true;
+        }
+      }
+      if (!restored || !(await this.catchUp())) await this.rebuildNow();
+      this.ready = true;
+      this.onStatus({ state: 'ready', size: this.index.size, rebuilt: !restored });
+    });
+  }
+
+  /** Applies the changes written since the last call. */
+  sync(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!(await this.catchUp())) await this.rebuildNow();
+    });
+  }
+
+  /** Builds the index again from every record (after a restore or an import). */
+  rebuild(): Promise<void> {
+    return this.enqueue(() => this.rebuildNow());
+  }
+
+  /** Answers after the pending updates. */
+  search(query: string, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
+    return this.enqueue(async () => this.index.search(query, filters, options));
+  }
+
+  get size() {
+    return this.index.size;
+  }
+
+  /** Writes the index now (tests; the worker debounces). */
+  flush(): Promise<void> {
+    return this.enqueue(() => this.persist());
+  }
+
+  private use(index: SearchIndex, docs: SearchDoc[], seq: number, mark: string) {
+    this.index = index;
+    this.seq = seq;
+    this.mark = mark;
+    this.parts.clear();
+    for (const d of docs) this.addPart(d.key);
+  }
+
+  private addPart(key: string) {
+    const ref = refOf(key);
+    let set = this.parts.get(ref);
+    if (!set) this.parts.set(ref, (set = new Set()));
+    set.add(key);
+  }
+
+  private async rebuildNow(): Promise<void> {
+    this.onStatus({ state: 'building', size: this.index.size, rebuilt: true });
+    const last = await this.source.lastChange();
+    const docs = await this.source.allDocs();
+    const index = new SearchIndex();
+    index.addAll(docs);
+    this.use(index, docs, last?.seq ?? 0, markOf(last));
+    this.scheduleSave();
+    this.onStatus({ state: 'ready', size: index.size, rebuilt: true });
+  }
+
+  /** false = the log does not continue from our seq (a restore): rebuild. */
+  private async catchUp(): Promise<boolean> {
+    const last = await this.source.lastChange();
+    const lastSeq = last?.seq ?? 0;
+    if (lastSeq === this.seq) return markOf(last) === this.mark;
+    if (lastSeq < this.seq) return false;
+    if (this.seq > 0 && markOf(await this.source.changeAt(this.seq)) !== this.mark) return false;
+    if (lastSeq - this.seq > REBUILD_BACKLOG) return false;
+    for (;;) {
+      const changes = await this.source.changesAfter(this.seq, BATCH);
+      if (changes.length === 0) break;
+      await this.apply(changes);
+      const end = changes[changes.length - 1]!;
+      this.seq = end.seq ?? this.seq;
+      this.mark = markOf(end);
+      if (changes.length < BATCH) break;
+    }
+    this.scheduleSave();
+    return true;
+  }
+
+  private async apply(changes: ChangeLine[]): Promise<void> {
+    const refs = new Set<string>();
+    const dependents = (filters: SearchFilters) => {
+      for (const key of this.index.matchKeys('', filters)) refs.add(refOf(key));
+    };
+    for (const c of changes) {
+      refs.add(`${c.table}:${c.id}`);
+      // docs that carry something of this record: a meeting's date and 公開 on its remarks,
+      // opinions and minutes; a person's name on their remarks and opinions; a council's name
+      // in its meetings' titles
+      if (c.table === 'meetings') dependents({ meetingIds: [c.id] });
+      else if (c.table === 'members' || c.table === 'staff') dependents({ speakerIds: [c.id] });
+      else if (c.table === 'councils') dependents({ councilIds: [c.id], kinds: ['meeting'] });
+    }
+    const fresh = await this.source.docsOf(refs);
+    for (const ref of refs) {
+      const old = this.parts.get(ref);
+      if (old) for (const key of old) this.index.remove(key);
+      this.parts.delete(ref);
+      for (const doc of fresh.get(ref) ?? []) {
+        this.index.add(doc);
+        this.addPart(doc.key);
+      }
+    }
+  }
+
+  private scheduleSave() {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.enqueue(() => this.persist());
+    }, this.saveDelayMs);
+  }
+
+  private async persist(): Promise<void> {
+    await this.source.save({
+      key: 'index',
+      version: INDEX_VERSION,
+      seq: this.seq,
+      mark: this.mark,
+      data: this.index.serialize(),
+    });
+  }
+}

@@ -1,0 +1,15 @@
+/** Messages between the page and the search worker. */
+import type { SearchFilters, SearchOptions, SearchResult } from '../../../../shared/search/types';
+import type { KeeperStatus } from './keeper';
+
+export type ToWorker =
+  | { type: 'search'; id: number; query: string; filters: SearchFilters; options: SearchOptions }
+  /** The change log grew: apply it. */
+  | { type: 'sync' }
+  /** The records were replaced wholesale (a restore, an import): build again. */
+  | { type: 'rebuild' };
+
+export type FromWorker =
+  | ({ type: 'status' } & KeeperStatus)
+  | { type: 'result'; id: number; result: SearchResult }
+  | { type: 'error'; id: number; message: string };

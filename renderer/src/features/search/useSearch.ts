@@ -1,0 +1,39 @@
+/** The search state of the panel: query, filters, sort → results from the worker (stale answers dropped). */
+import { useEffect, useRef, useState } from 'react';
+import type { SearchFilters, SearchResult, SearchSort } from '../../../../shared/search/types';
+import { onSearchStatus, searchIndex, searchStatus } from './client';
+import type { KeeperStatus } from './keeper';
+
+export interface SearchState {
+  result: SearchResult | null;
+  /** The query the shown result answers. */
+  answered: string | null;
+  error: string | null;
+  status: KeeperStatus;
+}
+
+const hasFilter = (f: SearchFilters) =>
+  Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== ''));
+
+export function useSearch(query: string, filters: SearchFilters, sort: SearchSort): SearchState {
+  const [state, setState] = useState<Omit<SearchState, 'status'>>({ result: null, answered: null, error: null });
+  const [status, setStatus] = useState(searchStatus);
+  const latest = useRef(0);
+  useEffect(() => onSearchStatus(setStatus), []);
+  useEffect(() => {
+    const ticket = ++latest.current;
+    if (!query.trim() && !hasFilter(filters)) {
+      setState({ result: null, answered: query, error: null });
+      return;
+    }
+    searchIndex(query, filters, { sort, limit: 12, snippetLength: 90 }).then(
+      (result) => {
+        if (ticket === latest.current) setState({ result, answered: query, error: null });
+      },
+      (error: Error) => {
+        if (ticket === latest.current) setState({ result: null, answered: query, error: error.message });
+      },
+    );
+  }, [query, filters, sort, status.state]);
+  return { ...state, status };
+}

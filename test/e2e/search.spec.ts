@@ -1,0 +1,86 @@
+/**
+ * Search (issue 15): Ctrl+K opens the search over everything; a 2-character word and a
+ * half-width katakana query find a remark of the sample; Enter lands on it in its meeting's
+ * live page, selected and marked. The index follows a new write and survives a reload.
+ */
+import { test, expect, loadSample, screenshot } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function openSearch(page: Page) {
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: '検索' });
+  await expect(dialog).toBeVisible();
+  return {
+    dialog,
+    input: dialog.getByRole('combobox', { name: '検索語' }),
+    results: dialog.getByRole('listbox', { name: '検索結果' }),
+  };
+}
+
+test('Ctrl+K finds a remark by a 2-character word and by half-width katakana; Enter lands on it', async ({ app }) => {
+  await loadSample(app);
+
+  // a 2-character word
+  const first = await openSearch(app);
+  const { dialog, input, results } = first;
+  await input.fill('減免');
+  const remarks = results.getByRole('group', { name: '発言' });
+  await expect(remarks.getByRole('option')).toHaveCount(1);
+  await expect(remarks.getByRole('option')).toContainText('施設の使用に関し、減免措置を見直してはどうか。');
+  await expect(remarks.locator('mark')).toHaveText(['減免']);
+  // the same words as an opinion and an interview note: grouped by kind
+  await expect(results.getByRole('group', { name: '意見' }).getByRole('option')).toHaveCount(2);
+  await screenshot(app, 'search-results');
+  await input.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app).toHaveURL(/#\/meetings\/[^/?]+\/live\?highlight=/);
+  let row = app.getByRole('listbox', { name: '記録の一覧' }).getByRole('option', { selected: true });
+  await expect(row).toContainText('減免措置を見直してはどうか');
+  await expect(row).toHaveAttribute('data-search-highlight', '');
+
+  // half-width katakana finds the full-width word, highlighted where it is written
+  const second = await openSearch(app);
+  await second.input.fill('ｲﾝｾﾝﾃｨﾌﾞ');
+  const hit = second.results.getByRole('group', { name: '発言' }).getByRole('option');
+  await expect(hit).toHaveCount(1);
+  await expect(hit.locator('mark')).toHaveText(['インセンティブ']);
+  await second.input.press('Enter');
+  await expect(second.dialog).toBeHidden();
+  row = app.getByRole('listbox', { name: '記録の一覧' }).getByRole('option', { selected: true });
+  await expect(row).toContainText('手当等のインセンティブの設定');
+  await expect(row).toHaveAttribute('data-search-highlight', '');
+});
+
+test('the index follows a new remark, survives a reload, and Ctrl+F inside a council scopes to it', async ({ app }) => {
+  await loadSample(app);
+  // a new line in the live page of 第２回
+  const toMeeting = await openSearch(app);
+  await toMeeting.input.fill('減免');
+  await toMeeting.input.press('Enter');
+  await expect(toMeeting.dialog).toBeHidden();
+  const entry = app.getByRole('textbox', { name: '発言の入力' });
+  await entry.fill('防災倉庫のｶﾞｲﾄﾞﾗｲﾝを見直すべき。');
+  await entry.press('Enter');
+  await expect(app.getByRole('listbox', { name: '記録の一覧' })).toContainText('防災倉庫のｶﾞｲﾄﾞﾗｲﾝを見直すべき。');
+
+  const live = await openSearch(app);
+  await live.input.fill('ガイドライン 倉庫');
+  await expect(live.results.getByRole('group', { name: '発言' }).getByRole('option')).toContainText('防災倉庫');
+  await app.keyboard.press('Escape');
+
+  // after a reload the stored index answers (and still has the new remark)
+  await app.reload();
+  await expect(
+    app.getByRole('navigation', { name: 'メインメニュー' }).getByText('飯塚市行政経営戦略推進審議会'),
+  ).toBeVisible();
+  const reloaded = await openSearch(app);
+  await reloaded.input.fill('ｶﾞｲﾄﾞﾗｲﾝ');
+  await expect(reloaded.results.getByRole('group', { name: '発言' }).getByRole('option')).toContainText('防災倉庫');
+  await app.keyboard.press('Escape');
+
+  // Ctrl+F inside the council: the council filter is set
+  await app.getByRole('navigation', { name: 'メインメニュー' }).getByText('飯塚市行政経営戦略推進審議会').click();
+  await expect(app.getByRole('heading', { level: 1, name: '飯塚市行政経営戦略推進審議会' })).toBeVisible();
+  await app.keyboard.press('Control+f');
+  await expect(app.getByRole('dialog', { name: '検索' }).getByRole('combobox', { name: '審議会' })).toHaveValue(/.+/);
+});
