@@ -8,11 +8,8 @@ import { OPINIONS_SHORTCUTS } from '../features/opinions';
 import { VISION_SHORTCUTS } from '../features/vision';
 import { MINUTES_SHORTCUTS } from '../features/minutes';
 import { LIVE_SHORTCUTS } from '../features/live';
-<<<<<<< HEAD
 import { ACTIONS_SHORTCUTS } from '../features/actions';
-=======
 import { SEARCH_SHORTCUTS } from '../features/search';
->>>>>>> search-ui
 
 const GLOBAL_SHORTCUTS: ShortcutGroup = {
   title: '全体',
