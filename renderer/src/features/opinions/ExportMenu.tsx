@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { call } from '../../platform/bridge';
-import { loadDocumentData } from './data/index';
+import { loadDocumentData, useCouncil } from './data/index';
 import type { OpinionDocumentKind } from '../../../../shared/contract/opinions';
 import { useExport } from '../../ui/exporting';
 
@@ -31,7 +31,16 @@ export function useOpinionExport(councilId: string) {
     exporter.run('文書', async () =>
       call('opinions:export:document', { ...req, publication, data: await loadDocumentData(councilId) }),
     );
-  return { run, busy: exporter.busy !== null };
+  const runTemplate = (storedName: string, publication: boolean) =>
+    exporter.run('意見対応表', async () =>
+      call('template:export:document', {
+        kind: 'responses',
+        storedName,
+        publication,
+        data: await loadDocumentData(councilId),
+      }),
+    );
+  return { run, runTemplate, busy: exporter.busy !== null };
 }
 
 const ITEMS: { label: string; req: ExportRequest }[] = [
@@ -44,7 +53,8 @@ const ITEMS: { label: string; req: ExportRequest }[] = [
 ];
 
 export function ExportMenu({ councilId }: { councilId: string }) {
-  const { run, busy } = useOpinionExport(councilId);
+  const { run, runTemplate, busy } = useOpinionExport(councilId);
+  const template = useCouncil(councilId)?.templates?.find((t) => t.kind === 'responses');
   const [checked, setChecked] = useState<Record<string, string[]>>({ mode: ['public'] });
   const publication = (checked.mode ?? []).includes('public');
   return (
@@ -70,6 +80,11 @@ export function ExportMenu({ councilId }: { councilId: string }) {
                 {i.label}
               </MenuItem>
             ))}
+            {template ? (
+              <MenuItem onClick={() => void runTemplate(template.storedName, publication)}>
+                意見対応表（テンプレートで出力）
+              </MenuItem>
+            ) : null}
           </MenuGroup>
         </MenuList>
       </MenuPopover>
