@@ -23,6 +23,10 @@ export interface ExportRequest {
   kind: OpinionDocumentKind;
   format: 'xlsx' | 'docx';
   handout?: { meetingId: string; grouping: 'field' | 'theme'; themes: Record<string, string> };
+  /** The meeting the document is handed out at (its date is printed). */
+  forMeetingId?: string;
+  /** The meetings whose opinions it covers (the handout's 前回). */
+  meetingIds?: string[];
 }
 
 export function useOpinionExport(councilId: string) {
