@@ -12,6 +12,7 @@ import { BasicsForm } from './BasicsForm';
 import { FieldsEditor } from './FieldsEditor';
 import { QuorumEditor } from './QuorumEditor';
 import { PublicationEditor } from './PublicationEditor';
+import { TemplatesSection } from './TemplatesSection';
 
 export function CouncilSettingsTab({ council }: CouncilTabProps) {
   const s = useStyles();
@@ -26,6 +27,7 @@ export function CouncilSettingsTab({ council }: CouncilTabProps) {
       <div>
         <QuorumEditor council={council} memberCount={memberCount} />
         <PublicationEditor council={council} />
+        <TemplatesSection council={council} />
         <Section title="アーカイブ">
           <Switch
             checked={council.archived}

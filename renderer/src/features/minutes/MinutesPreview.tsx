@@ -1,4 +1,5 @@
 /** The minutes as the Word file prints them: title, the two-column header table, the numbered body. */
+import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { MinutesModel, MinutesParagraph } from '../../../../shared/minutes/model';
 
@@ -67,8 +68,9 @@ export function PreviewParagraph({ p }: { p: MinutesParagraph }) {
 
 export function MinutesPreview({ model }: { model: MinutesModel }) {
   const s = useStyles();
+  usePrintShortcut();
   return (
-    <article className={s.page} aria-label={`プレビュー：${model.documentTitle}`}>
+    <article {...PRINT_DOC} className={s.page} aria-label={`プレビュー：${model.documentTitle}`}>
       {model.pageMark ? <div className={s.mark}>{model.pageMark}</div> : null}
       <h2 className={s.title}>{model.title}</h2>
       <table className={s.table} aria-label="会議録の見出し項目">

@@ -34,6 +34,7 @@ import { minutesCommands } from './minutesCommands';
 import { useOperatorName } from '../settings';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { PromoteRemarksDialog } from '../opinions';
+import { TEMPLATE_KIND_LABELS } from '../../../../shared/templates/tags';
 
 type TabKey = 'edit' | 'preview' | 'checks' | 'history';
 
@@ -117,6 +118,24 @@ export function MinutesScreen() {
     );
   };
 
+  const minutesTemplates = (council.templates ?? []).filter((t) => t.kind.startsWith('minutes-'));
+  const exportTemplate = (t: (typeof minutesTemplates)[number]) =>
+    void exporter.run(
+      '会議録',
+      () =>
+        call('template:export:document', {
+          kind: t.kind as 'minutes-public' | 'minutes-internal' | 'minutes-review',
+          storedName: t.storedName,
+          council: data.council,
+          members: data.members,
+          staff: data.staff,
+          meeting: data.meeting,
+          remarks: data.remarks,
+          minutes: data.minutes,
+        }),
+      t.kind,
+    );
+
   const gotoParagraph = (key: string) => {
     setTab('edit');
     // After the editor has rendered: bring the paragraph into view and to the keyboard.
@@ -165,6 +184,16 @@ export function MinutesScreen() {
             >
               {exporting === 'public' ? '作成中…' : '公開版を出力'}
             </Button>
+            {minutesTemplates.map((t) => (
+              <Button
+                key={t.kind}
+                icon={<DocumentArrowDown20Regular />}
+                disabled={!!exporting}
+                onClick={() => exportTemplate(t)}
+              >
+                {`テンプレートで出力（${TEMPLATE_KIND_LABELS[t.kind].replace(/^会議録（|）$/g, '')}）`}
+              </Button>
+            ))}
           </>
         }
       />

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { call } from '../../platform/bridge';
-import { loadDocumentData } from './data/index';
+import { loadDocumentData, useCouncil } from './data/index';
 import type { OpinionDocumentKind } from '../../../../shared/contract/opinions';
 import { useExport } from '../../ui/exporting';
 
@@ -23,6 +23,10 @@ export interface ExportRequest {
   kind: OpinionDocumentKind;
   format: 'xlsx' | 'docx';
   handout?: { meetingId: string; grouping: 'field' | 'theme'; themes: Record<string, string> };
+  /** The meeting the document is handed out at (its date is printed). */
+  forMeetingId?: string;
+  /** The meetings whose opinions it covers (the handout's 前回). */
+  meetingIds?: string[];
 }
 
 export function useOpinionExport(councilId: string) {
@@ -31,7 +35,16 @@ export function useOpinionExport(councilId: string) {
     exporter.run('文書', async () =>
       call('opinions:export:document', { ...req, publication, data: await loadDocumentData(councilId) }),
     );
-  return { run, busy: exporter.busy !== null };
+  const runTemplate = (storedName: string, publication: boolean) =>
+    exporter.run('意見対応表', async () =>
+      call('template:export:document', {
+        kind: 'responses',
+        storedName,
+        publication,
+        data: await loadDocumentData(councilId),
+      }),
+    );
+  return { run, runTemplate, busy: exporter.busy !== null };
 }
 
 const ITEMS: { label: string; req: ExportRequest }[] = [
@@ -44,7 +57,8 @@ const ITEMS: { label: string; req: ExportRequest }[] = [
 ];
 
 export function ExportMenu({ councilId }: { councilId: string }) {
-  const { run, busy } = useOpinionExport(councilId);
+  const { run, runTemplate, busy } = useOpinionExport(councilId);
+  const template = useCouncil(councilId)?.templates?.find((t) => t.kind === 'responses');
   const [checked, setChecked] = useState<Record<string, string[]>>({ mode: ['public'] });
   const publication = (checked.mode ?? []).includes('public');
   return (
@@ -70,6 +84,11 @@ export function ExportMenu({ councilId }: { councilId: string }) {
                 {i.label}
               </MenuItem>
             ))}
+            {template ? (
+              <MenuItem onClick={() => void runTemplate(template.storedName, publication)}>
+                意見対応表（テンプレートで出力）
+              </MenuItem>
+            ) : null}
           </MenuGroup>
         </MenuList>
       </MenuPopover>

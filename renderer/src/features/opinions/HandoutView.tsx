@@ -1,7 +1,9 @@
 /**
- * 前回の主な意見と対応: for a coming meeting, the earlier meetings' opinions still open,
- * by field or by the meeting's themes (its 議題) — as seed 002 carries 主なご意見 into
- * the next meeting's material. Theme choices are kept per meeting.
+ * 前回の主な意見と対応: for a coming meeting, the chosen previous meeting's opinions with
+ * the responses, by field or by the meeting's themes (its 議題) — as seed 002 carries 主なご意見
+ * into the next meeting's material. The preview uses the same grouping and the same meeting
+ * choice as the Word handout main writes (handoutGroups with meetingIds, withAnswered), so
+ * what is on screen is what is printed. Theme choices are kept per meeting.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from '../../data/live';
@@ -13,7 +15,13 @@ import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
 import { meetingDate, meetingTitle } from '../../ui/format';
 import type { Council } from '../../../../shared/domain';
-import { handoutGroups, meetingLabel, statusText, type HandoutGrouping } from '../../../../shared/opinions';
+import {
+  handoutGroups,
+  meetingLabel,
+  previousMeeting,
+  statusText,
+  type HandoutGrouping,
+} from '../../../../shared/opinions';
 import { councilOpinions, loadThemes, saveThemes } from './data/index';
 import { useOpinionExport } from './ExportMenu';
 
@@ -23,6 +31,8 @@ export function HandoutView({ council }: { council: Council }) {
   const opinions = useLiveQuery(() => councilOpinions(council.id), [council.id]);
   const [meetingId, setMeetingId] = useState('');
   const [grouping, setGrouping] = useState<HandoutGrouping>('field');
+  /** The 前回 the handout speaks of ('' = the meeting just before, as main defaults). */
+  const [prevChoice, setPrevChoice] = useState('');
   const [themes, setThemes] = useState<Record<string, string>>({});
   const { run, busy } = useOpinionExport(council.id);
 
@@ -36,9 +46,21 @@ export function HandoutView({ council }: { council: Council }) {
   }, [meetingId]);
 
   const target = meetings?.find((m) => m.id === meetingId);
+  const earlier = useMemo(
+    () => (target && meetings ? meetings.filter((m) => m.number < target.number) : []),
+    [target, meetings],
+  );
+  const previous =
+    earlier.find((m) => m.id === prevChoice) ?? (target && meetings ? previousMeeting(meetings, target) : null);
   const groups = useMemo(
-    () => (target && meetings && opinions ? handoutGroups(opinions, meetings, target, council, grouping, themes) : []),
-    [target, meetings, opinions, council, grouping, themes],
+    () =>
+      target && meetings && opinions && previous
+        ? handoutGroups(opinions, meetings, target, council, grouping, themes, {
+            meetingIds: [previous.id],
+            withAnswered: true,
+          })
+        : [],
+    [target, meetings, opinions, council, grouping, themes, previous],
   );
   if (!meetings || !opinions) return null;
   if (!meetings.length)
@@ -60,8 +82,24 @@ export function HandoutView({ council }: { council: Council }) {
     <>
       <div style={{ display: 'flex', gap: 16, alignItems: 'end', flexWrap: 'wrap', marginBottom: 12 }}>
         <Field label="資料を配る会議">
-          <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)}>
+          <Select
+            value={meetingId}
+            onChange={(_, d) => {
+              setMeetingId(d.value);
+              setPrevChoice('');
+            }}
+          >
             {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {meetingTitle(m)}（{meetingDate(m)}）
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="前回（取り上げる会議）">
+          <Select value={previous?.id ?? ''} disabled={!earlier.length} onChange={(_, d) => setPrevChoice(d.value)}>
+            {earlier.length ? null : <option value="">（前の会議がありません）</option>}
+            {earlier.map((m) => (
               <option key={m.id} value={m.id}>
                 {meetingTitle(m)}（{meetingDate(m)}）
               </option>
@@ -77,23 +115,36 @@ export function HandoutView({ council }: { council: Council }) {
         <Button
           appearance="primary"
           icon={busy ? <Spinner size="tiny" /> : <DocumentRegular />}
-          disabled={!target || busy}
-          onClick={() => void run({ kind: 'handout', format: 'docx', handout: { meetingId, grouping, themes } }, true)}
+          disabled={!target || !previous || busy}
+          onClick={() =>
+            void run(
+              {
+                kind: 'handout',
+                format: 'docx',
+                handout: { meetingId, grouping, themes },
+                forMeetingId: meetingId,
+                meetingIds: previous ? [previous.id] : undefined,
+              },
+              true,
+            )
+          }
         >
           Word で出力
         </Button>
       </div>
       <Text block style={{ marginBottom: 12, color: tokens.colorNeutralForeground2 }}>
-        {target
-          ? `${meetingTitle(target)}より前の審議会で出た意見のうち、反映状況が「未対応」「今後検討」のもの ${count}件`
+        {target && previous
+          ? `${meetingTitle(target)}で配る資料：${meetingTitle(previous)}で出た主な意見と対応 ${count}件`
           : ''}
         {grouping === 'theme'
           ? '。各意見の検討テーマを選ぶと、その議題の下にまとまります（選ばない意見は「その他」）。'
           : ''}
       </Text>
       {groups.length === 0 ? (
-        <EmptyState title="対応が終わっていない意見はありません">
-          前回までの意見はすべて反映状況が設定されています。
+        <EmptyState title="取り上げる意見がありません">
+          {previous
+            ? `${meetingTitle(previous)}で出た意見はまだ登録されていません。`
+            : '資料を配る会議より前の会議がありません。'}
         </EmptyState>
       ) : (
         groups.map((g) => (

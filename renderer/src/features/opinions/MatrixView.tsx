@@ -3,6 +3,7 @@
  * columns. Opinion columns fill from opinions by source; the others are text items
  * edited here.
  */
+import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
 import { useState } from 'react';
 import { Button, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, SettingsRegular } from '@fluentui/react-icons';
@@ -40,6 +41,7 @@ export function MatrixView({ council }: { council: Council }) {
   const opinions = useCouncilOpinions(council.id);
   const items = useMatrixItems(council.id);
   const [settings, setSettings] = useState(false);
+  usePrintShortcut();
   if (!opinions || !items) return null;
   const rows = matrixRows(council, opinions, items);
   const width = council.matrixColumns.length ? `${Math.floor(92 / council.matrixColumns.length)}%` : 'auto';
@@ -56,7 +58,7 @@ export function MatrixView({ council }: { council: Council }) {
           <ExportMenu councilId={council.id} />
         </div>
       </div>
-      <div className={s.wrap}>
+      <div {...PRINT_DOC} className={s.wrap}>
         <table className={s.table} aria-label="各分野の現状と課題">
           <thead>
             <tr>

@@ -1,4 +1,5 @@
 /** The opinions board: grouped by field, filtered, counted; drag or Alt+↑/↓ to move between fields. */
+import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
 import { useCallback, useMemo, useState } from 'react';
 import { Button, CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowImportRegular, MergeRegular } from '@fluentui/react-icons';
@@ -44,6 +45,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const meetings = useCouncilMeetings(council.id);
   const members = useCouncilMembers(council.id);
   const [filter, setFilter] = useState<OpinionFilter>({});
+  usePrintShortcut();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'promote' | 'import' | 'add' | 'merge' | null>(null);
   const [editing, setEditing] = useState<Opinion | null>(null);
@@ -135,80 +137,82 @@ export function OpinionsBoard({ council }: { council: Council }) {
           会議の記録から委員の発言を意見として取り上げるか、各課インタビューや書面意見を分野ごとに登録します。意見ごとに市の考え方と反映状況を管理できます。
         </EmptyState>
       ) : (
-        groups.map((g, gi) => {
-          const total = totals[gi]!.items.length;
-          if (!g.fieldId && !total) return null;
-          return (
-            <div
-              key={g.fieldId ?? 'none'}
-              onDragOver={(e) => {
-                if (e.dataTransfer.types.includes('application/x-opinion-id')) {
-                  e.preventDefault();
-                  setDropField(g.fieldId);
-                }
-              }}
-              onDragLeave={(e) => {
-                if (!e.currentTarget.contains(e.relatedTarget as Node)) setDropField(undefined);
-              }}
-              onDrop={(e) => {
-                setDropField(undefined);
-                actions.onDrop(e, g.fieldId);
-              }}
-              className={dropField === g.fieldId ? s.dropTarget : undefined}
-              data-field-drop={g.name}
-            >
-              <Section
-                title={
-                  <>
-                    {g.name}{' '}
-                    <CounterBadge
-                      count={g.items.length}
-                      appearance="ghost"
-                      color="informative"
-                      overflowCount={99999}
-                      showZero
-                    />
-                    {filtered ? <Text size={200}> / {total}件</Text> : null}
-                  </>
-                }
+        <div {...PRINT_DOC}>
+          {groups.map((g, gi) => {
+            const total = totals[gi]!.items.length;
+            if (!g.fieldId && !total) return null;
+            return (
+              <div
+                key={g.fieldId ?? 'none'}
+                onDragOver={(e) => {
+                  if (e.dataTransfer.types.includes('application/x-opinion-id')) {
+                    e.preventDefault();
+                    setDropField(g.fieldId);
+                  }
+                }}
+                onDragLeave={(e) => {
+                  if (!e.currentTarget.contains(e.relatedTarget as Node)) setDropField(undefined);
+                }}
+                onDrop={(e) => {
+                  setDropField(undefined);
+                  actions.onDrop(e, g.fieldId);
+                }}
+                className={dropField === g.fieldId ? s.dropTarget : undefined}
+                data-field-drop={g.name}
               >
-                <div className={s.list} role="list" aria-label={`${g.name}の意見`}>
-                  {g.items.length === 0 ? (
-                    <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
-                      （ここへドラッグして移動できます）
-                    </Text>
-                  ) : (
-                    g.items.map((o) => (
-                      <div role="listitem" key={o.id}>
-                        <OpinionCard
-                          opinion={o}
-                          no={numbers.get(o.id) ?? 0}
-                          council={council}
-                          source={sourceText(o, lookup)}
-                          member={memberName(o.memberId, lookup)}
-                          duplicates={dupes.get(o.id) ?? []}
-                          selected={selected.has(o.id)}
-                          onSelect={onSelect}
-                          onStatus={actions.onStatus}
-                          onResponse={actions.onResponse}
-                          onMove={actions.onMove}
-                          onStep={actions.onStep}
-                          onDelete={actions.onDelete}
-                          onEdit={onEdit}
-                          onLink={onLink}
-                          onTogglePublic={actions.onTogglePublic}
-                          sections={o.sectionIds.map((id) => sectionTitles.get(id)).filter((x): x is string => !!x)}
-                          onUnmerge={actions.onUnmerge}
-                          onDragStart={actions.onDragStart}
-                        />
-                      </div>
-                    ))
-                  )}
-                </div>
-              </Section>
-            </div>
-          );
-        })
+                <Section
+                  title={
+                    <>
+                      {g.name}{' '}
+                      <CounterBadge
+                        count={g.items.length}
+                        appearance="ghost"
+                        color="informative"
+                        overflowCount={99999}
+                        showZero
+                      />
+                      {filtered ? <Text size={200}> / {total}件</Text> : null}
+                    </>
+                  }
+                >
+                  <div className={s.list} role="list" aria-label={`${g.name}の意見`}>
+                    {g.items.length === 0 ? (
+                      <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
+                        （ここへドラッグして移動できます）
+                      </Text>
+                    ) : (
+                      g.items.map((o) => (
+                        <div role="listitem" key={o.id}>
+                          <OpinionCard
+                            opinion={o}
+                            no={numbers.get(o.id) ?? 0}
+                            council={council}
+                            source={sourceText(o, lookup)}
+                            member={memberName(o.memberId, lookup)}
+                            duplicates={dupes.get(o.id) ?? []}
+                            selected={selected.has(o.id)}
+                            onSelect={onSelect}
+                            onStatus={actions.onStatus}
+                            onResponse={actions.onResponse}
+                            onMove={actions.onMove}
+                            onStep={actions.onStep}
+                            onDelete={actions.onDelete}
+                            onEdit={onEdit}
+                            onLink={onLink}
+                            onTogglePublic={actions.onTogglePublic}
+                            sections={o.sectionIds.map((id) => sectionTitles.get(id)).filter((x): x is string => !!x)}
+                            onUnmerge={actions.onUnmerge}
+                            onDragStart={actions.onDragStart}
+                          />
+                        </div>
+                      ))
+                    )}
+                  </div>
+                </Section>
+              </div>
+            );
+          })}
+        </div>
       )}
 
       <PromoteRemarksDialog councilId={council.id} open={dialog === 'promote'} onClose={() => setDialog(null)} />

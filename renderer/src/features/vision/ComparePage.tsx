@@ -1,4 +1,5 @@
 /** Comparing two versions (or a version and the working copy) section by section, and the 新旧対照表 export. */
+import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
@@ -48,6 +49,7 @@ export function ComparePage({
   versions: DraftVersion[];
 }) {
   const s = useStyles();
+  usePrintShortcut();
   const [params, setParams] = useSearchParams();
   const { busy, run } = useExport();
   const list = newestFirst(versions);
@@ -187,7 +189,9 @@ export function ComparePage({
       {shown.length === 0 ? (
         <EmptyState title="違いはありません">二つの版の内容は同じです。</EmptyState>
       ) : (
-        <ComparisonTable rows={shown} options={options} heads={heads} />
+        <div {...PRINT_DOC}>
+          <ComparisonTable rows={shown} options={options} heads={heads} />
+        </div>
       )}
     </>
   );
