@@ -12,6 +12,7 @@ import { BasicsForm } from './BasicsForm';
 import { FieldsEditor } from './FieldsEditor';
 import { QuorumEditor } from './QuorumEditor';
 import { PublicationEditor } from './PublicationEditor';
+import { MinutesStyleEditor } from './MinutesStyleEditor';
 
 export function CouncilSettingsTab({ council }: CouncilTabProps) {
   const s = useStyles();
@@ -42,6 +43,9 @@ export function CouncilSettingsTab({ council }: CouncilTabProps) {
             }
           />
         </Section>
+      </div>
+      <div className={s.wide}>
+        <MinutesStyleEditor key={council.id} council={council} />
       </div>
     </div>
   );

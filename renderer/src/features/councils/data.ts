@@ -16,6 +16,7 @@ import { ordered } from '../../data/database';
 import { DataError } from '../../data/errors';
 import { db as appDb } from '../../data/db';
 import { useLiveQuery } from '../../data/live';
+import { sortedMembers, sortedStaff } from '../../data/queries';
 
 const now = () => new Date().toISOString();
 
@@ -282,3 +283,26 @@ export const removeStaff = (staff: Staff) => deleteStaff(appDb, staff);
 
 export const importRoster = (councilId: string, rows: RosterPreview['rows'], columns: string[]) =>
   applyRosterImport(appDb, councilId, rows, columns);
+
+/**
+ * The records of the council's latest meeting that has remarks (for the style preview);
+ * null when no meeting has remarks yet.
+ */
+export async function stylePreviewRecords(councilId: string) {
+  const meetings = await appDb.meetings.where('councilId').equals(councilId).toArray();
+  meetings.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.number - a.number);
+  for (const meeting of meetings) {
+    const remarks = await appDb.remarks.where('meetingId').equals(meeting.id).toArray();
+    if (remarks.length === 0) continue;
+    const [members, staff, minutes] = await Promise.all([
+      sortedMembers(councilId),
+      sortedStaff(councilId),
+      appDb.minutes.get(meeting.id),
+    ]);
+    return { meeting, remarks, members, staff, minutes: minutes ?? null };
+  }
+  return null;
+}
+
+export const useStylePreviewRecords = (councilId: string) =>
+  useLiveQuery(() => stylePreviewRecords(councilId), [councilId]);
