@@ -291,17 +291,16 @@ export const importRoster = (councilId: string, rows: RosterPreview['rows'], col
 export async function stylePreviewRecords(councilId: string) {
   const meetings = await appDb.meetings.where('councilId').equals(councilId).toArray();
   meetings.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.number - a.number);
-  for (const meeting of meetings) {
-    const remarks = await appDb.remarks.where('meetingId').equals(meeting.id).toArray();
-    if (remarks.length === 0) continue;
-    const [members, staff, minutes] = await Promise.all([
-      sortedMembers(councilId),
-      sortedStaff(councilId),
-      appDb.minutes.get(meeting.id),
-    ]);
-    return { meeting, remarks, members, staff, minutes: minutes ?? null };
-  }
-  return null;
+  const counts = await Promise.all(meetings.map((m) => appDb.remarks.where('meetingId').equals(m.id).count()));
+  const meeting = meetings.find((_, i) => counts[i]! > 0);
+  if (!meeting) return null;
+  const [members, staff, remarks, minutes] = await Promise.all([
+    sortedMembers(councilId),
+    sortedStaff(councilId),
+    appDb.remarks.where('meetingId').equals(meeting.id).toArray(),
+    appDb.minutes.get(meeting.id),
+  ]);
+  return { meeting, remarks, members, staff, minutes: minutes ?? null };
 }
 
 export const useStylePreviewRecords = (councilId: string) =>
