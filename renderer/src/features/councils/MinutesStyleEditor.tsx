@@ -41,8 +41,8 @@ import {
 const useStyles = makeStyles({
   cols: { display: 'grid', gridTemplateColumns: 'minmax(360px, 1fr) minmax(420px, 1.3fr)', gap: '16px' },
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
-  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '10px' },
-  triple: { display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: '10px' },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: '10px' },
+  triple: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: '10px' },
   group: { fontWeight: 600, marginTop: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   row: { display: 'flex', gap: '4px', alignItems: 'center' },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
@@ -155,7 +155,7 @@ function Choice<K extends string>({
 function Text1({ label, value, onChange }: { label: string; value: string; onChange(v: string): void }) {
   return (
     <Field label={label}>
-      <Input value={value} onChange={(_, d) => onChange(d.value)} />
+      <Input style={{ minWidth: 0 }} value={value} onChange={(_, d) => onChange(d.value)} />
     </Field>
   );
 }
@@ -174,6 +174,7 @@ function Num({
   return (
     <Field label={label}>
       <Input
+        style={{ minWidth: 0 }}
         type="number"
         step={step}
         value={String(value)}
