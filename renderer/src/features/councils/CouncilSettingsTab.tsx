@@ -13,6 +13,7 @@ import { FieldsEditor } from './FieldsEditor';
 import { QuorumEditor } from './QuorumEditor';
 import { PublicationEditor } from './PublicationEditor';
 import { TemplatesSection } from './TemplatesSection';
+import { MinutesStyleEditor } from './MinutesStyleEditor';
 
 export function CouncilSettingsTab({ council }: CouncilTabProps) {
   const s = useStyles();
@@ -44,6 +45,9 @@ export function CouncilSettingsTab({ council }: CouncilTabProps) {
             }
           />
         </Section>
+      </div>
+      <div className={s.wide}>
+        <MinutesStyleEditor key={council.id} council={council} />
       </div>
     </div>
   );

@@ -16,6 +16,7 @@ import { ordered } from '../../data/database';
 import { DataError } from '../../data/errors';
 import { db as appDb } from '../../data/db';
 import { useLiveQuery } from '../../data/live';
+import { sortedMembers, sortedStaff } from '../../data/queries';
 
 const now = () => new Date().toISOString();
 
@@ -282,3 +283,25 @@ export const removeStaff = (staff: Staff) => deleteStaff(appDb, staff);
 
 export const importRoster = (councilId: string, rows: RosterPreview['rows'], columns: string[]) =>
   applyRosterImport(appDb, councilId, rows, columns);
+
+/**
+ * The records of the council's latest meeting that has remarks (for the style preview);
+ * null when no meeting has remarks yet.
+ */
+export async function stylePreviewRecords(councilId: string) {
+  const meetings = await appDb.meetings.where('councilId').equals(councilId).toArray();
+  meetings.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.number - a.number);
+  const counts = await Promise.all(meetings.map((m) => appDb.remarks.where('meetingId').equals(m.id).count()));
+  const meeting = meetings.find((_, i) => counts[i]! > 0);
+  if (!meeting) return null;
+  const [members, staff, remarks, minutes] = await Promise.all([
+    sortedMembers(councilId),
+    sortedStaff(councilId),
+    appDb.remarks.where('meetingId').equals(meeting.id).toArray(),
+    appDb.minutes.get(meeting.id),
+  ]);
+  return { meeting, remarks, members, staff, minutes: minutes ?? null };
+}
+
+export const useStylePreviewRecords = (councilId: string) =>
+  useLiveQuery(() => stylePreviewRecords(councilId), [councilId]);

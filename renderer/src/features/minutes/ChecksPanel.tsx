@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircle24Regular } from '@fluentui/react-icons';
 import { CHECK_RULES, type Finding, type Fix } from '../../../../shared/minutes/checks';
+import type { TextChange } from '../../../../shared/style/format';
 
 interface Props {
   findings: Finding[];
@@ -21,9 +22,44 @@ interface Props {
   onApply(fixes: Fix[], what: string): Promise<void>;
   /** Shows the paragraph in the editor. */
   onGoto(paragraphKey: string): void;
+  /** What the style's punctuation and width rules change at export (listed, never silent). */
+  ruleChanges?: TextChange[];
 }
 
-export function ChecksPanel({ findings, locked, onApply, onGoto }: Props) {
+/** 出力時に変わる箇所: the text the style's punctuation/width rules rewrite in the exported document. */
+function RuleChanges({ changes }: { changes: TextChange[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <section aria-label="出力時に変わる箇所" style={{ marginTop: 16 }}>
+      <Text weight="semibold" block>
+        出力時に変わる箇所（様式の句読点・文字の幅）{changes.length}件
+      </Text>
+      <Text size={200} block style={{ marginBottom: 6 }}>
+        会議録の文章はそのままで、Word などへの出力時にだけ次のように変わります。
+      </Text>
+      <Table size="small" aria-label="出力時に変わる箇所">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: 200 }}>場所</TableHeaderCell>
+            <TableHeaderCell>いまの文章</TableHeaderCell>
+            <TableHeaderCell>出力される文章</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {changes.map((c, i) => (
+            <TableRow key={i}>
+              <TableCell>{c.where}</TableCell>
+              <TableCell>{c.before}</TableCell>
+              <TableCell>{c.after}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+export function ChecksPanel({ findings, locked, onApply, onGoto, ruleChanges = [] }: Props) {
   const [ignored, setIgnored] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const shown = findings.filter((f) => !ignored.has(f.id));
@@ -38,9 +74,12 @@ export function ChecksPanel({ findings, locked, onApply, onGoto }: Props) {
   };
   if (shown.length === 0) {
     return (
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center', padding: 12 }}>
-        <CheckmarkCircle24Regular color={tokens.colorPaletteGreenForeground1} />
-        <Text>公開版の文章に指摘はありません{ignored.size ? `（無視した指摘 ${ignored.size}件）` : ''}。</Text>
+      <div>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center', padding: 12 }}>
+          <CheckmarkCircle24Regular color={tokens.colorPaletteGreenForeground1} />
+          <Text>公開版の文章に指摘はありません{ignored.size ? `（無視した指摘 ${ignored.size}件）` : ''}。</Text>
+        </div>
+        <RuleChanges changes={ruleChanges} />
       </div>
     );
   }
@@ -122,6 +161,7 @@ export function ChecksPanel({ findings, locked, onApply, onGoto }: Props) {
           ))}
         </TableBody>
       </Table>
+      <RuleChanges changes={ruleChanges} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Badge, Button, makeStyles, Text, Textarea, tokens, Tooltip } from '@flu
 import { Add16Regular, ArrowUndo16Regular, Edit16Regular } from '@fluentui/react-icons';
 import type { Remark } from '../../../../shared/domain';
 import type { MinutesModel, MinutesParagraph } from '../../../../shared/minutes/model';
+import type { HeaderRowKey } from '../../../../shared/minutes/style';
 import { PreviewParagraph } from './MinutesPreview';
 
 const useStyles = makeStyles({
@@ -24,6 +25,21 @@ const useStyles = makeStyles({
   sideActions: { display: 'flex', gap: '4px' },
   text: { fontFamily: '"Yu Mincho", "MS Mincho", "Noto Serif CJK JP", serif', lineHeight: 1.7 },
 });
+
+/** Header rows filled from the meeting's records (not written in the minutes). */
+const DATA_ROWS = new Set<HeaderRowKey>([
+  'name',
+  'datetime',
+  'venue',
+  'present',
+  'absent',
+  'staff',
+  'observers',
+  'agenda',
+  'body',
+  'materials',
+  'disclosure',
+]);
 
 interface Props {
   model: MinutesModel;
@@ -81,7 +97,11 @@ function ParagraphRow({
   locked,
   onSave,
   onRevert,
-}: { p: MinutesParagraph; place: string; byId: Map<string, Remark> } & Omit<Props, 'model' | 'remarks'>) {
+  fieldMark,
+}: { p: MinutesParagraph; place: string; byId: Map<string, Remark>; fieldMark?: string } & Omit<
+  Props,
+  'model' | 'remarks'
+>) {
   const s = useStyles();
   const [draft, setDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -99,7 +119,7 @@ function ParagraphRow({
     <div className={s.row} data-paragraph={p.key} tabIndex={-1}>
       <div className={s.text}>
         {draft === null ? (
-          <PreviewParagraph p={p} />
+          <PreviewParagraph p={p} fieldMark={fieldMark} />
         ) : (
           <>
             <Textarea
@@ -160,7 +180,9 @@ function ParagraphRow({
 export function MinutesEditor({ model, remarks, locked, onSave, onRevert }: Props) {
   const s = useStyles();
   const byId = new Map(remarks.map((r) => [r.id, r]));
-  const other = model.header.find((h) => h.key === 'other');
+  // Header rows without data of their own (その他, 記録者, 次回予定 …) are written here as h:<key>.
+  const freeRows = model.format.header.rows.filter((r) => !DATA_ROWS.has(r.key));
+  if (!freeRows.some((r) => r.key === 'other')) freeRows.unshift({ key: 'other', label: 'その他' });
   return (
     <div>
       {model.sections.map((sec) => {
@@ -192,6 +214,7 @@ export function MinutesEditor({ model, remarks, locked, onSave, onRevert }: Prop
                 key={p.key}
                 p={p}
                 place={sec.heading}
+                fieldMark={model.format.texts.fieldMark}
                 byId={byId}
                 locked={locked}
                 onSave={onSave}
@@ -205,23 +228,32 @@ export function MinutesEditor({ model, remarks, locked, onSave, onRevert }: Prop
         <Text as="h3" weight="semibold" size={400}>
           その他（見出し項目）
         </Text>
-        <ParagraphRow
-          p={{
-            key: 'h:other',
-            kind: 'text',
-            prefix: '',
-            text: other?.lines.join('\n') ?? '',
-            suffix: '',
-            sourceIds: [],
-            edited: false,
-            editable: true,
-          }}
-          place="その他"
-          byId={byId}
-          locked={locked}
-          onSave={onSave}
-          onRevert={onRevert}
-        />
+        {freeRows.map((row) => (
+          <div key={row.key}>
+            {freeRows.length > 1 ? (
+              <Text size={200} weight="semibold">
+                {row.label}
+              </Text>
+            ) : null}
+            <ParagraphRow
+              p={{
+                key: `h:${row.key}`,
+                kind: 'text',
+                prefix: '',
+                text: model.header.find((h) => h.key === row.key)?.lines.join('\n') ?? '',
+                suffix: '',
+                sourceIds: [],
+                edited: false,
+                editable: true,
+              }}
+              place={row.label}
+              byId={byId}
+              locked={locked}
+              onSave={onSave}
+              onRevert={onRevert}
+            />
+          </div>
+        ))}
       </section>
     </div>
   );

@@ -40,18 +40,21 @@ const INDENT: Record<MinutesParagraph['kind'], React.CSSProperties> = {
   note: { paddingLeft: '1em' },
 };
 
-export function PreviewParagraph({ p }: { p: MinutesParagraph }) {
+/** A paragraph as printed; `fieldMark` is the style's mark before a field (■ by default). */
+export function PreviewParagraph({ p, fieldMark = '■' }: { p: MinutesParagraph; fieldMark?: string }) {
   const s = useStyles();
   const style = p.kind === 'text' && p.prefix ? { paddingLeft: '2em', textIndent: '-1em' } : INDENT[p.kind];
   if (p.kind === 'field')
     return (
       <p className={s.p} style={style}>
-        ■{p.text}
+        {fieldMark}
+        {p.text}
       </p>
     );
   if (p.kind === 'turn')
     return (
-      <p className={s.p} style={style}>
+      // A speaker on its own line: the label ends in a line break, kept as printed.
+      <p className={s.p} style={p.prefix.endsWith('\n') ? { ...style, whiteSpace: 'pre-wrap' } : style}>
         <b>{p.prefix}</b>
         {p.text}
         {p.suffix}
@@ -86,7 +89,7 @@ export function MinutesPreview({ model }: { model: MinutesModel }) {
                       <section key={sec.key} aria-label={sec.heading}>
                         <h3 className={s.heading}>{sec.heading}</h3>
                         {sec.paragraphs.map((p) => (
-                          <PreviewParagraph key={p.key} p={p} />
+                          <PreviewParagraph key={p.key} p={p} fieldMark={model.format.texts.fieldMark} />
                         ))}
                       </section>
                     ))

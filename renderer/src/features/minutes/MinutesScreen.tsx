@@ -16,6 +16,7 @@ import { meetingDate, meetingTitle } from '../../ui/format';
 import { NotFoundScreen } from '../../app/NotFoundScreen';
 import {
   buildMinutesModel,
+  minutesTextRuleChanges,
   MINUTES_MODE_LABELS,
   type MinutesInput,
   type MinutesMode,
@@ -74,6 +75,7 @@ export function MinutesScreen() {
     [input, previewMode],
   );
   const findings = useMemo(() => (input ? runChecks(input) : []), [input]);
+  const ruleChanges = useMemo(() => (input ? minutesTextRuleChanges({ ...input, mode: 'public' }) : []), [input]);
 
   if (data === undefined) return <Spinner label="読み込み中…" />;
   if (data === null || !input || !editModel || !previewModel) return <NotFoundScreen what="会議" />;
@@ -278,7 +280,13 @@ export function MinutesScreen() {
       ) : null}
       {tab === 'checks' ? (
         <Section title="公用文チェック（公開版の文章）">
-          <ChecksPanel findings={findings} locked={locked} onApply={applyChecks} onGoto={gotoParagraph} />
+          <ChecksPanel
+            findings={findings}
+            locked={locked}
+            onApply={applyChecks}
+            onGoto={gotoParagraph}
+            ruleChanges={ruleChanges}
+          />
         </Section>
       ) : null}
       {tab === 'history' ? (
