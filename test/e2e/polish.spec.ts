@@ -40,3 +40,18 @@ test('a new council starts with no fields and the examples use neutral names', a
   await expect(page.getByText('大久保')).toHaveCount(0);
   await screenshot(page, 'polish-02-new-council-settings');
 });
+
+test('the live clock says where it counts from, and 今から開始 sets the actual start', async ({ app: page }) => {
+  await loadSample(page);
+  await page.getByRole('tab', { name: '会議' }).click();
+  await page.getByText('第2回', { exact: true }).first().click();
+  await page.getByRole('button', { name: '記録（ライブ）' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '第2回 記録（ライブ）' })).toBeVisible();
+  const clock = page.getByLabel('開始からの経過時間');
+  await expect(clock).toContainText('（13:30 開始から）');
+  await page.getByRole('button', { name: '今から開始' }).click();
+  const tokyo = new Date(Date.now() + 9 * 3600_000).toISOString().slice(11, 13);
+  await expect(clock).toContainText(new RegExp(`（${tokyo}:\\d\\d 開始から）`));
+  await expect(clock).toContainText(/経過 0:0\d:\d\d/);
+  await screenshot(page, 'polish-04-live-start-now');
+});

@@ -78,6 +78,20 @@ export async function commitRemark(db: ShingikaiDB, remark: Remark, draft: LiveD
   });
 }
 
+/** 「今から開始」: the meeting starts now (today, this minute); the live clock counts from it. */
+export async function startMeetingNow(meetingId: string, start: { date: string; actualStart: string }): Promise<void> {
+  await db.transaction('rw', db.meetings, async () => {
+    const m = await db.meetings.get(meetingId);
+    if (!m) return;
+    await db.meetings.put({
+      ...m,
+      date: start.date,
+      actualStart: start.actualStart,
+      updatedAt: new Date().toISOString(),
+    });
+  });
+}
+
 export async function saveDraft(db: ShingikaiDB, draft: LiveDraft): Promise<void> {
   await db.entryDrafts.put(draft);
 }
