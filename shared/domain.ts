@@ -184,6 +184,10 @@ export const Meeting = z.object({
   status: z.enum(MEETING_STATUSES),
   minutesDue: isoDate.nullable(),
   note: text(2000),
+  /** The user chose the status by hand; the automatic 予定 → 開催済 rule (shared/meeting-status.ts) leaves it alone. */
+  statusSetByUser: z.boolean().optional(),
+  /** When the meeting actually started (「今から開始」), if later than startTime; the live clock counts from it. */
+  actualStart: hhmm.nullable().optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -1,7 +1,6 @@
 /** Defaults for new records, shared by the UI, the sample council and the tests. */
 import {
   DEFAULT_DRAFT_STAGES,
-  DEFAULT_FIELDS,
   DEFAULT_PUBLICATION,
   DEFAULT_RESPONSE_STATUSES,
   type Council,
@@ -27,12 +26,13 @@ export function newCouncil(
   now = new Date().toISOString(),
 ): Council {
   return {
-    id: makeId(),
+    id: init.id ?? makeId(),
     municipality: '',
     department: '',
     termStart: null,
     termEnd: null,
-    fields: DEFAULT_FIELDS.map((name) => ({ id: makeId(), name })),
+    // A new council starts with no fields: the user adds the ones its opinions are sorted by.
+    fields: init.fields ?? [],
     quorum: { kind: 'majority' },
     publication: { ...DEFAULT_PUBLICATION },
     matrixColumns: defaultMatrixColumns(makeId),

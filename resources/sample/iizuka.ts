@@ -626,8 +626,17 @@ export function buildSampleCouncil(opts: { makeId?: () => string; now?: string }
   const now = opts.now ?? new Date().toISOString();
   const stamps = { createdAt: now, updatedAt: now };
 
+  // The sample's six fields (ids made in the order the sample has always used).
+  const sampleCouncilId = makeId();
+  const sampleFields = FIELD_ORDER.map((name) => ({ id: makeId(), name }));
   const council = newCouncil(
-    { name: SAMPLE_COUNCIL_NAME, municipality: '飯塚市', department: '行政経営部 業務改善・ＤＸ推進課' },
+    {
+      id: sampleCouncilId,
+      name: SAMPLE_COUNCIL_NAME,
+      municipality: '飯塚市',
+      department: '行政経営部 業務改善・ＤＸ推進課',
+      fields: sampleFields,
+    },
     makeId,
     now,
   );

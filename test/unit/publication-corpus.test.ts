@@ -20,6 +20,7 @@ import type {
   Staff,
 } from '../../shared/domain';
 import { newCouncil, newMeeting } from '../../shared/factory';
+import { DEFAULT_FIELDS } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { buildMinutesExport } from '../../electron/services/minutes/handlers';
 import { buildOpinionDocument, type OpinionDocumentKind } from '../../electron/services/opinions/documents';
@@ -136,7 +137,9 @@ const NOW = '2024-01-01T00:00:00.000Z';
 
 function generateCouncil(rand: () => number, index: number, meetingCount: number, rule: SpeakerLabelRule): Gen {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const council = newCouncil({ name: `テスト審議会${index}` }, makeId, NOW);
+  const councilId = makeId();
+  const fields = DEFAULT_FIELDS.map((name) => ({ id: makeId(), name }));
+  const council = newCouncil({ id: councilId, name: `テスト審議会${index}`, fields }, makeId, NOW);
   council.publication = { ...council.publication, speakerLabel: rule };
   const members: Member[] = PEOPLE.map(([s, g, rs, rg], i) => ({
     id: makeId(),

@@ -157,7 +157,7 @@ export function StaffDialog({
       title={title}
       onSubmit={submit}
     >
-      <Field label="部署" hint="例：行政経営部、業務改善・ＤＸ推進課">
+      <Field label="部署" hint="例：総務部、企画課">
         <Input value={s.department} onChange={(_, d) => setS({ ...s, department: d.value })} autoFocus />
       </Field>
       <Field label="職名" hint="例：部長、課長補佐（職名のない職員は空欄）">
@@ -166,7 +166,7 @@ export function StaffDialog({
       <Field
         label="氏名"
         required
-        hint="会議録に載る形（例：東）"
+        hint="会議録に載る形（例：山田）"
         validationMessage={touched && !s.name.trim() ? '氏名を入力してください。' : undefined}
       >
         <Input value={s.name} onChange={(_, d) => setS({ ...s, name: d.value })} />

@@ -67,7 +67,7 @@ export function NewCouncilButton({ appearance = 'primary' }: { appearance?: 'pri
         <Input value={municipality} onChange={(_, d) => setMunicipality(d.value)} placeholder="例：〇〇市" />
       </Field>
       <Field label="所管課" hint="分野・定足数・公開の設定は作成後に変更できます。">
-        <Input value={department} onChange={(_, d) => setDepartment(d.value)} placeholder="例：行政経営部 業務改善課" />
+        <Input value={department} onChange={(_, d) => setDepartment(d.value)} placeholder="例：総務部 企画課" />
       </Field>
     </FormDialog>
   );

@@ -1,11 +1,20 @@
 /** The entry line and its status: the textarea, the meeting clock, the save status. */
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { formatOffset, offsetSecAt } from './time';
 import { useLiveStyles } from './styles';
 
 /** Time since the meeting started, ticking on its own so nothing else re-renders. */
-export const Clock = memo(function Clock({ base }: { base: number | null }) {
+export const Clock = memo(function Clock({
+  base,
+  start,
+  onStartNow,
+}: {
+  base: number | null;
+  /** HH:MM the clock counts from (the meeting's start, or its actual start). */
+  start?: string | null;
+  onStartNow?: () => void;
+}) {
   const s = useLiveStyles();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -13,9 +22,17 @@ export const Clock = memo(function Clock({ base }: { base: number | null }) {
     return () => clearInterval(t);
   }, []);
   return (
-    <Text className={s.metaLabel} aria-label="開始からの経過時間" style={{ fontVariantNumeric: 'tabular-nums' }}>
-      経過 {base === null ? '—' : formatOffset(offsetSecAt(base, now))}
-    </Text>
+    <>
+      <Text className={s.metaLabel} aria-label="開始からの経過時間" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        経過 {base === null ? '—' : formatOffset(offsetSecAt(base, now))}
+        {start ? `（${start} 開始から）` : ''}
+      </Text>
+      {onStartNow && (
+        <Button size="small" appearance="subtle" onClick={onStartNow} title="遅れて始まった会議の開始時刻を今にします">
+          今から開始
+        </Button>
+      )}
+    </>
   );
 });
 

@@ -6,6 +6,8 @@ import { Badge, Button, mergeClasses, Text, ToggleButton, Tooltip } from '@fluen
 import type { Council, Meeting } from '../../../../shared/domain';
 import { QuickPick } from './QuickPick';
 import { Clock, EntryLine, SaveStatus } from './EntryLine';
+import { startNow, startTimeOf } from './time';
+import { startMeetingNow } from './data';
 import { useLiveStyles } from './styles';
 import type { EntryDraftState } from './hooks/useEntryDraft';
 import type { usePicking } from './hooks/usePicking';
@@ -58,7 +60,13 @@ export function EntryPanel({
         <Badge appearance="tint" color="brand" aria-label="今の議題" className={s.item} title={currentItem?.title}>
           <span className={s.itemText}>{currentItem?.title ?? '議題なし'}</span>
         </Badge>
-        <Clock base={clockBase} />
+        <Clock
+          base={clockBase}
+          start={startTimeOf(meeting)}
+          onStartNow={() => {
+            startMeetingNow(meeting.id, startNow(Date.now())).catch(() => undefined);
+          }}
+        />
         <Text className={s.metaLabel}>発言者</Text>
         <Tooltip content="Alt+S で検索、Alt+1…9 で名簿順、Alt+K 会長、Alt+J 事務局" relationship="description">
           <Button

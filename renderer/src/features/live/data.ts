@@ -2,6 +2,7 @@
  * Writing live notes: committed remarks go to IndexedDB at once, the entry line is saved
  * within a fraction of a second, and every edit of the list can be undone.
  */
+import { heldStatus, localToday } from '../../../../shared/meeting-status';
 import type { Remark } from '../../../../shared/domain';
 import type { EntryDraft, ShingikaiDB } from '../../data/database';
 import { ordered } from '../../data/database';
@@ -67,9 +68,27 @@ export function remarksOf(db: ShingikaiDB, meetingId: string): Promise<Remark[]>
 
 /** Adds the remark and empties the stored entry line, in one transaction. */
 export async function commitRemark(db: ShingikaiDB, remark: Remark, draft: LiveDraft): Promise<void> {
-  await db.transaction('rw', db.remarks, db.entryDrafts, async () => {
+  await db.transaction('rw', db.remarks, db.entryDrafts, db.meetings, async () => {
     await db.remarks.add(remark);
     await db.entryDrafts.put(draft);
+    // A meeting with remarks has been held: 予定 → 開催済 (shared/meeting-status.ts).
+    const meeting = await db.meetings.get(remark.meetingId);
+    const status = meeting && heldStatus(meeting, { hasRemarks: true, today: localToday() });
+    if (meeting && status) await db.meetings.put({ ...meeting, status, updatedAt: new Date().toISOString() });
+  });
+}
+
+/** 「今から開始」: the meeting starts now (today, this minute); the live clock counts from it. */
+export async function startMeetingNow(meetingId: string, start: { date: string; actualStart: string }): Promise<void> {
+  await db.transaction('rw', db.meetings, async () => {
+    const m = await db.meetings.get(meetingId);
+    if (!m) return;
+    await db.meetings.put({
+      ...m,
+      date: start.date,
+      actualStart: start.actualStart,
+      updatedAt: new Date().toISOString(),
+    });
   });
 }
 

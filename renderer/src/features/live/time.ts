@@ -3,11 +3,17 @@ import type { Meeting, Remark } from '../../../../shared/domain';
 
 const TOKYO_OFFSET_MS = 9 * 3600_000; // Japan has no daylight saving time
 
-/** The scheduled start as an instant, or null while the date or time is not set. */
-export function scheduledStartMs(m: Pick<Meeting, 'date' | 'startTime'>): number | null {
-  if (!m.date || !m.startTime) return null;
+/** The time the clock counts from: the actual start (「今から開始」) when set, else the scheduled one. */
+export function startTimeOf(m: Pick<Meeting, 'startTime' | 'actualStart'>): string | null {
+  return m.actualStart ?? m.startTime;
+}
+
+/** The start as an instant (the actual start when set, else the scheduled one), or null while the date or time is not set. */
+export function scheduledStartMs(m: Pick<Meeting, 'date' | 'startTime' | 'actualStart'>): number | null {
+  const start = startTimeOf(m);
+  if (!m.date || !start) return null;
   const [y, mo, d] = m.date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = m.startTime.split(':').map(Number) as [number, number];
+  const [h, mi] = start.split(':').map(Number) as [number, number];
   return Date.UTC(y, mo - 1, d, h, mi) - TOKYO_OFFSET_MS;
 }
 
@@ -20,7 +26,7 @@ const LATE_MS = 12 * 3600_000;
  * null when neither is known yet.
  */
 export function knownBaseMs(
-  meeting: Pick<Meeting, 'date' | 'startTime'>,
+  meeting: Pick<Meeting, 'date' | 'startTime' | 'actualStart'>,
   remarks: Pick<Remark, 'offsetSec' | 'createdAt'>[],
   now: number,
 ): number | null {
@@ -37,7 +43,7 @@ export function knownBaseMs(
 
 /** The base for a remark recorded now: as above, or now itself for the first live remark of another day. */
 export function offsetBaseMs(
-  meeting: Pick<Meeting, 'date' | 'startTime'>,
+  meeting: Pick<Meeting, 'date' | 'startTime' | 'actualStart'>,
   remarks: Pick<Remark, 'offsetSec' | 'createdAt'>[],
   now: number,
 ): number {
@@ -55,4 +61,10 @@ export function formatOffset(sec: number | null): string {
   const m = Math.floor((sec % 3600) / 60);
   const s = Math.floor(sec % 60);
   return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+/** 「今から開始」: today's date and the current minute in Tokyo, to store on the meeting. */
+export function startNow(now: number): { date: string; actualStart: string } {
+  const t = new Date(now + TOKYO_OFFSET_MS).toISOString();
+  return { date: t.slice(0, 10), actualStart: t.slice(11, 16) };
 }

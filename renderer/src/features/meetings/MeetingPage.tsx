@@ -129,7 +129,7 @@ function Basics({ council, meeting }: { council: Council; meeting: Meeting }) {
           <Dropdown
             value={meeting.status}
             selectedOptions={[meeting.status]}
-            onOptionSelect={(_, d) => void save({ status: d.optionValue as Meeting['status'] })}
+            onOptionSelect={(_, d) => void save({ status: d.optionValue as Meeting['status'], statusSetByUser: true })}
           >
             {MEETING_STATUSES.map((st) => (
               <Option key={st} value={st}>

@@ -1,5 +1,5 @@
 /** 会議: the list (index), the 会議開催計画 (plan) and one meeting's page (:meetingId/*). */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useLiveQuery } from '../../data/live';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import {
@@ -24,7 +24,7 @@ import {
 } from '@fluentui/react-components';
 import { Add24Regular, CalendarLtr24Regular, TableArrowUp24Regular } from '@fluentui/react-icons';
 import { sortedMeetings, sortedMembers } from '../../data/queries';
-import { addMeeting, nextNumber } from './data';
+import { addMeeting, nextNumber, settleHeld } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
@@ -142,6 +142,10 @@ function MeetingList({ council }: CouncilTabProps) {
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]);
   const exporter = useExport();
+  // Held meetings (remarks recorded, or the date passed) move from 予定 to 開催済 when the list loads.
+  useEffect(() => {
+    settleHeld(council.id).catch(() => undefined);
+  }, [council.id]);
   if (!meetings || !members) return null;
   const open = (m: Meeting) => navigate(`/councils/${council.id}/meetings/${m.id}`);
   // Members are paid per attendance by fiscal year: one sheet per 年度, or all meetings.

@@ -9,6 +9,7 @@
 import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
 import { newMeeting, randomId } from '../../../../shared/factory';
 import { minutesDueFor } from './due';
+import { heldStatus, localToday } from '../../../../shared/meeting-status';
 import { AppError } from '../../../../shared/errors';
 import type { ShingikaiDB } from '../../data/database';
 import { ordered } from '../../data/database';
@@ -35,6 +36,26 @@ export async function createMeeting(db: ShingikaiDB, council: Council, init: Par
     });
     await db.meetings.add(meeting);
     return meeting;
+  });
+}
+
+/**
+ * Moves the council's 予定 meetings that have been held (remarks recorded, or the date passed) to
+ * 開催済 (shared/meeting-status.ts); run when the meeting list loads. Returns how many moved.
+ */
+export async function settleHeldMeetings(db: ShingikaiDB, councilId: string, today = localToday()): Promise<number> {
+  return db.transaction('rw', db.meetings, db.remarks, async () => {
+    const meetings = await db.meetings.where('councilId').equals(councilId).toArray();
+    let moved = 0;
+    for (const m of meetings) {
+      if (m.status !== '予定') continue;
+      const hasRemarks = (await db.remarks.where('meetingId').equals(m.id).count()) > 0;
+      const status = heldStatus(m, { hasRemarks, today });
+      if (!status) continue;
+      await db.meetings.put({ ...m, status, updatedAt: now() });
+      moved++;
+    }
+    return moved;
   });
 }
 
@@ -117,6 +138,8 @@ export function previousMeeting(councilId: string, number: number): Promise<Meet
 }
 
 export const addMeeting = (council: Council, init: Partial<Meeting>) => createMeeting(appDb, council, init);
+
+export const settleHeld = (councilId: string) => settleHeldMeetings(appDb, councilId);
 
 export const nextNumber = (councilId: string) => nextMeetingNumber(appDb, councilId);
 

@@ -1,4 +1,5 @@
 /** Editing one body block of a section: a paragraph, a bullet list (one item per line) or a simple table. */
+import { useEffect, useRef } from 'react';
 import { Button, Checkbox, Input, Text, Textarea, Tooltip, tokens } from '@fluentui/react-components';
 import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular } from '@fluentui/react-icons';
 import type { Block } from '../../../../shared/domain';
@@ -25,6 +26,8 @@ export function BlockEditor({
   onChange,
   onMove,
   onRemove,
+  autoFocus = false,
+  onFocused,
 }: {
   block: Block;
   index: number;
@@ -32,10 +35,20 @@ export function BlockEditor({
   onChange: (b: Block) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
+  /** Move the focus into the block's first text box (a block just added). */
+  autoFocus?: boolean;
+  onFocused?: () => void;
 }) {
   const name = `${KIND[block.type]}（${index + 1}）`;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!autoFocus) return;
+    ref.current?.querySelector<HTMLElement>('textarea, input')?.focus();
+    onFocused?.();
+  }, [autoFocus, onFocused]);
   return (
     <div
+      ref={ref}
       role="group"
       aria-label={name}
       style={{

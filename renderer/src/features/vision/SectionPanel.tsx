@@ -1,5 +1,5 @@
 /** The selected section: its heading, body blocks, structure tools and the opinions it reflects. */
-import { useEffect, useRef, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { Badge, Button, Field, Input, makeStyles, Text, Tooltip, tokens } from '@fluentui/react-components';
 import {
   Add20Regular,
@@ -53,6 +53,12 @@ export function SectionPanel({
     if (focusToken) headingRef.current?.focus();
   }, [focusToken]);
   const blocks = section.blocks;
+  // The block just added takes the focus, so what the user types next goes into it (issue 21).
+  const [focusBlock, setFocusBlock] = useState<number | null>(null);
+  const addBlock = (type: Block['type']) => {
+    setFocusBlock(blocks.length);
+    onChange({ blocks: [...blocks, newBlock(type)] });
+  };
   const setBlock = (i: number, b: Block) => onChange({ blocks: blocks.map((x, j) => (j === i ? b : x)) });
   const moveBlock = (i: number, delta: -1 | 1) => {
     const next = [...blocks];
@@ -123,28 +129,18 @@ export function SectionPanel({
           onChange={(nb) => setBlock(i, nb)}
           onMove={(d) => moveBlock(i, d)}
           onRemove={() => onChange({ blocks: blocks.filter((_, j) => j !== i) })}
+          autoFocus={focusBlock === i}
+          onFocused={() => setFocusBlock(null)}
         />
       ))}
       <div className={s.toolbar}>
-        <Button
-          size="small"
-          icon={<TextParagraph20Regular />}
-          onClick={() => onChange({ blocks: [...blocks, newBlock('paragraph')] })}
-        >
+        <Button size="small" icon={<TextParagraph20Regular />} onClick={() => addBlock('paragraph')}>
           段落を追加
         </Button>
-        <Button
-          size="small"
-          icon={<TextBulletList20Regular />}
-          onClick={() => onChange({ blocks: [...blocks, newBlock('bullets')] })}
-        >
+        <Button size="small" icon={<TextBulletList20Regular />} onClick={() => addBlock('bullets')}>
           箇条書きを追加
         </Button>
-        <Button
-          size="small"
-          icon={<Table20Regular />}
-          onClick={() => onChange({ blocks: [...blocks, newBlock('table')] })}
-        >
+        <Button size="small" icon={<Table20Regular />} onClick={() => addBlock('table')}>
           表を追加
         </Button>
       </div>
