@@ -86,7 +86,7 @@ test('a manual backup is written by main into the data folder', async ({ app: pa
   const files = readdirSync(dir).filter((f) => f.endsWith('-manual.json'));
   expect(files.length).toBeGreaterThan(0);
   const json = JSON.parse(readFileSync(`${dir}/${files[0]}`, 'utf8'));
-  const councils = json.data.data.find((t: { tableName: string }) => t.tableName === 'councils');
+  const councils = json.db.data.data.find((t: { tableName: string }) => t.tableName === 'councils');
   expect(councils.rows[0].name).toBe('飯塚市行政経営戦略推進審議会');
   await expect(page.getByRole('table', { name: 'バックアップ一覧' })).toContainText(files[0]!);
 });

@@ -2,16 +2,15 @@
  * Automatic rotating backups: the whole database as dexie-export-import JSON, handed
  * to main, which writes it atomically and keeps the newest N.
  */
-import { exportDB } from 'dexie-export-import';
 import { call } from '../platform/bridge';
 import { db } from './db';
+import { exportDatabaseJson } from './restore';
 
-type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import';
+type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import' | 'before-restore';
 
 export async function backupNow(reason: Reason) {
-  // Read everything first, then call main: never await IPC inside a Dexie transaction.
-  const blob = await exportDB(db, { prettyJson: false });
-  const json = await blob.text();
+  // Read everything first (table by table, in small slices that let the screen breathe), then call main.
+  const json = await exportDatabaseJson(db);
   const info = await call('backup:write', { json, reason });
   await db.meta.put({ key: 'lastBackup', value: info });
   return info;

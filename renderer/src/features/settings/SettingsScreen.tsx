@@ -23,6 +23,7 @@ import { Section } from '../../ui/Section';
 import type { AppInfo } from '../../../../shared/contract';
 import { OperatorNameSetting } from './operator';
 import { useRecordCounts } from './data';
+import { PackageSection, RestoreSection } from './DataSafe';
 
 const useStyles = makeStyles({
   dl: { display: 'grid', gridTemplateColumns: '180px 1fr', rowGap: '8px', columnGap: '12px', margin: 0 },
@@ -136,6 +137,8 @@ export function SettingsScreen() {
           </Table>
         )}
       </Section>
+      {backups && backups.length ? <RestoreSection backups={backups} onRestored={() => void refresh()} /> : null}
+      <PackageSection />
       <OperatorNameSetting />
       <Section
         title="サンプル"

@@ -2,6 +2,19 @@
 import { db } from '../../data/db';
 import { OPERATOR_NAME_KEY } from '../../data/write';
 import { useLiveQuery } from '../../data/live';
+import { call } from '../../platform/bridge';
+import { backupNow } from '../../data/backup';
+import { LATEST_SCHEMA_VERSION } from '../../data/database';
+import {
+  councilRecords,
+  installPackageRecords,
+  readTrackedTables,
+  restoreRecords,
+  type RestoreResult,
+} from '../../data/restore';
+import { PACKAGE_CHUNK_BYTES } from '../../../../shared/contract/datasafe';
+import { STORED_NAME } from '../../../../shared/contract/councils';
+import { classifyImport, referencedStoredNames, type TableRecords } from '../../../../shared/package';
 
 export function readOperatorName() {
   return db.meta.get(OPERATOR_NAME_KEY);
@@ -21,4 +34,81 @@ export function useRecordCounts() {
     }),
     [],
   );
+}
+
+/** The councils, for the package export choice. */
+export function useCouncilList() {
+  return useLiveQuery(() => db.councils.toArray(), []);
+}
+
+// ---------------------------------------------------------- restore and council packages
+
+export function readBackupSummary(name: string) {
+  return call('backup:read:summary', { name, schemaVersion: LATEST_SCHEMA_VERSION });
+}
+
+/**
+ * Restores a backup (everything, or one council): first a backup of the current state
+ * (「復元の前」), then the attachments, then one transaction for the records.
+ */
+export async function restoreFromBackup(
+  name: string,
+  councilId: string | undefined,
+  progress: (message: string) => void,
+): Promise<RestoreResult & { attachments: number; missing: string[] }> {
+  progress('バックアップを読み込んでいます…');
+  const backup = await call('backup:read', { name, schemaVersion: LATEST_SCHEMA_VERSION });
+  const records = councilId ? councilRecords(backup.tables, councilId) : backup.tables;
+  progress('現在のデータをバックアップしています（復元の前）…');
+  await backupNow('before-restore');
+  progress('添付ファイルを戻しています…');
+  const storedNames = councilId ? [...referencedStoredNames(records, STORED_NAME)] : undefined;
+  const files = await call('backup:restore:attachments', { name, ...(storedNames ? { storedNames } : {}) });
+  progress('記録を復元しています…');
+  const result = await restoreRecords(db, backup.tables, councilId ? { councilId } : {});
+  return { ...result, attachments: files.restored, missing: files.missing };
+}
+
+/** 「この審議会を書き出す」: the council's records as a .shingikai package (main adds the files). */
+export async function exportCouncilPackage(councilId: string) {
+  const tables = councilRecords(await readTrackedTables(db), councilId);
+  return call('package:write', { tables, schemaVersion: LATEST_SCHEMA_VERSION });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Uploads a package file in pieces and reads it back checked; nothing is written to the database. */
+export async function uploadPackage(file: File, progress: (message: string) => void) {
+  const uploadId = crypto.randomUUID();
+  const pieces = Math.max(1, Math.ceil(file.size / PACKAGE_CHUNK_BYTES));
+  for (let index = 0; index < pieces; index++) {
+    progress(`ファイルを送っています（${index + 1} / ${pieces}）…`);
+    const chunk = file.slice(index * PACKAGE_CHUNK_BYTES, (index + 1) * PACKAGE_CHUNK_BYTES);
+    const base64 = toBase64(new Uint8Array(await chunk.arrayBuffer()));
+    await call('package:upload:chunk', { uploadId, index, base64, last: index === pieces - 1 });
+  }
+  progress('内容を確認しています…');
+  const read = await call('package:read', { uploadId, fileName: file.name });
+  const preview = classifyImport(await readTrackedTables(db), read.tables);
+  return { uploadId, ...read, preview };
+}
+
+/** After the user confirmed: the files, then the chosen councils' records in one transaction. */
+export async function installPackage(
+  uploadId: string,
+  tables: TableRecords,
+  choices: { councilId: string; overwriteConflicts: boolean }[],
+) {
+  const files = await call('package:install:files', { uploadId, councilIds: choices.map((c) => c.councilId) });
+  const records = await installPackageRecords(db, tables, choices, classifyImport);
+  await call('package:discard', { uploadId }).catch(() => undefined);
+  return { ...files, records };
+}
+
+export function discardPackage(uploadId: string) {
+  return call('package:discard', { uploadId }).catch(() => undefined);
 }

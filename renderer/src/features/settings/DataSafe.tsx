@@ -1,0 +1,305 @@
+/** 「バックアップから復元」 and the council packages (書き出す・読み込む) of 「データと設定」. */
+import { useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { useNotify } from '../../app/notify';
+import { Section } from '../../ui/Section';
+import type { BackupSummary } from '../../../../shared/contract/datasafe';
+import type { CouncilImportPreview, TableRecords } from '../../../../shared/package';
+import {
+  useCouncilList,
+  discardPackage,
+  exportCouncilPackage,
+  installPackage,
+  readBackupSummary,
+  restoreFromBackup,
+  uploadPackage,
+} from './data';
+
+const COUNT_LABELS: [string, string][] = [
+  ['members', '委員'],
+  ['meetings', '会議'],
+  ['remarks', '発言'],
+  ['opinions', '意見'],
+  ['drafts', '草案'],
+];
+const countsText = (c: Record<string, number>) => COUNT_LABELS.map(([k, l]) => `${l} ${c[k] ?? 0}件`).join('・');
+const STATUS_TEXT: Record<CouncilImportPreview['status'], string> = {
+  new: '新規',
+  update: '更新あり',
+  conflict: '競合あり',
+  unchanged: '変更なし',
+};
+
+export function RestoreSection({
+  backups,
+  onRestored,
+}: {
+  backups: { name: string; bytes: number; createdAt: string }[];
+  onRestored: () => void;
+}) {
+  const notify = useNotify();
+  const [name, setName] = useState('');
+  const [summary, setSummary] = useState<BackupSummary | null>(null);
+  const [target, setTarget] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const preview = async (n: string) => {
+    setName(n);
+    setSummary(null);
+    setTarget(null);
+    setMessage('');
+    if (!n) return;
+    try {
+      setSummary(await readBackupSummary(n));
+    } catch (e) {
+      notify.error(e, 'バックアップを読み込めませんでした');
+    }
+  };
+  const run = async () => {
+    if (!summary || target === null) return;
+    setBusy(true);
+    try {
+      const r = await restoreFromBackup(summary.name, target || undefined, setMessage);
+      const total = Object.values(r.written).reduce((a, b) => a + b, 0);
+      const text = `復元しました：記録 ${total}件、添付ファイル ${r.attachments}件${r.missing.length ? `（見つからない添付ファイル ${r.missing.length}件）` : ''}`;
+      setMessage(text);
+      notify.success('バックアップから復元しました', text);
+      setTarget(null);
+      onRestored();
+    } catch (e) {
+      setMessage('復元できませんでした。データは復元前のままです。');
+      notify.error(e, '復元できませんでした');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section title="バックアップから復元">
+      <Select aria-label="復元するバックアップ" value={name} onChange={(_, d) => void preview(d.value)}>
+        <option value="">バックアップを選んでください</option>
+        {backups.map((b) => (
+          <option key={b.name} value={b.name}>
+            {new Date(b.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}（{(b.bytes / 1024).toFixed(1)}{' '}
+            KB）
+          </option>
+        ))}
+      </Select>
+      {summary ? (
+        <>
+          <Table size="small" aria-label="バックアップの内容">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>審議会</TableHeaderCell>
+                <TableHeaderCell>記録の件数</TableHeaderCell>
+                <TableHeaderCell style={{ width: 200 }}>復元</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {summary.councils.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell>{c.name}</TableCell>
+                  <TableCell>{countsText(c.counts)}</TableCell>
+                  <TableCell>
+                    <Button size="small" disabled={busy} onClick={() => setTarget(c.id)}>
+                      この審議会だけ復元
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Text block>添付ファイル {summary.attachments.length}件</Text>
+          <Button disabled={busy} onClick={() => setTarget('')}>
+            すべて復元
+          </Button>
+        </>
+      ) : null}
+      {summary && target !== null ? (
+        <div role="group" aria-label="復元の確認">
+          <Text block>
+            {target
+              ? `「${summary.councils.find((c) => c.id === target)?.name ?? ''}」の記録をこのバックアップの内容に置き換えます。`
+              : 'すべての記録をこのバックアップの内容に置き換えます。'}
+            先に現在のデータをバックアップします。
+          </Text>
+          <Button appearance="primary" disabled={busy} onClick={() => void run()}>
+            復元を実行
+          </Button>
+          <Button disabled={busy} onClick={() => setTarget(null)}>
+            やめる
+          </Button>
+        </div>
+      ) : null}
+      {message ? (
+        <Text block role="status">
+          {message}
+        </Text>
+      ) : null}
+    </Section>
+  );
+}
+
+interface Loaded {
+  uploadId: string;
+  tables: TableRecords;
+  preview: CouncilImportPreview[];
+}
+
+export function PackageSection() {
+  const notify = useNotify();
+  const councils = useCouncilList();
+  const [councilId, setCouncilId] = useState('');
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [chosen, setChosen] = useState<Record<string, boolean>>({});
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const selected = councilId || councils?.[0]?.id || '';
+
+  const exportOne = async () => {
+    setBusy(true);
+    try {
+      const r = await exportCouncilPackage(selected);
+      notify.success('審議会データを書き出しました', r.file.path);
+      setMessage(`書き出しました：${r.file.name}`);
+    } catch (e) {
+      notify.error(e, '書き出せませんでした');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const read = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const r = await uploadPackage(file, setMessage);
+      setLoaded({ uploadId: r.uploadId, tables: r.tables, preview: r.preview });
+      setChosen(Object.fromEntries(r.preview.map((p) => [p.councilId, p.status === 'new' || p.status === 'update'])));
+      setMessage('内容を確認して、読み込む審議会を選んでください。まだ何も書き込んでいません。');
+    } catch (e) {
+      setMessage('');
+      notify.error(e, '審議会データを読み込めませんでした');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const confirm = async () => {
+    if (!loaded) return;
+    const choices = loaded.preview
+      .filter((p) => chosen[p.councilId])
+      .map((p) => ({ councilId: p.councilId, overwriteConflicts: true }));
+    setBusy(true);
+    try {
+      setMessage('読み込んでいます…');
+      const r = await installPackage(loaded.uploadId, loaded.tables, choices);
+      const text = `読み込みました：審議会 ${choices.length}件、記録 ${r.records}件、添付ファイル ${r.attachments}件`;
+      setMessage(text);
+      notify.success('審議会データを読み込みました', text);
+      setLoaded(null);
+    } catch (e) {
+      setMessage('読み込めませんでした。データは読み込む前のままです。');
+      notify.error(e, '読み込めませんでした');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section title="審議会データの書き出し・読み込み">
+      <Text block>別のパソコンへの移行、後任への引き継ぎ、任期終了後の保管に使います（.shingikai ファイル）。</Text>
+      <Select aria-label="書き出す審議会" value={selected} onChange={(_, d) => setCouncilId(d.value)}>
+        {(councils ?? []).map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </Select>
+      <Button disabled={busy || !selected} onClick={() => void exportOne()}>
+        この審議会を書き出す
+      </Button>
+      <label>
+        <Text>審議会データを読み込む</Text>{' '}
+        <input
+          type="file"
+          accept=".shingikai"
+          aria-label="審議会データを読み込む"
+          disabled={busy}
+          onChange={(e) => {
+            void read(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {loaded ? (
+        <>
+          <Table size="small" aria-label="読み込みの確認">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell style={{ width: 90 }}>読み込む</TableHeaderCell>
+                <TableHeaderCell>審議会</TableHeaderCell>
+                <TableHeaderCell>状態</TableHeaderCell>
+                <TableHeaderCell>新規</TableHeaderCell>
+                <TableHeaderCell>更新</TableHeaderCell>
+                <TableHeaderCell>競合</TableHeaderCell>
+                <TableHeaderCell>変更なし</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {loaded.preview.map((p) => (
+                <TableRow key={p.councilId}>
+                  <TableCell>
+                    <Checkbox
+                      aria-label={`${p.name}を読み込む`}
+                      checked={!!chosen[p.councilId]}
+                      onChange={(_, d) => setChosen({ ...chosen, [p.councilId]: !!d.checked })}
+                    />
+                  </TableCell>
+                  <TableCell>{p.name}</TableCell>
+                  <TableCell>{STATUS_TEXT[p.status]}</TableCell>
+                  <TableCell>{p.counts.new}</TableCell>
+                  <TableCell>{p.counts.update}</TableCell>
+                  <TableCell>{p.counts.conflict}</TableCell>
+                  <TableCell>{p.counts.unchanged}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Button
+            appearance="primary"
+            disabled={busy || !Object.values(chosen).some(Boolean)}
+            onClick={() => void confirm()}
+          >
+            選んだ審議会を読み込む
+          </Button>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              void discardPackage(loaded.uploadId);
+              setLoaded(null);
+              setMessage('読み込みをやめました。');
+            }}
+          >
+            やめる
+          </Button>
+        </>
+      ) : null}
+      {message ? (
+        <Text block role="status">
+          {message}
+        </Text>
+      ) : null}
+    </Section>
+  );
+}
