@@ -244,7 +244,7 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
     '順',
     '氏名',
     '役職',
-    '第1回\nR6.5.20',
+    '第1回\n令和6年5月20日',
     '出席（○）',
     'オンライン（オ）',
     '欠席（×）',
