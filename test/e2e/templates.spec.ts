@@ -49,7 +49,8 @@ async function hideRemark(page: Page): Promise<string> {
   });
 }
 
-test('Word template: starter → upload → 「テンプレートで出力」 of the 会議録（公開版）', async ({
+// Known failure, see the reason: the 公開版 written from the minutes screen through a template contained the non-public remark; the button is held back until that is found and fixed.
+test.fixme('Word template: starter → upload → 「テンプレートで出力」 of the 会議録（公開版）', async ({
   app: page,
   server,
 }) => {

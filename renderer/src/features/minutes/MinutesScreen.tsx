@@ -120,7 +120,11 @@ export function MinutesScreen() {
     );
   };
 
-  const minutesTemplates = (council.templates ?? []).filter((t) => t.kind.startsWith('minutes-'));
+  // The 公開版 through a template is held back: its end-to-end test found a non-public remark in the
+  // output (test/e2e/templates.spec.ts, marked fixme) — internal and 確認用 templates are offered.
+  const minutesTemplates = (council.templates ?? []).filter(
+    (t) => t.kind.startsWith('minutes-') && t.kind !== 'minutes-public',
+  );
   const exportTemplate = (t: (typeof minutesTemplates)[number]) =>
     void exporter.run(
       '会議録',
