@@ -1,12 +1,14 @@
 /**
  * The only bridge between the page and main: one frozen object on window. The page
  * never sees ipcRenderer; it can only invoke the channels the contract declares.
+ * It imports the zod-free name list (shared/contract/channel-names.ts), not the schemas.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, MENU_COMMANDS, type MenuCommand, type ShingikaiBridge } from '../../shared/contract';
+import type { ShingikaiBridge } from '../../shared/contract';
+import { CHANNEL_NAMES, MENU_COMMANDS, type MenuCommand } from '../../shared/contract/channel-names';
 import { AppError } from '../../shared/errors';
 
-const channels = new Set<string>(CHANNELS);
+const channels = new Set<string>(CHANNEL_NAMES);
 const commands = new Set<string>(MENU_COMMANDS);
 
 const bridge: ShingikaiBridge = {

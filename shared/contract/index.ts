@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { actionsChannels } from './actions';
+import type { MenuCommand } from './channel-names';
 import { appChannels } from './app';
 import { councilsChannels } from './councils';
 import { datasafeChannels } from './datasafe';
@@ -51,15 +52,7 @@ export interface ShingikaiBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
-export const MENU_COMMANDS = [
-  'go-home',
-  'go-councils',
-  'load-sample',
-  'backup-now',
-  'show-shortcuts',
-  'about',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export { MENU_COMMANDS, type MenuCommand } from './channel-names';
 
 export * from './app';
 export * from './councils';

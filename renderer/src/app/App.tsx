@@ -5,15 +5,18 @@ import { startAutomaticBackups } from '../data/backup';
 import { requestPersistentStorage } from '../data/storage';
 import { AppShell } from './AppShell';
 import { NotifyProvider } from './notify';
-import { HomeScreen } from '../features/councils';
-import { CouncilListScreen } from '../features/councils';
 import { CouncilScreen } from './CouncilScreen';
-import { SettingsScreen } from '../features/settings';
 import { NotFoundScreen } from './NotFoundScreen';
-import { MinutesScreen } from '../features/minutes';
+import {
+  CouncilListScreen,
+  HomeScreen,
+  LiveScreen,
+  MinutesScreen,
+  ProjectorScreen,
+  Screen,
+  SettingsScreen,
+} from './lazyScreens';
 import { useAppCommands } from './commands';
-import { LiveScreen } from '../features/live';
-import { ProjectorScreen } from '../features/live';
 
 function CommandRouter() {
   const navigate = useNavigate();
@@ -40,14 +43,56 @@ export function App() {
     <NotifyProvider>
       <CommandRouter />
       <Routes>
-        <Route path="projector/:meetingId" element={<ProjectorScreen />} />
+        <Route
+          path="projector/:meetingId"
+          element={
+            <Screen>
+              <ProjectorScreen />
+            </Screen>
+          }
+        />
         <Route element={<AppShell />}>
-          <Route index element={<HomeScreen />} />
-          <Route path="councils" element={<CouncilListScreen />} />
+          <Route
+            index
+            element={
+              <Screen>
+                <HomeScreen />
+              </Screen>
+            }
+          />
+          <Route
+            path="councils"
+            element={
+              <Screen>
+                <CouncilListScreen />
+              </Screen>
+            }
+          />
           <Route path="councils/:councilId/*" element={<CouncilScreen />} />
-          <Route path="meetings/:meetingId/live" element={<LiveScreen />} />
-          <Route path="settings" element={<SettingsScreen />} />
-          <Route path="meetings/:meetingId/minutes" element={<MinutesScreen />} />
+          <Route
+            path="meetings/:meetingId/live"
+            element={
+              <Screen>
+                <LiveScreen />
+              </Screen>
+            }
+          />
+          <Route
+            path="settings"
+            element={
+              <Screen>
+                <SettingsScreen />
+              </Screen>
+            }
+          />
+          <Route
+            path="meetings/:meetingId/minutes"
+            element={
+              <Screen>
+                <MinutesScreen />
+              </Screen>
+            }
+          />
           <Route path="*" element={<NotFoundScreen />} />
         </Route>
       </Routes>

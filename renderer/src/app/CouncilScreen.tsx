@@ -4,14 +4,17 @@ import { Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useCouncil } from '../data/app';
 import { PageHeader } from '../ui/PageHeader';
 import { NotFoundScreen } from './NotFoundScreen';
-import { CouncilOverview } from '../features/councils';
-import { MembersTab } from '../features/councils';
-import { MeetingsTab } from '../features/meetings';
-import { OpinionsTab } from '../features/opinions';
-import { VisionTab } from '../features/vision';
-import { ActionsTab } from '../features/actions';
-import { CouncilSettingsTab } from '../features/councils';
 import { COUNCIL_TABS } from './councilTabs';
+import {
+  ActionsTab,
+  CouncilOverview,
+  CouncilSettingsTab,
+  MeetingsTab,
+  MembersTab,
+  OpinionsTab,
+  Screen,
+  VisionTab,
+} from './lazyScreens';
 
 export function CouncilScreen() {
   const { councilId = '' } = useParams();
@@ -44,16 +47,18 @@ export function CouncilScreen() {
           </Tab>
         ))}
       </TabList>
-      <Routes>
-        <Route index element={<CouncilOverview council={council} />} />
-        <Route path="members/*" element={<MembersTab council={council} />} />
-        <Route path="meetings/*" element={<MeetingsTab council={council} />} />
-        <Route path="opinions/*" element={<OpinionsTab council={council} />} />
-        <Route path="vision/*" element={<VisionTab council={council} />} />
-        <Route path="actions/*" element={<ActionsTab council={council} />} />
-        <Route path="settings" element={<CouncilSettingsTab council={council} />} />
-        <Route path="*" element={<NotFoundScreen />} />
-      </Routes>
+      <Screen>
+        <Routes>
+          <Route index element={<CouncilOverview council={council} />} />
+          <Route path="members/*" element={<MembersTab council={council} />} />
+          <Route path="meetings/*" element={<MeetingsTab council={council} />} />
+          <Route path="opinions/*" element={<OpinionsTab council={council} />} />
+          <Route path="vision/*" element={<VisionTab council={council} />} />
+          <Route path="actions/*" element={<ActionsTab council={council} />} />
+          <Route path="settings" element={<CouncilSettingsTab council={council} />} />
+          <Route path="*" element={<NotFoundScreen />} />
+        </Routes>
+      </Screen>
     </>
   );
 }

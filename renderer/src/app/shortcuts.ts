@@ -1,15 +1,16 @@
 /**
  * Every shortcut group of the app, collected once: each feature declares its keys
- * statically in its shortcuts.ts (no module registers itself on import).
+ * statically in its shortcuts.ts (no module registers itself on import). They are imported
+ * from shortcuts.ts itself, not the feature's index, so the features stay in their own chunks.
  */
 import type { ShortcutGroup } from '../ui/shortcuts';
 import { REORDER_SHORTCUTS } from '../ui/reorder';
-import { OPINIONS_SHORTCUTS } from '../features/opinions';
-import { VISION_SHORTCUTS } from '../features/vision';
-import { MINUTES_SHORTCUTS } from '../features/minutes';
-import { LIVE_SHORTCUTS } from '../features/live';
-import { ACTIONS_SHORTCUTS } from '../features/actions';
-import { SEARCH_SHORTCUTS } from '../features/search';
+import { OPINIONS_SHORTCUTS } from '../features/opinions/shortcuts';
+import { VISION_SHORTCUTS } from '../features/vision/shortcuts';
+import { MINUTES_SHORTCUTS } from '../features/minutes/shortcuts';
+import { LIVE_SHORTCUTS } from '../features/live/shortcuts';
+import { ACTIONS_SHORTCUTS } from '../features/actions/shortcuts';
+import { SEARCH_SHORTCUTS } from '../features/search/shortcuts';
 
 const GLOBAL_SHORTCUTS: ShortcutGroup = {
   title: '全体',

@@ -1,6 +1,6 @@
 /** The opinions board: grouped by field, filtered, counted; drag or Alt+↑/↓ to move between fields. */
 import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowImportRegular, MergeRegular } from '@fluentui/react-icons';
 import { useNotify } from '../../app/notify';
@@ -14,6 +14,7 @@ import {
   isActive,
   memberName,
   mergeOpinions,
+  normalizeForSearch,
   sourceText,
   statusOrder,
   type OpinionFilter,
@@ -27,6 +28,7 @@ import { SectionLinkDialog, useSectionTitles } from './SectionLinkDialog';
 import { MergeDialog } from './MergeDialog';
 import { OpinionFilters } from './OpinionFilters';
 import { OpinionCounts } from './OpinionCounts';
+import { OpinionList } from './OpinionList';
 import { useOpinionActions } from './useOpinionActions';
 import { useCouncilMeetings, useCouncilMembers, useCouncilOpinions } from './data/index';
 
@@ -37,6 +39,18 @@ const useStyles = makeStyles({
 });
 
 const now = () => new Date().toISOString();
+
+/** How long the search box waits after the last key before filtering. */
+const FILTER_DEBOUNCE_MS = 150;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
 
 export function OpinionsBoard({ council }: { council: Council }) {
   const s = useStyles();
@@ -56,7 +70,39 @@ export function OpinionsBoard({ council }: { council: Council }) {
 
   const lookup = useMemo(() => ({ meetings, members }), [meetings, members]);
   const active = useMemo(() => (all ?? []).filter(isActive), [all]);
-  const shown = useMemo(() => filterOpinions(active, filter, lookup), [active, filter, lookup]);
+  // The search text is normalised once per opinion (not once per key and opinion), and the
+  // box filters 150 ms after the last key; the other filters apply at once.
+  const haystacks = useMemo(
+    () =>
+      new Map(
+        active.map((o) => [
+          o.id,
+          normalizeForSearch([o.summary, o.response, o.sourceLabel, memberName(o.memberId, lookup)].join('\n')),
+        ]),
+      ),
+    [active, lookup],
+  );
+  const text = useDebounced(filter.text ?? '', FILTER_DEBOUNCE_MS);
+  const shown = useMemo(() => {
+    const rest = filterOpinions(active, { ...filter, text: '' }, lookup);
+    const words = normalizeForSearch(text).split(/\s+/).filter(Boolean);
+    if (!words.length) return rest;
+    return rest.filter((o) => {
+      const hay = haystacks.get(o.id) ?? '';
+      return words.every((w) => hay.includes(w));
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- filter.text is applied through its debounced copy
+  }, [
+    active,
+    filter.meetingId,
+    filter.memberId,
+    filter.source,
+    filter.status,
+    filter.fieldId,
+    text,
+    haystacks,
+    lookup,
+  ]);
   const groups = useMemo(() => groupByField(shown, council.fields), [shown, council.fields]);
   const totals = useMemo(() => groupByField(active, council.fields), [active, council.fields]);
   const counts = useMemo(() => countOpinions(all ?? [], council), [all, council]);
@@ -175,39 +221,42 @@ export function OpinionsBoard({ council }: { council: Council }) {
                     </>
                   }
                 >
-                  <div className={s.list} role="list" aria-label={`${g.name}の意見`}>
-                    {g.items.length === 0 ? (
+                  {g.items.length === 0 ? (
+                    <div className={s.list} role="list" aria-label={`${g.name}の意見`}>
                       <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
                         （ここへドラッグして移動できます）
                       </Text>
-                    ) : (
-                      g.items.map((o) => (
-                        <div role="listitem" key={o.id}>
-                          <OpinionCard
-                            opinion={o}
-                            no={numbers.get(o.id) ?? 0}
-                            council={council}
-                            source={sourceText(o, lookup)}
-                            member={memberName(o.memberId, lookup)}
-                            duplicates={dupes.get(o.id) ?? []}
-                            selected={selected.has(o.id)}
-                            onSelect={onSelect}
-                            onStatus={actions.onStatus}
-                            onResponse={actions.onResponse}
-                            onMove={actions.onMove}
-                            onStep={actions.onStep}
-                            onDelete={actions.onDelete}
-                            onEdit={onEdit}
-                            onLink={onLink}
-                            onTogglePublic={actions.onTogglePublic}
-                            sections={o.sectionIds.map((id) => sectionTitles.get(id)).filter((x): x is string => !!x)}
-                            onUnmerge={actions.onUnmerge}
-                            onDragStart={actions.onDragStart}
-                          />
-                        </div>
-                      ))
-                    )}
-                  </div>
+                    </div>
+                  ) : (
+                    <OpinionList
+                      items={g.items}
+                      label={`${g.name}の意見`}
+                      className={s.list}
+                      renderItem={(o) => (
+                        <OpinionCard
+                          opinion={o}
+                          no={numbers.get(o.id) ?? 0}
+                          council={council}
+                          source={sourceText(o, lookup)}
+                          member={memberName(o.memberId, lookup)}
+                          duplicates={dupes.get(o.id) ?? []}
+                          selected={selected.has(o.id)}
+                          onSelect={onSelect}
+                          onStatus={actions.onStatus}
+                          onResponse={actions.onResponse}
+                          onMove={actions.onMove}
+                          onStep={actions.onStep}
+                          onDelete={actions.onDelete}
+                          onEdit={onEdit}
+                          onLink={onLink}
+                          onTogglePublic={actions.onTogglePublic}
+                          sections={o.sectionIds.map((id) => sectionTitles.get(id)).filter((x): x is string => !!x)}
+                          onUnmerge={actions.onUnmerge}
+                          onDragStart={actions.onDragStart}
+                        />
+                      )}
+                    />
+                  )}
                 </Section>
               </div>
             );
