@@ -86,9 +86,7 @@ export function AppShell() {
         <Text weight="semibold" size={400}>
           審議会デスク
         </Text>
-        <Text size={200} style={{ opacity: 0.85 }}>
-          審議会事務局のための会議・会議録・意見管理
-        </Text>
+        <Text size={200}>審議会事務局のための会議・会議録・意見管理</Text>
         <span style={{ flex: 1 }} />
         <SearchLauncher />
         {bridge.mode === 'browser' ? (

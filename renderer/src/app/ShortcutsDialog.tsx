@@ -1,5 +1,5 @@
 /** The keyboard-shortcut list (F1 / ?), so every key the app uses can be learned. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Button,
   Dialog,
@@ -21,7 +21,22 @@ import { OPEN_EVENT } from '../ui/shortcuts';
 export { openShortcutsDialog } from '../ui/shortcuts';
 
 export function ShortcutsDialog() {
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  // Where focus was when the list opened (the live screen's entry line, say): it goes back
+  // there on close, so the screen's own Alt shortcuts work again without a click.
+  const returnTo = useRef<HTMLElement | null>(null);
+  const setOpen = useCallback((next: boolean) => {
+    if (next) {
+      const active = document.activeElement;
+      if (returnTo.current === null && active instanceof HTMLElement && active !== document.body)
+        returnTo.current = active;
+    } else {
+      const target = returnTo.current;
+      returnTo.current = null;
+      if (target) setTimeout(() => target.isConnected && target.focus(), 0);
+    }
+    setOpenState(next);
+  }, []);
   useEffect(() => {
     const onOpen = () => setOpen(true);
     const onKey = (e: KeyboardEvent) => {
@@ -39,7 +54,7 @@ export function ShortcutsDialog() {
       window.removeEventListener(OPEN_EVENT, onOpen);
       window.removeEventListener('keydown', onKey);
     };
-  }, []);
+  }, [setOpen]);
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
       <DialogSurface>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import {
   Breadcrumb,
   BreadcrumbButton,
@@ -39,14 +39,14 @@ export function PageHeader({
       {crumbs.length ? (
         <Breadcrumb aria-label="現在の場所" size="small">
           {crumbs.map((c, i) => (
-            <span key={i} style={{ display: 'contents' }}>
+            <Fragment key={i}>
               <BreadcrumbItem>
                 <BreadcrumbButton onClick={c.to ? () => navigate(c.to!) : undefined} current={!c.to}>
                   {c.label}
                 </BreadcrumbButton>
               </BreadcrumbItem>
               {i < crumbs.length - 1 ? <BreadcrumbDivider /> : null}
-            </span>
+            </Fragment>
           ))}
         </Breadcrumb>
       ) : null}
