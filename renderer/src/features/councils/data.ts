@@ -9,6 +9,7 @@
 import type { Council, Field as CouncilField, Member, Staff } from '../../../../shared/domain';
 import { randomId } from '../../../../shared/factory';
 import { addDays } from '../../../../shared/wareki';
+import { completePublicLabels } from '../../../../shared/publication/labels';
 import type { RosterPreview } from '../../../../shared/contract/councils';
 import { AppError } from '../../../../shared/errors';
 import type { ShingikaiDB } from '../../data/database';
@@ -102,6 +103,26 @@ export async function fieldUsage(db: ShingikaiDB, councilId: string, fieldId: st
 // ---------------------------------------------------------------- members and staff
 
 export type MemberInput = Omit<Member, 'id' | 'councilId' | 'order'>;
+
+/**
+ * Stores the council's stable public letters (completePublicLabels), completed for the given
+ * meetings, when they changed: called before a 公開版 export and when the projector opens,
+ * after which every document and the projector use the same letters.
+ */
+export async function storePublicLabels(
+  db: ShingikaiDB,
+  councilId: string,
+  meetingIds: readonly string[] = [],
+): Promise<void> {
+  await db.transaction('rw', [db.councils, db.members], async () => {
+    const council = await db.councils.get(councilId);
+    if (!council) return;
+    const members = await db.members.where('councilId').equals(councilId).toArray();
+    const next = completePublicLabels(council, members, meetingIds);
+    if (JSON.stringify(next) !== JSON.stringify(council.publicLabels ?? null))
+      await db.councils.update(councilId, { publicLabels: next, updatedAt: now() });
+  });
+}
 
 export async function addMember(db: ShingikaiDB, councilId: string, input: MemberInput): Promise<Member> {
   return db.transaction('rw', db.members, async () => {
@@ -255,6 +276,8 @@ export async function createCouncil(council: Council): Promise<void> {
 export const saveCouncil = (id: string, patch: Partial<Omit<Council, 'id' | 'createdAt'>>) =>
   updateCouncil(appDb, id, patch);
 
+export const keepPublicLabels = (councilId: string, meetingIds: readonly string[] = []) =>
+  storePublicLabels(appDb, councilId, meetingIds);
 export const changeMinutesDueDays = (councilId: string, days: number) => setMinutesDueDays(appDb, councilId, days);
 
 export const mergeCouncilField = (councilId: string, fromId: string, intoId: string) =>

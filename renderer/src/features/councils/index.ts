@@ -4,3 +4,4 @@ export { CouncilListScreen } from './CouncilListScreen';
 export { CouncilOverview } from './CouncilOverview';
 export { MembersTab } from './MembersTab';
 export { CouncilSettingsTab } from './CouncilSettingsTab';
+export { keepPublicLabels } from './data';
