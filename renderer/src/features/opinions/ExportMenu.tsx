@@ -1,5 +1,5 @@
 /** 出力 menu of the opinions area: reads the records, sends them to main, offers to open the file. */
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import {
   Button,
   Menu,
@@ -18,6 +18,12 @@ import { call } from '../../platform/bridge';
 import { loadDocumentData } from './data/index';
 import type { OpinionDocumentKind } from '../../../../shared/contract/opinions';
 import { useExport } from '../../ui/exporting';
+import { useNotify } from '../../app/notify';
+import { keepPublicLabels } from '../councils';
+import { opinionsPublicationReview } from '../../../../shared/publication/review';
+import type { PublicationReview } from '../../../../shared/publication/redaction';
+import type { OpinionDocumentData } from '../../../../shared/opinions/publication';
+import { PublicationReviewDialog } from '../../ui/PublicationReviewDialog';
 
 export interface ExportRequest {
   kind: OpinionDocumentKind;
@@ -25,13 +31,53 @@ export interface ExportRequest {
   handout?: { meetingId: string; grouping: 'field' | 'theme'; themes: Record<string, string> };
 }
 
-export function useOpinionExport(councilId: string) {
+/**
+ * Runs an opinion export. A 公開版 stores the council's letters first, then shows the review
+ * (every replacement, every blocking place) and is written only after the user confirms;
+ * render `dialog` wherever the hook is used.
+ */
+export function useOpinionExport(councilId: string): {
+  run: (req: ExportRequest, publication: boolean) => Promise<void>;
+  busy: boolean;
+  dialog: ReactElement;
+} {
   const exporter = useExport();
-  const run = (req: ExportRequest, publication: boolean) =>
-    exporter.run('文書', async () =>
-      call('opinions:export:document', { ...req, publication, data: await loadDocumentData(councilId) }),
-    );
-  return { run, busy: exporter.busy !== null };
+  const notify = useNotify();
+  const [pending, setPending] = useState<{
+    req: ExportRequest;
+    data: OpinionDocumentData;
+    review: PublicationReview;
+  } | null>(null);
+  const write = (req: ExportRequest, publication: boolean, data: OpinionDocumentData) =>
+    exporter.run('文書', async () => call('opinions:export:document', { ...req, publication, data }));
+  const run = async (req: ExportRequest, publication: boolean) => {
+    if (!publication || req.kind === 'template') {
+      await exporter.run('文書', async () =>
+        call('opinions:export:document', { ...req, publication, data: await loadDocumentData(councilId) }),
+      );
+      return;
+    }
+    try {
+      await keepPublicLabels(councilId);
+      const data = await loadDocumentData(councilId);
+      setPending({ req, data, review: opinionsPublicationReview(data) });
+    } catch (err) {
+      notify.error(err, '公開版を出力できませんでした');
+    }
+  };
+  const dialog = (
+    <PublicationReviewDialog
+      review={pending?.review ?? null}
+      what="公開版"
+      onClose={() => setPending(null)}
+      onConfirm={() => {
+        const p = pending;
+        setPending(null);
+        if (p) void write(p.req, true, p.data);
+      }}
+    />
+  );
+  return { run, busy: exporter.busy !== null, dialog };
 }
 
 const ITEMS: { label: string; req: ExportRequest }[] = [
@@ -44,35 +90,38 @@ const ITEMS: { label: string; req: ExportRequest }[] = [
 ];
 
 export function ExportMenu({ councilId }: { councilId: string }) {
-  const { run, busy } = useOpinionExport(councilId);
+  const { run, busy, dialog } = useOpinionExport(councilId);
   const [checked, setChecked] = useState<Record<string, string[]>>({ mode: ['public'] });
   const publication = (checked.mode ?? []).includes('public');
   return (
-    <Menu
-      checkedValues={checked}
-      onCheckedValueChange={(_, d) => setChecked((c) => ({ ...c, [d.name]: d.checkedItems }))}
-    >
-      <MenuTrigger disableButtonEnhancement>
-        <Button icon={busy ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={busy}>
-          {busy ? '出力中…' : '出力'}
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuItemCheckbox name="mode" value="public">
-            公開版（非公開の意見を除き、委員名は公開の表記）
-          </MenuItemCheckbox>
-          <MenuDivider />
-          <MenuGroup>
-            <MenuGroupHeader>出力する文書</MenuGroupHeader>
-            {ITEMS.map((i) => (
-              <MenuItem key={i.label} onClick={() => void run(i.req, publication)}>
-                {i.label}
-              </MenuItem>
-            ))}
-          </MenuGroup>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <>
+      {dialog}
+      <Menu
+        checkedValues={checked}
+        onCheckedValueChange={(_, d) => setChecked((c) => ({ ...c, [d.name]: d.checkedItems }))}
+      >
+        <MenuTrigger disableButtonEnhancement>
+          <Button icon={busy ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={busy}>
+            {busy ? '出力中…' : '出力'}
+          </Button>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            <MenuItemCheckbox name="mode" value="public">
+              公開版（非公開の意見を除き、委員名は公開の表記）
+            </MenuItemCheckbox>
+            <MenuDivider />
+            <MenuGroup>
+              <MenuGroupHeader>出力する文書</MenuGroupHeader>
+              {ITEMS.map((i) => (
+                <MenuItem key={i.label} onClick={() => void run(i.req, publication)}>
+                  {i.label}
+                </MenuItem>
+              ))}
+            </MenuGroup>
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+    </>
   );
 }

@@ -24,7 +24,7 @@ export function HandoutView({ council }: { council: Council }) {
   const [meetingId, setMeetingId] = useState('');
   const [grouping, setGrouping] = useState<HandoutGrouping>('field');
   const [themes, setThemes] = useState<Record<string, string>>({});
-  const { run, busy } = useOpinionExport(council.id);
+  const { run, busy, dialog } = useOpinionExport(council.id);
 
   useEffect(() => {
     if (meetingId || !meetings?.length) return;
@@ -58,6 +58,7 @@ export function HandoutView({ council }: { council: Council }) {
 
   return (
     <>
+      {dialog}
       <div style={{ display: 'flex', gap: 16, alignItems: 'end', flexWrap: 'wrap', marginBottom: 12 }}>
         <Field label="資料を配る会議">
           <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)}>
