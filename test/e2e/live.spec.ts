@@ -145,7 +145,8 @@ test('a remark is typed, its speaker, kind, field and flags picked by keys, and 
   await entry(page).pressSequentially('二行目。');
   await expect(entry(page)).toHaveValue('人事の件です。\n二行目。');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Alt+N');
+  // 非公開 was for that one remark: the next line starts public again, like 要確認.
+  await expect(page.getByRole('button', { name: '非公開（Alt+N）' })).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('Alt+K');
   await entry(page).pressSequentially('次の議題に移ります。');
   await page.keyboard.press('Enter');
@@ -185,6 +186,46 @@ test('a remark is typed, its speaker, kind, field and flags picked by keys, and 
   await entry(page).pressSequentially('推進体制のところで市民参画というのは');
   await expect(page.getByLabel('開始からの経過時間')).toContainText(/経過 0:0\d:\d\d/);
   await screenshot(page, 'live-01-mid-meeting');
+});
+
+test('an agenda item marked 非公開で審議 is shown as such live, and its remarks are recorded non-public', async ({
+  app: page,
+}) => {
+  await loadSample(page);
+  const meeting = await meetingOf(page, 2);
+  await page.goto(page.url().replace(/#.*$/, '') + `#/councils/${meeting.councilId}/meetings/${meeting.id}`);
+  const item = meeting.agenda[2]!;
+  const row = page.getByRole('list', { name: '次第の項目' }).getByRole('listitem').nth(2);
+  await row.getByRole('checkbox', { name: 'この議題は非公開で審議' }).check();
+  await expect
+    .poll(async () => (await meetingOf(page, 2)).agenda.find((a) => a.id === item.id) as { closed?: boolean })
+    .toMatchObject({ closed: true });
+
+  await page.getByRole('button', { name: '記録（ライブ）' }).click();
+  const before = (await remarksOf(page, meeting.id)).length;
+  await page
+    .getByRole('navigation', { name: '次第' })
+    .getByRole('button', { name: new RegExp(item.title) })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: '非公開審議中' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '次第' })).toContainText('【非公開審議】');
+  await entry(page).pressSequentially('人事案件について説明します。');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await remarksOf(page, meeting.id)).length).toBe(before + 1);
+  expect((await remarksOf(page, meeting.id)).at(-1)).toMatchObject({
+    text: '人事案件について説明します。',
+    nonPublic: true,
+    agendaItemId: item.id,
+  });
+  await screenshot(page, 'live-closed-item');
+
+  // Back on an open item, remarks are public again.
+  await page.keyboard.press('Alt+PageDown');
+  await expect(page.getByRole('status').filter({ hasText: '非公開審議中' })).toHaveCount(0);
+  await entry(page).pressSequentially('公開の発言です。');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await remarksOf(page, meeting.id)).length).toBe(before + 2);
+  expect((await remarksOf(page, meeting.id)).at(-1)).toMatchObject({ text: '公開の発言です。', nonPublic: false });
 });
 
 test('Enter while the IME is composing never commits; the confirmed text stays in the line', async ({ app: page }) => {
@@ -487,7 +528,6 @@ test('the projector shows the current agenda item in large type, labels by the c
   await page.keyboard.press('Alt+4');
   await entry(page).pressSequentially('ここだけの話ですが、人事の件。');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Alt+N');
   await page.keyboard.press('Alt+J');
   await entry(page).pressSequentially('ご意見を踏まえて素案を作成します。');
   await page.keyboard.press('Enter');

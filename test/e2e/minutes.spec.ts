@@ -150,6 +150,10 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
 
   // The 公開版: checks are offered first, then main writes the file.
   await page.getByRole('button', { name: '公開版を出力' }).click();
+  const reviewDialog = page.getByRole('dialog', { name: '会議録（公開版）の出力前の確認' });
+  await expect(reviewDialog.getByText(/氏名の置き換え（\d+件）/)).toBeVisible();
+  await screenshot(page, 'minutes-publication-review');
+  await reviewDialog.getByRole('button', { name: '確認して出力する' }).click();
   await page
     .getByRole('dialog', { name: '公用文チェックの指摘があります' })
     .getByRole('button', { name: 'このまま出力する' })
@@ -219,8 +223,12 @@ test('minutes: a 非公開 remark never reaches the 公開版, and the history n
   await page.getByRole('tab', { name: /公用文チェック/ }).click();
   await page.getByRole('button', { name: '修正案をすべて適用' }).click();
   await expect(page.getByText('公開版の文章に指摘はありません')).toBeVisible();
-  // No findings left: the 公開版 is written without asking.
+  // No findings left: after the name review, the 公開版 is written.
   await page.getByRole('button', { name: '公開版を出力' }).click();
+  await page
+    .getByRole('dialog', { name: /出力前の確認/ })
+    .getByRole('button', { name: '確認して出力する' })
+    .click();
   const file = await savedFile(page, server.exportDir, '第2回_会議録_公開版');
   const text = await docText(file);
   expect(text).toContain('※この項目の一部は非公開のため掲載していません。');

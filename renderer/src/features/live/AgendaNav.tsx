@@ -37,7 +37,10 @@ export function AgendaNav({
           onClick={() => onPick(a.id)}
         >
           <span>{i + 1}.</span>
-          <span>{a.title}</span>
+          <span>
+            {a.title}
+            {a.closed ? <span className={s.closedMark}>【非公開審議】</span> : null}
+          </span>
           <span className={s.agendaCount}>{counts.get(a.id) ?? 0}</span>
         </button>
       ))}

@@ -36,8 +36,14 @@ export function EntryPanel({
   const { picker, setPicker, closePicker, pick, toggle, labelOf } = picking;
   const currentItem = meeting.agenda.find((a) => a.id === itemId);
   const fieldName = meta.fieldId ? (council.fields.find((f) => f.id === meta.fieldId)?.name ?? '') : '';
+  const closed = !!currentItem?.closed;
   return (
-    <div className={mergeClasses(s.entry, meta.nonPublic && s.entryNonPublic)}>
+    <div className={mergeClasses(s.entry, (meta.nonPublic || closed) && s.entryNonPublic)}>
+      {closed ? (
+        <div role="status" className={s.closedBanner}>
+          非公開審議中：この議題の発言はすべて非公開として記録され、公開版・プロジェクターには出ません。
+        </div>
+      ) : null}
       {picker ? (
         <QuickPick
           key={`${picker.what}-${picker.target}`}

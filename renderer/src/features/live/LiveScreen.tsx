@@ -161,7 +161,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
             <Button
               icon={<SlideTextRegular />}
               onClick={() =>
-                void openProjector(meetingId).catch((err) => notify.error(err, 'プロジェクター表示を開けませんでした'))
+                void openProjector(meeting).catch((err) => notify.error(err, 'プロジェクター表示を開けませんでした'))
               }
             >
               プロジェクター表示（Alt+P）

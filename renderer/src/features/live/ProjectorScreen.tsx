@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useParams } from 'react-router-dom';
 import { makeStyles } from '@fluentui/react-components';
 import { meetingTitle } from '../../ui/format';
-import { assignLetters, speakerLabel, type SpeakerContext } from '../../../../shared/speakers';
+import { isPublicForProjector, projectorSpeaker, projectorText } from '../../../../shared/publication/projector';
 import { useProjectorRecords } from './data';
 
 /** The last lines are enough on a wall; older ones scroll off anyway. */
@@ -56,25 +56,14 @@ export function ProjectorScreen() {
 
   const view = useMemo(() => {
     if (!data) return null;
-    const { meeting, council, members, staff, itemId, all, ofItem } = data;
+    const { meeting, council, members, staff, itemId, ofItem } = data;
     const item = meeting.agenda.find((a) => a.id === itemId) ?? null;
-    const ctx: SpeakerContext = { members, staff, chairMemberId: meeting.chairMemberId };
-    const rule = council.publication.speakerLabel;
-    const letters = all
-      ? assignLetters(
-          all.filter((r) => !r.nonPublic),
-          ctx,
-        )
-      : undefined;
+    const ctx = { council, members, staff, meeting };
+    // Public remarks only (never メモ, 非公開, 要確認 or a closed item), speakers by their stored public label.
     const lines = ofItem
-      .filter((r) => !r.nonPublic)
+      .filter((r) => isPublicForProjector(r, meeting))
       .slice(-SHOWN)
-      .map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        text: r.text,
-        who: speakerLabel(r.speaker, ctx, rule, letters),
-      }));
+      .map((r) => ({ id: r.id, kind: r.kind, text: projectorText(r, ctx), who: projectorSpeaker(r, ctx) }));
     return { council, meeting, item, lines };
   }, [data]);
 

@@ -339,9 +339,8 @@ export const remarkStore = {
 };
 
 /**
- * What the projector shows, re-read on every change. Reads only the current item's remarks
- * (a long meeting has thousands), except under the letter rule, where A委員, B委員 … follow
- * first appearance in the whole meeting.
+ * What the projector shows, re-read on every change: only the current item's remarks
+ * (a long meeting has thousands); letters come from the council's stored public labels.
  */
 export function useProjectorRecords(meetingId: string) {
   return useLiveQuery(async () => {
@@ -356,15 +355,11 @@ export function useProjectorRecords(meetingId: string) {
     ]);
     if (!council) return null;
     const itemId = draft?.agendaItemId ?? last?.agendaItemId ?? meeting.agenda[0]?.id ?? null;
-    const rule = council.publication.speakerLabel;
-    const all = rule === 'letter' ? await remarksOf(db, meetingId) : null;
-    const ofItem = all
-      ? all.filter((r) => r.agendaItemId === itemId)
-      : itemId
-        ? (await db.remarks.where('agendaItemId').equals(itemId).toArray())
-            .filter((r) => r.meetingId === meetingId)
-            .sort((a, b) => a.order - b.order)
-        : [];
-    return { meeting, council, members, staff, itemId, all, ofItem };
+    const ofItem = itemId
+      ? (await db.remarks.where('agendaItemId').equals(itemId).toArray())
+          .filter((r) => r.meetingId === meetingId)
+          .sort((a, b) => a.order - b.order)
+      : [];
+    return { meeting, council, members, staff, itemId, ofItem };
   }, [meetingId]);
 }

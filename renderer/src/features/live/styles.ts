@@ -53,6 +53,18 @@ export const useLiveStyles = makeStyles({
     border: `1px solid ${tokens.colorBrandStroke2}`,
     borderRadius: tokens.borderRadiusLarge,
   },
+  closedBanner: {
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+    padding: '6px 10px',
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  closedMark: {
+    color: tokens.colorPaletteRedForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+  },
   entryNonPublic: {
     border: `2px solid ${tokens.colorPaletteRedBorder2}`,
     backgroundColor: tokens.colorPaletteRedBackground1,

@@ -1,6 +1,6 @@
 /** 次第: items of kind 開会 / 報告 / 説明 / 議題 / その他 / 閉会, numbered as the 次第 prints them; Alt+↑/↓ or drag to reorder. */
 import { useState } from 'react';
-import { Button, Dropdown, Option, Text, Tooltip, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Dropdown, Option, Text, Tooltip, tokens } from '@fluentui/react-components';
 import {
   Add24Regular,
   ArrowDownRegular,
@@ -154,6 +154,11 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
                   placeholder={item.kind === '議題' ? '議題の名称（例：〇〇計画の素案について）' : item.kind}
                   style={{ flex: 1 }}
                   onCommit={(v) => patch(item.id, { title: v.trim() })}
+                />
+                <Checkbox
+                  label="この議題は非公開で審議"
+                  checked={!!item.closed}
+                  onChange={(_, d) => void patch(item.id, { closed: d.checked === true })}
                 />
                 <Row gap={0}>
                   <Tooltip content="上へ（Alt+↑）" relationship="label">

@@ -36,6 +36,10 @@ import { useOperatorName } from '../settings';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { PromoteRemarksDialog } from '../opinions';
 import { TEMPLATE_KIND_LABELS } from '../../../../shared/templates/tags';
+import { keepPublicLabels } from '../../data/publicLabels';
+import { minutesPublicationReview } from '../../../../shared/publication/review';
+import type { PublicationReview } from '../../../../shared/publication/redaction';
+import { PublicationReviewDialog } from '../../ui/PublicationReviewDialog';
 
 type TabKey = 'edit' | 'preview' | 'checks' | 'history';
 
@@ -51,6 +55,7 @@ export function MinutesScreen() {
   const [reason, setReason] = useState('');
   const [publishDate, setPublishDate] = useState(todayInTokyo());
   const [confirmPublicExport, setConfirmPublicExport] = useState(false);
+  const [review, setReview] = useState<PublicationReview | null>(null);
   const exporter = useExport();
   const [promoteOpen, setPromoteOpen] = useState(false);
   const exporting = exporter.busy as MinutesMode | null;
@@ -141,6 +146,21 @@ export function MinutesScreen() {
         }),
       t.kind,
     );
+  // 公開版: the letters are stored first (every document then prints the same ones), then every
+  // replacement and every blocking place is shown; the checks come after the user confirms.
+  const startPublicExport = async () => {
+    try {
+      await keepPublicLabels(council.id, [meeting.id]);
+      setReview(minutesPublicationReview(input));
+    } catch (err) {
+      notify.error(err, '公開版を出力できませんでした');
+    }
+  };
+  const confirmReview = () => {
+    setReview(null);
+    if (findings.length) setConfirmPublicExport(true);
+    else void exportDocx('public');
+  };
 
   const gotoParagraph = (key: string) => {
     setTab('edit');
@@ -186,7 +206,7 @@ export function MinutesScreen() {
               appearance="primary"
               icon={<DocumentArrowDown20Regular />}
               disabled={!!exporting}
-              onClick={() => (findings.length ? setConfirmPublicExport(true) : void exportDocx('public'))}
+              onClick={() => void startPublicExport()}
             >
               {exporting === 'public' ? '作成中…' : '公開版を出力'}
             </Button>
@@ -313,6 +333,12 @@ export function MinutesScreen() {
         onPublishDate={setPublishDate}
         onClose={() => setPendingAction(null)}
         onRun={(a) => void moveStatus(a)}
+      />
+      <PublicationReviewDialog
+        review={review}
+        what="会議録（公開版）"
+        onClose={() => setReview(null)}
+        onConfirm={confirmReview}
       />
       <PublicExportDialog
         open={confirmPublicExport}

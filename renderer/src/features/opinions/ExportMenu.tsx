@@ -1,5 +1,5 @@
 /** 出力 menu of the opinions area: reads the records, sends them to main, offers to open the file. */
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import {
   Button,
   Menu,
@@ -18,6 +18,12 @@ import { call } from '../../platform/bridge';
 import { loadDocumentData, useCouncil } from './data/index';
 import type { OpinionDocumentKind } from '../../../../shared/contract/opinions';
 import { useExport } from '../../ui/exporting';
+import { useNotify } from '../../app/notify';
+import { keepPublicLabels } from '../../data/publicLabels';
+import { opinionsPublicationReview } from '../../../../shared/publication/review';
+import type { PublicationReview } from '../../../../shared/publication/redaction';
+import type { OpinionDocumentData } from '../../../../shared/opinions/publication';
+import { PublicationReviewDialog } from '../../ui/PublicationReviewDialog';
 
 export interface ExportRequest {
   kind: OpinionDocumentKind;
@@ -29,22 +35,54 @@ export interface ExportRequest {
   meetingIds?: string[];
 }
 
-export function useOpinionExport(councilId: string) {
+/**
+ * Runs an opinion export. A 公開版 stores the council's letters first, then shows the review
+ * (every replacement, every blocking place) and is written only after the user confirms;
+ * render `dialog` wherever the hook is used.
+ */
+export function useOpinionExport(councilId: string): {
+  run: (req: ExportRequest, publication: boolean) => Promise<void>;
+  runTemplate: (storedName: string, publication: boolean) => Promise<void>;
+  busy: boolean;
+  dialog: ReactElement;
+} {
   const exporter = useExport();
+  const notify = useNotify();
+  const [pending, setPending] = useState<{ review: PublicationReview; write: () => Promise<unknown> } | null>(null);
+  /** A 公開版 keeps the letters, then waits for the review; anything else is written at once. */
+  const withReview = async (publication: boolean, write: (data: OpinionDocumentData) => Promise<unknown>) => {
+    try {
+      if (publication) await keepPublicLabels(councilId);
+      const data = await loadDocumentData(councilId);
+      if (publication) setPending({ review: opinionsPublicationReview(data), write: () => write(data) });
+      else await write(data);
+    } catch (err) {
+      notify.error(err, publication ? '公開版を出力できませんでした' : '出力できませんでした');
+    }
+  };
   const run = (req: ExportRequest, publication: boolean) =>
-    exporter.run('文書', async () =>
-      call('opinions:export:document', { ...req, publication, data: await loadDocumentData(councilId) }),
+    withReview(publication && req.kind !== 'template', (data) =>
+      exporter.run('文書', () => call('opinions:export:document', { ...req, publication, data })),
     );
   const runTemplate = (storedName: string, publication: boolean) =>
-    exporter.run('意見対応表', async () =>
-      call('template:export:document', {
-        kind: 'responses',
-        storedName,
-        publication,
-        data: await loadDocumentData(councilId),
-      }),
+    withReview(publication, (data) =>
+      exporter.run('意見対応表', () =>
+        call('template:export:document', { kind: 'responses', storedName, publication, data }),
+      ),
     );
-  return { run, runTemplate, busy: exporter.busy !== null };
+  const dialog = (
+    <PublicationReviewDialog
+      review={pending?.review ?? null}
+      what="公開版"
+      onClose={() => setPending(null)}
+      onConfirm={() => {
+        const p = pending;
+        setPending(null);
+        if (p) void p.write();
+      }}
+    />
+  );
+  return { run, runTemplate, busy: exporter.busy !== null, dialog };
 }
 
 const ITEMS: { label: string; req: ExportRequest }[] = [
@@ -57,41 +95,44 @@ const ITEMS: { label: string; req: ExportRequest }[] = [
 ];
 
 export function ExportMenu({ councilId }: { councilId: string }) {
-  const { run, runTemplate, busy } = useOpinionExport(councilId);
+  const { run, runTemplate, busy, dialog } = useOpinionExport(councilId);
   const template = useCouncil(councilId)?.templates?.find((t) => t.kind === 'responses');
   const [checked, setChecked] = useState<Record<string, string[]>>({ mode: ['public'] });
   const publication = (checked.mode ?? []).includes('public');
   return (
-    <Menu
-      checkedValues={checked}
-      onCheckedValueChange={(_, d) => setChecked((c) => ({ ...c, [d.name]: d.checkedItems }))}
-    >
-      <MenuTrigger disableButtonEnhancement>
-        <Button icon={busy ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={busy}>
-          {busy ? '出力中…' : '出力'}
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuItemCheckbox name="mode" value="public">
-            公開版（非公開の意見を除き、委員名は公開の表記）
-          </MenuItemCheckbox>
-          <MenuDivider />
-          <MenuGroup>
-            <MenuGroupHeader>出力する文書</MenuGroupHeader>
-            {ITEMS.map((i) => (
-              <MenuItem key={i.label} onClick={() => void run(i.req, publication)}>
-                {i.label}
-              </MenuItem>
-            ))}
-            {template ? (
-              <MenuItem onClick={() => void runTemplate(template.storedName, publication)}>
-                意見対応表（テンプレートで出力）
-              </MenuItem>
-            ) : null}
-          </MenuGroup>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <>
+      {dialog}
+      <Menu
+        checkedValues={checked}
+        onCheckedValueChange={(_, d) => setChecked((c) => ({ ...c, [d.name]: d.checkedItems }))}
+      >
+        <MenuTrigger disableButtonEnhancement>
+          <Button icon={busy ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={busy}>
+            {busy ? '出力中…' : '出力'}
+          </Button>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            <MenuItemCheckbox name="mode" value="public">
+              公開版（非公開の意見を除き、委員名は公開の表記）
+            </MenuItemCheckbox>
+            <MenuDivider />
+            <MenuGroup>
+              <MenuGroupHeader>出力する文書</MenuGroupHeader>
+              {ITEMS.map((i) => (
+                <MenuItem key={i.label} onClick={() => void run(i.req, publication)}>
+                  {i.label}
+                </MenuItem>
+              ))}
+              {template ? (
+                <MenuItem onClick={() => void runTemplate(template.storedName, publication)}>
+                  意見対応表（テンプレートで出力）
+                </MenuItem>
+              ) : null}
+            </MenuGroup>
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+    </>
   );
 }

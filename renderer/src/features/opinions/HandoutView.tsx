@@ -34,7 +34,7 @@ export function HandoutView({ council }: { council: Council }) {
   /** The 前回 the handout speaks of ('' = the meeting just before, as main defaults). */
   const [prevChoice, setPrevChoice] = useState('');
   const [themes, setThemes] = useState<Record<string, string>>({});
-  const { run, busy } = useOpinionExport(council.id);
+  const { run, busy, dialog } = useOpinionExport(council.id);
 
   useEffect(() => {
     if (meetingId || !meetings?.length) return;
@@ -80,6 +80,7 @@ export function HandoutView({ council }: { council: Council }) {
 
   return (
     <>
+      {dialog}
       <div style={{ display: 'flex', gap: 16, alignItems: 'end', flexWrap: 'wrap', marginBottom: 12 }}>
         <Field label="資料を配る会議">
           <Select

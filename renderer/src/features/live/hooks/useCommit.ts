@@ -26,6 +26,8 @@ export function useCommit({ meeting, draft, remarksRef, nextOrder, setPending, a
       const now = Date.now();
       const m = metaRef.current;
       const list = remarksRef.current;
+      // An item discussed in closed session records every remark under it as 非公開.
+      const closed = meeting.agenda.some((a) => a.id === itemRef.current && a.closed);
       const iso = new Date(now).toISOString();
       const remark: Remark = {
         id: randomId(),
@@ -37,14 +39,14 @@ export function useCommit({ meeting, draft, remarksRef, nextOrder, setPending, a
         fieldId: m.fieldId,
         text,
         offsetSec: offsetSecAt(offsetBaseMs(meeting, list, now), now),
-        nonPublic: m.nonPublic,
+        nonPublic: m.nonPublic || closed,
         needsCheck: m.needsCheck,
         replyToId: null,
         createdAt: iso,
         updatedAt: iso,
       };
-      // Next line: speaker, kind and 要確認 cleared; field and 非公開 stay until changed.
-      const next: EntryMeta = { ...m, speaker: UNKNOWN, kind: '発言', needsCheck: false };
+      // Next line: speaker, kind, 非公開 and 要確認 cleared (each flag is for one remark); the field stays.
+      const next: EntryMeta = { ...m, speaker: UNKNOWN, kind: '発言', nonPublic: false, needsCheck: false };
       resetMetaUnsaved(next); // the commit transaction stores the emptied line itself
       setPending((p) => [...p, remark]);
       clearSelection();

@@ -137,7 +137,7 @@ export function usePicking(d: Deps) {
     else if (code === 'PageDown') moveItem(1);
     else if (code === 'PageUp') moveItem(-1);
     else if (code === 'KeyP')
-      void openProjector(meeting.id).catch((err) => notify.error(err, 'プロジェクター表示を開けませんでした'));
+      void openProjector(meeting).catch((err) => notify.error(err, 'プロジェクター表示を開けませんでした'));
     else handled = false;
     if (handled) {
       e.preventDefault();

@@ -187,7 +187,7 @@ export function opinionRecords(db: ShingikaiDB) {
   async function loadDocumentData(councilId: string): Promise<OpinionDocumentData> {
     return db.transaction(
       'r',
-      [db.councils, db.members, db.meetings, db.opinions, db.matrixItems, db.drafts],
+      [db.councils, db.members, db.staff, db.meetings, db.opinions, db.matrixItems, db.drafts],
       async () => {
         const council = await db.councils.get(councilId);
         if (!council) throw new DataError('NOT_FOUND', '審議会が見つかりません。');
@@ -195,6 +195,8 @@ export function opinionRecords(db: ShingikaiDB) {
         return {
           council,
           members: await ordered(db.members, '[councilId+order]', councilId).toArray(),
+          // 事務局 names in responses are hidden in a 公開版 too.
+          staff: await ordered(db.staff, '[councilId+order]', councilId).toArray(),
           meetings: await ordered(db.meetings, '[councilId+number]', councilId).toArray(),
           opinions: await councilOpinions(councilId),
           matrixItems: await db.matrixItems.where('councilId').equals(councilId).toArray(),
