@@ -56,6 +56,8 @@ export function MinutesScreen() {
   const [publishDate, setPublishDate] = useState(todayInTokyo());
   const [confirmPublicExport, setConfirmPublicExport] = useState(false);
   const [review, setReview] = useState<PublicationReview | null>(null);
+  // What the confirmed 公開版 is written with: the built-in layout or the council's template.
+  const [publicWriter, setPublicWriter] = useState<(() => Promise<unknown>) | null>(null);
   const exporter = useExport();
   const [promoteOpen, setPromoteOpen] = useState(false);
   const exporting = exporter.busy as MinutesMode | null;
@@ -125,13 +127,9 @@ export function MinutesScreen() {
     );
   };
 
-  // The 公開版 through a template is held back: its end-to-end test found a non-public remark in the
-  // output (test/e2e/templates.spec.ts, marked fixme) — internal and 確認用 templates are offered.
-  const minutesTemplates = (council.templates ?? []).filter(
-    (t) => t.kind.startsWith('minutes-') && t.kind !== 'minutes-public',
-  );
+  const minutesTemplates = (council.templates ?? []).filter((t) => t.kind.startsWith('minutes-'));
   const exportTemplate = (t: (typeof minutesTemplates)[number]) =>
-    void exporter.run(
+    exporter.run(
       '会議録',
       () =>
         call('template:export:document', {
@@ -146,20 +144,26 @@ export function MinutesScreen() {
         }),
       t.kind,
     );
-  // 公開版: the letters are stored first (every document then prints the same ones), then every
-  // replacement and every blocking place is shown; the checks come after the user confirms.
-  const startPublicExport = async () => {
+  // 公開版 (built-in or through a template): the letters are stored first (every document then
+  // prints the same ones), then every replacement and every blocking place is shown; the checks
+  // come after the user confirms.
+  const startPublicExport = async (write: () => Promise<unknown>) => {
     try {
       await keepPublicLabels(council.id, [meeting.id]);
       setReview(minutesPublicationReview(input));
+      setPublicWriter(() => write);
     } catch (err) {
       notify.error(err, '公開版を出力できませんでした');
     }
   };
+  const writePublic = () => {
+    setConfirmPublicExport(false);
+    if (publicWriter) void publicWriter();
+  };
   const confirmReview = () => {
     setReview(null);
     if (findings.length) setConfirmPublicExport(true);
-    else void exportDocx('public');
+    else writePublic();
   };
 
   const gotoParagraph = (key: string) => {
@@ -206,7 +210,7 @@ export function MinutesScreen() {
               appearance="primary"
               icon={<DocumentArrowDown20Regular />}
               disabled={!!exporting}
-              onClick={() => void startPublicExport()}
+              onClick={() => void startPublicExport(() => exportDocx('public'))}
             >
               {exporting === 'public' ? '作成中…' : '公開版を出力'}
             </Button>
@@ -215,7 +219,9 @@ export function MinutesScreen() {
                 key={t.kind}
                 icon={<DocumentArrowDown20Regular />}
                 disabled={!!exporting}
-                onClick={() => exportTemplate(t)}
+                onClick={() =>
+                  void (t.kind === 'minutes-public' ? startPublicExport(() => exportTemplate(t)) : exportTemplate(t))
+                }
               >
                 {`テンプレートで出力（${TEMPLATE_KIND_LABELS[t.kind].replace(/^会議録（|）$/g, '')}）`}
               </Button>
@@ -348,7 +354,7 @@ export function MinutesScreen() {
           setConfirmPublicExport(false);
           setTab('checks');
         }}
-        onExport={() => void exportDocx('public')}
+        onExport={writePublic}
       />
     </>
   );
