@@ -17,9 +17,18 @@ async function openOpinions(page: Page) {
 const toast = (page: Page, text: string) => page.locator('.fui-ToastTitle').filter({ hasText: text });
 const card = (page: Page, text: string) => page.locator('article', { hasText: text });
 
+/** A 公開版 is written after its name review: confirm it as the user does. */
+async function confirmReview(page: Page) {
+  await page
+    .getByRole('dialog', { name: /出力前の確認/ })
+    .getByRole('button', { name: '確認して出力する' })
+    .click();
+}
+
 async function exportFrom(page: Page, item: string, fileName: string) {
   await page.getByRole('button', { name: '出力' }).click();
   await page.getByRole('menuitem', { name: item }).click();
+  await confirmReview(page);
   await expect(toast(page, `「${fileName}」を保存しました`)).toBeVisible();
 }
 
@@ -42,11 +51,8 @@ async function docText(dir: string, file: string) {
   };
 }
 
-// Known failure, see the reason: the by-theme handout step no longer finds its opinion since handouts cover only the previous meeting; the step must be rewritten for the new scope.
-test.fixme('promote remarks, answer, move, merge, then export every opinion document', async ({
-  app: page,
-  server,
-}) => {
+test('promote remarks, answer, move, merge, then export every opinion document', async ({ app: page, server }) => {
+  test.setTimeout(240_000); // a long journey with nine exports
   page.on('dialog', (d) => void d.accept());
   await openOpinions(page);
   await screenshot(page, 'opinions-01-board');
@@ -244,6 +250,7 @@ test.fixme('promote remarks, answer, move, merge, then export every opinion docu
   await expect(page.getByText(/第3回.*で配る資料：第2回.*で出た主な意見と対応/)).toBeVisible();
   await screenshot(page, 'opinions-05-handout');
   await page.getByRole('button', { name: 'Word で出力' }).click();
+  await confirmReview(page);
   await expect(toast(page, '「第3回_前回の主な意見と対応.docx」を保存しました')).toBeVisible();
   const handout = await docText(dir, '第3回_前回の主な意見と対応.docx');
   expect(handout.text).toContain('前回の主な意見と対応');
@@ -269,19 +276,20 @@ test.fixme('promote remarks, answer, move, merge, then export every opinion docu
     ].sort(),
   );
 
-  // By theme: one opinion put under the 第3回 agenda item ビジョン素案について, the rest under その他.
+  // By theme: one opinion of 第2回 put under the 第3回 agenda item ビジョン素案について, the rest under その他.
   await page.getByRole('radio', { name: '検討テーマ（議題）ごと' }).check();
   await page
-    .locator('li', { hasText: '職員の当たり前を変えると時間もお金も' })
+    .locator('li', { hasText: 'やめることを決めないと' })
     .getByRole('combobox', { name: '検討テーマ' })
     .selectOption({ label: 'ビジョン素案について' });
   await expect(page.getByRole('heading', { name: 'ビジョン素案について（1件）' })).toBeVisible();
   await page.getByRole('button', { name: 'Word で出力' }).click();
+  await confirmReview(page);
   await expect(toast(page, '「第3回_前回の主な意見と対応 (2).docx」を保存しました')).toBeVisible();
   const byTheme = await docText(dir, '第3回_前回の主な意見と対応 (2).docx');
   expect(byTheme.text).toContain('検討テーマ');
-  expect(byTheme.text.indexOf('ビジョン素案について')).toBeLessThan(byTheme.text.indexOf('職員の当たり前を変えると'));
-  expect(byTheme.text.indexOf('職員の当たり前を変えると')).toBeLessThan(byTheme.text.indexOf('その他'));
+  expect(byTheme.text.indexOf('ビジョン素案について')).toBeLessThan(byTheme.text.indexOf('やめることを決めないと'));
+  expect(byTheme.text.indexOf('やめることを決めないと')).toBeLessThan(byTheme.text.indexOf('その他'));
 });
 
 test('an 意見シート is previewed with per-row errors and only confirmed rows are stored', async ({
