@@ -8,7 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
   Option,
@@ -16,6 +15,7 @@ import {
   Tooltip,
   tokens,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import {
   Add24Regular,
   ArrowDownRegular,

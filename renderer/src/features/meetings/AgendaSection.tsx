@@ -1,6 +1,7 @@
 /** 次第: items of kind 開会 / 報告 / 説明 / 議題 / その他 / 閉会, numbered as the 次第 prints them; Alt+↑/↓ or drag to reorder. */
-import { useState } from 'react';
-import { Button, Checkbox, Dropdown, Option, Text, Tooltip, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { Button, Checkbox, Option, Text, Tooltip, tokens } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import {
   Add24Regular,
   ArrowDownRegular,
@@ -155,10 +156,13 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
                   style={{ flex: 1 }}
                   onCommit={(v) => patch(item.id, { title: v.trim() })}
                 />
-                <Checkbox
-                  label="この議題は非公開で審議"
-                  checked={!!item.closed}
-                  onChange={(_, d) => void patch(item.id, { closed: d.checked === true })}
+                <ClosedCheckbox
+                  stored={!!item.closed}
+                  onChange={(closed) =>
+                    editMeeting(meeting.id, (m) => ({
+                      agenda: m.agenda.map((x) => (x.id === item.id ? { ...x, closed } : x)),
+                    }))
+                  }
                 />
                 <Row gap={0}>
                   <Tooltip content="上へ（Alt+↑）" relationship="label">
@@ -194,5 +198,25 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
         </>
       )}
     </Section>
+  );
+}
+
+/** 「この議題は非公開で審議」: shows the click at once, then follows the stored value. */
+function ClosedCheckbox({ stored, onChange }: { stored: boolean; onChange: (closed: boolean) => Promise<unknown> }) {
+  const notify = useNotify();
+  const [checked, setChecked] = useState(stored);
+  useEffect(() => setChecked(stored), [stored]);
+  return (
+    <Checkbox
+      label="この議題は非公開で審議"
+      checked={checked}
+      onChange={(_, d) => {
+        setChecked(d.checked === true);
+        onChange(d.checked === true).catch((e: unknown) => {
+          setChecked(stored);
+          notify.error(e, '次第を保存できませんでした');
+        });
+      }}
+    />
   );
 }

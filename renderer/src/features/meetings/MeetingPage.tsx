@@ -10,7 +10,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
   makeStyles,
@@ -19,6 +18,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import {
   ArrowLeft24Regular,
   Delete24Regular,

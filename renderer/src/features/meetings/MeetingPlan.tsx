@@ -4,7 +4,6 @@ import { useLiveQuery } from '../../data/live';
 import { useNavigate } from 'react-router-dom';
 import {
   Button,
-  Dropdown,
   Input,
   Option,
   Table,
@@ -17,6 +16,7 @@ import {
   Tooltip,
   tokens,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import {
   Add24Regular,
   ArrowLeft24Regular,
