@@ -50,7 +50,7 @@ export function MembersTab({ council }: CouncilTabProps) {
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const [editingStaff, setEditingStaff] = useState<Staff | 'new' | null>(null);
   const [removing, setRemoving] = useState<{ member: Member; refs: string[] } | null>(null);
-  const template = useExport();
+  const template = useExport({ bar: true });
   const { confirm, dialog: confirmDialog } = useConfirmDelete();
   if (!members || !staff) return null;
 

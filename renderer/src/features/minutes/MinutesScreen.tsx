@@ -60,7 +60,7 @@ export function MinutesScreen() {
   const [review, setReview] = useState<PublicationReview | null>(null);
   // What the confirmed 公開版 is written with: the built-in layout or the council's template.
   const [publicWriter, setPublicWriter] = useState<(() => Promise<unknown>) | null>(null);
-  const exporter = useExport();
+  const exporter = useExport({ bar: true });
   const [promoteOpen, setPromoteOpen] = useState(false);
   const exporting = exporter.busy as MinutesMode | null;
 
