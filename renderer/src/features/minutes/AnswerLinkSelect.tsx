@@ -41,9 +41,11 @@ export function AnswerLinkSelect({ paragraph }: { paragraph: MinutesParagraph })
   const linked = answer.replyToId;
   const missing = linked !== null && !candidates.some((q) => q.id === linked);
   return (
-    <Field label="どの質問への回答か" size="small" style={{ width: '100%' }}>
+    <Field label="どの質問への回答か" size="small" style={{ width: '100%', minWidth: 0 }}>
       <Select
         size="small"
+        root={{ style: { width: '100%', minWidth: 0 } }}
+        style={{ width: '100%', minWidth: 0, textOverflow: 'ellipsis' }}
         aria-label={`どの質問への回答か：${answer.text.slice(0, 20)}`}
         value={linked ?? ''}
         disabled={ctx.locked}
