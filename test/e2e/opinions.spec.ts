@@ -7,6 +7,8 @@ import type { Page } from '@playwright/test';
 import { test, expect, loadSample, screenshot } from './fixtures';
 
 const RESPONSE = '事業の見直し基準を定め、廃止・縮小を予算編成に反映します。';
+/** Export file names lead with the council (electron/services/export-names.ts). */
+const C = '飯塚市行政経営戦略推進審議会_';
 
 async function openOpinions(page: Page) {
   await loadSample(page);
@@ -29,12 +31,12 @@ async function exportFrom(page: Page, item: string, fileName: string) {
   await page.getByRole('button', { name: '出力' }).click();
   await page.getByRole('menuitem', { name: item }).click();
   await confirmReview(page);
-  await expect(toast(page, `「${fileName}」を保存しました`)).toBeVisible();
+  await expect(toast(page, `「${C}${fileName}」を保存しました`)).toBeVisible();
 }
 
 async function sheetOf(dir: string, file: string, sheet: string) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(path.join(dir, file))) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await readFile(path.join(dir, C + file))) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`no sheet ${sheet} in ${file}`);
   const rows: unknown[][] = [];
@@ -43,7 +45,7 @@ async function sheetOf(dir: string, file: string, sheet: string) {
 }
 
 async function docText(dir: string, file: string) {
-  const zip = await JSZip.loadAsync(await readFile(path.join(dir, file)));
+  const zip = await JSZip.loadAsync(await readFile(path.join(dir, C + file)));
   const xml = await zip.file('word/document.xml')!.async('string');
   return {
     xml,
@@ -147,7 +149,7 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await page.getByRole('button', { name: '出力' }).click();
   await page.getByRole('menuitemcheckbox', { name: /公開版/ }).click();
   await page.getByRole('menuitem', { name: '分野別意見一覧（Word）' }).click();
-  await expect(toast(page, '「分野別意見一覧_内部用.docx」を保存しました')).toBeVisible();
+  await expect(toast(page, `「${C}分野別意見一覧_内部用.docx」を保存しました`)).toBeVisible();
 
   const dir = server.exportDir;
   const internal = await docText(dir, '分野別意見一覧_内部用.docx');
@@ -251,7 +253,7 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await screenshot(page, 'opinions-05-handout');
   await page.getByRole('button', { name: 'Word で出力' }).click();
   await confirmReview(page);
-  await expect(toast(page, '「第3回_前回の主な意見と対応.docx」を保存しました')).toBeVisible();
+  await expect(toast(page, `「${C}第3回_前回の主な意見と対応.docx」を保存しました`)).toBeVisible();
   const handout = await docText(dir, '第3回_前回の主な意見と対応.docx');
   expect(handout.text).toContain('前回の主な意見と対応');
   expect(handout.text).toContain('優先順位を決めるべきではないか');
@@ -260,9 +262,10 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(handout.text).toContain(`⇒ ${RESPONSE}`);
   expect(handout.text).not.toContain('各課インタビュー');
   // The export folder is shared with the other tests of this worker: look at the opinion documents only.
-  const opinionDocuments = (await readdir(dir)).filter((f) =>
-    /^(分野別意見一覧|各分野の現状と課題|意見対応表|第\d+回_前回の主な意見と対応)/.test(f),
-  );
+  const opinionDocuments = (await readdir(dir))
+    .filter((f) => f.startsWith(C))
+    .map((f) => f.slice(C.length))
+    .filter((f) => /^(分野別意見一覧|各分野の現状と課題|意見対応表|第\d+回_前回の主な意見と対応)/.test(f));
   expect(opinionDocuments.sort()).toEqual(
     [
       '分野別意見一覧.docx',
@@ -285,7 +288,7 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   await expect(page.getByRole('heading', { name: 'ビジョン素案について（1件）' })).toBeVisible();
   await page.getByRole('button', { name: 'Word で出力' }).click();
   await confirmReview(page);
-  await expect(toast(page, '「第3回_前回の主な意見と対応 (2).docx」を保存しました')).toBeVisible();
+  await expect(toast(page, `「${C}第3回_前回の主な意見と対応 (2).docx」を保存しました`)).toBeVisible();
   const byTheme = await docText(dir, '第3回_前回の主な意見と対応 (2).docx');
   expect(byTheme.text).toContain('検討テーマ');
   expect(byTheme.text.indexOf('ビジョン素案について')).toBeLessThan(byTheme.text.indexOf('やめることを決めないと'));
@@ -320,7 +323,7 @@ test('an 意見シート is previewed with per-row errors and only confirmed row
   await page.getByRole('button', { name: 'Excel から取り込む' }).click();
   const dialog = page.getByRole('dialog', { name: 'Excel（意見シート）から取り込む' });
   await dialog.getByRole('button', { name: '意見シートの様式（Excel）を出力' }).click();
-  await expect(toast(page, '「意見シート.xlsx」を保存しました')).toBeVisible();
+  await expect(toast(page, `「${C}意見シート.xlsx」を保存しました`)).toBeVisible();
   const blank = await sheetOf(server.exportDir, '意見シート.xlsx', '意見シート');
   expect(blank.rows[0]).toEqual(['分野', '委員', '会議', '出典', '提出者', '意見', '市の考え方', '反映状況']);
   await dialog.getByLabel('取り込むファイル').setInputFiles(bad);

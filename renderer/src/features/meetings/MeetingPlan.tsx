@@ -39,7 +39,7 @@ import { call } from '../../platform/bridge';
 export function MeetingPlan({ council }: { council: Council }) {
   const navigate = useNavigate();
   const notify = useNotify();
-  const exporter = useExport();
+  const exporter = useExport({ bar: true });
   const current = fiscalYearOf(todayInTokyo());
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
   const all = usePlanEntries(council.id);

@@ -141,7 +141,7 @@ function MeetingList({ council }: CouncilTabProps) {
   const navigate = useNavigate();
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]);
-  const exporter = useExport();
+  const exporter = useExport({ bar: true });
   // Held meetings (remarks recorded, or the date passed) move from 予定 to 開催済 when the list loads.
   useEffect(() => {
     settleHeld(council.id).catch(() => undefined);

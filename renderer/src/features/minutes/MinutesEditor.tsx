@@ -6,6 +6,7 @@ import type { Remark } from '../../../../shared/domain';
 import type { MinutesModel, MinutesParagraph } from '../../../../shared/minutes/model';
 import type { HeaderRowKey } from '../../../../shared/minutes/style';
 import { PreviewParagraph } from './MinutesPreview';
+import { AnswerLinkSelect } from './AnswerLinkSelect';
 
 const useStyles = makeStyles({
   section: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: '10px 0' },
@@ -155,6 +156,7 @@ function ParagraphRow({
       </div>
       <div className={s.side}>
         <Sources p={p} byId={byId} />
+        <AnswerLinkSelect paragraph={p} />
         {p.editable && !locked && draft === null ? (
           <div className={s.sideActions}>
             <Button
