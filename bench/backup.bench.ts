@@ -24,6 +24,7 @@ import { seedInstallation } from './fixture/browser-seed';
 const KEY_DELAY_MS = 30;
 const KEYSTROKE_TARGET_MS = 50;
 const RESTORE_TARGET_MS = 10_000;
+const RESTORE_WAIT_MS = 300_000;
 
 async function installKeyProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -102,7 +103,12 @@ const bench: BenchModule = {
       const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.slice());
       await entry.fill('');
 
-      // Restore it (everything).
+      const max = keys.length ? Math.max(...keys) : NaN;
+      console.log(
+        `backup: ${backupMs} ms, keystrokes while it ran: ${keys.length}, max ${max.toFixed(1)} ms, p95 ${keys.length ? percentile(keys, 95).toFixed(1) : '-'} ms`,
+      );
+
+      // Restore it (everything); a restore that has not finished in RESTORE_WAIT_MS is reported as that.
       await page.evaluate(() => (location.hash = '#/settings'));
       const select = page.getByLabel('復元するバックアップ');
       await select.waitFor();
@@ -111,9 +117,15 @@ const bench: BenchModule = {
       await page.getByRole('button', { name: 'すべて復元' }).click({ timeout: 120_000 });
       const r0 = Date.now();
       await page.getByRole('button', { name: '復元を実行' }).click();
-      await page.getByRole('status').filter({ hasText: '復元しました' }).waitFor({ timeout: 600_000 });
+      const restored = await page
+        .getByRole('status')
+        .filter({ hasText: '復元しました' })
+        .waitFor({ timeout: RESTORE_WAIT_MS })
+        .then(
+          () => true,
+          () => false,
+        );
       const restoreMs = Date.now() - r0;
-      const max = keys.length ? Math.max(...keys) : NaN;
       return [
         {
           key: 'backup.full_ms',
@@ -131,7 +143,7 @@ const bench: BenchModule = {
           key: 'restore.full_ms',
           value: restoreMs,
           unit: 'ms',
-          compare: `目標 ≤ ${RESTORE_TARGET_MS.toLocaleString()} ms（「復元を実行」→「復元しました」：読み込み、復元前のバックアップ、1トランザクションで書き戻し）`,
+          compare: `目標 ≤ ${RESTORE_TARGET_MS.toLocaleString()} ms（「復元を実行」→「復元しました」：読み込み、復元前のバックアップ、1トランザクションで書き戻し）${restored ? '' : `；${RESTORE_WAIT_MS / 1000} 秒で終わらず打ち切り（値は打ち切りまでの時間）`}`,
         },
       ] satisfies Figure[];
     } finally {
