@@ -212,7 +212,9 @@ const bench: BenchModule = {
       );
       await seed(page, meetingId);
 
-      await page.goto(server.url.replace(/\?.*$/, '') + `#/meetings/${meetingId}/live`);
+      // With the token (the server refuses a page without it), then a full load: the app reads the seeded remarks.
+      await page.goto(`${server.url}#/meetings/${meetingId}/live`);
+      await page.reload();
       const entry = page.getByRole('textbox', { name: '発言の入力' });
       await entry.waitFor();
       await page.getByRole('listbox', { name: '記録の一覧' }).getByRole('option').first().waitFor();
