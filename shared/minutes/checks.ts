@@ -477,10 +477,12 @@ export function checkNeedsCheck(
   remarks: Pick<Remark, 'id' | 'needsCheck' | 'text' | 'meetingId'>[],
 ): Finding[] {
   const out: Finding[] = [];
+  const byId = new Map<string, (typeof remarks)[number]>();
+  for (const r of remarks) if (!byId.has(r.id)) byId.set(r.id, r); // the first, as find() would
   for (const s of model.sections) {
     for (const p of s.paragraphs) {
       for (const id of p.kind === 'group' || p.kind === 'field' ? [] : p.sourceIds) {
-        const r = remarks.find((x) => x.id === id);
+        const r = byId.get(id);
         if (!r?.needsCheck) continue;
         out.push({
           id: `needsCheck:${id}`,

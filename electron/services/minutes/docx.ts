@@ -29,6 +29,7 @@ import {
   type XmlComponent,
 } from 'docx';
 import { buildDocument, packDocx, para, TABLE_BORDERS, title } from '../exports/docx-common';
+import { ParagraphSplicer, Piece, runsOf, type ParagraphOptions } from './docx-splice';
 import {
   buildMinutesModel,
   type HeaderField,
@@ -45,9 +46,10 @@ const charOf = (model: MinutesModel) => Math.round(model.format.page.bodySize * 
 /** Paragraphs that lead into what follows (headings, groups, fields) keep with it. */
 const KEPT: MinutesParagraph['kind'][] = ['group', 'field'];
 
-function bodyParagraphs(p: MinutesParagraph, model: MinutesModel, base: number): Paragraph[] {
+function bodyParagraphs(p: MinutesParagraph, model: MinutesModel, base: number, sp: ParagraphSplicer): Body[] {
   const c = charOf(model);
   const left = (n: number) => base + c * n;
+  const para = (text: string, opts: ParagraphOptions) => sp.paragraph(opts, runsOf(text));
   switch (p.kind) {
     case 'group':
       return [para(p.text, { indent: { left: left(0) }, spacing: { before: 120 }, keepNext: true })];
@@ -67,18 +69,14 @@ function bodyParagraphs(p: MinutesParagraph, model: MinutesModel, base: number):
       if (p.prefix.endsWith('\n'))
         // The speaker on a line of its own, the remark indented below it.
         return [
-          new Paragraph({
-            indent: { left: left(0) },
-            keepNext: true,
-            children: [new TextRun({ text: p.prefix.slice(0, -1), bold: true })],
-          }),
+          sp.paragraph({ indent: { left: left(0) }, keepNext: true }, [{ text: p.prefix.slice(0, -1), bold: true }]),
           para(`${p.text}${p.suffix}`, { indent: { left: left(1), firstLine: c } }),
         ];
       return [
-        new Paragraph({
-          indent: { left: left(1), hanging: c },
-          children: [new TextRun({ text: p.prefix, bold: true }), new TextRun({ text: `${p.text}${p.suffix}` })],
-        }),
+        sp.paragraph({ indent: { left: left(1), hanging: c } }, [
+          { text: p.prefix, bold: true },
+          { text: `${p.text}${p.suffix}` },
+        ]),
       ];
     }
     case 'note':
@@ -91,27 +89,26 @@ function bodyParagraphs(p: MinutesParagraph, model: MinutesModel, base: number):
 }
 
 /** The sections: a heading that keeps with what follows, then its paragraphs. */
+type Body = Piece<Paragraph>;
 interface Block {
-  paragraphs: Paragraph[];
+  paragraphs: Body[];
   /** Keep with the next block (a heading never ends a page alone). */
   keep: boolean;
 }
 
-function sectionBlocks(model: MinutesModel, base: number): Block[] {
+function sectionBlocks(model: MinutesModel, base: number, sp: ParagraphSplicer): Block[] {
   const out: Block[] = [];
   for (const s of model.sections) {
     out.push({
       keep: true,
       paragraphs: [
-        new Paragraph({
-          heading: HeadingLevel.HEADING_2,
-          keepNext: true,
-          ...(base ? { indent: { left: base } } : {}),
-          children: [new TextRun({ text: s.heading })],
-        }),
+        sp.paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, ...(base ? { indent: { left: base } } : {}) }, [
+          { text: s.heading },
+        ]),
       ],
     });
-    for (const p of s.paragraphs) out.push({ keep: KEPT.includes(p.kind), paragraphs: bodyParagraphs(p, model, base) });
+    for (const p of s.paragraphs)
+      out.push({ keep: KEPT.includes(p.kind), paragraphs: bodyParagraphs(p, model, base, sp) });
   }
   return out;
 }
@@ -132,7 +129,7 @@ function labelCell(text: string, merge?: 'restart' | 'continue'): TableCell {
   });
 }
 
-function headerTable(model: MinutesModel): Table {
+function headerTable(model: MinutesModel, sp: ParagraphSplicer): Table {
   const rows: TableRow[] = [];
   for (const h of model.header) {
     if (h.key !== 'body') {
@@ -153,8 +150,8 @@ function headerTable(model: MinutesModel): Table {
     // A heading (and a group or field title) shares its row with what follows; that row does
     // not split, so the heading never ends a page alone — in Word and in LibreOffice alike.
     const blocks: Block[] = [];
-    let pending: Paragraph[] = [];
-    for (const b of sectionBlocks(model, 0)) {
+    let pending: Body[] = [];
+    for (const b of sectionBlocks(model, 0, sp)) {
       if (b.keep) {
         pending.push(...b.paragraphs);
         continue;
@@ -163,11 +160,12 @@ function headerTable(model: MinutesModel): Table {
       pending = [];
     }
     if (pending.length) blocks.push({ keep: true, paragraphs: pending });
-    if (blocks.length === 0) blocks.push({ keep: false, paragraphs: [para('')] });
+    const bodyRows: Piece<TableRow>[] = [];
+    if (blocks.length === 0) blocks.push({ keep: false, paragraphs: [sp.paragraph({}, runsOf(''))] });
     blocks.forEach((block, i) => {
       const first = i === 0;
       const last = i === blocks.length - 1;
-      rows.push(
+      const make = (children: Paragraph[]) =>
         new TableRow({
           cantSplit: block.keep,
           children: [
@@ -176,12 +174,13 @@ function headerTable(model: MinutesModel): Table {
               width: { size: 80, type: WidthType.PERCENTAGE },
               margins: { ...CELL_MARGINS, top: first ? 60 : 0, bottom: last ? 60 : 0 },
               borders: { top: first ? undefined : NONE, bottom: last ? undefined : NONE },
-              children: block.paragraphs,
+              children,
             }),
           ],
-        }),
-      );
+        });
+      bodyRows.push(sp.row(JSON.stringify([first, last, block.keep, h.label]), make, block.paragraphs));
     });
+    rows.push(...sp.placeRows(bodyRows, [20, 80]));
   }
   return new Table({
     rows,
@@ -193,7 +192,7 @@ function headerTable(model: MinutesModel): Table {
 
 // ---------------------------------------------------------------- list forms
 
-function listHeader(model: MinutesModel): Paragraph[] {
+function listHeader(model: MinutesModel, sp: ParagraphSplicer): Paragraph[] {
   const c = charOf(model);
   const form = model.headerForm;
   const out: Paragraph[] = [];
@@ -246,7 +245,7 @@ function listHeader(model: MinutesModel): Paragraph[] {
       }),
     );
     if (isBody) {
-      for (const block of sectionBlocks(model, c)) out.push(...block.paragraphs);
+      for (const block of sectionBlocks(model, c, sp)) out.push(...sp.place(block.paragraphs));
       return;
     }
     for (const l of h.lines) out.push(para(l, { indent: { left: c * 2 } }));
@@ -270,12 +269,16 @@ function closingParagraph(offGrid: boolean): Paragraph {
   return p;
 }
 
-export function minutesDocument(model: MinutesModel) {
+/**
+ * The document; its body paragraphs are made by `sp` (pack it with `sp.pack`). A splicer
+ * with `direct: false` makes them as the library's own paragraphs (the reference in tests).
+ */
+export function minutesDocument(model: MinutesModel, sp = new ParagraphSplicer(false)) {
   const children: FileChild[] = [title(model.title)];
   // Word needs a paragraph after a table; a 1pt one never spills onto a blank last page.
   const closing = closingParagraph(!!model.format.page.grid);
-  if (model.headerForm === 'table') children.push(headerTable(model), closing);
-  else children.push(...listHeader(model));
+  if (model.headerForm === 'table') children.push(headerTable(model, sp), closing);
+  else children.push(...listHeader(model, sp));
   return buildDocument({
     title: model.documentTitle,
     subject: model.kind === 'gist' || model.kind === 'decisions' ? DOCUMENT_KIND_LABELS[model.kind] : '会議録',
@@ -288,5 +291,11 @@ export function minutesDocument(model: MinutesModel) {
 
 /** Builds the model itself from the records (main never takes a model from the renderer). */
 export async function buildMinutesDocx(input: MinutesInput): Promise<Uint8Array> {
-  return packDocx(minutesDocument(buildMinutesModel(input)));
+  const sp = new ParagraphSplicer();
+  return sp.pack(minutesDocument(buildMinutesModel(input), sp));
+}
+
+/** The same document made wholly by the library (no splicing): the reference the tests compare with. */
+export async function buildMinutesDocxReference(input: MinutesInput): Promise<Uint8Array> {
+  return packDocx(minutesDocument(buildMinutesModel(input), new ParagraphSplicer(false)));
 }

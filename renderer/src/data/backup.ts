@@ -2,18 +2,55 @@
  * Automatic rotating backups: the whole database as dexie-export-import JSON, handed
  * to main, which writes it atomically and keeps the newest N.
  */
-import { call } from '../platform/bridge';
+import { bridge, call } from '../platform/bridge';
+import { AppError, isAppErrorShape, type Envelope } from '../../../shared/errors';
+import type { ResultOf } from '../../../shared/contract';
 import { db } from './db';
 import { exportDatabaseJson } from './restore';
+import type { FromBackupWorker, ToBackupWorker } from './backup.worker';
 
 type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import' | 'before-restore';
+type BackupInfo = ResultOf<'backup:write'>;
 
-export async function backupNow(reason: Reason) {
-  // Read everything first (table by table, in small slices that let the screen breathe), then call main.
-  const json = await exportDatabaseJson(db);
-  const info = await call('backup:write', { json, reason });
+export async function backupNow(reason: Reason): Promise<BackupInfo> {
+  const info = await writeBackup(reason);
   await db.meta.put({ key: 'lastBackup', value: info });
   return info;
+}
+
+/**
+ * Reads everything in a worker (off the page's thread: a backup of 100,000 remarks once froze
+ * typing for seconds) and hands it to main. Without workers, on the page in small slices.
+ */
+async function writeBackup(reason: Reason): Promise<BackupInfo> {
+  if (typeof Worker === 'undefined') return call('backup:write', { json: await exportDatabaseJson(db), reason });
+  const browserMode = bridge.mode === 'browser';
+  const answer = await new Promise<FromBackupWorker>((resolve) => {
+    const worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module', name: 'backup' });
+    const done = (m: FromBackupWorker) => {
+      worker.terminate();
+      resolve(m);
+    };
+    worker.onmessage = (event: MessageEvent<FromBackupWorker>) => done(event.data);
+    worker.onerror = (event) => done({ type: 'error', message: event.message || 'worker failed' });
+    const message: ToBackupWorker = { reason, apiUrl: browserMode ? new URL('api/', document.baseURI).href : null };
+    worker.postMessage(message);
+  });
+  if (answer.type === 'json') return call('backup:write', { json: answer.json, reason });
+  if (answer.type === 'error') {
+    console.warn('バックアップの作業スレッドが失敗しました。画面側で作成します。', answer.message);
+    return call('backup:write', { json: await exportDatabaseJson(db), reason });
+  }
+  // Browser mode: the worker sent it; its answer is the channel's envelope.
+  const envelope = answer.envelope as Envelope<BackupInfo> | null;
+  if (envelope && typeof envelope === 'object' && 'ok' in envelope) {
+    if (envelope.ok) return envelope.value;
+    const e = isAppErrorShape(envelope.error)
+      ? envelope.error
+      : { code: 'INTERNAL' as const, message: '予期しないエラーが発生しました。' };
+    throw new AppError(e.code, e.message, e.details);
+  }
+  throw new AppError('INTERNAL', `サービスから予期しない応答がありました（${answer.status}）。`);
 }
 
 const FIRST_DELAY_MS = 60_000;

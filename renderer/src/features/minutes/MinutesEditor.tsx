@@ -1,5 +1,5 @@
 /** Per-paragraph editing of the minutes, with the remarks each paragraph comes from. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, makeStyles, Text, Textarea, tokens, Tooltip } from '@fluentui/react-components';
 import { Add16Regular, ArrowUndo16Regular, Edit16Regular } from '@fluentui/react-icons';
 import type { Remark } from '../../../../shared/domain';
@@ -7,6 +7,7 @@ import type { MinutesModel, MinutesParagraph } from '../../../../shared/minutes/
 import type { HeaderRowKey } from '../../../../shared/minutes/style';
 import { PreviewParagraph } from './MinutesPreview';
 import { AnswerLinkSelect } from './AnswerLinkSelect';
+import { ParagraphList, VIRTUALISE_ABOVE } from './ParagraphList';
 
 const useStyles = makeStyles({
   section: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: '10px 0' },
@@ -99,13 +100,22 @@ function ParagraphRow({
   onSave,
   onRevert,
   fieldMark,
-}: { p: MinutesParagraph; place: string; byId: Map<string, Remark>; fieldMark?: string } & Omit<
-  Props,
-  'model' | 'remarks'
->) {
+  onEditing,
+}: {
+  p: MinutesParagraph;
+  place: string;
+  byId: Map<string, Remark>;
+  fieldMark?: string;
+  /** Told while a draft is open (a virtualised list keeps the row rendered). */
+  onEditing?: (editing: boolean) => void;
+} & Omit<Props, 'model' | 'remarks'>) {
   const s = useStyles();
   const [draft, setDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const editing = draft !== null;
+  const onEditingRef = useRef(onEditing);
+  onEditingRef.current = onEditing;
+  useEffect(() => onEditingRef.current?.(editing), [editing]);
   const save = async () => {
     if (draft === null) return;
     setBusy(true);
@@ -182,6 +192,7 @@ function ParagraphRow({
 export function MinutesEditor({ model, remarks, locked, onSave, onRevert }: Props) {
   const s = useStyles();
   const byId = new Map(remarks.map((r) => [r.id, r]));
+  const virtual = model.sections.reduce((n, sec) => n + sec.paragraphs.length, 0) > VIRTUALISE_ABOVE;
   // Header rows without data of their own (その他, 記録者, 次回予定 …) are written here as h:<key>.
   const freeRows = model.format.header.rows.filter((r) => !DATA_ROWS.has(r.key));
   if (!freeRows.some((r) => r.key === 'other')) freeRows.unshift({ key: 'other', label: 'その他' });
@@ -211,18 +222,23 @@ export function MinutesEditor({ model, remarks, locked, onSave, onRevert }: Prop
                 （記録はありません）
               </Text>
             ) : null}
-            {sec.paragraphs.map((p) => (
-              <ParagraphRow
-                key={p.key}
-                p={p}
-                place={sec.heading}
-                fieldMark={model.format.texts.fieldMark}
-                byId={byId}
-                locked={locked}
-                onSave={onSave}
-                onRevert={onRevert}
-              />
-            ))}
+            <ParagraphList
+              paragraphs={sec.paragraphs}
+              virtual={virtual}
+              render={(p, onEditing) => (
+                <ParagraphRow
+                  key={p.key}
+                  p={p}
+                  place={sec.heading}
+                  fieldMark={model.format.texts.fieldMark}
+                  byId={byId}
+                  locked={locked}
+                  onSave={onSave}
+                  onRevert={onRevert}
+                  onEditing={onEditing}
+                />
+              )}
+            />
           </section>
         );
       })}

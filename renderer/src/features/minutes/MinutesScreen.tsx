@@ -28,6 +28,7 @@ import { todayInTokyo } from '../../../../shared/wareki';
 import { MinutesEditor } from './MinutesEditor';
 import { AnswerLinkProvider } from './AnswerLinkSelect';
 import { speakerLabel } from '../../../../shared/speakers';
+import { revealParagraph } from './ParagraphList';
 import { MinutesPreview } from './MinutesPreview';
 import { ChecksPanel } from './ChecksPanel';
 import { MinutesHistory } from './MinutesHistory';
@@ -79,15 +80,20 @@ export function MinutesScreen() {
     [data],
   );
   const editModel = useMemo(() => (input ? buildMinutesModel({ ...input, mode: 'internal' }) : null), [input]);
+  // The preview's model and the checks' rule changes are made when their tab is open (a
+  // 3,000-remark meeting opens on the editor without building them).
   const previewModel = useMemo(
-    () => (input ? buildMinutesModel({ ...input, mode: previewMode }) : null),
-    [input, previewMode],
+    () => (input && tab === 'preview' ? buildMinutesModel({ ...input, mode: previewMode }) : null),
+    [input, previewMode, tab],
   );
   const findings = useMemo(() => (input ? runChecks(input) : []), [input]);
-  const ruleChanges = useMemo(() => (input ? minutesTextRuleChanges({ ...input, mode: 'public' }) : []), [input]);
+  const ruleChanges = useMemo(
+    () => (input && tab === 'checks' ? minutesTextRuleChanges({ ...input, mode: 'public' }) : []),
+    [input, tab],
+  );
 
   if (data === undefined) return <Spinner label="読み込み中…" />;
-  if (data === null || !input || !editModel || !previewModel) return <NotFoundScreen what="会議" />;
+  if (data === null || !input || !editModel) return <NotFoundScreen what="会議" />;
   const { meeting, council } = data;
   const minutes: Minutes = data.minutes ?? emptyMinutes(meeting.id, new Date().toISOString());
   const locked = isLocked(meeting.status);
@@ -173,7 +179,10 @@ export function MinutesScreen() {
     // After the editor has rendered: bring the paragraph into view and to the keyboard.
     requestAnimationFrame(() => {
       const el = document.querySelector<HTMLElement>(`[data-paragraph="${CSS.escape(key)}"]`);
-      if (!el) return;
+      if (!el) {
+        revealParagraph(key); // out of the DOM in a long, virtualised editor
+        return;
+      }
       el.scrollIntoView({ block: 'center' });
       el.focus();
     });
@@ -327,7 +336,7 @@ export function MinutesScreen() {
             </RadioGroup>
           }
         >
-          <MinutesPreview model={previewModel} />
+          {previewModel ? <MinutesPreview model={previewModel} /> : null}
         </Section>
       ) : null}
       {tab === 'checks' ? (
