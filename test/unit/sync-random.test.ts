@@ -168,6 +168,8 @@ describe('randomized team sync', () => {
           offlineUntil.delete(off);
         }
       if (done % 20 === 0) await new Promise((r) => setTimeout(r, 1)); // let replication breathe
+      if (process.env.SYNC_PROGRESS && done % 500 === 0)
+        console.log(`${done} operations, ${Math.round((Date.now() - started) / 1000)} s`, figures);
     }
     for (const off of offlineUntil.keys()) off.mirror!.connect();
     const opsMs = Date.now() - started;
@@ -193,7 +195,7 @@ describe('randomized team sync', () => {
       }
       return true;
     };
-    await until(caughtUp, 240_000, 'all PCs to catch up with the server');
+    await until(caughtUp, 300_000, 'all PCs to catch up with the server');
     const convergeMs = Date.now() - started - opsMs;
 
     // ---- the conflicts, as every PC lists them (the same set on each).
@@ -248,8 +250,10 @@ describe('randomized team sync', () => {
       const key = `${cf.table}:${cf.id}`;
       for (const v of cf.versions) {
         if (v.record) keep(tokenOf(cf.table as OpTable, v.record));
-        // A deletion that lost against an edit is recorded as a version without a record, by its PC.
-        else for (const w of byKey.get(key) ?? []) if (w.kind === 'delete' && w.client === v.by) keep(w.token);
+        // A deletion that lost against an edit is recorded as a version without a record. Deletions of the
+        // same record by several PCs are one outcome (the mirror merges tombstone-only conflicts), so the
+        // recorded deletion stands for each of them.
+        else for (const w of byKey.get(key) ?? []) if (w.kind === 'delete') keep(w.token);
       }
     }
     const lost = writes.filter((w) => !kept.has(w.token));
@@ -269,12 +273,12 @@ describe('randomized team sync', () => {
       convergeMs,
     };
     console.log(`sync random run ${JSON.stringify(figuresLine)}`);
-    expect(lost.slice(0, 5)).toEqual([]);
+    expect(lost.slice(0, 10)).toEqual([]);
     expect(writes.length).toBeGreaterThanOrEqual(OPS);
     if (OPS >= 5000) expect(figures.kills).toBeGreaterThan(0);
     expect(unhandled).toEqual([]);
     process.off('unhandledRejection', onUnhandled);
     await remote.close();
     for (const c of clients) await c.close();
-  }, 900_000);
+  }, 1_500_000);
 });

@@ -105,7 +105,8 @@ export class SyncClient {
       openLocal: (name) => new MemoryPouch(`${this.prefix}${name}`, { adapter: 'memory' }),
       openRemote: (name) => this.server.remote(name, this.auth),
       retryMaxMs: 1000,
-      pollMs: 500,
+      pollMs: 2000,
+      debounceMs: 150,
       onError: (e) => this.errors.push(e),
       ...extra,
     });

@@ -19,16 +19,8 @@ export function parseDocId(docId: string): { table: TrackedTable; id: string } |
   return tracked.has(table) ? { table: table as TrackedTable, id: docId.slice(colon + 1) } : null;
 }
 
-/**
- * The CouchDB database of a council. CouchDB names allow only a–z, 0–9 and _$()+-/ and must
- * start with a letter; any other character of the id (capitals too, which would otherwise
- * collide) is written as `$` + its code in hex, so the name is unique per id.
- */
-export function councilDbName(councilId: string): string {
-  let out = '';
-  for (const ch of councilId) out += /[a-z0-9_-]/.test(ch) ? ch : `$${ch.codePointAt(0)!.toString(16)}$`;
-  return `shingikai-${out}`;
-}
+/** The CouchDB database of a council (the name the CLI creates it under). */
+export { councilDbName } from '../../../../shared/contract/team';
 
 /** The fields the mirror adds around a record; what the record is, for comparisons. */
 export function sameContent(a: Pick<MirrorDoc, 'record' | 'deleted'>, b: Pick<MirrorDoc, 'record' | 'deleted'>) {

@@ -24,6 +24,7 @@
  * in (pouchdb-browser in the app, pouchdb-node / memory in tests).
  */
 import { liveQuery } from 'dexie';
+import { mirrorDocBody } from '../../../../shared/contract/team';
 import type { ShingikaiDB } from '../database';
 import { OPERATOR_NAME_KEY, TRACKED_TABLES, type RevisionRecord, type TrackedTable } from '../write';
 import { councilDbName, docId, linkOf, parseDocId, revGeneration, revHash, revHashOf, sameContent } from './docs';
@@ -76,9 +77,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 /** A reason in Japanese for a replication error (the server's status when there is one). */
 export function syncErrorMessage(error: unknown): { state: CouncilSyncState; message: string } {
   const status = isRecord(error) && typeof error.status === 'number' ? error.status : 0;
-  if (status === 401)
+  const reason = isRecord(error) ? `${String(error.reason ?? '')} ${String(error.message ?? '')}` : '';
+  // A wrong password is 401 "Name or password is incorrect."; a database that refuses a
+  // logged-in user is 403 on CouchDB 3 (401 "not authorized to access this db" on express-pouchdb).
+  if (status === 401 && /name or password/i.test(reason))
     return { state: 'denied', message: 'ユーザー名またはパスワードが正しくないため、サーバーに接続できません。' };
-  if (status === 403) return { state: 'denied', message: 'この審議会を共有する権限がありません。' };
+  if (status === 401 || status === 403)
+    return { state: 'denied', message: 'この審議会を共有する権限がありません。IT 担当者に確認してください。' };
   if (status === 404) return { state: 'offline', message: 'サーバーにこの審議会のデータベースがありません。' };
   return { state: 'offline', message: 'サーバーに接続できません（オフライン）。接続が戻ると自動で同期します。' };
 }
@@ -169,7 +174,7 @@ export class Mirror {
           if (err) this.setFailure(c, err);
           else {
             st.lastSyncAt = new Date().toISOString();
-            this.setState(c, 'synced', null);
+            this.setState(c, 'synced', st.denied ? st.error : null);
           }
         })
         .on('denied', (err) => {
@@ -285,7 +290,7 @@ export class Mirror {
         this.pending = false;
         if (!this.stopped) await this.pump();
       }).catch(() => undefined);
-    }, this.options.debounceMs ?? 30);
+    }, this.options.debounceMs ?? 100);
   }
 
   private async pump(): Promise<void> {
@@ -578,7 +583,7 @@ function bodyOf(
   by: string,
   at: string,
 ): Omit<MirrorDoc, '_id'> {
-  return record ? { table, councilId, record, by, at } : { table, councilId, deleted: true, by, at };
+  return mirrorDocBody(table, councilId, record, by, at) as Omit<MirrorDoc, '_id'>;
 }
 
 function versionOf(doc: PouchDoc & MirrorDoc): ConflictVersion {
