@@ -5,6 +5,12 @@
  *                               format version and the records per table; exit 1 with the reason.
  *   documents <file> <folder>   writes every document of every council in the file, with the
  *                               same main-process code as the app and `npm run samples`.
+ *   team setup <server-url> <file>
+ *                               one CouchDB database per council of the package (or backup):
+ *                               _security, the read-only rule, the records (docs/TEAM.md).
+ *   team user <server-url> <name> <password> <editor|reader>:<council-id>… [reviewer]
+ *                               creates a user (or sets their password and roles).
+ *   The server admin's name and password: COUCHDB_USER / COUCHDB_PASSWORD, or in the URL.
  */
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,10 +21,18 @@ import { COUNCIL_TABLES, tablesToBundles, type TableRecords } from '../shared/pa
 import { parseBackup } from '../electron/services/backups';
 import { readPackage } from '../electron/services/package';
 import { writeDocuments } from './documents';
+import { councilDbName, councilRoles, REVIEWER_ROLE } from '../shared/contract/team';
+import type { Credentials } from '../electron/services/team/http';
+import { ensureUser, setupCouncils } from '../electron/services/team/setup';
 
 const USAGE = `使い方:
   npm run cli -- check <ファイル>              パッケージ（.shingikai）またはバックアップ（.json）を検査します
-  npm run cli -- documents <ファイル> <フォルダ>  ファイル内のすべての審議会の文書を書き出します`;
+  npm run cli -- documents <ファイル> <フォルダ>  ファイル内のすべての審議会の文書を書き出します
+  npm run cli -- team setup <サーバーURL> <ファイル>
+      パッケージ内の審議会ごとに CouchDB のデータベースを作り、権限と記録を登録します
+  npm run cli -- team user <サーバーURL> <ユーザー名> <パスワード> <editor|reader>:<審議会ID>… [reviewer]
+      ユーザーを作成します（既にいればパスワードと役割を更新します）
+  サーバー管理者のユーザー名とパスワードは環境変数 COUCHDB_USER / COUCHDB_PASSWORD で指定します。`;
 
 interface Loaded {
   kind: 'パッケージ' | 'バックアップ';
@@ -115,11 +129,77 @@ async function documents(file: string, folder: string) {
   console.log(`${bundles.length} 審議会・${written.length} 件を ${out} に書き出しました。`);
 }
 
+/** The server URL without credentials, and the admin's credentials (from the URL or the environment). */
+function serverAndAdmin(raw: string): { url: string; admin: Credentials } {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      `サーバーのURL「${raw}」が正しくありません（例: https://couchdb.example.lg.jp:6984）。`,
+    );
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new AppError('INVALID_ARGUMENT', 'サーバーのURLは http:// または https:// で始めてください。');
+  const username = decodeURIComponent(u.username) || process.env.COUCHDB_USER || '';
+  const password = decodeURIComponent(u.password) || process.env.COUCHDB_PASSWORD || '';
+  if (!username || !password)
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      'サーバー管理者のユーザー名とパスワードを環境変数 COUCHDB_USER と COUCHDB_PASSWORD で指定してください。',
+    );
+  u.username = '';
+  u.password = '';
+  return { url: u.toString().replace(/\/+$/, ''), admin: { username, password } };
+}
+
+async function teamSetup(server: string, file: string) {
+  const { url, admin } = serverAndAdmin(server);
+  const data = await load(file);
+  bundlesOf(data.tables); // the records are checked before anything goes to the server
+  const done = await setupCouncils(url, admin, data.tables);
+  if (done.length === 0) throw new AppError('INVALID_FILE', 'このファイルには審議会が含まれていません。');
+  for (const c of done) {
+    console.log(`審議会「${c.name}」（ID ${c.councilId}）`);
+    console.log(`  データベース: ${c.database}${c.created ? '（作成しました）' : '（既にありました）'}`);
+    console.log(`  記録: ${c.uploaded} 件を登録${c.alreadyThere ? `、${c.alreadyThere} 件は登録済み` : ''}`);
+    console.log(`  編集できる役割: ${c.editorRole}`);
+    console.log(`  閲覧のみの役割: ${c.readerRole}`);
+  }
+}
+
+async function teamUser(server: string, name: string, password: string, grants: string[]) {
+  const { url, admin } = serverAndAdmin(server);
+  const roles: string[] = [];
+  for (const g of grants) {
+    if (g === 'reviewer') {
+      roles.push(REVIEWER_ROLE);
+      continue;
+    }
+    const m = /^(editor|reader):(.+)$/.exec(g);
+    if (!m)
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `「${g}」は editor:<審議会ID>、reader:<審議会ID>、reviewer のいずれかで指定してください。`,
+      );
+    const r = councilRoles(councilDbName(m[2]!));
+    roles.push(m[1] === 'editor' ? r.editor : r.reader);
+  }
+  const done = await ensureUser(url, admin, { name, password, roles });
+  console.log(
+    `ユーザー ${name} を${done === 'created' ? '作成' : '更新'}しました。役割: ${roles.join('、') || 'なし'}`,
+  );
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'check' && rest.length === 1) await check(rest[0]!);
     else if (command === 'documents' && rest.length === 2) await documents(rest[0]!, rest[1]!);
+    else if (command === 'team' && rest[0] === 'setup' && rest.length === 3) await teamSetup(rest[1]!, rest[2]!);
+    else if (command === 'team' && rest[0] === 'user' && rest.length >= 5)
+      await teamUser(rest[1]!, rest[2]!, rest[3]!, rest.slice(4));
     else {
       console.error(USAGE);
       return 2;

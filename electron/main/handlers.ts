@@ -17,6 +17,7 @@ import { htmlHandlers } from '../services/html/handlers';
 import { opinionsHandlers } from '../services/opinions/handlers';
 import type { Channel } from '../../shared/contract';
 import { minutesHandlers } from '../services/minutes/handlers';
+import { teamHandlers } from '../services/team/handlers';
 import { templatesHandlers } from '../services/templates/handlers';
 import { minutesStyleHandlers } from '../services/minutes/style-handlers';
 import { windowHandlers } from '../services/window/handlers';
@@ -73,6 +74,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...minutesStyleHandlers(ctx),
     ...opinionsHandlers(ctx),
     ...templatesHandlers(ctx),
+    ...teamHandlers(ctx),
     ...windowHandlers(ctx),
   };
 }

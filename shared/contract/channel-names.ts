@@ -47,6 +47,9 @@ export const CHANNEL_NAMES: readonly string[] = [
   'template:export:guide',
   'template:export:document',
   'window:open:projector',
+  'team:test:connection',
+  'team:get:config',
+  'team:save:config',
 ];
 
 export const MENU_COMMANDS = [

@@ -17,6 +17,7 @@ import { htmlChannels } from './html';
 import { minutesChannels } from './minutes';
 import { minutesStyleChannels } from './minutes-style';
 import { opinionsChannels } from './opinions';
+import { teamChannels } from './team';
 import { templatesChannels } from './templates';
 import { windowChannels } from './window';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...opinionsChannels,
   ...templatesChannels,
   ...windowChannels,
+  ...teamChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -62,4 +64,5 @@ export * from './html';
 export * from './templates';
 export * from './minutes-style';
 export * from './window';
+export * from './team';
 export { channel } from './define';

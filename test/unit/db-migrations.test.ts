@@ -103,7 +103,7 @@ describe('schema migrations', () => {
     for (const name of tables) expect(before[name]!.length, name).toBeGreaterThan(0);
     expect(before.revisions!.some((r) => (r.value as { table: string }).table === 'opinions')).toBe(true);
 
-    const v3 = new ShingikaiDB('migrate3', factory);
+    const v3 = new ShingikaiDB('migrate3', { ...factory, upTo: 3 });
     await v3.open();
     expect(v3.verno).toBe(3);
     const after = await dumpAll(v3);
@@ -134,6 +134,82 @@ describe('schema migrations', () => {
     const log = await v3.changes.toArray();
     expect(log.filter((c) => c.table === 'progress' && c.op === 'create')).toHaveLength(sample.progress.length);
     v3.close();
+  });
+
+  it('version 4 (team sync bookkeeping): every v3 record of every table survives; the sync tables start empty and work', async () => {
+    const factory = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const v3 = new ShingikaiDB('migrate4', { ...factory, upTo: 3 });
+    const bundle = buildSampleCouncil({ now: '2023-07-07T00:00:00.000Z' });
+    const sample = buildSampleActionPlan(bundle, { now: '2025-05-30T00:00:00.000Z' });
+    await v3.meta.put({ key: 'operatorName', value: '山田' });
+    await importBundle(v3, {
+      ...bundle,
+      actionPlans: [{ plan: sample.plan, actions: sample.actions, progress: sample.progress }],
+    });
+    await v3.planEntries.put({
+      id: 'plan-1',
+      councilId: bundle.council.id,
+      fiscalYear: 2023,
+      month: 7,
+      meetingNumber: 1,
+      themes: ['計画の骨子'],
+      order: 1,
+    });
+    await v3.entryDrafts.put({
+      meetingId: bundle.meetings[0]!.id,
+      text: '打ちかけの発言',
+      updatedAt: '2023-07-07T01:00:00.000Z',
+    });
+    const tables = [...TRACKED_TABLES, 'entryDrafts', 'meta', 'revisions', 'changes'];
+    const dumpAll = async (db: ShingikaiDB) => {
+      const out: Record<string, { key: unknown; value: unknown }[]> = {};
+      for (const name of tables) {
+        const t = db.table(name);
+        const keys = await t.toCollection().primaryKeys();
+        const values = await t.toArray();
+        out[name] = keys.map((key, i) => ({ key, value: values[i] }));
+      }
+      return out;
+    };
+    const before = await dumpAll(v3);
+    v3.close();
+    for (const name of tables) expect(before[name]!.length, name).toBeGreaterThan(0);
+
+    const v4 = new ShingikaiDB('migrate4', { ...factory, upTo: 4 });
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    expect(await dumpAll(v4)).toEqual(before);
+    for (const t of ['syncRecords', 'syncConflicts', 'syncState'] as const)
+      expect(await v4.table(t).count(), t).toBe(0);
+
+    // The sync tables are not the user's data: writing them logs nothing; their indexes answer.
+    const logged = await v4.changes.count();
+    const remark = bundle.remarks[0]!;
+    await v4.syncRecords.put({
+      table: 'remarks',
+      id: remark.id,
+      councilId: bundle.council.id,
+      pouchRev: '1-a',
+      localRev: 1,
+    });
+    await v4.syncConflicts.put({
+      table: 'remarks',
+      id: remark.id,
+      councilId: bundle.council.id,
+      winner: '2-b',
+      local: '2-c',
+      versions: [],
+      detectedAt: '2025-05-30T00:00:00.000Z',
+    });
+    await v4.syncState.put({ key: 'outbox', value: logged });
+    expect(await v4.changes.count()).toBe(logged);
+    expect(await v4.syncRecords.where('councilId').equals(bundle.council.id).count()).toBe(1);
+    expect(await v4.syncConflicts.where('councilId').equals(bundle.council.id).count()).toBe(1);
+    // … while records still go through the write path.
+    await v4.remarks.update(remark.id, { text: '版4での編集' });
+    expect((await revisionOf(v4, 'remarks', remark.id))?.rev).toBe(2);
+    expect(await v4.changes.count()).toBe(logged + 1);
+    v4.close();
   });
 
   it('the latest version opens an empty database', async () => {

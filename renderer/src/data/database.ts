@@ -28,6 +28,7 @@ import type {
 import type { Action, ActionPlan, ProgressEntry } from '../../../shared/actions/model';
 import { OPERATOR_NAME_KEY, stampWrites, type ChangeRecord, type RevisionRecord, type TrackedTable } from './write';
 import { installRules } from './rules';
+import type { SyncConflict, SyncRecord, SyncStateRecord } from './sync/model';
 
 /** The entry line of the live-notes screen, kept between keystrokes and restarts. */
 export interface EntryDraft {
@@ -110,6 +111,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       opinions: 'id, councilId, [councilId+order], fieldId, meetingId, memberId, remarkId, source, status, *actionIds',
     },
   },
+  {
+    // Team sync (data/sync/): per record the CouchDB revision it was synced from, the conflicts
+    // the server holds, and the mirror's cursors. Nothing to move: a database that never synced
+    // has none, and the first sync of a council fills them.
+    version: 4,
+    stores: {
+      syncRecords: '[table+id], councilId',
+      syncConflicts: '[table+id], councilId',
+      syncState: 'key',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -134,6 +146,9 @@ export class ShingikaiDB extends Dexie {
   meta!: Table<MetaRecord, string>;
   revisions!: Table<RevisionRecord, [string, string]>;
   changes!: Table<ChangeRecord, number>;
+  syncRecords!: Table<SyncRecord, [string, string]>;
+  syncConflicts!: Table<SyncConflict, [string, string]>;
+  syncState!: Table<SyncStateRecord, string>;
   /** The 作業者名 setting as last read or written (stamped as `updatedBy`). */
   private operator = '';
 

@@ -24,6 +24,7 @@ import type { AppInfo } from '../../../../shared/contract';
 import { OperatorNameSetting } from './operator';
 import { useRecordCounts } from './data';
 import { PackageSection, RestoreSection } from './DataSafe';
+import { TeamSection } from './TeamSection';
 
 const useStyles = makeStyles({
   dl: { display: 'grid', gridTemplateColumns: '180px 1fr', rowGap: '8px', columnGap: '12px', margin: 0 },
@@ -140,6 +141,7 @@ export function SettingsScreen() {
       {backups && backups.length ? <RestoreSection backups={backups} onRestored={() => void refresh()} /> : null}
       <PackageSection />
       <OperatorNameSetting />
+      <TeamSection />
       <Section
         title="サンプル"
         actions={

@@ -1,0 +1,21 @@
+/** Handlers of the team channels (「チームで使う」): the connection test and the settings kept in main. */
+import type { ServiceContext } from '../../core/context';
+import type { Handler } from '../../core/dispatch';
+import { AppError } from '../../../shared/errors';
+import { testConnection } from './connection';
+import { publicConfig, readTeam, saveTeam } from './store';
+
+type TeamChannel = 'team:test:connection' | 'team:get:config' | 'team:save:config';
+
+export function teamHandlers(ctx: ServiceContext): { [C in TeamChannel]: Handler<C> } {
+  return {
+    'team:test:connection': async ({ serverUrl, username, password, councilId }) => {
+      const stored = password === undefined ? (await readTeam(ctx.dataDir)).password : password;
+      if (stored === null || stored === undefined)
+        throw new AppError('INVALID_ARGUMENT', 'パスワードを入力してください。');
+      return testConnection(serverUrl, { username, password: stored }, councilId);
+    },
+    'team:get:config': async () => publicConfig(await readTeam(ctx.dataDir)),
+    'team:save:config': async (arg) => publicConfig(await saveTeam(ctx.dataDir, arg)),
+  };
+}

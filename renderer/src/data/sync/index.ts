@@ -1,0 +1,12 @@
+/** Team sync: the Dexie ↔ PouchDB mirror (see mirror.ts) and its records. */
+export {
+  Mirror,
+  syncErrorMessage,
+  type CouncilStatus,
+  type CouncilSyncState,
+  type MirrorOptions,
+  type MirrorStatus,
+} from './mirror';
+export { councilDbName, docId, parseDocId } from './docs';
+export type { ConflictVersion, MirrorDoc, SyncConflict, SyncRecord, SyncStateRecord } from './model';
+export type { PouchDatabase, PouchDoc } from './pouch';

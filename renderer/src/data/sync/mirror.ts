@@ -1,0 +1,645 @@
+/**
+ * The mirror: Dexie stays the app's database; each shared council also lives in a local
+ * PouchDB that replicates with the council's CouchDB database through PouchDB's own
+ * `sync()` (live, retried). Between Dexie and the local PouchDB:
+ *
+ * - **Outbox** (Dexie → PouchDB). The write path's `changes` log after the `outbox` cursor
+ *   (in `syncState`, so a restart resumes) names the records written; each is sent as its
+ *   current state — the record, or a tombstone when it was deleted — as a child of the
+ *   revision the local copy was synced from (`syncRecords.pouchRev`). When that revision was
+ *   meanwhile extended by someone else, PouchDB keeps both branches: a CouchDB conflict, never
+ *   an overwrite. A write the inbox made itself is recognised by its `rev` (≤ `localRev`) and
+ *   not echoed back.
+ * - **Inbox** (PouchDB → Dexie). The local PouchDB's changes after the `inbox:<council>`
+ *   cursor are applied through the same write path (so search, backups and undo see them) in
+ *   one transaction together with the cursor. A record with an edit not yet sent is left alone
+ *   (the outbox sends it next, as a branch). A record in conflict keeps the local version when
+ *   that is one of the live versions, else takes CouchDB's winner; the conflict is listed in
+ *   `syncConflicts` on every client until someone resolves it (`resolve`), and the resolution
+ *   replicates like any edit.
+ *
+ * Deletions travel as live tombstones (`deleted: true`), so a deletion against a concurrent
+ * edit is a visible conflict too; CouchDB's own `_deleted` is used only to prune the losing
+ * branches of a resolved conflict. The mirror is framework-free: PouchDB databases are handed
+ * in (pouchdb-browser in the app, pouchdb-node / memory in tests).
+ */
+import { liveQuery } from 'dexie';
+import { mirrorDocBody } from '../../../../shared/contract/team';
+import type { ShingikaiDB } from '../database';
+import { OPERATOR_NAME_KEY, TRACKED_TABLES, type RevisionRecord, type TrackedTable } from '../write';
+import { councilDbName, docId, linkOf, parseDocId, revGeneration, revHash, revHashOf, sameContent } from './docs';
+import type { ConflictVersion, MirrorDoc, SyncConflict, SyncRecord } from './model';
+import type { PouchDatabase, PouchDoc, PouchEmitter } from './pouch';
+
+export type CouncilSyncState = 'connecting' | 'syncing' | 'synced' | 'offline' | 'denied' | 'stopped';
+
+export interface CouncilStatus {
+  state: CouncilSyncState;
+  /** When replication last reached the server and caught up (ISO). */
+  lastSyncAt: string | null;
+  /** The last problem, in Japanese. */
+  error: string | null;
+  /** Documents the server refused (a read-only member's edits). */
+  denied: number;
+}
+
+export interface MirrorStatus {
+  councils: Record<string, CouncilStatus>;
+  conflicts: number;
+}
+
+export interface MirrorOptions {
+  db: ShingikaiDB;
+  /** The councils shared with the team (their ids). */
+  councils: string[];
+  /** Opens the local PouchDB of a council database (named by `councilDbName`). */
+  openLocal(dbName: string): PouchDatabase;
+  /** The server's database (a PouchDB over HTTP with credentials, or its URL). */
+  openRemote(dbName: string): PouchDatabase | string;
+  /** Records per outbox / inbox step. */
+  batchSize?: number;
+  /** The longest wait between reconnection attempts (ms). */
+  retryMaxMs?: number;
+  /** How often the outbox looks at the change log even without a signal (ms; 0 = never). */
+  pollMs?: number;
+  /** How long after a signal the pump runs, so that a burst of writes is sent together (ms). */
+  debounceMs?: number;
+  onStatus?(status: MirrorStatus): void;
+  /** Anything the mirror could not handle itself; it keeps running. */
+  onError?(error: unknown): void;
+}
+
+type Key = { table: TrackedTable; id: string };
+const keyOf = (k: Key): [string, string] => [k.table, k.id];
+const TABLE_NAMES: string[] = [...TRACKED_TABLES];
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
+
+/** A reason in Japanese for a replication error (the server's status when there is one). */
+export function syncErrorMessage(error: unknown): { state: CouncilSyncState; message: string } {
+  const status = isRecord(error) && typeof error.status === 'number' ? error.status : 0;
+  const reason = isRecord(error) ? `${String(error.reason ?? '')} ${String(error.message ?? '')}` : '';
+  // A wrong password is 401 "Name or password is incorrect."; a database that refuses a
+  // logged-in user is 403 on CouchDB 3 (401 "not authorized to access this db" on express-pouchdb).
+  if (status === 401 && /name or password/i.test(reason))
+    return { state: 'denied', message: 'ユーザー名またはパスワードが正しくないため、サーバーに接続できません。' };
+  if (status === 401 || status === 403)
+    return { state: 'denied', message: 'この審議会を共有する権限がありません。IT 担当者に確認してください。' };
+  if (status === 404) return { state: 'offline', message: 'サーバーにこの審議会のデータベースがありません。' };
+  return { state: 'offline', message: 'サーバーに接続できません（オフライン）。接続が戻ると自動で同期します。' };
+}
+
+export class Mirror {
+  readonly db: ShingikaiDB;
+  private readonly councils: string[];
+  private readonly locals = new Map<string, PouchDatabase>();
+  private readonly syncs = new Map<string, PouchEmitter>();
+  private readonly feeds = new Map<string, PouchEmitter>();
+  private readonly status = new Map<string, CouncilStatus>();
+  private conflictCount = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private pending = false;
+  private stopped = false;
+  private unsubscribe: (() => void) | null = null;
+  private poll: ReturnType<typeof setInterval> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly batch: number;
+
+  constructor(private readonly options: MirrorOptions) {
+    this.db = options.db;
+    this.councils = [...new Set(options.councils)];
+    this.batch = options.batchSize ?? 250;
+    for (const c of this.councils) this.status.set(c, { state: 'stopped', lastSyncAt: null, error: null, denied: 0 });
+  }
+
+  /** The local PouchDB of a shared council. */
+  local(councilId: string): PouchDatabase {
+    let db = this.locals.get(councilId);
+    if (!db) {
+      db = this.options.openLocal(councilDbName(councilId));
+      this.locals.set(councilId, db);
+    }
+    return db;
+  }
+
+  /** Sends what is not on the server yet, then follows Dexie and the local PouchDB, and replicates. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.run(async () => {
+      // First start: the log so far is covered by the scan of each council below.
+      if (!(await this.db.syncState.get('outbox'))) {
+        const last = Number((await this.db.changes.orderBy('seq').lastKey()) ?? 0);
+        await this.db.syncState.put({ key: 'outbox', value: last });
+      }
+      for (const c of this.councils) {
+        if (await this.db.syncState.get(`scanned:${c}`)) continue;
+        await this.pushRecords(await this.councilKeys(c));
+        await this.db.syncState.put({ key: `scanned:${c}`, value: new Date().toISOString() });
+      }
+    });
+    for (const c of this.councils) {
+      const feed = this.local(c).changes({ since: 'now', live: true }) as unknown as PouchEmitter;
+      feed.on('change', () => this.schedule());
+      feed.on('error', (e) => this.report(e));
+      feed.catch(() => undefined);
+      this.feeds.set(c, feed);
+    }
+    const sub = liveQuery(() => this.db.changes.orderBy('seq').lastKey()).subscribe({
+      next: () => this.schedule(),
+      error: (e: unknown) => this.report(e),
+    });
+    this.unsubscribe = () => sub.unsubscribe();
+    const pollMs = this.options.pollMs ?? 2000;
+    if (pollMs > 0) this.poll = setInterval(() => this.schedule(), pollMs);
+    this.connect();
+    this.schedule();
+  }
+
+  /** Starts (or restarts) replication with the server: live, retried with back-off. */
+  connect(): void {
+    if (this.stopped) return;
+    const maxWait = this.options.retryMaxMs ?? 30_000;
+    for (const c of this.councils) {
+      if (this.syncs.has(c)) continue;
+      const st = this.status.get(c)!;
+      st.state = 'connecting';
+      const remote = this.options.openRemote(councilDbName(c));
+      const handler = this.local(c).sync(typeof remote === 'string' ? remote : quietInfo(remote), {
+        live: true,
+        retry: true,
+        back_off_function: (delay: number) => (delay === 0 ? 250 : Math.min(delay * 2, maxWait)),
+      });
+      handler
+        .on('active', () => this.setState(c, 'syncing', null))
+        .on('paused', (err) => {
+          if (err) this.setFailure(c, err);
+          else {
+            st.lastSyncAt = new Date().toISOString();
+            this.setState(c, 'synced', st.denied ? st.error : null);
+          }
+        })
+        .on('denied', (err) => {
+          st.denied++;
+          st.error = 'サーバーが変更を受け付けませんでした（閲覧のみの権限の可能性があります）。';
+          this.report(err);
+          this.emit();
+        })
+        .on('error', (err) => this.setFailure(c, err));
+      // A replication that ends in an error (server gone mid-request) rejects its promise too:
+      // handled here, so it never becomes an unhandled rejection.
+      handler.catch((err) => this.setFailure(c, err));
+      this.syncs.set(c, handler);
+    }
+    this.emit();
+  }
+
+  /** Stops replicating (going offline); local work and the outbox into the local PouchDB go on. */
+  disconnect(): void {
+    for (const [c, h] of this.syncs) {
+      h.cancel();
+      this.setState(c, 'offline', null);
+    }
+    this.syncs.clear();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.disconnect();
+    for (const f of this.feeds.values()) f.cancel();
+    this.feeds.clear();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = false;
+    await this.chain;
+    for (const [c, l] of this.locals) {
+      await l.close().catch((e: unknown) => this.report(e));
+      this.status.get(c)!.state = 'stopped';
+    }
+    this.locals.clear();
+  }
+
+  /** Moves everything between Dexie and the local PouchDBs until both are idle. */
+  flush(): Promise<void> {
+    return this.run(() => this.pump());
+  }
+
+  getStatus(): MirrorStatus {
+    return {
+      councils: Object.fromEntries([...this.status].map(([c, s]) => [c, { ...s }])),
+      conflicts: this.conflictCount,
+    };
+  }
+
+  /**
+   * Resolves a conflict: `record` (a version the user kept, or an edited merge; null = deleted)
+   * becomes the one version — written over CouchDB's winner, the other branches pruned — and
+   * the local copy. The resolution replicates to every client, which drop their conflict row.
+   */
+  resolve(table: TrackedTable, id: string, record: Record<string, unknown> | null): Promise<void> {
+    return this.run(async () => {
+      const conflict = await this.db.syncConflicts.get([table, id]);
+      if (!conflict) return;
+      const local = this.local(conflict.councilId);
+      const current = (await local.get(docId(table, id), { conflicts: true })) as PouchDoc;
+      const by = await this.operator();
+      const body = bodyOf(table, conflict.councilId, record, by, new Date().toISOString());
+      const res = await local.bulkDocs([
+        { ...body, _id: docId(table, id), _rev: current._rev },
+        ...(current._conflicts ?? []).map((rev) => ({ _id: docId(table, id), _rev: rev, _deleted: true })),
+      ]);
+      const rev = res[0]?.rev;
+      if (!rev) throw new Error(`resolve ${table}:${id}: ${res[0]?.message ?? res[0]?.reason ?? 'failed'}`);
+      await this.db.transaction('rw', [table, 'revisions', 'syncRecords', 'syncConflicts'], async () => {
+        const t = this.db.table(table);
+        const existing = (await t.get(id)) as Record<string, unknown> | undefined;
+        if (record === null) {
+          if (existing) await t.delete(id);
+        } else if (!existing || !sameContent({ record: existing }, { record })) await t.put(record);
+        const after = await this.db.revisions.get([table, id]);
+        await this.db.syncRecords.put({
+          table,
+          id,
+          councilId: conflict.councilId,
+          pouchRev: rev,
+          localRev: after?.rev ?? 0,
+        });
+        await this.db.syncConflicts.delete([table, id]);
+      });
+      await this.countConflicts();
+    });
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private run(task: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(task);
+    this.chain = next.catch((e: unknown) => this.report(e));
+    return next;
+  }
+
+  /** Runs the pump soon: signals within `debounceMs` (typing, a bulk import) share one run. */
+  private schedule(): void {
+    if (this.pending || this.stopped) return;
+    this.pending = true;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run(async () => {
+        this.pending = false;
+        if (!this.stopped) await this.pump();
+      }).catch(() => undefined);
+    }, this.options.debounceMs ?? 100);
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      const sent = await this.pushOutbox();
+      let received = 0;
+      for (const c of this.councils) received += await this.pullInbox(c);
+      if (sent + received === 0) break;
+    }
+  }
+
+  private report(error: unknown): void {
+    this.options.onError?.(error);
+  }
+
+  private setState(c: string, state: CouncilSyncState, error: string | null) {
+    const st = this.status.get(c)!;
+    st.state = state;
+    st.error = error;
+    this.emit();
+  }
+
+  private setFailure(c: string, err: unknown) {
+    const { state, message } = syncErrorMessage(err);
+    this.setState(c, state, message);
+  }
+
+  private emit() {
+    this.options.onStatus?.(this.getStatus());
+  }
+
+  private async operator(): Promise<string> {
+    const rec = await this.db.meta.get(OPERATOR_NAME_KEY);
+    return typeof rec?.value === 'string' ? rec.value.trim() : '';
+  }
+
+  private async countConflicts() {
+    const n = await this.db.syncConflicts.where('councilId').anyOf(this.councils).count();
+    if (n !== this.conflictCount) {
+      this.conflictCount = n;
+      this.emit();
+    }
+  }
+
+  /** Every record of a council in Dexie (for its first sync). */
+  private councilKeys(councilId: string): Promise<Key[]> {
+    const db = this.db;
+    return db.transaction('r', TABLE_NAMES, async () => {
+      const keys: Key[] = [];
+      const add = (table: TrackedTable, ids: string[]) => ids.forEach((id) => keys.push({ table, id }));
+      if (await db.councils.get(councilId)) add('councils', [councilId]);
+      const byCouncil = async (table: TrackedTable) =>
+        (await db.table(table).where('councilId').equals(councilId).primaryKeys()) as string[];
+      for (const t of TRACKED_TABLES) if (linkOf(t) === 'councilId') add(t, await byCouncil(t));
+      const meetings = await byCouncil('meetings');
+      const drafts = await byCouncil('drafts');
+      const plans = await byCouncil('actionPlans');
+      add('remarks', (await db.remarks.where('meetingId').anyOf(meetings).primaryKeys()) as string[]);
+      add('minutes', (await db.minutes.where('meetingId').anyOf(meetings).primaryKeys()) as string[]);
+      add('draftVersions', (await db.draftVersions.where('draftId').anyOf(drafts).primaryKeys()) as string[]);
+      const actions = (await db.actions.where('planId').anyOf(plans).primaryKeys()) as string[];
+      add('actions', actions);
+      add('progress', (await db.progress.where('actionId').anyOf(actions).primaryKeys()) as string[]);
+      return keys;
+    });
+  }
+
+  /** The outbox: the change log after the cursor, one batch. Returns the log lines consumed. */
+  private async pushOutbox(): Promise<number> {
+    const cursor = Number((await this.db.syncState.get('outbox'))?.value ?? 0);
+    const lines = await this.db.changes.where('seq').above(cursor).limit(this.batch).toArray();
+    if (!lines.length) return 0;
+    const seen = new Set<string>();
+    const keys: Key[] = [];
+    for (const l of lines) {
+      const k = `${l.table}\u0000${l.id}`;
+      if (!seen.has(k)) keys.push({ table: l.table, id: l.id });
+      seen.add(k);
+    }
+    await this.pushRecords(keys, lines[lines.length - 1]!.seq!);
+    return lines.length;
+  }
+
+  /**
+   * Sends records' current state to their councils' local PouchDBs, each as a child of the
+   * revision it was synced from; then remembers the new revisions (and moves the cursor).
+   */
+  private async pushRecords(keys: Key[], cursor?: number): Promise<void> {
+    const shared = new Set(this.councils);
+    const db = this.db;
+    type Entry = Key & {
+      councilId: string;
+      record: Record<string, unknown> | null;
+      rev: RevisionRecord;
+      sr?: SyncRecord;
+    };
+    const entries = await db.transaction('r', [...TABLE_NAMES, 'revisions', 'syncRecords'], async () => {
+      const revs = await db.revisions.bulkGet(keys.map(keyOf));
+      const srs = await db.syncRecords.bulkGet(keys.map(keyOf));
+      const records = new Map<string, Record<string, unknown> | undefined>();
+      const byTable = new Map<TrackedTable, string[]>();
+      keys.forEach((k) => byTable.set(k.table, [...(byTable.get(k.table) ?? []), k.id]));
+      for (const [table, ids] of byTable) {
+        const found = (await db.table(table).bulkGet(ids)) as (Record<string, unknown> | undefined)[];
+        ids.forEach((id, i) => records.set(`${table}:${id}`, found[i]));
+      }
+      const route = await councilRoutes(
+        db,
+        [...records.values()].filter((r) => r !== undefined),
+      );
+      const out: Entry[] = [];
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        const rev = revs[i];
+        const sr = srs[i];
+        if (!rev || (sr && sr.localRev >= rev.rev)) continue; // synced already (or written by the inbox)
+        const record = records.get(`${k.table}:${k.id}`) ?? null;
+        if (!record && !sr) continue; // created and deleted before it ever left this PC
+        const councilId = sr?.councilId ?? (record ? route(k.table, record) : undefined);
+        if (!councilId || !shared.has(councilId)) continue;
+        out.push({ ...k, councilId, record, rev, sr });
+      }
+      return out;
+    });
+
+    const written: SyncRecord[] = [];
+    const byCouncil = new Map<string, Entry[]>();
+    entries.forEach((e) => byCouncil.set(e.councilId, [...(byCouncil.get(e.councilId) ?? []), e]));
+    for (const [councilId, list] of byCouncil) {
+      const local = this.local(councilId);
+      const ids = list.map((e) => docId(e.table, e.id));
+      const current = await local.allDocs({ keys: ids, include_docs: true });
+      const docs: PouchDoc[] = [];
+      list.forEach((e, i) => {
+        const body = bodyOf(e.table, councilId, e.record, e.rev.updatedBy, e.rev.updatedAt);
+        const winner = current.rows[i]?.doc as (PouchDoc & MirrorDoc) | null | undefined;
+        let pouchRev: string;
+        if (winner && sameContent(winner, body)) {
+          pouchRev = winner._rev!; // already there (sent before a restart, or the same edit from elsewhere)
+        } else {
+          const base = e.sr?.pouchRev;
+          const gen = base ? revGeneration(base) + 1 : 1;
+          const hash = revHash();
+          pouchRev = `${gen}-${hash}`;
+          docs.push({
+            ...body,
+            _id: ids[i]!,
+            _rev: pouchRev,
+            _revisions: { start: gen, ids: base ? [hash, revHashOf(base)] : [hash] },
+          });
+        }
+        written.push({ table: e.table, id: e.id, councilId, pouchRev, localRev: e.rev.rev });
+      });
+      if (docs.length) {
+        const res = await local.bulkDocs(docs, { new_edits: false });
+        const failed = res.find((r) => r.error);
+        if (failed) throw new Error(`outbox ${failed.id}: ${failed.message ?? failed.reason ?? failed.name}`);
+      }
+    }
+    await db.transaction('rw', ['syncRecords', 'syncState'], async () => {
+      if (written.length) await db.syncRecords.bulkPut(written);
+      if (cursor !== undefined) await db.syncState.put({ key: 'outbox', value: cursor });
+    });
+  }
+
+  /** The inbox of one council: one batch of the local PouchDB's changes into Dexie. Returns the changes read. */
+  private async pullInbox(councilId: string): Promise<number> {
+    const local = this.local(councilId);
+    const cursorKey = `inbox:${councilId}`;
+    const since = (await this.db.syncState.get(cursorKey))?.value ?? 0;
+    const res = await local.changes({ since, limit: this.batch, include_docs: true, conflicts: true });
+    if (!res.results.length) return 0;
+    type Incoming = Key & { doc: PouchDoc & MirrorDoc; versions: ConflictVersion[] };
+    const incoming: Incoming[] = [];
+    for (const r of res.results) {
+      const key = parseDocId(r.id);
+      if (!key || !r.doc) continue;
+      const doc = r.doc as PouchDoc & MirrorDoc;
+      let versions: ConflictVersion[] = [];
+      if (doc._conflicts?.length) {
+        const leaves = (await local.get(r.id, { open_revs: doc._conflicts })) as { ok?: PouchDoc & MirrorDoc }[];
+        versions = [doc, ...leaves.flatMap((l) => (l.ok && !l.ok._deleted ? [l.ok] : []))].map(versionOf);
+      }
+      incoming.push({ ...key, doc, versions });
+    }
+
+    const db = this.db;
+    const now = new Date().toISOString();
+    const prune: { id: string; revs: string[] }[] = [];
+    await db.transaction('rw', [...TABLE_NAMES, 'revisions', 'syncRecords', 'syncConflicts', 'syncState'], async () => {
+      const keys = incoming.map(keyOf);
+      const srs = await db.syncRecords.bulkGet(keys);
+      const revs = await db.revisions.bulkGet(keys);
+      const applied: { i: number; pouchRev: string }[] = [];
+      const conflictsPut: SyncConflict[] = [];
+      const conflictsGone: [string, string][] = [];
+      for (let i = 0; i < incoming.length; i++) {
+        const { table, id, doc, versions } = incoming[i]!;
+        const sr = srs[i];
+        const rev = revs[i];
+        // An edit here not sent yet: the outbox sends it next, as a branch of what it was edited from.
+        if (rev && (sr ? rev.rev > sr.localRev : !rev.deleted)) continue;
+        const live = [doc._rev!, ...(doc._conflicts ?? [])];
+        const inConflict = live.length > 1;
+        // In a conflict the local copy stays when it is one of the live versions (never overwritten).
+        const target = inConflict && sr && live.includes(sr.pouchRev) ? sr.pouchRev : doc._rev!;
+        if (target !== sr?.pouchRev) {
+          const t = db.table(table);
+          const existing = (await t.get(id)) as Record<string, unknown> | undefined;
+          const gone = doc._deleted || doc.deleted || !doc.record;
+          if (gone) {
+            if (existing) await t.delete(id);
+          } else if (!existing || !sameContent({ record: existing }, { record: doc.record })) {
+            if (existing && table === 'draftVersions') {
+              // A frozen version is never rewritten (data/rules.ts): shown as a conflict instead.
+              versions.push(versionOf(doc));
+              conflictsPut.push(conflictOf(table, id, councilId, doc._rev!, sr?.pouchRev ?? '', versions, now));
+              continue;
+            }
+            await t.put(doc.record!);
+          }
+          applied.push({ i, pouchRev: target });
+        }
+        if (inConflict) conflictsPut.push(conflictOf(table, id, councilId, doc._rev!, target, versions, now));
+        else conflictsGone.push([table, id]);
+        if (inConflict && versions.every((v) => v.record === null))
+          prune.push({ id: docId(table, id), revs: doc._conflicts ?? [] }); // deleted on both sides: nothing to choose
+      }
+      if (applied.length) {
+        const after = await db.revisions.bulkGet(applied.map(({ i }) => keyOf(incoming[i]!)));
+        await db.syncRecords.bulkPut(
+          applied.map(({ i, pouchRev }, n) => ({
+            ...keyOf2(incoming[i]!),
+            councilId,
+            pouchRev,
+            localRev: after[n]?.rev ?? 0,
+          })),
+        );
+        // The revision names who wrote the change on the other PC, not this PC's operator.
+        const restamp = applied.flatMap(({ i }, n) => {
+          const a = after[n];
+          const by = incoming[i]!.doc.by;
+          return a && typeof by === 'string' ? [{ ...a, updatedBy: by }] : [];
+        });
+        if (restamp.length) await db.revisions.bulkPut(restamp);
+      }
+      if (conflictsPut.length) await db.syncConflicts.bulkPut(conflictsPut);
+      if (conflictsGone.length) await db.syncConflicts.bulkDelete(conflictsGone);
+      await db.syncState.put({ key: cursorKey, value: res.last_seq });
+    });
+    for (const p of prune)
+      await local
+        .bulkDocs(p.revs.map((rev) => ({ _id: p.id, _rev: rev, _deleted: true })))
+        .catch((e: unknown) => this.report(e));
+    await this.countConflicts();
+    return res.results.length;
+  }
+}
+
+/**
+ * PouchDB's replicator reads the remote's `info()` for its progress figures without handling
+ * a failure, so a server that dies mid-request raises an unhandled rejection (seen in the
+ * feasibility spike and in the randomized test). The remote's `info()` is wrapped: a failure
+ * still reaches every caller that handles it, and is never reported as unhandled.
+ */
+export function quietInfo(remote: PouchDatabase): PouchDatabase {
+  const info = remote.info.bind(remote);
+  remote.info = () => QuietPromise.resolve().then(() => info());
+  return remote;
+}
+
+/** A promise whose derived promises never count as unhandled (a `.then` without a rejection handler gets a silent one). */
+class QuietPromise<T> extends Promise<T> {
+  override then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    const next = super.then(onFulfilled, onRejected);
+    if (!onRejected) next.catch(() => undefined);
+    return next;
+  }
+}
+
+const keyOf2 = (k: Key) => ({ table: k.table, id: k.id });
+
+function bodyOf(
+  table: TrackedTable,
+  councilId: string,
+  record: Record<string, unknown> | null,
+  by: string,
+  at: string,
+): Omit<MirrorDoc, '_id'> {
+  return mirrorDocBody(table, councilId, record, by, at) as Omit<MirrorDoc, '_id'>;
+}
+
+function versionOf(doc: PouchDoc & MirrorDoc): ConflictVersion {
+  return {
+    rev: doc._rev!,
+    record: doc.deleted || !doc.record ? null : doc.record,
+    by: typeof doc.by === 'string' ? doc.by : '',
+    at: typeof doc.at === 'string' ? doc.at : '',
+  };
+}
+
+function conflictOf(
+  table: TrackedTable,
+  id: string,
+  councilId: string,
+  winner: string,
+  local: string,
+  versions: ConflictVersion[],
+  detectedAt: string,
+): SyncConflict {
+  return { table, id, councilId, winner, local, versions, detectedAt };
+}
+
+/**
+ * Finds the council of records through their parents (meeting, draft, plan, action), read in
+ * bulk first: inside a Dexie transaction only Dexie's own promises may be awaited. A parent
+ * deleted meanwhile is still known by the council it was synced in (`syncRecords`).
+ */
+async function councilRoutes(
+  db: ShingikaiDB,
+  records: Record<string, unknown>[],
+): Promise<(table: TrackedTable, record: Record<string, unknown>) => string | undefined> {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const ids = (field: string) => [...new Set(records.map((r) => str(r[field])).filter((v): v is string => !!v))];
+  /** Parent id → the parent's `field`, or (parent gone) the council it was synced in. */
+  const load = async (table: 'meetings' | 'drafts' | 'actionPlans' | 'actions', keys: string[], field: string) => {
+    const found = (await db.table(table).bulkGet(keys)) as (Record<string, unknown> | undefined)[];
+    const synced = await db.syncRecords.bulkGet(keys.map((id) => [table, id]));
+    const out = new Map<string, { value?: string; council?: string }>();
+    keys.forEach((id, i) => out.set(id, { value: str(found[i]?.[field]), council: synced[i]?.councilId }));
+    return out;
+  };
+  const meetings = await load('meetings', ids('meetingId'), 'councilId');
+  const drafts = await load('drafts', ids('draftId'), 'councilId');
+  const actions = await load('actions', ids('actionId'), 'planId');
+  const planIds = [...actions.values()].flatMap((a) => (a.value ? [a.value] : []));
+  const plans = await load('actionPlans', [...new Set([...ids('planId'), ...planIds])], 'councilId');
+  const viaCouncil = (p?: { value?: string; council?: string }) => p?.value ?? p?.council;
+  return (table, record) => {
+    const link = linkOf(table);
+    if (link === 'self') return str(record.id);
+    if (link === 'councilId') return str(record.councilId);
+    if (link === 'meetingId') return viaCouncil(meetings.get(str(record.meetingId) ?? ''));
+    if (link === 'draftId') return viaCouncil(drafts.get(str(record.draftId) ?? ''));
+    if (link === 'planId') return viaCouncil(plans.get(str(record.planId) ?? ''));
+    const action = actions.get(str(record.actionId) ?? '');
+    return action?.value ? viaCouncil(plans.get(action.value)) : action?.council;
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * 「チームで使う」 (docs/TEAM.md): the CouchDB server, the user and password (kept in main,
+ * never in IndexedDB), the councils to share, and a connection test with its reason in Japanese.
+ */
+import { useEffect, useState } from 'react';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useNotify } from '../../app/notify';
+import { Section } from '../../ui/Section';
+import type { TeamConfig, TeamConnectionResult } from '../../../../shared/contract/team';
+import { readTeamConfig, saveTeamConfig, testTeamConnection, useCouncilChoices } from './data/team';
+
+export function TeamSection() {
+  const notify = useNotify();
+  const councils = useCouncilChoices();
+  const [config, setConfig] = useState<TeamConfig | null>(null);
+  const [serverUrl, setServerUrl] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [shared, setShared] = useState<string[]>([]);
+  const [result, setResult] = useState<TeamConnectionResult | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    readTeamConfig().then(
+      (c) => {
+        setConfig(c);
+        setServerUrl(c.serverUrl);
+        setUsername(c.username);
+        setShared(c.councils);
+      },
+      (e: unknown) => notify.error(e, 'チームの設定を読み込めませんでした'),
+    );
+  }, [notify]);
+
+  const save = async () => {
+    try {
+      const next = await saveTeamConfig({
+        serverUrl: serverUrl.trim(),
+        username: username.trim(),
+        ...(password ? { password } : {}),
+        councils: shared,
+      });
+      setConfig(next);
+      setPassword('');
+      notify.success('チームの設定を保存しました');
+    } catch (e) {
+      notify.error(e, 'チームの設定を保存できませんでした');
+    }
+  };
+
+  const test = async () => {
+    setBusy(true);
+    setResult(null);
+    try {
+      setResult(
+        await testTeamConnection({
+          serverUrl: serverUrl.trim(),
+          username: username.trim(),
+          ...(password ? { password } : {}),
+          ...(shared[0] ? { councilId: shared[0] } : {}),
+        }),
+      );
+    } catch (e) {
+      notify.error(e, '接続テストができませんでした');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section title="チームで使う">
+      <Text block>
+        庁内のCouchDBサーバーを通じて、事務局の複数の職員で審議会を共有します。サーバーがなくても、これまで通り1台で使えます。
+      </Text>
+      <Field label="サーバーのURL" hint="例: https://couchdb.example.lg.jp:6984">
+        <Input
+          value={serverUrl}
+          onChange={(_, d) => setServerUrl(d.value)}
+          maxLength={2048}
+          aria-label="サーバーのURL"
+        />
+      </Field>
+      <Field label="ユーザー名">
+        <Input value={username} onChange={(_, d) => setUsername(d.value)} maxLength={200} aria-label="ユーザー名" />
+      </Field>
+      <Field
+        label="パスワード"
+        hint={config?.hasPassword ? '保存済みです。変えるときだけ入力してください。' : 'この PC の本体側に保存します。'}
+      >
+        <Input
+          type="password"
+          value={password}
+          onChange={(_, d) => setPassword(d.value)}
+          maxLength={1024}
+          aria-label="パスワード"
+        />
+      </Field>
+      <Field label="共有する審議会">
+        {(councils ?? []).map((c) => (
+          <Checkbox
+            key={c.id}
+            label={c.name}
+            checked={shared.includes(c.id)}
+            onChange={(_, d) => setShared((s) => (d.checked ? [...s, c.id] : s.filter((x) => x !== c.id)))}
+          />
+        ))}
+      </Field>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Button appearance="primary" onClick={() => void save()}>
+          保存
+        </Button>
+        <Button disabled={busy || !serverUrl.trim() || !username.trim()} onClick={() => void test()}>
+          接続テスト
+        </Button>
+      </div>
+      {result ? (
+        <MessageBar intent={result.ok ? 'success' : 'error'} role="status">
+          <MessageBarBody>{result.message}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </Section>
+  );
+}
