@@ -5,7 +5,14 @@
  */
 import type { Remark } from '../../../../shared/domain';
 import { answerLinks, questionsBefore } from '../../../../shared/publication/answers';
-import type { PickOption } from './QuickPick';
+
+/** One choice of the picker (the shape of QuickPick's PickOption). */
+export interface AnswerOption {
+  key: string;
+  label: string;
+  hint?: string;
+  number: number | null;
+}
 
 /** A short quote of a remark: 「河委員：推進体制のところで…」. */
 export function quoteRemark(r: Remark, labelOf: (r: Remark) => string, length = 30): string {
@@ -32,7 +39,7 @@ export function answerTargets(remarks: Remark[], labelOf: (r: Remark) => string)
 }
 
 /** The picker's choices for one answer: 0 = automatic, then the earlier questions of its item, nearest first. */
-export function answerOptions(remarks: Remark[], answer: Remark, labelOf: (r: Remark) => string): PickOption[] {
+export function answerOptions(remarks: Remark[], answer: Remark, labelOf: (r: Remark) => string): AnswerOption[] {
   const candidates = questionsBefore(remarks, answer);
   const auto = candidates[0];
   return [
