@@ -42,5 +42,6 @@ test('an export says 「保存しました」 once: the bar on the meeting page,
     .getByRole('button', { name: '確認して出力する' })
     .click();
   await expect(page.locator('.fui-ToastTitle', { hasText: '分野別意見一覧' })).toBeVisible();
-  await expect(page.getByText(/保存しました/)).toHaveCount(1);
+  await expect(page.locator('.fui-ToastTitle', { hasText: '保存しました' })).toHaveCount(1);
+  await expect(page.getByRole('group', { name: '保存しました' })).toHaveCount(0);
 });

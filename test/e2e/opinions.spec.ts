@@ -356,4 +356,31 @@ test('an 意見シート is previewed with per-row errors and only confirmed row
   await expect(card(page, '職員研修をオンライン').getByRole('combobox', { name: /反映状況/ })).toHaveValue(
     '今後の参考',
   );
+
+  // The corrected sheet comes back with the city's answer filled in: the same opinion is
+  // updated (shown as 更新 first), not added a second time; the unchanged row is left alone.
+  const fixed = new ExcelJS.Workbook();
+  const fws = fixed.addWorksheet('意見シート');
+  fws.addRow(['分野', '委員', '会議', '出典', '意見', '市の考え方', '反映状況']);
+  fws.addRow([
+    '財務',
+    '河',
+    '第2回',
+    '審議会',
+    'ふるさと納税の返礼品を見直してはどうか。',
+    '返礼品の基準を見直します。',
+    '',
+  ]);
+  fws.addRow(['人材育成', '', '', '書面意見', '職員研修をオンラインで受けられるようにしてほしい。', '', '']);
+  const fixedFile = path.join(os.tmpdir(), `iken-fixed-${Date.now()}.xlsx`);
+  await fixed.xlsx.writeFile(fixedFile);
+  await page.getByRole('button', { name: 'Excel から取り込む' }).click();
+  await dialog.getByLabel('取り込むファイル').setInputFiles(fixedFile);
+  await expect(preview.getByRole('row', { name: /ふるさと納税/ })).toContainText('更新：市の考え方');
+  await expect(preview.getByRole('row', { name: /職員研修/ })).toContainText('変更なし（登録済み）');
+  await screenshot(page, 'opinions-07-reimport-preview');
+  await dialog.getByRole('button', { name: '追加 0件・更新 1件を取り込む' }).click();
+  await expect(toast(page, '意見を取り込みました（追加 0件・更新 1件）')).toBeVisible();
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('96 / 96件');
+  await expect(imported).toContainText('返礼品の基準を見直します。');
 });

@@ -1,5 +1,5 @@
 /** Excel から取り込む: pick an 意見シート, preview every row with its problems, store only on confirmation. */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -25,7 +25,8 @@ import { useNotify } from '../../app/notify';
 import { describeError } from '../../app/notify';
 import { OPINION_SOURCE_LABELS, type Council } from '../../../../shared/domain';
 import type { OpinionImportPreview } from '../../../../shared/contract/opinions';
-import { importOpinionRows, importTargets } from './data/index';
+import { importOpinionChanges, importTargets, useCouncilOpinions } from './data/index';
+import { planOpinionImport } from './importMatch';
 import { useOpinionExport } from './ExportMenu';
 
 function toBase64(file: File): Promise<string> {
@@ -52,6 +53,7 @@ export function ImportOpinionsDialog({
   const [preview, setPreview] = useState<(OpinionImportPreview & { fileName: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const template = useOpinionExport(council.id);
+  const existing = useCouncilOpinions(council.id);
 
   const reset = () => {
     setPreview(null);
@@ -87,14 +89,24 @@ export function ImportOpinionsDialog({
 
   const good = preview?.rows.filter((r) => !r.errors.length) ?? [];
   const bad = preview?.rows.filter((r) => r.errors.length) ?? [];
+  // A row with the text of a stored opinion updates it (importMatch.ts).
+  const plan = useMemo(() => (preview ? planOpinionImport(existing ?? [], preview.rows) : []), [preview, existing]);
+  const adds = plan.flatMap((p) => (p.kind === 'add' ? [p.row] : []));
+  const updates = plan.flatMap((p) => (p.kind === 'update' ? [{ id: p.target.id, patch: p.patch }] : []));
+  const same = plan.filter((p) => p.kind === 'same').length;
+  const stepOf = new Map(plan.map((p) => [p.row.row, p]));
   const confirm = async () => {
     if (!preview) return;
     setBusy(true);
     try {
-      const n = await importOpinionRows(council.id, preview.rows);
+      const { added, updated } = await importOpinionChanges(council.id, adds, updates);
+      const skipped = [
+        same ? `同じ内容の ${same} 行は変更していません。` : '',
+        bad.length ? `誤りのある ${bad.length} 行は取り込んでいません。` : '',
+      ].join('');
       notify.success(
-        `${n}件の意見を取り込みました`,
-        bad.length ? `誤りのある ${bad.length} 行は取り込んでいません。` : undefined,
+        updated ? `意見を取り込みました（追加 ${added}件・更新 ${updated}件）` : `${added}件の意見を取り込みました`,
+        skipped || undefined,
       );
       close();
     } catch (e) {
@@ -150,6 +162,12 @@ export function ImportOpinionsDialog({
                   「{preview.fileName}」シート「{preview.sheetName}」：{preview.rows.length}行（取り込める行{' '}
                   {good.length}・誤りのある行 {bad.length}）
                 </Text>
+                {updates.length || same ? (
+                  <Text block style={{ marginBottom: 6 }}>
+                    登録済みの意見と同じ文の行は、新しく追加せずその意見を更新します（更新 {updates.length}件・変更なし{' '}
+                    {same}件）。空欄の項目は登録済みの内容を残します。
+                  </Text>
+                ) : null}
                 <div style={{ maxHeight: 380, overflowY: 'auto' }}>
                   <Table size="small" aria-label="取り込みの確認">
                     <TableHeader>
@@ -177,9 +195,7 @@ export function ImportOpinionsDialog({
                             {r.errors.length ? (
                               <Text style={{ color: 'var(--colorPaletteRedForeground1)' }}>{r.errors.join(' ')}</Text>
                             ) : (
-                              <Badge appearance="tint" color="success">
-                                OK
-                              </Badge>
+                              <StepBadge step={stepOf.get(r.row)} />
                             )}
                           </TableCell>
                         </TableRow>
@@ -192,12 +208,41 @@ export function ImportOpinionsDialog({
           </DialogContent>
           <DialogActions>
             <Button onClick={close}>キャンセル</Button>
-            <Button appearance="primary" disabled={!good.length || busy} onClick={() => void confirm()}>
-              {good.length ? `${good.length}件を取り込む` : '取り込む'}
+            <Button
+              appearance="primary"
+              disabled={!(adds.length + updates.length) || busy}
+              onClick={() => void confirm()}
+            >
+              {updates.length
+                ? `追加 ${adds.length}件・更新 ${updates.length}件を取り込む`
+                : adds.length
+                  ? `${adds.length}件を取り込む`
+                  : '取り込む'}
             </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/** What a good row will do: OK (added), 更新 with what changes, or 変更なし. */
+function StepBadge({ step }: { step: ReturnType<typeof planOpinionImport>[number] | undefined }) {
+  if (step?.kind === 'update')
+    return (
+      <Badge appearance="tint" color="brand">
+        更新：{step.changes.join('・')}
+      </Badge>
+    );
+  if (step?.kind === 'same')
+    return (
+      <Badge appearance="tint" color="informative">
+        変更なし（登録済み）
+      </Badge>
+    );
+  return (
+    <Badge appearance="tint" color="success">
+      OK
+    </Badge>
   );
 }

@@ -24,6 +24,7 @@ export const {
   councilActionPlans,
   setOpinionActions,
   importOpinionRows,
+  importOpinionChanges,
   putMatrixItem,
   addMatrixItem,
   deleteMatrixItem,

@@ -136,6 +136,29 @@ export function opinionRecords(db: ShingikaiDB) {
   }
 
   /** Stores the confirmed rows of an 意見シート (only rows without errors). */
+  /**
+   * A re-import in one transaction: new opinions added, matched ones patched (each re-read;
+   * one deleted meanwhile is skipped). Answers how many were added and updated.
+   */
+  async function importOpinionChanges(
+    councilId: string,
+    adds: ImportedOpinionRow[],
+    updates: { id: string; patch: Partial<Opinion> }[],
+  ): Promise<{ added: number; updated: number }> {
+    let updated = 0;
+    await db.transaction('rw', db.opinions, async () => {
+      const t = now();
+      for (const u of updates) {
+        const o = await db.opinions.get(u.id);
+        if (!o || o.councilId !== councilId) continue;
+        await db.opinions.put({ ...o, ...u.patch, id: o.id, updatedAt: t });
+        updated++;
+      }
+      if (adds.length) await importOpinionRows(councilId, adds);
+    });
+    return { added: adds.filter((r) => r.errors.length === 0).length, updated };
+  }
+
   async function importOpinionRows(councilId: string, rows: ImportedOpinionRow[]): Promise<number> {
     const good = rows.filter((r) => r.errors.length === 0);
     await db.transaction('rw', db.opinions, async () => {
@@ -272,6 +295,7 @@ export function opinionRecords(db: ShingikaiDB) {
     councilActionPlans,
     setOpinionActions,
     importOpinionRows,
+    importOpinionChanges,
     putMatrixItem,
     addMatrixItem,
     deleteMatrixItem,
