@@ -19,6 +19,12 @@ const DB_INSTANCE = {
   message: 'Only renderer/src/data/** and a feature’s data.ts touch the database.',
 };
 
+const FLUENT_SELECT = {
+  name: '@fluentui/react-components',
+  importNames: ['Dropdown', 'Combobox'],
+  message: 'Use ui/select.tsx: the library’s Dropdown and Combobox carry English accessible names.',
+};
+
 const DATA_FILES = ['renderer/src/data/**', 'renderer/src/features/*/data.ts', 'renderer/src/features/*/data/**'];
 const FEATURE_FILES = ['renderer/src/features/*/*.{ts,tsx}'];
 const DEXIE_RULES = ['dexie'];
@@ -39,7 +45,7 @@ function rendererImports(files, ignores, extra) {
         'no-restricted-imports': [
           'error',
           {
-            paths: dexie ? DEXIE : [],
+            paths: [...(dexie ? DEXIE : []), FLUENT_SELECT],
             patterns: [
               NODE_BUILTINS,
               { group: ['**/electron/**', 'electron'], message: 'The renderer reaches main only through platform/.' },
@@ -117,7 +123,11 @@ export default tseslint.config(
     },
   },
   // renderer/: no electron/, no Node; Dexie only in the data modules; features meet through index.ts.
-  ...rendererImports(['renderer/src/**/*.{ts,tsx}'], [...DATA_FILES, ...FEATURE_FILES], [...DEXIE_RULES]),
+  ...rendererImports(
+    ['renderer/src/**/*.{ts,tsx}'],
+    [...DATA_FILES, ...FEATURE_FILES, 'renderer/src/ui/select.tsx'],
+    [...DEXIE_RULES],
+  ),
   ...rendererImports(FEATURE_FILES, DATA_FILES, [...DEXIE_RULES, OTHER_FEATURE]),
   ...rendererImports(DATA_FILES, [], []),
   // shared/: plain logic, runs in main, renderer and tests.

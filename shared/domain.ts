@@ -104,6 +104,8 @@ export const Council = z.object({
   archived: z.boolean(),
   /** Stored public letters (absent: assigned in roster order, the same on every export). */
   publicLabels: PublicLabels.optional(),
+  /** The council's short name that leads export file names (absent or empty: its name). */
+  fileLabel: text(50).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -9,16 +9,18 @@ import type { SavedFile } from '../../shared/contract';
 import type { ServiceContext } from '../core/context';
 import type { FileFilter } from '../core/platform';
 import { fitFileName, shortenedNotice, writeFileAtomic } from './files';
+import { withCouncilName, type CouncilNaming } from './export-names';
 
 export const DOCX_FILTER: FileFilter = { name: 'Word 文書', extensions: ['docx'] };
 export const XLSX_FILTER: FileFilter = { name: 'Excel ブック', extensions: ['xlsx'] };
 
 export async function saveDocument(
   ctx: ServiceContext,
-  opts: { fileName: string; filter: FileFilter; data: Uint8Array },
+  opts: { fileName: string; filter: FileFilter; data: Uint8Array; council?: CouncilNaming | string | null },
 ): Promise<SavedFile> {
   return saveWith(ctx, {
     fileName: opts.fileName,
+    council: opts.council,
     filter: opts.filter,
     write: async (target) => {
       await writeFileAtomic(target, opts.data);
@@ -33,9 +35,15 @@ export async function saveDocument(
  */
 export async function saveWith(
   ctx: ServiceContext,
-  opts: { fileName: string; filter: FileFilter; write: (target: string) => Promise<number> },
+  opts: {
+    fileName: string;
+    filter: FileFilter;
+    write: (target: string) => Promise<number>;
+    /** The council the document belongs to: its name leads the file name (export-names.ts). */
+    council?: CouncilNaming | string | null;
+  },
 ): Promise<SavedFile> {
-  const fitted = fitFileName(opts.fileName);
+  const fitted = fitFileName(withCouncilName(opts.fileName, opts.council));
   const name = fitted.name;
   const remembered = ctx.settings.get().lastExportDir;
   const folder =

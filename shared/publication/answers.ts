@@ -26,3 +26,19 @@ export function answerLinks(
   }
   return links;
 }
+
+/** Whether a remark asks something an answer can answer (a question, an opinion, a member's 発言). */
+export const isQuestionLike = asks;
+
+/**
+ * The questions an answer may be linked to: those asked before it in the same agenda item,
+ * nearest first (the minutes print an answer under its question within one item).
+ */
+export function questionsBefore<R extends Pick<Remark, 'id' | 'kind' | 'speaker' | 'agendaItemId' | 'order'>>(
+  remarks: readonly R[],
+  answer: Pick<Remark, 'id' | 'agendaItemId' | 'order'>,
+): R[] {
+  return remarks
+    .filter((r) => r.id !== answer.id && r.agendaItemId === answer.agendaItemId && r.order < answer.order && asks(r))
+    .sort((a, b) => b.order - a.order);
+}

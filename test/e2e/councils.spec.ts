@@ -208,12 +208,12 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   // ---- 次第
   await page.getByRole('button', { name: '次第を出力' }).click();
   const saved = page.getByRole('group', { name: '保存しました' });
-  await expect(saved).toContainText('第1回_会議次第.docx');
+  await expect(saved).toContainText('テスト市環境審議会_第1回_会議次第.docx');
   await expect(saved.getByRole('button', { name: 'ファイルを開く' })).toBeVisible();
   await expect(saved.getByRole('button', { name: 'フォルダを開く' })).toBeVisible();
   await page.getByRole('heading', { name: '第1回 会議' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'councils-04b-meeting-exported');
-  const agendaText = await docxText(path.join(server.exportDir, '第1回_会議次第.docx'));
+  const agendaText = await docxText(path.join(server.exportDir, 'テスト市環境審議会_第1回_会議次第.docx'));
   expect(agendaText).toContain('第1回テスト市環境審議会');
   expect(agendaText).toContain('日　時　令和6年5月20日（月） 14:00～16:00');
   expect(agendaText).toContain('場　所　オンライン（委員）\nテスト市役所3階第1会議室（事務局）');
@@ -235,9 +235,13 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   await screenshot(page, 'councils-05-meetings');
   await page.getByRole('button', { name: '出欠表を出力' }).click();
   await page.getByRole('menuitem', { name: '令和6年度の会議' }).click();
-  await expect(page.getByRole('group', { name: '保存しました' })).toContainText('令和6年度_出欠表.xlsx');
+  await expect(page.getByRole('group', { name: '保存しました' })).toContainText(
+    'テスト市環境審議会_令和6年度_出欠表.xlsx',
+  );
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(path.join(server.exportDir, '令和6年度_出欠表.xlsx')) as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    readFileSync(path.join(server.exportDir, 'テスト市環境審議会_令和6年度_出欠表.xlsx')) as unknown as ArrayBuffer,
+  );
   const ws = wb.getWorksheet('出欠表')!;
   expect(ws.getRow(1).values).toEqual([
     undefined,
@@ -353,10 +357,14 @@ test('members and staff by hand, council settings (field merge, quorum, style), 
   );
   await screenshot(page, 'councils-08-plan');
   await page.getByRole('button', { name: 'Excelに出力' }).click();
-  await expect(page.getByRole('group', { name: '保存しました' })).toContainText('令和5年度_会議開催計画.xlsx');
+  await expect(page.getByRole('group', { name: '保存しました' })).toContainText(
+    '飯塚市行政経営戦略推進審議会_令和5年度_会議開催計画.xlsx',
+  );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(
-    readFileSync(path.join(server.exportDir, '令和5年度_会議開催計画.xlsx')) as unknown as ArrayBuffer,
+    readFileSync(
+      path.join(server.exportDir, '飯塚市行政経営戦略推進審議会_令和5年度_会議開催計画.xlsx'),
+    ) as unknown as ArrayBuffer,
   );
   const ws = wb.getWorksheet('会議開催計画')!;
   expect([ws.getCell('A5').value, ws.getCell('B5').value]).toEqual(['7月', '第2回会議']);

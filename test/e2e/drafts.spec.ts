@@ -256,6 +256,10 @@ test('the sample vision shows where opinions went, per version, and links an opi
     'Ⅱ．３．（３）① 歳入の確保',
   );
   await screenshot(page, 'drafts-06-version-reflection');
+  // The labelled boxes of the printed draft show as boxes under their label.
+  await expect(
+    page.getByRole('article', { name: 'プレビュー' }).getByRole('group', { name: '目指す姿', exact: true }),
+  ).toContainText('市民サービスと市職員の働きがいがともに上昇する未来');
   // The 骨子案 had no 市民参画 section, so that opinion is not placed in it.
   await page.getByRole('tab', { name: '版の一覧' }).click();
   await page
@@ -265,8 +269,17 @@ test('the sample vision shows where opinions went, per version, and links an opi
     .click();
   await expect(page.getByRole('table', { name: '意見の反映状況' })).not.toContainText('推進体制のところで市民参画');
 
-  // Link an opinion from the section editor; the traceability list shows it.
+  // In the editor the box is a setting of the paragraph: its label can be changed.
   await page.getByRole('tab', { name: '編集' }).click();
+  await outlineItem(page, '１．目指す姿').click();
+  const boxed = page.getByRole('group', { name: '段落（2）', exact: true });
+  await expect(boxed.getByRole('checkbox', { name: '枠で囲む' })).toBeChecked();
+  await expect(boxed.getByRole('textbox', { name: '段落（2）の枠の見出し' })).toHaveValue('目指す姿');
+  await expect(
+    page.getByRole('group', { name: '段落（1）', exact: true }).getByRole('checkbox', { name: '枠で囲む' }),
+  ).not.toBeChecked();
+
+  // Link an opinion from the section editor; the traceability list shows it.
   await outlineItem(page, '①働き方改革の推進').click();
   const linked = page.getByRole('region', { name: 'この項目に反映した意見' });
   await linked.getByRole('combobox').click();

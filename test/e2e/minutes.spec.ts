@@ -35,7 +35,7 @@ async function openMinutes(page: Page): Promise<string> {
 
 /** Waits for 「保存しました：…」 and answers the saved file's path (the export folder may already hold one). */
 async function savedFile(page: Page, dir: string, stem: string): Promise<string> {
-  const bar = page.getByText(new RegExp(`^保存しました：${stem.replace(/[()（）]/g, '.')}.*\\.docx$`));
+  const bar = page.getByText(new RegExp(`^保存しました：(?:.+_)?${stem.replace(/[()（）]/g, '.')}.*\\.docx$`));
   await expect(bar).toBeVisible({ timeout: 30_000 }); // the export runs in the server process: allow a busy machine
   const name = (await bar.textContent())!.replace('保存しました：', '');
   return path.join(dir, name);

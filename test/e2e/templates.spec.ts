@@ -105,7 +105,7 @@ test('Word template: starter → upload → 「テンプレートで出力」 of
     .getByRole('dialog', { name: '公用文チェックの指摘があります' })
     .getByRole('button', { name: 'このまま出力する' })
     .click();
-  const out = await waitForFile(server.exportDir, '第2回_会議録_公開版_テンプレート.docx');
+  const out = await waitForFile(server.exportDir, '飯塚市行政経営戦略推進審議会_第2回_会議録_公開版_テンプレート.docx');
   const text = await docText(out);
   expect(text).toContain('第2回 飯塚市行政経営戦略推進審議会');
   expect(text).not.toContain('公用車が不足');

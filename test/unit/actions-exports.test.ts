@@ -228,9 +228,14 @@ describe('actions channels', () => {
     const res = await dispatch(handlers, 'actions:export:progress-docx', progressArg);
     expect(res).toMatchObject({
       ok: true,
-      value: { name: '令和6年度_進捗管理表_行政経営戦略推進プラン（サンプルデータ）.docx' },
+      value: {
+        name: '飯塚市行政経営戦略推進審議会_令和6年度_進捗管理表_行政経営戦略推進プラン（サンプルデータ）.docx',
+      },
     });
-    const saved = path.join(exports, '令和6年度_進捗管理表_行政経営戦略推進プラン（サンプルデータ）.docx');
+    const saved = path.join(
+      exports,
+      '飯塚市行政経営戦略推進審議会_令和6年度_進捗管理表_行政経営戦略推進プラン（サンプルデータ）.docx',
+    );
     expect(await documentText(readFileSync(saved))).toContain('令和6年度 進捗管理表');
   });
 
@@ -254,8 +259,13 @@ describe('actions channels', () => {
       progress: [{ ...sample.progress[0]!, actuals: [{ indicatorId: 'x', value: '120人' }] }],
     });
     expect(JSON.stringify(notNumber)).toContain('実績値は数値で入力してください。');
-    expect(existsSync(path.join(exports, '令和6年度_進捗管理表_行政経営戦略推進プラン（サンプルデータ）.xlsx'))).toBe(
-      false,
-    );
+    expect(
+      existsSync(
+        path.join(
+          exports,
+          '飯塚市行政経営戦略推進審議会_令和6年度_進捗管理表_行政経営戦略推進プラン（サンプルデータ）.xlsx',
+        ),
+      ),
+    ).toBe(false);
   });
 });

@@ -89,8 +89,8 @@ describe('councils channels', () => {
     const meeting = bundle.meetings.find((m) => m.number === 2)!;
     const { ctx, handlers } = setup();
     const res = await dispatch(handlers, 'meeting:export:agenda', { council: bundle.council, meeting });
-    expect(res).toMatchObject({ ok: true, value: { name: '第2回_会議次第.docx' } });
-    const saved = path.join(ctx.fixedExportDir!, '第2回_会議次第.docx');
+    expect(res).toMatchObject({ ok: true, value: { name: '飯塚市行政経営戦略推進審議会_第2回_会議次第.docx' } });
+    const saved = path.join(ctx.fixedExportDir!, '飯塚市行政経営戦略推進審議会_第2回_会議次第.docx');
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
     expect(ctx.savedPaths.has(saved)).toBe(true);
 
@@ -103,7 +103,10 @@ describe('councils channels', () => {
     });
     expect(bad).toMatchObject({
       ok: false,
-      error: { code: 'FILE_NOT_WRITABLE', message: expect.stringContaining('「出欠表.xlsx」を保存できません') },
+      error: {
+        code: 'FILE_NOT_WRITABLE',
+        message: expect.stringContaining('「飯塚市行政経営戦略推進審議会_出欠表.xlsx」を保存できません'),
+      },
     });
   });
 

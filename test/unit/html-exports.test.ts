@@ -225,7 +225,7 @@ describe('the HTML channels', () => {
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     const file = saved.value as SavedFile;
-    expect(file.name).toBe('第2回_会議録_公開版.html');
+    expect(file.name).toBe('飯塚市行政経営戦略推進審議会_第2回_会議録_公開版.html');
     expect(readFileSync(file.path, 'utf8')).toContain('<h1>会議録</h1>');
     const args = {
       kind: 'responses' as const,
@@ -236,7 +236,7 @@ describe('the HTML channels', () => {
     const op = await dispatch(handlers, 'opinions:export:html', args);
     expect(op.ok).toBe(true);
     if (!op.ok) return;
-    expect((op.value as SavedFile).name).toBe('意見対応表_公開版.html');
+    expect((op.value as SavedFile).name).toBe('飯塚市行政経営戦略推進審議会_意見対応表_公開版.html');
     expect(readFileSync((op.value as SavedFile).path, 'utf8')).toContain('<h1>意見対応表</h1>');
     const refused = await dispatch(handlers, 'minutes:export:html', {
       ...sampleInput(b, 'public'),

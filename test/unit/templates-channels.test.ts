@@ -55,7 +55,7 @@ describe('template channels', () => {
       meeting,
     });
     if (!out.ok) throw new Error(out.error.message);
-    expect(out.value.name).toBe('第2回_会議次第_テンプレート.docx');
+    expect(out.value.name).toBe('飯塚市行政経営戦略推進審議会_第2回_会議次第_テンプレート.docx');
     const body = await text(out.value.path);
     expect(body).toContain('第2回 飯塚市行政経営戦略推進審議会');
     expect(body).toContain('（1）各分野の現状と課題及び想定される解決策について');

@@ -24,12 +24,14 @@ export function actionsHandlers(ctx: ServiceContext): {
         fileName: progressFileName(arg.fiscalYear, arg.title, 'xlsx'),
         filter: XLSX_FILTER,
         data: await buildProgressXlsx(arg),
+        council: arg.councilName,
       }),
     'actions:export:progress-docx': async (arg) =>
       saveDocument(ctx, {
         fileName: progressFileName(arg.fiscalYear, arg.title, 'docx'),
         filter: DOCX_FILTER,
         data: await buildProgressDocx(arg),
+        council: arg.councilName,
       }),
   };
 }

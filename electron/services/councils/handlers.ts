@@ -37,18 +37,21 @@ export function councilsHandlers(ctx: ServiceContext): CouncilsHandlers {
         fileName: agendaFileName(input.meeting),
         filter: DOCX_FILTER,
         data: await buildAgendaDocx(input),
+        council: input.council,
       }),
     'attendance:export:xlsx': async ({ council, members, meetings, fileLabel }) =>
       saveDocument(ctx, {
         fileName: `${fileLabel ? `${fileLabel}_` : ''}出欠表.xlsx`,
         filter: XLSX_FILTER,
         data: await buildAttendanceXlsx({ council, members, meetings }),
+        council,
       }),
     'plan:export:xlsx': async ({ council, fiscalYear, entries, meetings, note }) =>
       saveDocument(ctx, {
         fileName: planFileName(fiscalYear),
         filter: XLSX_FILTER,
         data: await buildPlanXlsx({ council, fiscalYear, rows: planRowsFromEntries(entries, meetings), note }),
+        council,
       }),
   };
 }

@@ -13,11 +13,11 @@ export function htmlHandlers(ctx: ServiceContext): {
   return {
     'minutes:export:html': async (args) => {
       const { fileName, bytes } = buildMinutesHtmlExport(args);
-      return saveDocument(ctx, { fileName, filter: HTML_FILTER, data: bytes });
+      return saveDocument(ctx, { fileName, filter: HTML_FILTER, data: bytes, council: args.council });
     },
     'opinions:export:html': async (args) => {
       const { fileName, bytes } = buildOpinionsHtmlExport(args);
-      return saveDocument(ctx, { fileName, filter: HTML_FILTER, data: bytes });
+      return saveDocument(ctx, { fileName, filter: HTML_FILTER, data: bytes, council: args.data.council });
     },
   };
 }

@@ -38,7 +38,12 @@ export function minutesHandlers(ctx: ServiceContext): { 'minutes:export:docx': H
   return {
     'minutes:export:docx': async (args) => {
       const data = await buildMinutesExport(args);
-      return saveDocument(ctx, { fileName: minutesFileName(args.meeting, args.mode), filter: DOCX_FILTER, data });
+      return saveDocument(ctx, {
+        fileName: minutesFileName(args.meeting, args.mode),
+        filter: DOCX_FILTER,
+        data,
+        council: args.council,
+      });
     },
   };
 }

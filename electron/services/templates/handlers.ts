@@ -70,7 +70,12 @@ export function templatesHandlers(ctx: ServiceContext): TemplatesHandlers {
       saveDocument(ctx, { fileName: GUIDE_FILE_NAME, filter: DOCX_FILTER, data: await buildTemplateGuide() }),
     'template:export:document': async (args) => {
       const data = await fillForExport(await store.read(args.storedName), args);
-      return saveDocument(ctx, { fileName: templateOutputName(args), filter: DOCX_FILTER, data });
+      return saveDocument(ctx, {
+        fileName: templateOutputName(args),
+        filter: DOCX_FILTER,
+        data,
+        council: 'council' in args ? args.council : args.data.council,
+      });
     },
   };
 }

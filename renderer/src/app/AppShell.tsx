@@ -1,8 +1,9 @@
 /** The frame around every screen: title bar, navigation drawer, content. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import {
   Badge,
+  Button,
   makeStyles,
   NavCategory,
   NavCategoryItem,
@@ -17,7 +18,13 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { BuildingGovernment24Regular, Home24Regular, People24Regular, Settings24Regular } from '@fluentui/react-icons';
+import {
+  BuildingGovernment24Regular,
+  Home24Regular,
+  Navigation24Regular,
+  People24Regular,
+  Settings24Regular,
+} from '@fluentui/react-icons';
 import { useCouncilList } from '../data/app';
 import { bridge } from '../platform/bridge';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -38,12 +45,37 @@ const useStyles = makeStyles({
   },
   body: { display: 'flex', flex: 1, minHeight: 0 },
   nav: { height: '100%', borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  menuButton: { color: tokens.colorNeutralForegroundOnBrand, minWidth: 'auto' },
   main: { flex: 1, minWidth: 0, overflow: 'auto', padding: '20px 28px 40px' },
 });
 
+/** Below this width (a small screen, or 200% zoom at 1366×768) the menu folds into a button. */
+const NARROW = '(max-width: 960px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW);
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return narrow;
+}
+
 export function AppShell() {
   const s = useStyles();
-  const navigate = useNavigate();
+  const narrow = useNarrow();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navigateTo = useNavigate();
+  // On a narrow window the menu is an overlay: choosing a place also closes it.
+  const navigate = useCallback(
+    (to: string) => {
+      setMenuOpen(false);
+      navigateTo(to);
+    },
+    [navigateTo],
+  );
   const { pathname } = useLocation();
   const councils = useCouncilList();
   const active = councils.filter((c) => !c.archived);
@@ -83,10 +115,20 @@ export function AppShell() {
   return (
     <div className={s.root}>
       <header className={s.titleBar}>
+        {narrow ? (
+          <Button
+            appearance="transparent"
+            className={s.menuButton}
+            icon={<Navigation24Regular />}
+            aria-label="メニューを開く"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen(true)}
+          />
+        ) : null}
         <Text weight="semibold" size={400}>
           審議会デスク
         </Text>
-        <Text size={200}>審議会事務局のための会議・会議録・意見管理</Text>
+        {narrow ? null : <Text size={200}>審議会事務局のための会議・会議録・意見管理</Text>}
         <span style={{ flex: 1 }} />
         <SearchLauncher />
         {bridge.mode === 'browser' ? (
@@ -97,8 +139,9 @@ export function AppShell() {
       </header>
       <div className={s.body}>
         <NavDrawer
-          open
-          type="inline"
+          open={!narrow || menuOpen}
+          type={narrow ? 'overlay' : 'inline'}
+          onOpenChange={(_, d) => setMenuOpen(d.open)}
           className={s.nav}
           selectedValue={selected}
           aria-label="メインメニュー"

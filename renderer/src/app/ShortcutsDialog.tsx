@@ -60,7 +60,7 @@ export function ShortcutsDialog() {
       <DialogSurface>
         <DialogBody>
           <DialogTitle>キーボードショートカット</DialogTitle>
-          <DialogContent>
+          <DialogContent tabIndex={0} aria-label="ショートカットの一覧">
             {SHORTCUT_GROUPS.map((g) => (
               <Table key={g.title} size="small" aria-label={g.title} style={{ marginBottom: 12 }}>
                 <TableHeader>

@@ -40,7 +40,10 @@ export function SavedFileBar({ saved, onClose }: { saved: SavedFile | null; onCl
   if (!saved) return null;
   return (
     <MessageBar intent="success" style={{ marginBottom: 12 }} aria-label="保存しました">
-      <MessageBarBody>保存しました：{saved.name}</MessageBarBody>
+      <MessageBarBody>
+        保存しました：{saved.name}
+        {saved.notice ? <span style={{ display: 'block' }}>{saved.notice}</span> : null}
+      </MessageBarBody>
       <MessageBarActions
         containerAction={
           <Button appearance="transparent" aria-label="閉じる" icon={<DismissRegular />} onClick={onClose} />
@@ -55,8 +58,10 @@ export function SavedFileBar({ saved, onClose }: { saved: SavedFile | null; onCl
 /**
  * Runs an export job (which ends in main's saveDocument), shows the outcome and
  * remembers the file for SavedFileBar. A cancelled save dialog is silent.
+ * A screen that shows SavedFileBar passes `{ bar: true }`: the bar is then the one notice
+ * (a toast saying the same 「保存しました」 beside it would announce the save twice).
  */
-export function useExport() {
+export function useExport({ bar = false }: { bar?: boolean } = {}) {
   const notify = useNotify();
   const [saved, setSaved] = useState<SavedFile | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -75,15 +80,19 @@ export function useExport() {
       // Ready again before saying so: whoever acts on the message finds the buttons enabled.
       setBusy(null);
       setSaved(file);
-      notify.success(
-        `「${file.name}」を保存しました`,
-        <span style={{ display: 'flex', gap: 8, marginTop: 4 }}>
-          <SavedFileButtons saved={file} size="small" />
-        </span>,
-      );
+      if (!bar)
+        notify.success(
+          `「${file.name}」を保存しました`,
+          <>
+            {file.notice ? <span style={{ display: 'block' }}>{file.notice}</span> : null}
+            <span style={{ display: 'flex', gap: 8, marginTop: 4 }}>
+              <SavedFileButtons saved={file} size="small" />
+            </span>
+          </>,
+        );
       return file;
     },
-    [notify],
+    [notify, bar],
   );
   return { saved, busy, run, clear: useCallback(() => setSaved(null), []) };
 }

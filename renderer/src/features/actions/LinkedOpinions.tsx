@@ -1,6 +1,7 @@
 /** The council's opinions about an action (Opinion.actionIds), with linking and unlinking. */
 import { useState } from 'react';
-import { Button, Combobox, Field, Option, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Option, Text, tokens } from '@fluentui/react-components';
+import { Combobox } from '../../ui/select';
 import type { Action } from '../../../../shared/actions';
 import { useLiveQuery } from '../../data/live';
 import { useNotify } from '../../app/notify';

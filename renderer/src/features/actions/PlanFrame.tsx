@@ -23,7 +23,7 @@ export function PlanFrame({ council }: { council: Council }) {
   const { draftId = '' } = useParams();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const exporter = useExport();
+  const exporter = useExport({ bar: true });
   const records = useLiveQuery(() => actionsStore.planRecords(council.id, draftId), [council.id, draftId]);
   if (records === undefined) return <Spinner label="読み込み中…" />;
   if (records === null) return <NotFoundScreen what="アクションプラン" />;

@@ -15,9 +15,10 @@ export function BasicsForm({ council }: { council: Council }) {
   useEffect(() => {
     setForm(council);
   }, [council]);
-  const dirty = (['name', 'municipality', 'department', 'termStart', 'termEnd', 'minutesDueDays'] as const).some(
-    (k) => form[k] !== council[k],
-  );
+  const dirty =
+    (['name', 'municipality', 'department', 'termStart', 'termEnd', 'minutesDueDays'] as const).some(
+      (k) => form[k] !== council[k],
+    ) || (form.fileLabel ?? '') !== (council.fileLabel ?? '');
   const termError =
     form.termStart && form.termEnd && form.termStart > form.termEnd
       ? '任期の終わりは始まりより後にしてください。'
@@ -36,6 +37,7 @@ export function BasicsForm({ council }: { council: Council }) {
         department: form.department.trim(),
         termStart: form.termStart,
         termEnd: form.termEnd,
+        fileLabel: (form.fileLabel ?? '').trim(),
       });
       const moved = await changeMinutesDueDays(council.id, form.minutesDueDays);
       notify.success('基本情報を保存しました', moved ? `会議録の期限を${moved}回分の会議で更新しました` : undefined);
@@ -53,6 +55,16 @@ export function BasicsForm({ council }: { council: Council }) {
           validationMessage={touched && !form.name.trim() ? '名称を入力してください。' : undefined}
         >
           <Input value={form.name} onChange={(_, d) => setForm({ ...form, name: d.value })} />
+        </Field>
+        <Field
+          label="ファイル名に使う略称"
+          hint={`出力するファイル名の先頭に付けます（例：${(form.fileLabel ?? '').trim() || form.name.trim() || '審議会名'}_第1回_会議次第.docx）。空欄のときは審議会の名称を使います。`}
+        >
+          <Input
+            value={form.fileLabel ?? ''}
+            maxLength={50}
+            onChange={(_, d) => setForm({ ...form, fileLabel: d.value })}
+          />
         </Field>
         <Field label="自治体名">
           <Input value={form.municipality} onChange={(_, d) => setForm({ ...form, municipality: d.value })} />

@@ -4,7 +4,6 @@ import { useNavigate } from 'react-router-dom';
 import {
   Badge,
   Button,
-  Dropdown,
   Link,
   makeStyles,
   MessageBar,
@@ -20,6 +19,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import { daysBetween, fiscalYearOf, formatFiscalYear, todayInTokyo } from '../../../../shared/wareki';
 import type { Council, Meeting, PlanEntry } from '../../../../shared/domain';
 import { minutesOverdue } from '../meetings';

@@ -8,7 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
   Option,
@@ -16,6 +15,7 @@ import {
   Tooltip,
   tokens,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import {
   Add24Regular,
   ArrowDownRegular,
@@ -30,6 +30,7 @@ import { Section } from '../../ui/Section';
 import { randomId } from '../../../../shared/factory';
 import { type Council, type Field as CouncilField } from '../../../../shared/domain';
 import { CommitInput } from '../../ui/CommitInput';
+import { useConfirmDelete } from '../../ui/ConfirmDelete';
 import { move, useReorder } from '../../ui/reorder';
 import { useSettingsStyles as useStyles } from './settingsStyles';
 
@@ -42,6 +43,11 @@ export function FieldsEditor({ council }: { council: Council }) {
   const usage = useFieldUsage(council.id, fields);
   const saveFields = (next: CouncilField[]) =>
     saveCouncil(council.id, { fields: next }).catch((e) => notify.error(e, '分野を保存できませんでした'));
+  const { confirm, dialog } = useConfirmDelete();
+  const remove = async (f: CouncilField) => {
+    if (await confirm({ kind: '分野', name: f.name, detail: 'どの記録にも使われていない分野です。' }))
+      await saveFields(fields.filter((x) => x.id !== f.id));
+  };
   const reorder = useReorder(fields.length, (from, to) => saveFields(move(fields, from, to)));
   const add = async () => {
     const n = name.trim();
@@ -69,6 +75,7 @@ export function FieldsEditor({ council }: { council: Council }) {
   };
   return (
     <Section title={`分野（${fields.length}）`}>
+      {dialog}
       <Text size={200} block style={{ color: tokens.colorNeutralForeground3, marginBottom: 6 }}>
         名前を直接書き換えられます。Alt+↑／Alt+↓
         またはドラッグで並べ替え。使われている分野は「統合」で別の分野にまとめます（発言・意見・課題整理の項目を付け替えます）。
@@ -139,7 +146,7 @@ export function FieldsEditor({ council }: { council: Council }) {
                 appearance="subtle"
                 icon={<DeleteRegular />}
                 disabled={!usage || (usage[f.id] ?? 0) > 0}
-                onClick={() => void saveFields(fields.filter((x) => x.id !== f.id))}
+                onClick={() => void remove(f)}
               />
             </Tooltip>
           </div>

@@ -1,6 +1,7 @@
 /** The forms of the 委員名簿 tab: one member (氏名・よみがな・役職…) and one staff member (部署・職名・氏名). */
 import { useState, type FormEvent } from 'react';
-import { Combobox, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
+import { Field, Input, Option, Text } from '@fluentui/react-components';
+import { Combobox, Dropdown } from '../../ui/select';
 import { MEMBER_ROLES, type Member } from '../../../../shared/domain';
 import { staffTitle } from '../../../../shared/people';
 import { FormDialog, TWO_COLUMNS } from '../../ui/FormDialog';

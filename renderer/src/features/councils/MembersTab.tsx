@@ -32,6 +32,7 @@ import { dateOrDash } from '../../ui/format';
 import { staffTitle } from '../../../../shared/people';
 import { todayInTokyo } from '../../../../shared/wareki';
 import type { Member, Staff } from '../../../../shared/domain';
+import { useConfirmDelete } from '../../ui/ConfirmDelete';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { RosterImportButton } from './RosterImportDialog';
 import { termWarning } from '../../../../shared/terms';
@@ -49,7 +50,8 @@ export function MembersTab({ council }: CouncilTabProps) {
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const [editingStaff, setEditingStaff] = useState<Staff | 'new' | null>(null);
   const [removing, setRemoving] = useState<{ member: Member; refs: string[] } | null>(null);
-  const template = useExport();
+  const template = useExport({ bar: true });
+  const { confirm, dialog: confirmDialog } = useConfirmDelete();
   if (!members || !staff) return null;
 
   const today = todayInTokyo();
@@ -74,6 +76,7 @@ export function MembersTab({ council }: CouncilTabProps) {
     }
   };
   const onRemoveStaff = async (s: Staff) => {
+    if (!(await confirm({ kind: '事務局職員', name: staffTitle(s), detail: '名簿から削除します。' }))) return;
     try {
       await removeStaff(s);
       notify.success('事務局職員を削除しました', staffTitle(s));
@@ -84,6 +87,7 @@ export function MembersTab({ council }: CouncilTabProps) {
 
   return (
     <>
+      {confirmDialog}
       <SavedFileBar saved={template.saved} onClose={template.clear} />
       <Section
         title={`委員名簿（${members.length}人）`}

@@ -5,7 +5,6 @@
 import { useMemo, useRef, useState } from 'react';
 import {
   Button,
-  Dropdown,
   Field,
   Input,
   MessageBar,
@@ -18,6 +17,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import { ArrowDown16Regular, ArrowUp16Regular, Dismiss16Regular } from '@fluentui/react-icons';
 import { saveCouncil, useStylePreviewRecords } from './data';
 import { useNotify, describeError } from '../../app/notify';

@@ -1,5 +1,6 @@
 /** 設定 › 文書の書き方: fonts, how dates, times and speakers are written in the council's documents. */
-import { Combobox, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Combobox, Dropdown } from '../../ui/select';
 import { saveCouncil } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';

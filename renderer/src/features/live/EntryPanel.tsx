@@ -12,6 +12,13 @@ import { useLiveStyles } from './styles';
 import type { EntryDraftState } from './hooks/useEntryDraft';
 import type { usePicking } from './hooks/usePicking';
 
+const PICKER_TITLES = {
+  speaker: '発言者を選ぶ',
+  kind: '種別を選ぶ',
+  field: '分野を選ぶ',
+  answer: 'どの質問への回答か',
+} as const;
+
 export function EntryPanel({
   meeting,
   council,
@@ -47,13 +54,15 @@ export function EntryPanel({
       {picker ? (
         <QuickPick
           key={`${picker.what}-${picker.target}`}
-          title={picker.what === 'speaker' ? '発言者を選ぶ' : picker.what === 'kind' ? '種別を選ぶ' : '分野を選ぶ'}
+          title={PICKER_TITLES[picker.what]}
           options={
             picker.what === 'speaker'
               ? picking.speakerOptions
               : picker.what === 'kind'
                 ? picking.kindOptions
-                : picking.fieldOptions
+                : picker.what === 'answer'
+                  ? picking.answerOptions
+                  : picking.fieldOptions
           }
           filter={picker.what === 'speaker' ? picking.filterSpeakers : undefined}
           digitsPick

@@ -38,6 +38,7 @@ import { useEntryDraft } from './hooks/useEntryDraft';
 import { useListEditing } from './hooks/useListEditing';
 import { useCommit } from './hooks/useCommit';
 import { usePicking } from './hooks/usePicking';
+import { answerTargets } from './answerLink';
 
 export function LiveScreen() {
   const { meetingId = '' } = useParams();
@@ -113,7 +114,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
     selectedRef: list.selectedRef,
     run: list.run,
   });
-  const { ctx, onScreenKey } = picking;
+  const { ctx, onScreenKey, openAnswerPicker } = picking;
   const [promoteOpen, setPromoteOpen] = useState(false);
   useSelectHighlighted(remarks, setSelected); // a search result (?highlight=<remarkId>) selects its row
 
@@ -136,6 +137,10 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
       fieldName: (id) => (id ? (fields.get(id) ?? '') : ''),
     };
   }, [meeting.agenda, council.fields, ctx]);
+
+  // 「回答先：…」 under each 回答: the linked question or the one recorded right before it.
+  const answers = useMemo(() => answerTargets(remarks, info.speakerLabel), [remarks, info]);
+  const onPickAnswer = useCallback(() => openAnswerPicker('list'), [openAnswerPicker]);
 
   useEffect(() => {
     entryRef.current?.focus();
@@ -232,6 +237,8 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
               onSave={list.onSaveEdit}
               onSplit={list.onSplit}
               onCancelEdit={list.onCancelEdit}
+              answers={answers}
+              onPickAnswer={onPickAnswer}
             />
           )}
         </div>

@@ -5,12 +5,9 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { Input, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 
-export interface PickOption {
-  key: string;
-  label: string;
-  hint?: string;
-  number: number | null;
-}
+import type { PickOption } from './pickOption';
+
+export type { PickOption };
 
 const useStyles = makeStyles({
   root: {

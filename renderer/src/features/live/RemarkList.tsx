@@ -13,7 +13,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { Badge, makeStyles, mergeClasses, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { Remark } from '../../../../shared/domain';
 import { formatOffset } from './time';
 
@@ -64,7 +64,8 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground4, fontWeight: tokens.fontWeightRegular },
   body: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.6 },
-  tags: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
+  tags: { display: 'flex', gap: '4px', flexWrap: 'wrap', alignItems: 'center' },
+  answerTo: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   agendaHead: {
     gridColumn: '1 / -1',
     fontSize: tokens.fontSizeBase200,
@@ -88,6 +89,9 @@ interface RowProps {
   onSave: (index: number, text: string) => void;
   onSplit: (index: number, text: string, at: number) => void;
   onCancel: () => void;
+  /** For a 回答: which question it answers (「回答先：…」). */
+  answerTo?: string;
+  onPickAnswer?: (index: number) => void;
 }
 
 const Row = memo(function Row({
@@ -103,6 +107,8 @@ const Row = memo(function Row({
   onSave,
   onSplit,
   onCancel,
+  answerTo,
+  onPickAnswer,
 }: RowProps) {
   const s = useStyles();
   const label = info.speakerLabel(r);
@@ -153,6 +159,12 @@ const Row = memo(function Row({
               <Badge size="small" appearance="filled" color="warning">
                 要確認
               </Badge>
+            ) : null}
+            {answerTo ? <span className={s.answerTo}>↳ {answerTo}</span> : null}
+            {answerTo && selected && onPickAnswer ? (
+              <Button size="small" appearance="subtle" tabIndex={-1} onClick={() => onPickAnswer(index)}>
+                回答先を変更（Alt+R）
+              </Button>
             ) : null}
           </span>
         ) : null}
@@ -229,11 +241,14 @@ export interface RemarkListProps {
   onSave: (index: number, text: string) => void;
   onSplit: (index: number, text: string, at: number) => void;
   onCancelEdit: () => void;
+  /** answer id → 「回答先：…」 for every 回答 (answerLink.ts). */
+  answers?: Map<string, string>;
+  onPickAnswer?: (index: number) => void;
 }
 
 export const RemarkList = memo(
   forwardRef<RemarkListHandle, RemarkListProps>(function RemarkList(
-    { remarks, info, selected, editing, onSelect, onKey, onSave, onSplit, onCancelEdit },
+    { remarks, info, selected, editing, onSelect, onKey, onSave, onSplit, onCancelEdit, answers, onPickAnswer },
     ref,
   ) {
     const s = useStyles();
@@ -300,6 +315,8 @@ export const RemarkList = memo(
                 onSave={onSave}
                 onSplit={onSplit}
                 onCancel={onCancelEdit}
+                answerTo={answers?.get(r.id)}
+                onPickAnswer={onPickAnswer}
               />
             );
           })}

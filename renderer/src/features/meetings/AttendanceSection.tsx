@@ -2,7 +2,6 @@
 import {
   Button,
   Checkbox,
-  Dropdown,
   Field,
   MessageBar,
   MessageBarActions,
@@ -20,6 +19,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import { Section } from '../../ui/Section';
 import { editMeeting } from './data';
 import { useNotify } from '../../app/notify';

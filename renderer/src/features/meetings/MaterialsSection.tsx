@@ -24,6 +24,7 @@ import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES } from '../../../../shared
 import type { Material, Meeting } from '../../../../shared/domain';
 import { CommitInput, Row } from '../../ui/CommitInput';
 import { move, useReorder } from '../../ui/reorder';
+import { useConfirmDelete } from '../../ui/ConfirmDelete';
 import { toBase64 } from '../../../../shared/bytes';
 
 export function formatBytes(n: number): string {
@@ -91,13 +92,19 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
       setProgress(null);
     }
   };
+  const { confirm, dialog } = useConfirmDelete();
+  const materialName = (m: Material) => [m.label, m.title].filter(Boolean).join(' ') || '（名称なし）';
   const detach = async (m: Material) => {
     if (!m.file) return;
+    const detail = `資料「${materialName(m)}」は残り、添付ファイルだけを外して削除します。`;
+    if (!(await confirm({ kind: '添付ファイル', name: m.file.originalName, detail }))) return;
     const storedName = m.file.storedName;
     await save((l) => l.map((x) => (x.id === m.id ? { ...x, file: null } : x)));
     await call('attachment:remove:file', { storedName }).catch(() => {});
   };
   const remove = async (m: Material) => {
+    const detail = m.file ? `添付ファイル「${m.file.originalName}」も削除します。` : '';
+    if (!(await confirm({ kind: '資料', name: materialName(m), detail }))) return;
     await save((l) => l.filter((x) => x.id !== m.id));
     if (m.file) await call('attachment:remove:file', { storedName: m.file.storedName }).catch(() => {});
   };
@@ -108,130 +115,138 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
     );
 
   return (
-    <Section
-      title="配布資料"
-      actions={
-        <Button
-          size="small"
-          icon={<Add24Regular />}
-          onClick={() => void save((l) => [...l, { id: randomId(), label: '', title: '', file: null }])}
-        >
-          資料を追加
-        </Button>
-      }
-    >
-      <input
-        ref={input}
-        type="file"
-        hidden
-        aria-label="添付するファイル"
-        data-testid="material-file"
-        onChange={(e) => void attach(e.target.files?.[0])}
-      />
-      {items.length === 0 ? (
-        <Text>
-          配布資料はありません。「資料を追加」で 資料１、資料２ …
-          の名称を登録し、必要ならファイルを添付します（アプリのデータフォルダに複製して保管します）。
-        </Text>
-      ) : (
-        <ol
-          aria-label="配布資料の一覧"
-          style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 4 }}
-        >
-          {items.map((m, i) => (
-            <li
-              key={m.id}
-              {...reorder.rowProps(i, true, true)}
-              aria-label={`${m.label} ${m.title}`}
-              style={{
-                padding: '4px 6px',
-                borderRadius: 4,
-                border: `1px solid ${reorder.over === i ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2}`,
-              }}
-            >
-              <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                <span {...reorder.handleProps(i)}>
-                  <ReOrderDotsVerticalRegular style={{ color: tokens.colorNeutralForeground3 }} />
-                </span>
-                <Text weight="semibold" style={{ width: 60, whiteSpace: 'nowrap' }}>
-                  {m.label}
-                </Text>
-                <CommitInput
-                  aria-label={`${m.label}の名称`}
-                  value={m.title}
-                  placeholder="資料の名称"
-                  style={{ flex: 1 }}
-                  onCommit={(v) => save((l) => l.map((x) => (x.id === m.id ? { ...x, title: v.trim() } : x)))}
-                />
-                <Row gap={0}>
-                  <Tooltip content="上へ（Alt+↑）" relationship="label">
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      icon={<ArrowUpRegular />}
-                      disabled={i === 0}
-                      onClick={() => void save((l) => move(l, i, i - 1))}
-                    />
-                  </Tooltip>
-                  <Tooltip content="下へ（Alt+↓）" relationship="label">
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      icon={<ArrowDownRegular />}
-                      disabled={i === items.length - 1}
-                      onClick={() => void save((l) => move(l, i, i + 1))}
-                    />
-                  </Tooltip>
-                  <Tooltip content={`${m.label}を削除`} relationship="label">
-                    <Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove(m)} />
-                  </Tooltip>
-                </Row>
-              </div>
-              <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4, paddingLeft: 90 }}>
-                {m.file ? (
-                  <>
-                    <AttachRegular aria-hidden />
-                    <Text size={200} style={{ color: tokens.colorNeutralForeground2 }}>
-                      {m.file.originalName}（{formatBytes(m.file.size)}）
-                    </Text>
-                    <Button size="small" icon={<OpenRegular />} onClick={() => void open(m)}>
-                      開く
-                    </Button>
-                    <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => void detach(m)}>
-                      添付を外す
-                    </Button>
-                  </>
-                ) : (
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<AttachRegular />}
-                    disabled={progress !== null}
-                    onClick={() => {
-                      target.current = m.id;
-                      input.current?.click();
-                    }}
-                    aria-label={`${m.label}にファイルを添付`}
-                  >
-                    ファイルを添付
-                  </Button>
-                )}
-              </div>
-              {progress?.materialId === m.id ? (
-                <div style={{ marginTop: 4 }} aria-live="polite">
-                  <ProgressBar
-                    value={progress.total ? progress.sent / progress.total : 0}
-                    aria-label="添付の進み具合"
-                  />
-                  <Text size={200}>
-                    「{progress.name}」を送信中… {formatBytes(progress.sent)} / {formatBytes(progress.total)}
+    <>
+      {dialog}
+      <Section
+        title="配布資料"
+        actions={
+          <Button
+            size="small"
+            icon={<Add24Regular />}
+            onClick={() => void save((l) => [...l, { id: randomId(), label: '', title: '', file: null }])}
+          >
+            資料を追加
+          </Button>
+        }
+      >
+        <input
+          ref={input}
+          type="file"
+          hidden
+          aria-label="添付するファイル"
+          data-testid="material-file"
+          onChange={(e) => void attach(e.target.files?.[0])}
+        />
+        {items.length === 0 ? (
+          <Text>
+            配布資料はありません。「資料を追加」で 資料１、資料２ …
+            の名称を登録し、必要ならファイルを添付します（アプリのデータフォルダに複製して保管します）。
+          </Text>
+        ) : (
+          <ol
+            aria-label="配布資料の一覧"
+            style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 4 }}
+          >
+            {items.map((m, i) => (
+              <li
+                key={m.id}
+                {...reorder.rowProps(i, true, true)}
+                aria-label={`${m.label} ${m.title}`}
+                style={{
+                  padding: '4px 6px',
+                  borderRadius: 4,
+                  border: `1px solid ${reorder.over === i ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2}`,
+                }}
+              >
+                <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+                  <span {...reorder.handleProps(i)}>
+                    <ReOrderDotsVerticalRegular style={{ color: tokens.colorNeutralForeground3 }} />
+                  </span>
+                  <Text weight="semibold" style={{ width: 60, whiteSpace: 'nowrap' }}>
+                    {m.label}
                   </Text>
+                  <CommitInput
+                    aria-label={`${m.label}の名称`}
+                    value={m.title}
+                    placeholder="資料の名称"
+                    style={{ flex: 1 }}
+                    onCommit={(v) => save((l) => l.map((x) => (x.id === m.id ? { ...x, title: v.trim() } : x)))}
+                  />
+                  <Row gap={0}>
+                    <Tooltip content="上へ（Alt+↑）" relationship="label">
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        icon={<ArrowUpRegular />}
+                        disabled={i === 0}
+                        onClick={() => void save((l) => move(l, i, i - 1))}
+                      />
+                    </Tooltip>
+                    <Tooltip content="下へ（Alt+↓）" relationship="label">
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        icon={<ArrowDownRegular />}
+                        disabled={i === items.length - 1}
+                        onClick={() => void save((l) => move(l, i, i + 1))}
+                      />
+                    </Tooltip>
+                    <Tooltip content={`${m.label}を削除`} relationship="label">
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        icon={<DeleteRegular />}
+                        onClick={() => void remove(m)}
+                      />
+                    </Tooltip>
+                  </Row>
                 </div>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
-    </Section>
+                <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4, paddingLeft: 90 }}>
+                  {m.file ? (
+                    <>
+                      <AttachRegular aria-hidden />
+                      <Text size={200} style={{ color: tokens.colorNeutralForeground2 }}>
+                        {m.file.originalName}（{formatBytes(m.file.size)}）
+                      </Text>
+                      <Button size="small" icon={<OpenRegular />} onClick={() => void open(m)}>
+                        開く
+                      </Button>
+                      <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => void detach(m)}>
+                        添付を外す
+                      </Button>
+                    </>
+                  ) : (
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<AttachRegular />}
+                      disabled={progress !== null}
+                      onClick={() => {
+                        target.current = m.id;
+                        input.current?.click();
+                      }}
+                      aria-label={`${m.label}にファイルを添付`}
+                    >
+                      ファイルを添付
+                    </Button>
+                  )}
+                </div>
+                {progress?.materialId === m.id ? (
+                  <div style={{ marginTop: 4 }} aria-live="polite">
+                    <ProgressBar
+                      value={progress.total ? progress.sent / progress.total : 0}
+                      aria-label="添付の進み具合"
+                    />
+                    <Text size={200}>
+                      「{progress.name}」を送信中… {formatBytes(progress.sent)} / {formatBytes(progress.total)}
+                    </Text>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+    </>
   );
 }

@@ -10,7 +10,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
   makeStyles,
@@ -19,6 +18,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import {
   ArrowLeft24Regular,
   Delete24Regular,
@@ -208,7 +208,7 @@ export function MeetingPage({ council }: { council: Council }) {
   const meeting = useMeeting(meetingId);
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]);
   const staff = useLiveQuery(() => sortedStaff(council.id), [council.id]);
-  const exporter = useExport();
+  const exporter = useExport({ bar: true });
   const notify = useNotify();
   const [confirmDelete, setConfirmDelete] = useState(false);
   if (meeting === undefined || !members || !staff) return <Spinner label="読み込み中…" />;

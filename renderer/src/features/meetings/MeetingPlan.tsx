@@ -4,7 +4,6 @@ import { useLiveQuery } from '../../data/live';
 import { useNavigate } from 'react-router-dom';
 import {
   Button,
-  Dropdown,
   Input,
   Option,
   Table,
@@ -17,6 +16,7 @@ import {
   Tooltip,
   tokens,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import {
   Add24Regular,
   ArrowLeft24Regular,
@@ -39,7 +39,7 @@ import { call } from '../../platform/bridge';
 export function MeetingPlan({ council }: { council: Council }) {
   const navigate = useNavigate();
   const notify = useNotify();
-  const exporter = useExport();
+  const exporter = useExport({ bar: true });
   const current = fiscalYearOf(todayInTokyo());
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
   const all = usePlanEntries(council.id);

@@ -4,7 +4,6 @@ import { useLiveQuery } from '../../data/live';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import {
   Button,
-  Dropdown,
   Field,
   Input,
   Menu,
@@ -22,6 +21,7 @@ import {
   TableRow,
   Textarea,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import { Add24Regular, CalendarLtr24Regular, TableArrowUp24Regular } from '@fluentui/react-icons';
 import { sortedMeetings, sortedMembers } from '../../data/queries';
 import { addMeeting, nextNumber, settleHeld } from './data';
@@ -141,7 +141,7 @@ function MeetingList({ council }: CouncilTabProps) {
   const navigate = useNavigate();
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]);
-  const exporter = useExport();
+  const exporter = useExport({ bar: true });
   // Held meetings (remarks recorded, or the date passed) move from 予定 to 開催済 when the list loads.
   useEffect(() => {
     settleHeld(council.id).catch(() => undefined);

@@ -7,6 +7,7 @@ import type { MinutesModel, MinutesParagraph } from '../../../../shared/minutes/
 import type { HeaderRowKey } from '../../../../shared/minutes/style';
 import { PreviewParagraph } from './MinutesPreview';
 import { ParagraphList, VIRTUALISE_ABOVE } from './ParagraphList';
+import { AnswerLinkSelect } from './AnswerLinkSelect';
 
 const useStyles = makeStyles({
   section: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: '10px 0' },
@@ -165,6 +166,7 @@ function ParagraphRow({
       </div>
       <div className={s.side}>
         <Sources p={p} byId={byId} />
+        <AnswerLinkSelect paragraph={p} />
         {p.editable && !locked && draft === null ? (
           <div className={s.sideActions}>
             <Button

@@ -27,6 +27,8 @@ import type { Minutes } from '../../../../shared/domain';
 import { todayInTokyo } from '../../../../shared/wareki';
 import { MinutesEditor } from './MinutesEditor';
 import { revealParagraph } from './ParagraphList';
+import { AnswerLinkProvider } from './AnswerLinkSelect';
+import { speakerLabel } from '../../../../shared/speakers';
 import { MinutesPreview } from './MinutesPreview';
 import { ChecksPanel } from './ChecksPanel';
 import { MinutesHistory } from './MinutesHistory';
@@ -59,7 +61,7 @@ export function MinutesScreen() {
   const [review, setReview] = useState<PublicationReview | null>(null);
   // What the confirmed 公開版 is written with: the built-in layout or the council's template.
   const [publicWriter, setPublicWriter] = useState<(() => Promise<unknown>) | null>(null);
-  const exporter = useExport();
+  const exporter = useExport({ bar: true });
   const [promoteOpen, setPromoteOpen] = useState(false);
   const exporting = exporter.busy as MinutesMode | null;
 
@@ -97,7 +99,7 @@ export function MinutesScreen() {
   const locked = isLocked(meeting.status);
   const editCount = Object.keys(minutes.edits).length;
 
-  const { saveEdit, revert, regenerate, setStyle, applyChecks, runAction } = minutesCommands({
+  const { saveEdit, revert, regenerate, setStyle, applyChecks, runAction, linkAnswer } = minutesCommands({
     meeting,
     council,
     minutes,
@@ -295,7 +297,27 @@ export function MinutesScreen() {
 
       {tab === 'edit' ? (
         <Section title="本文（会議内容）">
-          <MinutesEditor model={editModel} remarks={data.remarks} locked={locked} onSave={saveEdit} onRevert={revert} />
+          <AnswerLinkProvider
+            value={{
+              remarks: data.remarks,
+              speakerOf: (r) =>
+                speakerLabel(
+                  r.speaker,
+                  { members: data.members, staff: data.staff, chairMemberId: meeting.chairMemberId },
+                  'name',
+                ),
+              locked,
+              onLink: linkAnswer,
+            }}
+          >
+            <MinutesEditor
+              model={editModel}
+              remarks={data.remarks}
+              locked={locked}
+              onSave={saveEdit}
+              onRevert={revert}
+            />
+          </AnswerLinkProvider>
         </Section>
       ) : null}
       {tab === 'preview' ? (

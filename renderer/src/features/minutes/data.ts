@@ -35,6 +35,26 @@ export async function writeMinutes(
   });
 }
 
+/**
+ * Links an answer (回答) to the question it answers (null: the question recorded right before
+ * it), and notes the change in the minutes' history, in one transaction.
+ */
+export async function linkAnswer(
+  meetingId: string,
+  answerId: string,
+  questionId: string | null,
+  entry: Minutes['history'][number],
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction('rw', [db.minutes, db.remarks], async () => {
+    const answer = await db.remarks.get(answerId);
+    if (!answer || answer.meetingId !== meetingId) return;
+    await db.remarks.put({ ...answer, replyToId: questionId, updatedAt: now });
+    const current = (await db.minutes.get(meetingId)) ?? emptyMinutes(meetingId, now);
+    await db.minutes.put({ ...current, history: [...current.history, entry], updatedAt: now });
+  });
+}
+
 /** The minutes screen's records, re-read when they change (undefined while loading). */
 export function useMinutesRecords(meetingId: string) {
   return useLiveQuery(() => minutesRecords(meetingId), [meetingId]);

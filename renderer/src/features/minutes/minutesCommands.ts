@@ -3,12 +3,12 @@
  * change the style, apply check fixes, move the status. Each writes through data.ts and
  * reports to the user; it is a plain function of the screen's current records.
  */
-import type { Meeting, Minutes } from '../../../../shared/domain';
+import type { Meeting, Minutes, Remark } from '../../../../shared/domain';
 import type { MinutesInput } from '../../../../shared/minutes/model';
 import { applyFixes, checksModel, type Fix } from '../../../../shared/minutes/checks';
 import { applyAction, editEntry, WorkflowError, type MinutesAction } from '../../../../shared/minutes/workflow';
 import type { useNotify } from '../../app/notify';
-import { writeMinutes } from './data';
+import { linkAnswer as writeAnswerLink, writeMinutes } from './data';
 
 interface Context {
   meeting: Meeting;
@@ -106,5 +106,20 @@ export function minutesCommands({ meeting, council, minutes, input, who, notify 
       else notify.error(e, '状態を変更できませんでした');
     }
   };
-  return { saveEdit, revert, regenerate, setStyle, applyChecks, runAction };
+  /** 「どの質問への回答か」: the answer's question, or back to automatic (null). */
+  const linkAnswer = async (answer: Remark, question: Remark | null) => {
+    try {
+      const now = new Date().toISOString();
+      const what = question ? `回答先を変更：${question.text.slice(0, 40)}` : '回答先を自動（直前の質問）に戻す';
+      await writeAnswerLink(
+        meeting.id,
+        answer.id,
+        question?.id ?? null,
+        editEntry(who, now, what, answer.text.slice(0, 200)),
+      );
+    } catch (e) {
+      notify.error(e, '回答先を変更できませんでした');
+    }
+  };
+  return { saveEdit, revert, regenerate, setStyle, applyChecks, runAction, linkAnswer };
 }

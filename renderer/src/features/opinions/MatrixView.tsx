@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Button, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, SettingsRegular } from '@fluentui/react-icons';
 import { useNotify } from '../../app/notify';
+import { useConfirmDelete } from '../../ui/ConfirmDelete';
 import { OPINION_SOURCE_LABELS, type Council, type MatrixItem } from '../../../../shared/domain';
 import { matrixRows } from '../../../../shared/opinions';
 import { addMatrixItem, deleteMatrixItem, putMatrixItem, useCouncilOpinions, useMatrixItems } from './data/index';
@@ -152,12 +153,18 @@ function ItemsCell({
         : Promise.resolve();
     op.catch((e) => notify.error(e, '保存できませんでした'));
   };
+  const { confirm, dialog } = useConfirmDelete();
+  const remove = async (item: MatrixItem) => {
+    if (await confirm({ kind: '項目', name: item.text.slice(0, 60) }))
+      await deleteMatrixItem(item.id).catch((e) => notify.error(e, '削除できませんでした'));
+  };
   const add = () =>
     addMatrixItem(council.id, fieldId, columnId, '（新しい項目）').then(begin, (e) =>
       notify.error(e, '追加できませんでした'),
     );
   return (
     <div aria-label={label}>
+      {dialog}
       <ul className={s.ul}>
         {items.map((item) => (
           <li key={item.id}>
@@ -203,7 +210,7 @@ function ItemsCell({
                   appearance="subtle"
                   icon={<DeleteRegular />}
                   aria-label={`「${item.text.slice(0, 20)}」を削除`}
-                  onClick={() => deleteMatrixItem(item.id).catch((e) => notify.error(e))}
+                  onClick={() => void remove(item)}
                 />
               </span>
             )}

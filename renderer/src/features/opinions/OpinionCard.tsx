@@ -52,6 +52,10 @@ export interface CardProps {
   onDelete: (o: Opinion) => void;
   onEdit: (o: Opinion) => void;
   onLink: (o: Opinion) => void;
+  /** 「アクションに結び付ける」 (進行管理). */
+  onLinkActions?: (o: Opinion) => void;
+  /** Titles of the actions it is about (Opinion.actionIds). */
+  actions?: string[];
   /** Headings of the plan sections it is linked to (該当箇所). */
   sections: string[];
   onTogglePublic: (o: Opinion) => void;
@@ -130,6 +134,9 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
                   ))}
                 <MenuItem onClick={() => p.onEdit(o)}>内容を編集</MenuItem>
                 <MenuItem onClick={() => p.onLink(o)}>該当箇所（ビジョン・計画）を設定</MenuItem>
+                {p.onLinkActions ? (
+                  <MenuItem onClick={() => p.onLinkActions?.(o)}>アクションに結び付ける（進行管理）</MenuItem>
+                ) : null}
                 <MenuItem onClick={() => p.onTogglePublic(o)}>
                   {o.nonPublic ? '公開に戻す' : '非公開にする（公開版に載せない）'}
                 </MenuItem>
@@ -160,6 +167,11 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
           {p.sections.map((h) => (
             <Badge key={h} appearance="tint" size="small" color="brand">
               該当：{h}
+            </Badge>
+          ))}
+          {(p.actions ?? []).map((t) => (
+            <Badge key={t} appearance="tint" size="small" color="informative">
+              アクション：{t}
             </Badge>
           ))}
           {!editing && !o.response ? (

@@ -25,6 +25,7 @@ import { ImportOpinionsDialog } from './ImportOpinionsDialog';
 import { ExportMenu } from './ExportMenu';
 import { OpinionFormDialog } from './OpinionFormDialog';
 import { SectionLinkDialog, useSectionTitles } from './SectionLinkDialog';
+import { ActionLinkDialog, useActionTitles } from './ActionLinkDialog';
 import { MergeDialog } from './MergeDialog';
 import { OpinionFilters } from './OpinionFilters';
 import { OpinionCounts } from './OpinionCounts';
@@ -65,6 +66,8 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const [editing, setEditing] = useState<Opinion | null>(null);
   const [linking, setLinking] = useState<Opinion | null>(null);
   const sectionTitles = useSectionTitles(council.id);
+  const actionTitles = useActionTitles(council.id);
+  const [linkingActions, setLinkingActions] = useState<Opinion | null>(null);
   const [dropField, setDropField] = useState<string | null | undefined>(undefined);
   const actions = useOpinionActions(council, all);
 
@@ -135,6 +138,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
   );
   const onEdit = useCallback((o: Opinion) => setEditing(o), []);
   const onLink = useCallback((o: Opinion) => setLinking(o), []);
+  const onLinkActions = useCallback((o: Opinion) => setLinkingActions(o), []);
 
   if (!all) return null;
   const statuses = statusOrder(council, active);
@@ -249,6 +253,10 @@ export function OpinionsBoard({ council }: { council: Council }) {
                           onDelete={actions.onDelete}
                           onEdit={onEdit}
                           onLink={onLink}
+                          onLinkActions={onLinkActions}
+                          actions={(o.actionIds ?? [])
+                            .map((id) => actionTitles.get(id))
+                            .filter((x): x is string => !!x)}
                           onTogglePublic={actions.onTogglePublic}
                           sections={o.sectionIds.map((id) => sectionTitles.get(id)).filter((x): x is string => !!x)}
                           onUnmerge={actions.onUnmerge}
@@ -277,6 +285,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
         meetings={meetings}
         members={members}
       />
+      <ActionLinkDialog opinion={linkingActions} onClose={() => setLinkingActions(null)} />
       <SectionLinkDialog
         opinion={linking}
         open={!!linking}

@@ -88,13 +88,16 @@ export function BlockEditor({
         </Tooltip>
       </div>
       {block.type === 'paragraph' ? (
-        <Textarea
-          aria-label={name}
-          value={block.text}
-          resize="vertical"
-          rows={Math.min(8, Math.max(2, Math.ceil(block.text.length / 45)))}
-          onChange={(_, d) => onChange({ ...block, text: d.value })}
-        />
+        <>
+          <BoxLabel block={block} name={name} onChange={onChange} />
+          <Textarea
+            aria-label={name}
+            value={block.text}
+            resize="vertical"
+            rows={Math.min(8, Math.max(2, Math.ceil(block.text.length / 45)))}
+            onChange={(_, d) => onChange({ ...block, text: d.value })}
+          />
+        </>
       ) : block.type === 'bullets' ? (
         <Textarea
           aria-label={name}
@@ -177,6 +180,47 @@ function TableEditor({
           最後の列を削除
         </Button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * 「枠で囲む」: the paragraph is printed in a ruled box under a label (目指す姿, 大事にする価値 …,
+ * docs/CONVENTIONS.md §9). Unticking keeps the text and only drops the box.
+ */
+function BoxLabel({
+  block,
+  name,
+  onChange,
+}: {
+  block: Extract<Block, { type: 'paragraph' }>;
+  name: string;
+  onChange: (b: Block) => void;
+}) {
+  const boxed = block.box !== undefined;
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+      <Checkbox
+        label="枠で囲む"
+        checked={boxed}
+        onChange={(_, d) => {
+          if (d.checked === true) onChange({ ...block, box: '' });
+          else {
+            const { box: _box, ...plain } = block;
+            void _box;
+            onChange(plain);
+          }
+        }}
+      />
+      {boxed ? (
+        <Input
+          size="small"
+          aria-label={`${name}の枠の見出し`}
+          placeholder="枠の見出し（例：目指す姿）"
+          value={block.box ?? ''}
+          onChange={(_, d) => onChange({ ...block, box: d.value })}
+        />
+      ) : null}
     </div>
   );
 }

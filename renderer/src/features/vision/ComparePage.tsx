@@ -2,17 +2,8 @@
 import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Dropdown,
-  Field,
-  makeStyles,
-  Option,
-  Radio,
-  RadioGroup,
-} from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, makeStyles, Option, Radio, RadioGroup } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
 import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';

@@ -1,6 +1,7 @@
 /** The draft's 表題, 発行者, date and numbering, saved as they are typed. */
 import { useState } from 'react';
-import { Dropdown, Field, Input, makeStyles, Option } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Option } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import { useNotify } from '../../app/notify';
 import type { Draft } from '../../../../shared/domain';
 import { appDrafts } from './data';

@@ -9,12 +9,12 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
-  Dropdown,
   Field,
   Input,
   Option,
   Text,
 } from '@fluentui/react-components';
+import { Dropdown } from '../../ui/select';
 import { LockClosed20Regular } from '@fluentui/react-icons';
 import { useNotify } from '../../app/notify';
 import { appDrafts } from './data';

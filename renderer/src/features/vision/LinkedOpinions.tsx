@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Combobox, Field, Option, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Option, Text, tokens } from '@fluentui/react-components';
+import { Combobox } from '../../ui/select';
 import { useNotify } from '../../app/notify';
 import { opinionsOfSection } from '../../../../shared/drafts';
 import type { Opinion } from '../../../../shared/domain';

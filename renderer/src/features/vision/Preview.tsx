@@ -78,6 +78,33 @@ export function Preview({ doc }: { doc: DraftDoc }) {
         }
         const indent = Math.min(item.level + 1, 4) * 14;
         const b = item.block;
+        if (b.type === 'paragraph' && b.box !== undefined)
+          return (
+            <div
+              key={i}
+              role="group"
+              aria-label={b.box.trim() || '枠'}
+              style={{ margin: `4px 0 8px ${indent}px`, border: `1px solid ${tokens.colorNeutralStroke1}` }}
+            >
+              {b.box.trim() ? (
+                <div
+                  style={{
+                    padding: '2px 8px',
+                    fontWeight: 600,
+                    backgroundColor: tokens.colorNeutralBackground3,
+                    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+                  }}
+                >
+                  {b.box.trim()}
+                </div>
+              ) : null}
+              {b.text.split('\n').map((line, j) => (
+                <p key={j} style={{ margin: '4px 8px' }}>
+                  {line}
+                </p>
+              ))}
+            </div>
+          );
         if (b.type === 'paragraph')
           return (
             <p key={i} style={{ margin: '0 0 4px', paddingLeft: indent, textIndent: '1em' }}>

@@ -2,8 +2,6 @@
 import { useState } from 'react';
 import {
   Badge,
-  Combobox,
-  Dropdown,
   Field,
   Option,
   Table,
@@ -15,6 +13,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { Combobox, Dropdown } from '../../ui/select';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';

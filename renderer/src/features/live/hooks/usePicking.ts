@@ -1,6 +1,6 @@
 /**
  * Speaker, kind, field and flags, for the entry line or the selected remark: the pickers, the
- * Alt shortcuts of the screen (Alt+1…9, Alt+S/T/B, Alt+N/Y, Alt+PageUp/Down, Alt+P).
+ * Alt shortcuts of the screen (Alt+1…9, Alt+S/T/B, Alt+N/Y, Alt+R, Alt+PageUp/Down, Alt+P).
  */
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import {
@@ -20,8 +20,10 @@ import type { PickOption } from '../QuickPick';
 import type { RemarkListHandle } from '../RemarkList';
 import { matchSpeakers, speakerChoices, type SpeakerChoice } from '../speakerPick';
 import { UNKNOWN, type EntryMeta } from './useEntryDraft';
+import { answerOptions as answerChoices } from '../answerLink';
 
-export type Picker = { what: 'speaker' | 'kind' | 'field'; target: 'entry' | 'list' } | null;
+/** The open picker; 'answer' (which question a 回答 answers) is for the selected remark only. */
+export type Picker = { what: 'speaker' | 'kind' | 'field' | 'answer'; target: 'entry' | 'list' } | null;
 type Target = 'entry' | 'list';
 
 interface Deps {
@@ -69,6 +71,7 @@ export function usePicking(d: Deps) {
   );
   const labelOf = useCallback((sp: Speaker) => speakerLabel(sp, ctx, 'name'), [ctx]);
   const [picker, setPicker] = useState<Picker>(null);
+  const [answerOptions, setAnswerOptions] = useState<PickOption[]>([]);
   const targetIsList = () =>
     selectedRef.current !== null && !!document.activeElement?.closest('[aria-label="記録の一覧"]');
 
@@ -94,6 +97,19 @@ export function usePicking(d: Deps) {
       if (r) void run(() => remarkStore.toggleFlag(r.id, flag, label));
     },
     [run, setMeta, selectedRef, remarksRef],
+  );
+  /** Alt+R: which question the selected 回答 answers (or back to automatic). */
+  const openAnswerPicker = useCallback(
+    (target: Target) => {
+      const r = target === 'list' && selectedRef.current !== null ? remarksRef.current[selectedRef.current] : undefined;
+      if (!r || r.kind !== '回答') {
+        notify.info('回答の記録を一覧で選んでから Alt+R を押してください', 'どの質問への回答かを選べます。');
+        return;
+      }
+      setAnswerOptions(answerChoices(remarksRef.current, r, (x) => labelOf(x.speaker)));
+      setPicker({ what: 'answer', target: 'list' });
+    },
+    [notify, remarksRef, selectedRef, labelOf],
   );
   const moveItem = useCallback(
     (dir: 1 | -1) => {
@@ -134,6 +150,7 @@ export function usePicking(d: Deps) {
     else if (code === 'KeyB') setPicker({ what: 'field', target });
     else if (code === 'KeyN') toggle(target, 'nonPublic');
     else if (code === 'KeyY') toggle(target, 'needsCheck');
+    else if (code === 'KeyR') openAnswerPicker(target);
     else if (code === 'PageDown') moveItem(1);
     else if (code === 'PageUp') moveItem(-1);
     else if (code === 'KeyP')
@@ -149,6 +166,10 @@ export function usePicking(d: Deps) {
     if (p.what === 'speaker') {
       const c = choices.find((x) => x.key === o.key);
       if (c) change(p.target, { speaker: c.speaker }, '発言者の変更');
+    } else if (p.what === 'answer') {
+      const r = selectedRef.current !== null ? remarksRef.current[selectedRef.current] : undefined;
+      if (r && r.kind === '回答' && (r.replyToId ?? '') !== o.key)
+        void run(() => remarkStore.update(r.id, { replyToId: o.key || null }, '回答先の変更'));
     } else if (p.what === 'kind') change(p.target, { kind: o.key as Remark['kind'] }, '種別の変更');
     else change(p.target, { fieldId: o.key === '' ? null : o.key }, '分野の変更');
     closePicker();
@@ -177,5 +198,7 @@ export function usePicking(d: Deps) {
     filterSpeakers,
     kindOptions,
     fieldOptions,
+    answerOptions,
+    openAnswerPicker,
   };
 }

@@ -21,6 +21,8 @@ export const {
   putOpinions,
   addOpinion,
   deleteOpinion,
+  councilActionPlans,
+  setOpinionActions,
   importOpinionRows,
   putMatrixItem,
   addMatrixItem,
@@ -57,6 +59,11 @@ export function useCouncil(councilId: string) {
   return useLiveQuery(() => getCouncil(councilId), [councilId]);
 }
 /** The council's drafts (undefined while loading). */
+/** The council's action plans with their actions ([] while loading). */
+export function useCouncilActionPlans(councilId: string | undefined) {
+  return useLiveList(() => (councilId ? councilActionPlans(councilId) : Promise.resolve([])), [councilId]);
+}
+
 export function useCouncilDrafts(councilId: string | undefined) {
   return useLiveQuery(async () => (councilId ? councilDrafts(councilId) : []), [councilId]);
 }

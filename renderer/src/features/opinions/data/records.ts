@@ -97,6 +97,31 @@ export function opinionRecords(db: ShingikaiDB) {
   }
 
   /** Deletes an opinion; duplicates merged into it become opinions of their own again. */
+  /** The council's action plans with their actions in order, for linking opinions (進行管理). */
+  async function councilActionPlans(councilId: string) {
+    const plans = await db.actionPlans.where('councilId').equals(councilId).toArray();
+    const out = await Promise.all(
+      plans.map(async (plan) => ({
+        plan,
+        actions: await ordered(db.actions, '[planId+order]', plan.id).toArray(),
+      })),
+    );
+    return out.sort((a, b) => a.plan.createdAt.localeCompare(b.plan.createdAt));
+  }
+
+  /** Sets the actions an opinion is about (Opinion.actionIds); a deleted action is refused. */
+  async function setOpinionActions(opinionId: string, actionIds: string[]): Promise<void> {
+    await db.transaction('rw', [db.opinions, db.actions], async () => {
+      const o = await db.opinions.get(opinionId);
+      if (!o) throw new DataError('NOT_FOUND', '意見が見つかりません。削除された可能性があります。');
+      const ids = [...new Set(actionIds)];
+      const found = await db.actions.bulkGet(ids);
+      if (found.some((a) => !a))
+        throw new DataError('NOT_FOUND', 'アクションが見つかりません。削除された可能性があります。');
+      await db.opinions.put({ ...o, actionIds: ids, updatedAt: now() });
+    });
+  }
+
   async function deleteOpinion(id: string): Promise<void> {
     await db.transaction('rw', db.opinions, async () => {
       const o = await db.opinions.get(id);
@@ -244,6 +269,8 @@ export function opinionRecords(db: ShingikaiDB) {
     putOpinions,
     addOpinion,
     deleteOpinion,
+    councilActionPlans,
+    setOpinionActions,
     importOpinionRows,
     putMatrixItem,
     addMatrixItem,
