@@ -15,7 +15,11 @@ import { targetOf, useHighlightOnPage } from './highlight';
 import { NO_FILTERS, type FilterValues } from './SearchFilters';
 import { SearchDialog } from './SearchDialog';
 
-const START_DELAY_MS = 1500;
+/**
+ * The index is loaded or built once start is over: after this delay, at the next idle moment, so
+ * on a large installation it does not compete with the first screen (Ctrl+K starts it at once).
+ */
+const START_DELAY_MS = 5000;
 const HIGHLIGHT_CSS =
   '[data-search-highlight]{outline:3px solid #f7b500 !important;outline-offset:-3px;background-color:#fff8d6 !important;}';
 
@@ -27,10 +31,16 @@ export function SearchLauncher() {
   const seq = useLiveQuery(latestSeq, []);
   useHighlightOnPage();
 
-  // the index is built in the worker shortly after start, then follows every write
+  // the index is built in the worker after start, then follows every write
   useEffect(() => {
-    const timer = setTimeout(startSearchWorker, START_DELAY_MS);
-    return () => clearTimeout(timer);
+    let idle = 0;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(() => startSearchWorker(), { timeout: 5000 });
+    }, START_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      cancelIdleCallback(idle);
+    };
   }, []);
   useEffect(() => {
     if (seq !== undefined) notifySearchChanged();
