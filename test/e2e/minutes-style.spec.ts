@@ -40,6 +40,10 @@ test('minutes style: pick a preset, change settings, see the preview, export the
   await expect(preview.getByRole('article')).toContainText(/20\d\d年\d+月\d+日/);
   await expect(preview.getByRole('article')).toContainText('◆');
   await expect(preview.getByRole('article')).toContainText('，');
+  // The page: a wider left margin (binding) and a document grid of 40 lines.
+  await section.getByLabel('余白・左（mm）').fill('30');
+  await section.getByRole('switch', { name: /文字数と行数を指定する/ }).check();
+  await section.getByLabel('1ページの行数').fill('40');
   await screenshot(page, 'minutes-style-editor');
 
   // A style without a title is refused, with the reason.
@@ -90,4 +94,10 @@ test('minutes style: pick a preset, change settings, see the preview, export the
   expect(text).toContain('◆');
   expect(text).toContain('，');
   expect(text).not.toMatch(/令和\d+年7月\d+日/);
+  const xml = (await JSZip.loadAsync(readFileSync(file)).then((z) => z.file('word/document.xml')!.async('string')))!;
+  expect(xml).toMatch(/<w:pgMar [^>]*w:left="1701"/); // 30 mm
+  // 40 lines on the text height of the page.
+  const [, top, bottom] = /<w:pgMar [^>]*w:top="(\d+)"[^>]*w:bottom="(\d+)"/.exec(xml)!;
+  const pitch = Number(/<w:docGrid [^>]*w:linePitch="(\d+)"/.exec(xml)![1]);
+  expect(pitch).toBe(Math.floor((16838 - Number(top) - Number(bottom)) / 40));
 });

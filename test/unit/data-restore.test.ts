@@ -5,7 +5,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { ShingikaiDB } from '../../renderer/src/data/database';
+import { LATEST_SCHEMA_VERSION, ShingikaiDB } from '../../renderer/src/data/database';
 import { loadSampleCouncil } from '../../renderer/src/data/sample';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { exportDatabaseJson, readTrackedTables, restoreRecords } from '../../renderer/src/data/restore';
@@ -23,7 +23,7 @@ async function everything(db: ShingikaiDB) {
 
 function asBackup(json: string) {
   const text = `{"format":"shingikai-backup","formatVersion":2,"appVersion":"test","createdAt":"2026-01-01T00:00:00.000Z","attachments":[],"missingAttachments":[],"db":${json}}`;
-  return parseBackup('backup-20260101-000000-000-manual.json', text, 3);
+  return parseBackup('backup-20260101-000000-000-manual.json', text, LATEST_SCHEMA_VERSION);
 }
 
 describe('restore from a backup', () => {

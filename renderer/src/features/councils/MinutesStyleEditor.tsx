@@ -116,6 +116,7 @@ const WIDTH_LABELS: Record<MinutesStyle['text']['alnumWidth'], string> = {
   half: '半角',
   full: '全角',
 };
+const MARGIN_LABELS = { top: '上', bottom: '下', left: '左', right: '右' } as const;
 const PAGE_NUMBER_LABELS: Record<MinutesStyle['page']['pageNumber'], string> = {
   dash: '- 1 -',
   plain: '1',
@@ -315,6 +316,12 @@ export function MinutesStyleEditor({ council }: { council: Council }) {
               onChange={(disclosure) => edit('header', { disclosure })}
             />
           </div>
+          <Choice
+            label="傍聴者がいないとき"
+            value={draft.header.observersNone}
+            labels={{ count: '（傍聴者 0人）', none: 'なし', omit: '行を設けない' }}
+            onChange={(observersNone) => edit('header', { observersNone })}
+          />
           <ol aria-label="見出しの項目" style={{ margin: 0, paddingLeft: 20 }}>
             {rows.map((r, i) => (
               <li key={r.key}>
@@ -579,6 +586,44 @@ export function MinutesStyleEditor({ council }: { council: Council }) {
             labels={PAGE_NUMBER_LABELS}
             onChange={(pageNumber) => edit('page', { pageNumber })}
           />
+          <div className={s.pair}>
+            {(['top', 'bottom', 'left', 'right'] as const).map((side) => (
+              <Num
+                key={side}
+                label={`余白・${MARGIN_LABELS[side]}（mm）`}
+                step={1}
+                value={draft.page.marginsMm[side]}
+                onChange={(mm) => edit('page', { marginsMm: { ...draft.page.marginsMm, [side]: mm } })}
+              />
+            ))}
+          </div>
+          <Switch
+            label="文字数と行数を指定する（Word の「文字数と行数」）"
+            checked={draft.page.grid !== null}
+            onChange={(_, d) => edit('page', { grid: d.checked ? { chars: null, lines: 36 } : null })}
+          />
+          {draft.page.grid ? (
+            <div className={s.pair}>
+              <Num
+                label="1ページの行数"
+                step={1}
+                value={draft.page.grid.lines}
+                onChange={(lines) => edit('page', { grid: { ...draft.page.grid!, lines } })}
+              />
+              <Field label="1行の文字数（空欄でフォントに合わせる）">
+                <Input
+                  type="number"
+                  step={1}
+                  value={draft.page.grid.chars === null ? '' : String(draft.page.grid.chars)}
+                  onChange={(_, d) => {
+                    const n = Number(d.value);
+                    if (d.value === '') edit('page', { grid: { ...draft.page.grid!, chars: null } });
+                    else if (Number.isInteger(n)) edit('page', { grid: { ...draft.page.grid!, chars: n } });
+                  }}
+                />
+              </Field>
+            </div>
+          ) : null}
 
           {problem ? (
             <MessageBar intent="warning">
