@@ -107,7 +107,7 @@ export function TeamSection() {
       </Field>
       <div style={{ display: 'flex', gap: 8 }}>
         <Button appearance="primary" onClick={() => void save()}>
-          保存
+          チームの設定を保存
         </Button>
         <Button disabled={busy || !serverUrl.trim() || !username.trim()} onClick={() => void test()}>
           接続テスト
