@@ -31,7 +31,8 @@ async function exportFrom(page: Page, item: string, fileName: string) {
   await page.getByRole('button', { name: '出力' }).click();
   await page.getByRole('menuitem', { name: item }).click();
   await confirmReview(page);
-  await expect(toast(page, `「${C}${fileName}」を保存しました`)).toBeVisible();
+  // Writing a workbook is the slow part on a loaded machine: the notice comes when the file is on disk.
+  await expect(toast(page, `「${C}${fileName}」を保存しました`)).toBeVisible({ timeout: 30_000 });
 }
 
 async function sheetOf(dir: string, file: string, sheet: string) {

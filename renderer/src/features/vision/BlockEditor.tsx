@@ -43,7 +43,12 @@ export function BlockEditor({
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!autoFocus) return;
-    ref.current?.querySelector<HTMLElement>('textarea, input')?.focus();
+    // The text itself (a paragraph's 「枠で囲む」 checkbox comes before it), else a table's first cell.
+    const el = ref.current;
+    (
+      el?.querySelector<HTMLElement>('textarea') ??
+      el?.querySelector<HTMLElement>('input[type="text"], input:not([type])')
+    )?.focus();
     onFocused?.();
   }, [autoFocus, onFocused]);
   return (
