@@ -95,7 +95,8 @@ test('minutes style: pick a preset, change settings, see the preview, export the
   expect(text).toContain('，');
   expect(text).not.toMatch(/令和\d+年7月\d+日/);
   const xml = (await JSZip.loadAsync(readFileSync(file)).then((z) => z.file('word/document.xml')!.async('string')))!;
-  expect(xml).toMatch(/<w:pgMar [^>]*w:left="1701"/); // 30 mm
+  const left = Number(/<w:pgMar [^>]*w:left="(\d+)"/.exec(xml)![1]);
+  expect(Math.abs(left - (30 * 1440) / 25.4)).toBeLessThanOrEqual(1); // 30 mm in twips
   // 40 lines on the text height of the page.
   const [, top, bottom] = /<w:pgMar [^>]*w:top="(\d+)"[^>]*w:bottom="(\d+)"/.exec(xml)!;
   const pitch = Number(/<w:docGrid [^>]*w:linePitch="(\d+)"/.exec(xml)![1]);
