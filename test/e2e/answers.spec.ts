@@ -7,32 +7,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
-import { test, expect, loadSample, screenshot, SCREENS_DIR } from './fixtures';
+import { test, expect, loadSample, screenshot, SCREENS_DIR, readStore } from './fixtures';
 
 const SAMPLE_QUESTION = '推進体制のところで市民参画というのは何を想定しているか。';
 const SAMPLE_ANSWER = '素案について市民意見の募集をする予定であり、市民参画の機会を設けたいということである。';
 const NEW_QUESTION = '市民参画の周知はどの媒体で行うのか。';
 const NEW_ANSWER = 'パブリックコメントの実施時期は素案の確定後を予定している。';
-
-async function dbAll<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = indexedDB.open('shingikai-desk');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const all = db.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    store,
-  );
-}
 
 interface StoredRemark {
   id: string;
@@ -43,7 +23,7 @@ interface StoredRemark {
 }
 
 async function remarkByText(page: Page, text: string): Promise<StoredRemark> {
-  return (await dbAll<StoredRemark>(page, 'remarks')).find((r) => r.text === text)!;
+  return (await readStore<StoredRemark>(page, 'remarks')).find((r) => r.text === text)!;
 }
 
 /** The minutes' 内部版 written from the minutes screen; answers the text of word/document.xml. */
@@ -61,7 +41,7 @@ async function exportInternal(page: Page, exportDir: string): Promise<string> {
 /** In 議題２ of the sample's 第2回: 河委員 asks, 事務局 answers (linked automatically to that question). */
 async function recordQuestionAndAnswer(page: Page): Promise<string> {
   await loadSample(page);
-  const meeting = (await dbAll<{ id: string; number: number }>(page, 'meetings')).find((m) => m.number === 2)!;
+  const meeting = (await readStore<{ id: string; number: number }>(page, 'meetings')).find((m) => m.number === 2)!;
   await page.goto(page.url().replace(/#.*$/, '') + `#/meetings/${meeting.id}/live`);
   await expect(page.getByRole('heading', { level: 1, name: '第2回 記録（ライブ）' })).toBeVisible();
   await page

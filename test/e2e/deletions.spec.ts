@@ -4,27 +4,7 @@
  * キャンセル keeps it, 削除する removes it (checked in the records).
  */
 import type { Page } from '@playwright/test';
-import { test, expect, loadSample, screenshot } from './fixtures';
-
-async function dbAll<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = indexedDB.open('shingikai-desk');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const all = db.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    store,
-  );
-}
+import { test, expect, loadSample, screenshot, readStore } from './fixtures';
 
 interface StoredMeeting {
   id: string;
@@ -33,7 +13,7 @@ interface StoredMeeting {
   agenda: { title: string }[];
   materials: { label: string; title: string }[];
 }
-const meeting2 = async (page: Page) => (await dbAll<StoredMeeting>(page, 'meetings')).find((m) => m.number === 2)!;
+const meeting2 = async (page: Page) => (await readStore<StoredMeeting>(page, 'meetings')).find((m) => m.number === 2)!;
 const go = (page: Page, route: string) => page.goto(page.url().replace(/#.*$/, '') + `#${route}`);
 
 test('deleting a field, a staff member, an agenda item and a material asks first, naming it', async ({ app: page }) => {
@@ -57,7 +37,7 @@ test('deleting a field, a staff member, an agenda item and a material asks first
   await askField.getByRole('button', { name: '削除する' }).click();
   await expect(fields.getByRole('listitem')).toHaveCount(6);
   await expect
-    .poll(async () => (await dbAll<{ fields: { name: string }[] }>(page, 'councils'))[0]!.fields.map((f) => f.name))
+    .poll(async () => (await readStore<{ fields: { name: string }[] }>(page, 'councils'))[0]!.fields.map((f) => f.name))
     .not.toContain('観光');
 
   // ---- 事務局職員
@@ -73,7 +53,7 @@ test('deleting a field, a staff member, an agenda item and a material asks first
   await askStaff.getByRole('button', { name: '削除する' }).click();
   await expect(staffTable).not.toContainText('伊佐');
   await expect
-    .poll(async () => (await dbAll<{ name: string }>(page, 'staff')).map((s) => s.name))
+    .poll(async () => (await readStore<{ name: string }>(page, 'staff')).map((s) => s.name))
     .not.toContain('伊佐');
 
   // ---- 次第の項目 and 配布資料 of 第2回

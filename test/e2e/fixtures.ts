@@ -86,4 +86,29 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Every record of one table of the app's IndexedDB, read straight from the store as the app wrote
+ * it (what a test checks after a user's action), optionally only those whose fields equal `where`.
+ */
+export async function readStore<T>(page: Page, store: string, where: Record<string, unknown> = {}): Promise<T[]> {
+  const all = await page.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const req = indexedDB.open('shingikai-desk');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction(name).objectStore(name).getAll();
+          get.onsuccess = () => {
+            resolve(get.result as Record<string, unknown>[]);
+            db.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    store,
+  );
+  return all.filter((x) => Object.entries(where).every(([k, v]) => x[k] === v)) as T[];
+}
+
 export { expect };

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { test, expect, loadSample, screenshot } from './fixtures';
+import { test, expect, loadSample, screenshot, readStore } from './fixtures';
 import config from '../../playwright.config';
 
 interface StoredRemark {
@@ -23,29 +23,8 @@ interface StoredRemark {
   needsCheck: boolean;
 }
 
-/** Reads a table of the app's database straight from IndexedDB, as the app stored it. */
-function readAll<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = indexedDB.open('shingikai-desk');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const all = db.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    store,
-  );
-}
-
 async function meetingOf(page: Page, number: number) {
-  const meetings = await readAll<{
+  const meetings = await readStore<{
     id: string;
     number: number;
     agenda: { id: string; title: string }[];
@@ -55,7 +34,7 @@ async function meetingOf(page: Page, number: number) {
 }
 
 async function remarksOf(page: Page, meetingId: string) {
-  return (await readAll<StoredRemark & { meetingId: string }>(page, 'remarks'))
+  return (await readStore<StoredRemark & { meetingId: string }>(page, 'remarks'))
     .filter((r) => r.meetingId === meetingId)
     .sort((a, b) => a.order - b.order);
 }
@@ -153,8 +132,8 @@ test('a remark is typed, its speaker, kind, field and flags picked by keys, and 
 
   await expect.poll(async () => (await remarksOf(page, meeting.id)).length).toBe(before + 4);
   const added = (await remarksOf(page, meeting.id)).slice(before);
-  const members = await readAll<{ id: string; name: string }>(page, 'members');
-  const councils = await readAll<{ id: string; fields: { id: string; name: string }[] }>(page, 'councils');
+  const members = await readStore<{ id: string; name: string }>(page, 'members');
+  const councils = await readStore<{ id: string; fields: { id: string; name: string }[] }>(page, 'councils');
   const dx = councils[0]!.fields.find((f) => f.name === 'DX推進')!.id;
   const agenda1 = meeting.agenda[2]!.id;
   expect(added[0]).toMatchObject({
@@ -428,7 +407,7 @@ test.describe('never losing a line', () => {
     await entry(page).pressSequentially('発言121 途中まで');
     // The open line is saved within a fraction of a second: kill once it is stored.
     await expect
-      .poll(async () => (await readAll<{ text: string }>(page, 'entryDrafts')).map((d) => d.text))
+      .poll(async () => (await readStore<{ text: string }>(page, 'entryDrafts')).map((d) => d.text))
       .toContain('発言121 途中まで');
     await kill(ctx, page);
 

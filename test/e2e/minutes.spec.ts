@@ -2,32 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
-import { test, expect, loadSample, screenshot, SCREENS_DIR } from './fixtures';
-
-/** Reads records straight from the app's IndexedDB (what a reload would show). */
-async function dbGet<T>(page: Page, store: string, where: Record<string, unknown>): Promise<T[]> {
-  return page.evaluate(
-    async ({ store, where }) => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('shingikai-desk');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const all = await new Promise<Record<string, unknown>[]>((res, rej) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      db.close();
-      return all.filter((x) => Object.entries(where).every(([k, v]) => x[k] === v));
-    },
-    { store, where },
-  ) as Promise<T[]>;
-}
+import { test, expect, loadSample, screenshot, SCREENS_DIR, readStore } from './fixtures';
 
 async function openMinutes(page: Page): Promise<string> {
   await loadSample(page);
-  const [meeting] = await dbGet<{ id: string }>(page, 'meetings', { number: 2 });
+  const [meeting] = await readStore<{ id: string }>(page, 'meetings', { number: 2 });
   await page.goto(page.url().replace(/#.*$/, '') + `#/meetings/${meeting!.id}/minutes`);
   await expect(page.getByRole('heading', { level: 1, name: '第2回 会議録' })).toBeVisible();
   return meeting!.id;
@@ -84,7 +63,7 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   await expect(
     page.getByRole('region', { name: '２ 資料の説明' }).getByText('事務局から資料１及び資料２について説明した。'),
   ).toBeVisible();
-  const [explainRemark] = await dbGet<{ text: string }>(page, 'remarks', { meetingId, kind: '説明' });
+  const [explainRemark] = await readStore<{ text: string }>(page, 'remarks', { meetingId, kind: '説明' });
   expect(explainRemark!.text).toBe(
     '資料１ 飯塚市行政経営戦略推進ビジョン骨子案、資料２ 各分野の現状と課題及び想定される解決策について説明',
   );
@@ -126,7 +105,7 @@ test('minutes: reopen, edit a paragraph, switch styles, accept checks, approve, 
   await findings.getByRole('button', { name: '適用：「ＫＰＩ」→「KPI」' }).click();
   await expect(findings.getByRole('row')).toHaveCount(before - 1);
   await expect(findings).not.toContainText('ＫＰＩ');
-  const [minutes] = await dbGet<{ edits: Record<string, string> }>(page, 'minutes', { id: meetingId });
+  const [minutes] = await readStore<{ edits: Record<string, string> }>(page, 'minutes', { id: meetingId });
   expect(Object.values(minutes!.edits).some((t) => t.includes('KPIの設定'))).toBe(true);
 
   // Regenerating asks first, then drops the hand edits.
@@ -190,7 +169,7 @@ test('minutes: a 非公開 remark never reaches the 公開版, and the history n
   await page.getByLabel('作業者名').fill('中嶋');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('作業者名を保存しました').first()).toBeVisible();
-  const [meeting] = await dbGet<{ id: string }>(page, 'meetings', { number: 2 });
+  const [meeting] = await readStore<{ id: string }>(page, 'meetings', { number: 2 });
   // Mark one opinion 非公開 directly in the records (the live-notes screen sets this flag).
   await page.evaluate(async (id) => {
     const db = await new Promise<IDBDatabase>((res) => {
@@ -236,7 +215,7 @@ test('minutes: a 非公開 remark never reaches the 公開版, and the history n
   expect(text).toContain('KPIの設定が必要');
   expect(text).not.toContain('ＫＰＩ');
   // The notes keep their own wording.
-  const remarks = await dbGet<{ text: string }>(page, 'remarks', { meetingId: meeting!.id, kind: '意見' });
+  const remarks = await readStore<{ text: string }>(page, 'remarks', { meetingId: meeting!.id, kind: '意見' });
   expect(remarks.some((r) => r.text.includes('ＫＰＩの設定が必要'))).toBe(true);
   await page.getByRole('tab', { name: /履歴/ }).click();
   await expect(page.getByRole('table', { name: '会議録の履歴' })).toContainText('中嶋');

@@ -3,33 +3,15 @@
  * plan (Opinion.actionIds): the card says which, the record keeps it, and it can be undone.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, loadSample, screenshot } from './fixtures';
+import { test, expect, loadSample, screenshot, readStore } from './fixtures';
 
 const OPINION = '外部委託に関し、進捗をチェック';
 const ACTION = '勤務場所以外でリモートワークできる環境の整備';
 
-async function dbAll<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = indexedDB.open('shingikai-desk');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            req.result.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    store,
-  );
-}
-
 const linkedActions = async (page: Page) =>
-  (await dbAll<{ summary: string; actionIds?: string[] }>(page, 'opinions')).find((o) => o.summary.startsWith(OPINION))
-    ?.actionIds ?? [];
+  (await readStore<{ summary: string; actionIds?: string[] }>(page, 'opinions')).find((o) =>
+    o.summary.startsWith(OPINION),
+  )?.actionIds ?? [];
 
 test('an opinion is linked to an action of the action plan from the opinions tab, and unlinked again', async ({
   app: page,
@@ -47,7 +29,7 @@ test('an opinion is linked to an action of the action plan from the opinions tab
   await expect(dialog).toBeHidden();
   await expect(card).toContainText(`アクション：${ACTION.slice(0, 10)}`);
 
-  const action = (await dbAll<{ id: string; what: string }>(page, 'actions')).find((a) => a.what === ACTION)!;
+  const action = (await readStore<{ id: string; what: string }>(page, 'actions')).find((a) => a.what === ACTION)!;
   await expect.poll(() => linkedActions(page)).toEqual([action.id]);
 
   // Reopened, the link is shown checked; unchecked and saved, it is gone from the card and the record.
