@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
-import { test, expect, loadSample, screenshot } from './fixtures';
+import { test, expect, loadSample, screenshot, readStore } from './fixtures';
 
 const NEW_WHAT = '企業版ふるさと納税の寄附の募集';
 
@@ -201,4 +201,54 @@ test('adds an action with an indicator by keyboard, records its progress and exp
   expect(rows[at]![5]).toContain('歳入の確保');
   expect(rows[at]![6]).toBe('企業版ふるさと納税の寄附件数：0 件 → 10 件（令和8年度）');
   expect(rows[at + 1]![3]).toBe('ふるさと納税の推進'); // moved above it
+});
+
+test('the council sets its own evaluation grades; the progress record offers them', async ({ app: page }) => {
+  await loadSample(page);
+  await page.getByRole('tab', { name: '設定' }).click();
+  const scale = page.getByRole('region', { name: '進行管理の評価' });
+  await scale.getByRole('button', { name: '段階を追加' }).click();
+  // A repeated grade is refused with the reason, nothing saved.
+  await scale.getByLabel('評価4の記号').fill('A');
+  await expect(scale.getByText('保存できません：評価の記号「A」が重複しています。')).toBeVisible();
+  await expect(scale.getByRole('button', { name: '評価の段階を保存' })).toBeDisabled();
+  await scale.getByLabel('評価4の記号').fill('D');
+  await scale.getByLabel('評価4の意味').fill('未実施');
+  await scale.getByRole('button', { name: '評価の段階を保存' }).click();
+  await expect(page.getByText('評価の段階を保存しました').first()).toBeVisible();
+  const stored = await readStore<{ evaluationScale?: { label: string }[] }>(page, 'councils');
+  expect(stored[0]!.evaluationScale!.map((g) => g.label)).toEqual(['A', 'B', 'C', 'D']);
+
+  await page.getByRole('tab', { name: 'アクションプラン' }).click();
+  await page.getByRole('table', { name: 'ビジョンとアクションプラン' }).getByRole('button', { name: '開く' }).click();
+  await page.getByRole('tab', { name: '進捗管理' }).click();
+  const row = page
+    .getByRole('table', { name: '令和6年度の進捗' })
+    .getByRole('row', { name: 'オンライン申請できる手続の拡充（遅れ・要確認）' });
+  await row.focus();
+  await page.keyboard.press('Enter');
+  const record = page.getByRole('dialog', { name: /^令和6年度の進捗：/ });
+  await expect(record.getByLabel('評価（自己評価）').locator('option')).toContainText([
+    '未評価',
+    'A：',
+    'B：',
+    'C：',
+    'D：未実施',
+  ]);
+  await record.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(record).toBeHidden();
+
+  // Deleting an action asks first, naming what goes with it; キャンセル keeps it.
+  await page.getByRole('tab', { name: 'アクション一覧' }).click();
+  const revenue = group(page, /歳入の確保のアクション$/);
+  await revenue.getByRole('listitem', { name: 'ふるさと納税の推進' }).focus();
+  await page.keyboard.press('Delete');
+  const ask = page.getByRole('dialog', { name: 'アクションを削除しますか' });
+  await expect(ask).toContainText('アクション「ふるさと納税の推進」を削除します。');
+  await ask.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(revenue.getByRole('listitem', { name: 'ふるさと納税の推進' })).toBeVisible();
+  await revenue.getByRole('listitem', { name: 'ふるさと納税の推進' }).focus();
+  await page.keyboard.press('Delete');
+  await ask.getByRole('button', { name: '削除する' }).click();
+  await expect(revenue.getByRole('listitem', { name: 'ふるさと納税の推進' })).toHaveCount(0);
 });

@@ -23,7 +23,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { actionsStore, type PlanRecords } from './data';
 import { sheetArg } from './exports';
 import { ActionForm } from './ActionForm';
-import { ConfirmDelete } from './ConfirmDelete';
+import { useConfirmDelete } from '../../ui/ConfirmDelete';
 
 const useStyles = makeStyles({
   group: {
@@ -55,7 +55,22 @@ export function ActionList({ records, exporter }: { records: PlanRecords; export
   const notify = useNotify();
   const [mode, setMode] = useState<Mode>('section');
   const [editing, setEditing] = useState<{ action: Action | null; sectionIds: string[] } | null>(null);
-  const [deleting, setDeleting] = useState<Action | null>(null);
+  const { confirm, dialog: confirmDialog } = useConfirmDelete();
+  // Asks first, naming what goes with the action; linked opinions stay (only the link goes).
+  const askDelete = (a: Action) => {
+    const years = records.progress.filter((p) => p.actionId === a.id).length;
+    void confirm({
+      kind: 'アクション',
+      name: actionTitle(a),
+      detail: `${years > 0 ? `記録した進捗（${years}年度分）も削除されます。` : ''}このアクションに結び付いた意見は残り、結び付きだけが外れます。`,
+    }).then((yes) => {
+      if (!yes) return;
+      actionsStore
+        .deleteAction(a.id)
+        .then(() => notify.info('アクションを削除しました', actionTitle(a)))
+        .catch((err) => notify.error(err, '削除できませんでした'));
+    });
+  };
   const rowRefs = useRef(new Map<string, HTMLDivElement>());
   const focusAfter = useRef<string | null>(null);
   const { draft, actions } = records;
@@ -106,7 +121,7 @@ export function ActionList({ records, exporter }: { records: PlanRecords; export
       setEditing({ action, sectionIds: action.sectionIds });
     } else if (e.key === 'Delete') {
       e.preventDefault();
-      setDeleting(action);
+      askDelete(action);
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
       const to = flat[flat.indexOf(action) + (e.key === 'ArrowUp' ? -1 : 1)];
@@ -211,7 +226,7 @@ export function ActionList({ records, exporter }: { records: PlanRecords; export
                         appearance="subtle"
                         tabIndex={-1}
                         icon={<Delete20Regular />}
-                        onClick={() => setDeleting(a)}
+                        onClick={() => askDelete(a)}
                       />
                     </Tooltip>
                   </div>
@@ -232,20 +247,7 @@ export function ActionList({ records, exporter }: { records: PlanRecords; export
           }}
         />
       ) : null}
-      <ConfirmDelete
-        action={deleting}
-        progressCount={deleting ? records.progress.filter((p) => p.actionId === deleting.id).length : 0}
-        onClose={() => setDeleting(null)}
-        onConfirm={() => {
-          const a = deleting;
-          setDeleting(null);
-          if (a)
-            void actionsStore
-              .deleteAction(a.id)
-              .then(() => notify.info('アクションを削除しました', actionTitle(a)))
-              .catch((err) => notify.error(err, '削除できませんでした'));
-        }}
-      />
+      {confirmDialog}
     </>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * 設定: the council's basics, its fields (add, rename, reorder, merge), the quorum rule,
- * how documents are written (publication settings), and archiving.
+ * how documents are written (publication settings), the progress review's grades, and archiving.
  */
 import { Switch } from '@fluentui/react-components';
 import { saveCouncil, useMemberCount } from './data';
@@ -13,6 +13,7 @@ import { FieldsEditor } from './FieldsEditor';
 import { QuorumEditor } from './QuorumEditor';
 import { PublicationEditor } from './PublicationEditor';
 import { TemplatesSection } from './TemplatesSection';
+import { EvaluationScaleEditor } from './EvaluationScaleEditor';
 import { MinutesStyleEditor } from './MinutesStyleEditor';
 
 export function CouncilSettingsTab({ council }: CouncilTabProps) {
@@ -29,6 +30,7 @@ export function CouncilSettingsTab({ council }: CouncilTabProps) {
         <QuorumEditor council={council} memberCount={memberCount} />
         <PublicationEditor council={council} />
         <TemplatesSection council={council} />
+        <EvaluationScaleEditor key={council.id} council={council} />
         <Section title="アーカイブ">
           <Switch
             checked={council.archived}
