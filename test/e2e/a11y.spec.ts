@@ -24,7 +24,9 @@ interface Finding {
 /** Runs axe on the page as it is now, saves the JSON, returns the serious/critical findings. */
 async function audit(page: Page, screen: string, findings: Finding[]) {
   mkdirSync(OUT, { recursive: true });
-  // Let Fluent's motion settle so colours are measured at their final values.
+  // Let Fluent's motion settle so colours are measured at their final values: a notice fading out
+  // (4 s after it came, 10 s for an error) would be measured half transparent.
+  await expect(page.locator('.fui-Toast')).toHaveCount(0, { timeout: 15_000 });
   await page.waitForTimeout(300);
   // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) pass focus on at once;
   // axe reads them as focusable hidden content.
@@ -101,7 +103,7 @@ async function closeDialog(page: Page, dialog: Locator) {
 
 test.describe('axe on every screen', () => {
   test('empty state: home and the new council dialog', async ({ app: page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000); // several axe runs, each after the notices have gone
     const findings: Finding[] = [];
     await expect(page.getByRole('heading', { name: 'ようこそ、審議会デスクへ' })).toBeVisible();
     await audit(page, '00-home-empty', findings);
@@ -114,7 +116,7 @@ test.describe('axe on every screen', () => {
   });
 
   test('with the sample: council, members, meetings, live notes, minutes', async ({ app: page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000); // several axe runs, each after the notices have gone
     const findings: Finding[] = [];
     await loadSample(page);
     await audit(page, '10-council-overview', findings);
@@ -151,7 +153,7 @@ test.describe('axe on every screen', () => {
   });
 
   test('with the sample: opinions board and matrix', async ({ app: page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000); // several axe runs, each after the notices have gone
     const findings: Finding[] = [];
     await loadSample(page);
     await page.getByRole('tab', { name: '意見' }).click();
@@ -164,7 +166,7 @@ test.describe('axe on every screen', () => {
   });
 
   test('with the sample: vision, council list, home, settings', async ({ app: page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000); // several axe runs, each after the notices have gone
     const findings: Finding[] = [];
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     await loadSample(page);

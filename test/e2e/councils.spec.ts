@@ -198,7 +198,8 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
     page.getByRole('button', { name: '資料１にファイルを添付' }).click(),
   ]);
   await chooser.setFiles(source);
-  await expect(page.getByText('資料1_素案.pdf（5.0 MB）')).toBeVisible();
+  // 5 MB sent in two pieces: on a loaded machine this takes a while, the progress bar shows it.
+  await expect(page.getByText('資料1_素案.pdf（5.0 MB）')).toBeVisible({ timeout: 60_000 });
   const stored = readdirSync(path.join(server.dataDir, 'attachments'));
   expect(stored).toHaveLength(1);
   expect(stored[0]).toMatch(/^[0-9a-f-]{36}\.pdf$/);

@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -56,6 +56,9 @@ async function docText(dir: string, file: string) {
 
 test('promote remarks, answer, move, merge, then export every opinion document', async ({ app: page, server }) => {
   test.setTimeout(240_000); // a long journey with nine exports
+  // The export folder is shared by this worker's tests: documents of the same name written by an earlier
+  // test would turn this test's files into 「… (2).xlsx」.
+  for (const f of await readdir(server.exportDir)) if (f.startsWith(C)) await rm(path.join(server.exportDir, f));
   page.on('dialog', (d) => void d.accept());
   await openOpinions(page);
   await screenshot(page, 'opinions-01-board');
