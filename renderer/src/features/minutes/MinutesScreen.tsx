@@ -117,22 +117,8 @@ export function MinutesScreen() {
       setReason('');
     });
   const exportDocx = async (mode: MinutesMode) => {
-    setConfirmPublicExport(false);
-    // The raw records go to main; main builds (and for the 公開版, redacts) the document itself.
-    await exporter.run(
-      '会議録',
-      () =>
-        call('minutes:export:docx', {
-          council: data.council,
-          members: data.members,
-          staff: data.staff,
-          meeting: data.meeting,
-          remarks: data.remarks,
-          minutes: data.minutes,
-          mode,
-        }),
-      mode,
-    );
+    // The records the preview shows go to main; main builds (and for the 公開版, redacts) the document itself.
+    await exporter.run('会議録', () => call('minutes:export:docx', { ...input, mode }), mode);
   };
 
   const minutesTemplates = (council.templates ?? []).filter((t) => t.kind.startsWith('minutes-'));
@@ -143,12 +129,7 @@ export function MinutesScreen() {
         call('template:export:document', {
           kind: t.kind as 'minutes-public' | 'minutes-internal' | 'minutes-review',
           storedName: t.storedName,
-          council: data.council,
-          members: data.members,
-          staff: data.staff,
-          meeting: data.meeting,
-          remarks: data.remarks,
-          minutes: data.minutes,
+          ...input,
         }),
       t.kind,
     );
