@@ -16,42 +16,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchModule, Figure } from './harness';
 import { launchChromium, startBrowserServer } from './browser';
-import { generateInstallation } from './fixture/generate';
+import { seedInstallation } from './fixture/browser-seed';
 
 const KEYSTROKE_TARGET_MS = 50;
 const QUERIES = ['地域福祉の推進', 'ｺﾐｭﾆﾃｨ', 'dx推進', '高橋委員', '子育て 防災', '"公共施設"', '減免', 'ｲﾝｾﾝﾃｨﾌﾞ'];
 const ROUNDS = 3;
-
-const TABLES = ['members', 'staff', 'meetings', 'remarks', 'opinions', 'drafts', 'draftVersions', 'minutes'] as const;
-
-async function seedFixture(page: Page): Promise<number> {
-  const { bundles } = generateInstallation();
-  let remarks = 0;
-  for (const b of bundles) {
-    remarks += b.remarks.length;
-    const rows: Record<string, unknown[]> = { councils: [b.council] };
-    for (const t of TABLES) rows[t] = b[t] as unknown[];
-    await page.evaluate(
-      (rows) =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('shingikai-desk');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const db = req.result;
-            const tx = db.transaction(Object.keys(rows), 'readwrite');
-            for (const [store, list] of Object.entries(rows)) for (const r of list) tx.objectStore(store).put(r);
-            tx.oncomplete = () => {
-              db.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      rows,
-    );
-  }
-  return remarks;
-}
 
 async function installProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -104,7 +73,7 @@ const bench: BenchModule = {
         await page.getByRole('button', { name: 'サンプルを読み込む' }).first().click();
         await page.getByRole('heading', { level: 1, name: '飯塚市行政経営戦略推進審議会' }).waitFor();
       } else {
-        remarks = await seedFixture(page);
+        remarks = (await seedInstallation(page)).remarks;
         await page.reload();
       }
       await page.getByRole('navigation', { name: 'メインメニュー' }).waitFor();
