@@ -7,9 +7,6 @@ import type { Remark } from '../../../../shared/domain';
 import { answerLinks, questionsBefore } from '../../../../shared/publication/answers';
 import type { PickOption } from './pickOption';
 
-/** One choice of the answer picker. */
-export type AnswerOption = PickOption;
-
 /** A short quote of a remark: 「河委員：推進体制のところで…」. */
 export function quoteRemark(r: Remark, labelOf: (r: Remark) => string, length = 30): string {
   const text = r.text.replace(/\s+/g, ' ').trim();
@@ -35,7 +32,7 @@ export function answerTargets(remarks: Remark[], labelOf: (r: Remark) => string)
 }
 
 /** The picker's choices for one answer: 0 = automatic, then the earlier questions of its item, nearest first. */
-export function answerOptions(remarks: Remark[], answer: Remark, labelOf: (r: Remark) => string): AnswerOption[] {
+export function answerOptions(remarks: Remark[], answer: Remark, labelOf: (r: Remark) => string): PickOption[] {
   const candidates = questionsBefore(remarks, answer);
   const auto = candidates[0];
   return [
