@@ -30,6 +30,16 @@ export function evaluationScaleOf(council: { evaluationScale?: EvaluationGrade[]
     : DEFAULT_EVALUATION_SCALE;
 }
 
+/** Why a council's own evaluation scale cannot be saved (a Japanese reason), or null. */
+export function evaluationScaleProblem(scale: EvaluationGrade[]): string | null {
+  if (scale.length < 2) return '評価は2段階以上にしてください。';
+  const labels = scale.map((g) => g.label.trim());
+  if (labels.some((l) => !l)) return '評価の記号が空の行があります。';
+  const twice = labels.find((l, i) => labels.indexOf(l) !== i);
+  if (twice) return `評価の記号「${twice}」が重複しています。`;
+  return null;
+}
+
 export const fiscalYear = z
   .number({ error: '年度は数値で入力してください。' })
   .int('年度は整数で入力してください。')

@@ -8,6 +8,7 @@ import {
   checkActionPlan,
   DEFAULT_EVALUATION_SCALE,
   evaluationScaleOf,
+  evaluationScaleProblem,
   formatActionStart,
   groupByDepartment,
   groupBySection,
@@ -144,5 +145,24 @@ describe('action plan records', () => {
     expect(Council.safeParse(bundle.council).success).toBe(true); // old records without the field
     const linked = sample.opinions.find((o) => o.actionIds?.length);
     expect(Opinion.parse(linked).actionIds).toHaveLength(2);
+  });
+});
+
+describe('a council’s own evaluation scale', () => {
+  it('needs two or more grades, each with a mark, no mark twice', () => {
+    expect(evaluationScaleProblem(DEFAULT_EVALUATION_SCALE)).toBeNull();
+    expect(evaluationScaleProblem([{ label: 'A', meaning: '' }])).toBe('評価は2段階以上にしてください。');
+    expect(
+      evaluationScaleProblem([
+        { label: 'A', meaning: '' },
+        { label: ' ', meaning: '未実施' },
+      ]),
+    ).toBe('評価の記号が空の行があります。');
+    expect(
+      evaluationScaleProblem([
+        { label: 'S', meaning: '' },
+        { label: 'S ', meaning: '' },
+      ]),
+    ).toBe('評価の記号「S」が重複しています。');
   });
 });

@@ -9,25 +9,15 @@ import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { saveCouncil } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
-import { DEFAULT_EVALUATION_SCALE, evaluationScaleOf } from '../../../../shared/actions/model';
+import { DEFAULT_EVALUATION_SCALE, evaluationScaleOf, evaluationScaleProblem } from '../../../../shared/actions';
 import type { Council, EvaluationGrade } from '../../../../shared/domain';
-
-/** Why the scale cannot be saved, or null. */
-export function scaleProblem(scale: EvaluationGrade[]): string | null {
-  if (scale.length < 2) return '評価は2段階以上にしてください。';
-  const labels = scale.map((g) => g.label.trim());
-  if (labels.some((l) => !l)) return '評価の記号が空の行があります。';
-  const twice = labels.find((l, i) => labels.indexOf(l) !== i);
-  if (twice) return `評価の記号「${twice}」が重複しています。`;
-  return null;
-}
 
 export function EvaluationScaleEditor({ council }: { council: Council }) {
   const notify = useNotify();
   const saved = evaluationScaleOf(council);
   const [draft, setDraft] = useState<EvaluationGrade[]>(saved);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
-  const problem = scaleProblem(draft);
+  const problem = evaluationScaleProblem(draft);
   const set = (i: number, patch: Partial<EvaluationGrade>) =>
     setDraft((d) => d.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   const save = () =>
