@@ -4,32 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect, loadSample } from './fixtures';
-
-async function meeting2(page: Page): Promise<{ id: string; councilId: string }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('shingikai-desk');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction('meetings').objectStore('meetings').getAll();
-          all.onsuccess = () => {
-            resolve((all.result as { id: string; councilId: string; number: number }[]).find((m) => m.number === 2)!);
-            req.result.close();
-          };
-        };
-      }),
-  );
-}
+import { test, expect, loadSample, readStore } from './fixtures';
 
 test('the 次第 is saved under the council name, then under the short name set in 基本情報', async ({
   app: page,
   server,
 }) => {
   await loadSample(page);
-  const m = await meeting2(page);
+  const m = (await readStore<{ id: string; councilId: string }>(page, 'meetings', { number: 2 }))[0]!;
   const meetingPage = page.url().replace(/#.*$/, '') + `#/councils/${m.councilId}/meetings/${m.id}`;
   await page.goto(meetingPage);
   await page.getByRole('button', { name: '次第を出力' }).click();

@@ -4,7 +4,7 @@
  * fresh browser context, so a fresh IndexedDB.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -68,6 +68,10 @@ export const test = base.extend<{ app: Page }, { server: BrowserModeServer }>({
     { scope: 'worker' },
   ],
   app: async ({ page, server }, use) => {
+    // The worker's server is shared; its export folder starts empty for each test, so a document
+    // written by an earlier test never turns this test's file into 「… (2).docx」.
+    for (const f of readdirSync(server.exportDir))
+      rmSync(path.join(server.exportDir, f), { recursive: true, force: true });
     await page.goto(server.url);
     // The app is up when its content area is (on a narrow window the menu is folded away).
     await expect(page.getByRole('main')).toBeVisible();

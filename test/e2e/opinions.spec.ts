@@ -1,4 +1,4 @@
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -56,9 +56,6 @@ async function docText(dir: string, file: string) {
 
 test('promote remarks, answer, move, merge, then export every opinion document', async ({ app: page, server }) => {
   test.setTimeout(240_000); // a long journey with nine exports
-  // The export folder is shared by this worker's tests: documents of the same name written by an earlier
-  // test would turn this test's files into 「… (2).xlsx」.
-  for (const f of await readdir(server.exportDir)) if (f.startsWith(C)) await rm(path.join(server.exportDir, f));
   page.on('dialog', (d) => void d.accept());
   await openOpinions(page);
   await screenshot(page, 'opinions-01-board');
@@ -265,7 +262,7 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   expect(handout.text).toContain('やめることを決めないと');
   expect(handout.text).toContain(`⇒ ${RESPONSE}`);
   expect(handout.text).not.toContain('各課インタビュー');
-  // The export folder is shared with the other tests of this worker: look at the opinion documents only.
+  // The opinion documents this test wrote (the export folder starts empty for each test).
   const opinionDocuments = (await readdir(dir))
     .filter((f) => f.startsWith(C))
     .map((f) => f.slice(C.length))
