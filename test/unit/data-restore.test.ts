@@ -5,10 +5,19 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, ShingikaiDB } from '../../renderer/src/data/database';
+import { LATEST_SCHEMA_VERSION, ShingikaiDB, changesSince, revisionOf } from '../../renderer/src/data/database';
 import { loadSampleCouncil } from '../../renderer/src/data/sample';
 import { importBundle } from '../../renderer/src/data/bundle';
-import { exportDatabaseJson, readTrackedTables, restoreRecords } from '../../renderer/src/data/restore';
+import {
+  councilRecords,
+  exportDatabaseJson,
+  installPackageRecords,
+  readSharedFingerprints,
+  readTrackedTables,
+  rememberShared,
+  restoreRecords,
+} from '../../renderer/src/data/restore';
+import { classifyImport, type TableRecords } from '../../shared/package';
 import { parseBackup } from '../../electron/services/backups';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
@@ -47,6 +56,32 @@ describe('restore from a backup', () => {
     db.close();
   });
 
+  it('restores a backup written before the change log: every record gets revision 1 and a create line', async () => {
+    const db = open(`r-${Math.random()}`);
+    const { councilId } = await loadSampleCouncil(db);
+    const full = asBackup(await exportDatabaseJson(db));
+    // What an older release wrote: no revisions, no change log, no action tables.
+    const { revisions: _r, changes: _c, actionPlans: _p, actions: _a, progress: _g, ...older } = full.tables;
+    await db.councils.update(councilId, { name: '復元前の名前' });
+    expect(await db.actionPlans.count()).toBeGreaterThan(0);
+
+    await restoreRecords(db, older);
+    expect((await db.councils.get(councilId))!.name).toBe('飯塚市行政経営戦略推進審議会');
+    expect(await db.actionPlans.count()).toBe(0);
+    const remarks = await db.remarks.toArray();
+    expect(remarks.length).toBeGreaterThan(10);
+    for (const r of remarks.slice(0, 5)) expect((await revisionOf(db, 'remarks', r.id))?.rev).toBe(1);
+    const log = await changesSince(db);
+    expect(log.filter((c) => c.table === 'remarks')).toHaveLength(remarks.length);
+    expect(log.every((c) => c.op === 'create' && c.rev === 1)).toBe(true);
+
+    // The restore's own transaction was written as is; the next edit is stamped again.
+    await db.councils.update(councilId, { name: '復元後の名前' });
+    expect((await revisionOf(db, 'councils', councilId))?.rev).toBe(2);
+    expect((await changesSince(db)).at(-1)).toMatchObject({ table: 'councils', id: councilId, op: 'update', rev: 2 });
+    db.close();
+  });
+
   it('restores one council only, leaving the other councils as they are', async () => {
     const db = open(`r-${Math.random()}`);
     const { councilId } = await loadSampleCouncil(db);
@@ -69,5 +104,49 @@ describe('restore from a backup', () => {
     expect((await db.councils.get(otherId))!.name).toBe('別の審議会');
     expect(await db.members.where('councilId').equals(otherId).toArray()).toEqual(otherBefore);
     db.close();
+  });
+
+  it('two PCs exchange a council: an edit on both sides is a conflict the user settles; one side only is not', async () => {
+    const a = open(`pc-a-${Math.random()}`);
+    const b = open(`pc-b-${Math.random()}`);
+    const { councilId } = await loadSampleCouncil(a);
+    const exportFrom = async (db: ShingikaiDB) => {
+      const tables = councilRecords(await readTrackedTables(db), councilId);
+      await rememberShared(db, councilId, tables);
+      return tables;
+    };
+    const preview = async (db: ShingikaiDB, tables: TableRecords) =>
+      classifyImport(await readTrackedTables(db), tables, {}, await readSharedFingerprints(db, [councilId]))[0]!;
+    const install = (db: ShingikaiDB, tables: TableRecords, overwriteConflicts: boolean) =>
+      installPackageRecords(db, tables, [{ councilId, overwriteConflicts }], classifyImport);
+
+    const first = await exportFrom(a);
+    expect((await preview(b, first)).status).toBe('new');
+    await install(b, first, false);
+    const [m1, m2] = await b.members.where('councilId').equals(councilId).sortBy('id');
+    // B edits m1; A edits m1 differently and m2; A sends the council again.
+    await b.members.update(m1!.id, { name: 'B側で直した' });
+    await a.members.update(m1!.id, { name: 'A側で直した' });
+    await a.members.update(m2!.id, { note: 'A側の追記' });
+    const second = await exportFrom(a);
+    const p = await preview(b, second);
+    expect(p.status).toBe('conflict');
+    expect(p.records).toContainEqual({ table: 'members', id: m1!.id, action: 'conflict' });
+    expect(p.records).toContainEqual({ table: 'members', id: m2!.id, action: 'update' });
+    // Keep this PC's on conflicts: m1 stays B's, m2 takes A's change.
+    await install(b, second, false);
+    expect((await b.members.get(m1!.id))!.name).toBe('B側で直した');
+    expect((await b.members.get(m2!.id))!.note).toBe('A側の追記');
+    // The same package again: B's m1 is now only a change on B's side, not a conflict.
+    const again = await preview(b, second);
+    expect(again.records).toContainEqual({ table: 'members', id: m1!.id, action: 'older' });
+    expect(again.counts.conflict).toBe(0);
+    // Taking theirs instead (on a fresh conflict) writes A's.
+    await a.members.update(m1!.id, { name: 'A側で再度直した' });
+    await b.members.update(m1!.id, { name: 'B側で再度直した' });
+    await install(b, await exportFrom(a), true);
+    expect((await b.members.get(m1!.id))!.name).toBe('A側で再度直した');
+    a.close();
+    b.close();
   });
 });

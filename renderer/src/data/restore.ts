@@ -5,10 +5,10 @@
  * screen). Main reads and writes the files (shared/contract/datasafe.ts); this module
  * owns the records and writes them in ONE Dexie transaction: all or nothing.
  */
-import type { Table } from 'dexie';
-import { recordsByCouncil, type TableRecords } from '../../../shared/package';
+import Dexie, { type IndexableType, type Table } from 'dexie';
+import { recordFingerprint, recordsByCouncil, sharedKey, type TableRecords } from '../../../shared/package';
 import type { ShingikaiDB } from './database';
-import { TRACKED_TABLES } from './write';
+import { TRACKED_TABLES, writeVerbatim, type ChangeRecord, type RevisionRecord, type TrackedTable } from './write';
 
 /** Rows read per slice of a backup; between slices the event loop gets to run (typing stays live). */
 export const EXPORT_SLICE_ROWS = 500;
@@ -24,11 +24,16 @@ export async function exportDatabaseJson(db: ShingikaiDB, sliceRows = EXPORT_SLI
   const parts: string[] = [];
   for (const table of db.tables) {
     const rows: string[] = [];
-    for (let offset = 0; ; offset += sliceRows) {
-      const slice = await table.toCollection().offset(offset).limit(sliceRows).toArray();
+    // Each slice starts after the last key read (an offset would walk every earlier row again).
+    const keyPath = table.schema.primKey.keyPath!;
+    let after: IndexableType | undefined;
+    for (;;) {
+      const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
+      const slice = await from.limit(sliceRows).toArray();
       for (const r of slice) rows.push(JSON.stringify(r));
       await yieldToUi();
       if (slice.length < sliceRows) break;
+      after = Dexie.getByKeyPath(slice[slice.length - 1], keyPath) as IndexableType;
     }
     const schema = [table.schema.primKey, ...table.schema.indexes].map((i) => i.src).join(',');
     tables.push({ name: table.name, schema, rowCount: rows.length });
@@ -96,19 +101,53 @@ export async function restoreRecords(
     return { written };
   }
   const names = Object.keys(backup).filter((n) => known.has(n));
-  // The user's tables first, the bookkeeping last: it replaces what the write path stamped meanwhile.
-  names.sort((a, b) => Number(BOOKKEEPING.has(a)) - Number(BOOKKEEPING.has(b)));
-  await db.transaction('rw', db.tables, async () => {
+  // A backup without the bookkeeping (written before the change log) gets what the schema
+  // upgrade gives existing records: revision 1, and a 'create' line in the log.
+  const bookkeeping = BOOKKEEPING_TABLES.every((b) => backup[b]) ? null : firstRevisions(backup);
+  await db.transaction('rw', db.tables, async (tx) => {
+    // The backup's records and their bookkeeping are written as they are, in bulk: stamping
+    // each record again (and logging each cleared one) made a large restore take minutes.
+    writeVerbatim(tx);
     const lastBackup = await db.meta.get('lastBackup');
+    // Tables the backup's version did not have yet are emptied: the data is the backup's.
+    for (const name of TRACKED_TABLES) if (!names.includes(name)) await db.table(name).clear();
     for (const name of names) {
-      const table = db.table(name);
-      await table.clear();
-      await table.bulkAdd(backup[name] ?? []);
+      await db.table(name).clear();
+      await db.table(name).bulkAdd(backup[name] ?? []);
       written[name] = (backup[name] ?? []).length;
+    }
+    if (bookkeeping) {
+      await db.revisions.clear();
+      await db.changes.clear();
+      await db.revisions.bulkAdd(bookkeeping.revisions);
+      await db.changes.bulkAdd(bookkeeping.changes);
     }
     if (lastBackup) await db.meta.put(lastBackup);
   });
   return { written };
+}
+
+const BOOKKEEPING_TABLES = [...BOOKKEEPING];
+
+/** Revision 1 and a 'create' log line for every tracked record of a backup. */
+function firstRevisions(backup: TableRecords): { revisions: RevisionRecord[]; changes: ChangeRecord[] } {
+  const revisions: RevisionRecord[] = [];
+  const changes: ChangeRecord[] = [];
+  const at = new Date().toISOString();
+  for (const table of TRACKED_TABLES as readonly TrackedTable[]) {
+    for (const r of backup[table] ?? []) {
+      const id = idOf(r);
+      revisions.push({
+        table,
+        id,
+        rev: 1,
+        updatedBy: '',
+        updatedAt: typeof r.updatedAt === 'string' ? r.updatedAt : at,
+      });
+      changes.push({ table, id, rev: 1, op: 'create', at });
+    }
+  }
+  return { revisions, changes };
 }
 
 async function readTables(db: ShingikaiDB, names: string[]): Promise<TableRecords> {
@@ -129,16 +168,22 @@ export async function installPackageRecords(
   classify: (
     local: TableRecords,
     incoming: TableRecords,
+    bases: Record<string, number>,
+    shared: Record<string, string>,
   ) => { councilId: string; records: { table: string; id: string; action: string }[] }[],
 ): Promise<number> {
   const known = new Set(db.tables.map((t) => t.name));
   let count = 0;
   await db.transaction('rw', db.tables, async () => {
     const local = await readTrackedTables(db);
+    const shared = await readSharedFingerprints(
+      db,
+      choices.map((c) => c.councilId),
+    );
     for (const choice of choices) {
       const theirs = councilRecords(incoming, choice.councilId);
       const mine = councilRecords(local, choice.councilId);
-      const preview = classify(mine, theirs).find((p) => p.councilId === choice.councilId);
+      const preview = classify(mine, theirs, {}, shared).find((p) => p.councilId === choice.councilId);
       const take = new Set(
         (preview?.records ?? [])
           .filter(
@@ -158,7 +203,27 @@ export async function installPackageRecords(
         if (chosen.length) await db.table(name).bulkPut(chosen);
         count += chosen.length;
       }
+      // Both PCs have now seen the package's content: the base of the next import.
+      await rememberShared(db, choice.councilId, theirs);
     }
   });
   return count;
+}
+
+const SHARED_KEY_PREFIX = 'sharedFingerprints:';
+
+/** The fingerprints of what this PC last exported or imported of these councils (`table/id` → fingerprint). */
+export async function readSharedFingerprints(db: ShingikaiDB, councilIds: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const id of councilIds) Object.assign(out, (await db.meta.get(SHARED_KEY_PREFIX + id))?.value ?? {});
+  return out;
+}
+
+/** Records that this PC and another now share (exported, or imported): kept as the base of the next import. */
+export async function rememberShared(db: ShingikaiDB, councilId: string, tables: TableRecords): Promise<void> {
+  const key = SHARED_KEY_PREFIX + councilId;
+  const fingerprints = { ...((await db.meta.get(key))?.value as Record<string, string> | undefined) };
+  for (const [table, rows] of Object.entries(tables))
+    for (const r of rows) fingerprints[sharedKey(table, idOf(r))] = recordFingerprint(r);
+  await db.meta.put({ key, value: fingerprints });
 }

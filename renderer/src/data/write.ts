@@ -71,6 +71,18 @@ export const OPERATOR_NAME_KEY = 'operatorName';
 const tracked = new Set<string>(TRACKED_TABLES);
 const BOOKKEEPING = ['revisions', 'changes'];
 
+/**
+ * Transactions that write records together with their own bookkeeping (a full restore puts
+ * back a backup's revisions and change log as they were): the write path passes their
+ * writes through unstamped. Keyed by the IndexedDB transaction the DBCore sees.
+ */
+const verbatimTransactions = new WeakSet<object>();
+
+/** Marks the current Dexie transaction as writing its bookkeeping itself (see above). */
+export function writeVerbatim(transaction: { idbtrans: object }): void {
+  verbatimTransactions.add(transaction.idbtrans);
+}
+
 export function stampWrites(context: WriteContext): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -97,6 +109,7 @@ export function stampWrites(context: WriteContext): Middleware<DBCore> {
             ...table,
             async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
               if ((req.trans as unknown as { mode?: string }).mode === 'versionchange') return table.mutate(req);
+              if (verbatimTransactions.has(req.trans)) return table.mutate(req);
               if (req.type === 'deleteRange') {
                 const found = await table.query({
                   trans: req.trans,
