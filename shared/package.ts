@@ -199,12 +199,46 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return ak.length === bk.length && ak.every((k) => sameJson(ao[k], bo[k]));
 }
 
+/** JSON with keys sorted at every level: equal records give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * A short fingerprint of a record's content (FNV-1a, 2 × 32 bits, key order ignored). A PC
+ * keeps the fingerprints of the records it last exported or imported per council: the
+ * content both sides shared, so the next import can tell who changed what.
+ */
+export function recordFingerprint(record: unknown): string {
+  const text = canonicalJson(record);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The key of a record in the shared fingerprints: `table/id`. */
+export const sharedKey = (table: string, id: string) => `${table}/${id}`;
+
 const revOf = (r: Record<string, unknown>) => (typeof r.rev === 'number' ? r.rev : null);
 const timeOf = (r: Record<string, unknown>) => (typeof r.updatedAt === 'string' ? r.updatedAt : null);
 
 /**
- * One record: `base` is the rev both sides last shared (known when this PC exported or
- * imported the record before), else null.
+ * One record: `shared` is the fingerprint of the content both sides last shared (this PC
+ * exported or imported the record before): each side changed when its content differs from
+ * it; both → conflict. Else `base`, the rev both sides last shared, when known.
  * - with a base: each side changed when its rev is above it; both → conflict.
  * - without: a higher rev and a not-older updatedAt → update; the same rev with other
  *   content (two edits from one ancestor) or signals that disagree → conflict; lower → older.
@@ -214,9 +248,16 @@ export function classifyRecord(
   local: Record<string, unknown> | undefined,
   incoming: Record<string, unknown>,
   base: number | null = null,
+  shared: string | null = null,
 ): ImportAction {
   if (!local) return 'new';
   if (sameJson(local, incoming)) return 'unchanged';
+  if (shared !== null) {
+    const localChanged = recordFingerprint(local) !== shared;
+    const incomingChanged = recordFingerprint(incoming) !== shared;
+    if (localChanged && incomingChanged) return 'conflict';
+    return incomingChanged ? 'update' : 'older';
+  }
   const lr = revOf(local);
   const ir = revOf(incoming);
   const lt = timeOf(local);
@@ -249,6 +290,7 @@ export function classifyImport(
   local: TableRecords,
   incoming: TableRecords,
   bases: Record<string, number> = {},
+  shared: Record<string, string> = {},
 ): CouncilImportPreview[] {
   const localIndex = new Map<string, Record<string, unknown>>();
   for (const [table, rows] of Object.entries(local))
@@ -263,7 +305,8 @@ export function classifyImport(
       for (const r of recs[table] ?? []) {
         const key = `${table}\u0000${idOf(r)}`;
         incomingKeys.add(key);
-        const action = classifyRecord(localIndex.get(key), r, bases[`${table}/${idOf(r)}`] ?? null);
+        const k = sharedKey(table, idOf(r));
+        const action = classifyRecord(localIndex.get(key), r, bases[k] ?? null, shared[k] ?? null);
         counts[action]++;
         records.push({ table, id: idOf(r), action });
       }

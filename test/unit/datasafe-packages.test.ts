@@ -26,6 +26,7 @@ import {
   bundlesToTables,
   classifyImport,
   classifyRecord,
+  recordFingerprint,
   recordsByCouncil,
   tablesToBundles,
   type TableRecords,
@@ -251,6 +252,19 @@ describe('import preview: classifyImport', () => {
       'update',
     );
     expect(classifyRecord({ id: 'x', name: 'a' }, { id: 'x', name: 'b' })).toBe('conflict');
+  });
+
+  it('uses the content both PCs last shared when known: who changed decides, key order does not', () => {
+    const shared = recordFingerprint({ name: '共有した名前', id: 'm' });
+    const base = { id: 'm', name: '共有した名前' };
+    const here = { id: 'm', name: 'ここで直した' };
+    const there = { id: 'm', name: 'あちらで直した' };
+    expect(recordFingerprint(base)).toBe(shared);
+    expect(classifyRecord(here, there, null, shared)).toBe('conflict');
+    expect(classifyRecord(base, there, null, shared)).toBe('update');
+    expect(classifyRecord(here, base, null, shared)).toBe('older');
+    // Without the shared content the same pair can only be called a conflict.
+    expect(classifyRecord(here, base)).toBe('conflict');
   });
 });
 

@@ -1,4 +1,5 @@
 /** One council: header and its sections (概要 / 委員 / 会議 / 意見 / ビジョン) as tabs and routes. */
+import { Suspense } from 'react';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useCouncil } from '../data/app';
@@ -7,6 +8,7 @@ import { NotFoundScreen } from './NotFoundScreen';
 import { COUNCIL_TABS } from './councilTabs';
 import {
   ActionsTab,
+  CouncilPackageButton,
   CouncilOverview,
   CouncilSettingsTab,
   MeetingsTab,
@@ -34,6 +36,11 @@ export function CouncilScreen() {
         title={council.name}
         crumbs={[{ label: 'ホーム', to: '/' }, { label: '審議会一覧', to: '/councils' }, { label: council.name }]}
         subtitle={[council.municipality, council.department].filter(Boolean).join('　') || undefined}
+        actions={
+          <Suspense fallback={null}>
+            <CouncilPackageButton councilId={council.id} />
+          </Suspense>
+        }
       />
       <TabList
         selectedValue={tab}

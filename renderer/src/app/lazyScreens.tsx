@@ -31,6 +31,7 @@ export const CouncilOverview = pick(councils, 'CouncilOverview');
 export const MembersTab = pick(councils, 'MembersTab');
 export const CouncilSettingsTab = pick(councils, 'CouncilSettingsTab');
 export const SettingsScreen = pick(() => import('../features/settings'), 'SettingsScreen');
+export const CouncilPackageButton = pick(() => import('../features/settings'), 'CouncilPackageButton');
 export const MinutesScreen = pick(() => import('../features/minutes'), 'MinutesScreen');
 export const LiveScreen = pick(live, 'LiveScreen');
 export const ProjectorScreen = pick(live, 'ProjectorScreen');

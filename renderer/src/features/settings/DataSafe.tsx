@@ -164,6 +164,8 @@ export function PackageSection() {
   const [councilId, setCouncilId] = useState('');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
+  /** Per council with conflicts: true = take the package's records, false (default) = keep this PC's. */
+  const [overwrite, setOverwrite] = useState<Record<string, boolean>>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const selected = councilId || councils?.[0]?.id || '';
@@ -187,6 +189,7 @@ export function PackageSection() {
       const r = await uploadPackage(file, setMessage);
       setLoaded({ uploadId: r.uploadId, tables: r.tables, preview: r.preview });
       setChosen(Object.fromEntries(r.preview.map((p) => [p.councilId, p.status === 'new' || p.status === 'update'])));
+      setOverwrite({});
       setMessage('内容を確認して、読み込む審議会を選んでください。まだ何も書き込んでいません。');
     } catch (e) {
       setMessage('');
@@ -199,7 +202,7 @@ export function PackageSection() {
     if (!loaded) return;
     const choices = loaded.preview
       .filter((p) => chosen[p.councilId])
-      .map((p) => ({ councilId: p.councilId, overwriteConflicts: true }));
+      .map((p) => ({ councilId: p.councilId, overwriteConflicts: overwrite[p.councilId] === true }));
     setBusy(true);
     try {
       setMessage('読み込んでいます…');
@@ -254,6 +257,7 @@ export function PackageSection() {
                 <TableHeaderCell>更新</TableHeaderCell>
                 <TableHeaderCell>競合</TableHeaderCell>
                 <TableHeaderCell>変更なし</TableHeaderCell>
+                <TableHeaderCell style={{ width: 230 }}>競合した記録</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -272,6 +276,21 @@ export function PackageSection() {
                   <TableCell>{p.counts.update}</TableCell>
                   <TableCell>{p.counts.conflict}</TableCell>
                   <TableCell>{p.counts.unchanged}</TableCell>
+                  <TableCell>
+                    {p.counts.conflict ? (
+                      // Both sides changed these records: the user decides, and the default keeps this PC's.
+                      <Select
+                        aria-label={`${p.name}の競合した記録の扱い`}
+                        value={overwrite[p.councilId] ? 'theirs' : 'mine'}
+                        onChange={(_, d) => setOverwrite({ ...overwrite, [p.councilId]: d.value === 'theirs' })}
+                      >
+                        <option value="mine">このパソコンの内容を残す</option>
+                        <option value="theirs">読み込むデータで上書きする</option>
+                      </Select>
+                    ) : (
+                      'なし'
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -8,7 +8,9 @@ import { LATEST_SCHEMA_VERSION } from '../../data/database';
 import {
   councilRecords,
   installPackageRecords,
+  readSharedFingerprints,
   readTrackedTables,
+  rememberShared,
   restoreRecords,
   type RestoreResult,
 } from '../../data/restore';
@@ -72,7 +74,9 @@ export async function restoreFromBackup(
 /** 「この審議会を書き出す」: the council's records as a .shingikai package (main adds the files). */
 export async function exportCouncilPackage(councilId: string) {
   const tables = councilRecords(await readTrackedTables(db), councilId);
-  return call('package:write', { tables, schemaVersion: LATEST_SCHEMA_VERSION });
+  const written = await call('package:write', { tables, schemaVersion: LATEST_SCHEMA_VERSION });
+  await rememberShared(db, councilId, tables);
+  return written;
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -93,7 +97,9 @@ export async function uploadPackage(file: File, progress: (message: string) => v
   }
   progress('内容を確認しています…');
   const read = await call('package:read', { uploadId, fileName: file.name });
-  const preview = classifyImport(await readTrackedTables(db), read.tables);
+  const councilIds = (read.tables.councils ?? []).map((c) => String(c.id));
+  const shared = await readSharedFingerprints(db, councilIds);
+  const preview = classifyImport(await readTrackedTables(db), read.tables, {}, shared);
   return { uploadId, ...read, preview };
 }
 
