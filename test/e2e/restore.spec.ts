@@ -3,10 +3,41 @@
  * back (counts per table and a deep hash); a council exported as a package in one browser
  * profile is imported into another after the preview.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, loadSample } from './fixtures';
+import { test, expect, loadSample, readStore, screenshot } from './fixtures';
+
+interface StoredMeeting {
+  id: string;
+  number: number;
+  materials?: { label: string; file: { storedName: string; originalName: string } | null }[];
+}
+
+/** Attaches a small PDF to a new material of the sample's first meeting; returns the stored file name and bytes. */
+async function attachMaterial(page: Page): Promise<{ storedName: string; body: Buffer }> {
+  const [meeting] = (await readStore<StoredMeeting>(page, 'meetings')).sort((a, b) => a.number - b.number);
+  await page.goto(page.url().replace(/#.*$/, '') + `#/meetings/${meeting!.id}`);
+  await page.getByRole('button', { name: '資料を追加' }).click();
+  const before = (await readStore<StoredMeeting>(page, 'meetings', { id: meeting!.id }))[0]!.materials?.length ?? 0;
+  const label = `資料${'０１２３４５６７８９'[before + 1]}`;
+  await page.getByLabel(`${label}の名称`).fill('復元を確かめる資料');
+  await page.getByLabel(`${label}の名称`).press('Enter');
+  const body = Buffer.from('%PDF-1.4 復元を確かめる資料 ' + 'x'.repeat(2000));
+  const source = path.join(mkdtempSync(path.join(os.tmpdir(), 'restore-')), '復元確認.pdf');
+  writeFileSync(source, body);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: `${label}にファイルを添付` }).click(),
+  ]);
+  await chooser.setFiles(source);
+  await expect(page.getByText('復元確認.pdf（')).toBeVisible({ timeout: 60_000 });
+  const stored = (await readStore<StoredMeeting>(page, 'meetings', { id: meeting!.id }))[0]!.materials!.find(
+    (m) => m.file?.originalName === '復元確認.pdf',
+  )!.file!.storedName;
+  return { storedName: stored, body };
+}
 
 /** Every record of every table of the app's IndexedDB, read without the app. */
 async function snapshot(page: Page): Promise<{ counts: Record<string, number>; hash: string }> {
@@ -48,8 +79,14 @@ async function openSettings(page: Page) {
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByText('データと設定').click();
 }
 
-test('back up, wipe the database, restore: every record is back', async ({ app: page }) => {
+test('back up, wipe the database and the attachment, restore: every record and the file are back', async ({
+  app: page,
+  server,
+}) => {
   await loadSample(page);
+  const attached = await attachMaterial(page);
+  const attachmentFile = path.join(server.dataDir, 'attachments', attached.storedName);
+  expect(readFileSync(attachmentFile).equals(attached.body)).toBe(true);
   await openSettings(page);
   await page.getByRole('button', { name: '今すぐバックアップ' }).click();
   await expect(page.getByText('バックアップを保存しました', { exact: true })).toBeVisible();
@@ -65,6 +102,7 @@ test('back up, wipe the database, restore: every record is back', async ({ app: 
         req.onerror = () => reject(req.error);
       }),
   );
+  rmSync(attachmentFile);
   await page.reload();
   await openSettings(page);
   await expect(page.getByText('審議会 0件')).toBeVisible();
@@ -80,6 +118,11 @@ test('back up, wipe the database, restore: every record is back', async ({ app: 
   const after = await snapshot(page);
   expect(after.counts).toEqual(before.counts);
   expect(after.hash).toBe(before.hash);
+  // The attached file is back, byte for byte, and the meeting lists it.
+  expect(readFileSync(attachmentFile).equals(attached.body)).toBe(true);
+  const [meeting] = (await readStore<StoredMeeting>(page, 'meetings')).sort((a, b) => a.number - b.number);
+  await page.goto(page.url().replace(/#.*$/, '') + `#/meetings/${meeting!.id}`);
+  await expect(page.getByText('復元確認.pdf（')).toBeVisible();
 });
 
 test('a council exported in one profile is imported into another after the preview', async ({
@@ -88,9 +131,11 @@ test('a council exported in one profile is imported into another after the previ
   browser,
 }) => {
   await loadSample(page);
-  await openSettings(page);
+  // From the council's own header (the same package as 「データと設定」 writes).
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByText('審議会一覧').click();
+  await page.getByText('飯塚市行政経営戦略推進審議会').first().click();
   await page.getByRole('button', { name: 'この審議会を書き出す' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '書き出しました' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('審議会データを書き出しました', { exact: true })).toBeVisible({ timeout: 30_000 });
   const dir = server.exportDir;
   const file = readdirSync(dir).find((f) => f.endsWith('.shingikai'));
   expect(file).toBeTruthy();
@@ -111,5 +156,77 @@ test('a council exported in one profile is imported into another after the previ
   await expect(fresh.locator('dd').filter({ hasText: '審議会 1件' })).toBeVisible();
   await fresh.goto(server.url + '#/');
   await expect(fresh.getByText('飯塚市行政経営戦略推進審議会').first()).toBeVisible();
+  await other.close();
+});
+
+/** Sets the council's 所管課 in its settings, the way a user does. */
+async function setDepartment(page: Page, councilId: string, value: string) {
+  await page.goto(page.url().replace(/#.*$/, '') + `#/councils/${councilId}/settings`);
+  await page.getByLabel('所管課').fill(value);
+  await page.getByRole('button', { name: '保存', exact: true }).first().click();
+  await expect(page.locator('.fui-ToastTitle', { hasText: '基本情報を保存しました' })).toBeVisible();
+}
+
+async function exportFromSettings(page: Page, dir: string): Promise<string> {
+  for (const f of readdirSync(dir)) if (f.endsWith('.shingikai')) rmSync(path.join(dir, f));
+  await openSettings(page);
+  await page.getByRole('button', { name: 'この審議会を書き出す' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '書き出しました' })).toBeVisible({ timeout: 30_000 });
+  return path.join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.shingikai'))!,
+  );
+}
+
+async function readPackage(page: Page, file: string) {
+  await openSettings(page);
+  await page.getByLabel('審議会データを読み込む').setInputFiles(file);
+  return page.getByRole('table', { name: '読み込みの確認' });
+}
+
+test('a record changed on both PCs is a conflict: this PC’s is kept unless the user takes the package’s', async ({
+  app: a,
+  server,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await loadSample(a);
+  const [council] = await readStore<{ id: string }>(a, 'councils');
+  const first = await exportFromSettings(a, server.exportDir);
+  const other = await browser.newContext();
+  const b = await other.newPage();
+  await b.goto(server.url);
+  await (await readPackage(b, first)).waitFor();
+  await b.getByRole('button', { name: '選んだ審議会を読み込む' }).click();
+  await expect(b.getByRole('status').filter({ hasText: '読み込みました' })).toBeVisible({ timeout: 30_000 });
+
+  // Both PCs change the same record; A sends the council again.
+  await setDepartment(b, council!.id, 'Bで直した課');
+  await setDepartment(a, council!.id, 'Aで直した課');
+  const second = await exportFromSettings(a, server.exportDir);
+  let preview = await readPackage(b, second);
+  const row = preview.getByRole('row', { name: /飯塚市行政経営戦略推進審議会/ });
+  await expect(row).toContainText('競合あり');
+  const choice = b.getByLabel('飯塚市行政経営戦略推進審議会の競合した記録の扱い');
+  await expect(choice).toHaveValue('mine');
+  await screenshot(b, 'restore-package-conflict');
+  await b.getByRole('checkbox', { name: '飯塚市行政経営戦略推進審議会を読み込む' }).check();
+  await b.getByRole('button', { name: '選んだ審議会を読み込む' }).click();
+  await expect(b.getByRole('status').filter({ hasText: '読み込みました' })).toBeVisible({ timeout: 30_000 });
+  expect((await readStore<{ department: string }>(b, 'councils'))[0]!.department).toBe('Bで直した課');
+
+  // The same package again: B's change is only B's now (no conflict); taking theirs on a new conflict writes A's.
+  preview = await readPackage(b, second);
+  await expect(preview.getByRole('row', { name: /飯塚市行政経営戦略推進審議会/ })).not.toContainText('競合あり');
+  await b.getByRole('button', { name: 'やめる' }).click();
+  await setDepartment(b, council!.id, 'Bで再度直した課');
+  await setDepartment(a, council!.id, 'Aで再度直した課');
+  preview = await readPackage(b, await exportFromSettings(a, server.exportDir));
+  await expect(preview.getByRole('row', { name: /飯塚市行政経営戦略推進審議会/ })).toContainText('競合あり');
+  await b.getByLabel('飯塚市行政経営戦略推進審議会の競合した記録の扱い').selectOption('theirs');
+  await b.getByRole('checkbox', { name: '飯塚市行政経営戦略推進審議会を読み込む' }).check();
+  await b.getByRole('button', { name: '選んだ審議会を読み込む' }).click();
+  await expect(b.getByRole('status').filter({ hasText: '読み込みました' })).toBeVisible({ timeout: 30_000 });
+  expect((await readStore<{ department: string }>(b, 'councils'))[0]!.department).toBe('Aで再度直した課');
   await other.close();
 });
