@@ -11,6 +11,7 @@ import { test, expect, loadSample, readStore, screenshot } from './fixtures';
 
 interface StoredMeeting {
   id: string;
+  councilId: string;
   number: number;
   materials?: { label: string; file: { storedName: string; originalName: string } | null }[];
 }
@@ -18,9 +19,9 @@ interface StoredMeeting {
 /** Attaches a small PDF to a new material of the sample's first meeting; returns the stored file name and bytes. */
 async function attachMaterial(page: Page): Promise<{ storedName: string; body: Buffer }> {
   const [meeting] = (await readStore<StoredMeeting>(page, 'meetings')).sort((a, b) => a.number - b.number);
-  await page.goto(page.url().replace(/#.*$/, '') + `#/meetings/${meeting!.id}`);
+  await page.goto(page.url().replace(/#.*$/, '') + `#/councils/${meeting!.councilId}/meetings/${meeting!.id}`);
+  const before = meeting!.materials?.length ?? 0;
   await page.getByRole('button', { name: '資料を追加' }).click();
-  const before = (await readStore<StoredMeeting>(page, 'meetings', { id: meeting!.id }))[0]!.materials?.length ?? 0;
   const label = `資料${'０１２３４５６７８９'[before + 1]}`;
   await page.getByLabel(`${label}の名称`).fill('復元を確かめる資料');
   await page.getByLabel(`${label}の名称`).press('Enter');
@@ -83,6 +84,7 @@ test('back up, wipe the database and the attachment, restore: every record and t
   app: page,
   server,
 }) => {
+  test.setTimeout(180_000);
   await loadSample(page);
   const attached = await attachMaterial(page);
   const attachmentFile = path.join(server.dataDir, 'attachments', attached.storedName);
@@ -121,7 +123,7 @@ test('back up, wipe the database and the attachment, restore: every record and t
   // The attached file is back, byte for byte, and the meeting lists it.
   expect(readFileSync(attachmentFile).equals(attached.body)).toBe(true);
   const [meeting] = (await readStore<StoredMeeting>(page, 'meetings')).sort((a, b) => a.number - b.number);
-  await page.goto(page.url().replace(/#.*$/, '') + `#/meetings/${meeting!.id}`);
+  await page.goto(page.url().replace(/#.*$/, '') + `#/councils/${meeting!.councilId}/meetings/${meeting!.id}`);
   await expect(page.getByText('復元確認.pdf（')).toBeVisible();
 });
 

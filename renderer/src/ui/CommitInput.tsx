@@ -1,8 +1,23 @@
 /** Text fields that save when left (blur or Enter, never mid-IME), and a simple row layout. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Input, Textarea, type InputProps } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Input,
+  Textarea,
+  type InputProps,
+} from '@fluentui/react-components';
 
-/** An input that keeps its own text while focused and saves on blur or Enter (never mid-IME). */
+/**
+ * An input that keeps its own text while focused and saves on blur or Enter (never mid-IME).
+ * When the stored value changes elsewhere while the user has typed here, saving asks which
+ * to keep instead of silently overwriting the other edit (ui/staleEdit.tsx has the form version).
+ */
 export function CommitInput({
   value,
   onCommit,
@@ -14,20 +29,85 @@ export function CommitInput({
 >) {
   const [text, setText] = useState(value);
   const focused = useRef(false);
+  /** The stored value the text was started from (or last saved as). */
+  const base = useRef(value);
+  const [asking, setAsking] = useState(false);
   useEffect(() => {
-    if (!focused.current) setText(value);
+    if (!focused.current || text === base.current || text === value) {
+      setText(value);
+      base.current = value;
+    }
+    // Only a new stored value decides; typing does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
-  const commit = () => {
-    if (text !== value) void onCommit(text);
+  const save = (v: string) => {
+    base.current = v;
+    if (v !== value) void onCommit(v);
   };
+  const commit = () => {
+    if (text === base.current) return;
+    if (value !== base.current) setAsking(true);
+    else save(text);
+  };
+  const question = asking ? (
+    <Dialog open modalType="alert">
+      <DialogSurface aria-label="別の画面で変更されました">
+        <DialogBody>
+          <DialogTitle>別の画面で変更されました</DialogTitle>
+          <DialogContent>
+            入力している間に、同じ項目が別の画面で「{value}」に変更されました。入力した「{text}」で上書きしますか？
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                setAsking(false);
+                save(text);
+              }}
+            >
+              入力した内容で上書きする
+            </Button>
+            <Button
+              onClick={() => {
+                setAsking(false);
+                setText(value);
+                base.current = value;
+              }}
+            >
+              別の画面の内容にする
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  ) : null;
   if (multiline) {
     return (
-      <Textarea
+      <>
+        <Textarea
+          value={text}
+          resize="vertical"
+          aria-label={rest['aria-label']}
+          placeholder={rest.placeholder}
+          style={rest.style}
+          onFocus={() => {
+            focused.current = true;
+          }}
+          onChange={(_, d) => setText(d.value)}
+          onBlur={() => {
+            focused.current = false;
+            commit();
+          }}
+        />
+        {question}
+      </>
+    );
+  }
+  return (
+    <>
+      <Input
+        {...rest}
         value={text}
-        resize="vertical"
-        aria-label={rest['aria-label']}
-        placeholder={rest.placeholder}
-        style={rest.style}
         onFocus={() => {
           focused.current = true;
         }}
@@ -36,25 +116,12 @@ export function CommitInput({
           focused.current = false;
           commit();
         }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit();
+        }}
       />
-    );
-  }
-  return (
-    <Input
-      {...rest}
-      value={text}
-      onFocus={() => {
-        focused.current = true;
-      }}
-      onChange={(_, d) => setText(d.value)}
-      onBlur={() => {
-        focused.current = false;
-        commit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit();
-      }}
-    />
+      {question}
+    </>
   );
 }
 

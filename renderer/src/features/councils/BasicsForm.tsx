@@ -1,24 +1,24 @@
 /** 設定 › 基本情報: name, municipality, department, term and the minutes deadline (days after a meeting). */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, Text, tokens } from '@fluentui/react-components';
 import { changeMinutesDueDays, saveCouncil } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import { type Council } from '../../../../shared/domain';
 import { useSettingsStyles as useStyles } from './settingsStyles';
+import { ChangedElsewhereBar, useRecordDraft } from '../../ui/staleEdit';
+
+const BASICS = ['name', 'municipality', 'department', 'termStart', 'termEnd', 'minutesDueDays'] as const;
+/** The fields this form edits (other sections save other fields of the same council). */
+const sameBasics = (a: Council, b: Council) =>
+  BASICS.every((k) => a[k] === b[k]) && (a.fileLabel ?? '') === (b.fileLabel ?? '');
 
 export function BasicsForm({ council }: { council: Council }) {
   const s = useStyles();
   const notify = useNotify();
-  const [form, setForm] = useState(council);
+  const record = useRecordDraft(council, sameBasics);
+  const { draft: form, setDraft: setForm, dirty } = record;
   const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    setForm(council);
-  }, [council]);
-  const dirty =
-    (['name', 'municipality', 'department', 'termStart', 'termEnd', 'minutesDueDays'] as const).some(
-      (k) => form[k] !== council[k],
-    ) || (form.fileLabel ?? '') !== (council.fileLabel ?? '');
   const termError =
     form.termStart && form.termEnd && form.termStart > form.termEnd
       ? '任期の終わりは始まりより後にしてください。'
@@ -29,8 +29,9 @@ export function BasicsForm({ council }: { council: Council }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (!form.name.trim() || termError || dueError) return;
+    if (!form.name.trim() || termError || dueError || record.changedElsewhere) return;
     try {
+      record.saving();
       await saveCouncil(council.id, {
         name: form.name.trim(),
         municipality: form.municipality.trim(),
@@ -47,6 +48,7 @@ export function BasicsForm({ council }: { council: Council }) {
   };
   return (
     <Section title="基本情報">
+      {record.changedElsewhere ? <ChangedElsewhereBar onReload={record.reload} onKeepMine={record.keepMine} /> : null}
       <form onSubmit={submit} className={s.form} noValidate>
         <Field
           label="審議会の名称"
@@ -97,7 +99,7 @@ export function BasicsForm({ council }: { council: Council }) {
           />
         </Field>
         <div className={s.wide}>
-          <Button appearance="primary" type="submit" disabled={!dirty}>
+          <Button appearance="primary" type="submit" disabled={!dirty || record.changedElsewhere}>
             保存
           </Button>
           {dirty ? (
