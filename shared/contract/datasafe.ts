@@ -19,8 +19,18 @@ const uuid = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '識別子の形式が正しくありません');
 const backupName = z.string().regex(/^backup-\d{8}-\d{6}-\d{3}-[a-z-]+\.json$/, 'バックアップの名前が正しくありません');
-/** Records per table name, each a plain object (as Dexie stores them). */
-export const TableRecordsSchema = z.record(z.string().max(64), z.array(z.record(z.string(), z.unknown())));
+const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Records per table name, each a plain object (as Dexie stores them). Checked in place, not
+ * parsed into copies: a backup of years of records holds hundreds of thousands, and a
+ * copying schema added seconds to every restore and package.
+ */
+export const TableRecordsSchema = z.record(
+  z.string().max(64),
+  z.custom<Record<string, unknown>[]>((rows) => Array.isArray(rows) && rows.every(isRecord), {
+    message: '記録の形式が正しくありません',
+  }),
+);
 const counts = z.record(z.string(), z.number().int());
 
 export const PACKAGE_CHUNK_BYTES = 4 * 1024 * 1024;

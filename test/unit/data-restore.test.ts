@@ -127,7 +127,7 @@ describe('restore from a backup', () => {
     // B edits m1; A edits m1 differently and m2; A sends the council again.
     await b.members.update(m1!.id, { name: 'B側で直した' });
     await a.members.update(m1!.id, { name: 'A側で直した' });
-    await a.members.update(m2!.id, { note: 'A側の追記' });
+    await a.members.update(m2!.id, { affiliation: 'A側で直した所属' });
     const second = await exportFrom(a);
     const p = await preview(b, second);
     expect(p.status).toBe('conflict');
@@ -136,7 +136,7 @@ describe('restore from a backup', () => {
     // Keep this PC's on conflicts: m1 stays B's, m2 takes A's change.
     await install(b, second, false);
     expect((await b.members.get(m1!.id))!.name).toBe('B側で直した');
-    expect((await b.members.get(m2!.id))!.note).toBe('A側の追記');
+    expect((await b.members.get(m2!.id))!.affiliation).toBe('A側で直した所属');
     // The same package again: B's m1 is now only a change on B's side, not a conflict.
     const again = await preview(b, second);
     expect(again.records).toContainEqual({ table: 'members', id: m1!.id, action: 'older' });

@@ -22,6 +22,7 @@ import { readPackage, writePackage } from '../../electron/services/package';
 import { SAMPLE_PRODUCERS } from '../../electron/services/exports/samples';
 import type { ServiceContext } from '../../electron/core/context';
 import { testServiceContext } from './service-context';
+import { TableRecordsSchema } from '../../shared/contract/datasafe';
 import {
   bundlesToTables,
   classifyImport,
@@ -265,6 +266,22 @@ describe('import preview: classifyImport', () => {
     expect(classifyRecord(here, base, null, shared)).toBe('older');
     // Without the shared content the same pair can only be called a conflict.
     expect(classifyRecord(here, base)).toBe('conflict');
+  });
+});
+
+describe('the records a channel carries', () => {
+  it('are plain objects per table, checked in place (not copied)', () => {
+    const rows = [{ id: 'a', name: '委員' }];
+    const ok = TableRecordsSchema.safeParse({ members: rows });
+    expect(ok.success && ok.data.members).toBe(rows);
+    for (const bad of [
+      { members: [1] },
+      { members: [null] },
+      { members: [[]] },
+      { members: {} },
+      { ['x'.repeat(65)]: [] },
+    ])
+      expect(TableRecordsSchema.safeParse(bad).success).toBe(false);
   });
 });
 

@@ -58,11 +58,13 @@ export async function restoreFromBackup(
   councilId: string | undefined,
   progress: (message: string) => void,
 ): Promise<RestoreResult & { attachments: number; missing: string[] }> {
-  progress('バックアップを読み込んでいます…');
-  const backup = await call('backup:read', { name, schemaVersion: LATEST_SCHEMA_VERSION });
+  // Reading the chosen backup and writing the 「復元の前」 one are independent: both at once.
+  progress('バックアップを読み込み、現在のデータをバックアップしています（復元の前）…');
+  const [backup] = await Promise.all([
+    call('backup:read', { name, schemaVersion: LATEST_SCHEMA_VERSION }),
+    backupNow('before-restore'),
+  ]);
   const records = councilId ? councilRecords(backup.tables, councilId) : backup.tables;
-  progress('現在のデータをバックアップしています（復元の前）…');
-  await backupNow('before-restore');
   progress('添付ファイルを戻しています…');
   const storedNames = councilId ? [...referencedStoredNames(records, STORED_NAME)] : undefined;
   const files = await call('backup:restore:attachments', { name, ...(storedNames ? { storedNames } : {}) });
