@@ -69,7 +69,8 @@ test('a field saved on leaving asks before it overwrites what another window sav
   await a.getByLabel(`${label}の名称`).fill('Aで入力中の名称');
   await b.getByLabel(`${label}の名称`).fill('Bで保存した名称');
   await b.getByLabel(`${label}の名称`).press('Enter');
-  // A is still typing: its text stays.
+  // A's window has received B's save (its list shows it), and A's typing stays.
+  await expect(a.getByRole('listitem', { name: `${label} Bで保存した名称` })).toBeVisible();
   await expect(a.getByLabel(`${label}の名称`)).toHaveValue('Aで入力中の名称');
   await a.getByLabel(`${label}の名称`).press('Enter');
   const dialog = a.getByRole('alertdialog', { name: '別の画面で変更されました' });
