@@ -211,6 +211,7 @@ test('a record changed on both PCs is a conflict: this PC’s is kept unless the
   await expect(row).toContainText('競合あり');
   const choice = b.getByLabel('飯塚市行政経営戦略推進審議会の競合した記録の扱い');
   await expect(choice).toHaveValue('mine');
+  await preview.scrollIntoViewIfNeeded();
   await screenshot(b, 'restore-package-conflict');
   await b.getByRole('checkbox', { name: '飯塚市行政経営戦略推進審議会を読み込む' }).check();
   await b.getByRole('button', { name: '選んだ審議会を読み込む' }).click();
