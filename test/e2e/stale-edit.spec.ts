@@ -84,3 +84,52 @@ test('a field saved on leaving asks before it overwrites what another window sav
   expect(stored.map((m) => m.title)).not.toContain('Aで入力中の名称');
   await b.close();
 });
+
+test('a minutes paragraph being edited says so when another window saves it, and saves only after a choice', async ({
+  app: a,
+}) => {
+  test.setTimeout(150_000);
+  await loadSample(a);
+  const [meeting] = await readStore<{ id: string }>(a, 'meetings', { number: 2 });
+  const minutes = `${base(a)}#/meetings/${meeting!.id}/minutes`;
+  await a.goto(minutes);
+  // The sample's minutes are published: reopen them first.
+  await a.getByRole('button', { name: '確定を解除する' }).click();
+  const reopen = a.getByRole('dialog', { name: '確定を解除する' });
+  await reopen.getByLabel('確定を解除する理由').fill('二つの画面で確かめるため');
+  await reopen.getByRole('button', { name: '確定を解除する' }).click();
+  await expect(a.getByLabel('会議録の状態')).toContainText('作成中');
+  const b = await a.context().newPage();
+  await b.goto(minutes);
+
+  const region = (p: Page) => p.getByRole('region', { name: '２ 資料の説明' });
+  await region(a)
+    .getByRole('button', { name: /^編集：/ })
+    .click();
+  await region(a)
+    .getByLabel(/段落の文章/)
+    .fill('Aで書きかけの説明。');
+  await region(b)
+    .getByRole('button', { name: /^編集：/ })
+    .click();
+  await region(b)
+    .getByLabel(/段落の文章/)
+    .fill('Bで保存した説明。');
+  await region(b)
+    .getByLabel(/段落の文章/)
+    .press('Control+Enter');
+  await expect(region(b).getByText('Bで保存した説明。')).toBeVisible();
+
+  const alert = region(a).getByRole('alert').filter({ hasText: '別の画面で変更されました' });
+  await expect(alert).toBeVisible();
+  await expect(region(a).getByLabel(/段落の文章/)).toHaveValue('Aで書きかけの説明。');
+  await expect(region(a).getByRole('button', { name: '保存（Ctrl+Enter）' })).toBeDisabled();
+  await screenshot(a, 'stale-edit-minutes');
+  await alert.getByRole('button', { name: '入力した内容で上書きする' }).click();
+  await region(a)
+    .getByLabel(/段落の文章/)
+    .press('Control+Enter');
+  await expect(region(a).getByText('Aで書きかけの説明。')).toBeVisible();
+  await expect(region(b).getByText('Aで書きかけの説明。')).toBeVisible();
+  await b.close();
+});

@@ -117,7 +117,10 @@ export function CommitInput({
           commit();
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit();
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          // The same Enter must not go on to press a button of the question it may open.
+          e.preventDefault();
+          commit();
         }}
       />
       {question}

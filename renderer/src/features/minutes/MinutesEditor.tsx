@@ -1,6 +1,7 @@
 /** Per-paragraph editing of the minutes, with the remarks each paragraph comes from. */
 import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, makeStyles, Text, Textarea, tokens, Tooltip } from '@fluentui/react-components';
+import { ChangedElsewhereBar } from '../../ui/staleEdit';
 import { Add16Regular, ArrowUndo16Regular, Edit16Regular } from '@fluentui/react-icons';
 import type { Remark } from '../../../../shared/domain';
 import type { MinutesModel, MinutesParagraph } from '../../../../shared/minutes/model';
@@ -111,13 +112,20 @@ function ParagraphRow({
 } & Omit<Props, 'model' | 'remarks'>) {
   const s = useStyles();
   const [draft, setDraft] = useState<string | null>(null);
+  /** The paragraph's text when editing began: another window may change it meanwhile. */
+  const [startText, setStartText] = useState('');
   const [busy, setBusy] = useState(false);
   const editing = draft !== null;
+  const changedElsewhere = editing && !busy && p.text !== startText;
+  const edit = () => {
+    setDraft(p.text);
+    setStartText(p.text);
+  };
   const onEditingRef = useRef(onEditing);
   onEditingRef.current = onEditing;
   useEffect(() => onEditingRef.current?.(editing), [editing]);
   const save = async () => {
-    if (draft === null) return;
+    if (draft === null || changedElsewhere) return;
     setBusy(true);
     try {
       await onSave(p.key, draft, place);
@@ -133,6 +141,7 @@ function ParagraphRow({
           <PreviewParagraph p={p} fieldMark={fieldMark} />
         ) : (
           <>
+            {changedElsewhere ? <ChangedElsewhereBar onReload={edit} onKeepMine={() => setStartText(p.text)} /> : null}
             <Textarea
               value={draft}
               resize="vertical"
@@ -154,7 +163,7 @@ function ParagraphRow({
               }}
             />
             <div className={s.actions}>
-              <Button size="small" appearance="primary" disabled={busy} onClick={() => void save()}>
+              <Button size="small" appearance="primary" disabled={busy || changedElsewhere} onClick={() => void save()}>
                 保存（Ctrl+Enter）
               </Button>
               <Button size="small" onClick={() => setDraft(null)}>
@@ -169,12 +178,7 @@ function ParagraphRow({
         <AnswerLinkSelect paragraph={p} />
         {p.editable && !locked && draft === null ? (
           <div className={s.sideActions}>
-            <Button
-              size="small"
-              icon={<Edit16Regular />}
-              onClick={() => setDraft(p.text)}
-              aria-label={`編集：${p.text.slice(0, 20)}`}
-            >
+            <Button size="small" icon={<Edit16Regular />} onClick={edit} aria-label={`編集：${p.text.slice(0, 20)}`}>
               編集
             </Button>
             {p.edited ? (
