@@ -74,7 +74,7 @@ const bench: BenchModule = {
       const page = await context.newPage();
       await page.goto(server.url);
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().waitFor();
-      const seeded = await seedInstallation(page);
+      const seeded = await seedInstallation(page, { bookkeeping: true });
       const meeting = seeded.meetings.reduce((a, b) => (b.remarks > a.remarks ? b : a));
       await page.goto(`${server.url}#/settings`);
       await page.reload();
@@ -138,6 +138,19 @@ const bench: BenchModule = {
       await select.selectOption(value!);
       await page.getByRole('button', { name: 'すべて復元' }).click({ timeout: 120_000 });
       const r0 = Date.now();
+      // The restore section's progress line, sampled: where the time goes (printed, not a figure).
+      const phases: string[] = [];
+      const sampler = setInterval(() => {
+        void page
+          .getByRole('status')
+          .filter({ hasText: /…|復元しました/ })
+          .last()
+          .textContent({ timeout: 200 })
+          .then((t) => {
+            if (t && t !== phases.at(-1)?.split('\t')[1]) phases.push(`${Date.now() - r0} ms\t${t}`);
+          })
+          .catch(() => undefined);
+      }, 100);
       await page.getByRole('button', { name: '復元を実行' }).click();
       const restored = await page
         .getByRole('status')
@@ -148,6 +161,8 @@ const bench: BenchModule = {
           () => false,
         );
       const restoreMs = Date.now() - r0;
+      clearInterval(sampler);
+      console.log(`restore phases:\n  ${phases.join('\n  ')}`);
       return [
         {
           key: 'backup.full_ms',
