@@ -22,7 +22,7 @@ test('the 次第 is saved under the council name, then under the short name set 
   await page.goto(page.url().replace(/#.*$/, '') + `#/councils/${m.councilId}/settings`);
   await page.getByLabel('ファイル名に使う略称').fill('行革審');
   await page.getByRole('button', { name: '保存', exact: true }).first().click();
-  await expect(page.locator('.fui-ToastTitle', { hasText: '基本情報を保存しました' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '基本情報を保存しました' })).toBeVisible();
   await page.goto(meetingPage);
   await page.getByRole('button', { name: '次第を出力' }).click();
   await expect(bar).toContainText('行革審_第2回_会議次第.docx');

@@ -1,7 +1,7 @@
 /** 設定 › 基本情報: name, municipality, department, term and the minutes deadline (days after a meeting). */
 import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, Text, tokens } from '@fluentui/react-components';
-import { changeMinutesDueDays, saveCouncil } from './data';
+import { saveBasics } from './data';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import { type Council } from '../../../../shared/domain';
@@ -32,16 +32,19 @@ export function BasicsForm({ council }: { council: Council }) {
     if (!form.name.trim() || termError || dueError || record.changedElsewhere) return;
     try {
       record.saving();
-      await saveCouncil(council.id, {
-        name: form.name.trim(),
-        municipality: form.municipality.trim(),
-        department: form.department.trim(),
-        termStart: form.termStart,
-        termEnd: form.termEnd,
-        fileLabel: (form.fileLabel ?? '').trim(),
-      });
-      const moved = await changeMinutesDueDays(council.id, form.minutesDueDays);
-      notify.success('基本情報を保存しました', moved ? `会議録の期限を${moved}回分の会議で更新しました` : undefined);
+      // The notice with 元に戻す is the settings tab's UndoBar.
+      await saveBasics(
+        council.id,
+        {
+          name: form.name.trim(),
+          municipality: form.municipality.trim(),
+          department: form.department.trim(),
+          termStart: form.termStart,
+          termEnd: form.termEnd,
+          fileLabel: (form.fileLabel ?? '').trim(),
+        },
+        form.minutesDueDays,
+      );
     } catch (error) {
       notify.error(error, '保存できませんでした');
     }

@@ -3,7 +3,8 @@
  * how documents are written (publication settings), the progress review's grades, and archiving.
  */
 import { Switch } from '@fluentui/react-components';
-import { saveCouncil, useMemberCount } from './data';
+import { saveCouncil, settingsScope, useMemberCount } from './data';
+import { UndoBar } from '../../ui/UndoBar';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import type { CouncilTabProps } from '../../app/councilTabs';
@@ -22,6 +23,7 @@ export function CouncilSettingsTab({ council }: CouncilTabProps) {
   const memberCount = useMemberCount(council.id);
   return (
     <div className={s.cols}>
+      <UndoBar scope={settingsScope(council.id)} />
       <div>
         <BasicsForm council={council} />
         <FieldsEditor council={council} />
@@ -40,10 +42,11 @@ export function CouncilSettingsTab({ council }: CouncilTabProps) {
                 : '任期が終わった審議会はアーカイブできます'
             }
             onChange={(_, d) =>
-              void saveCouncil(council.id, { archived: d.checked }).then(
-                () => notify.success(d.checked ? 'アーカイブしました' : 'アーカイブを解除しました'),
-                (e) => notify.error(e, '保存できませんでした'),
-              )
+              void saveCouncil(
+                council.id,
+                { archived: d.checked },
+                d.checked ? 'アーカイブしました' : 'アーカイブを解除しました',
+              ).catch((e) => notify.error(e, '保存できませんでした'))
             }
           />
         </Section>

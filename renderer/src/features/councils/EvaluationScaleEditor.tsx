@@ -21,12 +21,11 @@ export function EvaluationScaleEditor({ council }: { council: Council }) {
   const set = (i: number, patch: Partial<EvaluationGrade>) =>
     setDraft((d) => d.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   const save = () =>
-    saveCouncil(council.id, {
-      evaluationScale: draft.map((g) => ({ label: g.label.trim(), meaning: g.meaning })),
-    }).then(
-      () => notify.success('評価の段階を保存しました'),
-      (e) => notify.error(e, '評価の段階を保存できませんでした'),
-    );
+    saveCouncil(
+      council.id,
+      { evaluationScale: draft.map((g) => ({ label: g.label.trim(), meaning: g.meaning })) },
+      '評価の段階を保存しました',
+    ).catch((e) => notify.error(e, '評価の段階を保存できませんでした'));
   return (
     <Section title="進行管理の評価" id="evaluation-scale">
       <Text size={200}>アクションプランの進行管理で使う自己評価の段階です（既定は A・B・C）。</Text>

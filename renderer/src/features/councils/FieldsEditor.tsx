@@ -41,14 +41,19 @@ export function FieldsEditor({ council }: { council: Council }) {
   const [merging, setMerging] = useState<{ from: CouncilField; into: string; usage: number } | null>(null);
   const fields = council.fields;
   const usage = useFieldUsage(council.id, fields);
-  const saveFields = (next: CouncilField[]) =>
-    saveCouncil(council.id, { fields: next }).catch((e) => notify.error(e, '分野を保存できませんでした'));
+  const saveFields = (next: CouncilField[], label: string) =>
+    saveCouncil(council.id, { fields: next }, label).catch((e) => notify.error(e, '分野を保存できませんでした'));
   const { confirm, dialog } = useConfirmDelete();
   const remove = async (f: CouncilField) => {
     if (await confirm({ kind: '分野', name: f.name, detail: 'どの記録にも使われていない分野です。' }))
-      await saveFields(fields.filter((x) => x.id !== f.id));
+      await saveFields(
+        fields.filter((x) => x.id !== f.id),
+        `分野「${f.name}」を削除しました`,
+      );
   };
-  const reorder = useReorder(fields.length, (from, to) => saveFields(move(fields, from, to)));
+  const reorder = useReorder(fields.length, (from, to) =>
+    saveFields(move(fields, from, to), '分野の順番を変更しました'),
+  );
   const add = async () => {
     const n = name.trim();
     if (!n) return;
@@ -56,7 +61,7 @@ export function FieldsEditor({ council }: { council: Council }) {
       notify.info('同じ名前の分野があります', n);
       return;
     }
-    await saveFields([...fields, { id: randomId(), name: n }]);
+    await saveFields([...fields, { id: randomId(), name: n }], `分野「${n}」を追加しました`);
     setName('');
   };
   const doMerge = async () => {
@@ -100,7 +105,11 @@ export function FieldsEditor({ council }: { council: Council }) {
               style={{ flex: 1 }}
               onCommit={(v) => {
                 const n = v.trim();
-                if (n) void saveFields(fields.map((x) => (x.id === f.id ? { ...x, name: n } : x)));
+                if (n && n !== f.name)
+                  void saveFields(
+                    fields.map((x) => (x.id === f.id ? { ...x, name: n } : x)),
+                    `分野「${f.name}」を「${n}」に変更しました`,
+                  );
               }}
             />
             <Tooltip content="この分野が付いた発言・意見・課題整理の項目の数" relationship="description">
@@ -114,7 +123,7 @@ export function FieldsEditor({ council }: { council: Council }) {
                 appearance="subtle"
                 icon={<ArrowUpRegular />}
                 disabled={i === 0}
-                onClick={() => void saveFields(move(fields, i, i - 1))}
+                onClick={() => void saveFields(move(fields, i, i - 1), '分野の順番を変更しました')}
               />
             </Tooltip>
             <Tooltip content="下へ（Alt+↓）" relationship="label">
@@ -123,7 +132,7 @@ export function FieldsEditor({ council }: { council: Council }) {
                 appearance="subtle"
                 icon={<ArrowDownRegular />}
                 disabled={i === fields.length - 1}
-                onClick={() => void saveFields(move(fields, i, i + 1))}
+                onClick={() => void saveFields(move(fields, i, i + 1), '分野の順番を変更しました')}
               />
             </Tooltip>
             <Tooltip content={`「${f.name}」を別の分野に統合`} relationship="label">

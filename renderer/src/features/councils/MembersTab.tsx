@@ -17,6 +17,7 @@ import {
 import { Add24Regular, DocumentTable24Regular } from '@fluentui/react-icons';
 import { sortedMembers, sortedStaff } from '../../data/queries';
 import {
+  membersScope,
   referencesOf,
   removeMember,
   removeStaff,
@@ -33,6 +34,7 @@ import { staffTitle } from '../../../../shared/people';
 import { todayInTokyo } from '../../../../shared/wareki';
 import type { Member, Staff } from '../../../../shared/domain';
 import { useConfirmDelete } from '../../ui/ConfirmDelete';
+import { UndoBar } from '../../ui/UndoBar';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { RosterImportButton } from './RosterImportDialog';
 import { termWarning } from '../../../../shared/terms';
@@ -60,7 +62,6 @@ export function MembersTab({ council }: CouncilTabProps) {
   const onSaveMember = async (input: MemberInput) => {
     try {
       if (editing) await saveMember(council.id, editing, input);
-      notify.success(editing === 'new' ? '委員を追加しました' : '委員を更新しました', input.name);
       setEditing(null);
     } catch (error) {
       notify.error(error, '委員を保存できませんでした');
@@ -79,7 +80,6 @@ export function MembersTab({ council }: CouncilTabProps) {
     if (!(await confirm({ kind: '事務局職員', name: staffTitle(s), detail: '名簿から削除します。' }))) return;
     try {
       await removeStaff(s);
-      notify.success('事務局職員を削除しました', staffTitle(s));
     } catch (error) {
       notify.error(error, '事務局職員を削除できませんでした');
     }
@@ -88,6 +88,7 @@ export function MembersTab({ council }: CouncilTabProps) {
   return (
     <>
       {confirmDialog}
+      <UndoBar scope={membersScope(council.id)} />
       <SavedFileBar saved={template.saved} onClose={template.clear} />
       <Section
         title={`委員名簿（${members.length}人）`}
@@ -184,7 +185,7 @@ export function MembersTab({ council }: CouncilTabProps) {
               {removing?.refs.length ? (
                 `この委員には${removing.refs.join('、')}があるため削除できません。任期を終えた委員は「任期終了」を入力して名簿に残してください。`
               ) : (
-                <>名簿から削除します。この操作は取り消せません。</>
+                <>名簿から削除します。削除した直後なら「元に戻す」（Ctrl+Z）で戻せます。</>
               )}
             </DialogContent>
             <DialogActions>
@@ -195,7 +196,6 @@ export function MembersTab({ council }: CouncilTabProps) {
                   onClick={async () => {
                     try {
                       await removeMember(removing.member);
-                      notify.success('委員を削除しました', removing.member.name);
                     } catch (error) {
                       notify.error(error, '委員を削除できませんでした');
                     }

@@ -34,7 +34,9 @@ export function PublicationEditor({ council }: { council: Council }) {
   const notify = useNotify();
   const p = council.publication;
   const save = (patch: Partial<PublicationSettings>) =>
-    saveCouncil(council.id, { publication: { ...p, ...patch } }).catch((e) => notify.error(e, '保存できませんでした'));
+    saveCouncil(council.id, { publication: { ...p, ...patch } }, '文書の表記を変更しました').catch((e) =>
+      notify.error(e, '保存できませんでした'),
+    );
   const sample = formatMeetingDateTime('2023-07-07', '13:30', '15:30', p);
   return (
     <Section title="文書の表記（公開版・出力文書）">

@@ -10,7 +10,9 @@ export function QuorumEditor({ council, memberCount }: { council: Council; membe
   const notify = useNotify();
   const q = council.quorum;
   const save = (quorum: QuorumRule) =>
-    saveCouncil(council.id, { quorum }).catch((e) => notify.error(e, '定足数を保存できませんでした'));
+    saveCouncil(council.id, { quorum }, `定足数を「${quorumRuleText(quorum)}」にしました`).catch((e) =>
+      notify.error(e, '定足数を保存できませんでした'),
+    );
   const int = (v: string, min: number) => {
     const n = Number(v);
     return Number.isInteger(n) && n >= min ? n : null;

@@ -9,6 +9,7 @@
 import type { Council, Field as CouncilField, Member, Staff } from '../../../../shared/domain';
 import { randomId } from '../../../../shared/factory';
 import { addDays } from '../../../../shared/wareki';
+import { staffTitle } from '../../../../shared/people';
 import type { RosterPreview } from '../../../../shared/contract/councils';
 import { AppError } from '../../../../shared/errors';
 import type { ShingikaiDB } from '../../data/database';
@@ -17,6 +18,7 @@ import { DataError } from '../../data/errors';
 import { db as appDb } from '../../data/db';
 import { useLiveQuery } from '../../data/live';
 import { sortedMembers, sortedStaff } from '../../data/queries';
+import { undoHistory, undoScope, type UndoTarget } from '../../data/undo';
 
 const now = () => new Date().toISOString();
 
@@ -253,33 +255,114 @@ export async function createCouncil(council: Council): Promise<void> {
   await appDb.councils.add(council);
 }
 
-export const saveCouncil = (id: string, patch: Partial<Omit<Council, 'id' | 'createdAt'>>) =>
-  updateCouncil(appDb, id, patch);
+/** The undo scopes of this feature's screens (data/undo.ts). */
+export const membersScope = undoScope.members;
+export const settingsScope = undoScope.settings;
+
+const councilTarget = (id: string): UndoTarget => ({ table: 'councils', id });
+
+/** Saves council settings; with a label (what the notice says), the change can be undone from the 設定 tab. */
+export const saveCouncil = (id: string, patch: Partial<Omit<Council, 'id' | 'createdAt'>>, label?: string) =>
+  label
+    ? undoHistory.run(settingsScope(id), label, [councilTarget(id)], () => updateCouncil(appDb, id, patch))
+    : updateCouncil(appDb, id, patch);
 
 export const changeMinutesDueDays = (councilId: string, days: number) => setMinutesDueDays(appDb, councilId, days);
+
+/** 基本情報: the council's basics and the minutes deadline (which moves the meetings that follow it), undone together. */
+export async function saveBasics(
+  councilId: string,
+  patch: Partial<Omit<Council, 'id' | 'createdAt'>>,
+  minutesDueDays: number,
+): Promise<number> {
+  const meetings = await appDb.meetings.where('councilId').equals(councilId).primaryKeys();
+  return undoHistory.run(
+    settingsScope(councilId),
+    (moved) => (moved ? `基本情報を保存しました（会議録の期限を${moved}回分の会議で更新）` : '基本情報を保存しました'),
+    [councilTarget(councilId), ...meetings.map((id): UndoTarget => ({ table: 'meetings', id }))],
+    async () => {
+      await updateCouncil(appDb, councilId, patch);
+      return setMinutesDueDays(appDb, councilId, minutesDueDays);
+    },
+  );
+}
 
 export const mergeCouncilField = (councilId: string, fromId: string, intoId: string) =>
   mergeField(appDb, councilId, fromId, intoId);
 
-/** Adds a member (`'new'`) or overwrites the edited one's fields. */
+/** Adds a member (`'new'`) or overwrites the edited one's fields; undoable from the 委員名簿 tab. */
 export async function saveMember(councilId: string, editing: Member | 'new', input: MemberInput): Promise<void> {
-  if (editing === 'new') await addMember(appDb, councilId, input);
-  else await appDb.members.update(editing.id, input);
+  const scope = membersScope(councilId);
+  if (editing === 'new')
+    await undoHistory.run(
+      scope,
+      `委員「${input.name}」を追加しました`,
+      [],
+      () => addMember(appDb, councilId, input),
+      (m) => [{ table: 'members', id: m.id }],
+    );
+  else
+    await undoHistory.run(scope, `委員「${input.name}」を更新しました`, [{ table: 'members', id: editing.id }], () =>
+      appDb.members.update(editing.id, input),
+    );
 }
 
-/** Adds a staff member (`'new'`) or overwrites the edited one's fields. */
+/** Adds a staff member (`'new'`) or overwrites the edited one's fields; undoable from the 委員名簿 tab. */
 export async function saveStaff(councilId: string, editing: Staff | 'new', input: StaffInput): Promise<void> {
-  if (editing === 'new') await addStaff(appDb, councilId, input);
-  else await appDb.staff.update(editing.id, input);
+  const scope = membersScope(councilId);
+  const name = staffTitle({ ...input });
+  if (editing === 'new')
+    await undoHistory.run(
+      scope,
+      `事務局職員「${name}」を追加しました`,
+      [],
+      () => addStaff(appDb, councilId, input),
+      (s) => [{ table: 'staff', id: s.id }],
+    );
+  else
+    await undoHistory.run(scope, `事務局職員「${name}」を更新しました`, [{ table: 'staff', id: editing.id }], () =>
+      appDb.staff.update(editing.id, input),
+    );
 }
 
-export const reorderPeople = (table: 'members' | 'staff', ids: string[]) => setOrder(appDb, table, ids);
+/** Renumbers members (or staff) in the given order; undoable from the 委員名簿 tab. */
+export async function reorderPeople(table: 'members' | 'staff', ids: string[]): Promise<void> {
+  const first = ids.length ? await (table === 'members' ? appDb.members : appDb.staff).get(ids[0]!) : undefined;
+  if (!first) return setOrder(appDb, table, ids);
+  const what = table === 'members' ? '委員名簿' : '事務局職員';
+  await undoHistory.run(
+    membersScope(first.councilId),
+    `${what}の順番を変更しました`,
+    ids.map((id) => ({ table, id })),
+    () => setOrder(appDb, table, ids),
+  );
+}
 
 export const referencesOf = (member: Pick<Member, 'id' | 'councilId'>) => memberReferences(appDb, member);
 
-export const removeMember = (member: Member) => deleteMember(appDb, member);
+/** Deletes a member; 元に戻す puts the same record back (same id). */
+export const removeMember = (member: Member) =>
+  undoHistory.run(
+    membersScope(member.councilId),
+    `委員「${member.name}」を削除しました`,
+    [{ table: 'members', id: member.id }],
+    () => deleteMember(appDb, member),
+  );
 
-export const removeStaff = (staff: Staff) => deleteStaff(appDb, staff);
+/** Deletes a staff member and their presence marks; 元に戻す puts both back. */
+export async function removeStaff(staff: Staff): Promise<void> {
+  const present = await appDb.meetings
+    .where('councilId')
+    .equals(staff.councilId)
+    .filter((m) => m.staffPresent.includes(staff.id))
+    .primaryKeys();
+  await undoHistory.run(
+    membersScope(staff.councilId),
+    `事務局職員「${staffTitle(staff)}」を削除しました`,
+    [{ table: 'staff', id: staff.id }, ...present.map((id): UndoTarget => ({ table: 'meetings', id }))],
+    () => deleteStaff(appDb, staff),
+  );
+}
 
 export const importRoster = (councilId: string, rows: RosterPreview['rows'], columns: string[]) =>
   applyRosterImport(appDb, councilId, rows, columns);

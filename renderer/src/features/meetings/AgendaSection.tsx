@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-icons';
 import { Section } from '../../ui/Section';
 import { editMeeting, previousMeeting } from './data';
+import { undoHistory, undoScope } from '../../data/undo';
 import { useNotify } from '../../app/notify';
 import { agendaNumbers, type DigitWidth } from '../../../../shared/agenda';
 import { randomId } from '../../../../shared/factory';
@@ -31,27 +32,34 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
   const [kind, setKind] = useState<AgendaItem['kind']>('議題');
   const items = meeting.agenda;
   const numbers = agendaNumbers(items, digits);
-  const save = (change: (agenda: AgendaItem[]) => AgendaItem[]) =>
-    editMeeting(meeting.id, (m) => ({ agenda: change(m.agenda) })).catch((e) =>
-      notify.error(e, '次第を保存できませんでした'),
-    );
+  // Every change of the 次第 can be undone from the meeting page (data/undo.ts).
+  const save = (change: (agenda: AgendaItem[]) => AgendaItem[], label: string) =>
+    undoHistory
+      .run(undoScope.meeting(meeting.id), label, [{ table: 'meetings', id: meeting.id }], () =>
+        editMeeting(meeting.id, (m) => ({ agenda: change(m.agenda) })),
+      )
+      .catch((e) => notify.error(e, '次第を保存できませんでした'));
   const { confirm, dialog } = useConfirmDelete();
   const remove = async (item: AgendaItem) => {
     const name = item.title || item.kind;
     const detail = '記録した発言は残り、会議録では「議題外の記録」に入ります。';
-    if (await confirm({ kind: '議題', name, detail })) await save((a) => a.filter((x) => x.id !== item.id));
+    if (await confirm({ kind: '議題', name, detail }))
+      await save((a) => a.filter((x) => x.id !== item.id), `議題「${name}」を削除しました`);
   };
-  const reorder = useReorder(items.length, (from, to) => save((a) => move(a, from, to)));
+  const reorder = useReorder(items.length, (from, to) => save((a) => move(a, from, to), '次第の順番を変更しました'));
   const copyPrevious = async () => {
     const previous = await previousMeeting(meeting.councilId, meeting.number);
     if (!previous || previous.agenda.length === 0) {
       notify.info('写せる次第がありません', '前回の会議に次第が登録されていません。');
       return;
     }
-    await save(() => previous.agenda.map((a) => ({ ...a, id: randomId() })));
-    notify.success(`第${previous.number}回の次第を写しました`, '議題の名称を今回の内容に直してください。');
+    await save(
+      () => previous.agenda.map((a) => ({ ...a, id: randomId() })),
+      `第${previous.number}回の次第を写しました。議題の名称を今回の内容に直してください`,
+    );
   };
-  const patch = (id: string, p: Partial<AgendaItem>) => save((a) => a.map((x) => (x.id === id ? { ...x, ...p } : x)));
+  const patch = (id: string, p: Partial<AgendaItem>, label: string) =>
+    save((a) => a.map((x) => (x.id === id ? { ...x, ...p } : x)), label);
 
   return (
     <>
@@ -64,7 +72,12 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
               <>
                 <Button
                   size="small"
-                  onClick={() => void save(() => STANDARD.map(([k, t]) => ({ id: randomId(), kind: k, title: t })))}
+                  onClick={() =>
+                    void save(
+                      () => STANDARD.map(([k, t]) => ({ id: randomId(), kind: k, title: t })),
+                      '標準の次第を入れました',
+                    )
+                  }
                 >
                   標準の次第を入れる
                 </Button>
@@ -98,7 +111,7 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
                   while (at > 0 && tail.includes(a[at - 1]!.kind)) at--;
                   const item = { id: randomId(), kind, title: kind === '議題' ? '' : kind };
                   return [...a.slice(0, at), item, ...a.slice(at)];
-                })
+                }, `次第に「${kind}」を追加しました`)
               }
             >
               項目を追加
@@ -150,7 +163,13 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
                     value={item.kind}
                     selectedOptions={[item.kind]}
                     style={{ minWidth: 90 }}
-                    onOptionSelect={(_, d) => void patch(item.id, { kind: d.optionValue as AgendaItem['kind'] })}
+                    onOptionSelect={(_, d) =>
+                      void patch(
+                        item.id,
+                        { kind: d.optionValue as AgendaItem['kind'] },
+                        `項目の種類を「${d.optionValue}」に変更しました`,
+                      )
+                    }
                   >
                     {AGENDA_KINDS.map((k) => (
                       <Option key={k} value={k}>
@@ -163,14 +182,20 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
                     value={item.title}
                     placeholder={item.kind === '議題' ? '議題の名称（例：〇〇計画の素案について）' : item.kind}
                     style={{ flex: 1 }}
-                    onCommit={(v) => patch(item.id, { title: v.trim() })}
+                    onCommit={(v) => patch(item.id, { title: v.trim() }, `項目名を「${v.trim()}」に変更しました`)}
                   />
                   <ClosedCheckbox
                     stored={!!item.closed}
                     onChange={(closed) =>
-                      editMeeting(meeting.id, (m) => ({
-                        agenda: m.agenda.map((x) => (x.id === item.id ? { ...x, closed } : x)),
-                      }))
+                      undoHistory.run(
+                        undoScope.meeting(meeting.id),
+                        `「${item.title || item.kind}」を${closed ? '非公開' : '公開'}にしました`,
+                        [{ table: 'meetings', id: meeting.id }],
+                        () =>
+                          editMeeting(meeting.id, (m) => ({
+                            agenda: m.agenda.map((x) => (x.id === item.id ? { ...x, closed } : x)),
+                          })),
+                      )
                     }
                   />
                   <Row gap={0}>
@@ -180,7 +205,7 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
                         appearance="subtle"
                         icon={<ArrowUpRegular />}
                         disabled={i === 0}
-                        onClick={() => void save((a) => move(a, i, i - 1))}
+                        onClick={() => void save((a) => move(a, i, i - 1), '次第の順番を変更しました')}
                       />
                     </Tooltip>
                     <Tooltip content="下へ（Alt+↓）" relationship="label">
@@ -189,7 +214,7 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
                         appearance="subtle"
                         icon={<ArrowDownRegular />}
                         disabled={i === items.length - 1}
-                        onClick={() => void save((a) => move(a, i, i + 1))}
+                        onClick={() => void save((a) => move(a, i, i + 1), '次第の順番を変更しました')}
                       />
                     </Tooltip>
                     <Tooltip content="削除" relationship="label">

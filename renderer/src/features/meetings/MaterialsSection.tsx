@@ -17,6 +17,7 @@ import {
 import { Section } from '../../ui/Section';
 import { call } from '../../platform/bridge';
 import { editMeeting } from './data';
+import { undoHistory, undoScope } from '../../data/undo';
 import { useNotify } from '../../app/notify';
 import { materialLabel } from '../../../../shared/numbering';
 import { randomId } from '../../../../shared/factory';
@@ -44,11 +45,14 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
     null,
   );
   const items = meeting.materials;
-  const save = (change: (list: Material[]) => Material[]) =>
-    editMeeting(meeting.id, (m) => ({ materials: relabel(change(m.materials)) })).catch((e) =>
-      notify.error(e, '配布資料を保存できませんでした'),
-    );
-  const reorder = useReorder(items.length, (from, to) => save((l) => move(l, from, to)));
+  // Every change of the list can be undone from the meeting page (data/undo.ts).
+  const save = (change: (list: Material[]) => Material[], label: string) =>
+    undoHistory
+      .run(undoScope.meeting(meeting.id), label, [{ table: 'meetings', id: meeting.id }], () =>
+        editMeeting(meeting.id, (m) => ({ materials: relabel(change(m.materials)) })),
+      )
+      .catch((e) => notify.error(e, '配布資料を保存できませんでした'));
+  const reorder = useReorder(items.length, (from, to) => save((l) => move(l, from, to), '資料の順番を変更しました'));
 
   const attach = async (file: File | undefined) => {
     const materialId = target.current;
@@ -98,15 +102,17 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
     if (!m.file) return;
     const detail = `資料「${materialName(m)}」は残り、添付ファイルだけを外して削除します。`;
     if (!(await confirm({ kind: '添付ファイル', name: m.file.originalName, detail }))) return;
-    const storedName = m.file.storedName;
-    await save((l) => l.map((x) => (x.id === m.id ? { ...x, file: null } : x)));
-    await call('attachment:remove:file', { storedName }).catch(() => {});
+    // The file stays until the start-up sweep (after a backup), so 元に戻す finds it again.
+    await save(
+      (l) => l.map((x) => (x.id === m.id ? { ...x, file: null } : x)),
+      `添付ファイル「${m.file.originalName}」を外しました`,
+    );
   };
   const remove = async (m: Material) => {
     const detail = m.file ? `添付ファイル「${m.file.originalName}」も削除します。` : '';
     if (!(await confirm({ kind: '資料', name: materialName(m), detail }))) return;
-    await save((l) => l.filter((x) => x.id !== m.id));
-    if (m.file) await call('attachment:remove:file', { storedName: m.file.storedName }).catch(() => {});
+    // An attached file stays until the start-up sweep (after a backup), so 元に戻す finds it again.
+    await save((l) => l.filter((x) => x.id !== m.id), `資料「${materialName(m)}」を削除しました`);
   };
   const open = (m: Material) =>
     m.file &&
@@ -123,7 +129,9 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
           <Button
             size="small"
             icon={<Add24Regular />}
-            onClick={() => void save((l) => [...l, { id: randomId(), label: '', title: '', file: null }])}
+            onClick={() =>
+              void save((l) => [...l, { id: randomId(), label: '', title: '', file: null }], '資料を追加しました')
+            }
           >
             資料を追加
           </Button>
@@ -170,7 +178,12 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
                     value={m.title}
                     placeholder="資料の名称"
                     style={{ flex: 1 }}
-                    onCommit={(v) => save((l) => l.map((x) => (x.id === m.id ? { ...x, title: v.trim() } : x)))}
+                    onCommit={(v) =>
+                      save(
+                        (l) => l.map((x) => (x.id === m.id ? { ...x, title: v.trim() } : x)),
+                        `資料の名称を「${v.trim()}」に変更しました`,
+                      )
+                    }
                   />
                   <Row gap={0}>
                     <Tooltip content="上へ（Alt+↑）" relationship="label">
@@ -179,7 +192,7 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
                         appearance="subtle"
                         icon={<ArrowUpRegular />}
                         disabled={i === 0}
-                        onClick={() => void save((l) => move(l, i, i - 1))}
+                        onClick={() => void save((l) => move(l, i, i - 1), '資料の順番を変更しました')}
                       />
                     </Tooltip>
                     <Tooltip content="下へ（Alt+↓）" relationship="label">
@@ -188,7 +201,7 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
                         appearance="subtle"
                         icon={<ArrowDownRegular />}
                         disabled={i === items.length - 1}
-                        onClick={() => void save((l) => move(l, i, i + 1))}
+                        onClick={() => void save((l) => move(l, i, i + 1), '資料の順番を変更しました')}
                       />
                     </Tooltip>
                     <Tooltip content={`${m.label}を削除`} relationship="label">

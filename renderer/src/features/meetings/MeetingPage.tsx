@@ -38,6 +38,8 @@ import { DISCLOSURES, MEETING_FORMATS, MEETING_STATUSES, type Council, type Meet
 import { daysBetween, todayInTokyo } from '../../../../shared/wareki';
 import { AttendanceSection } from './AttendanceSection';
 import { AgendaSection } from './AgendaSection';
+import { UndoBar } from '../../ui/UndoBar';
+import { undoScope } from '../../data/undo';
 import { MaterialsSection } from './MaterialsSection';
 import { CommitInput } from '../../ui/CommitInput';
 import { MeetingStatusBadge, venueLines } from './MeetingStatusBadge';
@@ -250,6 +252,7 @@ export function MeetingPage({ council }: { council: Council }) {
         </div>
       </div>
       <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />
+      <UndoBar scope={undoScope.meeting(meeting.id)} />
       <Dialog open={confirmDelete} onOpenChange={(_, d) => setConfirmDelete(d.open)}>
         <DialogSurface aria-describedby={undefined}>
           <DialogBody>
