@@ -20,6 +20,7 @@ export const CHANNEL_NAMES: readonly string[] = [
   'attachment:write:chunk',
   'attachment:open:file',
   'attachment:remove:file',
+  'attachment:sweep:orphans',
   'meeting:export:agenda',
   'attendance:export:xlsx',
   'plan:export:xlsx',

@@ -95,6 +95,15 @@ export const councilsChannels = {
   ),
   'attachment:open:file': channel(z.object({ storedName: z.string().regex(STORED_NAME) }).strict(), z.object({})),
   'attachment:remove:file': channel(z.object({ storedName: z.string().regex(STORED_NAME) }).strict(), z.object({})),
+  /**
+   * The start-up sweep (electron/services/councils/attachment-sweep.ts): removes attachments no
+   * record names — given the stored names the records name — only after a recent backup, only
+   * files a kept backup holds and older than a few minutes. Answers what it removed.
+   */
+  'attachment:sweep:orphans': channel(
+    z.object({ referenced: z.array(z.string().regex(STORED_NAME)).max(200_000) }).strict(),
+    z.object({ removed: z.array(z.string()), kept: z.array(z.string()), refused: z.string().nullable() }),
+  ),
   /** 会議次第 (.docx) of one meeting. */
   'meeting:export:agenda': channel(z.object({ council: Council, meeting: Meeting }).strict(), SavedFile),
   /** 出欠表 (.xlsx): members × meetings with totals. */

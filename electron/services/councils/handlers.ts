@@ -1,9 +1,10 @@
 /** Channel handlers of councils, members and meetings. */
-import { attachmentsDir, type ServiceContext } from '../../core/context';
+import { attachmentsDir, backupsDir, type ServiceContext } from '../../core/context';
 import type { Handler } from '../../core/dispatch';
 import type { councilsChannels } from '../../../shared/contract/councils';
 import { DOCX_FILTER, saveDocument, XLSX_FILTER } from '../save-document';
 import { AttachmentStore } from './attachments';
+import { sweepOrphanAttachments } from './attachment-sweep';
 import { agendaFileName, buildAgendaDocx } from './agenda-docx';
 import { buildAttendanceXlsx } from './attendance-xlsx';
 import { buildPlanXlsx, planFileName, planRowsFromEntries } from './plan-xlsx';
@@ -32,6 +33,8 @@ export function councilsHandlers(ctx: ServiceContext): CouncilsHandlers {
       await attachments.remove(storedName);
       return {};
     },
+    'attachment:sweep:orphans': ({ referenced }) =>
+      sweepOrphanAttachments(attachmentsDir(ctx), backupsDir(ctx), referenced),
     'meeting:export:agenda': async (input) =>
       saveDocument(ctx, {
         fileName: agendaFileName(input.meeting),

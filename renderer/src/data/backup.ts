@@ -7,6 +7,7 @@ import { AppError, isAppErrorShape, type Envelope } from '../../../shared/errors
 import type { ResultOf } from '../../../shared/contract';
 import { db } from './db';
 import { exportDatabaseJson } from './restore';
+import { referencedAttachments } from './attachmentSweep';
 import type { FromBackupWorker, ToBackupWorker } from './backup.worker';
 
 type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import' | 'before-restore';
@@ -56,13 +57,33 @@ async function writeBackup(reason: Reason): Promise<BackupInfo> {
 const FIRST_DELAY_MS = 60_000;
 const INTERVAL_MS = 15 * 60_000;
 
-/** Backs up a minute after start and every 15 minutes while records exist. */
+/**
+ * Backs up a minute after start and every 15 minutes while records exist. After the first
+ * backup of the run, attachments no record names are swept (data/attachmentSweep.ts).
+ */
 export function startAutomaticBackups(): () => void {
-  const run = async () => {
-    if ((await db.councils.count()) === 0) return;
-    await backupNow('auto').catch((error) => console.warn('自動バックアップに失敗しました', error));
+  const run = async (): Promise<boolean> => {
+    if ((await db.councils.count()) === 0) return false;
+    return backupNow('auto').then(
+      () => true,
+      (error) => {
+        console.warn('自動バックアップに失敗しました', error);
+        return false;
+      },
+    );
   };
-  const first = setTimeout(run, FIRST_DELAY_MS);
+  // Only after this run's backup was written.
+  const first = setTimeout(
+    () =>
+      void run()
+        .then(async (backedUp) => {
+          if (!backedUp) return;
+          const swept = await call('attachment:sweep:orphans', { referenced: await referencedAttachments(db) });
+          if (swept.removed.length) console.info(`使われていない添付ファイルを ${swept.removed.length} 件削除しました`);
+        })
+        .catch((error) => console.warn('添付ファイルの整理に失敗しました', error)),
+    FIRST_DELAY_MS,
+  );
   const every = setInterval(run, INTERVAL_MS);
   return () => {
     clearTimeout(first);
