@@ -3,6 +3,7 @@
  * the notice offers 「元に戻す」 and Ctrl+Z does the same (outside text fields); the stored
  * records are the ones from before — a deleted member comes back with the same id.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, loadSample, screenshot, readStore } from './fixtures';
 
@@ -40,6 +41,13 @@ test('a member edit, a member delete, an agenda delete and a setting are undone'
   await expect(roster).toContainText('井沢 誤記');
   await expect(undoBar(page)).toContainText('委員「井沢 誤記」を更新しました');
   await screenshot(page, 'undo-01-member-edited');
+  // The notice passes axe (serious and critical findings) where it stands.
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('[role="status"]')
+    .exclude('[data-tabster-dummy]')
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await undoBar(page).getByRole('button', { name: '元に戻す（Ctrl+Z）' }).click();
   await expect(roster.getByRole('row', { name: '井澤会長' })).toBeVisible();
   await expect(roster).not.toContainText('井沢 誤記');
@@ -63,6 +71,7 @@ test('a member edit, a member delete, an agenda delete and a setting are undone'
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(roster).toContainText('試験 太郎');
+  await expect(page.locator('.fui-Toast')).toContainText('取り消した操作：委員「試験 太郎」を削除しました');
   expect(await readStore<StoredMember>(page, 'members', { name: '試験 太郎' })).toEqual([added]);
 
   // ---- 次第の項目を削除 → Ctrl+Z

@@ -39,7 +39,7 @@ export function useUndoAction(scope: string) {
     async (seq?: number) => {
       try {
         const entry = await undoHistory.undo(scope, seq);
-        if (entry) notify.info('元に戻しました', entry.label);
+        if (entry) notify.info('元に戻しました', `取り消した操作：${entry.label}`);
         else notify.info('元に戻す操作はありません');
       } catch (error) {
         notify.error(error, '元に戻せませんでした');
