@@ -166,7 +166,7 @@ async function setDepartment(page: Page, councilId: string, value: string) {
   await page.goto(page.url().replace(/#.*$/, '') + `#/councils/${councilId}/settings`);
   await page.getByLabel('所管課').fill(value);
   await page.getByRole('button', { name: '保存', exact: true }).first().click();
-  await expect(page.locator('.fui-ToastTitle', { hasText: '基本情報を保存しました' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '基本情報を保存しました' })).toBeVisible();
 }
 
 async function exportFromSettings(page: Page, dir: string): Promise<string> {

@@ -32,7 +32,7 @@ test('a form keeps the typing when the council is saved in another window, and o
   await a.getByLabel('所管課').fill('Aで入力中の課');
   await b.getByLabel('所管課').fill('Bで保存した課');
   await b.getByRole('button', { name: '保存', exact: true }).first().click();
-  await expect(b.locator('.fui-ToastTitle', { hasText: '基本情報を保存しました' })).toBeVisible();
+  await expect(b.getByRole('status').filter({ hasText: '基本情報を保存しました' })).toBeVisible();
 
   const alert = a.getByRole('alert').filter({ hasText: '別の画面で変更されました' });
   await expect(alert).toBeVisible();
