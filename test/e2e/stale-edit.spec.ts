@@ -133,3 +133,31 @@ test('a minutes paragraph being edited says so when another window saves it, and
   await expect(region(b).getByText('Aで書きかけの説明。')).toBeVisible();
   await b.close();
 });
+
+test('a member dialog open in one window says so when another window saves the member', async ({ app: a }) => {
+  test.setTimeout(120_000);
+  await loadSample(a);
+  const [council] = await readStore<StoredCouncil>(a, 'councils');
+  const members = `${base(a)}#/councils/${council!.id}/members`;
+  await a.goto(members);
+  const b = await a.context().newPage();
+  await b.goto(members);
+
+  await a.getByRole('table', { name: '委員名簿' }).getByRole('button', { name: '井澤を編集' }).click();
+  await a.getByRole('dialog').getByLabel('所属').fill('Aで入力中の所属');
+  await b.getByRole('table', { name: '委員名簿' }).getByRole('button', { name: '井澤を編集' }).click();
+  await b.getByRole('dialog').getByLabel('よみがな').fill('いざわ（Bで保存）');
+  await b.getByRole('dialog').getByRole('button', { name: '保存', exact: true }).click();
+  await expect(b.getByRole('dialog')).toHaveCount(0);
+
+  const alert = a.getByRole('dialog').getByRole('alert').filter({ hasText: '別の画面で変更されました' });
+  await expect(alert).toBeVisible();
+  await expect(a.getByRole('dialog').getByLabel('所属')).toHaveValue('Aで入力中の所属');
+  await screenshot(a, 'stale-edit-member');
+  // Reloading takes B's save and drops A's typing.
+  await alert.getByRole('button', { name: '別の画面の内容を読み込む（入力を破棄）' }).click();
+  await expect(a.getByRole('dialog').getByLabel('よみがな')).toHaveValue('いざわ（Bで保存）');
+  await expect(a.getByRole('dialog').getByLabel('所属')).not.toHaveValue('Aで入力中の所属');
+  await expect(alert).toHaveCount(0);
+  await b.close();
+});

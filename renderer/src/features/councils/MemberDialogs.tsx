@@ -6,6 +6,7 @@ import { MEMBER_ROLES, type Member } from '../../../../shared/domain';
 import { staffTitle } from '../../../../shared/people';
 import { FormDialog, TWO_COLUMNS } from '../../ui/FormDialog';
 import type { MemberInput, StaffInput } from './data';
+import { ChangedElsewhereBar } from '../../ui/staleEdit';
 
 export const emptyMember: MemberInput = {
   name: '',
@@ -24,6 +25,7 @@ export function MemberDialog({
   categories,
   onClose,
   onSave,
+  stored,
 }: {
   open: boolean;
   initial: MemberInput;
@@ -31,8 +33,12 @@ export function MemberDialog({
   categories: string[];
   onClose: () => void;
   onSave: (m: MemberInput) => Promise<void>;
+  /** The member as stored now: another window may save it while this dialog is open. */
+  stored?: MemberInput;
 }) {
   const [m, setM] = useState(initial);
+  /** What the dialog was opened with (or reloaded / chosen to overwrite). */
+  const [base, setBase] = useState(initial);
   const [touched, setTouched] = useState(false);
   const [key, setKey] = useState(0);
   if (!open && key !== 0) {
@@ -41,14 +47,16 @@ export function MemberDialog({
   if (open && key === 0) {
     setKey(1);
     setM(initial);
+    setBase(initial);
     setTouched(false);
   }
+  const changedElsewhere = !!stored && !sameMemberInput(stored, base);
   const termError =
     m.termStart && m.termEnd && m.termStart > m.termEnd ? '任期終了は任期開始より後の日付にしてください。' : undefined;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (!m.name.trim() || termError) return;
+    if (!m.name.trim() || termError || changedElsewhere) return;
     await onSave({
       ...m,
       name: m.name.trim(),
@@ -68,6 +76,17 @@ export function MemberDialog({
       onSubmit={submit}
       contentStyle={TWO_COLUMNS}
     >
+      {changedElsewhere && stored ? (
+        <div style={{ gridColumn: '1 / -1' }}>
+          <ChangedElsewhereBar
+            onReload={() => {
+              setM(stored);
+              setBase(stored);
+            }}
+            onKeepMine={() => setBase(stored)}
+          />
+        </div>
+      ) : null}
       <Field
         label="氏名"
         required
@@ -116,6 +135,10 @@ export function MemberDialog({
     </FormDialog>
   );
 }
+
+/** The fields this dialog edits, compared one by one. */
+const sameMemberInput = (a: MemberInput, b: MemberInput) =>
+  (Object.keys(emptyMember) as (keyof MemberInput)[]).every((k) => a[k] === b[k]);
 
 export const emptyStaff: StaffInput = { department: '', title: '', name: '' };
 

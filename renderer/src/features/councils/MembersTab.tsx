@@ -159,6 +159,7 @@ export function MembersTab({ council }: CouncilTabProps) {
         ]}
         title={editing === 'new' ? '委員を追加' : '委員を編集'}
         initial={editing && editing !== 'new' ? editing : emptyMember}
+        stored={editing && editing !== 'new' ? members.find((x) => x.id === editing.id) : undefined}
         onClose={() => setEditing(null)}
         onSave={onSaveMember}
       />
