@@ -25,6 +25,7 @@ import { editMeeting } from './data';
 import { useNotify } from '../../app/notify';
 import { memberTitle, staffLines, staffTitle } from '../../../../shared/people';
 import { membersInOffice, quorumRuleText, quorumStatus, suggestedChair } from '../../../../shared/quorum';
+import { councilChair } from '../../../../shared/offices';
 import {
   ATTENDANCE,
   type Attendance,
@@ -51,9 +52,9 @@ export function AttendanceSection({
   const listed = members.filter((m) => counted.includes(m) || meeting.attendance.some((a) => a.memberId === m.id));
   const status = new Map(meeting.attendance.map((a) => [a.memberId, a.status]));
   const q = quorumStatus(council.quorum, counted, meeting.attendance);
-  const chairId = meeting.chairMemberId ?? members.find((m) => m.role === '会長')?.id ?? null;
+  const president = councilChair(members);
+  const chairId = meeting.chairMemberId ?? president?.id ?? null;
   const chair = members.find((m) => m.id === chairId) ?? null;
-  const president = members.find((m) => m.role === '会長');
   const suggestion = suggestedChair(listed, meeting.attendance);
   const presidentAbsent = president ? status.get(president.id) === '欠席' : false;
   const chairAbsent = chair ? status.get(chair.id) === '欠席' : false;
