@@ -148,7 +148,13 @@ export function StaffDialog({
     e.preventDefault();
     setTouched(true);
     if (!s.name.trim()) return;
-    await onSave({ department: s.department.trim(), title: s.title.trim(), name: s.name.trim() });
+    const group = (s.group ?? '').trim();
+    await onSave({
+      department: s.department.trim(),
+      title: s.title.trim(),
+      name: s.name.trim(),
+      ...(group || s.group !== undefined ? { group } : {}),
+    });
   };
   return (
     <FormDialog
@@ -173,8 +179,12 @@ export function StaffDialog({
       >
         <Input value={s.name} onChange={(_, d) => setS({ ...s, name: d.value })} />
       </Field>
+      <Field label="区分" hint="事務局は空欄。説明員・幹事など（会議録ではその区分の出席者として載ります）">
+        <Input value={s.group ?? ''} onChange={(_, d) => setS({ ...s, group: d.value })} />
+      </Field>
       <Text>
-        会議録での表記：{s.department ? `【${s.department}】` : ''}
+        会議録での表記：{s.group?.trim() ? `＜${s.group.trim()}＞` : ''}
+        {s.department ? `【${s.department}】` : ''}
         {staffTitle({ name: s.name || '〇〇', title: s.title })}
       </Text>
     </FormDialog>
