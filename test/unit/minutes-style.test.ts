@@ -612,6 +612,16 @@ describe('other attendees (説明員, 幹事, 報道関係) as their own groups'
     ]);
   });
 
+  it('hides the names of other attendees in a 公開版 without names, as it does for the 事務局', () => {
+    const b = withOthers();
+    b.meetings = b.meetings.map((m) =>
+      m.number === 2 ? { ...m, otherAttendees: [{ id: 'o2', group: '説明員', text: '財政課　森課長' }] } : m,
+    );
+    const h = header(styled(() => {}, 'public', { rule: 'letter', bundle: b }));
+    expect(h.get('その他の出席者')).toMatch(/^＜説明員＞\n【都市計画課】課長/);
+    expect(h.get('その他の出席者')).not.toMatch(/山田|森/);
+  });
+
   it('has no row when nobody else came', () => {
     expect(header(styled(() => {})).has('その他の出席者')).toBe(false);
   });

@@ -610,12 +610,20 @@ export function MinutesStyleEditor({ council }: { council: Council }) {
               onChange={(titleSize) => edit('page', { titleSize })}
             />
           </div>
-          <Choice
-            label="ページ番号"
-            value={draft.page.pageNumber}
-            labels={PAGE_NUMBER_LABELS}
-            onChange={(pageNumber) => edit('page', { pageNumber })}
-          />
+          <div className={s.pair}>
+            <Num
+              label="見出しの文字（pt）"
+              step={0.5}
+              value={draft.page.headingSize}
+              onChange={(headingSize) => edit('page', { headingSize })}
+            />
+            <Choice
+              label="ページ番号"
+              value={draft.page.pageNumber}
+              labels={PAGE_NUMBER_LABELS}
+              onChange={(pageNumber) => edit('page', { pageNumber })}
+            />
+          </div>
           <div className={s.pair}>
             {(['top', 'bottom', 'left', 'right'] as const).map((side) => (
               <Num
