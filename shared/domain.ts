@@ -111,13 +111,15 @@ export const Council = z.object({
 });
 export type Council = z.infer<typeof Council>;
 
+/** The usual titles; a member's role is free text from the roster (委員長, 座長, 部会長 …; shared/offices.ts). */
 export const MEMBER_ROLES = ['会長', '副会長', '委員'] as const;
 export const Member = z.object({
   id,
   councilId: id,
   name: text(100).min(1),
   reading: text(100), // よみがな, for 50音 sort and type-ahead
-  role: z.enum(MEMBER_ROLES),
+  /** 役職 as the roster writes it (会長, 委員長, 座長, 職務代理者, 委員 …); its rank: shared/offices.ts. */
+  role: text(50).min(1),
   category: text(100), // 学識経験者, 関係団体, 公募市民 …
   affiliation: text(200),
   termStart: isoDate.nullable(),
@@ -133,8 +135,14 @@ export const Staff = z.object({
   title: text(100), // 部長 / 課長 / 課長補佐 / 係長 / ''
   name: text(100).min(1), // family name as printed: 東, 中嶋 …
   order: z.number(),
+  /** Other than 事務局 (absent or ''): 説明員, 幹事 … — listed as their own group among the other attendees of the minutes. */
+  group: text(50).optional(),
 });
 export type Staff = z.infer<typeof Staff>;
+
+/** Someone at one meeting who is neither member nor 事務局: 説明員, 報道関係, オブザーバー … (one line each, as typed). */
+export const OtherAttendee = z.object({ id, group: text(50).min(1), text: text(500) });
+export type OtherAttendee = z.infer<typeof OtherAttendee>;
 
 // ---------------------------------------------------------------- meeting
 
@@ -176,6 +184,8 @@ export const Meeting = z.object({
   format: z.enum(MEETING_FORMATS),
   attendance: z.array(Attendance),
   staffPresent: z.array(id),
+  /** Other attendees of this meeting by group (説明員, 報道関係 …); staff with a group come from staffPresent. */
+  otherAttendees: z.array(OtherAttendee).max(200).optional(),
   /** Chair of the day; null = the 会長. */
   chairMemberId: id.nullable(),
   agenda: z.array(AgendaItem),

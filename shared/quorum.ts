@@ -1,4 +1,5 @@
 /** 定足数 (quorum): how many members must be present for a valid meeting. */
+import { councilChair, officeOf } from './offices';
 import type { Attendance, Member, QuorumRule } from './domain';
 
 /** Members required present. 'majority' = more than half (過半数): 6 → 4, 7 → 4. */
@@ -67,14 +68,14 @@ export function quorumStatus(rule: QuorumRule, members: Pick<Member, 'id'>[], at
  * Who chairs: the 会長 when present; otherwise the first present 副会長 (会長欠席 →
  * 副会長が議事進行). null when neither is present (the council then chooses).
  */
-export function suggestedChair<M extends Pick<Member, 'id' | 'role'>>(
+export function suggestedChair<M extends Pick<Member, 'id' | 'role'> & { order?: number }>(
   members: M[],
   attendance: Attendance[],
 ): M | null {
   const present = new Set(attendance.filter((a) => a.status !== '欠席').map((a) => a.memberId));
   return (
-    members.find((m) => m.role === '会長' && present.has(m.id)) ??
-    members.find((m) => m.role === '副会長' && present.has(m.id)) ??
+    councilChair(members.filter((m) => present.has(m.id))) ??
+    members.find((m) => officeOf(m.role) === 'vice' && present.has(m.id)) ??
     null
   );
 }

@@ -7,6 +7,7 @@
 import type { Member, Remark, Speaker, SpeakerLabelRule, Staff } from './domain';
 import { memberTitle, staffTitle } from './people';
 import { letterFor } from './numbering';
+import { councilChair, isPlainMember, officeOf } from './offices';
 
 export interface SpeakerContext {
   members: Pick<Member, 'id' | 'name' | 'role' | 'order'>[];
@@ -29,13 +30,13 @@ export function assignLetters(remarks: Pick<Remark, 'speaker'>[], ctx: SpeakerCo
 
 export function chairMember(ctx: SpeakerContext) {
   if (ctx.chairMemberId) return ctx.members.find((m) => m.id === ctx.chairMemberId) ?? null;
-  return ctx.members.find((m) => m.role === '会長') ?? null;
+  return councilChair(ctx.members);
 }
 
 /** The chair's office for the day: 会長, or 副会長 when the 副会長 chairs (議長 otherwise). */
 function chairOffice(ctx: SpeakerContext): string {
   const chair = chairMember(ctx);
-  return chair && chair.role !== '委員' ? chair.role : '議長';
+  return chair && officeOf(chair.role) !== 'member' ? chair.role : '議長';
 }
 
 export function speakerLabel(
@@ -64,9 +65,9 @@ export function speakerLabel(
       const m = ctx.members.find((x) => x.id === speaker.memberId);
       if (!m) return rule === 'bracket' ? '【委員】' : '委員';
       if (rule === 'name') return memberTitle(m);
-      const office = m.role === '委員' ? '委員' : m.role;
+      const office = m.role;
       if (rule === 'bracket') return `【${office}】`;
-      if (rule === 'letter' && m.role === '委員') return `${letters?.get(m.id) ?? '?'}委員`;
+      if (rule === 'letter' && isPlainMember(m)) return `${letters?.get(m.id) ?? '?'}委員`;
       return office;
     }
   }

@@ -10,6 +10,7 @@
 import type { Council, Field, Meeting, Member, Minutes, Remark, Speaker, SpeakerLabelRule, Staff } from '../domain';
 import { meetingOrdinal, toFullWidthDigits } from '../numbering';
 import { memberTitle } from '../people';
+import { councilChair } from '../offices';
 import { chairMember, hiddenNames, speakerLabel, type SpeakerContext } from '../speakers';
 import { publicLetters } from '../publication/labels';
 import { answerLinks } from '../publication/answers';
@@ -23,9 +24,12 @@ import {
   disclosureLines,
   observerLines,
   staffHeaderLines,
+  fillSpeakerPattern,
+  speakerPersonParts,
   styledSpeakerLabel,
   titleOf,
 } from './style-parts';
+import { otherAttendeeGroups, otherAttendeeLines, staffGroup } from './others';
 
 export const MINUTES_MODES = ['internal', 'public', 'review'] as const;
 export type MinutesMode = (typeof MINUTES_MODES)[number];
@@ -126,6 +130,8 @@ export interface MinutesModel {
 
 export const UNASSIGNED = 'unassigned';
 export const OPINIONS_GROUP_TITLE = '＜各委員から出された主な意見＞';
+/** 内部版: a turn whose speaker was not recorded (never printed as a bare 「委員」 there). */
+export const UNKNOWN_SPEAKER_LABEL = '委員（発言者未設定）';
 
 const isSecretariat = (s: Speaker) => s.type === 'secretariat' || s.type === 'staff';
 
@@ -211,7 +217,7 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   const shown = isPublic ? remarks.filter((r) => !nonPublicIds.has(r.id)) : remarks;
 
   const speakerCtx: SpeakerContext = { members, staff, chairMemberId: meeting.chairMemberId };
-  const chairId = meeting.chairMemberId ?? members.find((m) => m.role === '会長')?.id ?? null;
+  const chairId = meeting.chairMemberId ?? councilChair(members)?.id ?? null;
   // Stored letters (shared/publication/labels.ts): the same in every document of the scope.
   const letters = publicLetters(council, members, meeting.id);
   const labelOf = (s: Speaker) => speakerLabel(s, speakerCtx, rule, letters);
@@ -471,7 +477,14 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
       let who = labelOf(r.speaker);
       if (!who)
         who =
-          r.kind === '意見' || r.kind === '質問' || r.kind === '発言' ? (rule === 'bracket' ? '【委員】' : '委員') : '';
+          r.kind === '意見' || r.kind === '質問' || r.kind === '発言'
+            ? rule === 'bracket'
+              ? '【委員】'
+              : // 内部版: a turn nobody was recorded for says so, rather than look like a role.
+                mode === 'internal'
+                ? UNKNOWN_SPEAKER_LABEL
+                : '委員'
+            : '';
       else if (rule === 'name') who = styledSpeakerLabel(r.speaker, speakerCtx, format.speaker, members);
       const prefix = who ? turnPrefix(who, r.speaker) : '';
       return para({ key: `t:${r.id}`, kind: 'turn', prefix, text: r.text, sourceIds: [r.id] });
@@ -484,7 +497,9 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     const bracketed = rule === 'bracket' && who.startsWith('【');
     const chair = speaker.type === 'chair' || (speaker.type === 'member' && speaker.memberId === chairId);
     const mark = isSecretariat(speaker) ? sp.marks.staff : chair ? sp.marks.chair : sp.marks.member;
-    const label = bracketed ? who : sp.pattern.replace('{mark}', mark).replace('{who}', who);
+    const named = rule === 'name' && speaker.type !== 'unknown';
+    const person = named ? speakerPersonParts(speaker, speakerCtx, sp, members) : { role: who, name: '', surname: '' };
+    const label = bracketed ? who : fillSpeakerPattern(sp.pattern, { mark, who, ...person }, !named);
     return label + (sp.placement === 'colon' ? '：' : sp.placement === 'own-line' ? '\n' : '　');
   }
 
@@ -519,12 +534,25 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   const namedRows = namedHeaderRows(format, mode, rule);
   const namesHidden = isPublic && rule !== 'name' && namedRows.length === 0;
   const people = (list: Member[]) =>
-    attendanceLines(list, { attendance, chairId, style: format, namesHidden, none: texts.none });
-  const staffPresent = [...staff]
+    attendanceLines(list, {
+      attendance,
+      chairId,
+      officeChairId: councilChair(members)?.id ?? null,
+      style: format,
+      namesHidden,
+      none: texts.none,
+    });
+  const allStaffPresent = [...staff]
     .filter((s) => meeting.staffPresent.includes(s.id))
     .sort((a, b) => a.order - b.order)
     // Names hidden: the staff by department and title only.
     .map((s) => (namesHidden ? { ...s, name: '', title: s.title || '職員' } : s));
+  // 事務局 in the staff row; staff of another group (説明員, 幹事) among the other attendees.
+  const staffPresent = allStaffPresent.filter((s) => !staffGroup(s));
+  // The meeting's own list is free text: names in it are hidden as in the body unless the roster is named.
+  const otherList = (meeting.otherAttendees ?? []).map((o) => (namesHidden ? { ...o, text: clean(o.text) } : o));
+  const otherGroups = otherAttendeeGroups(allStaffPresent, otherList, format.attendance);
+  const othersOwnRows = format.attendance.others?.layout === 'own-rows';
   const rows = format.header.rows;
   const hasRow = (key: string) => rows.some((r) => r.key === key);
   const editOf = (key: string) =>
@@ -566,6 +594,11 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
             ? []
             : observerLines(meeting.observers, format.header.observersNone, texts.none, true)),
         ];
+      case 'others': {
+        if (otherGroups.length) return otherAttendeeLines(otherGroups);
+        const text = editOf(row.key) || row.text || '';
+        return text ? text.split('\n') : null;
+      }
       case 'department':
         return editOf(row.key) ? editOf(row.key).split('\n') : council.department ? [council.department] : [];
       default: {
@@ -576,6 +609,11 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   };
   const header: HeaderField[] = [];
   for (const row of rows) {
+    if (row.key === 'others' && othersOwnRows && otherGroups.length) {
+      // A row per group, named by it (説明員, 報道関係 …).
+      for (const g of otherGroups) header.push({ key: `others:${g.group}`, label: g.group, lines: g.lines });
+      continue;
+    }
     const lines = valueOf(row);
     if (lines) header.push({ key: row.key, label: row.label, lines });
   }
@@ -607,12 +645,16 @@ export function namedHeaderRows(
   mode: MinutesMode,
   rule: SpeakerLabelRule,
 ): HeaderRowKey[] {
-  return mode === 'public' && rule !== 'name' && style.attendance.namesInPublic ? ['present', 'absent', 'staff'] : [];
+  return mode === 'public' && rule !== 'name' && style.attendance.namesInPublic
+    ? ['present', 'absent', 'staff', 'others']
+    : [];
 }
 
 /** The printed lines of those rows (what a no-leak check may allow, and only there). */
 export function namedHeaderLines(model: Pick<MinutesModel, 'header' | 'namedHeaderRows'>): string[] {
-  return model.header.filter((h) => (model.namedHeaderRows as string[]).includes(h.key)).flatMap((h) => h.lines);
+  return model.header
+    .filter((h) => (model.namedHeaderRows as string[]).includes(h.key.split(':')[0]!))
+    .flatMap((h) => h.lines);
 }
 
 /** Every printed text of the model with the style's punctuation and width rules applied. */

@@ -7,6 +7,7 @@ import type { Member, Minutes, Speaker, Staff } from '../domain';
 import { memberTitle, staffLines, staffTitle } from '../people';
 import { formatNumber } from '../style/format';
 import { chairMember, type SpeakerContext } from '../speakers';
+import { councilChair, officeOf } from '../offices';
 import type { MinutesStyle } from './style';
 
 type Attendance = Map<string, string>;
@@ -88,9 +89,86 @@ export function styledSpeakerLabel(
   }
 }
 
+/**
+ * The parts a speaker pattern may name: {記号}/{mark}, {呼び方}/{who} (the 名前の書き方 form),
+ * {役職}/{role}, {氏名}/{name}, {姓}/{surname} (told apart by the same-surname rule).
+ */
+export const SPEAKER_PLACEHOLDERS = {
+  mark: ['{mark}', '{記号}'],
+  who: ['{who}', '{呼び方}'],
+  role: ['{role}', '{役職}'],
+  name: ['{name}', '{氏名}'],
+  surname: ['{surname}', '{姓}'],
+} as const;
+export type SpeakerParts = Record<keyof typeof SPEAKER_PLACEHOLDERS, string>;
+const NAMING = ['who', 'role', 'name', 'surname'] as const;
+const escape = (s: string) => s.replace(/[{}]/g, '\\$&');
+
+/** Does the pattern print who spoke ({呼び方}, {役職}, {氏名} or {姓})? */
+export function patternNamesSpeaker(pattern: string): boolean {
+  return NAMING.some((k) => SPEAKER_PLACEHOLDERS[k].some((p) => pattern.includes(p)));
+}
+
+/**
+ * Fills a speaker pattern. With `anonymous` (a 公開版 under a hiding rule) the first naming
+ * placeholder prints the rule's label (A委員, 【委員】) and the others print nothing, so no
+ * name comes through a pattern.
+ */
+export function fillSpeakerPattern(pattern: string, parts: SpeakerParts, anonymous = false): string {
+  let out = pattern;
+  for (const p of SPEAKER_PLACEHOLDERS.mark) out = out.split(p).join(parts.mark);
+  if (anonymous) {
+    let first = true;
+    const all = NAMING.flatMap((k) => SPEAKER_PLACEHOLDERS[k].map(escape)).join('|');
+    return out.replace(new RegExp(all, 'g'), () => {
+      const v = first ? parts.who : '';
+      first = false;
+      return v;
+    });
+  }
+  for (const k of NAMING) for (const p of SPEAKER_PLACEHOLDERS[k]) out = out.split(p).join(parts[k]);
+  return out;
+}
+
+/** 役職, 氏名 and 姓 of a speaker (the chair of the day, a member, a staff member; 事務局 as a body). */
+export function speakerPersonParts(
+  speaker: Speaker,
+  ctx: SpeakerContext,
+  sp: MinutesStyle['speaker'],
+  members: Pick<Member, 'id' | 'name' | 'order' | 'role'>[],
+): Omit<SpeakerParts, 'mark' | 'who'> {
+  const ofMember = (m: Pick<Member, 'id' | 'name' | 'role'>) => ({
+    role: m.role,
+    name: m.name,
+    surname: surnameLabels(members, sp.sameSurname).get(m.id) ?? surnameOf(m.name),
+  });
+  switch (speaker.type) {
+    case 'member': {
+      const m = ctx.members.find((x) => x.id === speaker.memberId);
+      return m ? ofMember(m) : { role: '委員', name: '', surname: '' };
+    }
+    case 'chair': {
+      const m = chairMember(ctx);
+      return m ? ofMember(m) : { role: '議長', name: '', surname: '' };
+    }
+    case 'staff': {
+      const s = ctx.staff.find((x) => x.id === speaker.staffId);
+      return s
+        ? { role: s.title, name: s.name, surname: surnameOf(s.name) }
+        : { role: '事務局', name: '', surname: '' };
+    }
+    case 'secretariat':
+      return { role: '事務局', name: '', surname: '' };
+    case 'unknown':
+      return { role: '委員', name: '', surname: '' };
+  }
+}
+
 export interface AttendanceOptions {
   attendance: Attendance;
   chairId: string | null;
+  /** The council's chair (◎ under the mark form); absent: the first chair-ranked member of the list. */
+  officeChairId?: string | null;
   style: MinutesStyle;
   /** A 公開版 under an anonymising rule: how many of which office, never who. */
   namesHidden: boolean;
@@ -107,9 +185,18 @@ export function attendanceLines(list: Member[], o: AttendanceOptions): string[] 
   const online = (m: Member) => mixed && o.attendance.get(m.id) === 'オンライン出席';
   if (a.form === 'count') return [`${list.length}人${countNotes(list, online)}`];
   if (o.namesHidden) return [countsByOffice(list, online)];
+  const chiefId = o.officeChairId !== undefined ? o.officeChairId : (councilChair(list)?.id ?? null);
+  // ◎ the council's chair, ○ a vice-chair; any other title than 委員 stays after the name.
+  const marked = (m: Member) =>
+    m.id === chiefId
+      ? `◎${m.name}`
+      : officeOf(m.role) === 'vice'
+        ? `○${m.name}`
+        : m.role && m.role !== '委員'
+          ? `${m.name}（${m.role}）`
+          : m.name;
   const named = (m: Member) => {
-    const base =
-      a.officers === 'mark' ? `${m.role === '会長' ? '◎' : m.role === '副会長' ? '○' : ''}${m.name}` : memberTitle(m);
+    const base = a.officers === 'mark' ? marked(m) : memberTitle(m);
     const aff = a.form === 'affiliation' && m.affiliation ? `（${m.affiliation}）` : '';
     return base + aff + (online(m) ? '（オンライン）' : '');
   };
@@ -131,9 +218,12 @@ function countNotes(list: Member[], online: (m: Member) => boolean): string {
 function countsByOffice(list: Member[], online: (m: Member) => boolean): string {
   const counts = new Map<string, number>();
   for (const m of list) counts.set(m.role, (counts.get(m.role) ?? 0) + 1);
-  const parts = ['会長', '副会長', '委員']
-    .filter((r) => counts.has(r))
-    .map((r) => (r === '委員' ? `委員${counts.get(r)}人` : r));
+  // Chair titles first, then vice-chairs, then members; each title as typed, in roster order.
+  const rank = { chair: 0, vice: 1, member: 2 } as const;
+  const parts = [...counts.keys()]
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => rank[officeOf(x.r)] - rank[officeOf(y.r)] || x.i - y.i)
+    .map(({ r }) => (officeOf(r) === 'member' || counts.get(r)! > 1 ? `${r}${counts.get(r)}人` : r));
   const onlineCount = list.filter(online).length;
   const notes = [
     list.length > 1 ? `計${list.length}人` : '',

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Council, PublicationSettings } from '../domain';
+import { patternNamesSpeaker } from './style-parts';
 import { DateTimeFormat, DIGIT_WIDTHS, NUMBER_FORMS, TextRules, type DocumentFormat } from '../style/format';
 
 export const MINUTES_STYLE_VERSION = 1;
@@ -113,10 +114,24 @@ export const MinutesStyle = z.object({
     staff: z.enum(['department', 'line-each']),
     /** Under an anonymising speaker rule the 公開版 still lists names (most cities). */
     namesInPublic: z.boolean(),
+    /**
+     * Other attendees (説明員, 幹事, 報道関係 …): in the その他の出席者 row under ＜区分＞ headings
+     * ('one-row'), or a header row per group named by it ('own-rows'); groups in `order`
+     * first, the rest as they appear (staff in roster order, then the meeting's list).
+     */
+    others: z
+      .object({ layout: z.enum(['one-row', 'own-rows']), order: z.array(z.string().max(50)).max(20) })
+      .optional(),
   }),
   speaker: z.object({
-    /** {mark} and {who}: ○{who} / 【{who}】 / {who}. */
-    pattern: z.string().max(30).includes('{who}'),
+    /**
+     * {mark}/{記号} and who spoke: {who}/{呼び方} (the 名前の書き方 form), {role}/{役職},
+     * {name}/{氏名}, {surname}/{姓} — ○{who} / 【{who}】 / ◆{姓}{役職} / {氏名}委員.
+     */
+    pattern: z
+      .string()
+      .max(30)
+      .refine(patternNamesSpeaker, '発言者を示す {呼び方}・{役職}・{氏名}・{姓} のどれかを含めてください'),
     marks: z.object({ chair: z.string().max(2), member: z.string().max(2), staff: z.string().max(2) }),
     who: z.enum(WHO_FORMS),
     placement: z.enum(SPEAKER_PLACEMENTS),
@@ -177,7 +192,19 @@ export const DEFAULT_MINUTES_STYLE: MinutesStyle = {
   title: { text: '会議録', status: 'review', letterSpacing: false },
   header: {
     form: 'table',
-    rows: rows('name', 'datetime', 'venue', 'present', 'absent', 'staff', 'body', 'materials', 'disclosure', 'other'),
+    rows: rows(
+      'name',
+      'datetime',
+      'venue',
+      'present',
+      'absent',
+      'staff',
+      'others',
+      'body',
+      'materials',
+      'disclosure',
+      'other',
+    ),
     disclosure: 'value',
     observersNone: 'count',
   },
@@ -231,7 +258,18 @@ export const MINUTES_STYLE_PRESETS: MinutesStyle[] = [
     header: {
       ...s.header,
       form: 'numbered',
-      rows: rows('datetime', 'venue', 'present', 'absent', 'staff', 'observers', 'agenda', 'body', 'materials'),
+      rows: rows(
+        'datetime',
+        'venue',
+        'present',
+        'absent',
+        'staff',
+        'others',
+        'observers',
+        'agenda',
+        'body',
+        'materials',
+      ),
       observersNone: 'none',
     },
     attendance: { ...s.attendance, officers: 'mark', namesInPublic: true },
@@ -248,7 +286,7 @@ export const MINUTES_STYLE_PRESETS: MinutesStyle[] = [
       ...s.header,
       form: 'headed',
       rows: [
-        ...rows('name', 'datetime', 'venue', 'present', 'absent', 'staff', 'disclosure', 'observers'),
+        ...rows('name', 'datetime', 'venue', 'present', 'absent', 'staff', 'others', 'disclosure', 'observers'),
         { key: 'recorder', label: '記録者', text: '事務局' },
         ...rows('body'),
       ],
@@ -301,7 +339,19 @@ export const MINUTES_STYLE_PRESETS: MinutesStyle[] = [
     kind: 'speaker',
     header: {
       ...s.header,
-      rows: rows('name', 'datetime', 'venue', 'present', 'absent', 'staff', 'observers', 'body', 'materials', 'result'),
+      rows: rows(
+        'name',
+        'datetime',
+        'venue',
+        'present',
+        'absent',
+        'staff',
+        'others',
+        'observers',
+        'body',
+        'materials',
+        'result',
+      ),
       disclosure: 'choices',
     },
     attendance: { ...s.attendance, namesInPublic: true },
@@ -399,6 +449,9 @@ const FIELD_NAMES: Record<string, string> = {
   officers: '会長・副会長の表示',
   staff: '事務局職員',
   namesInPublic: '公開版の氏名',
+  others: 'その他の出席者',
+  layout: '並べ方',
+  order: '区分の順',
   speaker: '発言者',
   pattern: 'ラベルの型',
   marks: '記号',

@@ -6,6 +6,7 @@
  * members without one get the next free letter in roster order, so even before the
  * renderer stores anything, re-exporting gives the same letters in every document.
  */
+import { isPlainMember } from '../offices';
 import type { Council, Member, PublicLabels } from '../domain';
 import { letterFor } from '../numbering';
 
@@ -21,7 +22,7 @@ function stored(council: Pick<Council, 'publicLabels'>, meetingId: string | null
 function fill(fixed: Record<string, string>, members: readonly Lettered[]): Map<string, string> {
   const out = new Map<string, string>();
   const used = new Set<string>();
-  const lettered = [...members].filter((m) => m.role === '委員').sort((a, b) => a.order - b.order);
+  const lettered = [...members].filter(isPlainMember).sort((a, b) => a.order - b.order);
   for (const m of lettered) {
     const l = fixed[m.id];
     if (l && !used.has(l)) {

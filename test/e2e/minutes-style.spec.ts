@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { test, expect, loadSample, screenshot } from './fixtures';
+import { test, expect, loadSample, readStore, screenshot } from './fixtures';
 
 async function docText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));
@@ -101,4 +101,65 @@ test('minutes style: pick a preset, change settings, see the preview, export the
   const [, top, bottom] = /<w:pgMar [^>]*w:top="(\d+)"[^>]*w:bottom="(\d+)"/.exec(xml)!;
   const pitch = Number(/<w:docGrid [^>]*w:linePitch="(\d+)"/.exec(xml)![1]);
   expect(pitch).toBe(Math.floor((16838 - Number(top) - Number(bottom)) / 40));
+});
+
+test('minutes style: a roster title typed by hand, other attendees of the meeting, both in the preview and the Word file', async ({
+  app: page,
+  server,
+}) => {
+  await loadSample(page);
+  const councilPage = page.url();
+  const councilUrl = councilPage.replace(/#.*$/, '');
+  // 井澤 becomes 委員長: typed, not picked from a fixed list; the dialog says how it counts.
+  await page.getByRole('tab', { name: '委員' }).click();
+  await page.getByRole('button', { name: '井澤を編集' }).click();
+  const dialog = page.getByRole('dialog', { name: '委員を編集' });
+  await dialog.getByRole('combobox', { name: '役職' }).fill('委員長');
+  await expect(dialog.getByText('会長（議長）として扱います')).toBeVisible();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await readStore<{ role: string }>(page, 'members', { name: '井澤' }))[0]!.role).toBe('委員長');
+
+  // The meeting: 報道関係 2社 among the other attendees.
+  const [meeting] = await readStore<{ id: string }>(page, 'meetings', { number: 2 });
+  const councilId = /#\/councils\/([^/?]+)/.exec(councilPage)![1]!;
+  await page.goto(`${councilUrl}#/councils/${councilId}/meetings/${meeting!.id}`);
+  const others = page.getByRole('group', { name: 'その他の出席者' });
+  await others.getByRole('button', { name: '出席者を追加' }).click();
+  await others.getByRole('combobox', { name: '1人目の区分' }).fill('報道関係');
+  await others.getByRole('textbox', { name: '1人目の所属・氏名' }).fill('2社');
+  await others.getByRole('textbox', { name: '1人目の所属・氏名' }).press('Enter');
+  await expect
+    .poll(
+      async () => (await readStore<{ otherAttendees?: unknown[] }>(page, 'meetings', { number: 2 }))[0]!.otherAttendees,
+    )
+    .toEqual([expect.objectContaining({ group: '報道関係', text: '2社' })]);
+
+  // The style: ◎ marks, {記号}{姓}{役職}, a row per group of other attendees.
+  await page.goto(councilPage);
+  await page.getByRole('tab', { name: '設定' }).click();
+  const section = page.getByRole('group', { name: '様式の設定' });
+  const preview = page.getByRole('region', { name: '様式のプレビュー' });
+  await section.getByRole('combobox', { name: '基にする様式（プリセット）' }).click();
+  await page.getByRole('option', { name: '全文記録（見出し形式）' }).click();
+  // Turns nobody was recorded for say so in the 内部版 preview.
+  await expect(preview).toContainText('委員（発言者未設定）');
+  await expect(preview).toContainText('発言者が記録されていない発言');
+  await section.getByRole('combobox', { name: '会長・副会長' }).click();
+  await page.getByRole('option', { name: '◎ ○ の印' }).click();
+  await section.getByRole('combobox', { name: /^その他の出席者/ }).click();
+  await page.getByRole('option', { name: '区分ごとに項目を立てる' }).click();
+  await expect(preview.getByRole('article')).toContainText('◎井澤');
+  await expect(preview.getByRole('article')).toContainText('報道関係');
+  await section.getByRole('button', { name: '様式を保存' }).click();
+  await expect(page.locator('.fui-ToastTitle', { hasText: '会議録の様式を保存しました' })).toBeVisible();
+
+  await page.goto(`${councilUrl}#/meetings/${meeting!.id}/minutes`);
+  await expect(page.getByRole('heading', { level: 1, name: '第2回 会議録' })).toBeVisible();
+  await page.getByRole('button', { name: '内部版を出力' }).click();
+  const bar = page.getByText(/^保存しました：(?:.+_)?第2回_会議録_内部版.*\.docx$/);
+  await expect(bar).toBeVisible({ timeout: 30_000 });
+  const text = await docText(path.join(server.exportDir, (await bar.textContent())!.replace('保存しました：', '')));
+  expect(text).toContain('◎井澤');
+  expect(text).toContain('【報道関係】2社');
 });

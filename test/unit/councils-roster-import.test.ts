@@ -73,7 +73,7 @@ describe('roster import from .xlsx', () => {
     const data = await workbook([
       ['氏名', 'よみがな', '役職', '任期開始', '任期終了'],
       ['', 'なし', '委員', '', ''], // 2: missing name
-      ['菅原', 'すがわら', '委員長', '', ''], // 3: unknown role
+      ['菅原', 'すがわら', '委'.repeat(51), '', ''], // 3: a role too long to be one
       ['畠中', 'はたなか', '委員', '来年4月', ''], // 4: bad date
       ['田中', 'たなか', '委員', '令和1年4月1日', ''], // 5: not a real 和暦 date
       ['佐藤', 'さとう', '委員', '2025/4/1', '2023/3/31'], // 6: end before start
@@ -91,9 +91,22 @@ describe('roster import from .xlsx', () => {
       [8, '氏名'],
     ]);
     expect(preview.problems[0]!.message).toBe('氏名がありません。');
-    expect(preview.problems[1]!.message).toContain('役職「委員長」は使えません');
+    expect(preview.problems[1]!.message).toBe('役職が長すぎます（50文字まで）。');
     expect(preview.problems[2]!.message).toContain('任期開始「来年4月」を日付として読み取れません');
     expect(preview.problems[5]!.message).toBe('7行目と同じ委員です。');
+  });
+
+  it('takes any title the roster gives (委員長, 座長, 職務代理者) as written; a blank one is 委員', async () => {
+    const data = await workbook([
+      ['氏名', 'よみがな', '役職'],
+      ['井澤', 'いざわ', '委員長'],
+      ['大久保', 'おおくぼ', '副委員長'],
+      ['河', 'かわ', '職務代理者'],
+      ['菅原', 'すがわら', ''],
+    ]);
+    const preview = await parseRosterWorkbook(data, [], '名簿.xlsx');
+    expect(preview.problems).toEqual([]);
+    expect(preview.rows.map((r) => r.member.role)).toEqual(['委員長', '副委員長', '職務代理者', '委員']);
   });
 
   it('finds the header below a title line', async () => {

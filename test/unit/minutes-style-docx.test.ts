@@ -7,6 +7,7 @@ import { buildMinutesModel } from '../../shared/minutes/model';
 import { DEFAULT_MINUTES_STYLE, MINUTES_STYLE_PRESETS, type MinutesStyle } from '../../shared/minutes/style';
 import { sampleBundle, sampleInput, withSpeakersAndSecrets } from './minutes-helpers';
 import type { MinutesMode } from '../../shared/minutes/model';
+import type { CouncilBundle } from '../../shared/domain';
 
 const unescape = (s: string) =>
   s
@@ -27,8 +28,13 @@ function paragraphs(xml: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-async function exportWith(style: MinutesStyle, mode: MinutesMode = 'internal', rule?: 'letter') {
-  const input = sampleInput(withSpeakersAndSecrets(sampleBundle()), mode, rule);
+async function exportWith(
+  style: MinutesStyle,
+  mode: MinutesMode = 'internal',
+  rule?: 'letter',
+  edit: (b: CouncilBundle) => CouncilBundle = (b) => b,
+) {
+  const input = sampleInput(edit(withSpeakersAndSecrets(sampleBundle())), mode, rule);
   input.council = { ...input.council, minutesStyle: style };
   const zip = await JSZip.loadAsync(await buildMinutesDocx(input));
   const part = (name: string) => zip.file(name)!.async('string');
@@ -153,5 +159,53 @@ describe('会議次第 in the council style', () => {
     const styled = await read({ ...b.council, minutesStyle: preset });
     expect(styled).toContain('日　時　2023年7月7日(金) 13:30～15:30');
     expect(styled.join('\n')).toMatch(/場　所　オンライン（委員）\n?/);
+  });
+});
+
+describe("会議録 .docx with the roster's own titles and other attendees", () => {
+  /** 井澤 委員長, 大久保 副委員長 (chair of the day), 河 専門委員; a 説明員 on staff, 報道関係 on the meeting. */
+  const council = (b: CouncilBundle): CouncilBundle => {
+    const role: Record<string, string> = { 井澤: '委員長', 大久保: '副委員長', 河: '専門委員' };
+    return {
+      ...b,
+      members: b.members.map((m) => ({ ...m, role: role[m.name] ?? m.role })),
+      staff: [
+        ...b.staff,
+        {
+          id: 'st-x',
+          councilId: b.council.id,
+          department: '都市計画課',
+          title: '課長',
+          name: '山田',
+          order: 9,
+          group: '説明員',
+        },
+      ],
+      meetings: b.meetings.map((m) =>
+        m.number === 2
+          ? {
+              ...m,
+              staffPresent: [...m.staffPresent, 'st-x'],
+              otherAttendees: [{ id: 'o1', group: '報道関係', text: '2社' }],
+            }
+          : m,
+      ),
+    };
+  };
+
+  it('prints ◎/○ by the titles, the speaker pattern with {役職}, and each group of other attendees', async () => {
+    const preset = structuredClone(MINUTES_STYLE_PRESETS.find((p) => p.name === '発言者別（番号付き）')!);
+    preset.speaker.pattern = '{記号}{姓}{役職}';
+    preset.attendance.others = { layout: 'own-rows', order: ['報道関係'] };
+    const texts = paragraphs((await exportWith(preset, 'internal', undefined, council)).xml);
+    const flat = texts.join('\n');
+    expect(flat).toContain('○大久保、河（専門委員）、河﨑、菅原、畠中');
+    expect(flat).toContain('◎井澤');
+    expect(flat).toContain('○河専門委員　やめることを決めないと');
+    // Rows of their own after the 事務局: 報道関係 first (the style's order), then 説明員, not among the 事務局.
+    const rows = texts.filter((t) => /^\d+　/.test(t)).map((t) => t.replace(/^\d+　/, ''));
+    const at = rows.findIndex((r) => r.startsWith('事務局職員\t'));
+    expect(rows.slice(at + 1, at + 3)).toEqual(['報道関係\t2社', '説明員\t【都市計画課】山田課長']);
+    expect(rows[at]).not.toContain('山田');
   });
 });

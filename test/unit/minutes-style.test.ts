@@ -443,3 +443,186 @@ describe('presets and the style file', () => {
     expect(!parsed.ok && parsed.message).toMatch(/^この様式は使えません：/);
   });
 });
+
+describe('titles from the roster (委員長, 座長, 部会長, 職務代理者)', () => {
+  /** The sample with its own titles: 井澤 委員長, 大久保 副委員長, 菅原 部会長, 河 専門委員. */
+  const titled = () => {
+    const b = withSpeakersAndSecrets(sampleBundle());
+    const role: Record<string, string> = { 井澤: '委員長', 大久保: '副委員長', 菅原: '部会長', 河: '専門委員' };
+    b.members = b.members.map((m) => ({ ...m, role: role[m.name] ?? m.role }));
+    return b;
+  };
+
+  it('prints each title as typed, ◎ the chair and ○ the vice-chair; other titles stay after the name', () => {
+    const roles = header(styled(() => {}, 'internal', { bundle: titled() }));
+    expect(roles.get('出席委員')).toBe('大久保副委員長、河専門委員、河﨑委員、菅原部会長、畠中委員');
+    expect(roles.get('欠席委員')).toBe('井澤委員長');
+    const marks = header(styled((s) => (s.attendance.officers = 'mark'), 'internal', { bundle: titled() }));
+    expect(marks.get('出席委員')).toBe('○大久保、河（専門委員）、河﨑、菅原（部会長）、畠中');
+    expect(marks.get('欠席委員')).toBe('◎井澤');
+  });
+
+  it('counts by title in a 公開版 without names: chair titles, vice-chairs, then members', () => {
+    const hidden = header(styled(() => {}, 'public', { rule: 'letter', bundle: titled() }));
+    expect(hidden.get('出席委員')).toBe('部会長、副委員長、専門委員1人、委員2人（計5人）');
+  });
+
+  it('fills {記号}{姓}{役職} and {氏名}（{役職}） with the roster title; a hiding rule prints no name', () => {
+    const turn = (pattern: string, mode: MinutesInput['mode'] = 'internal', rule?: SpeakerLabelRule) => {
+      const input = styled(
+        (s) => {
+          s.kind = 'speaker';
+          s.speaker.pattern = pattern;
+          s.speaker.marks = { chair: '◎', member: '○', staff: '△' };
+        },
+        mode,
+        { bundle: titled(), ...(rule ? { rule } : {}) },
+      );
+      const chairTurn = input.remarks.find((r) => r.kind === 'メモ')!.id;
+      input.remarks = input.remarks.map((r) =>
+        r.id === chairTurn ? { ...r, kind: '発言', speaker: { type: 'chair' }, text: '開会します。' } : r,
+      );
+      const text = allParagraphs(input);
+      return [text.find((t) => t.includes('開会します'))!, text.find((t) => t.includes('やめることを決めないと'))!];
+    };
+    // The chair of the day (大久保 副委員長) gets the chair's mark.
+    expect(turn('{記号}{姓}{役職}')).toEqual([
+      expect.stringMatching(/^◎大久保副委員長　開会します/),
+      expect.stringMatching(/^○河専門委員　やめること/),
+    ]);
+    expect(turn('{氏名}（{役職}）')[1]).toMatch(/^河（専門委員）　やめること/);
+    const hidden = turn('{記号}{姓}{役職}', 'public', 'letter');
+    expect(hidden[1]).toMatch(/^○A委員　やめること/);
+    expect(hidden.join('')).not.toMatch(/大久保|河専門/);
+  });
+
+  it('refuses a pattern that names nobody, naming the field', () => {
+    const style = structuredClone(DEFAULT_MINUTES_STYLE);
+    style.speaker.pattern = '○';
+    const r = parseStyleFile(styleFileText(style));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toContain('「様式の発言者のラベルの型」');
+  });
+});
+
+describe('内部版 of a 全文記録 with unrecorded speakers', () => {
+  const fullText = (mode: MinutesInput['mode']) => {
+    const preset = MINUTES_STYLE_PRESETS.find((p) => p.name === '全文記録（見出し形式）')!;
+    const input = sampleInput(sampleBundle(), mode);
+    return buildMinutesModel({ ...input, minutesStyle: preset }).sections.flatMap((s) =>
+      s.paragraphs.map(paragraphText),
+    );
+  };
+  it('says the speaker is not recorded instead of a bare 「委員」; named speakers keep 氏名＋役職', () => {
+    const internal = fullText('internal');
+    expect(internal).toContain(
+      '委員（発言者未設定）\n優先順位を決めるべきではないか。そのうえで、すぐ改善できるものはすぐやればいいのではないか。',
+    );
+    expect(internal.some((t) => t.startsWith('委員\n'))).toBe(false);
+    // The 確認用 copy and the 公開版 print 委員 as before.
+    expect(fullText('review')).toContainEqual(expect.stringMatching(/^委員\n優先順位/));
+    const named = buildMinutesModel({
+      ...sampleInput(withSpeakersAndSecrets(sampleBundle()), 'internal'),
+      minutesStyle: MINUTES_STYLE_PRESETS.find((p) => p.name === '全文記録（見出し形式）')!,
+    });
+    expect(named.sections.flatMap((s) => s.paragraphs.map(paragraphText))).toContainEqual(
+      expect.stringMatching(/^河委員\nやめること/),
+    );
+  });
+});
+
+describe('other attendees (説明員, 幹事, 報道関係) as their own groups', () => {
+  const withOthers = () => {
+    const b = withSpeakersAndSecrets(sampleBundle());
+    b.staff = [
+      ...b.staff,
+      {
+        id: 'st-x',
+        councilId: b.council.id,
+        department: '都市計画課',
+        title: '課長',
+        name: '山田',
+        order: 10,
+        group: '説明員',
+      },
+      {
+        id: 'st-y',
+        councilId: b.council.id,
+        department: '財政課',
+        title: '課長',
+        name: '森',
+        order: 11,
+        group: '幹事',
+      },
+    ];
+    b.meetings = b.meetings.map((m) =>
+      m.number === 2
+        ? {
+            ...m,
+            staffPresent: [...m.staffPresent, 'st-x', 'st-y'],
+            otherAttendees: [
+              { id: 'o1', group: '報道関係', text: '2社' },
+              { id: 'o2', group: '説明員', text: '株式会社まちづくり総研　佐藤' },
+            ],
+          }
+        : m,
+    );
+    return b;
+  };
+
+  it('lists each group under its heading in the その他の出席者 row, not among the 事務局', () => {
+    const h = header(styled(() => {}, 'internal', { bundle: withOthers() }));
+    expect(h.get('その他の出席者')).toBe(
+      '＜説明員＞\n【都市計画課】山田課長\n株式会社まちづくり総研　佐藤\n＜幹事＞\n【財政課】森課長\n＜報道関係＞\n2社',
+    );
+    expect(h.get('事務局職員')).not.toMatch(/山田|森/);
+  });
+
+  it('orders the groups as the style says, or gives each its own row', () => {
+    const ordered = header(
+      styled((s) => (s.attendance.others = { layout: 'one-row', order: ['報道関係', '幹事'] }), 'internal', {
+        bundle: withOthers(),
+      }),
+    );
+    expect(
+      ordered
+        .get('その他の出席者')!
+        .split('\n')
+        .filter((l) => l.startsWith('＜')),
+    ).toEqual(['＜報道関係＞', '＜幹事＞', '＜説明員＞']);
+    const model = buildMinutesModel(
+      styled(
+        (s) => ((s.attendance.others = { layout: 'own-rows', order: [] }), (s.attendance.staff = 'line-each')),
+        'internal',
+        {
+          bundle: withOthers(),
+        },
+      ),
+    );
+    const labels = model.header.map((h) => h.label);
+    expect(labels.slice(labels.indexOf('事務局職員'), labels.indexOf('事務局職員') + 4)).toEqual([
+      '事務局職員',
+      '説明員',
+      '幹事',
+      '報道関係',
+    ]);
+    expect(model.header.find((h) => h.label === '説明員')!.lines).toEqual([
+      '都市計画課　山田課長',
+      '株式会社まちづくり総研　佐藤',
+    ]);
+  });
+
+  it('hides the names of other attendees in a 公開版 without names, as it does for the 事務局', () => {
+    const b = withOthers();
+    b.meetings = b.meetings.map((m) =>
+      m.number === 2 ? { ...m, otherAttendees: [{ id: 'o2', group: '説明員', text: '財政課　森課長' }] } : m,
+    );
+    const h = header(styled(() => {}, 'public', { rule: 'letter', bundle: b }));
+    expect(h.get('その他の出席者')).toMatch(/^＜説明員＞\n【都市計画課】課長/);
+    expect(h.get('その他の出席者')).not.toMatch(/山田|森/);
+  });
+
+  it('has no row when nobody else came', () => {
+    expect(header(styled(() => {})).has('その他の出席者')).toBe(false);
+  });
+});

@@ -643,7 +643,7 @@ describe('generated corpus: every public document, every part', () => {
       mode,
     });
     const model = buildMinutesModel(input('public'));
-    expect(model.namedHeaderRows).toEqual(['present', 'absent', 'staff']);
+    expect(model.namedHeaderRows).toEqual(['present', 'absent', 'staff', 'others']);
     const allowed = namedHeaderLines(model);
     const forms = hiddenForms(g);
     const pub = await buildMinutesExport(input('public'));

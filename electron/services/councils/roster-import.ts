@@ -12,7 +12,7 @@ import { cellText, findHeaderRow, isUncachedFormula, loadWorkbook } from '../xls
 import type { ZipLimits } from '../zip-guard';
 import { addTableSheet, newWorkbook, workbookBytes } from '../exports/xlsx-common';
 import { AppError } from '../../../shared/errors';
-import { MEMBER_ROLES, type Member } from '../../../shared/domain';
+import type { Member } from '../../../shared/domain';
 import type { RosterMember, RosterPreview } from '../../../shared/contract/councils';
 import { parseJapaneseDate } from '../../../shared/wareki';
 import { memberMatcher, rosterRowKey } from '../../../shared/people';
@@ -159,16 +159,10 @@ export async function parseRosterWorkbook(
       rowProblems.push({ rowNumber: r, column: '氏名', message: '氏名が長すぎます（100文字まで）。' });
 
     const roleText = text('role').normalize('NFKC').replace(/\s+/g, '');
-    let role: Member['role'] = '委員';
-    if (roleText) {
-      if ((MEMBER_ROLES as readonly string[]).includes(roleText)) role = roleText as Member['role'];
-      else
-        rowProblems.push({
-          rowNumber: r,
-          column: '役職',
-          message: `役職「${roleText}」は使えません（会長・副会長・委員のいずれか）。`,
-        });
-    }
+    // Any title the roster gives (委員長, 座長, 職務代理者 …), as written; blank = 委員.
+    const role: Member['role'] = roleText || '委員';
+    if (role.length > 50)
+      rowProblems.push({ rowNumber: r, column: '役職', message: '役職が長すぎます（50文字まで）。' });
     const dates: Partial<Record<'termStart' | 'termEnd', string | null>> = {};
     for (const key of ['termStart', 'termEnd'] as const) {
       const d = cellDate(raw(key));
@@ -218,7 +212,7 @@ export async function buildRosterTemplate(): Promise<Uint8Array> {
   const notes: Record<Key, string> = {
     name: '必須。委員1人につき1行（例：山田 太郎）',
     reading: 'ひらがな（50音順の並べ替えに使います）',
-    role: '会長・副会長・委員 のいずれか（空欄は委員）',
+    role: '会長・副会長・委員長・座長・職務代理者・委員 など名簿のとおり（空欄は委員）',
     category: '学識経験者・関係団体・公募市民 など',
     affiliation: '所属団体・役職など',
     termStart: '2023/4/1、令和5年4月1日、R5.4.1 または日付のセル',

@@ -1,8 +1,8 @@
 /** The forms of the 委員名簿 tab: one member (氏名・よみがな・役職…) and one staff member (部署・職名・氏名). */
 import { useState, type FormEvent } from 'react';
 import { Field, Input, Option, Text } from '@fluentui/react-components';
-import { Combobox, Dropdown } from '../../ui/select';
-import { MEMBER_ROLES, type Member } from '../../../../shared/domain';
+import { Combobox } from '../../ui/select';
+import { OFFICE_LABELS, ROLE_SUGGESTIONS, officeOf } from '../../../../shared/offices';
 import { staffTitle } from '../../../../shared/people';
 import { FormDialog, TWO_COLUMNS } from '../../ui/FormDialog';
 import type { MemberInput, StaffInput } from './data';
@@ -61,6 +61,7 @@ export function MemberDialog({
       ...m,
       name: m.name.trim(),
       reading: m.reading.trim(),
+      role: m.role.trim() || '委員',
       category: m.category.trim(),
       affiliation: m.affiliation.trim(),
     });
@@ -97,18 +98,18 @@ export function MemberDialog({
       <Field label="よみがな" hint="50音順の並べ替えに使います">
         <Input value={m.reading} onChange={(_, d) => set({ reading: d.value })} />
       </Field>
-      <Field label="役職">
-        <Dropdown
+      <Field label="役職" hint={`名簿のとおりに（委員長・座長・職務代理者 など）。${OFFICE_LABELS[officeOf(m.role)]}`}>
+        <Combobox
+          freeform
           value={m.role}
-          selectedOptions={[m.role]}
-          onOptionSelect={(_, d) => set({ role: d.optionValue as Member['role'] })}
+          style={{ minWidth: 0 }}
+          onChange={(e) => set({ role: e.target.value })}
+          onOptionSelect={(_, d) => set({ role: d.optionText ?? '' })}
         >
-          {MEMBER_ROLES.map((r) => (
-            <Option key={r} value={r}>
-              {r}
-            </Option>
+          {ROLE_SUGGESTIONS.map((r) => (
+            <Option key={r}>{r}</Option>
           ))}
-        </Dropdown>
+        </Combobox>
       </Field>
       <Field label="区分" hint="学識経験者・関係団体・公募市民 など">
         <Combobox
@@ -170,7 +171,13 @@ export function StaffDialog({
     e.preventDefault();
     setTouched(true);
     if (!s.name.trim()) return;
-    await onSave({ department: s.department.trim(), title: s.title.trim(), name: s.name.trim() });
+    const group = (s.group ?? '').trim();
+    await onSave({
+      department: s.department.trim(),
+      title: s.title.trim(),
+      name: s.name.trim(),
+      ...(group || s.group !== undefined ? { group } : {}),
+    });
   };
   return (
     <FormDialog
@@ -195,8 +202,12 @@ export function StaffDialog({
       >
         <Input value={s.name} onChange={(_, d) => setS({ ...s, name: d.value })} />
       </Field>
+      <Field label="区分" hint="事務局は空欄。説明員・幹事など（会議録ではその区分の出席者として載ります）">
+        <Input value={s.group ?? ''} onChange={(_, d) => setS({ ...s, group: d.value })} />
+      </Field>
       <Text>
-        会議録での表記：{s.department ? `【${s.department}】` : ''}
+        会議録での表記：{s.group?.trim() ? `＜${s.group.trim()}＞` : ''}
+        {s.department ? `【${s.department}】` : ''}
         {staffTitle({ name: s.name || '〇〇', title: s.title })}
       </Text>
     </FormDialog>

@@ -26,7 +26,7 @@ import { Section } from '../../ui/Section';
 import { MinutesPreview } from '../minutes';
 import type { Council } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
-import { buildMinutesModel } from '../../../../shared/minutes/model';
+import { UNKNOWN_SPEAKER_LABEL, buildMinutesModel } from '../../../../shared/minutes/model';
 import {
   DOCUMENT_KIND_LABELS,
   HEADER_ROW_DEFAULT_LABELS,
@@ -207,6 +207,12 @@ export function MinutesStyleEditor({ council }: { council: Council }) {
       return null;
     }
   }, [council, records, draft]);
+
+  // Turns without a recorded speaker (a 発言者別 or 全文 kind says so in the 内部版).
+  const unrecorded =
+    records && (draft.kind === 'speaker' || draft.kind === 'verbatim')
+      ? records.remarks.filter((r) => r.speaker.type === 'unknown' && ['意見', '質問', '発言'].includes(r.kind)).length
+      : 0;
 
   /** Changes one part of the draft (a copy; the saved style stays until 保存). */
   const edit = <K extends keyof MinutesStyle>(key: K, patch: Partial<MinutesStyle[K]>) =>
@@ -401,6 +407,30 @@ export function MinutesStyleEditor({ council }: { council: Council }) {
               onChange={(officers) => edit('attendance', { officers })}
             />
           </div>
+          <div className={s.pair}>
+            <Choice
+              label="その他の出席者（説明員・幹事・報道関係など）"
+              value={draft.attendance.others?.layout ?? 'one-row'}
+              labels={{ 'one-row': '一つの項目に＜区分＞ごと', 'own-rows': '区分ごとに項目を立てる' }}
+              onChange={(layout) =>
+                edit('attendance', { others: { order: draft.attendance.others?.order ?? [], layout } })
+              }
+            />
+            <Field label="区分の順（、で区切る）" hint="例：説明員、幹事、報道関係（ない区分は後ろに出た順）">
+              <Input
+                style={{ minWidth: 0 }}
+                value={(draft.attendance.others?.order ?? []).join('、')}
+                onChange={(_, d) =>
+                  edit('attendance', {
+                    others: {
+                      layout: draft.attendance.others?.layout ?? 'one-row',
+                      order: d.value.split(/[、,，]/).map((x) => x.trim()),
+                    },
+                  })
+                }
+              />
+            </Field>
+          </div>
           <Switch
             label="公開版でも出席者の氏名を載せる"
             checked={draft.attendance.namesInPublic}
@@ -410,7 +440,7 @@ export function MinutesStyleEditor({ council }: { council: Council }) {
           <Text className={s.group}>発言者</Text>
           <div className={s.pair}>
             <Text1
-              label="発言者の表記（{mark}{who}）"
+              label="発言者の表記（{記号}{呼び方}{役職}{氏名}{姓}）"
               value={draft.speaker.pattern}
               onChange={(pattern) => edit('speaker', { pattern })}
             />
@@ -580,12 +610,20 @@ export function MinutesStyleEditor({ council }: { council: Council }) {
               onChange={(titleSize) => edit('page', { titleSize })}
             />
           </div>
-          <Choice
-            label="ページ番号"
-            value={draft.page.pageNumber}
-            labels={PAGE_NUMBER_LABELS}
-            onChange={(pageNumber) => edit('page', { pageNumber })}
-          />
+          <div className={s.pair}>
+            <Num
+              label="見出しの文字（pt）"
+              step={0.5}
+              value={draft.page.headingSize}
+              onChange={(headingSize) => edit('page', { headingSize })}
+            />
+            <Choice
+              label="ページ番号"
+              value={draft.page.pageNumber}
+              labels={PAGE_NUMBER_LABELS}
+              onChange={(pageNumber) => edit('page', { pageNumber })}
+            />
+          </div>
           <div className={s.pair}>
             {(['top', 'bottom', 'left', 'right'] as const).map((side) => (
               <Num
@@ -670,6 +708,9 @@ export function MinutesStyleEditor({ council }: { council: Council }) {
             <>
               <Text size={200} block style={{ marginBottom: 6 }}>
                 第{records.meeting.number}回の記録で表示しています（内部版）。
+                {unrecorded
+                  ? `発言者が記録されていない発言（${unrecorded}件）は「${UNKNOWN_SPEAKER_LABEL}」と表示しています。`
+                  : ''}
               </Text>
               <MinutesPreview model={model} />
             </>

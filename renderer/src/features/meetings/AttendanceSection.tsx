@@ -1,4 +1,5 @@
-/** 出欠: per member 出席 / オンライン出席 / 欠席, the quorum live, the chair of the day, staff present. */
+/** 出欠: per member 出席 / オンライン出席 / 欠席, the quorum live, the chair of the day, staff present, other attendees. */
+import { useEffect, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -25,6 +26,7 @@ import { editMeeting } from './data';
 import { useNotify } from '../../app/notify';
 import { memberTitle, staffLines, staffTitle } from '../../../../shared/people';
 import { membersInOffice, quorumRuleText, quorumStatus, suggestedChair } from '../../../../shared/quorum';
+import { councilChair } from '../../../../shared/offices';
 import {
   ATTENDANCE,
   type Attendance,
@@ -33,7 +35,44 @@ import {
   type Member,
   type Staff,
 } from '../../../../shared/domain';
-import { Row } from '../../ui/CommitInput';
+import { CommitInput, Row } from '../../ui/CommitInput';
+import { Combobox } from '../../ui/select';
+import { randomId } from '../../../../shared/factory';
+import { staffGroup } from '../../../../shared/minutes/others';
+
+/** Groups offered for other attendees (any other may be typed). */
+const OTHER_GROUPS = ['説明員', '幹事', '報道関係', 'オブザーバー', '関係者'];
+
+/** The group of an other attendee: one of the usual ones or typed; saved when left (never empty). */
+function GroupInput({ label, value, onCommit }: { label: string; value: string; onCommit(v: string): unknown }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const commit = (v: string) => {
+    const t = v.trim();
+    if (t && t !== value) void onCommit(t);
+    else setText(value);
+  };
+  return (
+    <Combobox
+      freeform
+      aria-label={label}
+      value={text}
+      style={{ minWidth: 0, width: 140 }}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => commit(text)}
+      onOptionSelect={(_, d) => {
+        if (d.optionText) {
+          setText(d.optionText);
+          commit(d.optionText);
+        }
+      }}
+    >
+      {OTHER_GROUPS.map((g) => (
+        <Option key={g}>{g}</Option>
+      ))}
+    </Combobox>
+  );
+}
 
 export function AttendanceSection({
   council,
@@ -51,9 +90,9 @@ export function AttendanceSection({
   const listed = members.filter((m) => counted.includes(m) || meeting.attendance.some((a) => a.memberId === m.id));
   const status = new Map(meeting.attendance.map((a) => [a.memberId, a.status]));
   const q = quorumStatus(council.quorum, counted, meeting.attendance);
-  const chairId = meeting.chairMemberId ?? members.find((m) => m.role === '会長')?.id ?? null;
+  const president = councilChair(members);
+  const chairId = meeting.chairMemberId ?? president?.id ?? null;
   const chair = members.find((m) => m.id === chairId) ?? null;
-  const president = members.find((m) => m.role === '会長');
   const suggestion = suggestedChair(listed, meeting.attendance);
   const presidentAbsent = president ? status.get(president.id) === '欠席' : false;
   const chairAbsent = chair ? status.get(chair.id) === '欠席' : false;
@@ -213,9 +252,58 @@ export function AttendanceSection({
         )}
         {meeting.staffPresent.length ? (
           <Text size={200} block style={{ color: tokens.colorNeutralForeground3, marginTop: 4 }}>
-            会議録での表記：{staffLines(staff.filter((s) => meeting.staffPresent.includes(s.id))).join('　')}
+            会議録での表記：
+            {staffLines(staff.filter((s) => meeting.staffPresent.includes(s.id) && !staffGroup(s))).join('　')}
           </Text>
         ) : null}
+      </div>
+
+      <div style={{ marginTop: 14 }} role="group" aria-label="その他の出席者">
+        <Row>
+          <Text weight="semibold">その他の出席者（説明員・報道関係など）</Text>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() =>
+              void save((m) => ({
+                otherAttendees: [...(m.otherAttendees ?? []), { id: randomId(), group: '説明員', text: '' }],
+              }))
+            }
+          >
+            出席者を追加
+          </Button>
+        </Row>
+        {(meeting.otherAttendees ?? []).map((o, i) => {
+          const patch = (p: Partial<typeof o>) =>
+            save((m) => ({
+              otherAttendees: (m.otherAttendees ?? []).map((x) => (x.id === o.id ? { ...x, ...p } : x)),
+            }));
+          return (
+            <Row key={o.id} gap={4}>
+              <GroupInput label={`${i + 1}人目の区分`} value={o.group} onCommit={(group) => patch({ group })} />
+              <CommitInput
+                aria-label={`${i + 1}人目の所属・氏名`}
+                placeholder="所属・氏名（例：都市計画課　山田課長）、報道関係は「2社」など"
+                style={{ flex: 1 }}
+                value={o.text}
+                onCommit={(text) => patch({ text })}
+              />
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={`${i + 1}人目を削除`}
+                onClick={() =>
+                  void save((m) => ({ otherAttendees: (m.otherAttendees ?? []).filter((x) => x.id !== o.id) }))
+                }
+              >
+                削除
+              </Button>
+            </Row>
+          );
+        })}
+        <Text size={200} block style={{ color: tokens.colorNeutralForeground3, marginTop: 4 }}>
+          区分つきで登録した職員（「委員」タブの職員の区分）は、出席した事務局職員で選ぶと会議録ではその区分に載ります。
+        </Text>
       </div>
     </Section>
   );
