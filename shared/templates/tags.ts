@@ -74,7 +74,7 @@ const MINUTES_TAGS: TagSpec[] = [
     description: '出席委員の繰り返し',
     children: [
       { name: '氏名', description: '氏名と役職（公開版で氏名を伏せる設定では役職のみ）' },
-      { name: '役職', description: '会長・副会長・委員' },
+      { name: '役職', description: '名簿の役職（会長・委員長・座長・委員 など、入力のとおり）' },
       { name: '出欠', description: '出席・オンライン出席' },
     ],
   },
@@ -83,7 +83,7 @@ const MINUTES_TAGS: TagSpec[] = [
     description: '欠席委員の繰り返し',
     children: [
       { name: '氏名', description: '氏名と役職（同上）' },
-      { name: '役職', description: '会長・副会長・委員' },
+      { name: '役職', description: '名簿の役職（会長・委員長・座長・委員 など、入力のとおり）' },
     ],
   },
   { name: '事務局', description: '事務局職員（所属ごとに１行）' },
