@@ -30,8 +30,7 @@ const useStyles = makeStyles({
   top: { display: 'flex', gap: '12px', alignItems: 'center' },
   input: { flex: 1 },
   results: { overflowY: 'auto', minHeight: '120px', display: 'flex', flexDirection: 'column', gap: '10px' },
-  // groups below the visible part of the list are not laid out or painted until scrolled to
-  group: { display: 'flex', flexDirection: 'column', contentVisibility: 'auto', containIntrinsicSize: 'auto 320px' },
+  group: { display: 'flex', flexDirection: 'column' },
   groupHead: {
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorBrandForeground1,
