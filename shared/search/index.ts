@@ -153,6 +153,11 @@ export class SearchIndex {
   // delta for ordinals ≥ baseCount
   private deltaBigrams = new Map<number, number[]>();
   private deltaUnigrams = new Map<number, number[]>();
+  // the base docs' normalised texts as one array of UTF-16 units (doc `ord` at
+  // textStart[ord]..textStart[ord + 1]), built on first need: verifying a longer term and
+  // counting it for relevance scan this array instead of calling string methods per doc
+  private text: Uint16Array | null = null;
+  private textStart: Uint32Array | null = null;
 
   /** Number of live docs. */
   get size(): number {
@@ -413,6 +418,38 @@ export class SearchIndex {
     this.baseCount = n;
     this.deltaBigrams.clear();
     this.deltaUnigrams.clear();
+    this.text = null;
+    this.textStart = null;
+  }
+
+  /**
+   * Builds what the first query would otherwise build (the text array of the base docs), so a
+   * keeper can do it once after loading, off the user's first keystroke.
+   */
+  prepare(): void {
+    this.baseText();
+  }
+
+  private baseText(): { text: Uint16Array; start: Uint32Array } {
+    if (this.text && this.textStart) return { text: this.text, start: this.textStart };
+    const n = this.baseCount;
+    const norms = this.norms;
+    const start = new Uint32Array(n + 1);
+    let total = 0;
+    for (let ord = 0; ord < n; ord++) {
+      start[ord] = total;
+      total += norms[ord]!.length;
+    }
+    start[n] = total;
+    const text = new Uint16Array(total);
+    for (let ord = 0; ord < n; ord++) {
+      const s = norms[ord]!;
+      const at = start[ord]!;
+      for (let i = 0; i < s.length; i++) text[at + i] = s.charCodeAt(i);
+    }
+    this.text = text;
+    this.textStart = start;
+    return { text, start };
   }
 
   private bigramList(key: number): Uint32Array {
@@ -522,19 +559,32 @@ export class SearchIndex {
     const norms = this.norms;
     const n = list === null ? this.count : list.length;
     const out = new Uint32Array(n);
+    const base = verify.length ? this.baseText() : null;
+    const patterns = verify.map((t) => toUnits(t.norm));
+    const baseCount = this.baseCount;
     let m = 0;
     for (let i = 0; i < n; i++) {
       const ord = list === null ? i : list[i]!;
       if (alive[ord] !== 1) continue;
       if (test !== null && !test(ord)) continue;
-      if (verify.length) {
-        const text = norms[ord]!;
+      if (base !== null) {
         let ok = true;
-        for (let k = 0; k < verify.length; k++)
-          if (!text.includes(verify[k]!.norm)) {
-            ok = false;
-            break;
-          }
+        if (ord < baseCount) {
+          const from = base.start[ord]!;
+          const to = base.start[ord + 1]!;
+          for (let k = 0; k < patterns.length; k++)
+            if (indexIn(base.text, from, to, patterns[k]!) === -1) {
+              ok = false;
+              break;
+            }
+        } else {
+          const text = norms[ord]!;
+          for (let k = 0; k < verify.length; k++)
+            if (!text.includes(verify[k]!.norm)) {
+              ok = false;
+              break;
+            }
+        }
         if (!ok) continue;
       }
       out[m++] = ord;
@@ -557,8 +607,6 @@ export class SearchIndex {
     const { ords, sizes } = this.matches(terms, filters);
     const total = ords.length;
     const kind = this.kind;
-    const counts = new Uint32Array(SEARCH_KINDS.length);
-    for (let i = 0; i < total; i++) counts[kind[ords[i]!]!]!++;
 
     const relevance = sort === 'relevance' && terms.length > 0;
     let scores: Float64Array | null = null; // by position in `ords`
@@ -569,12 +617,19 @@ export class SearchIndex {
       const weights = sizes.map((df) => Math.log(1 + (n - df + 0.5) / (Math.max(1, df) + 0.5)));
       scores = new Float64Array(total);
       const norms = this.norms;
+      const base = this.baseText();
+      const baseCount = this.baseCount;
+      const patterns = terms.map((t) => toUnits(t.norm));
       for (let i = 0; i < total; i++) {
-        const text = norms[ords[i]!]!;
-        const lengthNorm = 1.2 * (0.25 + (0.75 * text.length) / avg);
+        const ord = ords[i]!;
+        const inBase = ord < baseCount;
+        const from = inBase ? base.start[ord]! : 0;
+        const to = inBase ? base.start[ord + 1]! : 0;
+        const text = inBase ? '' : norms[ord]!;
+        const lengthNorm = 1.2 * (0.25 + (0.75 * (inBase ? to - from : text.length)) / avg);
         let s = 0;
         for (let k = 0; k < terms.length; k++) {
-          const tf = countOccurrences(text, terms[k]!.norm);
+          const tf = inBase ? countIn(base.text, from, to, patterns[k]!) : countOccurrences(text, terms[k]!.norm);
           s += (weights[k]! * tf * 2.2) / (tf + lengthNorm);
         }
         scores[i] = s;
@@ -594,13 +649,22 @@ export class SearchIndex {
         ? (i: number, j: number) => (scores[i] !== scores[j] ? scores[i]! > scores[j]! : newer(i, j))
         : newer;
 
+    // one pass: the count of each kind and its first `limit` (a bounded heap per kind)
+    const counts = new Uint32Array(SEARCH_KINDS.length);
+    const heaps: number[][] = SEARCH_KINDS.map(() => []);
+    if (limit > 0)
+      for (let i = 0; i < total; i++) {
+        const k = kind[ords[i]!]!;
+        counts[k]!++;
+        offer(heaps[k]!, i, limit, before);
+      }
+    else for (let i = 0; i < total; i++) counts[kind[ords[i]!]!]!++;
+
     const groups: SearchGroup[] = [];
     SEARCH_KINDS.forEach((kindName, k) => {
       if (counts[k] === 0) return;
-      const positions = new Uint32Array(counts[k]!);
-      let m = 0;
-      for (let i = 0; i < total; i++) if (kind[ords[i]!] === k) positions[m++] = i;
-      const top = topK(positions, limit, before);
+      const heap = heaps[k]!;
+      const top = heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
       groups.push({
         kind: kindName,
         label: SEARCH_KIND_LABELS[kindName],
@@ -613,7 +677,7 @@ export class SearchIndex {
 
   private hit(ord: number, terms: QueryTerm[], score: number, snippetLength: number): SearchHit {
     const doc = this.docs[ord]!;
-    const matches = matchRanges(doc, terms);
+    const matches = matchRanges(doc, terms, this.norms[ord]);
     const first = matches[0];
     let snippet: Snippet | null = null;
     if (first) snippet = makeSnippet(first.field, doc.texts[first.field] ?? '', first.ranges, snippetLength);
@@ -668,6 +732,37 @@ function withDelta(base: Uint32Array, delta: number[] | undefined): Uint32Array 
   return out;
 }
 
+function toUnits(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** Where `pattern` first occurs in text[from, to) (an absolute position), or -1. */
+function indexIn(text: Uint16Array, from: number, to: number, pattern: Uint16Array): number {
+  const m = pattern.length;
+  const first = pattern[0]!;
+  const last = to - m;
+  for (let i = from; i <= last; i++) {
+    if (text[i] !== first) continue;
+    let k = 1;
+    while (k < m && text[i + k] === pattern[k]) k++;
+    if (k === m) return i;
+  }
+  return -1;
+}
+
+/** Non-overlapping occurrences of `pattern` in text[from, to) (as countOccurrences). */
+function countIn(text: Uint16Array, from: number, to: number, pattern: Uint16Array): number {
+  let n = 0;
+  let i = indexIn(text, from, to, pattern);
+  while (i !== -1) {
+    n++;
+    i = indexIn(text, i + pattern.length, to, pattern);
+  }
+  return n;
+}
+
 function countOccurrences(text: string, term: string): number {
   let n = 0;
   let i = text.indexOf(term);
@@ -690,52 +785,57 @@ export function normaliseDoc(doc: SearchDoc): string {
   return out;
 }
 
-/** The first `k` of `ords` in the order `before` (a bounded binary heap; `ords` is not changed). */
-function topK(ords: ArrayLike<number>, k: number, before: (a: number, b: number) => boolean): number[] {
-  if (k <= 0) return [];
-  // max-heap on "worst first": heap[0] is the one that comes last
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => before(b, a);
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!worse(heap[i]!, heap[p]!)) break;
-      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-      i = p;
+/**
+ * Offers position `i` to a bounded binary heap of the best `k` in the order `before`; heap[0]
+ * is the one that comes last among them (so a newcomer is compared with it only).
+ */
+function offer(heap: number[], i: number, k: number, before: (a: number, b: number) => boolean): void {
+  if (heap.length < k) {
+    heap.push(i);
+    let c = heap.length - 1;
+    while (c > 0) {
+      const p = (c - 1) >> 1;
+      if (!before(heap[p]!, heap[c]!)) break; // parent must come after child
+      const t = heap[c]!;
+      heap[c] = heap[p]!;
+      heap[p] = t;
+      c = p;
     }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) break;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
-  for (let i = 0; i < ords.length; i++) {
-    const ord = ords[i]!;
-    if (heap.length < k) {
-      heap.push(ord);
-      up(heap.length - 1);
-    } else if (before(ord, heap[0]!)) {
-      heap[0] = ord;
-      down(0);
-    }
+    return;
   }
-  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  if (!before(i, heap[0]!)) return;
+  heap[0] = i;
+  let c = 0;
+  for (;;) {
+    const l = 2 * c + 1;
+    const r = l + 1;
+    let m = c;
+    if (l < heap.length && before(heap[m]!, heap[l]!)) m = l;
+    if (r < heap.length && before(heap[m]!, heap[r]!)) m = r;
+    if (m === c) break;
+    const t = heap[c]!;
+    heap[c] = heap[m]!;
+    heap[m] = t;
+    c = m;
+  }
 }
 
-/** Where the terms occur in each field of `doc`, in original positions (fields without a match are left out). */
-export function matchRanges(doc: SearchDoc, terms: QueryTerm[]): FieldMatch[] {
+/**
+ * Where the terms occur in each field of `doc`, in original positions (fields without a match
+ * are left out). `norm` (the doc's normalised text, as normaliseDoc gives it) spares mapping
+ * the fields that have no term.
+ */
+export function matchRanges(doc: SearchDoc, terms: QueryTerm[], norm?: string): FieldMatch[] {
   const out: FieldMatch[] = [];
   if (terms.length === 0) return out;
+  const fieldNorms = norm === undefined ? null : norm.split(SEP);
+  let f = -1;
   for (const field in doc.texts) {
+    f++;
     const original = doc.texts[field] ?? '';
     if (!original) continue;
+    const fieldNorm = fieldNorms?.[f];
+    if (fieldNorm !== undefined && !terms.some((t) => fieldNorm.includes(t.norm))) continue;
     const map = normalizeWithMap(original);
     const ranges: Range[] = [];
     for (const t of terms) {

@@ -86,3 +86,54 @@ test('the index follows a new remark, survives a reload, and Ctrl+F inside a cou
   await app.keyboard.press('Control+f');
   await expect(app.getByRole('dialog', { name: '検索' }).getByRole('combobox', { name: '審議会' })).toHaveValue(/.+/);
 });
+
+test('Enter on a draft section, a frozen version section and a member lands on it, in view, marked and focused', async ({
+  app,
+}) => {
+  await loadSample(app);
+
+  // the working copy of the vision: the section is selected in the editor
+  const draft = await openSearch(app);
+  await draft.input.fill('包括委託');
+  await draft.dialog.getByRole('combobox', { name: '種類' }).selectOption('draft');
+  await expect(draft.results.getByRole('group', { name: '原案' }).getByRole('option')).toHaveCount(1);
+  await draft.input.press('Enter');
+  await expect(draft.dialog).toBeHidden();
+  await expect(app).toHaveURL(/#\/councils\/[^/]+\/vision\/[^/?]+\?highlight=/);
+  const panel = app.getByRole('region', { name: '項目の編集' });
+  await expect(panel.getByRole('textbox', { name: '見出し' })).toHaveValue('歳出の抑制');
+  await expect(panel).toHaveAttribute('data-search-highlight', '');
+  await expect(panel).toBeFocused();
+  await expect(panel).toBeInViewport();
+  await expect(app.getByRole('treeitem', { selected: true })).toContainText('歳出の抑制');
+  await screenshot(app, 'search-landed-draft');
+
+  // a frozen version (骨子案 / 素案): its printed heading
+  const version = await openSearch(app);
+  await version.input.fill('包括委託');
+  await version.dialog.getByRole('combobox', { name: '種類' }).selectOption('draft-version');
+  await expect(version.results.getByRole('group', { name: '原案（確定版）' }).getByRole('option')).toHaveCount(2);
+  await version.input.press('Enter');
+  await expect(version.dialog).toBeHidden();
+  await expect(app).toHaveURL(/#\/councils\/[^/]+\/vision\/[^/?]+\/versions\/[^/?]+\?highlight=/);
+  const heading = app.getByRole('article', { name: 'プレビュー' }).getByRole('heading', { name: /歳出の抑制/ });
+  await expect(heading).toHaveAttribute('data-search-highlight', '');
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+
+  // a member by the new form of the name's character (﨑 is written, 崎 is typed)
+  const member = await openSearch(app);
+  await member.input.fill('河崎');
+  await member.dialog.getByRole('combobox', { name: '種類' }).selectOption('member');
+  await expect(member.results.getByRole('group', { name: '委員' }).getByRole('option')).toHaveCount(1);
+  await member.input.press('Enter');
+  await expect(member.dialog).toBeHidden();
+  await expect(app).toHaveURL(/#\/councils\/[^/]+\/members\?highlight=/);
+  const row = app.getByRole('row', { name: '河﨑委員' });
+  await expect(row).toHaveAttribute('data-search-highlight', '');
+  await expect(row).toBeFocused();
+  await expect(row).toBeInViewport();
+  // the mark is a moment's pointer, not a state: it goes after a few seconds
+  await expect(row).not.toHaveAttribute('data-search-highlight', '', { timeout: 10_000 });
+  await expect(row).toBeFocused();
+});

@@ -112,6 +112,28 @@ describe('search index equals a brute-force normalised substring scan (seeded pr
         expect([...idx.matchKeys(query, filters)].sort(), `${query} ${JSON.stringify(filters)}`).toEqual(expected);
         const result = idx.search(query, filters, { limit: 5 });
         expect(result.total).toBe(expected.length);
+        // each kind: its full count, and its 5 newest (date, then reading order; ties either way)
+        for (const kind of SEARCH_KINDS) {
+          const ofKind = expected.filter((k) => live.get(k)!.kind === kind);
+          const group = result.groups.find((g) => g.kind === kind);
+          expect(group?.count ?? 0).toBe(ofKind.length);
+          if (!group) continue;
+          const rank = (k: string) => [live.get(k)!.date ?? '', -(live.get(k)!.order ?? 0)] as const;
+          const newer = (a: string, b: string) => {
+            const [da, oa] = rank(a);
+            const [db, ob] = rank(b);
+            return da !== db ? da > db : oa > ob;
+          };
+          const hits = group.hits.map((h) => h.key);
+          expect(hits).toHaveLength(Math.min(5, ofKind.length));
+          for (let i = 1; i < hits.length; i++) expect(newer(hits[i]!, hits[i - 1]!)).toBe(false);
+          const last = hits[hits.length - 1]!;
+          for (const k of ofKind) if (!hits.includes(k)) expect(newer(k, last), `${k} newer than ${last}`).toBe(false);
+        }
+        const byRelevance = idx.search(query, filters, { limit: 5, sort: 'relevance' });
+        expect(byRelevance.total).toBe(expected.length);
+        for (const g of byRelevance.groups)
+          for (let i = 1; i < g.hits.length; i++) expect(g.hits[i]!.score).toBeLessThanOrEqual(g.hits[i - 1]!.score);
         checked++;
         if (expected.length) nonEmpty++;
       }

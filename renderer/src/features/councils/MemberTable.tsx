@@ -69,6 +69,7 @@ export function MemberTable({
               <TableRow
                 key={m.id}
                 {...reorder.rowProps(i, !byReading)}
+                data-search-id={m.id}
                 aria-label={`${m.name}${m.role}`}
                 style={reorder.over === i ? { outline: `2px solid ${tokens.colorBrandStroke1}` } : undefined}
               >

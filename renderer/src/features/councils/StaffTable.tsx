@@ -58,7 +58,7 @@ export function StaffTable({
           </TableHeader>
           <TableBody>
             {staff.map((s, i) => (
-              <TableRow key={s.id} {...reorder.rowProps(i)} aria-label={staffTitle(s)}>
+              <TableRow key={s.id} {...reorder.rowProps(i)} data-search-id={s.id} aria-label={staffTitle(s)}>
                 <TableCell>{s.department}</TableCell>
                 <TableCell>{s.title || '—'}</TableCell>
                 <TableCell>{s.name}</TableCell>

@@ -159,6 +159,7 @@ export function MaterialsSection({ meeting }: { meeting: Meeting }) {
               <li
                 key={m.id}
                 {...reorder.rowProps(i, true, true)}
+                data-search-id={m.id}
                 aria-label={`${m.label} ${m.title}`}
                 style={{
                   padding: '4px 6px',

@@ -2,7 +2,7 @@
  * The search panel (Ctrl+K): a query field, the filters, results grouped by kind with
  * highlighted snippets. ↑↓ choose a result, Enter opens it (never while the IME is composing).
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Dialog,
   DialogBody,
@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Search20Regular } from '@fluentui/react-icons';
-import type { SearchHit, SearchSort } from '../../../../shared/search/types';
+import type { SearchHit, SearchResult, SearchSort } from '../../../../shared/search/types';
 import { formatWareki } from '../../../../shared/wareki';
 import { SearchFilterBar, toSearchFilters, type FilterValues } from './SearchFilters';
 import { SnippetText } from './Snippet';
@@ -86,6 +86,8 @@ export function SearchDialog({ open, onClose, initial, onOpenHit }: SearchDialog
   );
 }
 
+const count = new Intl.NumberFormat('ja-JP');
+
 function hitMeta(hit: SearchHit): string {
   const d = hit.doc;
   const parts: string[] = [];
@@ -111,6 +113,10 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
     setActive(0);
   }
 
+  const openHit = useRef(onOpenHit);
+  openHit.current = onOpenHit;
+  const open = useCallback((hit: SearchHit) => openHit.current(hit), []);
+
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing || e.keyCode === 229) return; // the IME owns these keys
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -126,7 +132,6 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
     }
   };
 
-  let index = 0;
   return (
     <DialogBody className={s.body}>
       <DialogTitle>検索</DialogTitle>
@@ -166,48 +171,81 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
       >
         {status.state === 'building' ? <Spinner size="tiny" label="検索の索引を作成しています…" /> : null}
         {error ? <Text role="alert">{error}</Text> : null}
-        {result === null ? (
-          <Text className={s.note}>検索語を入力してください。Enter で開き、↑↓ で選びます。</Text>
-        ) : result.total === 0 ? (
-          <Text className={s.note}>見つかりませんでした。</Text>
-        ) : (
-          <>
-            <Text className={s.note} aria-live="polite">
-              {result.total.toLocaleString('ja-JP')} 件
-            </Text>
-            {result.groups.map((g) => (
-              <div key={g.kind} className={s.group} role="group" aria-label={g.label}>
-                <div className={s.groupHead}>
-                  {g.label}（{g.count.toLocaleString('ja-JP')} 件
-                  {g.count > g.hits.length ? `、上位 ${g.hits.length} 件を表示` : ''}）
-                </div>
-                {g.hits.map((hit) => {
-                  const i = index++;
-                  return (
-                    <div
-                      key={hit.key}
-                      id={`search-hit-${i}`}
-                      role="option"
-                      aria-selected={i === active}
-                      className={mergeClasses(s.hit, i === active && s.active)}
-                      onMouseMove={() => setActive(i)}
-                      onClick={() => onOpenHit(hit)}
-                    >
-                      <span className={s.meta}>
-                        {hitMeta(hit)}
-                        {hit.doc.isPublic ? '' : <span className={s.private}>　非公開</span>}
-                      </span>
-                      <span className={s.text}>
-                        <SnippetText snippet={hit.snippet} />
-                      </span>
-                    </div>
-                  );
-                })}
-              </div>
-            ))}
-          </>
-        )}
+        <ResultList result={result} active={active} onHover={setActive} onOpen={open} />
       </div>
     </DialogBody>
   );
 }
+
+/**
+ * The results, memoised: a keystroke renders the field only; the rows render again when the
+ * answer for the new text arrives (and a row only when its hit or its selection changed).
+ */
+const ResultList = memo(function ResultList({
+  result,
+  active,
+  onHover,
+  onOpen,
+}: {
+  result: SearchResult | null;
+  active: number;
+  onHover: (i: number) => void;
+  onOpen: (hit: SearchHit) => void;
+}) {
+  const s = useStyles();
+  if (result === null) return <Text className={s.note}>検索語を入力してください。Enter で開き、↑↓ で選びます。</Text>;
+  if (result.total === 0) return <Text className={s.note}>見つかりませんでした。</Text>;
+  let index = 0;
+  return (
+    <>
+      <Text className={s.note} aria-live="polite">
+        {count.format(result.total)} 件
+      </Text>
+      {result.groups.map((g) => (
+        <div key={g.kind} className={s.group} role="group" aria-label={g.label}>
+          <div className={s.groupHead}>
+            {g.label}（{count.format(g.count)} 件{g.count > g.hits.length ? `、上位 ${g.hits.length} 件を表示` : ''}）
+          </div>
+          {g.hits.map((hit) => {
+            const i = index++;
+            return <HitRow key={hit.key} hit={hit} index={i} active={i === active} onHover={onHover} onOpen={onOpen} />;
+          })}
+        </div>
+      ))}
+    </>
+  );
+});
+
+const HitRow = memo(function HitRow({
+  hit,
+  index,
+  active,
+  onHover,
+  onOpen,
+}: {
+  hit: SearchHit;
+  index: number;
+  active: boolean;
+  onHover: (i: number) => void;
+  onOpen: (hit: SearchHit) => void;
+}) {
+  const s = useStyles();
+  return (
+    <div
+      id={`search-hit-${index}`}
+      role="option"
+      aria-selected={active}
+      className={mergeClasses(s.hit, active && s.active)}
+      onMouseMove={active ? undefined : () => onHover(index)}
+      onClick={() => onOpen(hit)}
+    >
+      <span className={s.meta}>
+        {hitMeta(hit)}
+        {hit.doc.isPublic ? '' : <span className={s.private}>　非公開</span>}
+      </span>
+      <span className={s.text}>
+        <SnippetText snippet={hit.snippet} />
+      </span>
+    </div>
+  );
+});

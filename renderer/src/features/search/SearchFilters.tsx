@@ -1,4 +1,5 @@
 /** The filter row of the search panel: council, meeting or date range, speaker, field, kind, status, 公開/非公開. */
+import { memo } from 'react';
 import { Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchFilters, type SearchKind } from '../../../../shared/search/types';
 import { MEETING_STATUSES } from '../../../../shared/domain';
@@ -51,7 +52,14 @@ const useStyles = makeStyles({
   label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
 
-export function SearchFilterBar({ value, onChange }: { value: FilterValues; onChange: (v: FilterValues) => void }) {
+/** Memoised: typing in the query field does not render the (long) lists of choices again. */
+export const SearchFilterBar = memo(function SearchFilterBar({
+  value,
+  onChange,
+}: {
+  value: FilterValues;
+  onChange: (v: FilterValues) => void;
+}) {
   const s = useStyles();
   const choices = useLiveQuery(filterChoices, []);
   const set = (patch: Partial<FilterValues>) => onChange({ ...value, ...patch });
@@ -163,4 +171,4 @@ export function SearchFilterBar({ value, onChange }: { value: FilterValues; onCh
       </Select>
     </div>
   );
-}
+});

@@ -28,6 +28,7 @@ function ensure(): Worker {
     if (!p) return;
     pending.delete(m.id);
     if (m.type === 'result') p.resolve(m.result);
+    else if (m.type === 'skipped') p.reject(new Error('新しい検索語で検索し直しました'));
     else p.reject(new Error(`検索に失敗しました: ${m.message}`));
   };
   return worker;

@@ -69,7 +69,16 @@ const selectorsFor = (id: string) => {
   ].join(', ');
 };
 
-/** Marks the highlighted element once it appears (up to a few seconds after navigation). */
+/** How long the mark stays on the element a search result landed on. */
+export const HIGHLIGHT_MS = 6000;
+
+/**
+ * Marks the highlighted element once it appears (up to a few seconds after navigation): it is
+ * scrolled into view, marked (`data-search-highlight`, styled by the shell) and, when it takes
+ * the keyboard (a row with a tabindex: a member, a draft section), focused. The mark goes after
+ * HIGHLIGHT_MS or when the address changes. A remark row is not focusable: the live page keeps
+ * its entry line.
+ */
 export function useHighlightOnPage(): void {
   const { search, pathname } = useLocation();
   useEffect(() => {
@@ -77,13 +86,16 @@ export function useHighlightOnPage(): void {
     if (!id) return;
     let frames = 0;
     let raf = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let marked: HTMLElement | null = null;
     const find = () => {
       const el = document.querySelector<HTMLElement>(selectorsFor(id));
       if (el) {
         el.scrollIntoView({ block: 'center' });
         el.setAttribute(MARK_ATTR, '');
+        if (el.hasAttribute('tabindex')) el.focus({ preventScroll: true });
         marked = el;
+        timer = setTimeout(() => el.removeAttribute(MARK_ATTR), HIGHLIGHT_MS);
         return;
       }
       if (frames++ < 300) raf = requestAnimationFrame(find);
@@ -91,6 +103,7 @@ export function useHighlightOnPage(): void {
     raf = requestAnimationFrame(find);
     return () => {
       cancelAnimationFrame(raf);
+      clearTimeout(timer);
       marked?.removeAttribute(MARK_ATTR);
     };
   }, [search, pathname]);

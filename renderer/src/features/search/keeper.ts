@@ -84,6 +84,7 @@ export class IndexKeeper {
         }
       }
       if (!restored || !(await this.catchUp())) await this.rebuildNow();
+      this.index.prepare();
       this.ready = true;
       this.onStatus({ state: 'ready', size: this.index.size, rebuilt: !restored });
     });
@@ -104,6 +105,16 @@ export class IndexKeeper {
   /** Answers after the pending updates. */
   search(query: string, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
     return this.enqueue(async () => this.index.search(query, filters, options));
+  }
+
+  /** As `search`, unless `stale()` says a newer search came while this one waited (null then). */
+  searchUnlessStale(
+    query: string,
+    filters: SearchFilters,
+    options: SearchOptions,
+    stale: () => boolean,
+  ): Promise<SearchResult | null> {
+    return this.enqueue(async () => (stale() ? null : this.index.search(query, filters, options)));
   }
 
   get size() {
@@ -136,6 +147,7 @@ export class IndexKeeper {
     const docs = await this.source.allDocs();
     const index = new SearchIndex();
     index.addAll(docs);
+    index.prepare();
     this.use(index, docs, last?.seq ?? 0, markOf(last));
     this.scheduleSave();
     this.onStatus({ state: 'ready', size: index.size, rebuilt: true });

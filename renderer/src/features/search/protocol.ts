@@ -12,4 +12,6 @@ export type ToWorker =
 export type FromWorker =
   | ({ type: 'status' } & KeeperStatus)
   | { type: 'result'; id: number; result: SearchResult }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /** A newer search came before this one was answered: it is not worked out. */
+  | { type: 'skipped'; id: number };

@@ -12,6 +12,13 @@ export interface SearchState {
   status: KeeperStatus;
 }
 
+/**
+ * Hits shown per kind: a short list of each kind while all kinds are shown (the counts tell
+ * how many more; choosing the kind shows more of it). Every row drawn is work on each keystroke.
+ */
+export const PER_KIND_LIMIT = 8;
+export const ONE_KIND_LIMIT = 30;
+
 const hasFilter = (f: SearchFilters) =>
   Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== ''));
 
@@ -26,7 +33,8 @@ export function useSearch(query: string, filters: SearchFilters, sort: SearchSor
       setState({ result: null, answered: query, error: null });
       return;
     }
-    searchIndex(query, filters, { sort, limit: 12, snippetLength: 90 }).then(
+    const limit = filters.kinds?.length === 1 ? ONE_KIND_LIMIT : PER_KIND_LIMIT;
+    searchIndex(query, filters, { sort, limit, snippetLength: 90 }).then(
       (result) => {
         if (ticket === latest.current) setState({ result, answered: query, error: null });
       },

@@ -20,6 +20,7 @@ import {
 import { Add20Regular } from '@fluentui/react-icons';
 import { useNotify } from '../../app/notify';
 import { EmptyState } from '../../ui/EmptyState';
+import { useHighlightId } from '../search';
 import { appDrafts } from './data';
 import { DraftSettings } from './DraftSettings';
 import { SectionPanel } from './SectionPanel';
@@ -84,12 +85,19 @@ export function DraftEditor({ draft, opinions }: { draft: Draft; opinions: Opini
   const [sections, setSections] = useState<Section[]>(draft.sections);
   const latest = useRef(sections);
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const [selectedId, setSelectedId] = useState<string | null>(
-    () => outline(draft.sections, draft.numbering)[0]?.section.id ?? null,
+  // a search result (?highlight=<sectionId>) opens on its section
+  const highlight = useHighlightId();
+  const [selectedId, setSelectedId] = useState<string | null>(() =>
+    highlight && draft.sections.some((x) => x.id === highlight)
+      ? highlight
+      : (outline(draft.sections, draft.numbering)[0]?.section.id ?? null),
   );
   const [focusHeading, setFocusHeading] = useState(0);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const outlineRefs = useRef(new Map<string, HTMLButtonElement>());
+  useEffect(() => {
+    if (highlight && latest.current.some((x) => x.id === highlight)) setSelectedId(highlight);
+  }, [highlight]);
 
   const entries = useMemo(() => outline(sections, draft.numbering), [sections, draft.numbering]);
   const selected = entries.find((e) => e.section.id === selectedId) ?? null;

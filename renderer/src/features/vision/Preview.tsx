@@ -65,6 +65,8 @@ export function Preview({ doc }: { doc: DraftDoc }) {
           return (
             <Tag
               key={i}
+              data-section-id={item.id}
+              tabIndex={-1}
               className={s.gothic}
               style={{
                 fontSize: size[Math.min(item.level, 4)],

@@ -81,7 +81,7 @@ export function SectionPanel({
     </Tooltip>
   );
   return (
-    <section className={s.panel} aria-label="項目の編集">
+    <section className={s.panel} aria-label="項目の編集" data-section-id={section.id} tabIndex={-1}>
       <div className={s.toolbar}>
         <Badge appearance="tint" size="large">
           {entry.path}
