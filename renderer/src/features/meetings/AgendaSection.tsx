@@ -140,6 +140,7 @@ export function AgendaSection({ meeting, digits }: { meeting: Meeting; digits: D
               {items.map((item, i) => (
                 <li
                   key={item.id}
+                  data-search-id={item.id}
                   {...reorder.rowProps(i, true, true)}
                   aria-label={`${numbers.get(item.id)} ${item.title || item.kind}`}
                   style={{

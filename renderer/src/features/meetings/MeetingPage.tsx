@@ -41,7 +41,6 @@ import { AgendaSection } from './AgendaSection';
 import { UndoBar } from '../../ui/UndoBar';
 import { undoScope } from '../../data/undo';
 import { MaterialsSection } from './MaterialsSection';
-import { useHighlightId } from '../search';
 import { CommitInput } from '../../ui/CommitInput';
 import { MeetingStatusBadge, venueLines } from './MeetingStatusBadge';
 import { SavedFileBar, useExport } from '../../ui/exporting';
@@ -214,7 +213,6 @@ export function MeetingPage({ council }: { council: Council }) {
   const exporter = useExport({ bar: true });
   const notify = useNotify();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const highlight = useHighlightId();
   if (meeting === undefined || !members || !staff) return <Spinner label="読み込み中…" />;
   if (meeting === null || meeting.councilId !== council.id) return <NotFoundScreen what="会議" />;
 
@@ -289,10 +287,7 @@ export function MeetingPage({ council }: { council: Council }) {
       <div className={s.cols}>
         <AttendanceSection council={council} meeting={meeting} members={members} staff={staff} />
         <div>
-          {/* a search result for an agenda item marks the agenda (?highlight=<agendaItemId>) */}
-          <div data-search-id={meeting.agenda.some((a) => a.id === highlight) ? (highlight ?? undefined) : undefined}>
-            <AgendaSection meeting={meeting} digits={council.publication.digitWidth} />
-          </div>
+          <AgendaSection meeting={meeting} digits={council.publication.digitWidth} />
           <MaterialsSection meeting={meeting} />
         </div>
       </div>
