@@ -129,6 +129,7 @@ const bench: BenchModule = {
       });
       await context.addInitScript('window.__name = (f) => f;');
       const page = await context.newPage();
+      page.on('crash', () => console.error('  ページがクラッシュしました'));
       await page.goto(server.url);
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().waitFor();
       const t0 = Date.now();
@@ -149,7 +150,7 @@ const bench: BenchModule = {
       const heapMb = (await cdp.send('Runtime.getHeapUsage')).usedSize / (1024 * 1024);
       const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
 
-      const input = page.getByRole('search', { name: '意見の絞り込み' }).getByRole('textbox', { name: '検索' });
+      const input = page.locator('[role="search"][aria-label="意見の絞り込み"] input').first();
       await installFilterProbe(page);
       const count = () => page.evaluate(() => (window as unknown as { __lat: unknown[] }).__lat.length);
       const take = () => page.evaluate(() => (window as unknown as { __lat: [number, number][] }).__lat.splice(0));
