@@ -2,7 +2,9 @@
  * 記録（ライブ） at 5,000 remarks: keystroke-to-next-frame latency while typing 200
  * characters into the entry line, commit-to-visible latency over 50 commits, the same
  * keystroke figure on a bare <textarea> in the same page (the floor), and the JS heap
- * after loading.
+ * after loading. live.ime_keystroke_p95_ratio: the same comparison typing through an IME
+ * (CDP Input.imeSetComposition for each step of a word's reading and its conversion,
+ * Input.insertText to commit), each step from its compositionupdate to the next frame.
  *
  * Latency is measured in the page from the keydown event's timestamp. Keystrokes: to the
  * next frame (its requestAnimationFrame callback); the time until that frame is painted
@@ -20,6 +22,19 @@ const REMARKS = 5000;
 const TYPED = 200;
 const COMMITS = 50;
 const KEY_DELAY_MS = 30; // a fast typist: about 33 keys a second
+
+/** Words typed through an IME: the reading (one composition step a character), then converted and committed. */
+const IME_WORDS = [
+  ['かいぎ', '会議'],
+  ['きろく', '記録'],
+  ['いけん', '意見'],
+  ['しみん', '市民'],
+  ['ぼうさい', '防災'],
+  ['けいかく', '計画'],
+  ['じむきょく', '事務局'],
+  ['すいしん', '推進'],
+] as const;
+const IME_ROUNDS = 10;
 
 const FRAME_TARGET_MS = 16;
 const COMMIT_TARGET_MS = 50;
@@ -127,6 +142,17 @@ async function installProbes(page: Page): Promise<void> {
       ch.port1.onmessage = () => done();
       ch.port2.postMessage(null);
     };
+    // Typing through an IME (no keydown): each composition step (a reading growing, the
+    // conversion, the commit) is one key, from its compositionupdate → the next frame.
+    (window as unknown as { __ime: number[] }).__ime = [];
+    document.addEventListener(
+      'compositionupdate',
+      (e) => {
+        const t0 = e.timeStamp;
+        requestAnimationFrame(() => (window as unknown as { __ime: number[] }).__ime.push(performance.now() - t0));
+      },
+      true,
+    );
     document.addEventListener(
       'keydown',
       (e) => {
@@ -254,6 +280,45 @@ const bench: BenchModule = {
           floorPairs.push(...f);
         }
       }
+
+      // The same by composition events (CDP Input.imeSetComposition for each step, Input.insertText
+      // to commit), as a Japanese IME types: rounds of 4 words, alternating between the entry line
+      // and the bare textarea as above.
+      const imeType = async (words: (typeof IME_WORDS)[number][]) => {
+        for (const [reading, converted] of words) {
+          for (let i = 1; i <= reading.length; i++) {
+            const t = reading.slice(0, i);
+            await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+            await page.waitForTimeout(KEY_DELAY_MS);
+          }
+          await cdp.send('Input.imeSetComposition', {
+            text: converted,
+            selectionStart: converted.length,
+            selectionEnd: converted.length,
+          });
+          await page.waitForTimeout(KEY_DELAY_MS);
+          await cdp.send('Input.insertText', { text: converted });
+          await page.waitForTimeout(KEY_DELAY_MS);
+        }
+      };
+      const takeIme = () => page.evaluate(() => (window as unknown as { __ime: number[] }).__ime.splice(0));
+      const imeKeys: number[] = [];
+      const imeFloor: number[] = [];
+      for (let round = -1; round < IME_ROUNDS; round++) {
+        const words = [0, 1, 2, 3].map((k) => IME_WORDS[(Math.max(0, round) * 4 + k) % IME_WORDS.length]!);
+        await entry.focus();
+        await imeType(words);
+        await page.waitForTimeout(200);
+        const k = await takeIme();
+        await page.focus('#bench-floor');
+        await imeType(words);
+        await page.waitForTimeout(200);
+        const f = await takeIme();
+        if (round >= 0) {
+          imeKeys.push(...k);
+          imeFloor.push(...f);
+        }
+      }
       await page.evaluate(() => document.getElementById('bench-floor')?.remove());
       await entry.fill('');
       await entry.focus();
@@ -337,6 +402,12 @@ const bench: BenchModule = {
           value: p95 / floor95,
           unit: 'x',
           compare: `目標 ≤ 1.25（記録画面の打鍵 p95 ${p95.toFixed(1)} ms ÷ 同じページの素の textarea p95 ${floor95.toFixed(1)} ms）`,
+        },
+        {
+          key: 'live.ime_keystroke_p95_ratio',
+          value: percentile(imeKeys, 95) / percentile(imeFloor, 95),
+          unit: 'x',
+          compare: `目標 ≤ 1.25（IME 入力：CDP Input.imeSetComposition の1ステップごと（読み・変換・確定）に compositionupdate → 次のフレーム、記録画面 p95 ${percentile(imeKeys, 95).toFixed(1)} ms（${imeKeys.length}回）÷ 同じページの素の textarea p95 ${percentile(imeFloor, 95).toFixed(1)} ms（${imeFloor.length}回））`,
         },
         {
           key: 'live.textarea_p95_ms',

@@ -57,7 +57,7 @@ function VirtualOpinionList({ items, label, renderItem }: ListProps) {
     count: items.length,
     getScrollElement: scroller,
     estimateSize: () => 180,
-    overscan: 6,
+    overscan: 3,
     scrollMargin: margin,
     getItemKey: (i) => items[i]!.id,
   });

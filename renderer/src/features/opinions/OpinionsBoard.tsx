@@ -1,6 +1,6 @@
 /** The opinions board: grouped by field, filtered, counted; drag or Alt+↑/↓ to move between fields. */
 import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Button, CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowImportRegular, MergeRegular } from '@fluentui/react-icons';
 import { useNotify } from '../../app/notify';
@@ -41,18 +41,6 @@ const useStyles = makeStyles({
 
 const now = () => new Date().toISOString();
 
-/** How long the search box waits after the last key before filtering. */
-const FILTER_DEBOUNCE_MS = 150;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
-}
-
 export function OpinionsBoard({ council }: { council: Council }) {
   const s = useStyles();
   const notify = useNotify();
@@ -73,51 +61,42 @@ export function OpinionsBoard({ council }: { council: Council }) {
 
   const lookup = useMemo(() => ({ meetings, members }), [meetings, members]);
   const active = useMemo(() => (all ?? []).filter(isActive), [all]);
-  // The search text is normalised once per opinion (not once per key and opinion), and the
-  // box filters 150 ms after the last key; the other filters apply at once.
+  // Grouped and numbered once per change of the opinions; filtering keeps each field's order.
+  const totals = useMemo(() => groupByField(active, council.fields), [active, council.fields]);
+  const numbers = useMemo(() => new Map(totals.flatMap((g) => g.items).map((o, i) => [o.id, i + 1])), [totals]);
+  // The search text is normalised once per opinion (not once per key and opinion), side by
+  // side with the grouped lists.
   const haystacks = useMemo(
     () =>
-      new Map(
-        active.map((o) => [
-          o.id,
+      totals.map((g) =>
+        g.items.map((o) =>
           normalizeForSearch([o.summary, o.response, o.sourceLabel, memberName(o.memberId, lookup)].join('\n')),
-        ]),
+        ),
       ),
-    [active, lookup],
+    [totals, lookup],
   );
-  const text = useDebounced(filter.text ?? '', FILTER_DEBOUNCE_MS);
-  const shown = useMemo(() => {
-    const rest = filterOpinions(active, { ...filter, text: '' }, lookup);
+  // The search box answers each key at once; the list follows as a deferred render that a
+  // newer key interrupts (the other filters apply at once).
+  const text = useDeferredValue(filter.text ?? '');
+  const others = useMemo(() => {
+    const rest = { ...filter, text: '' };
+    if (!Object.values(rest).some((v) => v)) return null;
+    return new Set(filterOpinions(active, rest, lookup).map((o) => o.id));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- filter.text is applied through its deferred copy
+  }, [active, filter.meetingId, filter.memberId, filter.source, filter.status, filter.fieldId, lookup]);
+  const groups = useMemo(() => {
     const words = normalizeForSearch(text).split(/\s+/).filter(Boolean);
-    if (!words.length) return rest;
-    return rest.filter((o) => {
-      const hay = haystacks.get(o.id) ?? '';
-      return words.every((w) => hay.includes(w));
+    if (!words.length && !others) return totals;
+    return totals.map((g, gi) => {
+      const hay = haystacks[gi]!;
+      return {
+        ...g,
+        items: g.items.filter((o, i) => (!others || others.has(o.id)) && words.every((w) => hay[i]!.includes(w))),
+      };
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- filter.text is applied through its debounced copy
-  }, [
-    active,
-    filter.meetingId,
-    filter.memberId,
-    filter.source,
-    filter.status,
-    filter.fieldId,
-    text,
-    haystacks,
-    lookup,
-  ]);
-  const groups = useMemo(() => groupByField(shown, council.fields), [shown, council.fields]);
-  const totals = useMemo(() => groupByField(active, council.fields), [active, council.fields]);
+  }, [totals, haystacks, others, text]);
+  const shownCount = useMemo(() => groups.reduce((n, g) => n + g.items.length, 0), [groups]);
   const counts = useMemo(() => countOpinions(all ?? [], council), [all, council]);
-  const numbers = useMemo(
-    () =>
-      new Map(
-        groupByField(active, council.fields)
-          .flatMap((g) => g.items)
-          .map((o, i) => [o.id, i + 1]),
-      ),
-    [active, council.fields],
-  );
   const dupes = useMemo(() => {
     const m = new Map<string, { opinion: Opinion; source: string }[]>();
     for (const o of all ?? [])
@@ -140,9 +119,117 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const onLink = useCallback((o: Opinion) => setLinking(o), []);
   const onLinkActions = useCallback((o: Opinion) => setLinkingActions(o), []);
 
+  const filtered = Object.values(filter).some((v) => v);
+  // The lists re-render when what they show changes, not on every key in the search box.
+  const board = useMemo(
+    () => (
+      // data-filter-text: the search text the list below is filtered by (the bench waits for it).
+      <div {...PRINT_DOC} data-opinions-board="" data-filter-text={text}>
+        {groups.map((g, gi) => {
+          const total = totals[gi]!.items.length;
+          if (!g.fieldId && !total) return null;
+          return (
+            <div
+              key={g.fieldId ?? 'none'}
+              onDragOver={(e) => {
+                if (e.dataTransfer.types.includes('application/x-opinion-id')) {
+                  e.preventDefault();
+                  setDropField(g.fieldId);
+                }
+              }}
+              onDragLeave={(e) => {
+                if (!e.currentTarget.contains(e.relatedTarget as Node)) setDropField(undefined);
+              }}
+              onDrop={(e) => {
+                setDropField(undefined);
+                actions.onDrop(e, g.fieldId);
+              }}
+              className={dropField === g.fieldId ? s.dropTarget : undefined}
+              data-field-drop={g.name}
+            >
+              <Section
+                title={
+                  <>
+                    {g.name}{' '}
+                    <CounterBadge
+                      count={g.items.length}
+                      appearance="ghost"
+                      color="informative"
+                      overflowCount={99999}
+                      showZero
+                    />
+                    {filtered ? <Text size={200}> / {total}件</Text> : null}
+                  </>
+                }
+              >
+                {g.items.length === 0 ? (
+                  <div className={s.list} role="list" aria-label={`${g.name}の意見`}>
+                    <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
+                      （ここへドラッグして移動できます）
+                    </Text>
+                  </div>
+                ) : (
+                  <OpinionList
+                    items={g.items}
+                    label={`${g.name}の意見`}
+                    className={s.list}
+                    renderItem={(o) => (
+                      <OpinionCard
+                        opinion={o}
+                        no={numbers.get(o.id) ?? 0}
+                        council={council}
+                        source={sourceText(o, lookup)}
+                        member={memberName(o.memberId, lookup)}
+                        duplicates={dupes.get(o.id) ?? []}
+                        selected={selected.has(o.id)}
+                        onSelect={onSelect}
+                        onStatus={actions.onStatus}
+                        onResponse={actions.onResponse}
+                        onMove={actions.onMove}
+                        onStep={actions.onStep}
+                        onDelete={actions.onDelete}
+                        onEdit={onEdit}
+                        onLink={onLink}
+                        onLinkActions={onLinkActions}
+                        actions={(o.actionIds ?? []).map((id) => actionTitles.get(id)).filter((x): x is string => !!x)}
+                        onTogglePublic={actions.onTogglePublic}
+                        sections={o.sectionIds.map((id) => sectionTitles.get(id)).filter((x): x is string => !!x)}
+                        onUnmerge={actions.onUnmerge}
+                        onDragStart={actions.onDragStart}
+                      />
+                    )}
+                  />
+                )}
+              </Section>
+            </div>
+          );
+        })}
+      </div>
+    ),
+    [
+      groups,
+      totals,
+      text,
+      filtered,
+      dropField,
+      s,
+      actions,
+      council,
+      numbers,
+      lookup,
+      dupes,
+      selected,
+      onSelect,
+      onEdit,
+      onLink,
+      onLinkActions,
+      actionTitles,
+      sectionTitles,
+    ],
+  );
+
   if (!all) return null;
   const statuses = statusOrder(council, active);
-  const filtered = Object.values(filter).some((v) => v);
 
   return (
     <>
@@ -169,7 +256,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
         setFilter={setFilter}
         lookup={lookup}
         statuses={statuses}
-        shown={shown.length}
+        shown={shownCount}
         total={active.length}
       />
 
@@ -187,89 +274,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
           会議の記録から委員の発言を意見として取り上げるか、各課インタビューや書面意見を分野ごとに登録します。意見ごとに市の考え方と反映状況を管理できます。
         </EmptyState>
       ) : (
-        <div {...PRINT_DOC}>
-          {groups.map((g, gi) => {
-            const total = totals[gi]!.items.length;
-            if (!g.fieldId && !total) return null;
-            return (
-              <div
-                key={g.fieldId ?? 'none'}
-                onDragOver={(e) => {
-                  if (e.dataTransfer.types.includes('application/x-opinion-id')) {
-                    e.preventDefault();
-                    setDropField(g.fieldId);
-                  }
-                }}
-                onDragLeave={(e) => {
-                  if (!e.currentTarget.contains(e.relatedTarget as Node)) setDropField(undefined);
-                }}
-                onDrop={(e) => {
-                  setDropField(undefined);
-                  actions.onDrop(e, g.fieldId);
-                }}
-                className={dropField === g.fieldId ? s.dropTarget : undefined}
-                data-field-drop={g.name}
-              >
-                <Section
-                  title={
-                    <>
-                      {g.name}{' '}
-                      <CounterBadge
-                        count={g.items.length}
-                        appearance="ghost"
-                        color="informative"
-                        overflowCount={99999}
-                        showZero
-                      />
-                      {filtered ? <Text size={200}> / {total}件</Text> : null}
-                    </>
-                  }
-                >
-                  {g.items.length === 0 ? (
-                    <div className={s.list} role="list" aria-label={`${g.name}の意見`}>
-                      <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
-                        （ここへドラッグして移動できます）
-                      </Text>
-                    </div>
-                  ) : (
-                    <OpinionList
-                      items={g.items}
-                      label={`${g.name}の意見`}
-                      className={s.list}
-                      renderItem={(o) => (
-                        <OpinionCard
-                          opinion={o}
-                          no={numbers.get(o.id) ?? 0}
-                          council={council}
-                          source={sourceText(o, lookup)}
-                          member={memberName(o.memberId, lookup)}
-                          duplicates={dupes.get(o.id) ?? []}
-                          selected={selected.has(o.id)}
-                          onSelect={onSelect}
-                          onStatus={actions.onStatus}
-                          onResponse={actions.onResponse}
-                          onMove={actions.onMove}
-                          onStep={actions.onStep}
-                          onDelete={actions.onDelete}
-                          onEdit={onEdit}
-                          onLink={onLink}
-                          onLinkActions={onLinkActions}
-                          actions={(o.actionIds ?? [])
-                            .map((id) => actionTitles.get(id))
-                            .filter((x): x is string => !!x)}
-                          onTogglePublic={actions.onTogglePublic}
-                          sections={o.sectionIds.map((id) => sectionTitles.get(id)).filter((x): x is string => !!x)}
-                          onUnmerge={actions.onUnmerge}
-                          onDragStart={actions.onDragStart}
-                        />
-                      )}
-                    />
-                  )}
-                </Section>
-              </div>
-            );
-          })}
-        </div>
+        board
       )}
 
       <PromoteRemarksDialog councilId={council.id} open={dialog === 'promote'} onClose={() => setDialog(null)} />

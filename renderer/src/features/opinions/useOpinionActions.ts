@@ -1,5 +1,5 @@
 /** What the board's cards do to an opinion (status, response, field, delete …), each saved at once. */
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { useNotify } from '../../app/notify';
 import type { Council, Opinion } from '../../../../shared/domain';
 import { adjacentField, moveToField, setResponse, setStatus, unmergeOpinion } from '../../../../shared/opinions';
@@ -71,14 +71,21 @@ export function useOpinionActions(council: Council, all: Opinion[] | undefined) 
     e.dataTransfer.effectAllowed = 'move';
   }, []);
   /** A card dropped on a field (before the card it was dropped on, if any). */
-  const onDrop = (e: DragEvent, fieldId: string | null) => {
-    e.preventDefault();
-    const id = e.dataTransfer.getData('application/x-opinion-id');
-    const o = (all ?? []).find((x) => x.id === id);
-    if (!o) return;
-    const before = (e.target as HTMLElement).closest<HTMLElement>('[data-opinion-id]')?.dataset.opinionId;
-    onMove(o, fieldId, before && before !== id ? before : null);
-  };
+  const onDrop = useCallback(
+    (e: DragEvent, fieldId: string | null) => {
+      e.preventDefault();
+      const id = e.dataTransfer.getData('application/x-opinion-id');
+      const o = (all ?? []).find((x) => x.id === id);
+      if (!o) return;
+      const before = (e.target as HTMLElement).closest<HTMLElement>('[data-opinion-id]')?.dataset.opinionId;
+      onMove(o, fieldId, before && before !== id ? before : null);
+    },
+    [all, onMove],
+  );
 
-  return { save, onStatus, onResponse, onMove, onStep, onDelete, onTogglePublic, onUnmerge, onDragStart, onDrop };
+  // The same object while nothing it holds changes, so the board's lists need not re-render.
+  return useMemo(
+    () => ({ save, onStatus, onResponse, onMove, onStep, onDelete, onTogglePublic, onUnmerge, onDragStart, onDrop }),
+    [save, onStatus, onResponse, onMove, onStep, onDelete, onTogglePublic, onUnmerge, onDragStart, onDrop],
+  );
 }
