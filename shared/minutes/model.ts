@@ -8,7 +8,7 @@
  * names replaced). Edits (Minutes.edits) replace a paragraph's generated text by key.
  */
 import type { Council, Field, Meeting, Member, Minutes, Remark, Speaker, SpeakerLabelRule, Staff } from '../domain';
-import { meetingOrdinal, toFullWidthDigits } from '../numbering';
+import { meetingOrdinal } from '../numbering';
 import { memberTitle } from '../people';
 import { councilChair } from '../offices';
 import { chairMember, hiddenNames, speakerLabel, type SpeakerContext } from '../speakers';
@@ -146,9 +146,15 @@ export function minutesFileName(meeting: Pick<Meeting, 'number'>, mode: MinutesM
 }
 
 /** Section titles: 開会 / 資料の説明 / 議題１ 各分野の… / その他（今後の予定について）. */
-function sectionTitle(kind: string, title: string, agendaNumber: number, width: 'full' | 'half' = 'full'): string {
-  const n = width === 'full' ? toFullWidthDigits(agendaNumber) : String(agendaNumber);
-  if (kind === '議題') return `議題${n}${title ? ` ${title}` : ''}`;
+function sectionTitle(
+  kind: string,
+  title: string,
+  agendaNumber: number,
+  width: 'full' | 'half' = 'full',
+  form: MinutesStyle['numbering']['agenda'] = 'plain',
+): string {
+  const n = formatNumber(agendaNumber, form, width);
+  if (kind === '議題') return `${form === 'dai' ? n : `議題${n}`}${title ? ` ${title}` : ''}`;
   return title || kind;
 }
 
@@ -274,7 +280,7 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
   const sections: MinutesSection[] = items.map((item, i) => {
     if (item.kind === '議題') agendaNo += 1;
     const number = formatNumber(i + 1, format.numbering.section, width);
-    const title = sectionTitle(item.kind, item.title, agendaNo, width);
+    const title = sectionTitle(item.kind, item.title, agendaNo, width, format.numbering.agenda);
     const list = byItem.get(item.id) ?? [];
     const closed = closedItems.has(item.id);
     if (closed && isPublic)
@@ -581,7 +587,9 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
       case 'agenda': {
         let n = 0;
         const list = meeting.agenda.filter((a) => a.kind === '議題');
-        return list.length ? list.map((a) => sectionTitle(a.kind, a.title, ++n, width)) : [texts.none];
+        return list.length
+          ? list.map((a) => sectionTitle(a.kind, a.title, ++n, width, format.numbering.agenda))
+          : [texts.none];
       }
       case 'body':
         return [];

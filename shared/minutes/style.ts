@@ -141,6 +141,8 @@ export const MinutesStyle = z.object({
   numbering: z.object({
     section: z.enum(NUMBER_FORMS),
     material: z.enum(NUMBER_FORMS),
+    /** The number after 「議題」 in headings and the 議題 row: 議題１ / 議題（１） / 議題① … (files before it: plain). */
+    agenda: z.enum(NUMBER_FORMS).default('plain'),
     header: z.enum(NUMBER_FORMS),
     /** One width for every generated number. */
     digitWidth: z.enum(DIGIT_WIDTHS),
@@ -224,7 +226,7 @@ export const DEFAULT_MINUTES_STYLE: MinutesStyle = {
     zeroMinutes: 'omit',
     dateTimeSeparator: ' ',
   },
-  numbering: { section: 'plain', material: 'dot', header: 'plain', digitWidth: 'full' },
+  numbering: { section: 'plain', material: 'dot', agenda: 'plain', header: 'plain', digitWidth: 'full' },
   texts: {
     opinionsGroup: '＜各委員から出された主な意見＞',
     fieldMark: '■',
@@ -275,7 +277,7 @@ export const MINUTES_STYLE_PRESETS: MinutesStyle[] = [
     attendance: { ...s.attendance, officers: 'mark', namesInPublic: true },
     speaker: { ...s.speaker, marks: { chair: '◎', member: '○', staff: '△' } },
     date: { ...s.date, time: 'kanji', zeroMinutes: 'keep', dateTimeSeparator: '　' },
-    numbering: { section: 'paren', material: 'paren', header: 'plain', digitWidth: 'half' },
+    numbering: { section: 'paren', material: 'paren', agenda: 'plain', header: 'plain', digitWidth: 'half' },
   })),
   merge((s) => ({
     ...s,
@@ -314,7 +316,7 @@ export const MINUTES_STYLE_PRESETS: MinutesStyle[] = [
     attendance: { ...s.attendance, form: 'category', absent: 'divider', namesInPublic: true },
     speaker: { ...s.speaker, pattern: '{who}', who: 'role' },
     date: { ...s.date, era: 'both', weekday: 'paren-half' },
-    numbering: { section: 'dot', material: 'dot', header: 'plain', digitWidth: 'half' },
+    numbering: { section: 'dot', material: 'dot', agenda: 'plain', header: 'plain', digitWidth: 'half' },
     text: { punctuation: 'touten', alnumWidth: 'half' },
     page: { ...s.page, pageNumber: 'of-total' },
   })),
@@ -364,7 +366,7 @@ export const MINUTES_STYLE_PRESETS: MinutesStyle[] = [
       sameSurname: 'given-initial',
     },
     date: { ...s.date, era: 'seireki', weekday: 'paren-half' },
-    numbering: { section: 'dot', material: 'dot', header: 'plain', digitWidth: 'half' },
+    numbering: { section: 'dot', material: 'dot', agenda: 'plain', header: 'plain', digitWidth: 'half' },
     text: { punctuation: 'comma', alnumWidth: 'keep' },
     page: { ...s.page, bodySize: 10.5, marginsMm: { top: 20, bottom: 20, left: 25, right: 20 }, pageNumber: 'plain' },
   })),

@@ -40,6 +40,9 @@ test('minutes style: pick a preset, change settings, see the preview, export the
   await expect(preview.getByRole('article')).toContainText(/20\d\d年\d+月\d+日/);
   await expect(preview.getByRole('article')).toContainText('◆');
   await expect(preview.getByRole('article')).toContainText('，');
+  await section.getByRole('combobox', { name: '議題の番号' }).click();
+  await page.getByRole('option', { name: '議題（１）' }).click();
+  await expect(preview.getByRole('article')).toContainText(/議題[（(][1１][)）]/);
   // The page: a wider left margin (binding) and a document grid of 40 lines.
   await section.getByLabel('余白・左（mm）').fill('30');
   await section.getByRole('switch', { name: /文字数と行数を指定する/ }).check();
@@ -93,6 +96,7 @@ test('minutes style: pick a preset, change settings, see the preview, export the
   expect(text).toMatch(/20\d\d年7月\d+日/);
   expect(text).toContain('◆');
   expect(text).toContain('，');
+  expect(text).toMatch(/議題[（(][1１][)）]/);
   expect(text).not.toMatch(/令和\d+年7月\d+日/);
   const xml = (await JSZip.loadAsync(readFileSync(file)).then((z) => z.file('word/document.xml')!.async('string')))!;
   const left = Number(/<w:pgMar [^>]*w:left="(\d+)"/.exec(xml)![1]);

@@ -15,7 +15,7 @@ import {
   styleFileName,
   styleFileText,
   styleProblem,
-  type MinutesStyle,
+  MinutesStyle,
 } from '../../shared/minutes/style';
 import { surnameLabels } from '../../shared/minutes/style-parts';
 import { applyTextRules, formatDateTime, formatNumber, type DateTimeFormat } from '../../shared/style/format';
@@ -331,7 +331,7 @@ describe('6 numbering and fixed texts', () => {
     expect(formatNumber(10, 'dot', 'half')).toBe('10.');
     const model = buildMinutesModel(
       styled((s) => {
-        s.numbering = { section: 'dai', material: 'paren', header: 'plain', digitWidth: 'half' };
+        s.numbering = { section: 'dai', material: 'paren', agenda: 'plain', header: 'plain', digitWidth: 'half' };
       }),
     );
     expect(model.sections.map((s) => s.heading).slice(0, 3)).toEqual([
@@ -340,6 +340,30 @@ describe('6 numbering and fixed texts', () => {
       '第3 議題1 各分野の現状と課題及び想定される解決策について',
     ]);
     expect(model.header.find((h) => h.key === 'materials')!.lines[0]).toBe('(1)飯塚市行政経営戦略推進ビジョン骨子案');
+  });
+
+  it('numbers the agenda items inside headings and the 議題 row by their own form', () => {
+    const heading = (agenda: 'plain' | 'paren' | 'circled' | 'dai', digitWidth: 'full' | 'half') =>
+      buildMinutesModel(
+        styled((s) => {
+          s.numbering = { ...s.numbering, agenda, digitWidth };
+          s.header.rows = [...s.header.rows.filter((r) => r.key !== 'agenda'), { key: 'agenda', label: '議題' }];
+        }),
+      );
+    const third = (m: ReturnType<typeof buildMinutesModel>) => m.sections[2]!.heading;
+    expect(third(heading('plain', 'full'))).toBe('３ 議題１ 各分野の現状と課題及び想定される解決策について');
+    expect(third(heading('paren', 'half'))).toBe('3 議題(1) 各分野の現状と課題及び想定される解決策について');
+    expect(third(heading('circled', 'full'))).toBe('３ 議題① 各分野の現状と課題及び想定される解決策について');
+    expect(third(heading('dai', 'full'))).toBe('３ 第１ 各分野の現状と課題及び想定される解決策について');
+    const agendaRow = heading('paren', 'full').header.find((h) => h.key === 'agenda')!.lines;
+    expect(agendaRow[1]).toBe('議題（２） 行政経営戦略推進ビジョン骨子案について');
+    // A style file written before the setting had it reads as 議題１.
+    expect(
+      MinutesStyle.parse({
+        ...DEFAULT_MINUTES_STYLE,
+        numbering: { section: 'plain', material: 'dot', header: 'plain', digitWidth: 'full' },
+      }).numbering.agenda,
+    ).toBe('plain');
   });
 
   it('uses the style texts for the group title, field mark, answers and the 説明 line', () => {

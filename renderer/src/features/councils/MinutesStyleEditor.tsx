@@ -105,6 +105,14 @@ const NUMBER_LABELS: Record<MinutesStyle['numbering']['section'], string> = {
   circled: '①',
   kana: 'ア',
 };
+const AGENDA_NUMBER_LABELS: Record<MinutesStyle['numbering']['agenda'], string> = {
+  plain: '議題１',
+  dot: '議題１.',
+  dai: '第１',
+  paren: '議題（１）',
+  circled: '議題①',
+  kana: '議題ア',
+};
 const PUNCT_LABELS: Record<MinutesStyle['text']['punctuation'], string> = {
   keep: '書いたまま',
   touten: '、。',
@@ -532,6 +540,12 @@ export function MinutesStyleEditor({ council }: { council: Council }) {
               value={draft.numbering.material}
               labels={NUMBER_LABELS}
               onChange={(material) => edit('numbering', { material })}
+            />
+            <Choice
+              label="議題の番号"
+              value={draft.numbering.agenda}
+              labels={AGENDA_NUMBER_LABELS}
+              onChange={(agenda) => edit('numbering', { agenda })}
             />
             <Choice
               label="数字の幅"
