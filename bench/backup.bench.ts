@@ -19,8 +19,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BenchModule, Figure } from './harness';
-import { launchChromium, startBrowserServer } from './browser';
+import { percentile, type BenchModule, type Figure } from './harness';
+import { launchChromium, newBenchPage, startBrowserServer } from './browser';
 import { seedInstallation } from './fixture/browser-seed';
 
 const KEY_DELAY_MS = 30;
@@ -43,11 +43,6 @@ async function installKeyProbe(page: Page): Promise<void> {
   });
 }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
-
 const files = (dir: string) => {
   try {
     return readdirSync(dir).filter((f) => !f.startsWith('.'));
@@ -65,13 +60,7 @@ const bench: BenchModule = {
     const server = await startBrowserServer(dataDir);
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({
-        locale: 'ja-JP',
-        timezoneId: 'Asia/Tokyo',
-        viewport: { width: 1366, height: 860 },
-      });
-      await context.addInitScript('window.__name = (f) => f;');
-      const page = await context.newPage();
+      const { page } = await newBenchPage(browser);
       await page.goto(server.url);
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().waitFor();
       const seeded = await seedInstallation(page, { bookkeeping: true });

@@ -1,7 +1,7 @@
 /** Shared by benches that drive the UI: the built browser-mode server and Chromium via playwright-core. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -47,6 +47,20 @@ export async function startBrowserServer(
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page as a Japanese office PC shows the app: ja-JP, Tokyo time, 1366×860. Bench files run
+ * through tsx, whose helper for function names is not defined in the page: it is stubbed.
+ */
+export async function newBenchPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1366, height: 860 },
+  });
+  await context.addInitScript('window.__name = (f) => f;');
+  return { context, page: await context.newPage() };
 }
 
 export async function launchPersistent(userDataDir: string): Promise<BrowserContext> {

@@ -11,3 +11,9 @@ export interface BenchModule {
   title: string;
   run(): Promise<Figure[]>;
 }
+
+/** The p-th percentile (nearest rank) of some timings. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

@@ -15,8 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BenchModule, Figure } from './harness';
-import { launchChromium, startBrowserServer } from './browser';
+import { percentile, type BenchModule, type Figure } from './harness';
+import { launchChromium, newBenchPage, startBrowserServer } from './browser';
 
 const REMARKS = 5000;
 const TYPED = 200;
@@ -191,11 +191,6 @@ async function installProbes(page: Page): Promise<void> {
   });
 }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
-
 /** 200 characters of ASCII, so every character is a real keydown (Japanese would arrive as IME text). */
 function typingText(): string {
   const words =
@@ -210,14 +205,7 @@ const bench: BenchModule = {
     const server = await startBrowserServer(path.join(root, 'data'));
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({
-        locale: 'ja-JP',
-        timezoneId: 'Asia/Tokyo',
-        viewport: { width: 1366, height: 860 },
-      });
-      // This file runs through tsx, whose helper for function names is not defined in the page.
-      await context.addInitScript('window.__name = (f) => f;');
-      const page = await context.newPage();
+      const { context, page } = await newBenchPage(browser);
       await page.goto(server.url);
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().click();
       await page.getByRole('heading', { level: 1, name: '飯塚市行政経営戦略推進審議会' }).waitFor();

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchModule, Figure } from './harness';
-import { launchChromium, startBrowserServer } from './browser';
+import { launchChromium, newBenchPage, startBrowserServer } from './browser';
 
 const REMARKS = 3000;
 const OPENS = 3;
@@ -141,13 +141,7 @@ const bench: BenchModule = {
     const server = await startBrowserServer(path.join(root, 'data'));
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({
-        locale: 'ja-JP',
-        timezoneId: 'Asia/Tokyo',
-        viewport: { width: 1366, height: 860 },
-      });
-      await context.addInitScript('window.__name = (f) => f;');
-      const page = await context.newPage();
+      const { context, page } = await newBenchPage(browser);
       await page.goto(server.url);
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().click();
       await page.getByRole('heading', { level: 1, name: '飯塚市行政経営戦略推進審議会' }).waitFor();

@@ -21,8 +21,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BenchModule, Figure } from './harness';
-import { launchChromium, startBrowserServer } from './browser';
+import { percentile, type BenchModule, type Figure } from './harness';
+import { launchChromium, newBenchPage, startBrowserServer } from './browser';
 import { seedInstallation } from './fixture/browser-seed';
 
 const OPINIONS = 20_000;
@@ -36,10 +36,6 @@ const HEAP_TARGET_MB = 300;
 
 const BOARD = '[data-opinions-board]';
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
 const median = (xs: number[]) => percentile(xs, 50);
 
 /** Click 「意見」 and time it: click → the frame, painted, showing the first card and the full count. */
@@ -122,13 +118,7 @@ const bench: BenchModule = {
     const server = await startBrowserServer(path.join(root, 'data'));
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({
-        locale: 'ja-JP',
-        timezoneId: 'Asia/Tokyo',
-        viewport: { width: 1366, height: 860 },
-      });
-      await context.addInitScript('window.__name = (f) => f;');
-      const page = await context.newPage();
+      const { context, page } = await newBenchPage(browser);
       page.on('crash', () => console.error('  ページがクラッシュしました'));
       await page.goto(server.url);
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().waitFor();

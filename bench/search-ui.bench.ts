@@ -14,8 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BenchModule, Figure } from './harness';
-import { launchChromium, startBrowserServer } from './browser';
+import { percentile, type BenchModule, type Figure } from './harness';
+import { launchChromium, newBenchPage, startBrowserServer } from './browser';
 import { seedInstallation } from './fixture/browser-seed';
 
 const KEYSTROKE_TARGET_MS = 50;
@@ -46,11 +46,6 @@ async function installProbe(page: Page): Promise<void> {
   });
 }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
-
 const bench: BenchModule = {
   title: '検索欄の入力遅延（結果の更新まで）',
   async run() {
@@ -59,13 +54,7 @@ const bench: BenchModule = {
     const server = await startBrowserServer(path.join(root, 'data'));
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({
-        locale: 'ja-JP',
-        timezoneId: 'Asia/Tokyo',
-        viewport: { width: 1366, height: 860 },
-      });
-      await context.addInitScript('window.__name = (f) => f;');
-      const page = await context.newPage();
+      const { page } = await newBenchPage(browser);
       await page.goto(server.url);
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().waitFor();
       let remarks = 0;

@@ -30,7 +30,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { BenchModule, Figure } from './harness';
+import { percentile, type BenchModule, type Figure } from './harness';
 import { generateInstallation } from './fixture/generate';
 import { bundleDocs } from '../shared/search/docs';
 import { SearchIndex, normaliseDoc } from '../shared/search/index';
@@ -94,11 +94,6 @@ export const QUERIES: BenchQuery[] = [
   { q: '高齢 介護 予防', filters: { kinds: ['remark', 'opinion'] } },
   { q: '公共 交通 デマンド' },
 ];
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 let gcFn: (() => void) | null = null;
 function fullGc(): void {

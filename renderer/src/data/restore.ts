@@ -103,7 +103,7 @@ export async function restoreRecords(
   const names = Object.keys(backup).filter((n) => known.has(n));
   // A backup without the bookkeeping (written before the change log) gets what the schema
   // upgrade gives existing records: revision 1, and a 'create' line in the log.
-  const bookkeeping = BOOKKEEPING_TABLES.every((b) => backup[b]) ? null : firstRevisions(backup);
+  const bookkeeping = [...BOOKKEEPING].every((b) => backup[b]) ? null : firstRevisions(backup);
   await db.transaction('rw', db.tables, async (tx) => {
     // The backup's records and their bookkeeping are written as they are, in bulk: stamping
     // each record again (and logging each cleared one) made a large restore take minutes.
@@ -126,8 +126,6 @@ export async function restoreRecords(
   });
   return { written };
 }
-
-const BOOKKEEPING_TABLES = [...BOOKKEEPING];
 
 /** Revision 1 and a 'create' log line for every tracked record of a backup. */
 function firstRevisions(backup: TableRecords): { revisions: RevisionRecord[]; changes: ChangeRecord[] } {

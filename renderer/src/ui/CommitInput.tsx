@@ -81,6 +81,17 @@ export function CommitInput({
       </DialogSurface>
     </Dialog>
   ) : null;
+  /** The same for both kinds of field: track focus, keep the typing, save on leaving. */
+  const editing = {
+    onFocus: () => {
+      focused.current = true;
+    },
+    onChange: (_: unknown, d: { value: string }) => setText(d.value),
+    onBlur: () => {
+      focused.current = false;
+      commit();
+    },
+  };
   if (multiline) {
     return (
       <>
@@ -90,14 +101,7 @@ export function CommitInput({
           aria-label={rest['aria-label']}
           placeholder={rest.placeholder}
           style={rest.style}
-          onFocus={() => {
-            focused.current = true;
-          }}
-          onChange={(_, d) => setText(d.value)}
-          onBlur={() => {
-            focused.current = false;
-            commit();
-          }}
+          {...editing}
         />
         {question}
       </>
@@ -108,14 +112,7 @@ export function CommitInput({
       <Input
         {...rest}
         value={text}
-        onFocus={() => {
-          focused.current = true;
-        }}
-        onChange={(_, d) => setText(d.value)}
-        onBlur={() => {
-          focused.current = false;
-          commit();
-        }}
+        {...editing}
         onKeyDown={(e) => {
           if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
           // The same Enter must not go on to press a button of the question it may open.
