@@ -65,6 +65,31 @@ describe('Excel lists print on A4 at 80% or more, ruled', () => {
   it('the old widths of the 分野別意見一覧 would have printed below 80%', () => {
     expect(printScale([7, 16, 60, 28, 16, 17, 12, 50, 14], true)).toBeLessThan(MIN_PRINT_SCALE);
   });
+
+  it.each(['list', 'responses'] as OpinionDocumentKind[])(
+    'internal %s: the 意見ID column sits outside the printed page, which prints as the 公開版 does',
+    async (kind) => {
+      const internal = (await load((await buildOpinionDocument(kind, 'xlsx', data, false)).bytes)).worksheets[0]!;
+      const pub = (await load((await buildOpinionDocument(kind, 'xlsx', data, true)).bytes)).worksheets[0]!;
+      const headers = (internal.getRow(1).values as unknown[]).slice(1);
+      expect(headers).toEqual([...(pub.getRow(1).values as unknown[]).slice(1), '意見ID']);
+      const n = headers.length;
+      const idCell = internal.getRow(2).getCell(n);
+      expect(String(idCell.value)).toBe(data.opinions.find((o) => String(idCell.value) === o.id)?.id);
+      // Print area: the table up to the column before 意見ID, every row.
+      const last = internal.getColumn(n - 1).letter;
+      expect(internal.pageSetup.printArea).toBe(`A1:${last}${internal.actualRowCount}`);
+      // The printed columns keep the 公開版's widths (nothing squeezed to make room) and print at 80% or more.
+      const widths = internal.columns.map((c) => c.width ?? 9);
+      expect(widths.slice(0, -1)).toEqual(pub.columns.map((c) => c.width ?? 9));
+      expect(printScale(widths.slice(0, -1), true)).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
+      // On screen: small grey text on one line, in a column just wide enough for it, ruled like the rest.
+      expect(widths.at(-1)).toBeLessThanOrEqual(32);
+      expect(idCell.font).toMatchObject({ size: 9, color: { argb: 'FF808080' } });
+      expect(idCell.alignment?.wrapText ?? false).toBe(false);
+      expect(idCell.border?.left?.style).toBe('thin');
+    },
+  );
 });
 
 describe('matrix (.xlsx)', () => {

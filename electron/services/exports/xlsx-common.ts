@@ -20,6 +20,26 @@ export interface ColumnSpec<Row> {
   maxWidth?: number;
   /** 'date' cells get a yyyy/mm/dd format; 'number' right-aligned. */
   type?: 'text' | 'number' | 'date';
+  /**
+   * A reference for a program rather than for reading (the 意見ID a re-import matches on):
+   * small grey text on one line, outside the printed page (the print area ends before it)
+   * and left out of the fit to the page width. Only the last columns of a sheet may be references.
+   */
+  reference?: boolean;
+}
+
+/** How many columns print: those before the reference columns (which must all come last). */
+export function printedColumnCount(columns: readonly Pick<ColumnSpec<never>, 'reference' | 'header'>[]): number {
+  const first = columns.findIndex((c) => c.reference);
+  if (first < 0) return columns.length;
+  const stray = columns.slice(first).find((c) => !c.reference);
+  if (stray) throw new Error(`column ${stray.header} follows a reference column: references come last`);
+  return first;
+}
+
+/** Widths fitted to the page for the printed columns; reference columns keep theirs. */
+function fitPrinted(wanted: number[], printed: number, landscape: boolean): number[] {
+  return [...fitWidths(wanted.slice(0, printed), landscape), ...wanted.slice(printed)];
 }
 
 export interface SheetSpec<Row> {
@@ -121,6 +141,8 @@ function sheetOptions(spec: Pick<SheetSpec<unknown>, 'title' | 'landscape'>): Pa
 }
 
 const FONT = { name: XLSX_FONT, size: 11 };
+/** Reference columns (意見ID): smaller and grey, so the eye passes over them. */
+const REFERENCE_FONT = { name: XLSX_FONT, size: 9, color: { argb: 'FF808080' } };
 const THIN = { style: 'thin' as const };
 /** Thin rules on all four sides of a table cell. */
 export const CELL_BORDER: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
@@ -137,8 +159,10 @@ function styleHeader(row: ExcelJS.Row): void {
 function styleRow<Row>(row: ExcelJS.Row, columns: ColumnSpec<Row>[]): void {
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
-    cell.font = FONT;
-    cell.alignment = { vertical: 'top', wrapText: true, ...(c.type === 'number' ? { horizontal: 'right' } : {}) };
+    cell.font = c.reference ? REFERENCE_FONT : FONT;
+    cell.alignment = c.reference
+      ? { vertical: 'top', wrapText: false }
+      : { vertical: 'top', wrapText: true, ...(c.type === 'number' ? { horizontal: 'right' } : {}) };
     cell.border = CELL_BORDER;
     if (c.type === 'date') cell.numFmt = 'yyyy/mm/dd';
   });
@@ -155,7 +179,7 @@ function columnWidths<Row>(spec: SheetSpec<Row>, rows: CellValue[][]): number[] 
     });
   }
   const wanted = spec.columns.map((c, i) => c.width ?? Math.min(widths[i]!, c.maxWidth ?? 60));
-  return fitWidths(wanted, spec.landscape ?? false);
+  return fitPrinted(wanted, printedColumnCount(spec.columns), spec.landscape ?? false);
 }
 
 /** A row height for wrapped text (about 15 points a line at 11 pt); undefined = one line. */
@@ -179,13 +203,15 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: SheetSpec<Row>): 
   styleHeader(header);
   const all = spec.rows.map((row) => spec.columns.map((c) => c.value(row)));
   const widths = columnWidths(spec, all);
-  const headerHeight = fittedHeight(headers, widths);
+  // Reference columns stay on one line: they never make a row taller.
+  const printed = printedColumnCount(spec.columns);
+  const headerHeight = fittedHeight(headers.slice(0, printed), widths);
   if (headerHeight) header.height = headerHeight;
   for (const values of all) {
     const added = ws.addRow(values);
     styleRow(added, spec.columns);
     if (spec.fitRowHeights) {
-      const h = fittedHeight(values, widths);
+      const h = fittedHeight(values.slice(0, printed), widths);
       if (h) added.height = h;
     }
   }
@@ -193,6 +219,7 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: SheetSpec<Row>): 
     ws.getColumn(i + 1).width = w;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
+  if (printed < spec.columns.length) ws.pageSetup.printArea = `A1:${columnLetter(printed)}${spec.rows.length + 1}`;
   return ws;
 }
 
@@ -233,7 +260,13 @@ export async function writeTableWorkbook(sink: ZipSink, title: string, sheets: S
       `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${DOC_RELS}"><workbookPr/><bookViews><workbookView/></bookViews><sheets>${names.map((n, i) => `<sheet name="${xmlText(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets><definedNames>${sheets
         .map((s, i) => {
           const q = `'${xmlText(names[i]!.replace(/'/g, "''"))}'`;
-          return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${q}!$A$1:$${columnLetter(s.columns.length)}$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$1:$1</definedName>`;
+          // Reference columns are outside the print area (the table's rows: exceljs cannot read whole columns).
+          const printed = printedColumnCount(s.columns);
+          const area =
+            printed < s.columns.length
+              ? `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${q}!$A$1:$${columnLetter(printed)}$${s.rows.length + 1}</definedName>`
+              : '';
+          return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${q}!$A$1:$${columnLetter(s.columns.length)}$1</definedName>${area}<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$1:$1</definedName>`;
         })
         .join('')}</definedNames></workbook>`,
     ),
@@ -259,11 +292,11 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const PKG_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const DOC_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** Style ids in STYLES_XML: the header, then text, number and date cells of the table. */
-const XF = { header: 1, text: 2, number: 3, date: 4 } as const;
+/** Style ids in STYLES_XML: the header, then text, number, date and reference cells of the table. */
+const XF = { header: 1, text: 2, number: 3, date: 4, reference: 5 } as const;
 const BORDER_XML =
   '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>';
-const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/mm/dd"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="${XLSX_FONT}"/></font><font><sz val="11"/><name val="${XLSX_FONT}"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/></patternFill></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${BORDER_XML}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="top" wrapText="1"/></xf><xf numFmtId="164" fontId="2" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/mm/dd"/></numFmts><fonts count="4"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="${XLSX_FONT}"/></font><font><sz val="11"/><name val="${XLSX_FONT}"/></font><font><sz val="9"/><color rgb="FF808080"/><name val="${XLSX_FONT}"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/></patternFill></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${BORDER_XML}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="top" wrapText="1"/></xf><xf numFmtId="164" fontId="2" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="3" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** A, B, … Z, AA, … for 1-based column numbers. */
 export function columnLetter(n: number): string {
@@ -307,12 +340,14 @@ function streamedWidths<Row>(spec: SheetSpec<Row>): number[] {
         if (w + 2 > widths[i]!) widths[i] = w + 2;
       }
   const wanted = spec.columns.map((c, i) => c.width ?? Math.min(widths[i]!, c.maxWidth ?? 60));
-  return fitWidths(wanted, spec.landscape ?? false);
+  return fitPrinted(wanted, printedColumnCount(spec.columns), spec.landscape ?? false);
 }
 
 async function sheetXml<Row>(spec: SheetSpec<Row>, w: TextWriter): Promise<void> {
   const widths = streamedWidths(spec);
   const n = spec.columns.length;
+  // Reference columns stay on one line: they never make a row taller.
+  const printed = printedColumnCount(spec.columns);
   const letters = spec.columns.map((_, i) => columnLetter(i + 1));
   const last = `${letters[n - 1]}${spec.rows.length + 1}`;
   await w(
@@ -325,14 +360,17 @@ async function sheetXml<Row>(spec: SheetSpec<Row>, w: TextWriter): Promise<void>
       letters,
       headers.map(() => XF.header),
       headers,
-      fittedHeight(headers, widths),
+      fittedHeight(headers.slice(0, printed), widths),
     ),
   );
-  const styles = spec.columns.map((c) => (c.type === 'number' ? XF.number : c.type === 'date' ? XF.date : XF.text));
+  const styles = spec.columns.map((c) =>
+    c.reference ? XF.reference : c.type === 'number' ? XF.number : c.type === 'date' ? XF.date : XF.text,
+  );
   let r = 1;
   for (const row of spec.rows) {
     const values = spec.columns.map((c) => c.value(row));
-    await w(rowXml(++r, letters, styles, values, spec.fitRowHeights ? fittedHeight(values, widths) : undefined));
+    const height = spec.fitRowHeights ? fittedHeight(values.slice(0, printed), widths) : undefined;
+    await w(rowXml(++r, letters, styles, values, height));
   }
   const s = spec as SheetSpec<unknown>;
   const options = sheetOptions(s).pageSetup!;

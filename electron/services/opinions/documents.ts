@@ -100,11 +100,28 @@ function subtitle(data: OpinionDocumentData, publication: boolean, scope: Docume
 
 // ---------------------------------------------------------------- 分野別意見一覧
 
+/**
+ * The column a re-import matches rows on (electron/services/opinions/import.ts): the
+ * opinion's id, which stays the same however the list is sorted or edited (番号 is only the
+ * row's place in one edition). Internal copies only — a 公開版 never carries internal ids.
+ * Small grey text at the right edge, outside the printed page.
+ */
+export const OPINION_ID_HEADER = '意見ID';
+const idColumn: ColumnSpec<OpinionRow> = {
+  header: OPINION_ID_HEADER,
+  value: (r) => r.opinion.id,
+  // Wide enough for an id (36 characters) in the small font: it stays inside its ruled cell.
+  width: 32,
+  reference: true,
+};
+
 /** One opinion per row: the 分野別意見一覧, and with 該当箇所 the 意見対応表 (docs/CONVENTIONS.md §6.2). */
 const opinionColumns = (opts: {
   summaryHeader: string;
   withSections: boolean;
   format: DocumentFormat;
+  /** Internal copies end with the 意見ID a re-import matches on. */
+  withId: boolean;
 }): ColumnSpec<OpinionRow>[] => [
   { header: '番号', value: (r) => r.no, type: 'number', width: 7 },
   { header: '分野', value: (r) => r.field, maxWidth: 16 },
@@ -116,6 +133,7 @@ const opinionColumns = (opts: {
   { header: '市の考え方', value: (r) => r.response, width: 50 },
   { header: '反映状況', value: (r) => r.status, maxWidth: 14 },
   ...(opts.withSections ? [{ header: '該当箇所', value: (r: OpinionRow) => r.sections, maxWidth: 30 }] : []),
+  ...(opts.withId ? [idColumn] : []),
 ];
 
 /** A workbook before it is written: its title and table sheets (written by writeTableWorkbook). */
@@ -133,7 +151,12 @@ function listWorkbook(data: OpinionDocumentData, publication: boolean): Workbook
     {
       name: '分野別意見一覧',
       title: `${data.council.name}　${DOCUMENT_TITLES.list}`,
-      columns: opinionColumns({ summaryHeader: '意見', withSections: false, format: documentFormat(data.council) }),
+      columns: opinionColumns({
+        summaryHeader: '意見',
+        withSections: false,
+        format: documentFormat(data.council),
+        withId: !publication,
+      }),
       rows,
       landscape: true,
       fitRowHeights: true,
@@ -243,6 +266,7 @@ function responsesWorkbook(data: OpinionDocumentData, publication: boolean): Wor
       summaryHeader: '意見の概要',
       withSections: true,
       format: documentFormat(data.council),
+      withId: !publication,
     }),
   };
   const totals: SheetSpec<(typeof summary)[number]> = {

@@ -31,8 +31,15 @@ export function opinionSamples(bundle: CouncilBundle): SampleDocument[] {
     build: async () =>
       (await buildOpinionDocument(kind, format, data, true, undefined, kind === 'matrix' ? matrixScope : {})).bytes,
   });
+  // The internal copies carry the 意見ID column a corrected sheet is re-imported by.
+  const internal = (kind: 'list' | 'responses', fileName: string): SampleDocument => ({
+    fileName,
+    build: async () => (await buildOpinionDocument(kind, 'xlsx', data, false)).bytes,
+  });
   const docs = [
     doc('list', 'xlsx', '分野別意見一覧.xlsx'),
+    internal('list', '分野別意見一覧_内部用.xlsx'),
+    internal('responses', '意見対応表_内部用.xlsx'),
     doc('list', 'docx', '分野別意見一覧.docx'),
     doc('responses', 'xlsx', '意見対応表.xlsx'),
     doc('responses', 'docx', '意見対応表.docx'),
