@@ -66,6 +66,11 @@ export const ImportedOpinionRow = z.object({
   response: z.string(),
   status: z.string(),
   errors: z.array(z.string()),
+  /**
+   * The 意見ID cell of an internal list (absent in older sheets and hand-made ones): a
+   * re-import matches the row to that opinion first, then by its text.
+   */
+  opinionId: z.string().max(100).optional(),
 });
 export type ImportedOpinionRow = z.infer<typeof ImportedOpinionRow>;
 

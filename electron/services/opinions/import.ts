@@ -12,7 +12,7 @@ import type { ImportedOpinionRow, OpinionImportArgs, OpinionImportPreview } from
 
 /** Header words recognised for each column (first match wins; compared width- and case-folded). */
 const HEADERS: Record<
-  'summary' | 'field' | 'member' | 'meeting' | 'source' | 'label' | 'response' | 'status',
+  'summary' | 'field' | 'member' | 'meeting' | 'source' | 'label' | 'response' | 'status' | 'id',
   string[]
 > = {
   summary: ['意見の概要', '意見', 'ご意見', '意見内容', '主な意見'],
@@ -23,7 +23,12 @@ const HEADERS: Record<
   label: ['提出者', '所属', '担当課', '出典の詳細'],
   response: ['市の考え方', '市回答', '対応', '回答'],
   status: ['反映状況', '対応状況', '状況'],
+  /** The internal lists' last column (documents.ts): optional, older sheets have none. */
+  id: ['意見ID'],
 };
+
+/** Longer than any id the app makes: not one of ours, so the row is matched by its text. */
+const MAX_ID_LENGTH = 100;
 
 const MAX_ROWS = 20_000;
 
@@ -114,6 +119,7 @@ function readRows(
       errors.push(`反映状況「${statusRaw}」はこの審議会の選択肢にありません（${args.statuses.join('／')}）。`);
     const response = get(row, 'response');
     if (response.length > 5000) errors.push('市の考え方が長すぎます（5,000字まで）。');
+    const opinionId = get(row, 'id');
 
     out.push({
       row: r,
@@ -128,6 +134,7 @@ function readRows(
       response,
       status,
       errors,
+      ...(opinionId && opinionId.length <= MAX_ID_LENGTH ? { opinionId } : {}),
     });
   }
   return out;

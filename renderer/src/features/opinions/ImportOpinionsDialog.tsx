@@ -26,7 +26,9 @@ import { describeError } from '../../app/notify';
 import { OPINION_SOURCE_LABELS, type Council } from '../../../../shared/domain';
 import type { OpinionImportPreview } from '../../../../shared/contract/opinions';
 import { importOpinionChanges, importTargets, useCouncilOpinions } from './data/index';
-import { planOpinionImport } from './importMatch';
+import { planOpinionImport, type ImportStep } from './importMatch';
+import { documentFormat } from '../../../../shared/minutes/style';
+import { applyTextRules } from '../../../../shared/style/format';
 import { useOpinionExport } from './ExportMenu';
 
 function toBase64(file: File): Promise<string> {
@@ -89,8 +91,13 @@ export function ImportOpinionsDialog({
 
   const good = preview?.rows.filter((r) => !r.errors.length) ?? [];
   const bad = preview?.rows.filter((r) => r.errors.length) ?? [];
-  // A row with the text of a stored opinion updates it (importMatch.ts).
-  const plan = useMemo(() => (preview ? planOpinionImport(existing ?? [], preview.rows) : []), [preview, existing]);
+  // A row with the 意見ID or the text of a stored opinion updates it (importMatch.ts).
+  const plan = useMemo(() => {
+    if (!preview) return [];
+    const rules = documentFormat(council).text;
+    return planOpinionImport(existing ?? [], preview.rows, { styled: (t) => applyTextRules(t, rules) });
+  }, [preview, existing, council]);
+  const byId = plan.some((p) => (p.kind === 'update' || p.kind === 'same') && p.by === 'id');
   const adds = plan.flatMap((p) => (p.kind === 'add' ? [p.row] : []));
   const updates = plan.flatMap((p) => (p.kind === 'update' ? [{ id: p.target.id, patch: p.patch }] : []));
   const same = plan.filter((p) => p.kind === 'same').length;
@@ -130,6 +137,7 @@ export function ImportOpinionsDialog({
             <Text block style={{ marginBottom: 8 }}>
               1行目が見出しの表を読み取ります。列：<b>意見</b>
               （必須）・分野・委員・会議（第N回）・出典（審議会／各課インタビュー／書面意見／パブリックコメント）・提出者・市の考え方・反映状況。
+              内部用の分野別意見一覧・意見対応表（Excel）は右端の「意見ID」で登録済みの意見と照合するので、直した表をそのまま読み込めます。
               確認するまで何も保存されません。
             </Text>
             <Button
@@ -164,8 +172,10 @@ export function ImportOpinionsDialog({
                 </Text>
                 {updates.length || same ? (
                   <Text block style={{ marginBottom: 6 }}>
-                    登録済みの意見と同じ文の行は、新しく追加せずその意見を更新します（更新 {updates.length}件・変更なし{' '}
-                    {same}件）。空欄の項目は登録済みの内容を残します。
+                    {byId
+                      ? '意見IDのある行はその意見を、意見IDのない行は同じ文の意見を、新しく追加せずに更新します。意見の文を直した行も、意見IDが同じなら同じ意見の更新です'
+                      : '登録済みの意見と同じ文の行は、新しく追加せずその意見を更新します'}
+                    （更新 {updates.length}件・変更なし {same}件）。空欄の項目は登録済みの内容を残します。
                   </Text>
                 ) : null}
                 <div style={{ maxHeight: 380, overflowY: 'auto' }}>
@@ -226,23 +236,50 @@ export function ImportOpinionsDialog({
   );
 }
 
-/** What a good row will do: OK (added), 更新 with what changes, or 変更なし. */
-function StepBadge({ step }: { step: ReturnType<typeof planOpinionImport>[number] | undefined }) {
-  if (step?.kind === 'update')
-    return (
+/** At most this many characters of the stored text before a corrected 意見. */
+const BEFORE_CHARS = 60;
+
+/** What a good row will do: 追加, 更新 with what changes (and the text it replaces), or 変更なし. */
+function StepBadge({ step }: { step: ImportStep | undefined }) {
+  if (!step || step.kind === 'error') return null;
+  const badge =
+    step.kind === 'update' ? (
       <Badge appearance="tint" color="brand">
         更新：{step.changes.join('・')}
       </Badge>
-    );
-  if (step?.kind === 'same')
-    return (
+    ) : step.kind === 'same' ? (
       <Badge appearance="tint" color="informative">
         変更なし（登録済み）
       </Badge>
+    ) : (
+      <Badge appearance="tint" color="success">
+        追加
+      </Badge>
     );
+  const notes: string[] = [];
+  if (step.kind !== 'add' && step.by === 'id') notes.push('意見IDで照合');
+  if (step.idProblem)
+    notes.push(
+      (step.idProblem === 'unknown'
+        ? 'この意見IDはこの審議会の意見にありません（別の審議会の表、または統合・削除された意見）。'
+        : '同じ意見IDの行が前にあります。') +
+        (step.kind === 'add' ? '新しい意見として追加します。' : '同じ文の意見と照合しました。'),
+    );
+  const before = step.kind === 'update' && step.patch.summary !== undefined ? step.target.summary : null;
   return (
-    <Badge appearance="tint" color="success">
-      OK
-    </Badge>
+    <>
+      {badge}
+      {notes.map((n) => (
+        <Text key={n} block size={200}>
+          {n}
+        </Text>
+      ))}
+      {before !== null ? (
+        <Text block size={200}>
+          変更前の意見：
+          {before.length > BEFORE_CHARS ? `${before.slice(0, BEFORE_CHARS)}…` : before}
+        </Text>
+      ) : null}
+    </>
   );
 }
