@@ -300,6 +300,7 @@ test('an 意見シート is previewed with per-row errors and only confirmed row
   app: page,
   server,
 }) => {
+  test.setTimeout(180_000); // three imports and an export round trip on a loaded machine
   await openOpinions(page);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('意見シート');
@@ -384,4 +385,40 @@ test('an 意見シート is previewed with per-row errors and only confirmed row
   await expect(toast(page, '意見を取り込みました（追加 0件・更新 1件）')).toBeVisible();
   await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('96 / 96件');
   await expect(imported).toContainText('返礼品の基準を見直します。');
+
+  // Round trip by 意見ID: the internal 分野別意見一覧 goes out, its 意見 is corrected in Excel
+  // and it comes back. The row is the same opinion (its id), so the text is updated in place.
+  await page.getByRole('button', { name: '出力' }).click();
+  await page.getByRole('menuitemcheckbox', { name: /公開版/ }).click();
+  await page.getByRole('menuitem', { name: '分野別意見一覧（Excel）' }).click();
+  await expect(toast(page, `「${C}分野別意見一覧_内部用.xlsx」を保存しました`)).toBeVisible({ timeout: 30_000 });
+  const exported = await sheetOf(server.exportDir, '分野別意見一覧_内部用.xlsx', '分野別意見一覧');
+  const headers = exported.rows[0]!;
+  expect(headers.at(-1)).toBe('意見ID');
+  const textCol = headers.indexOf('意見') + 1;
+  const target = exported.rows.findIndex((r) => r[textCol - 1] === 'ふるさと納税の返礼品を見直してはどうか。') + 1;
+  expect(target).toBeGreaterThan(1);
+  const corrected = 'ふるさと納税の返礼品の基準を、地場産品に絞って見直してはどうか。';
+  exported.ws.getRow(target).getCell(textCol).value = corrected;
+  const roundTrip = path.join(os.tmpdir(), `iken-roundtrip-${Date.now()}.xlsx`);
+  await exported.ws.workbook.xlsx.writeFile(roundTrip);
+  await page.getByRole('button', { name: 'Excel から取り込む' }).click();
+  await dialog.getByLabel('取り込むファイル').setInputFiles(roundTrip);
+  const row = preview.getByRole('row', { name: /地場産品に絞って/ });
+  // Reading the 96-row workbook in main is the slow part on a loaded machine.
+  await expect(row).toContainText('更新：意見', { timeout: 30_000 });
+  await expect(row).toContainText('意見IDで照合');
+  await expect(row).toContainText('変更前の意見：ふるさと納税の返礼品を見直してはどうか。');
+  await expect(dialog).toContainText('意見の文を直した行も、意見IDが同じなら同じ意見の更新です');
+  await expect(dialog).toContainText('（更新 1件・変更なし 95件）');
+  // The one change is listed first, above the 95 unchanged rows.
+  await expect(preview.getByRole('row').nth(1)).toContainText('地場産品に絞って');
+  await screenshot(page, 'opinions-08-reimport-by-id');
+  await dialog.getByRole('button', { name: '追加 0件・更新 1件を取り込む' }).click();
+  await expect(toast(page, '意見を取り込みました（追加 0件・更新 1件）')).toBeVisible();
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('96 / 96件');
+  const updated = card(page, corrected);
+  await expect(updated).toContainText('返礼品の基準を見直します。');
+  await expect(updated).toContainText('河委員');
+  await expect(card(page, 'ふるさと納税の返礼品を見直してはどうか。')).toHaveCount(0);
 });

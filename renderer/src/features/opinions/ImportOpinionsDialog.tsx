@@ -102,6 +102,9 @@ export function ImportOpinionsDialog({
   const updates = plan.flatMap((p) => (p.kind === 'update' ? [{ id: p.target.id, patch: p.patch }] : []));
   const same = plan.filter((p) => p.kind === 'same').length;
   const stepOf = new Map(plan.map((p) => [p.row.row, p]));
+  // What will change comes first; the rows left as they are follow, in the sheet's order.
+  const unchanged = (r: { row: number }) => stepOf.get(r.row)?.kind === 'same';
+  const shownRows = preview ? [...preview.rows.filter((r) => !unchanged(r)), ...preview.rows.filter(unchanged)] : [];
   const confirm = async () => {
     if (!preview) return;
     setBusy(true);
@@ -176,6 +179,7 @@ export function ImportOpinionsDialog({
                       ? '意見IDのある行はその意見を、意見IDのない行は同じ文の意見を、新しく追加せずに更新します。意見の文を直した行も、意見IDが同じなら同じ意見の更新です'
                       : '登録済みの意見と同じ文の行は、新しく追加せずその意見を更新します'}
                     （更新 {updates.length}件・変更なし {same}件）。空欄の項目は登録済みの内容を残します。
+                    {same ? '変更のない行は表の後ろにまとめています。' : ''}
                   </Text>
                 ) : null}
                 <div style={{ maxHeight: 380, overflowY: 'auto' }}>
@@ -191,7 +195,7 @@ export function ImportOpinionsDialog({
                       </TableRow>
                     </TableHeader>
                     <TableBody>
-                      {preview.rows.map((r) => (
+                      {shownRows.map((r) => (
                         <TableRow key={r.row}>
                           <TableCell>{r.row}</TableCell>
                           <TableCell>{r.summary || '—'}</TableCell>
@@ -257,7 +261,7 @@ function StepBadge({ step }: { step: ImportStep | undefined }) {
       </Badge>
     );
   const notes: string[] = [];
-  if (step.kind !== 'add' && step.by === 'id') notes.push('意見IDで照合');
+  if (step.kind === 'update' && step.by === 'id') notes.push('意見IDで照合');
   if (step.idProblem)
     notes.push(
       (step.idProblem === 'unknown'
