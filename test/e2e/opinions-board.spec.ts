@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, loadSample, readStore } from './fixtures';
 
 const ADDED = 150; // with the sample's 94: above the board's VIRTUALISE_ABOVE (200)
@@ -29,11 +30,15 @@ async function bigBoard(page: Page) {
 test('a large board shows only the cards near the view, lands a search result far down, filters and edits by keyboard', async ({
   app: page,
 }) => {
+  test.setTimeout(180_000); // importing 150 rows and an axe run on a loaded machine
   await bigBoard(page);
   // Virtualised: far fewer cards in the page than opinions on the board.
   const inDom = await page.locator('[data-opinions-board] article').count();
   expect(inDom).toBeGreaterThan(0);
   expect(inDom).toBeLessThan(60);
+  // The virtual board keeps its structure for assistive technology (headings, one named list per field).
+  const axe = await new AxeBuilder({ page }).include('[data-opinions-board]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // A search result for the last opinion of 財務 (far below the view) lands on its card.
   const [target] = await readStore<{ id: string; councilId: string }>(page, 'opinions', {
