@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Opinion } from '../../shared/domain';
-import { stabilise } from '../../renderer/src/features/opinions/boardIndex';
+import { stabilise } from '../../renderer/src/features/opinions/stableOpinions';
 
 const op = (id: string, over: Partial<Opinion> = {}): Opinion => ({
   id,
