@@ -1,95 +1,273 @@
 /**
- * One field's cards on the board. Short lists render every card; long ones (years of
- * opinions) are virtualised against the page's scroller (<main id="main-content">), the
- * same pattern as the live screen's RemarkList: only the cards near the viewport exist
- * in the DOM, each measured after it renders.
+ * The board's cards, field by field. A board of a few hundred opinions renders every card
+ * (find-in-page, tests and screen readers see them all). A larger one (years of opinions)
+ * is ONE virtual list over the whole board, against the page's scroller
+ * (<main id="main-content">): the field headings are rows of it, and only the rows near the
+ * viewport exist in the DOM, each measured after it renders. Each field's cards stay in a
+ * list of their own (role="list", 「〇〇の意見」) that spans the field's rows, so the field
+ * keeps its name, its drop zone and its item count (aria-setsize) for assistive technology.
  */
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Opinion } from '../../../../shared/domain';
+import { Section } from '../../ui/Section';
 
-/**
- * Above this many cards in one field, the list is virtualised. Boards of a few hundred
- * opinions keep every card in the DOM (find-in-page, tests and screen readers see them all).
- */
+/** Above this many shown cards, the board is virtualised. */
 export const VIRTUALISE_ABOVE = 200;
 
-interface ListProps {
+export interface BoardGroup {
+  fieldId: string | null;
+  name: string;
+  /** The shown (filtered) opinions of the field. */
   items: Opinion[];
-  label: string;
-  className: string;
-  renderItem: (o: Opinion) => ReactNode;
+  /** All the field's opinions. */
+  total: number;
 }
 
-export function OpinionList(props: ListProps) {
-  return props.items.length > VIRTUALISE_ABOVE ? <VirtualOpinionList {...props} /> : <PlainOpinionList {...props} />;
+export interface BoardListProps {
+  groups: BoardGroup[];
+  filtered: boolean;
+  renderCard: (o: Opinion) => ReactNode;
+  /** Drag-and-drop props of a field's drop zone. */
+  dropProps: (fieldId: string | null) => Record<string, unknown>;
+  /** Where the list is told to bring an opinion into view and to the keyboard. */
+  revealRef: { current: ((id: string) => boolean) | null };
 }
 
-function PlainOpinionList({ items, label, className, renderItem }: ListProps) {
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: '8px', minHeight: '24px' },
+  hint: { color: tokens.colorNeutralForeground3 },
+  head: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '8px',
+    margin: 0,
+    padding: '16px 0 10px',
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+const label = (g: BoardGroup) => `${g.name}の意見`;
+
+function Title({ g, filtered }: { g: BoardGroup; filtered: boolean }) {
   return (
-    <div className={className} role="list" aria-label={label}>
-      {items.map((o) => (
-        <div role="listitem" key={o.id}>
-          {renderItem(o)}
-        </div>
-      ))}
-    </div>
+    <>
+      {g.name}{' '}
+      <CounterBadge count={g.items.length} appearance="ghost" color="informative" overflowCount={99999} showZero />
+      {filtered ? <Text size={200}> / {g.total}件</Text> : null}
+    </>
   );
 }
 
+function EmptyHint() {
+  const s = useStyles();
+  return (
+    <Text size={200} className={s.hint}>
+      （ここへドラッグして移動できます）
+    </Text>
+  );
+}
+
+export function OpinionList(props: BoardListProps) {
+  const shown = props.groups.reduce((n, g) => n + g.items.length, 0);
+  return shown > VIRTUALISE_ABOVE ? <VirtualBoard {...props} /> : <PlainBoard {...props} />;
+}
+
+function PlainBoard({ groups, filtered, renderCard, dropProps, revealRef }: BoardListProps) {
+  const s = useStyles();
+  useEffect(() => {
+    revealRef.current = (id) => {
+      const el = document.querySelector<HTMLElement>(`[data-opinion-id="${CSS.escape(id)}"]`);
+      el?.focus();
+      return !!el;
+    };
+    return () => void (revealRef.current = null);
+  }, [revealRef]);
+  return (
+    <>
+      {groups.map((g) => (
+        <div key={g.fieldId ?? 'none'} {...dropProps(g.fieldId)} data-field-drop={g.name}>
+          <Section title={<Title g={g} filtered={filtered} />}>
+            <div className={s.list} role="list" aria-label={label(g)}>
+              {g.items.length === 0 ? (
+                <EmptyHint />
+              ) : (
+                g.items.map((o) => (
+                  <div role="listitem" key={o.id}>
+                    {renderCard(o)}
+                  </div>
+                ))
+              )}
+            </div>
+          </Section>
+        </div>
+      ))}
+    </>
+  );
+}
+
+type Row =
+  | { kind: 'head'; key: string; group: number }
+  | { kind: 'card'; key: string; group: number; opinion: Opinion; pos: number }
+  | { kind: 'empty'; key: string; group: number };
+
 const scroller = () => document.getElementById('main-content');
 
-function VirtualOpinionList({ items, label, renderItem }: ListProps) {
-  const listRef = useRef<HTMLDivElement>(null);
+function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: BoardListProps) {
+  const s = useStyles();
+  const boardRef = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
-  // Where the list starts inside the scroller: the fields above it change height as they
-  // are filtered or edited, so it is measured again after every render (it settles: the
-  // state changes only when the offset does).
+  // The rows: each field's heading, then its cards (or the hint of an empty field).
+  const { rows, spans } = useMemo(() => {
+    const rows: Row[] = [];
+    const spans: { head: number; first: number; last: number }[] = [];
+    groups.forEach((g, group) => {
+      const head = rows.length;
+      rows.push({ kind: 'head', key: `head:${g.fieldId ?? ''}`, group });
+      if (!g.items.length) rows.push({ kind: 'empty', key: `empty:${g.fieldId ?? ''}`, group });
+      g.items.forEach((opinion, pos) => rows.push({ kind: 'card', key: opinion.id, group, opinion, pos }));
+      spans.push({ head, first: head + 1, last: rows.length - 1 });
+    });
+    return { rows, spans };
+  }, [groups]);
+  // Where the board starts inside the scroller, measured again after every render (it
+  // settles: the state changes only when the offset does).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately after every render
   useLayoutEffect(() => {
     const el = scroller();
-    const list = listRef.current;
-    if (!el || !list) return;
-    const top = Math.round(list.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop);
+    const board = boardRef.current;
+    if (!el || !board) return;
+    const top = Math.round(board.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop);
     if (top !== margin) setMargin(top);
   });
+  // The row holding the keyboard focus stays rendered while it scrolls out of view (an open
+  // text area keeps its draft, a focused card its focus).
+  const [pinnedKey, setPinnedKey] = useState<string | null>(null);
+  const pinned = useMemo(() => (pinnedKey ? rows.findIndex((r) => r.key === pinnedKey) : -1), [rows, pinnedKey]);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const list = defaultRangeExtractor(range);
+      return pinned >= 0 && !list.includes(pinned) ? [...list, pinned].sort((a, b) => a - b) : list;
+    },
+    [pinned],
+  );
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: rows.length,
     getScrollElement: scroller,
-    estimateSize: () => 180,
-    overscan: 3,
+    estimateSize: (i) => (rows[i]!.kind === 'head' ? 56 : rows[i]!.kind === 'empty' ? 32 : 110),
+    overscan: 4,
     scrollMargin: margin,
-    getItemKey: (i) => items[i]!.id,
+    getItemKey: (i) => rows[i]!.key,
+    rangeExtractor,
   });
-  const rows = virtualizer.getVirtualItems();
+  const latest = useRef({ rows, virtualizer });
+  latest.current = { rows, virtualizer };
+  useEffect(() => {
+    revealRef.current = (id) => {
+      const { rows, virtualizer } = latest.current;
+      const i = rows.findIndex((r) => r.kind === 'card' && r.key === id);
+      if (i < 0) return false;
+      virtualizer.scrollToIndex(i, { align: 'center' });
+      let tries = 0;
+      const focus = () => {
+        const el = document.querySelector<HTMLElement>(`[data-opinion-id="${CSS.escape(id)}"]`);
+        if (el) el.focus();
+        else if (++tries < 30) requestAnimationFrame(focus);
+      };
+      requestAnimationFrame(focus);
+      return true;
+    };
+    return () => void (revealRef.current = null);
+  }, [revealRef]);
+
+  const items = virtualizer.getVirtualItems();
+  const at = virtualizer.measurementsCache;
+  const offset = virtualizer.options.scrollMargin;
+  const byGroup = new Map<number, typeof items>();
+  for (const v of items) {
+    const g = rows[v.index]!.group;
+    byGroup.set(g, [...(byGroup.get(g) ?? []), v]);
+  }
   return (
     <div
-      ref={listRef}
-      role="list"
-      aria-label={label}
-      style={{ position: 'relative', height: virtualizer.getTotalSize(), minHeight: 24 }}
+      ref={boardRef}
+      style={{ position: 'relative', height: virtualizer.getTotalSize() }}
+      onFocus={(e) => {
+        const row = (e.target as HTMLElement).closest<HTMLElement>('[data-row-key]');
+        setPinnedKey(row?.dataset.rowKey ?? null);
+      }}
     >
-      {rows.map((v) => {
-        const o = items[v.index]!;
+      {groups.map((g, gi) => {
+        const span = spans[gi]!;
+        const visible = byGroup.get(gi) ?? [];
+        const head = visible.find((v) => v.index === span.head);
+        const top = (at[span.first]?.start ?? 0) - offset;
+        const bottom = (at[span.last]?.end ?? 0) - offset;
         return (
-          <div
-            role="listitem"
-            key={v.key}
-            data-index={v.index}
-            ref={virtualizer.measureElement}
-            aria-posinset={v.index + 1}
-            aria-setsize={items.length}
-            style={{
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              width: '100%',
-              paddingBottom: 8,
-              transform: `translateY(${v.start - virtualizer.options.scrollMargin}px)`,
-            }}
-          >
-            {renderItem(o)}
-          </div>
+          <Fragment key={g.fieldId ?? 'none'}>
+            {head ? (
+              <div
+                data-index={head.index}
+                ref={virtualizer.measureElement}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${head.start - offset}px)`,
+                }}
+              >
+                <h2 className={s.head}>
+                  <Title g={g} filtered={filtered} />
+                </h2>
+              </div>
+            ) : null}
+            <div
+              role="list"
+              aria-label={label(g)}
+              {...dropProps(g.fieldId)}
+              data-field-drop={g.name}
+              style={{ position: 'absolute', left: 0, width: '100%', top, height: Math.max(0, bottom - top) }}
+            >
+              {visible
+                .filter((v) => v.index !== span.head)
+                .map((v) => {
+                  const row = rows[v.index]!;
+                  const style = {
+                    position: 'absolute' as const,
+                    top: 0,
+                    left: 0,
+                    width: '100%',
+                    paddingBottom: 8,
+                    transform: `translateY(${v.start - offset - top}px)`,
+                  };
+                  if (row.kind !== 'card')
+                    return (
+                      <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={style}>
+                        <EmptyHint />
+                      </div>
+                    );
+                  return (
+                    <div
+                      role="listitem"
+                      key={v.key}
+                      data-index={v.index}
+                      data-row-key={row.key}
+                      ref={virtualizer.measureElement}
+                      aria-posinset={row.pos + 1}
+                      aria-setsize={g.items.length}
+                      style={style}
+                    >
+                      {renderCard(row.opinion)}
+                    </div>
+                  );
+                })}
+            </div>
+          </Fragment>
         );
       })}
     </div>

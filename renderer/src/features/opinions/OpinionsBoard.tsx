@@ -1,10 +1,9 @@
 /** The opinions board: grouped by field, filtered, counted; drag or Alt+↑/↓ to move between fields. */
 import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { Button, CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowImportRegular, MergeRegular } from '@fluentui/react-icons';
 import { useNotify } from '../../app/notify';
-import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
 import type { Council, Opinion } from '../../../../shared/domain';
 import {
@@ -29,22 +28,24 @@ import { ActionLinkDialog, useActionTitles } from './ActionLinkDialog';
 import { MergeDialog } from './MergeDialog';
 import { OpinionFilters } from './OpinionFilters';
 import { OpinionCounts } from './OpinionCounts';
-import { OpinionList } from './OpinionList';
+import { OpinionList, type BoardGroup } from './OpinionList';
 import { useOpinionActions } from './useOpinionActions';
 import { useCouncilMeetings, useCouncilMembers, useCouncilOpinions } from './data/index';
+import { useSearchIndex, useStableOpinions } from './boardIndex';
+import { useHighlightId } from '../search';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'end', marginBottom: '12px' },
-  list: { display: 'flex', flexDirection: 'column', gap: '8px', minHeight: '24px' },
   dropTarget: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '4px' },
 });
 
 const now = () => new Date().toISOString();
+const NONE: { opinion: Opinion; source: string }[] = [];
 
 export function OpinionsBoard({ council }: { council: Council }) {
   const s = useStyles();
   const notify = useNotify();
-  const all = useCouncilOpinions(council.id);
+  const live = useCouncilOpinions(council.id);
   const meetings = useCouncilMeetings(council.id);
   const members = useCouncilMembers(council.id);
   const [filter, setFilter] = useState<OpinionFilter>({});
@@ -57,24 +58,16 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const actionTitles = useActionTitles(council.id);
   const [linkingActions, setLinkingActions] = useState<Opinion | null>(null);
   const [dropField, setDropField] = useState<string | null | undefined>(undefined);
-  const actions = useOpinionActions(council, all);
+  const all = useStableOpinions(live);
+  const reveal = useRef<((id: string) => boolean) | null>(null);
+  const actions = useOpinionActions(council, all, reveal);
 
   const lookup = useMemo(() => ({ meetings, members }), [meetings, members]);
   const active = useMemo(() => (all ?? []).filter(isActive), [all]);
   // Grouped and numbered once per change of the opinions; filtering keeps each field's order.
   const totals = useMemo(() => groupByField(active, council.fields), [active, council.fields]);
   const numbers = useMemo(() => new Map(totals.flatMap((g) => g.items).map((o, i) => [o.id, i + 1])), [totals]);
-  // The search text is normalised once per opinion (not once per key and opinion), side by
-  // side with the grouped lists.
-  const haystacks = useMemo(
-    () =>
-      totals.map((g) =>
-        g.items.map((o) =>
-          normalizeForSearch([o.summary, o.response, o.sourceLabel, memberName(o.memberId, lookup)].join('\n')),
-        ),
-      ),
-    [totals, lookup],
-  );
+  const searchText = useSearchIndex(active, lookup);
   // The search box answers each key at once; the list follows as a deferred render that a
   // newer key interrupts (the other filters apply at once).
   const text = useDeferredValue(filter.text ?? '');
@@ -84,17 +77,38 @@ export function OpinionsBoard({ council }: { council: Council }) {
     return new Set(filterOpinions(active, rest, lookup).map((o) => o.id));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filter.text is applied through its deferred copy
   }, [active, filter.meetingId, filter.memberId, filter.source, filter.status, filter.fieldId, lookup]);
+  // Typing narrows: when the search text extends the previous one (a character more), only the
+  // opinions shown for the previous text are tested again.
+  const last = useRef<{ query: string; totals: unknown; others: unknown; index: unknown; groups: BoardGroup[] } | null>(
+    null,
+  );
   const groups = useMemo(() => {
-    const words = normalizeForSearch(text).split(/\s+/).filter(Boolean);
-    if (!words.length && !others) return totals;
-    return totals.map((g, gi) => {
-      const hay = haystacks[gi]!;
-      return {
-        ...g,
-        items: g.items.filter((o, i) => (!others || others.has(o.id)) && words.every((w) => hay[i]!.includes(w))),
-      };
-    });
-  }, [totals, haystacks, others, text]);
+    const query = normalizeForSearch(text);
+    const words = query.split(/\s+/).filter(Boolean);
+    const shown = totals.filter((g) => g.fieldId || g.items.length);
+    const prev = last.current;
+    const from =
+      prev &&
+      prev.totals === totals &&
+      prev.others === others &&
+      prev.index === searchText &&
+      query.startsWith(prev.query)
+        ? prev.groups
+        : null;
+    const groups: BoardGroup[] =
+      !words.length && !others
+        ? shown.map((g) => ({ fieldId: g.fieldId, name: g.name, items: g.items, total: g.items.length }))
+        : shown.map((g, i) => ({
+            fieldId: g.fieldId,
+            name: g.name,
+            total: g.items.length,
+            items: (from?.[i]?.items ?? g.items).filter(
+              (o) => (!others || others.has(o.id)) && searchText.matches(o, words),
+            ),
+          }));
+    last.current = { query, totals, others, index: searchText, groups };
+    return groups;
+  }, [totals, searchText, others, text]);
   const shownCount = useMemo(() => groups.reduce((n, g) => n + g.items.length, 0), [groups]);
   const counts = useMemo(() => countOpinions(all ?? [], council), [all, council]);
   const dupes = useMemo(() => {
@@ -119,100 +133,65 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const onLink = useCallback((o: Opinion) => setLinking(o), []);
   const onLinkActions = useCallback((o: Opinion) => setLinkingActions(o), []);
 
+  // A search result (?highlight=<opinionId>) brings its card into view, even far down a
+  // virtualised board (the shell then marks and focuses it); a filter hiding it is cleared.
+  const highlightId = useHighlightId();
+  const landed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!highlightId || landed.current === highlightId || !active.some((o) => o.id === highlightId)) return;
+    if (groups.some((g) => g.items.some((o) => o.id === highlightId))) {
+      landed.current = highlightId;
+      reveal.current?.(highlightId);
+    } else setFilter({});
+  }, [highlightId, active, groups, reveal]);
+
   const filtered = Object.values(filter).some((v) => v);
-  // The lists re-render when what they show changes, not on every key in the search box.
-  const board = useMemo(
-    () => (
-      // data-filter-text: the search text the list below is filtered by (the bench waits for it).
-      <div {...PRINT_DOC} data-opinions-board="" data-filter-text={text}>
-        {groups.map((g, gi) => {
-          const total = totals[gi]!.items.length;
-          if (!g.fieldId && !total) return null;
-          return (
-            <div
-              key={g.fieldId ?? 'none'}
-              onDragOver={(e) => {
-                if (e.dataTransfer.types.includes('application/x-opinion-id')) {
-                  e.preventDefault();
-                  setDropField(g.fieldId);
-                }
-              }}
-              onDragLeave={(e) => {
-                if (!e.currentTarget.contains(e.relatedTarget as Node)) setDropField(undefined);
-              }}
-              onDrop={(e) => {
-                setDropField(undefined);
-                actions.onDrop(e, g.fieldId);
-              }}
-              className={dropField === g.fieldId ? s.dropTarget : undefined}
-              data-field-drop={g.name}
-            >
-              <Section
-                title={
-                  <>
-                    {g.name}{' '}
-                    <CounterBadge
-                      count={g.items.length}
-                      appearance="ghost"
-                      color="informative"
-                      overflowCount={99999}
-                      showZero
-                    />
-                    {filtered ? <Text size={200}> / {total}件</Text> : null}
-                  </>
-                }
-              >
-                {g.items.length === 0 ? (
-                  <div className={s.list} role="list" aria-label={`${g.name}の意見`}>
-                    <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
-                      （ここへドラッグして移動できます）
-                    </Text>
-                  </div>
-                ) : (
-                  <OpinionList
-                    items={g.items}
-                    label={`${g.name}の意見`}
-                    className={s.list}
-                    renderItem={(o) => (
-                      <OpinionCard
-                        opinion={o}
-                        no={numbers.get(o.id) ?? 0}
-                        council={council}
-                        source={sourceText(o, lookup)}
-                        member={memberName(o.memberId, lookup)}
-                        duplicates={dupes.get(o.id) ?? []}
-                        selected={selected.has(o.id)}
-                        onSelect={onSelect}
-                        onStatus={actions.onStatus}
-                        onResponse={actions.onResponse}
-                        onMove={actions.onMove}
-                        onStep={actions.onStep}
-                        onDelete={actions.onDelete}
-                        onEdit={onEdit}
-                        onLink={onLink}
-                        onLinkActions={onLinkActions}
-                        actions={(o.actionIds ?? []).map((id) => actionTitles.get(id)).filter((x): x is string => !!x)}
-                        onTogglePublic={actions.onTogglePublic}
-                        sections={o.sectionIds.map((id) => sectionTitles.get(id)).filter((x): x is string => !!x)}
-                        onUnmerge={actions.onUnmerge}
-                        onDragStart={actions.onDragStart}
-                      />
-                    )}
-                  />
-                )}
-              </Section>
-            </div>
-          );
-        })}
-      </div>
+  const dropProps = useCallback(
+    (fieldId: string | null) => ({
+      onDragOver: (e: DragEvent) => {
+        if (e.dataTransfer.types.includes('application/x-opinion-id')) {
+          e.preventDefault();
+          setDropField(fieldId);
+        }
+      },
+      onDragLeave: (e: DragEvent) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node)) setDropField(undefined);
+      },
+      onDrop: (e: DragEvent) => {
+        setDropField(undefined);
+        actions.onDrop(e, fieldId);
+      },
+      className: dropField === fieldId ? s.dropTarget : undefined,
+    }),
+    [actions, dropField, s],
+  );
+  const renderCard = useCallback(
+    (o: Opinion) => (
+      <OpinionCard
+        opinion={o}
+        no={numbers.get(o.id) ?? 0}
+        council={council}
+        source={sourceText(o, lookup)}
+        member={memberName(o.memberId, lookup)}
+        duplicates={dupes.get(o.id) ?? NONE}
+        selected={selected.has(o.id)}
+        onSelect={onSelect}
+        onStatus={actions.onStatus}
+        onResponse={actions.onResponse}
+        onMove={actions.onMove}
+        onStep={actions.onStep}
+        onDelete={actions.onDelete}
+        onEdit={onEdit}
+        onLink={onLink}
+        onLinkActions={onLinkActions}
+        actionTitles={actionTitles}
+        onTogglePublic={actions.onTogglePublic}
+        sectionTitles={sectionTitles}
+        onUnmerge={actions.onUnmerge}
+        onDragStart={actions.onDragStart}
+      />
     ),
     [
-      groups,
-      totals,
-      text,
-      filtered,
-      dropField,
-      s,
       actions,
       council,
       numbers,
@@ -227,12 +206,30 @@ export function OpinionsBoard({ council }: { council: Council }) {
       sectionTitles,
     ],
   );
+  // The list re-renders when what it shows changes, not on every key in the search box.
+  const board = useMemo(
+    () => (
+      // data-filter-text: the search text the list below is filtered by (the bench waits for it).
+      <div {...PRINT_DOC} data-opinions-board="" data-filter-text={text}>
+        <OpinionList
+          groups={groups}
+          filtered={filtered}
+          renderCard={renderCard}
+          dropProps={dropProps}
+          revealRef={reveal}
+        />
+      </div>
+    ),
+    [groups, text, filtered, renderCard, dropProps, reveal],
+  );
 
-  if (!all) return null;
-  const statuses = statusOrder(council, active);
+  const statuses = useMemo(() => statusOrder(council, active), [council, active]);
+  const countsTable = useMemo(() => <OpinionCounts counts={counts} statuses={statuses} />, [counts, statuses]);
+  const mergeChoices = useMemo(() => active.filter((o) => selected.has(o.id)), [active, selected]);
 
-  return (
-    <>
+  // The toolbar and the dialogs do not change with a key in the search box: built once per change of theirs.
+  const toolbar = useMemo(
+    () => (
       <div className={s.toolbar}>
         <Button icon={<ArrowImportRegular />} onClick={() => setDialog('promote')}>
           会議の記録から取り込む
@@ -250,6 +247,83 @@ export function OpinionsBoard({ council }: { council: Council }) {
           <ExportMenu councilId={council.id} />
         </div>
       </div>
+    ),
+    [s, selected.size, council.id],
+  );
+  const dialogs = useMemo(
+    () => (
+      <>
+        {/* Mounted only while open: closed, they would read the council's opinions and a meeting's remarks again. */}
+        {dialog === 'promote' ? (
+          <PromoteRemarksDialog councilId={council.id} open onClose={() => setDialog(null)} />
+        ) : null}
+        {dialog === 'import' ? <ImportOpinionsDialog council={council} open onClose={() => setDialog(null)} /> : null}
+        <OpinionFormDialog
+          council={council}
+          open={dialog === 'add' || !!editing}
+          opinion={editing}
+          onClose={() => {
+            setDialog(null);
+            setEditing(null);
+          }}
+          meetings={meetings}
+          members={members}
+        />
+        <ActionLinkDialog opinion={linkingActions} onClose={() => setLinkingActions(null)} />
+        <SectionLinkDialog
+          opinion={linking}
+          open={!!linking}
+          onClose={() => setLinking(null)}
+          onSave={(o, sectionIds) => void actions.save([{ ...o, sectionIds, updatedAt: now() }])}
+        />
+        <MergeDialog
+          open={dialog === 'merge'}
+          opinions={mergeChoices}
+          describe={(o) => `${numbers.get(o.id) ?? ''}. ${o.summary}（${sourceText(o, lookup)}）`}
+          onClose={() => setDialog(null)}
+          onMerge={(survivorId) => {
+            try {
+              const changed = mergeOpinions(all ?? [], survivorId, [...selected], now());
+              void actions
+                .save(changed)
+                .then(() =>
+                  notify.success(
+                    `${changed.length - 1}件を統合しました`,
+                    '統合した意見の出典は残り、「分離」で元に戻せます。',
+                  ),
+                );
+              setSelected(new Set());
+              setDialog(null);
+            } catch (e) {
+              notify.error(e);
+            }
+          }}
+        />
+      </>
+    ),
+    [
+      dialog,
+      council,
+      editing,
+      meetings,
+      members,
+      linkingActions,
+      linking,
+      actions,
+      mergeChoices,
+      numbers,
+      lookup,
+      all,
+      selected,
+      notify,
+    ],
+  );
+
+  if (!all) return null;
+
+  return (
+    <>
+      {toolbar}
 
       <OpinionFilters
         filter={filter}
@@ -260,7 +334,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
         total={active.length}
       />
 
-      {active.length > 0 ? <OpinionCounts counts={counts} statuses={statuses} /> : null}
+      {active.length > 0 ? countsTable : null}
 
       {active.length === 0 ? (
         <EmptyState
@@ -277,49 +351,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
         board
       )}
 
-      <PromoteRemarksDialog councilId={council.id} open={dialog === 'promote'} onClose={() => setDialog(null)} />
-      <ImportOpinionsDialog council={council} open={dialog === 'import'} onClose={() => setDialog(null)} />
-      <OpinionFormDialog
-        council={council}
-        open={dialog === 'add' || !!editing}
-        opinion={editing}
-        onClose={() => {
-          setDialog(null);
-          setEditing(null);
-        }}
-        meetings={meetings}
-        members={members}
-      />
-      <ActionLinkDialog opinion={linkingActions} onClose={() => setLinkingActions(null)} />
-      <SectionLinkDialog
-        opinion={linking}
-        open={!!linking}
-        onClose={() => setLinking(null)}
-        onSave={(o, sectionIds) => void actions.save([{ ...o, sectionIds, updatedAt: now() }])}
-      />
-      <MergeDialog
-        open={dialog === 'merge'}
-        opinions={active.filter((o) => selected.has(o.id))}
-        describe={(o) => `${numbers.get(o.id) ?? ''}. ${o.summary}（${sourceText(o, lookup)}）`}
-        onClose={() => setDialog(null)}
-        onMerge={(survivorId) => {
-          try {
-            const changed = mergeOpinions(all, survivorId, [...selected], now());
-            void actions
-              .save(changed)
-              .then(() =>
-                notify.success(
-                  `${changed.length - 1}件を統合しました`,
-                  '統合した意見の出典は残り、「分離」で元に戻せます。',
-                ),
-              );
-            setSelected(new Set());
-            setDialog(null);
-          } catch (e) {
-            notify.error(e);
-          }
-        }}
-      />
+      {dialogs}
     </>
   );
 }

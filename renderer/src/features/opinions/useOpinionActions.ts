@@ -7,7 +7,12 @@ import { deleteOpinion, putOpinions } from './data/index';
 
 const now = () => new Date().toISOString();
 
-export function useOpinionActions(council: Council, all: Opinion[] | undefined) {
+export function useOpinionActions(
+  council: Council,
+  all: Opinion[] | undefined,
+  /** Brings a card that is not in the DOM (a virtualised board) into view and focuses it. */
+  reveal?: { current: ((id: string) => boolean) | null },
+) {
   const notify = useNotify();
   const focusAfter = useRef<string | null>(null);
 
@@ -16,7 +21,9 @@ export function useOpinionActions(council: Council, all: Opinion[] | undefined) 
     const id = focusAfter.current;
     if (!id) return;
     focusAfter.current = null;
-    document.querySelector<HTMLElement>(`[data-opinion-id="${CSS.escape(id)}"]`)?.focus();
+    const card = document.querySelector<HTMLElement>(`[data-opinion-id="${CSS.escape(id)}"]`);
+    if (card) card.focus();
+    else reveal?.current?.(id);
   });
 
   const save = useCallback(
