@@ -65,6 +65,24 @@ describe('restore from a backup', () => {
     db.close();
   });
 
+  it('rolls back edits, deletions and additions made after the backup, over the same database', async () => {
+    const db = open(`r-${Math.random()}`);
+    await loadSampleCouncil(db);
+    const before = await everything(db);
+    const backup = asBackup(await exportDatabaseJson(db));
+    const [first, second] = await db.remarks.toArray();
+    await db.remarks.update(first!.id, { text: '後から書き換えた発言' });
+    await db.remarks.delete(second!.id);
+    await db.members.add({ ...(await db.members.toArray())[0]!, id: 'added-after-backup', name: '後から追加' });
+    await restoreRecords(db, backup.tables);
+    const after = await everything(db);
+    for (const table of Object.keys(before).filter((t) => t !== 'changes' && t !== 'meta'))
+      expect([table, after[table]]).toEqual([table, before[table]]);
+    expect((await db.remarks.get(first!.id))?.text).toBe(first!.text);
+    expect(await db.members.get('added-after-backup')).toBeUndefined();
+    db.close();
+  });
+
   it('keeps the change log lines team sync has not sent yet (after the outbox cursor)', async () => {
     const name = `r-${Math.random()}`;
     let db = open(name);
