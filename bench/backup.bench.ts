@@ -30,8 +30,13 @@ const RESTORE_WAIT_MS = 300_000;
 
 async function installKeyProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: number[] };
+    const w = window as unknown as { __keys: number[]; __long: number[] };
     w.__keys = [];
+    // The page's long tasks (> 50 ms on its main thread): whether a slow key is the page's own work.
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask' });
     document.addEventListener(
       'keydown',
       (e) => {
@@ -79,7 +84,11 @@ const bench: BenchModule = {
       const entry = page.getByRole('textbox', { name: '発言の入力' });
       await entry.waitFor();
       await entry.focus();
-      await page.evaluate(() => ((window as unknown as { __keys: number[] }).__keys.length = 0));
+      await page.evaluate(() => {
+        const w = window as unknown as { __keys: number[]; __long: number[] };
+        w.__keys.length = 0;
+        w.__long.length = 0;
+      });
       let backupMs = 0;
       const text = 'kaigi no kiroku wo tottemasu ';
       for (let i = 0; i < 100_000; i++) {
@@ -92,10 +101,19 @@ const bench: BenchModule = {
       }
       await page.waitForTimeout(300);
       const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
+      const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
       // The same typing with no backup running, in the same page and run (the machine's floor).
       for (let i = 0; i < 20; i++) await page.keyboard.type(text.slice(0, 10), { delay: KEY_DELAY_MS });
       await page.waitForTimeout(300);
       const idle = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
+      const idleLong = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
+      const longText = (l: number[]) =>
+        l.length
+          ? `${l.length} (max ${Math.max(...l).toFixed(0)} ms, total ${l.reduce((a, b) => a + b, 0).toFixed(0)} ms)`
+          : '0';
+      console.log(
+        `page long tasks: while the backup ran ${longText(longTasks)}; the same typing without it ${longText(idleLong)}`,
+      );
       await entry.fill('');
 
       const max = keys.length ? Math.max(...keys) : NaN;

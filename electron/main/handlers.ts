@@ -53,8 +53,8 @@ function appHandlers(
       await ctx.platform.showInFolder(requireSavedPath(ctx, path));
       return {};
     },
-    'backup:write': ({ json, reason }) =>
-      writeBackup(backupsDir(ctx), json, reason, ctx.settings.get().backupKeep, new Date(), {
+    'backup:write': ({ json, bytes, reason }) =>
+      writeBackup(backupsDir(ctx), bytes ?? json ?? '', reason, ctx.settings.get().backupKeep, new Date(), {
         attachmentsDir: attachmentsDir(ctx),
         appVersion: ctx.appVersion,
       }),

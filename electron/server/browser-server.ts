@@ -14,7 +14,10 @@
  *   loopback server without a certificate cannot offer.)
  * - A body larger than the limit is refused with 413 from its Content-Length, before
  *   a byte is read; malformed percent-encoding in a path is 400.
- * - POST /api/<channel> runs the same dispatcher as Electron's IPC.
+ * - POST /api/<channel> runs the same dispatcher as Electron's IPC. A raw-body channel
+ *   (RAW_BODY_CHANNELS: a backup) may instead be sent as application/octet-stream, the
+ *   payload as it is and the other arguments in the query; the contract checks both alike.
+ *   A raw-result channel (RAW_RESULT_CHANNELS: a backup file) answers its bytes as they are.
  * Never part of a packaged build: electron-builder does not ship this entry.
  */
 import { randomBytes } from 'node:crypto';
@@ -24,6 +27,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { dispatch, type Handlers, type Logger } from '../core/dispatch';
+import { RAW_BODY_CHANNELS } from '../../shared/contract/app';
+import { RAW_RESULT_CHANNELS } from '../../shared/contract/datasafe';
 import { CONTENT_SECURITY_POLICY, MIME_TYPES, safeJoin, sameToken } from '../core/security';
 
 export const TOKEN_HEADER = 'x-shingikai-token';
@@ -162,13 +167,16 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
             ok: false,
             error: new AppError('FORBIDDEN', 'POST のみ受け付けます。').toShape(),
           });
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        const channel = decodeURIComponent(route.slice('/api/'.length));
+        const contentType = req.headers['content-type'] ?? '';
+        // A raw-body channel's payload is the body as sent (bytes), its other arguments the query.
+        const rawField = contentType.startsWith('application/octet-stream') ? RAW_BODY_CHANNELS[channel] : undefined;
+        if (!rawField && !contentType.startsWith('application/json')) {
           return sendJson(res, 415, {
             ok: false,
             error: new AppError('INVALID_ARGUMENT', 'JSON で送信してください。').toShape(),
           });
         }
-        const channel = decodeURIComponent(route.slice('/api/'.length));
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > maxBody) {
           // Refused before reading: the connection closes with the rest of the body unread.
@@ -178,7 +186,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         let arg: unknown;
         try {
           const body = await readBody(req, maxBody);
-          arg = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+          if (rawField) arg = { ...Object.fromEntries(url.searchParams), [rawField]: body };
+          else arg = body.length ? JSON.parse(body.toString('utf8')) : undefined;
         } catch (error) {
           if (error instanceof TooLarge) {
             res.setHeader('Connection', 'close');
@@ -191,6 +200,11 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
           return sendJson(res, 400, { ok: false, error: shape });
         }
         const envelope = await dispatch(opts.handlers, channel, arg, log);
+        const rawResult = RAW_RESULT_CHANNELS[channel];
+        if (rawResult && envelope.ok) {
+          const bytes = (envelope.value as Record<string, unknown>)[rawResult] as Uint8Array;
+          return send(res, 200, bytes, 'application/octet-stream');
+        }
         const status = !envelope.ok && envelope.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200;
         return sendJson(res, status, envelope);
       }

@@ -15,11 +15,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { STORED_NAME } from '../../shared/contract/councils';
-import { countTables, recordsByCouncil, referencedStoredNames, type TableRecords } from '../../shared/package';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackup, type BackupContents } from '../../shared/backup-format';
 import { syncDirectory, writeFileAtomic } from './files';
 
-export const BACKUP_FORMAT = 'shingikai-backup';
-export const BACKUP_FORMAT_VERSION = 2;
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackup, type BackupContents } from '../../shared/backup-format';
 
 export interface BackupInfo {
   name: string;
@@ -60,24 +59,31 @@ export interface BackupOptions {
   appVersion?: string;
 }
 
+/**
+ * Writes a backup: `payload` is the dexie export, as a string or as its UTF-8 bytes (what the
+ * backup worker sends). It is checked in one pass over the bytes, not parsed (a parse of a
+ * large database's backup held main for seconds and several copies of it in memory): one
+ * JSON object whose brackets balance outside strings, so a cut-off or broken payload is
+ * refused; the attachments it names are found in the same bytes.
+ */
 export async function writeBackup(
   dir: string,
-  json: string,
+  payload: string | Uint8Array,
   reason: string,
   keep: number,
   now = new Date(),
   opts: BackupOptions = {},
 ): Promise<BackupInfo> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
+  const bytes =
+    typeof payload === 'string'
+      ? Buffer.from(payload, 'utf8')
+      : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+  if (!isOneJsonObject(bytes))
     throw new AppError('INVALID_ARGUMENT', 'バックアップの内容が正しい形式ではないため、保存しませんでした。');
-  }
   await fs.mkdir(dir, { recursive: true });
   const name = `backup-${stamp(now)}-${reason}.json`;
   const target = path.join(dir, name);
-  const names = [...referencedStoredNames(parsed, STORED_NAME)].sort();
+  const names = [...storedNamesIn(bytes)].sort();
   const kept: { storedName: string; size: number }[] = [];
   const missing: string[] = [];
   if (opts.attachmentsDir) {
@@ -111,7 +117,7 @@ export async function writeBackup(
     attachments: kept,
     missingAttachments: missing,
   });
-  const body = `${head.slice(0, -1)},"db":${json}}`;
+  const body = Buffer.concat([Buffer.from(`${head.slice(0, -1)},"db":`), bytes, Buffer.from('}')]);
   await writeFileAtomic(path.join(dir, refsName(name)), JSON.stringify(kept.map((k) => k.storedName)));
   await writeFileAtomic(target, body);
   const all = await listBackups(dir);
@@ -120,7 +126,66 @@ export async function writeBackup(
     await fs.rm(path.join(dir, refsName(old.name)), { force: true });
   }
   await pruneBackupAttachments(dir);
-  return { name, bytes: Buffer.byteLength(body), createdAt: now.toISOString() };
+  return { name, bytes: body.length, createdAt: now.toISOString() };
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * One JSON object, checked in one pass: the first and last non-space bytes are its braces,
+ * braces and brackets balance (and never close what they did not open) outside strings, and
+ * every string ends. Strings are skipped with Buffer.indexOf (native), so the pass costs
+ * little more than reading the bytes. Numbers and literals are not checked one by one.
+ */
+export function isOneJsonObject(bytes: Buffer): boolean {
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
+  if (bytes[start] !== 0x7b || bytes[end - 1] !== 0x7d) return false;
+  const open: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === QUOTE) {
+      // The closing quote: the next one not escaped (an odd run of backslashes before it escapes it).
+      let q = i;
+      for (;;) {
+        q = bytes.indexOf(QUOTE, q + 1);
+        if (q === -1 || q >= end) return false;
+        let b = q - 1;
+        while (bytes[b] === BACKSLASH) b--;
+        if ((q - 1 - b) % 2 === 0) break;
+      }
+      i = q;
+    } else if (c === 0x7b || c === 0x5b) open.push(c);
+    else if (c === 0x7d || c === 0x5d) {
+      if (open.pop() !== (c === 0x7d ? 0x7b : 0x5b)) return false;
+      // The object's own closing brace is the last byte.
+      if (open.length === 0 && i !== end - 1) return false;
+    }
+  }
+  return open.length === 0;
+}
+
+const STORED_NAME_KEY = Buffer.from('"storedName":"');
+
+/**
+ * The attachments a backup's records name (`"storedName":"<name>"` at any depth, as
+ * referencedStoredNames finds in parsed records). In JSON text a quote inside a string is
+ * always escaped, so this unescaped key can only be a property name.
+ */
+export function storedNamesIn(bytes: Buffer): Set<string> {
+  const out = new Set<string>();
+  for (let at = bytes.indexOf(STORED_NAME_KEY); at !== -1; at = bytes.indexOf(STORED_NAME_KEY, at + 1)) {
+    const from = at + STORED_NAME_KEY.length;
+    const to = bytes.indexOf(QUOTE, from);
+    if (to === -1 || to - from > 64) continue;
+    const name = bytes.toString('latin1', from, to);
+    if (STORED_NAME.test(name)) out.add(name);
+  }
+  return out;
 }
 
 /** Removes kept attachment copies that no remaining backup names. */
@@ -146,102 +211,48 @@ export async function pruneBackupAttachments(dir: string): Promise<string[]> {
   return removed;
 }
 
-export interface BackupContents {
-  name: string;
-  formatVersion: number;
-  appVersion: string | null;
-  createdAt: string;
-  /** The renderer database's schema version the records were written by. */
-  schemaVersion: number;
-  counts: Record<string, number>;
-  councils: { id: string; name: string; counts: Record<string, number> }[];
-  attachments: { storedName: string; size: number }[];
-  missingAttachments: string[];
-  /** Records per table (dexie-export-import rows). */
-  tables: TableRecords;
-}
-
-const unreadable = (name: string, why: string) =>
-  new AppError('INVALID_FILE', `バックアップ「${name}」を読み込めません（${why}）。`);
-
-/**
- * Reads and checks a backup's contents (any known format). `knownSchemaVersion` is the
- * newest database version the caller can open: a backup from a newer app is refused.
- */
-export function parseBackup(name: string, text: string, knownSchemaVersion?: number): BackupContents {
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw unreadable(name, 'ファイルが壊れています');
-  }
-  if (!raw || typeof raw !== 'object') throw unreadable(name, 'ファイルが壊れています');
-  let formatVersion = 1;
-  let dexie = raw;
-  let attachments: BackupContents['attachments'] = [];
-  let missingAttachments: string[] = [];
-  let appVersion: string | null = null;
-  let createdAt = '';
-  if (raw.format === BACKUP_FORMAT) {
-    formatVersion = typeof raw.formatVersion === 'number' ? raw.formatVersion : NaN;
-    if (!(formatVersion >= 2)) throw unreadable(name, '形式の版がわかりません');
-    if (formatVersion > BACKUP_FORMAT_VERSION)
-      throw new AppError(
-        'INVALID_FILE',
-        `バックアップ「${name}」は新しい版の審議会デスク（形式 ${formatVersion}）で作られたため読み込めません。審議会デスクを最新版に更新してから復元してください。`,
-      );
-    dexie = raw.db as Record<string, unknown>;
-    attachments = Array.isArray(raw.attachments) ? (raw.attachments as BackupContents['attachments']) : [];
-    missingAttachments = Array.isArray(raw.missingAttachments) ? (raw.missingAttachments as string[]) : [];
-    appVersion = typeof raw.appVersion === 'string' ? raw.appVersion : null;
-    createdAt = typeof raw.createdAt === 'string' ? raw.createdAt : '';
-  }
-  if (!dexie || dexie.formatName !== 'dexie') throw unreadable(name, '審議会デスクのバックアップではありません');
-  if (dexie.formatVersion !== 1) throw unreadable(name, `対応していないデータ形式 ${String(dexie.formatVersion)} です`);
-  const data = dexie.data as { databaseVersion?: unknown; data?: unknown } | undefined;
-  const schemaVersion = typeof data?.databaseVersion === 'number' ? data.databaseVersion : NaN;
-  if (!Number.isFinite(schemaVersion) || !Array.isArray(data?.data)) throw unreadable(name, '記録が見つかりません');
-  if (knownSchemaVersion !== undefined && schemaVersion > knownSchemaVersion)
-    throw new AppError(
-      'INVALID_FILE',
-      `バックアップ「${name}」は新しい版の審議会デスク（データベース ${schemaVersion}）で作られたため読み込めません。審議会デスクを最新版に更新してから復元してください。`,
-    );
-  const tables: TableRecords = {};
-  for (const t of data.data as { tableName?: unknown; rows?: unknown }[]) {
-    if (typeof t?.tableName !== 'string' || !Array.isArray(t.rows))
-      throw unreadable(name, '記録の形式が正しくありません');
-    tables[t.tableName] = t.rows as Record<string, unknown>[];
-  }
-  const councils = [...recordsByCouncil(tables)].map(([id, recs]) => ({
-    id,
-    name: String(recs.councils?.[0]?.name ?? ''),
-    counts: countTables(recs),
-  }));
-  return {
-    name,
-    formatVersion,
-    appVersion,
-    createdAt,
-    schemaVersion,
-    counts: countTables(tables),
-    councils,
-    attachments,
-    missingAttachments,
-    tables,
-  };
-}
-
 export async function readBackup(dir: string, name: string, knownSchemaVersion?: number): Promise<BackupContents> {
+  const contents = parseBackup(name, (await readBackupFile(dir, name)).toString('utf8'), knownSchemaVersion);
+  if (!contents.createdAt) contents.createdAt = (await fs.stat(path.join(dir, name))).mtime.toISOString();
+  return contents;
+}
+
+/** A backup file's bytes, unparsed (the restore worker parses them once, where it writes). */
+export async function readBackupFile(dir: string, name: string): Promise<Buffer> {
   if (!PATTERN.test(name)) throw new AppError('INVALID_ARGUMENT', 'バックアップの名前が正しくありません。');
-  let text: string;
   try {
-    text = await fs.readFile(path.join(dir, name), 'utf8');
+    return await fs.readFile(path.join(dir, name));
   } catch {
     throw new AppError('NOT_FOUND', `バックアップ「${name}」が見つかりません。`);
   }
-  const contents = parseBackup(name, text, knownSchemaVersion);
-  if (!contents.createdAt) contents.createdAt = (await fs.stat(path.join(dir, name))).mtime.toISOString();
-  return contents;
+}
+
+const DB_KEY = Buffer.from(',"db":');
+
+/**
+ * The attachments part of a backup without parsing its records: writeBackup puts every field
+ * but the records before `"db":` (a key that cannot occur unescaped inside a string), so only
+ * that head is parsed. Format 1 backups and files written otherwise are parsed whole.
+ */
+async function readBackupAttachments(
+  dir: string,
+  name: string,
+): Promise<Pick<BackupContents, 'attachments' | 'missingAttachments'>> {
+  const bytes = await readBackupFile(dir, name);
+  const at = bytes.indexOf(DB_KEY);
+  if (at !== -1) {
+    try {
+      const head = JSON.parse(`${bytes.toString('utf8', 0, at)}}`) as Record<string, unknown>;
+      if (head.format === BACKUP_FORMAT && head.formatVersion === BACKUP_FORMAT_VERSION)
+        return {
+          attachments: Array.isArray(head.attachments) ? (head.attachments as BackupContents['attachments']) : [],
+          missingAttachments: Array.isArray(head.missingAttachments) ? (head.missingAttachments as string[]) : [],
+        };
+    } catch {
+      /* not the head writeBackup writes: parsed whole below */
+    }
+  }
+  return parseBackup(name, bytes.toString('utf8'));
 }
 
 /**
@@ -254,7 +265,7 @@ export async function restoreBackupAttachments(
   attachmentsDir: string,
   only?: string[],
 ): Promise<{ restored: number; missing: string[] }> {
-  const contents = await readBackup(dir, name);
+  const contents = await readBackupAttachments(dir, name);
   const wanted = only ? new Set(only) : null;
   await fs.mkdir(attachmentsDir, { recursive: true });
   let restored = 0;

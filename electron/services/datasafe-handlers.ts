@@ -11,7 +11,7 @@ import type { datasafeChannels } from '../../shared/contract/datasafe';
 import { PACKAGE_MAX_BYTES } from '../../shared/contract/datasafe';
 import { AppError } from '../../shared/errors';
 import { PACKAGE_EXTENSION, type TableRecords } from '../../shared/package';
-import { readBackup, restoreBackupAttachments } from './backups';
+import { readBackup, readBackupFile, restoreBackupAttachments } from './backups';
 import { cleanStaleTemps, fileErrorToAppError } from './files';
 import { installStagedAttachments, readPackage, writePackage, type ReadPackage } from './package';
 import { saveWith } from './save-document';
@@ -74,6 +74,7 @@ export function datasafeHandlers(ctx: ServiceContext): DatasafeHandlers {
       return summary;
     },
     'backup:read': ({ name, schemaVersion }) => readBackup(backupsDir(ctx), name, schemaVersion),
+    'backup:read:file': async ({ name }) => ({ bytes: await readBackupFile(backupsDir(ctx), name) }),
     'backup:restore:attachments': ({ name, storedNames }) =>
       restoreBackupAttachments(backupsDir(ctx), name, attachmentsDir(ctx), storedNames),
 

@@ -26,6 +26,7 @@ export const CHANNEL_NAMES: readonly string[] = [
   'plan:export:xlsx',
   'backup:read:summary',
   'backup:read',
+  'backup:read:file',
   'backup:restore:attachments',
   'package:write',
   'package:upload:chunk',

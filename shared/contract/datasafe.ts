@@ -4,8 +4,9 @@
  * the renderer owns the records, shows the preview (shared/package.ts classifyImport)
  * and writes the records in one transaction after the user confirms.
  *
- * Restore:  backup:list → backup:read:summary (per row) → backup:read → (renderer writes a
- *           backup 'before-import', then) backup:restore:attachments → renderer's transaction.
+ * Restore:  backup:list → backup:read:summary (per row) → backup:read:file (the restore worker
+ *           parses it while the page writes a backup 'before-restore') → backup:restore:attachments
+ *           → the worker's transaction. backup:read (parsed by main) serves pages without workers.
  * Package:  package:write.  Import: package:upload:chunk… → package:read → preview →
  *           package:install:files → renderer's transaction → package:discard.
  */
@@ -58,11 +59,28 @@ const readArgs = z
   })
   .strict();
 
+/**
+ * Channels whose successful answer is sent raw in browser mode (the named field of the
+ * result, as application/octet-stream); their errors stay JSON envelopes.
+ */
+export const RAW_RESULT_CHANNELS: Partial<Record<string, string>> = { 'backup:read:file': 'bytes' };
+
 export const datasafeChannels = {
   /** Date, format, counts per table and per council, attachments — without the records. */
   'backup:read:summary': channel(readArgs, BackupSummary),
   /** The summary and every record, for the restore preview and the restore itself. */
   'backup:read': channel(readArgs, BackupSummary.extend({ tables: TableRecordsSchema })),
+  /**
+   * The backup file's bytes as they are, for the restore worker to check and parse once
+   * (shared/backup-format.ts) where the records are written. In browser mode the answer is
+   * the raw body (RAW_RESULT_CHANNELS), not a JSON envelope.
+   */
+  'backup:read:file': channel(
+    readArgs,
+    z.object({
+      bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'バックアップを読み込めません' }),
+    }),
+  ),
   /** Copies back the attachments the backup kept that the data folder lacks (all, or the listed ones). */
   'backup:restore:attachments': channel(
     z

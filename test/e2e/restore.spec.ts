@@ -41,7 +41,13 @@ async function attachMaterial(page: Page): Promise<{ storedName: string; body: B
 }
 
 /** Every record of every table of the app's IndexedDB, read without the app. */
-async function snapshot(page: Page): Promise<{ counts: Record<string, number>; hash: string }> {
+/**
+ * Counts and a deep hash of every store but `meta` and the change log; of the log, its newest
+ * line (a restore keeps only the lines still read: after team sync's cursor, and the newest).
+ */
+async function snapshot(
+  page: Page,
+): Promise<{ counts: Record<string, number>; hash: string; lastChange: unknown; changes: number }> {
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const req = indexedDB.open('shingikai-desk');
@@ -50,7 +56,12 @@ async function snapshot(page: Page): Promise<{ counts: Record<string, number>; h
     });
     const counts: Record<string, number> = {};
     const all: Record<string, unknown[]> = {};
-    for (const name of [...db.objectStoreNames].filter((n) => n !== 'meta').sort()) {
+    const log: { seq: number }[] = await new Promise((resolve, reject) => {
+      const req = db.transaction('changes').objectStore('changes').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    for (const name of [...db.objectStoreNames].filter((n) => n !== 'meta' && n !== 'changes').sort()) {
       const rows: unknown[] = await new Promise((resolve, reject) => {
         const req = db.transaction(name).objectStore(name).getAll();
         req.onsuccess = () => resolve(req.result);
@@ -72,7 +83,12 @@ async function snapshot(page: Page): Promise<{ counts: Record<string, number>; h
           : v;
     const bytes = new TextEncoder().encode(JSON.stringify(sorted(all)));
     const digest = await crypto.subtle.digest('SHA-256', bytes);
-    return { counts, hash: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('') };
+    return {
+      counts,
+      hash: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''),
+      lastChange: log.at(-1) ?? null,
+      changes: log.length,
+    };
   });
 }
 
@@ -120,6 +136,8 @@ test('back up, wipe the database and the attachment, restore: every record and t
   const after = await snapshot(page);
   expect(after.counts).toEqual(before.counts);
   expect(after.hash).toBe(before.hash);
+  expect(before.changes).toBeGreaterThan(10);
+  expect(after.lastChange).toEqual(before.lastChange);
   // The attached file is back, byte for byte, and the meeting lists it.
   expect(readFileSync(attachmentFile).equals(attached.body)).toBe(true);
   const [meeting] = (await readStore<StoredMeeting>(page, 'meetings')).sort((a, b) => a.number - b.number);

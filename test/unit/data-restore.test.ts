@@ -52,7 +52,57 @@ describe('restore from a backup', () => {
     db = open(name);
     expect(await db.councils.count()).toBe(0);
     await restoreRecords(db, backup.tables);
-    expect(await everything(db)).toEqual(before);
+    const after = await everything(db);
+    // Every record and revision is back; of the change log, only its newest line (no sync
+    // cursor: every earlier line was history nobody reads again), so new lines continue after it.
+    const { changes: logBefore, ...rest } = before;
+    const { changes: logAfter, ...restAfter } = after;
+    expect(restAfter).toEqual(rest);
+    expect(logAfter).toEqual([logBefore!.at(-1)]);
+    await db.councils.update(String((before.councils![0] as { id: string }).id), { name: '改称後' });
+    const next = (await changesSince(db, (logBefore!.at(-1) as { seq: number }).seq)).map((c) => [c.table, c.op]);
+    expect(next).toEqual([['councils', 'update']]);
+    db.close();
+  });
+
+  it('rolls back edits, deletions and additions made after the backup, over the same database', async () => {
+    const db = open(`r-${Math.random()}`);
+    await loadSampleCouncil(db);
+    const before = await everything(db);
+    const backup = asBackup(await exportDatabaseJson(db));
+    const [first, second] = await db.remarks.toArray();
+    await db.remarks.update(first!.id, { text: '後から書き換えた発言' });
+    await db.remarks.delete(second!.id);
+    await db.members.add({ ...(await db.members.toArray())[0]!, id: 'added-after-backup', name: '後から追加' });
+    await restoreRecords(db, backup.tables);
+    const after = await everything(db);
+    for (const table of Object.keys(before).filter((t) => t !== 'changes' && t !== 'meta'))
+      expect([table, after[table]]).toEqual([table, before[table]]);
+    expect((await db.remarks.get(first!.id))?.text).toBe(first!.text);
+    expect(await db.members.get('added-after-backup')).toBeUndefined();
+    db.close();
+  });
+
+  it('keeps the change log lines team sync has not sent yet (after the outbox cursor)', async () => {
+    const name = `r-${Math.random()}`;
+    let db = open(name);
+    await loadSampleCouncil(db);
+    const cursor = Number(await db.changes.orderBy('seq').lastKey());
+    await db.syncState.put({ key: 'outbox', value: cursor });
+    const member = (await db.members.toArray())[0]!;
+    await db.members.update(member.id, { name: '未送信の変更' });
+    await db.members.update(member.id, { name: '未送信の変更２' });
+    const backup = asBackup(await exportDatabaseJson(db));
+    await db.delete();
+    db = open(name);
+    await restoreRecords(db, backup.tables);
+    const log = await db.changes.toArray();
+    expect(log.map((l) => [l.seq, l.table, l.id, l.op])).toEqual([
+      [cursor + 1, 'members', member.id, 'update'],
+      [cursor + 2, 'members', member.id, 'update'],
+    ]);
+    expect((await db.syncState.get('outbox'))?.value).toBe(cursor);
+    expect((await db.members.get(member.id))?.name).toBe('未送信の変更２');
     db.close();
   });
 

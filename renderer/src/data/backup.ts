@@ -21,7 +21,8 @@ export async function backupNow(reason: Reason): Promise<BackupInfo> {
 
 /**
  * Reads everything in a worker (off the page's thread: a backup of 100,000 remarks once froze
- * typing for seconds) and hands it to main. Without workers, on the page in small slices.
+ * typing for seconds) and hands it to main, serialized once (backup.worker.ts). Without
+ * workers, on the page in small slices.
  */
 async function writeBackup(reason: Reason): Promise<BackupInfo> {
   if (typeof Worker === 'undefined') return call('backup:write', { json: await exportDatabaseJson(db), reason });
@@ -37,7 +38,8 @@ async function writeBackup(reason: Reason): Promise<BackupInfo> {
     const message: ToBackupWorker = { reason, apiUrl: browserMode ? new URL('api/', document.baseURI).href : null };
     worker.postMessage(message);
   });
-  if (answer.type === 'json') return call('backup:write', { json: answer.json, reason });
+  // Electron: the worker's bytes (moved here, not copied) go to the preload bridge as they are.
+  if (answer.type === 'bytes') return call('backup:write', { bytes: new Uint8Array(answer.bytes), reason });
   if (answer.type === 'error') {
     console.warn('バックアップの作業スレッドが失敗しました。画面側で作成します。', answer.message);
     return call('backup:write', { json: await exportDatabaseJson(db), reason });

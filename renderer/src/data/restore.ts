@@ -20,27 +20,40 @@ const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve));
  * table and slice by slice, yielding to the event loop between slices.
  */
 export async function exportDatabaseJson(db: ShingikaiDB, sliceRows = EXPORT_SLICE_ROWS): Promise<string> {
+  return (await exportDatabaseParts(db, sliceRows)).join('');
+}
+
+/**
+ * The same JSON as pieces, one per slice, whose concatenation is the backup: the backup
+ * worker hands them to a Blob (encoded once, never one giant string in the worker).
+ * Each slice is written by ONE JSON.stringify (rows joined by the array's own commas).
+ */
+export async function exportDatabaseParts(db: ShingikaiDB, sliceRows = EXPORT_SLICE_ROWS): Promise<string[]> {
   const tables: { name: string; schema: string; rowCount: number }[] = [];
   const parts: string[] = [];
   for (const table of db.tables) {
-    const rows: string[] = [];
+    parts.push(`${tables.length ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":true,"rows":[`);
+    let rowCount = 0;
     // Each slice starts after the last key read (an offset would walk every earlier row again).
     const keyPath = table.schema.primKey.keyPath!;
     let after: IndexableType | undefined;
     for (;;) {
       const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
       const slice = await from.limit(sliceRows).toArray();
-      for (const r of slice) rows.push(JSON.stringify(r));
+      if (slice.length) parts.push((rowCount ? ',' : '') + JSON.stringify(slice).slice(1, -1));
+      rowCount += slice.length;
       await yieldToUi();
       if (slice.length < sliceRows) break;
       after = Dexie.getByKeyPath(slice[slice.length - 1], keyPath) as IndexableType;
     }
+    parts.push(']}');
     const schema = [table.schema.primKey, ...table.schema.indexes].map((i) => i.src).join(',');
-    tables.push({ name: table.name, schema, rowCount: rows.length });
-    parts.push(`{"tableName":${JSON.stringify(table.name)},"inbound":true,"rows":[${rows.join(',')}]}`);
+    tables.push({ name: table.name, schema, rowCount });
   }
   const head = { databaseName: db.name, databaseVersion: db.verno, tables };
-  return `{"formatName":"dexie","formatVersion":1,"data":{${JSON.stringify(head).slice(1, -1)},"data":[${parts.join(',')}]}}`;
+  parts.unshift(`{"formatName":"dexie","formatVersion":1,"data":{${JSON.stringify(head).slice(1, -1)},"data":[`);
+  parts.push(']}}');
+  return parts;
 }
 
 const idOf = (r: Record<string, unknown>) => String(r.id ?? '');
@@ -73,7 +86,8 @@ export interface RestoreResult {
 /**
  * Replaces the database's records with a backup's, in one transaction.
  * - everything: every table the backup holds (and this database knows) is emptied and
- *   refilled, the revisions and change log included; the last-backup note is kept.
+ *   refilled, the revisions included, the change log as far as it is still needed
+ *   (compactChangeLog); the last-backup note is kept.
  * - one council: only that council's records are removed and written back (the write
  *   path stamps them as changes of this PC).
  */
@@ -112,9 +126,12 @@ export async function restoreRecords(
     // Tables the backup's version did not have yet are emptied: the data is the backup's.
     for (const name of TRACKED_TABLES) if (!names.includes(name)) await db.table(name).clear();
     for (const name of names) {
+      const rows = name === 'changes' ? compactChangeLog(backup.changes ?? [], backup.syncState) : (backup[name] ?? []);
+      // Emptied and refilled in one bulkAdd: reading the stored records to write only what
+      // differs cost more than writing them all (bench: 133 s against 86 s for 241,599 records).
       await db.table(name).clear();
-      await db.table(name).bulkAdd(backup[name] ?? []);
-      written[name] = (backup[name] ?? []).length;
+      await db.table(name).bulkAdd(rows);
+      written[name] = rows.length;
     }
     if (bookkeeping) {
       await db.revisions.clear();
@@ -125,6 +142,29 @@ export async function restoreRecords(
     if (lastBackup) await db.meta.put(lastBackup);
   });
   return { written };
+}
+
+/**
+ * The part of a backup's change log a restored database still needs. The log is read after a
+ * known `seq`: by team sync's outbox (the `outbox` cursor in syncState: lines after it are
+ * not sent yet) and by the search index (which is rebuilt after a restore). Lines at or
+ * before the cursor were consumed; only the newest of them is kept, so the log's last `seq`
+ * (and the auto-increment after it) stays what it was and the cursor stays coherent. A
+ * log line per record of years of writes was a third of a restore's records.
+ */
+export function compactChangeLog(
+  lines: Record<string, unknown>[],
+  syncState: Record<string, unknown>[] | undefined,
+): Record<string, unknown>[] {
+  if (lines.length <= 1) return lines;
+  const outbox = Number(syncState?.find((r) => r.key === 'outbox')?.value);
+  const cursor = Number.isFinite(outbox) ? outbox : Infinity;
+  const seqOf = (l: Record<string, unknown>) => Number(l.seq);
+  let last = lines[0]!;
+  for (const l of lines) if (seqOf(l) > seqOf(last)) last = l;
+  const kept = lines.filter((l) => l !== last && seqOf(l) > cursor);
+  kept.push(last);
+  return kept;
 }
 
 /** Revision 1 and a 'create' log line for every tracked record of a backup. */

@@ -4,6 +4,8 @@ import { OPERATOR_NAME_KEY } from '../../data/write';
 import { useLiveQuery } from '../../data/live';
 import { call } from '../../platform/bridge';
 import { backupNow } from '../../data/backup';
+import { openRestoreWorker } from '../../data/backupRestore';
+import { rebuildSearchIndex } from '../search';
 import { LATEST_SCHEMA_VERSION } from '../../data/database';
 import {
   councilRecords,
@@ -51,14 +53,44 @@ export function readBackupSummary(name: string) {
 
 /**
  * Restores a backup (everything, or one council): first a backup of the current state
- * (「復元の前」), then the attachments, then one transaction for the records.
+ * (「復元の前」), then the attachments, then one transaction for the records. The restore
+ * worker reads and parses the chosen backup while the page's backup worker writes the
+ * 「復元の前」 one; the records are written only after that backup is on disk.
  */
 export async function restoreFromBackup(
   name: string,
   councilId: string | undefined,
   progress: (message: string) => void,
 ): Promise<RestoreResult & { attachments: number; missing: string[] }> {
-  // Reading the chosen backup and writing the 「復元の前」 one are independent: both at once.
+  const worker = openRestoreWorker();
+  if (!worker) return restoreOnPage(name, councilId, progress);
+  try {
+    progress('バックアップを読み込み、現在のデータをバックアップしています（復元の前）…');
+    const [read] = await Promise.all([
+      worker.read(name, LATEST_SCHEMA_VERSION, councilId),
+      backupNow('before-restore'),
+    ]);
+    progress('添付ファイルを戻しています…');
+    const files = await call('backup:restore:attachments', {
+      name,
+      ...(read.storedNames ? { storedNames: read.storedNames } : {}),
+    });
+    progress('記録を復元しています…');
+    const result = await worker.write(councilId);
+    // The records were replaced: the search index is built again from them.
+    rebuildSearchIndex();
+    return { ...result, attachments: files.restored, missing: files.missing };
+  } finally {
+    worker.end();
+  }
+}
+
+/** The same without workers: main parses the backup and the page writes the records. */
+async function restoreOnPage(
+  name: string,
+  councilId: string | undefined,
+  progress: (message: string) => void,
+): Promise<RestoreResult & { attachments: number; missing: string[] }> {
   progress('バックアップを読み込み、現在のデータをバックアップしています（復元の前）…');
   const [backup] = await Promise.all([
     call('backup:read', { name, schemaVersion: LATEST_SCHEMA_VERSION }),
@@ -70,6 +102,7 @@ export async function restoreFromBackup(
   const files = await call('backup:restore:attachments', { name, ...(storedNames ? { storedNames } : {}) });
   progress('記録を復元しています…');
   const result = await restoreRecords(db, backup.tables, councilId ? { councilId } : {});
+  rebuildSearchIndex();
   return { ...result, attachments: files.restored, missing: files.missing };
 }
 
