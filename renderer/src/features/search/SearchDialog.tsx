@@ -3,6 +3,7 @@
  * highlighted snippets. ↑↓ choose a result, Enter opens it (never while the IME is composing).
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import {
   Dialog,
   DialogBody,
@@ -25,11 +26,24 @@ import { SnippetText } from './Snippet';
 import { useSearch } from './useSearch';
 
 const useStyles = makeStyles({
-  surface: { width: 'min(960px, 94vw)', maxWidth: 'min(960px, 94vw)', padding: '16px 20px' },
-  body: { display: 'flex', flexDirection: 'column', gap: '10px', maxHeight: '80vh' },
+  // its own layer: a keystroke repaints the panel, not the page under the backdrop
+  surface: { width: 'min(960px, 94vw)', maxWidth: 'min(960px, 94vw)', padding: '16px 20px', willChange: 'transform' },
+  // a fixed size: the panel does not grow, shrink and move (centred) with each keystroke's results,
+  // so a new answer lays out and paints the results box only (contained below)
+  body: { display: 'flex', flexDirection: 'column', gap: '10px', height: 'min(80vh, 760px)' },
   top: { display: 'flex', gap: '12px', alignItems: 'center' },
   input: { flex: 1 },
-  results: { overflowY: 'auto', minHeight: '120px', display: 'flex', flexDirection: 'column', gap: '10px' },
+  results: {
+    flex: '1 1 0',
+    minHeight: '120px',
+    overflowY: 'auto',
+    contain: 'strict',
+    // its own layer: new results repaint this box, not the page and the panel around it
+    willChange: 'transform',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '10px',
+  },
   group: { display: 'flex', flexDirection: 'column' },
   groupHead: {
     fontWeight: tokens.fontWeightSemibold,
@@ -87,6 +101,8 @@ export function SearchDialog({ open, onClose, initial, onOpenHit }: SearchDialog
 }
 
 const count = new Intl.NumberFormat('ja-JP');
+/** Rows drawn with a new answer before the rest (more than the results box shows). */
+const FIRST_ROWS = 14;
 
 function hitMeta(hit: SearchHit): string {
   const d = hit.doc;
@@ -108,10 +124,19 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
   const flat = useMemo(() => result?.groups.flatMap((g) => g.hits) ?? [], [result]);
   const [active, setActive] = useState(0);
   const [shownFor, setShownFor] = useState(result);
+  // a new answer draws its first FIRST_ROWS rows at once (what the box shows) and the rest at the
+  // next idle moment: every row drawn is painted in the keystroke's frame, seen or not
+  const [drawAll, setDrawAll] = useState(false);
   if (shownFor !== result) {
     setShownFor(result);
     setActive(0);
+    setDrawAll(false);
   }
+  useEffect(() => {
+    if (drawAll || flat.length <= FIRST_ROWS) return;
+    const idle = requestIdleCallback(() => setDrawAll(true), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [drawAll, flat]);
 
   const openHit = useRef(onOpenHit);
   openHit.current = onOpenHit;
@@ -123,6 +148,7 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
       e.preventDefault();
       if (!flat.length) return;
       const next = (active + (e.key === 'ArrowDown' ? 1 : -1) + flat.length) % flat.length;
+      if (next >= FIRST_ROWS && !drawAll) flushSync(() => setDrawAll(true));
       setActive(next);
       document.getElementById(`search-hit-${next}`)?.scrollIntoView({ block: 'nearest' });
     } else if (e.key === 'Enter') {
@@ -171,7 +197,13 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
       >
         {status.state === 'building' ? <Spinner size="tiny" label="検索の索引を作成しています…" /> : null}
         {error ? <Text role="alert">{error}</Text> : null}
-        <ResultList result={result} active={active} onHover={setActive} onOpen={open} />
+        <ResultList
+          result={result}
+          rows={drawAll ? Infinity : FIRST_ROWS}
+          active={active}
+          onHover={setActive}
+          onOpen={open}
+        />
       </div>
     </DialogBody>
   );
@@ -183,11 +215,14 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
  */
 const ResultList = memo(function ResultList({
   result,
+  rows,
   active,
   onHover,
   onOpen,
 }: {
   result: SearchResult | null;
+  /** Rows drawn (the first ones, in order); the group heads are all drawn. */
+  rows: number;
   active: number;
   onHover: (i: number) => void;
   onOpen: (hit: SearchHit) => void;
@@ -208,6 +243,7 @@ const ResultList = memo(function ResultList({
           </div>
           {g.hits.map((hit) => {
             const i = index++;
+            if (i >= rows) return null;
             return <HitRow key={hit.key} hit={hit} index={i} active={i === active} onHover={onHover} onOpen={onOpen} />;
           })}
         </div>

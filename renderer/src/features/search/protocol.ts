@@ -11,7 +11,13 @@ export type ToWorker =
 
 export type FromWorker =
   | ({ type: 'status' } & KeeperStatus)
-  | { type: 'result'; id: number; result: SearchResult }
+  /** `timing`: how long the search waited in the worker (behind updates, other searches) and ran, in ms. */
+  | { type: 'result'; id: number; result: SearchResult; timing: WorkerTiming }
   | { type: 'error'; id: number; message: string }
   /** A newer search came before this one was answered: it is not worked out. */
   | { type: 'skipped'; id: number };
+
+export interface WorkerTiming {
+  wait: number;
+  run: number;
+}

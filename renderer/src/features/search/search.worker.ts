@@ -18,10 +18,24 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   else if (m.type === 'rebuild') void keeper.rebuild();
   else if (m.type === 'search') {
     newest = Math.max(newest, m.id);
+    const received = performance.now();
+    let began = received;
     void started
-      .then(() => keeper.searchUnlessStale(m.query, m.filters, m.options, () => m.id < newest))
+      .then(() =>
+        keeper.searchUnlessStale(m.query, m.filters, m.options, () => {
+          began = performance.now();
+          return m.id < newest;
+        }),
+      )
       .then(
-        (result) => post(result ? { type: 'result', id: m.id, result } : { type: 'skipped', id: m.id }),
+        (result) => {
+          if (!result) return post({ type: 'skipped', id: m.id });
+          const timing = { wait: began - received, run: performance.now() - began };
+          // one measure in the worker's timeline (a profile shows it); only the latest is kept
+          performance.clearMeasures('search:run');
+          performance.measure('search:run', { start: began, duration: timing.run, detail: { query: m.query } });
+          post({ type: 'result', id: m.id, result, timing });
+        },
         (error: unknown) => post({ type: 'error', id: m.id, message: String(error) }),
       );
   }
