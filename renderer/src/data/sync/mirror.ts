@@ -152,6 +152,7 @@ export class Mirror {
     if (pollMs > 0) this.poll = setInterval(() => this.schedule(), pollMs);
     this.connect();
     this.schedule();
+    await this.countConflicts(true); // conflicts listed in an earlier session still count
   }
 
   /** Starts (or restarts) replication with the server: live, retried with back-off. */
@@ -168,10 +169,22 @@ export class Mirror {
         retry: true,
         back_off_function: (delay: number) => (delay === 0 ? 250 : Math.min(delay * 2, maxWait)),
       });
+      // sync()'s own 'paused' drops the error of the half that failed (a retried push or pull
+      // pauses with it): the halves' errors are followed here, before sync()'s listeners run.
+      const failing = new Map<string, unknown>();
+      const halves = handler as PouchEmitter & { push?: PouchEmitter; pull?: PouchEmitter };
+      for (const [name, half] of [
+        ['push', halves.push],
+        ['pull', halves.pull],
+      ] as const) {
+        half?.on('paused', (err) => (err ? failing.set(name, err) : failing.delete(name)));
+        half?.on('active', () => failing.delete(name));
+      }
       handler
         .on('active', () => this.setState(c, 'syncing', null))
         .on('paused', (err) => {
-          if (err) this.setFailure(c, err);
+          const failure = err ?? [...failing.values()][0];
+          if (failure) this.setFailure(c, failure);
           else {
             st.lastSyncAt = new Date().toISOString();
             this.setState(c, 'synced', st.denied ? st.error : null);
@@ -327,9 +340,9 @@ export class Mirror {
     return typeof rec?.value === 'string' ? rec.value.trim() : '';
   }
 
-  private async countConflicts() {
+  private async countConflicts(always = false) {
     const n = await this.db.syncConflicts.where('councilId').anyOf(this.councils).count();
-    if (n !== this.conflictCount) {
+    if (always || n !== this.conflictCount) {
       this.conflictCount = n;
       this.emit();
     }
