@@ -11,6 +11,16 @@ export interface WindowOpener {
   openProjector(meetingId: string): void;
 }
 
+/**
+ * Encryption at rest for a secret main keeps (the team password): Electron's `safeStorage`
+ * (the OS keychain) in the app; absent in browser mode, where the server process keeps the
+ * file readable only by the user.
+ */
+export interface SecretBox {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+}
+
 /** What every handler may use: the platform seams, settings, and where data lives. */
 export interface ServiceContext {
   platform: Platform;
@@ -23,6 +33,8 @@ export interface ServiceContext {
   fixedExportDir: string | null;
   /** Files main saved in this run: the only ones the renderer may ask to open. */
   savedPaths: Set<string>;
+  /** Encrypts secrets at rest (Electron's safeStorage); absent = kept as a user-only file. */
+  secrets?: SecretBox | null;
 }
 
 export const backupsDir = (ctx: ServiceContext) => path.join(ctx.dataDir, 'backups');

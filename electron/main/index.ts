@@ -3,10 +3,11 @@
  * app://shingikai (registered before 'ready' as standard and secure, so IndexedDB
  * works and its data stays with one origin for good).
  */
-import { app, BrowserWindow, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ServiceContext } from '../core/context';
+import type { SecretBox, ServiceContext } from '../core/context';
+import { proxyTeamRequest, TEAM_PROXY_PREFIX } from '../services/team/proxy';
 import { createHandlers } from './handlers';
 import { fixedExportDirFromEnv } from '../services/save-document';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, isSafeExternalUrl, safeJoin } from '../core/security';
@@ -51,9 +52,20 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       const rendererRoot = path.join(__dirname, '..', 'renderer');
+      // The team password is encrypted at rest by the OS keychain where one is available.
+      const secrets: SecretBox | null = safeStorage.isEncryptionAvailable()
+        ? {
+            encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+            decrypt: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
+          }
+        : null;
+      const dataDir = app.getPath('userData');
       protocol.handle(APP_SCHEME, async (request) => {
         const url = new URL(request.url);
         if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+        // Team replication goes through main, which adds the credentials (docs/ARCHITECTURE.md §7).
+        if (url.pathname.startsWith(TEAM_PROXY_PREFIX))
+          return proxyTeamRequest(dataDir, secrets, request, url.pathname.slice(TEAM_PROXY_PREFIX.length), url.search);
         const file = safeJoin(rendererRoot, url.pathname === '/' ? 'index.html' : url.pathname, path.join, path.sep);
         if (!file) return new Response('Not found', { status: 404 });
         const response = await net.fetch(pathToFileURL(file).toString());
@@ -77,10 +89,11 @@ if (!app.requestSingleInstanceLock()) {
         platform: createElectronPlatform(() => mainWindow, app.getPath('documents')),
         windows: createWindowOpener(() => mainWindow),
         settings: stores.settings,
-        dataDir: app.getPath('userData'),
+        dataDir,
         appVersion: app.getVersion(),
         fixedExportDir: fixedExportDirFromEnv(process.env, app.isPackaged),
         savedPaths: new Set(),
+        secrets,
       };
       registerIpc(createHandlers(ctx), log);
       Menu.setApplicationMenu(buildMenu());

@@ -52,6 +52,11 @@ export interface BrowserServerOptions {
   log?: Logger;
   /** Largest request body (tests lower it). */
   maxBodyBytes?: number;
+  /**
+   * The team replication proxy (electron/services/team/proxy.ts): requests under `/team/`
+   * (token-checked like every other) are handed to it as web Requests; `subPath` is what follows.
+   */
+  teamProxy?: (request: Request, subPath: string, search: string) => Promise<Response>;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -98,6 +103,37 @@ async function readBody(req: http.IncomingMessage, max: number): Promise<Buffer>
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** Hands a request under /team/ to the proxy and streams its answer back (a long-poll stays open). */
+async function forwardTeam(
+  proxy: NonNullable<BrowserServerOptions['teamProxy']>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  route: string,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, MAX_BODY_BYTES);
+  const abort = new AbortController();
+  res.on('close', () => abort.abort());
+  const headers = new Headers();
+  for (const h of ['content-type', 'accept']) {
+    const v = req.headers[h];
+    if (typeof v === 'string') headers.set(h, v);
+  }
+  const request = new Request(url, { method, headers, body, signal: abort.signal });
+  const answer = await proxy(request, route.slice('/team/'.length), url.search);
+  const out: Record<string, string> = { ...SECURITY_HEADERS };
+  answer.headers.forEach((v, k) => (out[k] = v));
+  res.writeHead(answer.status, out);
+  if (!answer.body) return void res.end();
+  try {
+    for await (const chunk of answer.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+  } catch {
+    /* the server or the page went away mid-answer: the page's PouchDB retries */
+  }
+  res.end();
 }
 
 export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
@@ -208,6 +244,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         const status = !envelope.ok && envelope.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200;
         return sendJson(res, status, envelope);
       }
+
+      if (opts.teamProxy && route.startsWith('/team/')) return await forwardTeam(opts.teamProxy, req, res, url, route);
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '', 'text/plain');
       const rel = route === '/' ? 'index.html' : route;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createHandlers } from '../main/handlers';
 import type { ServiceContext } from '../core/context';
 import { JsonFileSettingsStore } from '../services/settings';
+import { proxyTeamRequest } from '../services/team/proxy';
 import { startBrowserServer, type BrowserServer } from './browser-server';
 import { createNodePlatform, defaultBrowserDataDir } from './platform.node';
 
@@ -50,17 +51,21 @@ export async function startBrowserMode(): Promise<BrowserServer> {
   const log = (message: string, error?: unknown) => console.error(`[審議会デスク] ${message}`, error ?? '');
   const explicitPort = option('port', 'SHINGIKAI_PORT');
   const handlers = createHandlers(ctx);
-  if (explicitPort !== undefined) return startBrowserServer({ handlers, staticDir, port: Number(explicitPort), log });
+  // The team password stays in this process (team.json, user-only): the page replicates through it.
+  const teamProxy = (request: Request, subPath: string, search: string) =>
+    proxyTeamRequest(dataDir, null, request, subPath, search);
+  if (explicitPort !== undefined)
+    return startBrowserServer({ handlers, staticDir, port: Number(explicitPort), log, teamProxy });
   const remembered = await rememberedPort(dataDir);
   try {
-    const server = await startBrowserServer({ handlers, staticDir, port: remembered ?? 0, log });
+    const server = await startBrowserServer({ handlers, staticDir, port: remembered ?? 0, log, teamProxy });
     if (server.port !== remembered) await fs.writeFile(path.join(dataDir, 'browser-port'), String(server.port));
     return server;
   } catch {
     console.error(
       `ポート ${remembered} は使用中のため、別のポートで起動します（保存済みのデータはこのポートのアドレスでのみ表示されます）。`,
     );
-    return startBrowserServer({ handlers, staticDir, port: 0, log });
+    return startBrowserServer({ handlers, staticDir, port: 0, log, teamProxy });
   }
 }
 

@@ -10,12 +10,12 @@ type TeamChannel = 'team:test:connection' | 'team:get:config' | 'team:save:confi
 export function teamHandlers(ctx: ServiceContext): { [C in TeamChannel]: Handler<C> } {
   return {
     'team:test:connection': async ({ serverUrl, username, password, councilId }) => {
-      const stored = password === undefined ? (await readTeam(ctx.dataDir)).password : password;
+      const stored = password === undefined ? (await readTeam(ctx.dataDir, ctx.secrets)).password : password;
       if (stored === null || stored === undefined)
         throw new AppError('INVALID_ARGUMENT', 'パスワードを入力してください。');
       return testConnection(serverUrl, { username, password: stored }, councilId);
     },
-    'team:get:config': async () => publicConfig(await readTeam(ctx.dataDir)),
-    'team:save:config': async (arg) => publicConfig(await saveTeam(ctx.dataDir, arg)),
+    'team:get:config': async () => publicConfig(await readTeam(ctx.dataDir, ctx.secrets)),
+    'team:save:config': async (arg) => publicConfig(await saveTeam(ctx.dataDir, arg, ctx.secrets)),
   };
 }

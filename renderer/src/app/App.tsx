@@ -3,11 +3,13 @@ import { Route, Routes, useNavigate } from 'react-router-dom';
 import { bridge } from '../platform/bridge';
 import { startAutomaticBackups } from '../data/backup';
 import { requestPersistentStorage } from '../data/storage';
+import { startTeamSync } from '../data/sync/runtime';
 import { AppShell } from './AppShell';
 import { NotifyProvider } from './notify';
 import { CouncilScreen } from './CouncilScreen';
 import { NotFoundScreen } from './NotFoundScreen';
 import {
+  ConflictsScreen,
   CouncilListScreen,
   HomeScreen,
   LiveScreen,
@@ -38,6 +40,11 @@ export function App() {
     if (window.location.hash.startsWith('#/projector/')) return; // a view only: the main window backs up
     void requestPersistentStorage();
     return startAutomaticBackups();
+  }, []);
+  useEffect(() => {
+    if (window.location.hash.startsWith('#/projector/')) return;
+    // Team use (「チームで使う」): the mirror starts only when a server is configured in main.
+    void startTeamSync().catch((e: unknown) => console.warn('[審議会デスク] 同期を開始できません', e));
   }, []);
   return (
     <NotifyProvider>
@@ -82,6 +89,14 @@ export function App() {
             element={
               <Screen>
                 <SettingsScreen />
+              </Screen>
+            }
+          />
+          <Route
+            path="conflicts"
+            element={
+              <Screen>
+                <ConflictsScreen />
               </Screen>
             }
           />

@@ -30,6 +30,7 @@ import { bridge } from '../platform/bridge';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { COUNCIL_TABS } from './councilTabs';
 import { SearchLauncher } from '../features/search';
+import { SyncStatus } from './SyncStatus';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -130,6 +131,7 @@ export function AppShell() {
         </Text>
         {narrow ? null : <Text size={200}>審議会事務局のための会議・会議録・意見管理</Text>}
         <span style={{ flex: 1 }} />
+        <SyncStatus />
         <SearchLauncher />
         {bridge.mode === 'browser' ? (
           <Badge appearance="outline" color="informative" style={{ color: 'white', borderColor: 'white' }}>

@@ -39,3 +39,4 @@ export const MeetingsTab = pick(() => import('../features/meetings'), 'MeetingsT
 export const OpinionsTab = pick(() => import('../features/opinions'), 'OpinionsTab');
 export const VisionTab = pick(() => import('../features/vision'), 'VisionTab');
 export const ActionsTab = pick(() => import('../features/actions'), 'ActionsTab');
+export const ConflictsScreen = pick(() => import('../features/sync'), 'ConflictsScreen');

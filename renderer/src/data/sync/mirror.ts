@@ -58,6 +58,8 @@ export interface MirrorOptions {
   openRemote(dbName: string): PouchDatabase | string;
   /** Records per outbox / inbox step. */
   batchSize?: number;
+  /** Documents per replication step with the server (PouchDB's `batch_size`; default 500). */
+  replicationBatchSize?: number;
   /** The longest wait between reconnection attempts (ms). */
   retryMaxMs?: number;
   /** How often the outbox looks at the change log even without a signal (ms; 0 = never). */
@@ -152,6 +154,7 @@ export class Mirror {
     if (pollMs > 0) this.poll = setInterval(() => this.schedule(), pollMs);
     this.connect();
     this.schedule();
+    await this.countConflicts(true); // conflicts listed in an earlier session still count
   }
 
   /** Starts (or restarts) replication with the server: live, retried with back-off. */
@@ -166,12 +169,26 @@ export class Mirror {
       const handler = this.local(c).sync(typeof remote === 'string' ? remote : quietInfo(remote), {
         live: true,
         retry: true,
+        // Larger steps than PouchDB's 100: a first sync of a large council makes fewer round trips.
+        batch_size: this.options.replicationBatchSize ?? 500,
         back_off_function: (delay: number) => (delay === 0 ? 250 : Math.min(delay * 2, maxWait)),
       });
+      // sync()'s own 'paused' drops the error of the half that failed (a retried push or pull
+      // pauses with it): the halves' errors are followed here, before sync()'s listeners run.
+      const failing = new Map<string, unknown>();
+      const halves = handler as PouchEmitter & { push?: PouchEmitter; pull?: PouchEmitter };
+      for (const [name, half] of [
+        ['push', halves.push],
+        ['pull', halves.pull],
+      ] as const) {
+        half?.on('paused', (err) => (err ? failing.set(name, err) : failing.delete(name)));
+        half?.on('active', () => failing.delete(name));
+      }
       handler
         .on('active', () => this.setState(c, 'syncing', null))
         .on('paused', (err) => {
-          if (err) this.setFailure(c, err);
+          const failure = err ?? [...failing.values()][0];
+          if (failure) this.setFailure(c, failure);
           else {
             st.lastSyncAt = new Date().toISOString();
             this.setState(c, 'synced', st.denied ? st.error : null);
@@ -327,9 +344,9 @@ export class Mirror {
     return typeof rec?.value === 'string' ? rec.value.trim() : '';
   }
 
-  private async countConflicts() {
+  private async countConflicts(always = false) {
     const n = await this.db.syncConflicts.where('councilId').anyOf(this.councils).count();
-    if (n !== this.conflictCount) {
+    if (always || n !== this.conflictCount) {
       this.conflictCount = n;
       this.emit();
     }
@@ -417,12 +434,14 @@ export class Mirror {
     });
 
     const written: SyncRecord[] = [];
+    /** Adopted winners that are in conflict: the inbox skipped them (an edit was pending) and sees no new change. */
+    const adoptedConflicts: { e: Entry; councilId: string; winner: PouchDoc & MirrorDoc }[] = [];
     const byCouncil = new Map<string, Entry[]>();
     entries.forEach((e) => byCouncil.set(e.councilId, [...(byCouncil.get(e.councilId) ?? []), e]));
     for (const [councilId, list] of byCouncil) {
       const local = this.local(councilId);
       const ids = list.map((e) => docId(e.table, e.id));
-      const current = await local.allDocs({ keys: ids, include_docs: true });
+      const current = await local.allDocs({ keys: ids, include_docs: true, conflicts: true });
       const docs: PouchDoc[] = [];
       list.forEach((e, i) => {
         const body = bodyOf(e.table, councilId, e.record, e.rev.updatedBy, e.rev.updatedAt);
@@ -430,6 +449,7 @@ export class Mirror {
         let pouchRev: string;
         if (winner && sameContent(winner, body)) {
           pouchRev = winner._rev!; // already there (sent before a restart, or the same edit from elsewhere)
+          if (winner._conflicts?.length) adoptedConflicts.push({ e, councilId, winner });
         } else {
           const base = e.sr?.pouchRev;
           const gen = base ? revGeneration(base) + 1 : 1;
@@ -450,10 +470,23 @@ export class Mirror {
         if (failed) throw new Error(`outbox ${failed.id}: ${failed.message ?? failed.reason ?? failed.name}`);
       }
     }
-    await db.transaction('rw', ['syncRecords', 'syncState'], async () => {
+    // Listed here, as the inbox would have: otherwise this PC alone would miss a conflict the others list.
+    const now = new Date().toISOString();
+    const conflicts: SyncConflict[] = [];
+    for (const { e, councilId, winner } of adoptedConflicts) {
+      const leaves = (await this.local(councilId).get(winner._id, { open_revs: winner._conflicts! })) as {
+        ok?: PouchDoc & MirrorDoc;
+      }[];
+      const versions = [winner, ...leaves.flatMap((l) => (l.ok && !l.ok._deleted ? [l.ok] : []))].map(versionOf);
+      if (versions.length > 1)
+        conflicts.push(conflictOf(e.table, e.id, councilId, winner._rev!, winner._rev!, versions, now));
+    }
+    await db.transaction('rw', ['syncRecords', 'syncState', 'syncConflicts'], async () => {
       if (written.length) await db.syncRecords.bulkPut(written);
+      if (conflicts.length) await db.syncConflicts.bulkPut(conflicts);
       if (cursor !== undefined) await db.syncState.put({ key: 'outbox', value: cursor });
     });
+    if (conflicts.length) await this.countConflicts();
   }
 
   /** The inbox of one council: one batch of the local PouchDB's changes into Dexie. Returns the changes read. */
@@ -487,6 +520,17 @@ export class Mirror {
       const applied: { i: number; pouchRev: string }[] = [];
       const conflictsPut: SyncConflict[] = [];
       const conflictsGone: [string, string][] = [];
+      // The batch's current records read at once, and its writes done per table in bulk (a first
+      // sync of 10,000 records is 40 steps of one bulkGet + one bulkPut, not 20,000 single calls).
+      const byTable = new Map<TrackedTable, string[]>();
+      for (const k of incoming) push(byTable, k.table, k.id);
+      const existingOf = new Map<string, Record<string, unknown> | undefined>();
+      for (const [table, ids] of byTable) {
+        const found = (await db.table(table).bulkGet(ids)) as (Record<string, unknown> | undefined)[];
+        ids.forEach((id, n) => existingOf.set(`${table}:${id}`, found[n]));
+      }
+      const puts = new Map<TrackedTable, Record<string, unknown>[]>();
+      const deletes = new Map<TrackedTable, string[]>();
       for (let i = 0; i < incoming.length; i++) {
         const { table, id, doc, versions } = incoming[i]!;
         const sr = srs[i];
@@ -498,11 +542,10 @@ export class Mirror {
         // In a conflict the local copy stays when it is one of the live versions (never overwritten).
         const target = inConflict && sr && live.includes(sr.pouchRev) ? sr.pouchRev : doc._rev!;
         if (target !== sr?.pouchRev) {
-          const t = db.table(table);
-          const existing = (await t.get(id)) as Record<string, unknown> | undefined;
+          const existing = existingOf.get(`${table}:${id}`);
           const gone = doc._deleted || doc.deleted || !doc.record;
           if (gone) {
-            if (existing) await t.delete(id);
+            if (existing) push(deletes, table, id);
           } else if (!existing || !sameContent({ record: existing }, { record: doc.record })) {
             if (existing && table === 'draftVersions') {
               // A frozen version is never rewritten (data/rules.ts): shown as a conflict instead.
@@ -510,7 +553,7 @@ export class Mirror {
               conflictsPut.push(conflictOf(table, id, councilId, doc._rev!, sr?.pouchRev ?? '', versions, now));
               continue;
             }
-            await t.put(doc.record!);
+            push(puts, table, doc.record!);
           }
           applied.push({ i, pouchRev: target });
         }
@@ -519,6 +562,8 @@ export class Mirror {
         if (inConflict && versions.every((v) => v.record === null))
           prune.push({ id: docId(table, id), revs: doc._conflicts ?? [] }); // deleted on both sides: nothing to choose
       }
+      for (const [table, records] of puts) await db.table(table).bulkPut(records);
+      for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
       if (applied.length) {
         const after = await db.revisions.bulkGet(applied.map(({ i }) => keyOf(incoming[i]!)));
         await db.syncRecords.bulkPut(
@@ -575,6 +620,12 @@ class QuietPromise<T> extends Promise<T> {
 }
 
 const keyOf2 = (k: Key) => ({ table: k.table, id: k.id });
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 function bodyOf(
   table: TrackedTable,

@@ -9,6 +9,7 @@ import type { HeaderRowKey } from '../../../../shared/minutes/style';
 import { PreviewParagraph } from './MinutesPreview';
 import { AnswerLinkSelect } from './AnswerLinkSelect';
 import { ParagraphList, VIRTUALISE_ABOVE } from './ParagraphList';
+import { ConflictMark } from '../sync';
 
 const useStyles = makeStyles({
   section: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: '10px 0' },
@@ -50,6 +51,21 @@ interface Props {
   locked: boolean;
   onSave(key: string, text: string, place: string): Promise<void>;
   onRevert(key: string, place: string): Promise<void>;
+  /** Team sync: paragraph keys whose hand edits are in conflict, remarks in conflict, and where the 競合 list shows them. */
+  conflicts?: ParagraphConflicts;
+}
+
+export interface ParagraphConflicts {
+  keys: ReadonlySet<string>;
+  remarks: ReadonlySet<string>;
+  link(remarkId?: string): string;
+}
+
+function ParagraphConflictMark({ p, conflicts }: { p: MinutesParagraph; conflicts?: ParagraphConflicts }) {
+  if (!conflicts) return null;
+  if (conflicts.keys.has(p.key)) return <ConflictMark to={conflicts.link()} />;
+  const remark = p.sourceIds.find((id) => conflicts.remarks.has(id));
+  return remark ? <ConflictMark to={conflicts.link(remark)} /> : null;
 }
 
 function Sources({ p, byId }: { p: MinutesParagraph; byId: Map<string, Remark> }) {
@@ -102,6 +118,7 @@ function ParagraphRow({
   onRevert,
   fieldMark,
   onEditing,
+  conflicts,
 }: {
   p: MinutesParagraph;
   place: string;
@@ -174,6 +191,7 @@ function ParagraphRow({
         )}
       </div>
       <div className={s.side}>
+        <ParagraphConflictMark p={p} conflicts={conflicts} />
         <Sources p={p} byId={byId} />
         <AnswerLinkSelect paragraph={p} />
         {p.editable && !locked && draft === null ? (
@@ -193,7 +211,7 @@ function ParagraphRow({
   );
 }
 
-export function MinutesEditor({ model, remarks, locked, onSave, onRevert }: Props) {
+export function MinutesEditor({ model, remarks, locked, onSave, onRevert, conflicts }: Props) {
   const s = useStyles();
   const byId = new Map(remarks.map((r) => [r.id, r]));
   const virtual = model.sections.reduce((n, sec) => n + sec.paragraphs.length, 0) > VIRTUALISE_ABOVE;
@@ -240,6 +258,7 @@ export function MinutesEditor({ model, remarks, locked, onSave, onRevert }: Prop
                   onSave={onSave}
                   onRevert={onRevert}
                   onEditing={onEditing}
+                  conflicts={conflicts}
                 />
               )}
             />
@@ -273,6 +292,7 @@ export function MinutesEditor({ model, remarks, locked, onSave, onRevert }: Prop
               locked={locked}
               onSave={onSave}
               onRevert={onRevert}
+              conflicts={conflicts}
             />
           </div>
         ))}

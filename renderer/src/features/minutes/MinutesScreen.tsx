@@ -38,6 +38,7 @@ import { minutesCommands } from './minutesCommands';
 import { useOperatorName } from '../settings';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { PromoteRemarksDialog } from '../opinions';
+import { conflictLink, differingKeys, useConflict, useConflictIds } from '../sync';
 import { TEMPLATE_KIND_LABELS } from '../../../../shared/templates/tags';
 import { keepPublicLabels } from '../../data/publicLabels';
 import { minutesPublicationReview } from '../../../../shared/publication/review';
@@ -51,6 +52,17 @@ export function MinutesScreen() {
   const notify = useNotify();
   const who = useOperatorName();
   const data = useMinutesRecords(meetingId);
+  // Team sync: paragraphs whose hand edits (or source remarks) are in conflict carry a 競合 marker.
+  const minutesConflict = useConflict('minutes', meetingId);
+  const remarkConflicts = useConflictIds('remarks');
+  const conflicts = useMemo(
+    () => ({
+      keys: minutesConflict ? differingKeys(minutesConflict.versions, 'edits') : new Set<string>(),
+      remarks: remarkConflicts,
+      link: (remarkId?: string) => (remarkId ? conflictLink('remarks', remarkId) : conflictLink('minutes', meetingId)),
+    }),
+    [minutesConflict, remarkConflicts, meetingId],
+  );
   const [tab, setTab] = useState<TabKey>('edit');
   const [previewMode, setPreviewMode] = useState<MinutesMode>('internal');
   const [confirmRegenerate, setConfirmRegenerate] = useState(false);
@@ -297,6 +309,7 @@ export function MinutesScreen() {
               locked={locked}
               onSave={saveEdit}
               onRevert={revert}
+              conflicts={conflicts}
             />
           </AnswerLinkProvider>
         </Section>

@@ -7,7 +7,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text } from
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import type { TeamConfig, TeamConnectionResult } from '../../../../shared/contract/team';
-import { readTeamConfig, saveTeamConfig, testTeamConnection, useCouncilChoices } from './data/team';
+import { readTeamConfig, restartTeamSync, saveTeamConfig, testTeamConnection, useCouncilChoices } from './data/team';
 
 export function TeamSection() {
   const notify = useNotify();
@@ -19,6 +19,10 @@ export function TeamSection() {
   const [shared, setShared] = useState<string[]>([]);
   const [result, setResult] = useState<TeamConnectionResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [otherId, setOtherId] = useState('');
+  // Councils shared that this PC does not hold yet: they arrive with the first sync.
+  const known = new Set((councils ?? []).map((c) => c.id));
+  const pending = shared.filter((id) => councils && !known.has(id));
 
   useEffect(() => {
     readTeamConfig().then(
@@ -43,6 +47,8 @@ export function TeamSection() {
       setConfig(next);
       setPassword('');
       notify.success('チームの設定を保存しました');
+      // The mirror follows the settings: started, restarted with the new councils, or stopped.
+      void restartTeamSync().catch((e: unknown) => notify.error(e, '同期を開始できませんでした'));
     } catch (e) {
       notify.error(e, 'チームの設定を保存できませんでした');
     }
@@ -104,6 +110,37 @@ export function TeamSection() {
             onChange={(_, d) => setShared((s) => (d.checked ? [...s, c.id] : s.filter((x) => x !== c.id)))}
           />
         ))}
+        {pending.map((id) => (
+          <Checkbox
+            key={id}
+            label={`まだこの PC にない審議会（ID: ${id}）`}
+            checked
+            onChange={() => setShared((s) => s.filter((x) => x !== id))}
+          />
+        ))}
+      </Field>
+      <Field
+        label="ほかの PC の審議会を共有する"
+        hint="この PC にまだない審議会は、IT 担当者から伝えられた審議会 ID を入れて追加します。保存すると最初の同期で届きます。"
+      >
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Input
+            value={otherId}
+            onChange={(_, d) => setOtherId(d.value)}
+            maxLength={64}
+            aria-label="共有する審議会のID"
+          />
+          <Button
+            disabled={!otherId.trim()}
+            onClick={() => {
+              const id = otherId.trim();
+              setShared((s) => (s.includes(id) ? s : [...s, id]));
+              setOtherId('');
+            }}
+          >
+            追加
+          </Button>
+        </div>
       </Field>
       <div style={{ display: 'flex', gap: 8 }}>
         <Button appearance="primary" onClick={() => void save()}>

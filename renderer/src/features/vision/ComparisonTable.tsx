@@ -1,7 +1,8 @@
 /** The 新旧 comparison as a two-column table, section by section, changes marked. */
 import type { ReactNode } from 'react';
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { sides, SECTION_STATUS_LABELS, type DiffOp, type SectionComparison } from '../../../../shared/drafts';
+import { SECTION_STATUS_LABELS, type DiffOp, type SectionComparison } from '../../../../shared/drafts';
+import { DiffMarked as Marked } from '../../ui/DiffMarked';
 import type { ComparisonOptions } from '../../../../shared/contract/drafts';
 
 const useStyles = makeStyles({
@@ -24,29 +25,7 @@ const useStyles = makeStyles({
     lineHeight: 1.7,
     fontSize: tokens.fontSizeBase300,
   },
-  changed: {
-    textDecoration: 'underline',
-    textDecorationThickness: '2px',
-    backgroundColor: tokens.colorPaletteYellowBackground2,
-  },
 });
-
-function Marked({ ops, side }: { ops: readonly DiffOp[]; side: 'old' | 'new' }) {
-  const s = useStyles();
-  return (
-    <>
-      {sides(ops)[side].map((p, i) =>
-        p.changed ? (
-          <span key={i} className={s.changed} data-changed="true">
-            {p.text}
-          </span>
-        ) : (
-          <span key={i}>{p.text}</span>
-        ),
-      )}
-    </>
-  );
-}
 
 function SideCell({
   row,

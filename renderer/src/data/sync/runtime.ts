@@ -1,0 +1,135 @@
+/**
+ * Team sync in the app: one `Mirror` for the councils shared in 「チームで使う」, started after
+ * start-up and restarted when the settings change. Without a server, a user and a password in
+ * main and at least one council, nothing starts: no PouchDB is loaded, nothing goes on the
+ * network (solo use is unchanged).
+ *
+ * The page never holds the password: its PouchDB replicates with `team/<database>` on the app's
+ * own origin and main forwards each request to the CouchDB server with the credentials
+ * (electron/services/team/proxy.ts, docs/ARCHITECTURE.md §7).
+ */
+import { call } from '../../platform/bridge';
+import type { TeamConfig } from '../../../../shared/contract/team';
+import { db } from '../db';
+import type { TrackedTable } from '../write';
+import { Mirror, type MirrorStatus } from './mirror';
+import type { PouchDatabase } from './pouch';
+
+/** What the shell shows: the councils' states folded into one. */
+export type TeamSyncState = 'off' | 'syncing' | 'synced' | 'offline' | 'denied';
+
+export interface TeamSyncStatus {
+  state: TeamSyncState;
+  conflicts: number;
+  /** The oldest of the councils' last complete syncs (ISO), null before the first. */
+  lastSyncAt: string | null;
+  /** The reason of the worst council, in Japanese. */
+  error: string | null;
+  /** The councils shared. */
+  councils: string[];
+}
+
+const OFF: TeamSyncStatus = { state: 'off', conflicts: 0, lastSyncAt: null, error: null, councils: [] };
+
+let mirror: Mirror | null = null;
+let status: TeamSyncStatus = OFF;
+let starting: Promise<void> = Promise.resolve();
+const listeners = new Set<() => void>();
+
+export const teamSyncStatus = (): TeamSyncStatus => status;
+
+export function subscribeTeamSync(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function publish(next: TeamSyncStatus) {
+  status = next;
+  for (const l of listeners) l();
+}
+
+/** Folds the per-council states: any denied > any offline > any syncing > synced. */
+export function foldStatus(s: MirrorStatus, councils: string[]): TeamSyncStatus {
+  const list = councils.map((c) => s.councils[c]).filter((c) => !!c);
+  const has = (st: string) => list.some((c) => c.state === st);
+  const state: TeamSyncState = has('denied')
+    ? 'denied'
+    : has('offline')
+      ? 'offline'
+      : has('syncing') || has('connecting') || has('stopped')
+        ? 'syncing'
+        : 'synced';
+  const times = list.map((c) => c.lastSyncAt);
+  const lastSyncAt = times.some((t) => t === null) ? (times.filter((t) => t).sort()[0] ?? null) : times.sort()[0]!;
+  const error = list.find((c) => c.state === state && c.error)?.error ?? list.find((c) => c.error)?.error ?? null;
+  return { state, conflicts: s.conflicts, lastSyncAt: lastSyncAt ?? null, error, councils };
+}
+
+export const teamEnabled = (c: TeamConfig) => !!(c.serverUrl && c.username && c.hasPassword && c.councils.length);
+
+/** The server's database as the page reaches it: through main's proxy on the app's own origin. */
+function openRemote(PouchDB: PouchCtor, dbName: string): PouchDatabase {
+  const base = new URL('team/', document.baseURI).href;
+  // PouchDB's HTTP adapter wants an http(s) name; requests are sent to the proxy instead.
+  const NAME = 'http://shingikai.team/';
+  return new PouchDB(`${NAME}${dbName}`, {
+    skip_setup: true,
+    fetch: (url: string, init: RequestInit) =>
+      fetch(url.startsWith(NAME) ? base + url.slice(NAME.length) : url, { ...init, credentials: 'same-origin' }),
+  });
+}
+
+type PouchCtor = new (name: string, options?: Record<string, unknown>) => PouchDatabase;
+
+/** Starts (or restarts, or stops) the mirror as the settings in main now say. */
+export function startTeamSync(): Promise<void> {
+  starting = starting.then(restart, restart);
+  return starting;
+}
+
+async function restart(): Promise<void> {
+  const old = mirror;
+  mirror = null;
+  if (old) await old.stop().catch(() => undefined);
+  let config: TeamConfig;
+  try {
+    config = await call('team:get:config', {});
+  } catch {
+    return publish(OFF);
+  }
+  if (!teamEnabled(config)) return publish(OFF);
+  const { default: PouchDB } = (await import('pouchdb-browser')) as { default: PouchCtor };
+  const councils = config.councils;
+  publish({ ...OFF, state: 'syncing', councils });
+  const m = new Mirror({
+    db,
+    councils,
+    openLocal: (name) => new PouchDB(name),
+    openRemote: (name) => openRemote(PouchDB, name),
+    onStatus: (s) => {
+      if (mirror === m) publish(foldStatus(s, councils));
+    },
+    onError: (e) => console.warn('[審議会デスク] 同期', e),
+  });
+  mirror = m;
+  await m.start();
+  publish(foldStatus(m.getStatus(), councils));
+}
+
+/** Stops team sync (a whole-database restore, a page that closes). */
+export async function stopTeamSync(): Promise<void> {
+  const old = mirror;
+  mirror = null;
+  publish(OFF);
+  await old?.stop();
+}
+
+/** Keeps one version of a record in conflict (or an edited merge; null = deleted); it replicates to everyone. */
+export async function resolveConflict(
+  table: TrackedTable,
+  id: string,
+  record: Record<string, unknown> | null,
+): Promise<void> {
+  if (!mirror) throw new Error('チームの同期が動いていないため、競合を解決できません。設定を確認してください。');
+  await mirror.resolve(table, id, record);
+}
