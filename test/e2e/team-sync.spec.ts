@@ -178,4 +178,39 @@ test('two PCs share a council, edit one minutes paragraph while one is offline, 
     expect(Object.values(minutes!.edits)).toContain(merged);
     expect(await readStore(page, 'syncConflicts')).toHaveLength(0);
   }
+
+  // An opinion changed on both PCs (B offline again): its card on the board carries the 競合 marker.
+  const board = `#/councils/${council!.id}/opinions`;
+  await b.route('**/team/**', (route) => route.abort('internetdisconnected'));
+  const setStatus = async (page: Page, value: string) => {
+    await go(page, board);
+    await page.getByRole('combobox', { name: '意見1の反映状況' }).selectOption(value);
+  };
+  await setStatus(b, '一部反映');
+  await expect(status(b)).toContainText('オフライン', { timeout: 60_000 });
+  await setStatus(a, '反映する');
+  await expect(status(a)).toContainText('同期済み', { timeout: 30_000 });
+  const opinionId = await a.getByRole('article', { name: '意見1', exact: true }).getAttribute('data-opinion-id');
+  await b.unroute('**/team/**');
+  const opinionCard = (page: Page) => page.locator(`article[data-opinion-id="${opinionId}"]`);
+  for (const page of [a, b]) {
+    await expect(status(page)).toContainText('競合 1件', { timeout: 90_000 });
+    await expect(opinionCard(page).getByRole('link', { name: /競合あり/ })).toBeVisible();
+  }
+  // The marker leads to the 競合 list; B keeps its own version, and both PCs end with it.
+  await opinionCard(b)
+    .getByRole('link', { name: /競合あり/ })
+    .click();
+  await b.getByRole('button', { name: 'この PC の版を残す' }).click();
+  await expect(b.getByText('競合はありません')).toBeVisible();
+  for (const page of [a, b]) {
+    await expect(status(page)).toContainText('同期済み', { timeout: 90_000 });
+    await expect
+      .poll(async () => (await readStore<{ status: string }>(page, 'opinions', { id: opinionId! }))[0]?.status, {
+        timeout: 60_000,
+      })
+      .toBe('一部反映');
+  }
+  await go(a, board);
+  await expect(opinionCard(a).getByRole('link', { name: /競合あり/ })).toHaveCount(0);
 });

@@ -20,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import type { Council, Opinion } from '../../../../shared/domain';
+import { ConflictMark, conflictLink } from '../sync';
 import { UNANSWERED, statusText } from '../../../../shared/opinions';
 
 const badge = {
@@ -131,6 +132,8 @@ export interface CardProps {
   member: string;
   duplicates: readonly { opinion: Opinion; source: string }[];
   selected: boolean;
+  /** Team sync lists this opinion as a conflict (the 競合 marker links to the list). */
+  inConflict?: boolean;
   onSelect: (id: string, on: boolean) => void;
   onStatus: (o: Opinion, status: string) => void;
   onResponse: (o: Opinion, response: string) => void;
@@ -216,6 +219,7 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
           <span className={s.summary}>
             <span className={s.no}>{p.no}.</span> {o.summary}
           </span>
+          {p.inConflict ? <ConflictMark to={conflictLink('opinions', o.id)} /> : null}
           <button
             ref={moreRef}
             type="button"

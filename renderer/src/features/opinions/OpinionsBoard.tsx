@@ -29,6 +29,7 @@ import { MergeDialog } from './MergeDialog';
 import { OpinionFilters } from './OpinionFilters';
 import { OpinionCounts } from './OpinionCounts';
 import { OpinionList, type BoardGroup } from './OpinionList';
+import { useConflictIds } from '../sync';
 import { useOpinionActions } from './useOpinionActions';
 import { useCouncilMeetings, useCouncilMembers, useCouncilOpinions } from './data/index';
 import { useSearchIndex, useStableOpinions } from './boardIndex';
@@ -51,6 +52,8 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const [filter, setFilter] = useState<OpinionFilter>({});
   usePrintShortcut();
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Team sync: the board's opinions in conflict, read once for the board (not a query per card).
+  const conflictIds = useConflictIds('opinions');
   const [dialog, setDialog] = useState<'promote' | 'import' | 'add' | 'merge' | null>(null);
   const [editing, setEditing] = useState<Opinion | null>(null);
   const [linking, setLinking] = useState<Opinion | null>(null);
@@ -175,6 +178,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
         member={memberName(o.memberId, lookup)}
         duplicates={dupes.get(o.id) ?? NONE}
         selected={selected.has(o.id)}
+        inConflict={conflictIds.has(o.id)}
         onSelect={onSelect}
         onStatus={actions.onStatus}
         onResponse={actions.onResponse}
@@ -198,6 +202,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
       lookup,
       dupes,
       selected,
+      conflictIds,
       onSelect,
       onEdit,
       onLink,
