@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { CouchServer } from '../unit/couch-server';
 import { councilDbName } from '../../shared/contract/team';
-import { expect, loadSample, readStore, startServer, test } from './fixtures';
+import { expect, loadSample, readStore, screenshot, startServer, test } from './fixtures';
 
 type Started = Awaited<ReturnType<typeof startServer>>;
 
@@ -148,6 +148,7 @@ test('two PCs share a council, edit one minutes paragraph while one is offline, 
   ).toBeVisible();
   await expect(marker(a)).toBeVisible();
   await expect(marker(b)).toBeVisible();
+  await screenshot(b, 'team-sync-00-paragraph-marked');
 
   // B opens the list from the marker: both versions side by side, the paragraph's text diffed.
   await marker(b).click();
@@ -158,6 +159,7 @@ test('two PCs share a council, edit one minutes paragraph while one is offline, 
   const row = card.getByRole('row', { name: /会議録の段落/ });
   await expect(row.getByRole('cell').nth(0)).toHaveText('事務局（Ｂ）から資料２について説明した。');
   await expect(row.getByRole('cell').nth(1)).toHaveText('事務局（Ａ）から資料１について説明した。');
+  await screenshot(b, 'team-sync-01-conflict-list');
   await expect(row.locator('[data-changed="true"]').first()).toBeVisible();
 
   // An edited merge of both.
@@ -197,6 +199,7 @@ test('two PCs share a council, edit one minutes paragraph while one is offline, 
     await expect(status(page)).toContainText('競合 1件', { timeout: 90_000 });
     await expect(opinionCard(page).getByRole('link', { name: /競合あり/ })).toBeVisible();
   }
+  await screenshot(b, 'team-sync-02-opinion-marked');
   // The marker leads to the 競合 list; B keeps its own version, and both PCs end with it.
   await opinionCard(b)
     .getByRole('link', { name: /競合あり/ })
