@@ -22,8 +22,12 @@ import { Search20Regular } from '@fluentui/react-icons';
 import type { SearchHit, SearchResult, SearchSort } from '../../../../shared/search/types';
 import { formatWareki } from '../../../../shared/wareki';
 import { SearchFilterBar, toSearchFilters, type FilterValues } from './SearchFilters';
+import { sameRow } from './shown';
 import { SnippetText } from './Snippet';
 import { useSearch } from './useSearch';
+
+/** A result row's height: padding 6 + meta line 16 + gap 2 + two snippet lines of 22 + padding 6. */
+const ROW_HEIGHT = 74;
 
 const useStyles = makeStyles({
   // its own layer: a keystroke repaints the panel, not the page under the backdrop
@@ -51,10 +55,19 @@ const useStyles = makeStyles({
     padding: '4px 0',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  // rows of one fixed height, each its own layout and paint island: a new answer lays out and
+  // paints the rows that changed, not the whole list, and rows out of the box are skipped
   hit: {
     display: 'flex',
     flexDirection: 'column',
     gap: '2px',
+    boxSizing: 'border-box',
+    height: `${ROW_HEIGHT}px`,
+    flexShrink: 0,
+    overflow: 'hidden',
+    contain: 'strict',
+    contentVisibility: 'auto',
+    containIntrinsicSize: `auto ${ROW_HEIGHT}px`,
     padding: '6px 8px',
     cursor: 'pointer',
     borderRadius: tokens.borderRadiusMedium,
@@ -62,8 +75,26 @@ const useStyles = makeStyles({
     '& mark': { backgroundColor: tokens.colorPaletteYellowBackground3, color: 'inherit', padding: 0 },
   },
   active: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}` },
-  meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.6 },
+  meta: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: '16px',
+    height: '16px',
+    color: tokens.colorNeutralForeground3,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  // two lines at most (the snippet is ~90 characters: two lines of the panel)
+  text: {
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    lineHeight: '22px',
+    maxHeight: '44px',
+    overflow: 'hidden',
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+  },
   note: { color: tokens.colorNeutralForeground3, padding: '8px 0' },
   private: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -252,36 +283,48 @@ const ResultList = memo(function ResultList({
   );
 });
 
-const HitRow = memo(function HitRow({
-  hit,
-  index,
-  active,
-  onHover,
-  onOpen,
-}: {
-  hit: SearchHit;
-  index: number;
-  active: boolean;
-  onHover: (i: number) => void;
-  onOpen: (hit: SearchHit) => void;
-}) {
-  const s = useStyles();
-  return (
-    <div
-      id={`search-hit-${index}`}
-      role="option"
-      aria-selected={active}
-      className={mergeClasses(s.hit, active && s.active)}
-      onMouseMove={active ? undefined : () => onHover(index)}
-      onClick={() => onOpen(hit)}
-    >
-      <span className={s.meta}>
-        {hitMeta(hit)}
-        {hit.doc.isPublic ? '' : <span className={s.private}>　非公開</span>}
-      </span>
-      <span className={s.text}>
-        <SnippetText snippet={hit.snippet} />
-      </span>
-    </div>
-  );
-});
+/**
+ * A row renders again only when what it shows changed: a new answer brings new hit objects, and
+ * a row whose hit has the same key, meta line and snippet (sameRow) is kept as it is.
+ */
+const HitRow = memo(
+  function HitRow({
+    hit,
+    index,
+    active,
+    onHover,
+    onOpen,
+  }: {
+    hit: SearchHit;
+    index: number;
+    active: boolean;
+    onHover: (i: number) => void;
+    onOpen: (hit: SearchHit) => void;
+  }) {
+    const s = useStyles();
+    return (
+      <div
+        id={`search-hit-${index}`}
+        role="option"
+        aria-selected={active}
+        className={mergeClasses(s.hit, active && s.active)}
+        onMouseMove={active ? undefined : () => onHover(index)}
+        onClick={() => onOpen(hit)}
+      >
+        <span className={s.meta}>
+          {hitMeta(hit)}
+          {hit.doc.isPublic ? '' : <span className={s.private}>　非公開</span>}
+        </span>
+        <span className={s.text}>
+          <SnippetText snippet={hit.snippet} />
+        </span>
+      </div>
+    );
+  },
+  (a, b) =>
+    a.index === b.index &&
+    a.active === b.active &&
+    a.onHover === b.onHover &&
+    a.onOpen === b.onOpen &&
+    sameRow(a.hit, b.hit),
+);

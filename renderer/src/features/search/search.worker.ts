@@ -5,6 +5,7 @@
 import { IndexKeeper } from './keeper';
 import { searchSource } from './data';
 import type { FromWorker, ToWorker } from './protocol';
+import { shownResult } from './shown';
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
 const keeper = new IndexKeeper(searchSource, (status) => post({ type: 'status', ...status }));
@@ -34,7 +35,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
           // one measure in the worker's timeline (a profile shows it); only the latest is kept
           performance.clearMeasures('search:run');
           performance.measure('search:run', { start: began, duration: timing.run, detail: { query: m.query } });
-          post({ type: 'result', id: m.id, result, timing });
+          // only what the panel shows crosses to the page (shown.ts)
+          post({ type: 'result', id: m.id, result: shownResult(result), timing });
         },
         (error: unknown) => post({ type: 'error', id: m.id, message: String(error) }),
       );
