@@ -13,6 +13,8 @@ export const INDEX_VERSION = `${SERIALIZED_VERSION}.1`;
 /** More changes than this behind: rebuilding is cheaper than applying them one by one. */
 export const REBUILD_BACKLOG = 20_000;
 const BATCH = 2000;
+/** A save put off for searches (the user typing) is written after this long at most. */
+export const SAVE_MAX_DEFER_MS = 30_000;
 
 export interface ChangeLine {
   seq?: number;
@@ -55,6 +57,11 @@ export class IndexKeeper {
   private parts = new Map<string, Set<string>>();
   private queue: Promise<unknown> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the last search was asked, and how many wait in the queue (a save gives way to them). */
+  private lastSearchAt = -Infinity;
+  private searchesWaiting = 0;
+  /** When the pending save was first due (it is put off for searches up to SAVE_MAX_DEFER_MS). */
+  private saveDueSince: number | null = null;
   /** True once the index reflects the database (after start). */
   ready = false;
 
@@ -104,7 +111,18 @@ export class IndexKeeper {
 
   /** Answers after the pending updates. */
   search(query: string, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
-    return this.enqueue(async () => this.index.search(query, filters, options));
+    return this.enqueueSearch(() => this.index.search(query, filters, options));
+  }
+
+  /** A search in the queue, counted so that a save due meanwhile is put off (the index write is long). */
+  private enqueueSearch<T>(run: () => T): Promise<T> {
+    this.lastSearchAt = Date.now();
+    this.searchesWaiting++;
+    return this.enqueue(async () => {
+      this.searchesWaiting--;
+      this.lastSearchAt = Date.now();
+      return run();
+    });
   }
 
   /** As `search`, unless `stale()` says a newer search came while this one waited (null then). */
@@ -114,7 +132,7 @@ export class IndexKeeper {
     options: SearchOptions,
     stale: () => boolean,
   ): Promise<SearchResult | null> {
-    return this.enqueue(async () => (stale() ? null : this.index.search(query, filters, options)));
+    return this.enqueueSearch(() => (stale() ? null : this.index.search(query, filters, options)));
   }
 
   get size() {
@@ -200,12 +218,27 @@ export class IndexKeeper {
     }
   }
 
-  private scheduleSave() {
+  /**
+   * Saves the index `saveDelayMs` after the last change. Writing a large index holds the queue
+   * for seconds (a keystroke's search would wait behind it), so the save gives way to searches:
+   * while one waits, or one was asked within `saveDelayMs` (the user is typing), it is put off
+   * until the searches pause — at most SAVE_MAX_DEFER_MS (the stored index is a cache).
+   */
+  private scheduleSave(delay = this.saveDelayMs) {
     if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveDueSince ??= Date.now() + delay;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
+      const now = Date.now();
+      const sinceSearch = now - this.lastSearchAt;
+      const searching = this.searchesWaiting > 0 || sinceSearch < this.saveDelayMs;
+      if (searching && now - (this.saveDueSince ?? now) < SAVE_MAX_DEFER_MS) {
+        this.saveTimer = setTimeout(() => this.scheduleSave(0), Math.max(50, this.saveDelayMs - sinceSearch));
+        return;
+      }
+      this.saveDueSince = null;
       void this.enqueue(() => this.persist());
-    }, this.saveDelayMs);
+    }, delay);
   }
 
   private async persist(): Promise<void> {
