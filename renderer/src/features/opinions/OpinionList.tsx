@@ -110,6 +110,13 @@ function PlainBoard({ groups, filtered, renderCard, dropProps, revealRef }: Boar
   );
 }
 
+/**
+ * Work done by the virtual board, counted for bench/opinions-board.bench.ts (window.__opinionsBoardWork):
+ * its renders, and the rows the virtualizer keyed while (re)building its measurements.
+ */
+export const boardWork = { renders: 0, keyed: 0 };
+(globalThis as { __opinionsBoardWork?: typeof boardWork }).__opinionsBoardWork = boardWork;
+
 type Row =
   | { kind: 'head'; key: string; group: number }
   | { kind: 'card'; key: string; group: number; opinion: Opinion; pos: number }
@@ -119,6 +126,7 @@ const scroller = () => document.getElementById('main-content');
 
 function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: BoardListProps) {
   const s = useStyles();
+  boardWork.renders++;
   const boardRef = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   // The rows: each field's heading, then its cards (or the hint of an empty field).
@@ -161,7 +169,7 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
     estimateSize: (i) => (rows[i]!.kind === 'head' ? 56 : rows[i]!.kind === 'empty' ? 32 : 110),
     overscan: 4,
     scrollMargin: margin,
-    getItemKey: (i) => rows[i]!.key,
+    getItemKey: (i) => (boardWork.keyed++, rows[i]!.key),
     rangeExtractor,
   });
   const latest = useRef({ rows, virtualizer });
