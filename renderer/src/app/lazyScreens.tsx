@@ -27,7 +27,17 @@ const live = () => import('../features/live');
 
 export const HomeScreen = pick(councils, 'HomeScreen');
 export const CouncilListScreen = pick(councils, 'CouncilListScreen');
-export const CouncilOverview = pick(councils, 'CouncilOverview');
+/**
+ * The 意見 feature's code (its board is the heaviest screen of a council), fetched ahead of the
+ * click on its tab: call it on hover or focus of the tab; a council's overview also asks for
+ * it once the page is idle.
+ */
+export const preloadOpinions = () => void import('../features/opinions');
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(() => run(), { timeout: 3000 })
+    : setTimeout(run, 200);
+export const CouncilOverview = pick(() => councils().finally(() => whenIdle(preloadOpinions)), 'CouncilOverview');
 export const MembersTab = pick(councils, 'MembersTab');
 export const CouncilSettingsTab = pick(councils, 'CouncilSettingsTab');
 export const SettingsScreen = pick(() => import('../features/settings'), 'SettingsScreen');

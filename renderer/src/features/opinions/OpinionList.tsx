@@ -7,7 +7,17 @@
  * list of their own (role="list", 「〇〇の意見」) that spans the field's rows, so the field
  * keeps its name, its drop zone and its item count (aria-setsize) for assistive technology.
  */
-import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  Fragment,
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Opinion } from '../../../../shared/domain';
@@ -72,10 +82,11 @@ function EmptyHint() {
   );
 }
 
-export function OpinionList(props: BoardListProps) {
+/** Memoised: a key in the search box that leaves the shown groups as they were renders no list. */
+export const OpinionList = memo(function OpinionList(props: BoardListProps) {
   const shown = props.groups.reduce((n, g) => n + g.items.length, 0);
   return shown > VIRTUALISE_ABOVE ? <VirtualBoard {...props} /> : <PlainBoard {...props} />;
-}
+});
 
 function PlainBoard({ groups, filtered, renderCard, dropProps, revealRef }: BoardListProps) {
   const s = useStyles();
@@ -110,6 +121,13 @@ function PlainBoard({ groups, filtered, renderCard, dropProps, revealRef }: Boar
   );
 }
 
+/**
+ * Work done by the virtual board, counted for bench/opinions-board.bench.ts (window.__opinionsBoardWork):
+ * its renders, and the rows the virtualizer keyed while (re)building its measurements.
+ */
+export const boardWork = { renders: 0, keyed: 0 };
+(globalThis as { __opinionsBoardWork?: typeof boardWork }).__opinionsBoardWork = boardWork;
+
 type Row =
   | { kind: 'head'; key: string; group: number }
   | { kind: 'card'; key: string; group: number; opinion: Opinion; pos: number }
@@ -119,6 +137,7 @@ const scroller = () => document.getElementById('main-content');
 
 function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: BoardListProps) {
   const s = useStyles();
+  boardWork.renders++;
   const boardRef = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   // The rows: each field's heading, then its cards (or the hint of an empty field).
@@ -155,13 +174,22 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
     },
     [pinned],
   );
+  // Both change only with the rows: a new getItemKey makes the virtualizer rebuild the
+  // measurements of every row, so a render that shows the same rows (a scroll, a measured
+  // row, a key that does not change the result) must keep it. Measured sizes are kept by
+  // row key (the opinion's id), so a filter change keeps them too.
+  const getItemKey = useCallback((i: number) => (boardWork.keyed++, rows[i]!.key), [rows]);
+  const estimateSize = useCallback(
+    (i: number) => (rows[i]!.kind === 'head' ? 56 : rows[i]!.kind === 'empty' ? 32 : 110),
+    [rows],
+  );
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: scroller,
-    estimateSize: (i) => (rows[i]!.kind === 'head' ? 56 : rows[i]!.kind === 'empty' ? 32 : 110),
+    estimateSize,
     overscan: 4,
     scrollMargin: margin,
-    getItemKey: (i) => rows[i]!.key,
+    getItemKey,
     rangeExtractor,
   });
   const latest = useRef({ rows, virtualizer });

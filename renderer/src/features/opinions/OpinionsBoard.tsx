@@ -101,16 +101,18 @@ export function OpinionsBoard({ council }: { council: Council }) {
     const groups: BoardGroup[] =
       !words.length && !others
         ? shown.map((g) => ({ fieldId: g.fieldId, name: g.name, items: g.items, total: g.items.length }))
-        : shown.map((g, i) => ({
-            fieldId: g.fieldId,
-            name: g.name,
-            total: g.items.length,
-            items: (from?.[i]?.items ?? g.items).filter(
+        : shown.map((g, i) => {
+            const before = from?.[i];
+            const items = (before?.items ?? g.items).filter(
               (o) => (!others || others.has(o.id)) && searchText.matches(o, words),
-            ),
-          }));
-    last.current = { query, totals, others, index: searchText, groups };
-    return groups;
+            );
+            // A field the new character did not narrow keeps its group (and the list its rows).
+            if (before && items.length === before.items.length) return before;
+            return { fieldId: g.fieldId, name: g.name, total: g.items.length, items };
+          });
+    const same = from && groups.every((g, i) => g === from[i]) ? from : groups;
+    last.current = { query, totals, others, index: searchText, groups: same };
+    return same;
   }, [totals, searchText, others, text]);
   const shownCount = useMemo(() => groups.reduce((n, g) => n + g.items.length, 0), [groups]);
   const counts = useMemo(() => countOpinions(all ?? [], council), [all, council]);
