@@ -15,7 +15,7 @@
  * restore.full_ms: 「すべて復元」 of that backup → 「復元しました」 shown (it reads the file,
  *   backs up the current state first, then replaces every record in one transaction).
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -77,6 +77,11 @@ const bench: BenchModule = {
       await installKeyProbe(page);
 
       // Back up, then type in the live screen until the file is written.
+      // The backup goes to main in parts (backup:write:part), one request each (the worker's too).
+      let partRequests = 0;
+      page.context().on('request', (r) => {
+        if (r.url().includes(encodeURIComponent('backup:write:part'))) partRequests++;
+      });
       const before = files(backups).length;
       const t0 = Date.now();
       await page.getByRole('button', { name: '今すぐバックアップ' }).click();
@@ -118,6 +123,20 @@ const bench: BenchModule = {
 
       const max = keys.length ? Math.max(...keys) : NaN;
       const floor = `バックアップなしの同じ入力 ${idle.length}打鍵：最大 ${Math.max(...idle).toFixed(1)} ms、p95 ${percentile(idle, 95).toFixed(1)} ms`;
+      const written = files(backups).length
+        ? statSync(
+            path.join(
+              backups,
+              files(backups)
+                .filter((n) => n.endsWith('.json') && !n.endsWith('.attachments.json'))
+                .sort()
+                .at(-1)!,
+            ),
+          ).size
+        : 0;
+      console.log(
+        `backup sent in ${partRequests} parts (file ${(written / 1024 / 1024).toFixed(1)} MB, ${partRequests ? (written / partRequests / 1024 / 1024).toFixed(1) : '-'} MB per part)`,
+      );
       console.log(
         `backup: ${backupMs} ms, keystrokes while it ran: ${keys.length}, max ${max.toFixed(1)} ms, p95 ${keys.length ? percentile(keys, 95).toFixed(1) : '-'} ms; ${floor}`,
       );

@@ -7,7 +7,7 @@
  */
 import { attachmentsDir, backupsDir, type ServiceContext } from '../core/context';
 import type { Handler, Handlers } from '../core/dispatch';
-import { listBackups, writeBackup } from '../services/backups';
+import { BackupUploads, listBackups, writeBackup } from '../services/backups';
 import { checkSettingsPatch, requireSavedPath } from '../services/save-document';
 import { actionsHandlers } from '../services/actions/handlers';
 import { councilsHandlers } from '../services/councils/handlers';
@@ -34,7 +34,16 @@ function appHandlers(
   | 'file:show:saved'
   | 'backup:write'
   | 'backup:list'
+  | 'backup:write:begin'
+  | 'backup:write:part'
+  | 'backup:write:end'
+  | 'backup:write:abort'
 > {
+  const uploads = new BackupUploads(
+    () => backupsDir(ctx),
+    () => ctx.settings.get().backupKeep,
+    () => ({ attachmentsDir: attachmentsDir(ctx), appVersion: ctx.appVersion }),
+  );
   return {
     'app:get:info': () => ({
       name: '審議会デスク',
@@ -59,6 +68,10 @@ function appHandlers(
         appVersion: ctx.appVersion,
       }),
     'backup:list': () => listBackups(backupsDir(ctx)),
+    'backup:write:begin': ({ reason }) => uploads.begin(reason),
+    'backup:write:part': ({ id, index, bytes }) => uploads.part(id, index, bytes),
+    'backup:write:end': ({ id }) => uploads.end(id),
+    'backup:write:abort': ({ id }) => uploads.abort(id),
   };
 }
 

@@ -11,12 +11,14 @@
  *      rotation removes copies no kept backup names. A restore puts them back.
  *   A newer format than this app knows is refused with a message saying so.
  */
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { STORED_NAME } from '../../shared/contract/councils';
+import { BACKUP_MAX_BYTES } from '../../shared/contract/app';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackup, type BackupContents } from '../../shared/backup-format';
-import { syncDirectory, writeFileAtomic } from './files';
+import { fileErrorToAppError, syncDirectory, writeFileAtomic } from './files';
 
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackup, type BackupContents } from '../../shared/backup-format';
 
@@ -288,4 +290,84 @@ export async function restoreBackupAttachments(
   }
   await syncDirectory(attachmentsDir);
   return { restored, missing };
+}
+
+const uploadPartName = (id: string) => `.backup-${id}.part`;
+
+/**
+ * Backups sent in parts (backup:write:begin / part / end / abort): the parts are appended in
+ * order to `<backups>/.backup-<id>.part`, so no single huge request body or IPC message is
+ * handled at once; `end` checks the whole (the same one-pass check as writeBackup), writes
+ * the backup atomically, rotates, and removes the .part. A refused part, an abort or a failed
+ * end removes the .part; one a crash left behind is swept at start (cleanStaleTemps). Ids are
+ * made here, used once and forgotten, so an id can never write over an existing backup.
+ */
+export class BackupUploads {
+  private readonly open = new Map<string, { reason: string; nextIndex: number; size: number }>();
+
+  constructor(
+    private readonly dir: () => string,
+    private readonly keep: () => number,
+    private readonly opts: () => BackupOptions = () => ({}),
+    private readonly maxBytes = BACKUP_MAX_BYTES,
+  ) {}
+
+  private partPath(id: string): string {
+    return path.join(this.dir(), uploadPartName(id));
+  }
+
+  async begin(reason: string): Promise<{ id: string }> {
+    const id = randomUUID();
+    await fs.mkdir(this.dir(), { recursive: true });
+    try {
+      await fs.writeFile(this.partPath(id), new Uint8Array(0), { flag: 'wx' });
+    } catch (error) {
+      throw fileErrorToAppError(error, this.partPath(id));
+    }
+    this.open.set(id, { reason, nextIndex: 0, size: 0 });
+    return { id };
+  }
+
+  async part(id: string, index: number, bytes: Uint8Array): Promise<{ received: number }> {
+    const upload = this.open.get(id);
+    if (!upload) throw new AppError('INVALID_ARGUMENT', 'バックアップの送信が見つかりません。もう一度お試しください。');
+    if (index !== upload.nextIndex) {
+      await this.abort(id);
+      throw new AppError('INVALID_ARGUMENT', 'バックアップの送信の順序が正しくないため、保存を中止しました。');
+    }
+    if (upload.size + bytes.byteLength > this.maxBytes) {
+      await this.abort(id);
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `バックアップが大きすぎるため保存を中止しました（${Math.round(this.maxBytes / 1024 / 1024)}MB まで）。`,
+      );
+    }
+    try {
+      await fs.appendFile(this.partPath(id), bytes);
+    } catch (error) {
+      await this.abort(id);
+      throw fileErrorToAppError(error, this.partPath(id));
+    }
+    upload.nextIndex++;
+    upload.size += bytes.byteLength;
+    return { received: upload.size };
+  }
+
+  async end(id: string, now = new Date()): Promise<BackupInfo> {
+    const upload = this.open.get(id);
+    if (!upload) throw new AppError('INVALID_ARGUMENT', 'バックアップの送信が見つかりません。もう一度お試しください。');
+    this.open.delete(id);
+    try {
+      const bytes = await fs.readFile(this.partPath(id));
+      return await writeBackup(this.dir(), bytes, upload.reason, this.keep(), now, this.opts());
+    } finally {
+      await fs.rm(this.partPath(id), { force: true });
+    }
+  }
+
+  async abort(id: string): Promise<Record<string, never>> {
+    this.open.delete(id);
+    await fs.rm(this.partPath(id), { force: true });
+    return {};
+  }
 }

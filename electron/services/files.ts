@@ -148,7 +148,8 @@ export function safeFileName(name: string): string {
 /** What the user is told when a name was shortened. */
 export const shortenedNotice = (name: string) => `ファイル名が長すぎるため、「${name}」に短くして保存しました。`;
 
-const STALE_TEMP = /^\..+\.[0-9a-f]{12}\.tmp$|^\.upload-[0-9a-f-]{36}\.part$|^\.package-[0-9a-f]{12}\.part$/;
+const STALE_TEMP =
+  /^\..+\.[0-9a-f]{12}\.tmp$|^\.upload-[0-9a-f-]{36}\.part$|^\.package-[0-9a-f]{12}\.part$|^\.backup-[0-9a-f-]{36}\.part$/;
 
 /**
  * Removes what a crash left behind in `dir`: `.name.docx.<hex>.tmp` of atomic writes and

@@ -40,7 +40,18 @@ export const BACKUP_MAX_BYTES = 512 * 1024 * 1024;
  * bytes); their other arguments come from the URL's query (strings). A backup is sent as
  * it was serialized, not as a JSON string inside another JSON.
  */
-export const RAW_BODY_CHANNELS: Partial<Record<string, string>> = { 'backup:write': 'bytes' };
+export const RAW_BODY_CHANNELS: Partial<Record<string, string>> = {
+  'backup:write': 'bytes',
+  'backup:write:part': 'bytes',
+};
+
+/** The largest part of a backup sent in parts (backup:write:part). */
+export const BACKUP_PART_MAX_BYTES = 8 * 1024 * 1024;
+
+const BackupReason = z.enum(['auto', 'manual', 'before-upgrade', 'before-import', 'before-restore']);
+const backupUploadId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: '識別子が正しくありません' });
 
 export const appChannels = {
   'app:get:info': channel(z.object({}).strict(), AppInfo),
@@ -72,4 +83,25 @@ export const appChannels = {
     BackupInfo,
   ),
   'backup:list': channel(z.object({}).strict(), z.array(BackupInfo)),
+  /**
+   * A backup sent in parts (no single huge body or message): begin → part 0, 1, … in order
+   * (each at most BACKUP_PART_MAX_BYTES; in browser mode the raw request body, the rest in the
+   * query) → end, which checks the whole, writes it atomically and rotates. abort drops it.
+   */
+  'backup:write:begin': channel(z.object({ reason: BackupReason }).strict(), z.object({ id: backupUploadId })),
+  'backup:write:part': channel(
+    z
+      .object({
+        id: backupUploadId,
+        index: z.coerce.number().int().min(0).max(100_000),
+        bytes: z.custom<Uint8Array>(
+          (v) => v instanceof Uint8Array && v.byteLength >= 1 && v.byteLength <= BACKUP_PART_MAX_BYTES,
+          { message: 'バックアップの一部が正しくありません（8MB まで）' },
+        ),
+      })
+      .strict(),
+    z.object({ received: z.number().int() }),
+  ),
+  'backup:write:end': channel(z.object({ id: backupUploadId }).strict(), BackupInfo),
+  'backup:write:abort': channel(z.object({ id: backupUploadId }).strict(), z.object({})),
 } as const;

@@ -1,12 +1,20 @@
 /**
- * Automatic rotating backups: the whole database as dexie-export-import JSON, handed
- * to main, which writes it atomically and keeps the newest N.
+ * Automatic rotating backups: the whole database as dexie-export-import JSON, sent to main
+ * in parts, which writes it atomically and keeps the newest N.
  */
 import { bridge, call } from '../platform/bridge';
-import { AppError, isAppErrorShape, type Envelope } from '../../../shared/errors';
-import type { ResultOf } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { Channel, ResultOf } from '../../../shared/contract';
 import { db } from './db';
-import { exportDatabaseJson } from './restore';
+import { exportDatabaseParts } from './restore';
+import {
+  backupParts,
+  BackupRefused,
+  fetchBackupSend,
+  sendBackupInParts,
+  unwrap,
+  type BackupSend,
+} from './backupUpload';
 import { referencedAttachments } from './attachmentSweep';
 import type { FromBackupWorker, ToBackupWorker } from './backup.worker';
 
@@ -19,13 +27,32 @@ export async function backupNow(reason: Reason): Promise<BackupInfo> {
   return info;
 }
 
+/** How many parts the last backup of this page was sent in (the bench prints it). */
+export let lastBackupParts = 0;
+
+/** Without a worker: on the page, in small slices, sent in the same parts. */
+async function writeOnPage(reason: Reason): Promise<BackupInfo> {
+  const send: BackupSend =
+    bridge.mode === 'browser'
+      ? fetchBackupSend(new URL('api/', document.baseURI).href)
+      : (((channel: Channel, arg: never) => bridge.invoke(channel, arg).then((e) => unwrap(e))) as BackupSend);
+  try {
+    const { info, parts } = await sendBackupInParts(send, reason, backupParts(await exportDatabaseParts(db)));
+    lastBackupParts = parts;
+    return info;
+  } catch (error) {
+    if (error instanceof BackupRefused) throw new AppError(error.shape.code, error.shape.message, error.shape.details);
+    throw error;
+  }
+}
+
 /**
  * Reads everything in a worker (off the page's thread: a backup of 100,000 remarks once froze
- * typing for seconds) and hands it to main, serialized once (backup.worker.ts). Without
- * workers, on the page in small slices.
+ * typing for seconds) and sends it to main in parts (backup.worker.ts, backupUpload.ts).
+ * Without workers, on the page in small slices.
  */
 async function writeBackup(reason: Reason): Promise<BackupInfo> {
-  if (typeof Worker === 'undefined') return call('backup:write', { json: await exportDatabaseJson(db), reason });
+  if (typeof Worker === 'undefined') return writeOnPage(reason);
   const browserMode = bridge.mode === 'browser';
   const answer = await new Promise<FromBackupWorker>((resolve) => {
     const worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module', name: 'backup' });
@@ -33,27 +60,32 @@ async function writeBackup(reason: Reason): Promise<BackupInfo> {
       worker.terminate();
       resolve(m);
     };
-    worker.onmessage = (event: MessageEvent<FromBackupWorker>) => done(event.data);
+    worker.onmessage = (event: MessageEvent<FromBackupWorker>) => {
+      const m = event.data;
+      if (m.type !== 'call') return done(m);
+      // Electron: the worker's call goes to the bridge; the answer goes back (one part at a time).
+      void bridge
+        .invoke(m.channel as Channel, m.arg as never)
+        .catch(() => ({ ok: false, error: { code: 'INTERNAL', message: '予期しないエラーが発生しました。' } }))
+        .then((envelope) => {
+          const reply: ToBackupWorker = { type: 'answer', seq: m.seq, envelope };
+          worker.postMessage(reply);
+        });
+    };
     worker.onerror = (event) => done({ type: 'error', message: event.message || 'worker failed' });
     const message: ToBackupWorker = { reason, apiUrl: browserMode ? new URL('api/', document.baseURI).href : null };
     worker.postMessage(message);
   });
-  // Electron: the worker's bytes (moved here, not copied) go to the preload bridge as they are.
-  if (answer.type === 'bytes') return call('backup:write', { bytes: new Uint8Array(answer.bytes), reason });
-  if (answer.type === 'error') {
-    console.warn('バックアップの作業スレッドが失敗しました。画面側で作成します。', answer.message);
-    return call('backup:write', { json: await exportDatabaseJson(db), reason });
+  if (answer.type === 'done') {
+    lastBackupParts = answer.parts;
+    return answer.info;
   }
-  // Browser mode: the worker sent it; its answer is the channel's envelope.
-  const envelope = answer.envelope as Envelope<BackupInfo> | null;
-  if (envelope && typeof envelope === 'object' && 'ok' in envelope) {
-    if (envelope.ok) return envelope.value;
-    const e = isAppErrorShape(envelope.error)
-      ? envelope.error
-      : { code: 'INTERNAL' as const, message: '予期しないエラーが発生しました。' };
-    throw new AppError(e.code, e.message, e.details);
-  }
-  throw new AppError('INTERNAL', `サービスから予期しない応答がありました（${answer.status}）。`);
+  if (answer.type === 'refused') throw new AppError(answer.error.code, answer.error.message, answer.error.details);
+  console.warn(
+    'バックアップの作業スレッドが失敗しました。画面側で作成します。',
+    answer.type === 'error' ? answer.message : answer,
+  );
+  return writeOnPage(reason);
 }
 
 const FIRST_DELAY_MS = 60_000;

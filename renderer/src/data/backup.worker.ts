@@ -1,25 +1,41 @@
 /**
  * The backup worker: reads every table and writes the backup JSON off the page's thread, so
  * typing stays live while a backup of years of records is made. The JSON is made ONCE, as
- * pieces handed to a Blob (encoded to UTF-8 there; never one giant string, never a JSON
- * string inside another JSON):
- * - browser mode: the worker posts the Blob itself as the request body (reason in the URL);
- *   the page sees only the small answer;
- * - Electron: the bytes go to the page as a transferred ArrayBuffer (moved, not copied),
- *   which hands them to the preload bridge.
+ * pieces per slice of rows (never one giant string, never a JSON string inside another JSON),
+ * encoded to UTF-8 parts of a few MB and sent to main part by part (backupUpload.ts), each
+ * after the one before it was answered: no single huge request body or IPC message.
+ * - browser mode: the worker posts each part itself (reason, id and index in the URL);
+ * - Electron: each part goes to the page as a transferred ArrayBuffer (moved, not copied),
+ *   which hands it to the preload bridge and passes the answer back.
  * One backup per worker; the page ends the worker when it has answered.
  */
 import { db } from './db';
 import { exportDatabaseParts } from './restore';
+import {
+  backupParts,
+  BackupRefused,
+  fetchBackupSend,
+  sendBackupInParts,
+  unwrap,
+  type BackupSend,
+} from './backupUpload';
+import type { ResultOf } from '../../../shared/contract';
+import type { AppErrorShape } from '../../../shared/errors';
 
-export type ToBackupWorker = {
-  reason: string;
-  /** Browser mode: the server's api/ URL (the worker posts the backup there). Electron: null. */
-  apiUrl: string | null;
-};
+export type ToBackupWorker =
+  | {
+      type?: 'start';
+      reason: 'auto' | 'manual' | 'before-upgrade' | 'before-import' | 'before-restore';
+      /** Browser mode: the server's api/ URL (the worker posts the backup there). Electron: null. */
+      apiUrl: string | null;
+    }
+  /** Electron: the bridge's answer (an envelope) to the worker's call `seq`. */
+  | { type: 'answer'; seq: number; envelope: unknown };
 export type FromBackupWorker =
-  | { type: 'sent'; envelope: unknown; status: number }
-  | { type: 'bytes'; bytes: ArrayBuffer }
+  | { type: 'done'; info: ResultOf<'backup:write:end'>; parts: number }
+  | { type: 'refused'; error: AppErrorShape }
+  /** Electron: a channel call for the page to pass to the bridge. */
+  | { type: 'call'; seq: number; channel: string; arg: unknown }
   | { type: 'error'; message: string };
 
 /** Rows per read: the worker's thread has nothing else to do, so fewer, larger slices. */
@@ -28,27 +44,44 @@ const SLICE_ROWS = 5000;
 const post = (m: FromBackupWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
 
+const waiting = new Map<number, (envelope: unknown) => void>();
+let nextSeq = 0;
+
+/** Electron: calls go through the page (workers have no bridge); a part's buffer is moved. */
+const viaPage: BackupSend = ((channel: string, arg: Record<string, unknown>) =>
+  new Promise((resolve, reject) => {
+    const seq = nextSeq++;
+    waiting.set(seq, (envelope) => {
+      try {
+        resolve(unwrap(envelope) as never);
+      } catch (error) {
+        reject(error);
+      }
+    });
+    const bytes = arg.bytes instanceof Uint8Array ? arg.bytes : null;
+    post({ type: 'call', seq, channel, arg }, bytes ? [bytes.buffer] : []);
+  })) as BackupSend;
+
 self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
-  const { reason, apiUrl } = event.data;
+  const m = event.data;
+  if (m.type === 'answer') {
+    waiting.get(m.seq)?.(m.envelope);
+    waiting.delete(m.seq);
+    return;
+  }
+  let pieces: string[];
   try {
-    const blob = new Blob(await exportDatabaseParts(db, SLICE_ROWS), { type: 'application/octet-stream' });
+    pieces = await exportDatabaseParts(db, SLICE_ROWS);
     db.close();
-    if (!apiUrl) {
-      const bytes = await blob.arrayBuffer();
-      return post({ type: 'bytes', bytes }, [bytes]);
-    }
-    const response = await fetch(
-      `${apiUrl}${encodeURIComponent('backup:write')}?reason=${encodeURIComponent(reason)}`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream' },
-        credentials: 'same-origin',
-        body: blob,
-      },
-    );
-    const envelope: unknown = await response.json().catch(() => null);
-    post({ type: 'sent', envelope, status: response.status });
   } catch (error) {
-    post({ type: 'error', message: String(error) });
+    return post({ type: 'error', message: String(error) });
+  }
+  try {
+    const send = m.apiUrl ? fetchBackupSend(m.apiUrl) : viaPage;
+    const { info, parts } = await sendBackupInParts(send, m.reason, backupParts(pieces));
+    post({ type: 'done', info, parts });
+  } catch (error) {
+    if (error instanceof BackupRefused) post({ type: 'refused', error: error.shape });
+    else post({ type: 'error', message: String(error) });
   }
 };

@@ -1,0 +1,100 @@
+/**
+ * Sending a backup to main in parts (backup:write:begin → part… → end), used by the backup
+ * worker and by the page when it has no worker: no single huge request body or IPC message
+ * (a 150 MB body held the browser's own thread long enough to delay typing), and each part
+ * is sent only after the one before it was answered.
+ */
+import type { ArgOf, ResultOf } from '../../../shared/contract';
+import { isAppErrorShape, type AppErrorShape, type Envelope } from '../../../shared/errors';
+
+/** Bytes per part: well under the contract's 8 MB, so each is taken in quickly. */
+export const BACKUP_PART_BYTES = 4 * 1024 * 1024;
+
+export type BackupSend = <
+  C extends 'backup:write:begin' | 'backup:write:part' | 'backup:write:end' | 'backup:write:abort',
+>(
+  channel: C,
+  arg: ArgOf<C>,
+) => Promise<ResultOf<C>>;
+
+/** The pieces' UTF-8 bytes cut into parts of `size` bytes (the last one shorter). */
+export function* backupParts(pieces: Iterable<string>, size = BACKUP_PART_BYTES): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  let buf = new Uint8Array(size);
+  let fill = 0;
+  for (const piece of pieces) {
+    const bytes = encoder.encode(piece);
+    for (let off = 0; off < bytes.length;) {
+      const n = Math.min(size - fill, bytes.length - off);
+      buf.set(bytes.subarray(off, off + n), fill);
+      fill += n;
+      off += n;
+      if (fill === size) {
+        yield buf;
+        buf = new Uint8Array(size);
+        fill = 0;
+      }
+    }
+  }
+  if (fill) yield buf.subarray(0, fill);
+}
+
+/** Sends the parts one by one; on any failure the upload is dropped (main removes its .part). */
+export async function sendBackupInParts(
+  send: BackupSend,
+  reason: ArgOf<'backup:write:begin'>['reason'],
+  parts: Iterable<Uint8Array>,
+): Promise<{ info: ResultOf<'backup:write:end'>; parts: number }> {
+  const { id } = await send('backup:write:begin', { reason });
+  let index = 0;
+  try {
+    for (const bytes of parts) await send('backup:write:part', { id, index: index++, bytes });
+    return { info: await send('backup:write:end', { id }), parts: index };
+  } catch (error) {
+    await send('backup:write:abort', { id }).catch(() => {});
+    throw error;
+  }
+}
+
+/** Browser mode: one channel over fetch to `apiUrl` (a part as the raw body, its id and index in the query). */
+export function fetchBackupSend(apiUrl: string): BackupSend {
+  return (async (channel: string, arg: Record<string, unknown>) => {
+    const url = `${apiUrl}${encodeURIComponent(channel)}`;
+    let response: Response;
+    if (channel === 'backup:write:part') {
+      const { id, index, bytes } = arg as ArgOf<'backup:write:part'>;
+      response = await fetch(`${url}?id=${encodeURIComponent(id)}&index=${index}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        credentials: 'same-origin',
+        body: bytes as Uint8Array<ArrayBuffer>,
+      });
+    } else
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify(arg),
+      });
+    const envelope: unknown = await response.json().catch(() => null);
+    return unwrap(envelope, response.status);
+  }) as BackupSend;
+}
+
+/** An error main answered (its Japanese message), carried across the worker boundary as a shape. */
+export class BackupRefused extends Error {
+  constructor(readonly shape: AppErrorShape) {
+    super(shape.message);
+  }
+}
+
+export function unwrap(envelope: unknown, status = 200): never | unknown {
+  if (envelope && typeof envelope === 'object' && 'ok' in envelope) {
+    const e = envelope as Envelope<unknown>;
+    if (e.ok) return e.value;
+    throw new BackupRefused(
+      isAppErrorShape(e.error) ? e.error : { code: 'INTERNAL', message: '予期しないエラーが発生しました。' },
+    );
+  }
+  throw new BackupRefused({ code: 'INTERNAL', message: `サービスから予期しない応答がありました（${status}）。` });
+}
