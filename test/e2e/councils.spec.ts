@@ -52,6 +52,7 @@ test('create a council, import the roster, run a meeting to quorum, attach a mat
   app: page,
   server,
 }) => {
+  test.setTimeout(240_000); // a roster import, a 5 MB upload and two exports on a loaded machine
   // ---- council
   await page.getByRole('button', { name: '新しい審議会' }).first().click();
   const create = page.getByRole('dialog', { name: '新しい審議会を作成' });

@@ -45,6 +45,7 @@ test('builds the seed-004 outline with the keyboard, freezes 骨子案 and 素�
   app: page,
   server,
 }) => {
+  test.setTimeout(240_000); // two frozen versions and two Word exports on a loaded machine
   await loadSample(page);
   await page.getByRole('tab', { name: 'ビジョン' }).click();
   await page.getByRole('button', { name: '新しい原稿' }).click();

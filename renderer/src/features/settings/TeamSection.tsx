@@ -23,6 +23,9 @@ export function TeamSection() {
   // Councils shared that this PC does not hold yet: they arrive with the first sync.
   const known = new Set((councils ?? []).map((c) => c.id));
   const pending = shared.filter((id) => councils && !known.has(id));
+  // Until the stored settings are read, nothing can be typed or saved: the read would replace
+  // what was typed, and a save would store blanks over the settings.
+  const loading = config === null;
 
   useEffect(() => {
     readTeamConfig().then(
@@ -32,7 +35,10 @@ export function TeamSection() {
         setUsername(c.username);
         setShared(c.councils);
       },
-      (e: unknown) => notify.error(e, 'チームの設定を読み込めませんでした'),
+      (e: unknown) => {
+        notify.error(e, 'チームの設定を読み込めませんでした');
+        setConfig({ serverUrl: '', username: '', hasPassword: false, councils: [] });
+      },
     );
   }, [notify]);
 
@@ -83,11 +89,18 @@ export function TeamSection() {
           value={serverUrl}
           onChange={(_, d) => setServerUrl(d.value)}
           maxLength={2048}
+          disabled={loading}
           aria-label="サーバーのURL"
         />
       </Field>
       <Field label="ユーザー名">
-        <Input value={username} onChange={(_, d) => setUsername(d.value)} maxLength={200} aria-label="ユーザー名" />
+        <Input
+          value={username}
+          onChange={(_, d) => setUsername(d.value)}
+          maxLength={200}
+          disabled={loading}
+          aria-label="ユーザー名"
+        />
       </Field>
       <Field
         label="パスワード"
@@ -98,6 +111,7 @@ export function TeamSection() {
           value={password}
           onChange={(_, d) => setPassword(d.value)}
           maxLength={1024}
+          disabled={loading}
           aria-label="パスワード"
         />
       </Field>
@@ -107,6 +121,7 @@ export function TeamSection() {
             key={c.id}
             label={c.name}
             checked={shared.includes(c.id)}
+            disabled={loading}
             onChange={(_, d) => setShared((s) => (d.checked ? [...s, c.id] : s.filter((x) => x !== c.id)))}
           />
         ))}
@@ -128,6 +143,7 @@ export function TeamSection() {
             value={otherId}
             onChange={(_, d) => setOtherId(d.value)}
             maxLength={64}
+            disabled={loading}
             aria-label="共有する審議会のID"
           />
           <Button
@@ -143,10 +159,10 @@ export function TeamSection() {
         </div>
       </Field>
       <div style={{ display: 'flex', gap: 8 }}>
-        <Button appearance="primary" onClick={() => void save()}>
+        <Button appearance="primary" disabled={loading} onClick={() => void save()}>
           チームの設定を保存
         </Button>
-        <Button disabled={busy || !serverUrl.trim() || !username.trim()} onClick={() => void test()}>
+        <Button disabled={loading || busy || !serverUrl.trim() || !username.trim()} onClick={() => void test()}>
           接続テスト
         </Button>
       </div>
