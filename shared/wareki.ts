@@ -183,6 +183,14 @@ export function todayInTokyo(now: Date = new Date()): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** A moment as Japan-time 和暦 date and time: 令和8年11月30日 09:57 (an invalid ISO string is returned as given). */
+export function formatWarekiDateTime(at: string | Date): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return String(at);
+  const time = d.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+  return `${formatWareki(todayInTokyo(d))} ${time}`;
+}
+
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {
   const pa = parseIsoDate(a),

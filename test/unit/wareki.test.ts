@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   daysBetween,
+  formatWarekiDateTime,
   eraOf,
   fiscalYearOf,
   formatFiscalYear,
@@ -87,5 +88,12 @@ describe('fiscal year and Japan time', () => {
     expect(daysBetween('2023-07-07', '2023-08-06')).toBe(30);
     expect(addDays('2023-07-07', 30)).toBe('2023-08-06');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+
+  it('a moment (a backup, a frozen version, a history line) is shown as 和暦 date and Japan time', () => {
+    expect(formatWarekiDateTime('2026-11-30T00:57:08Z')).toBe('令和8年11月30日 09:57');
+    // 15:00Z on 30 April 2019 is already the first day of 令和 in Japan.
+    expect(formatWarekiDateTime(new Date('2019-04-30T15:05:00Z'))).toBe('令和元年5月1日 00:05');
+    expect(formatWarekiDateTime('not a date')).toBe('not a date');
   });
 });

@@ -1,15 +1,7 @@
 /** The minutes' change history: who did what, when, and why. */
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { Minutes } from '../../../../shared/domain';
-import { formatWareki, todayInTokyo } from '../../../../shared/wareki';
-
-/** 令和8年11月21日 21:24 (in Japan time). */
-function historyTime(at: string): string {
-  const d = new Date(at);
-  if (Number.isNaN(d.getTime())) return at;
-  const time = d.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
-  return `${formatWareki(todayInTokyo(d))} ${time}`;
-}
+import { formatWarekiDateTime } from '../../../../shared/wareki';
 
 export function MinutesHistory({ history }: { history: Minutes['history'] }) {
   if (history.length === 0) return <Text>まだ履歴はありません。</Text>;
@@ -26,7 +18,7 @@ export function MinutesHistory({ history }: { history: Minutes['history'] }) {
       <TableBody>
         {[...history].reverse().map((h, i) => (
           <TableRow key={i}>
-            <TableCell>{historyTime(h.at)}</TableCell>
+            <TableCell>{formatWarekiDateTime(h.at)}</TableCell>
             <TableCell>{h.who}</TableCell>
             <TableCell>{h.action}</TableCell>
             <TableCell>{h.reason}</TableCell>

@@ -16,6 +16,7 @@ import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import type { BackupSummary } from '../../../../shared/contract/datasafe';
 import type { CouncilImportPreview, TableRecords } from '../../../../shared/package';
+import { formatWarekiDateTime } from '../../../../shared/wareki';
 import {
   useCouncilList,
   discardPackage,
@@ -92,8 +93,7 @@ export function RestoreSection({
         <option value="">バックアップを選んでください</option>
         {backups.map((b) => (
           <option key={b.name} value={b.name}>
-            {new Date(b.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}（{(b.bytes / 1024).toFixed(1)}{' '}
-            KB）
+            {formatWarekiDateTime(b.createdAt)}（{(b.bytes / 1024).toFixed(1)} KB）
           </option>
         ))}
       </Select>

@@ -25,6 +25,7 @@ import { OperatorNameSetting } from './operator';
 import { useRecordCounts } from './data';
 import { PackageSection, RestoreSection } from './DataSafe';
 import { TeamSection } from './TeamSection';
+import { formatWarekiDateTime } from '../../../../shared/wareki';
 
 const useStyles = makeStyles({
   dl: { display: 'grid', gridTemplateColumns: '180px 1fr', rowGap: '8px', columnGap: '12px', margin: 0 },
@@ -131,7 +132,7 @@ export function SettingsScreen() {
                 <TableRow key={b.name}>
                   <TableCell>{b.name}</TableCell>
                   <TableCell>{(b.bytes / 1024).toFixed(1)} KB</TableCell>
-                  <TableCell>{new Date(b.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}</TableCell>
+                  <TableCell>{formatWarekiDateTime(b.createdAt)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -19,15 +19,9 @@ import { dateOrDash } from '../../ui/format';
 import { fontsOf, useExport } from './exporting';
 import { Preview } from './Preview';
 import { docOfVersion, newestFirst, placementsText, reflectionList } from '../../../../shared/drafts';
-import { formatWareki, todayInTokyo } from '../../../../shared/wareki';
+import { formatWarekiDateTime } from '../../../../shared/wareki';
 import { OPINION_SOURCE_LABELS, type Council, type DraftVersion, type Opinion } from '../../../../shared/domain';
 import { call } from '../../platform/bridge';
-
-/** 令和5年7月7日 15:30 (Japan time). */
-const frozenAtText = (iso: string) => {
-  const at = new Date(iso);
-  return `${formatWareki(todayInTokyo(at))} ${at.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' })}`;
-};
 
 export function VersionList({ council, versions }: { council: Council; versions: DraftVersion[] }) {
   const navigate = useNavigate();
@@ -64,7 +58,7 @@ export function VersionList({ council, versions }: { council: Council; versions:
                 </TableCell>
                 <TableCell>{dateOrDash(v.date)}</TableCell>
                 <TableCell>{v.note}</TableCell>
-                <TableCell>{frozenAtText(v.frozenAt)}</TableCell>
+                <TableCell>{formatWarekiDateTime(v.frozenAt)}</TableCell>
                 <TableCell>
                   <div style={{ display: 'flex', gap: 4 }}>
                     <Button size="small" onClick={() => navigate(v.id)}>
@@ -132,7 +126,7 @@ export function VersionView({
         }
       >
         <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
-          確定した版は変更できません（確定：{frozenAtText(v.frozenAt)}）。
+          確定した版は変更できません（確定：{formatWarekiDateTime(v.frozenAt)}）。
         </Text>
       </Section>
       <ReflectionTable council={council} version={v} opinions={opinions} />
