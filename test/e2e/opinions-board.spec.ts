@@ -79,4 +79,12 @@ test('a large board shows only the cards near the view, lands a search result fa
   await expect(page.locator('[data-opinions-board] article')).toContainText('財務の書面意見その123番');
   await search(page).getByRole('textbox').fill('');
   await expect(search(page)).toContainText(`${TOTAL} / ${TOTAL}件`);
+
+  // The counts per field and status: the folded line counts the board; the table is built when unfolded.
+  const counts = page.locator('details', { hasText: '分野・反映状況ごとの件数' });
+  await expect(counts.locator('summary')).toContainText(`意見 ${TOTAL}件`);
+  await expect(counts.getByRole('table')).toHaveCount(0);
+  await counts.locator('summary').click();
+  const table = counts.getByRole('table', { name: '分野・反映状況ごとの件数' });
+  await expect(table.getByRole('row').last()).toContainText(`計${TOTAL}`);
 });

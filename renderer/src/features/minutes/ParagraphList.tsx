@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { MinutesParagraph } from '../../../../shared/minutes/model';
+import { virtualRowStyle } from '../../ui/virtualRow';
 
 /** Above this many paragraphs in the whole minutes, the editor's lists are virtualised. */
 export const VIRTUALISE_ABOVE = 200;
@@ -121,13 +122,7 @@ function VirtualParagraphList({ paragraphs, render }: ListProps) {
             key={v.key}
             data-index={v.index}
             ref={virtualizer.measureElement}
-            style={{
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              width: '100%',
-              transform: `translateY(${v.start - virtualizer.options.scrollMargin}px)`,
-            }}
+            style={virtualRowStyle(v.start - virtualizer.options.scrollMargin)}
           >
             {render(p, onEditing(p.key))}
           </div>

@@ -18,10 +18,16 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  measureElement as measureRow,
+  useVirtualizer,
+  type Range,
+} from '@tanstack/react-virtual';
 import { CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Opinion } from '../../../../shared/domain';
 import { Section } from '../../ui/Section';
+import { virtualRowStyle } from '../../ui/virtualRow';
 
 /** Above this many shown cards, the board is virtualised. */
 export const VIRTUALISE_ABOVE = 200;
@@ -123,9 +129,10 @@ function PlainBoard({ groups, filtered, renderCard, dropProps, revealRef }: Boar
 
 /**
  * Work done by the virtual board, counted for bench/opinions-board.bench.ts (window.__opinionsBoardWork):
- * its renders, and the rows the virtualizer keyed while (re)building its measurements.
+ * its renders, the rows the virtualizer keyed while (re)building its measurements, and the rows
+ * whose height was read from the page as they mounted (each read lays the page out at once).
  */
-export const boardWork = { renders: 0, keyed: 0 };
+export const boardWork = { renders: 0, keyed: 0, read: 0 };
 (globalThis as { __opinionsBoardWork?: typeof boardWork }).__opinionsBoardWork = boardWork;
 
 type Row =
@@ -153,16 +160,25 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
     });
     return { rows, spans };
   }, [groups]);
-  // Where the board starts inside the scroller, measured again after every render (it
-  // settles: the state changes only when the offset does).
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately after every render
+  // Where the board starts inside the scroller: measured as the board mounts, then again when
+  // something that holds it changes size (what is above it grew or shrank, the window was
+  // resized). Not after every render: reading it after a render that changed the page (a key
+  // in the search box) would lay the page out at once, before the frame would.
   useLayoutEffect(() => {
     const el = scroller();
     const board = boardRef.current;
     if (!el || !board) return;
-    const top = Math.round(board.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop);
-    if (top !== margin) setMargin(top);
-  });
+    const measure = () => {
+      const top = Math.round(board.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop);
+      setMargin((m) => (m === top ? m : top));
+    };
+    measure();
+    // Its callbacks come after the browser's layout, so the reading lays nothing out again.
+    const ro = new ResizeObserver(measure);
+    for (let n = board.parentElement; n && n !== el; n = n.parentElement) ro.observe(n);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   // The row holding the keyboard focus stays rendered while it scrolls out of view (an open
   // text area keeps its draft, a focused card its focus).
   const [pinnedKey, setPinnedKey] = useState<string | null>(null);
@@ -179,14 +195,42 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
   // row, a key that does not change the result) must keep it. Measured sizes are kept by
   // row key (the opinion's id), so a filter change keeps them too.
   const getItemKey = useCallback((i: number) => (boardWork.keyed++, rows[i]!.key), [rows]);
+  // The height of every row seen, by key. The virtualizer keeps only the heights that differ
+  // from its estimate, and reads the height of any other row from the page as it mounts again
+  // (a layout of the page, at once); with these, a row seen before is placed at its height
+  // without reading it (its ResizeObserver still reports a change), and a heading or hint not
+  // seen yet is estimated at the height of one that was.
+  const [sizes] = useState(() => new Map<string, number>());
   const estimateSize = useCallback(
-    (i: number) => (rows[i]!.kind === 'head' ? 56 : rows[i]!.kind === 'empty' ? 32 : 110),
-    [rows],
+    (i: number) => {
+      const row = rows[i]!;
+      return (
+        sizes.get(row.key) ?? (row.kind === 'card' ? 110 : (sizes.get(row.kind) ?? (row.kind === 'head' ? 56 : 32)))
+      );
+    },
+    [rows, sizes],
+  );
+  const measureElement = useCallback<typeof measureRow>(
+    (el, entry, v) => {
+      const key = el.getAttribute('data-row-key') ?? '';
+      if (!entry) {
+        const known = v.itemSizeCache.get(key) ?? sizes.get(key);
+        if (known !== undefined) return known;
+        boardWork.read++;
+      }
+      const size = measureRow(el, entry, v);
+      sizes.set(key, size);
+      const kind = el.getAttribute('data-row-kind');
+      if (kind && kind !== 'card') sizes.set(kind, size);
+      return size;
+    },
+    [sizes],
   );
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: scroller,
     estimateSize,
+    measureElement,
     overscan: 4,
     scrollMargin: margin,
     getItemKey,
@@ -240,14 +284,10 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
             {head ? (
               <div
                 data-index={head.index}
+                data-row-key={rows[head.index]!.key}
+                data-row-kind="head"
                 ref={virtualizer.measureElement}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  transform: `translateY(${head.start - offset}px)`,
-                }}
+                style={virtualRowStyle(head.start - offset)}
               >
                 <h2 className={s.head}>
                   <Title g={g} filtered={filtered} />
@@ -265,17 +305,17 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
                 .filter((v) => v.index !== span.head)
                 .map((v) => {
                   const row = rows[v.index]!;
-                  const style = {
-                    position: 'absolute' as const,
-                    top: 0,
-                    left: 0,
-                    width: '100%',
-                    paddingBottom: 8,
-                    transform: `translateY(${v.start - offset - top}px)`,
-                  };
+                  const style = virtualRowStyle(v.start - offset - top, { paddingBottom: 8 });
                   if (row.kind !== 'card')
                     return (
-                      <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={style}>
+                      <div
+                        key={v.key}
+                        data-index={v.index}
+                        data-row-key={row.key}
+                        data-row-kind="empty"
+                        ref={virtualizer.measureElement}
+                        style={style}
+                      >
                         <EmptyHint />
                       </div>
                     );

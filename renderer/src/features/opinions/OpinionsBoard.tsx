@@ -7,7 +7,6 @@ import { useNotify } from '../../app/notify';
 import { EmptyState } from '../../ui/EmptyState';
 import type { Council, Opinion } from '../../../../shared/domain';
 import {
-  countOpinions,
   filterOpinions,
   groupByField,
   isActive,
@@ -42,6 +41,7 @@ const useStyles = makeStyles({
 
 const now = () => new Date().toISOString();
 const NONE: { opinion: Opinion; source: string }[] = [];
+const NO_OPINIONS: Opinion[] = [];
 
 export function OpinionsBoard({ council }: { council: Council }) {
   const s = useStyles();
@@ -115,7 +115,6 @@ export function OpinionsBoard({ council }: { council: Council }) {
     return same;
   }, [totals, searchText, others, text]);
   const shownCount = useMemo(() => groups.reduce((n, g) => n + g.items.length, 0), [groups]);
-  const counts = useMemo(() => countOpinions(all ?? [], council), [all, council]);
   const dupes = useMemo(() => {
     const m = new Map<string, { opinion: Opinion; source: string }[]>();
     for (const o of all ?? [])
@@ -231,7 +230,10 @@ export function OpinionsBoard({ council }: { council: Council }) {
   );
 
   const statuses = useMemo(() => statusOrder(council, active), [council, active]);
-  const countsTable = useMemo(() => <OpinionCounts counts={counts} statuses={statuses} />, [counts, statuses]);
+  const countsTable = useMemo(
+    () => <OpinionCounts all={all ?? NO_OPINIONS} active={active} council={council} statuses={statuses} />,
+    [all, active, council, statuses],
+  );
   const mergeChoices = useMemo(() => active.filter((o) => selected.has(o.id)), [active, selected]);
 
   // The toolbar and the dialogs do not change with a key in the search box: built once per change of theirs.

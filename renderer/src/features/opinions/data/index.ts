@@ -43,9 +43,13 @@ function useLiveList<T>(query: () => Promise<T[]>, deps: unknown[]): T[] {
   return useMemo(() => list ?? [], [list]);
 }
 
-/** The council's opinions in order (undefined while loading). */
+/**
+ * The council's opinions in order (undefined while loading). Read in a read-only transaction
+ * of its own: outside one, Dexie's live-query cache would copy every record of the answer
+ * (20,000 opinions on a board of years); the query still re-runs when an opinion changes.
+ */
 export function useCouncilOpinions(councilId: string) {
-  return useLiveQuery(() => councilOpinions(councilId), [councilId]);
+  return useLiveQuery(() => db.transaction('r', db.opinions, () => councilOpinions(councilId)), [councilId]);
 }
 export function useCouncilMeetings(councilId: string) {
   return useLiveList(() => sortedMeetings(councilId), [councilId]);
