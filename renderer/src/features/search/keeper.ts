@@ -41,7 +41,15 @@ export interface KeeperSource {
   docsOf(refs: Iterable<string>): Promise<Map<string, SearchDoc[]>>;
 }
 
-export type KeeperStatus = { state: 'building' | 'ready'; size: number; rebuilt: boolean };
+export type KeeperStatus = {
+  state: 'building' | 'ready';
+  size: number;
+  rebuilt: boolean;
+  /** On the 'ready' of a start: how long each step of it took (ms), e.g. { read, unpack, check, catchUp, prepare }. */
+  steps?: Record<string, number>;
+  /** Set on the status sent after the index was written to its database (ms the write took). */
+  storedMs?: number;
+};
 
 export const markOf = (c: ChangeLine | undefined) => (c ? `${c.at}|${c.table}|${c.id}` : '');
 const refOf = (key: string) => {
@@ -80,20 +88,39 @@ export class IndexKeeper {
   /** Restores the stored index (or builds one) and catches up with the change log. */
   start(): Promise<void> {
     return this.enqueue(async () => {
+      const steps: Record<string, number> = {};
+      let at0 = performance.now();
+      const step = (name: string) => {
+        const now = performance.now();
+        steps[name] = (steps[name] ?? 0) + now - at0;
+        at0 = now;
+      };
       const stored = await this.source.load().catch(() => undefined);
+      step('read');
       let restored = false;
       if (stored && stored.version === INDEX_VERSION) {
         const index = SearchIndex.deserialize(stored.data);
+        step('unpack');
         const at = stored.seq > 0 ? await this.source.changeAt(stored.seq) : undefined;
         if (index && (stored.seq === 0 ? stored.mark === '' : markOf(at) === stored.mark)) {
-          this.use(index, stored.data.docs, stored.seq, stored.mark);
+          this.use(index, stored.seq, stored.mark);
           restored = true;
         }
+        step('check');
       }
-      if (!restored || !(await this.catchUp())) await this.rebuildNow();
+      let caughtUp = false;
+      if (restored) {
+        caughtUp = await this.catchUp();
+        step('catchUp');
+      }
+      if (!caughtUp) {
+        await this.rebuildNow();
+        step('rebuild');
+      }
       this.index.prepare();
+      step('prepare');
       this.ready = true;
-      this.onStatus({ state: 'ready', size: this.index.size, rebuilt: !restored });
+      this.onStatus({ state: 'ready', size: this.index.size, rebuilt: !restored, steps });
     });
   }
 
@@ -144,12 +171,12 @@ export class IndexKeeper {
     return this.enqueue(() => this.persist());
   }
 
-  private use(index: SearchIndex, docs: SearchDoc[], seq: number, mark: string) {
+  private use(index: SearchIndex, seq: number, mark: string) {
     this.index = index;
     this.seq = seq;
     this.mark = mark;
     this.parts.clear();
-    for (const d of docs) this.addPart(d.key);
+    for (const key of index.keys()) this.addPart(key);
   }
 
   private addPart(key: string) {
@@ -166,7 +193,7 @@ export class IndexKeeper {
     const index = new SearchIndex();
     index.addAll(docs);
     index.prepare();
-    this.use(index, docs, last?.seq ?? 0, markOf(last));
+    this.use(index, last?.seq ?? 0, markOf(last));
     this.scheduleSave();
     this.onStatus({ state: 'ready', size: index.size, rebuilt: true });
   }
@@ -242,6 +269,7 @@ export class IndexKeeper {
   }
 
   private async persist(): Promise<void> {
+    const t0 = performance.now();
     await this.source.save({
       key: 'index',
       version: INDEX_VERSION,
@@ -249,5 +277,6 @@ export class IndexKeeper {
       mark: this.mark,
       data: this.index.serialize(),
     });
+    this.onStatus({ state: 'ready', size: this.index.size, rebuilt: false, storedMs: performance.now() - t0 });
   }
 }
