@@ -119,6 +119,8 @@ export class IndexKeeper {
       }
       this.index.prepare();
       step('prepare');
+      this.warmUp();
+      step('warmUp');
       this.ready = true;
       this.onStatus({ state: 'ready', size: this.index.size, rebuilt: !restored, steps });
     });
@@ -160,6 +162,18 @@ export class IndexKeeper {
     stale: () => boolean,
   ): Promise<SearchResult | null> {
     return this.enqueueSearch(() => (stale() ? null : this.index.search(query, filters, options)));
+  }
+
+  /**
+   * Runs the search code once on each of its paths (1, 2 and longer terms, AND, a phrase, a
+   * filter, both orders) so the first keystrokes do not pay for compiling it.
+   */
+  private warmUp(): void {
+    for (const query of ['審', '審議', '地域福祉', 'ｺﾐｭﾆﾃｨ 推進', '"公共施設"'])
+      for (const sort of ['newest', 'relevance'] as const) {
+        this.index.search(query, {}, { sort, limit: 8, snippetLength: 90 });
+        this.index.search(query, { kinds: ['remark'], isPublic: true }, { sort, limit: 30, snippetLength: 90 });
+      }
   }
 
   get size() {
@@ -246,8 +260,8 @@ export class IndexKeeper {
   }
 
   /**
-   * Saves the index `saveDelayMs` after the last change. Writing a large index holds the queue
-   * for seconds (a keystroke's search would wait behind it), so the save gives way to searches:
+   * Saves the index `saveDelayMs` after the last change. Taking the snapshot of a large index holds
+   * the queue (a keystroke's search would wait behind it), so the save gives way to searches:
    * while one waits, or one was asked within `saveDelayMs` (the user is typing), it is put off
    * until the searches pause — at most SAVE_MAX_DEFER_MS (the stored index is a cache).
    */
@@ -264,19 +278,34 @@ export class IndexKeeper {
         return;
       }
       this.saveDueSince = null;
-      void this.enqueue(() => this.persist());
+      // only the snapshot holds the queue; its write to the database goes on beside the searches
+      void this.enqueue(async () => void this.persist());
     }, delay);
   }
 
-  private async persist(): Promise<void> {
+  /** The writes of snapshots, one after the other. */
+  private writing: Promise<void> = Promise.resolve();
+
+  /**
+   * Takes a snapshot of the index now (in the queue) and writes it; resolves when written. The
+   * snapshot is not changed by later edits (serialize() gives strings, copies, and arrays the
+   * index replaces rather than changes), so the write need not hold the queue.
+   */
+  private persist(): Promise<void> {
     const t0 = performance.now();
-    await this.source.save({
+    const state: StoredState = {
       key: 'index',
       version: INDEX_VERSION,
       seq: this.seq,
       mark: this.mark,
       data: this.index.serialize(),
+    };
+    const size = this.index.size;
+    const written = this.writing.then(async () => {
+      await this.source.save(state);
+      this.onStatus({ state: 'ready', size, rebuilt: false, storedMs: performance.now() - t0 });
     });
-    this.onStatus({ state: 'ready', size: this.index.size, rebuilt: false, storedMs: performance.now() - t0 });
+    this.writing = written.catch((error: unknown) => console.error('検索索引の保存に失敗しました', error));
+    return written;
   }
 }
