@@ -759,44 +759,47 @@ export class SearchIndex {
 
   /** A compact, structured-clone-friendly copy (compacts first): a few large values (see the top). */
   serialize(): SerializedSearchIndex {
+    const steps = packSnapshot(this.snapshot());
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /**
+   * serialize() in two steps: this snapshot now (references and copies of the small arrays; later
+   * edits do not change it), and the docs' JSON made from it by packSnapshot, in slices, so a
+   * caller can let other work (searches) run between them.
+   */
+  snapshot(): IndexSnapshot {
     if (this.dead > 0 || this.baseCount !== this.count) this.compact();
     const n = this.count;
     const { text, start } = this.baseText();
-    const docStart = new Uint32Array(n + 1);
-    const parts: string[] = [];
-    let at = 0;
-    const p = this.packed;
-    for (let ord = 0; ord < n; ord++) {
-      const doc = this.docs[ord];
-      const json = doc === undefined && p ? p.json.slice(p.start[ord], p.start[ord + 1]) : JSON.stringify(doc);
-      docStart[ord] = at;
-      at += json.length;
-      parts.push(json);
-    }
-    docStart[n] = at;
     return {
-      version: SERIALIZED_VERSION,
-      count: n,
-      keys: this.keyList.slice(0, n).join(KEY_SEP),
-      docs: parts.join(''),
-      docStart,
-      text,
-      textStart: start,
-      kind: head(this.kind, n),
-      pub: head(this.pub, n),
-      council: head(this.council, n),
-      meeting: head(this.meeting, n),
-      speaker: head(this.speaker, n),
-      field: head(this.field, n),
-      status: head(this.status, n),
-      date: head(this.date, n),
-      order: head(this.order, n),
-      interned: [...this.interned.keys()],
-      bigramKeys: this.bigramKeys,
-      bigramOffsets: this.bigramOffsets,
-      bigramData: this.bigramData,
-      unigramOffsets: this.unigramOffsets,
-      unigramData: this.unigramData,
+      docs: this.docs.slice(0, n),
+      packed: this.packed,
+      data: {
+        version: SERIALIZED_VERSION,
+        count: n,
+        keys: this.keyList.slice(0, n).join(KEY_SEP),
+        text,
+        textStart: start,
+        kind: head(this.kind, n),
+        pub: head(this.pub, n),
+        council: head(this.council, n),
+        meeting: head(this.meeting, n),
+        speaker: head(this.speaker, n),
+        field: head(this.field, n),
+        status: head(this.status, n),
+        date: head(this.date, n),
+        order: head(this.order, n),
+        interned: [...this.interned.keys()],
+        bigramKeys: this.bigramKeys,
+        bigramOffsets: this.bigramOffsets,
+        bigramData: this.bigramData,
+        unigramOffsets: this.unigramOffsets,
+        unigramData: this.unigramData,
+      },
     };
   }
 
@@ -838,6 +841,32 @@ export class SearchIndex {
     index.baseCount = n;
     return index;
   }
+}
+
+export interface IndexSnapshot {
+  data: Omit<SerializedSearchIndex, 'docs' | 'docStart'>;
+  /** By ordinal: the doc, or undefined for one still in `packed` (a restored index). */
+  docs: (SearchDoc | null | undefined)[];
+  packed: { json: string; start: Uint32Array } | null;
+}
+
+/** Makes the serialized form of a snapshot: yields after every `slice` docs, returns the form. */
+export function* packSnapshot(snap: IndexSnapshot, slice = 4000): Generator<void, SerializedSearchIndex> {
+  const n = snap.data.count;
+  const docStart = new Uint32Array(n + 1);
+  const parts: string[] = [];
+  let at = 0;
+  const p = snap.packed;
+  for (let ord = 0; ord < n; ord++) {
+    if (ord > 0 && ord % slice === 0) yield;
+    const doc = snap.docs[ord];
+    const json = doc === undefined && p ? p.json.slice(p.start[ord], p.start[ord + 1]) : JSON.stringify(doc);
+    docStart[ord] = at;
+    at += json.length;
+    parts.push(json);
+  }
+  docStart[n] = at;
+  return { ...snap.data, docs: parts.join(''), docStart };
 }
 
 function pushTo(map: Map<number, number[]>, key: number, ord: number): void {

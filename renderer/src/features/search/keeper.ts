@@ -5,7 +5,12 @@
  * match (a restore or an import replaced the database), and persists again after changes.
  * Runs in the search worker; the database access is behind `KeeperSource` (data.ts).
  */
-import { SearchIndex, SERIALIZED_VERSION, type SerializedSearchIndex } from '../../../../shared/search/index';
+import {
+  packSnapshot,
+  SearchIndex,
+  SERIALIZED_VERSION,
+  type SerializedSearchIndex,
+} from '../../../../shared/search/index';
 import type { SearchDoc, SearchFilters, SearchOptions, SearchResult } from '../../../../shared/search/types';
 
 /** Bump when what a doc holds changes (shared/search/docs.ts), so stored indexes are rebuilt. */
@@ -288,21 +293,23 @@ export class IndexKeeper {
 
   /**
    * Takes a snapshot of the index now (in the queue) and writes it; resolves when written. The
-   * snapshot is not changed by later edits (serialize() gives strings, copies, and arrays the
-   * index replaces rather than changes), so the write need not hold the queue.
+   * snapshot is not changed by later edits (strings, copies, and arrays the index replaces rather
+   * than changes), so making its docs' JSON (in slices, searches run between them) and the write
+   * need not hold the queue.
    */
   private persist(): Promise<void> {
     const t0 = performance.now();
-    const state: StoredState = {
-      key: 'index',
-      version: INDEX_VERSION,
-      seq: this.seq,
-      mark: this.mark,
-      data: this.index.serialize(),
-    };
+    const snapshot = this.index.snapshot();
+    const { seq, mark } = this;
     const size = this.index.size;
     const written = this.writing.then(async () => {
-      await this.source.save(state);
+      const steps = packSnapshot(snapshot);
+      let next = steps.next();
+      while (!next.done) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        next = steps.next();
+      }
+      await this.source.save({ key: 'index', version: INDEX_VERSION, seq, mark, data: next.value });
       this.onStatus({ state: 'ready', size, rebuilt: false, storedMs: performance.now() - t0 });
     });
     this.writing = written.catch((error: unknown) => console.error('検索索引の保存に失敗しました', error));
