@@ -18,6 +18,12 @@
  * API for the data layer: `add/update/remove/has`, `addAll` for a bulk load, `search`,
  * `serialize()`/`SearchIndex.deserialize()` (a structured-clone-friendly object of typed arrays
  * and strings, for IndexedDB or postMessage).
+ *
+ * The serialized form is a few large values, not one object per doc: the docs as one JSON text
+ * with offsets, the base docs' normalised text as one UTF-16 array, their metadata as typed
+ * arrays. Restoring it copies those and builds the key map; a doc is parsed when it is first
+ * shown (a hit) and a normalised string made when it is first needed (issue 15: restoring
+ * 130,000 stored doc objects took longer than building the index again).
  */
 import { normalize, normalizeWithMap } from './normalize';
 import { parseQuery, type QueryTerm } from './query';
@@ -40,12 +46,31 @@ const SEP = '\u0001'; // normalisation drops control characters, so it never occ
 const SEP_CODE = 1;
 const KIND_INDEX = new Map<SearchKind, number>(SEARCH_KINDS.map((k, i) => [k, i]));
 
-export const SERIALIZED_VERSION = 1;
+export const SERIALIZED_VERSION = 2;
 
 export interface SerializedSearchIndex {
   version: number;
-  docs: SearchDoc[];
-  norms: string[];
+  /** Number of docs (all live, ordinals 0..count-1). */
+  count: number;
+  /** Doc keys joined by KEY_SEP. */
+  keys: string;
+  /** Every doc's JSON, one after the other: doc `ord` is docs.slice(docStart[ord], docStart[ord + 1]). */
+  docs: string;
+  docStart: Uint32Array;
+  /** The normalised texts (fields joined by SEP), doc `ord` at text[textStart[ord]..textStart[ord + 1]). */
+  text: Uint16Array;
+  textStart: Uint32Array;
+  /** Metadata by ordinal; ids are numbers into `interned` (0 = none). */
+  kind: Uint8Array;
+  pub: Uint8Array;
+  council: Uint32Array;
+  meeting: Uint32Array;
+  speaker: Uint32Array;
+  field: Uint32Array;
+  status: Uint32Array;
+  date: Uint32Array;
+  order: Float64Array;
+  interned: string[];
   bigramKeys: Uint32Array;
   bigramOffsets: Uint32Array;
   bigramData: Uint32Array;
@@ -54,6 +79,14 @@ export interface SerializedSearchIndex {
 }
 
 const EMPTY: Uint32Array = new Uint32Array(0);
+/** Between the keys of the serialized form (never in a key: keys are table:id[/part]). */
+const KEY_SEP = '\u0000';
+const utf16 = new TextDecoder('utf-16le');
+
+/** A copy of the first `n` items of a typed array, detached from the index's growing array. */
+function head<T extends Uint8Array | Uint32Array | Float64Array>(arr: T, n: number): T {
+  return arr.slice(0, n) as T;
+}
 
 function grow<T extends Uint8Array | Uint32Array | Float64Array>(arr: T, need: number): T {
   if (need <= arr.length) return arr;
@@ -124,24 +157,29 @@ interface Candidates {
 }
 
 export class SearchIndex {
-  private docs: (SearchDoc | null)[] = [];
-  private norms: string[] = [];
+  /** By ordinal; undefined = a restored doc not parsed yet (in `packed`), null = removed. */
+  private docs: (SearchDoc | null | undefined)[] = [];
+  /** By ordinal; undefined = a restored doc's normalised text not made yet (in `text`). */
+  private norms: (string | undefined)[] = [];
+  private keyList: (string | null)[] = [];
+  /** The serialized docs of a restored index, parsed one by one when needed. */
+  private packed: { json: string; start: Uint32Array } | null = null;
   private keyToOrd = new Map<string, number>();
   private interned = new Map<string, number>([['', 0]]);
   private count = 0; // ordinals used
   private dead = 0;
   private totalLength = 0;
 
-  private alive = new Uint8Array(0);
-  private kind = new Uint8Array(0);
-  private pub = new Uint8Array(0);
-  private council = new Uint32Array(0);
-  private meeting = new Uint32Array(0);
-  private speaker = new Uint32Array(0);
-  private field = new Uint32Array(0);
-  private status = new Uint32Array(0);
-  private date = new Uint32Array(0);
-  private order = new Float64Array(0);
+  private alive: Uint8Array = new Uint8Array(0);
+  private kind: Uint8Array = new Uint8Array(0);
+  private pub: Uint8Array = new Uint8Array(0);
+  private council: Uint32Array = new Uint32Array(0);
+  private meeting: Uint32Array = new Uint32Array(0);
+  private speaker: Uint32Array = new Uint32Array(0);
+  private field: Uint32Array = new Uint32Array(0);
+  private status: Uint32Array = new Uint32Array(0);
+  private date: Uint32Array = new Uint32Array(0);
+  private order: Float64Array = new Float64Array(0);
 
   // base (CSR) for ordinals < baseCount
   private baseCount = 0;
@@ -170,7 +208,34 @@ export class SearchIndex {
 
   get(key: string): SearchDoc | undefined {
     const ord = this.keyToOrd.get(key);
-    return ord === undefined ? undefined : (this.docs[ord] ?? undefined);
+    return ord === undefined ? undefined : (this.docAt(ord) ?? undefined);
+  }
+
+  /** The keys of the live docs. */
+  *keys(): IterableIterator<string> {
+    for (const key of this.keyList) if (key !== null) yield key;
+  }
+
+  private docAt(ord: number): SearchDoc | null {
+    let doc = this.docs[ord];
+    if (doc === undefined) {
+      const p = this.packed;
+      doc =
+        p && ord < p.start.length - 1 ? (JSON.parse(p.json.slice(p.start[ord], p.start[ord + 1])) as SearchDoc) : null;
+      this.docs[ord] = doc;
+    }
+    return doc;
+  }
+
+  private normAt(ord: number): string {
+    let norm = this.norms[ord];
+    if (norm === undefined) {
+      const text = this.text;
+      const start = this.textStart;
+      norm = text && start && ord < this.baseCount ? utf16.decode(text.subarray(start[ord]!, start[ord + 1]!)) : '';
+      this.norms[ord] = norm;
+    }
+    return norm;
   }
 
   /** Adds or replaces a doc. */
@@ -200,9 +265,10 @@ export class SearchIndex {
     if (ord === undefined) return false;
     this.keyToOrd.delete(key);
     this.alive[ord] = 0;
-    this.totalLength -= this.norms[ord]!.length;
+    this.totalLength -= this.normAt(ord).length;
     this.docs[ord] = null;
     this.norms[ord] = '';
+    this.keyList[ord] = null;
     this.dead++;
     return true;
   }
@@ -249,6 +315,7 @@ export class SearchIndex {
     const text = norm ?? normaliseDoc(doc);
     this.docs[ord] = doc;
     this.norms[ord] = text;
+    this.keyList[ord] = doc.key;
     this.keyToOrd.set(doc.key, ord);
     this.totalLength += text.length;
     this.setMeta(ord, doc);
@@ -285,11 +352,13 @@ export class SearchIndex {
     const norms: string[] = [];
     for (let i = 0; i < this.count; i++)
       if (this.alive[i]) {
-        docs.push(this.docs[i]!);
-        norms.push(this.norms[i]!);
+        docs.push(this.docAt(i)!);
+        norms.push(this.normAt(i));
       }
     this.docs = [];
     this.norms = [];
+    this.keyList = [];
+    this.packed = null;
     this.keyToOrd.clear();
     this.count = 0;
     this.dead = 0;
@@ -345,7 +414,7 @@ export class SearchIndex {
       }
     };
     for (let ord = 0; ord < n; ord++) {
-      const text = norms[ord]!;
+      const text = norms[ord] ?? this.normAt(ord);
       const stamp = ord + 1;
       let prev = SEP_CODE;
       for (let i = 0; i < text.length; i++) {
@@ -387,7 +456,7 @@ export class SearchIndex {
     uniStamp.fill(0);
     stamps.fill(0);
     for (let ord = 0; ord < n; ord++) {
-      const text = norms[ord]!;
+      const text = norms[ord] ?? this.normAt(ord);
       const stamp = ord + 1;
       let prev = SEP_CODE;
       for (let i = 0; i < text.length; i++) {
@@ -438,7 +507,7 @@ export class SearchIndex {
     let total = 0;
     for (let ord = 0; ord < n; ord++) {
       start[ord] = total;
-      total += norms[ord]!.length;
+      total += norms[ord]!.length; // every base doc's string exists here (the text array is made from them)
     }
     start[n] = total;
     const text = new Uint16Array(total);
@@ -595,7 +664,7 @@ export class SearchIndex {
   /** The keys of every live doc matching, in doc order (for tests and bulk tools). */
   matchKeys(query: string, filters: SearchFilters = {}): string[] {
     const { ords } = this.matches(parseQuery(query), filters);
-    return Array.from(ords, (ord) => this.docs[ord]!.key);
+    return Array.from(ords, (ord) => this.keyList[ord]!);
   }
 
   /** Searches: AND of the query's terms, the filters, results grouped by kind. */
@@ -676,8 +745,8 @@ export class SearchIndex {
   }
 
   private hit(ord: number, terms: QueryTerm[], score: number, snippetLength: number): SearchHit {
-    const doc = this.docs[ord]!;
-    const matches = matchRanges(doc, terms, this.norms[ord]);
+    const doc = this.docAt(ord)!;
+    const matches = matchRanges(doc, terms, this.normAt(ord));
     const first = matches[0];
     let snippet: Snippet | null = null;
     if (first) snippet = makeSnippet(first.field, doc.texts[first.field] ?? '', first.ranges, snippetLength);
@@ -688,34 +757,116 @@ export class SearchIndex {
     return { key: doc.key, kind: doc.kind, doc, score, snippet, matches };
   }
 
-  /** A compact, structured-clone-friendly copy (compacts first). */
+  /** A compact, structured-clone-friendly copy (compacts first): a few large values (see the top). */
   serialize(): SerializedSearchIndex {
+    const steps = packSnapshot(this.snapshot());
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /**
+   * serialize() in two steps: this snapshot now (references and copies of the small arrays; later
+   * edits do not change it), and the docs' JSON made from it by packSnapshot, in slices, so a
+   * caller can let other work (searches) run between them.
+   */
+  snapshot(): IndexSnapshot {
     if (this.dead > 0 || this.baseCount !== this.count) this.compact();
+    const n = this.count;
+    const { text, start } = this.baseText();
     return {
-      version: SERIALIZED_VERSION,
-      docs: this.docs as SearchDoc[],
-      norms: this.norms,
-      bigramKeys: this.bigramKeys,
-      bigramOffsets: this.bigramOffsets,
-      bigramData: this.bigramData,
-      unigramOffsets: this.unigramOffsets,
-      unigramData: this.unigramData,
+      docs: this.docs.slice(0, n),
+      packed: this.packed,
+      data: {
+        version: SERIALIZED_VERSION,
+        count: n,
+        keys: this.keyList.slice(0, n).join(KEY_SEP),
+        text,
+        textStart: start,
+        kind: head(this.kind, n),
+        pub: head(this.pub, n),
+        council: head(this.council, n),
+        meeting: head(this.meeting, n),
+        speaker: head(this.speaker, n),
+        field: head(this.field, n),
+        status: head(this.status, n),
+        date: head(this.date, n),
+        order: head(this.order, n),
+        interned: [...this.interned.keys()],
+        bigramKeys: this.bigramKeys,
+        bigramOffsets: this.bigramOffsets,
+        bigramData: this.bigramData,
+        unigramOffsets: this.unigramOffsets,
+        unigramData: this.unigramData,
+      },
     };
   }
 
-  /** Restores a serialized index; null when it is from another version (rebuild then). */
+  /**
+   * Restores a serialized index; null when it is from another version (rebuild then). Takes the
+   * arrays as they are (no copy): give it a copy (a read from IndexedDB, a structured clone).
+   */
   static deserialize(data: SerializedSearchIndex): SearchIndex | null {
     if (!data || data.version !== SERIALIZED_VERSION) return null;
     const index = new SearchIndex();
-    for (let i = 0; i < data.docs.length; i++) index.insert(data.docs[i]!, false, data.norms[i]);
+    const n = data.count;
+    const keys = n > 0 ? data.keys.split(KEY_SEP) : [];
+    if (keys.length !== n || data.docStart.length !== n + 1 || data.textStart.length !== n + 1) return null;
+    index.keyList = keys;
+    for (let ord = 0; ord < n; ord++) index.keyToOrd.set(keys[ord]!, ord);
+    index.docs = new Array<SearchDoc | undefined>(n);
+    index.norms = new Array<string | undefined>(n);
+    index.packed = { json: data.docs, start: data.docStart };
+    index.text = data.text;
+    index.textStart = data.textStart;
+    index.count = n;
+    index.totalLength = data.textStart[n]!;
+    index.alive = new Uint8Array(n).fill(1);
+    index.kind = data.kind;
+    index.pub = data.pub;
+    index.council = data.council;
+    index.meeting = data.meeting;
+    index.speaker = data.speaker;
+    index.field = data.field;
+    index.status = data.status;
+    index.date = data.date;
+    index.order = data.order;
+    index.interned = new Map(data.interned.map((v, i) => [v, i]));
     index.bigramKeys = data.bigramKeys;
     index.bigramOffsets = data.bigramOffsets;
     index.bigramData = data.bigramData;
     index.unigramOffsets = data.unigramOffsets;
     index.unigramData = data.unigramData;
-    index.baseCount = index.count;
+    index.baseCount = n;
     return index;
   }
+}
+
+export interface IndexSnapshot {
+  data: Omit<SerializedSearchIndex, 'docs' | 'docStart'>;
+  /** By ordinal: the doc, or undefined for one still in `packed` (a restored index). */
+  docs: (SearchDoc | null | undefined)[];
+  packed: { json: string; start: Uint32Array } | null;
+}
+
+/** Makes the serialized form of a snapshot: yields after every `slice` docs, returns the form. */
+export function* packSnapshot(snap: IndexSnapshot, slice = 4000): Generator<void, SerializedSearchIndex> {
+  const n = snap.data.count;
+  const docStart = new Uint32Array(n + 1);
+  const parts: string[] = [];
+  let at = 0;
+  const p = snap.packed;
+  for (let ord = 0; ord < n; ord++) {
+    if (ord > 0 && ord % slice === 0) yield;
+    const doc = snap.docs[ord];
+    const json = doc === undefined && p ? p.json.slice(p.start[ord], p.start[ord + 1]) : JSON.stringify(doc);
+    docStart[ord] = at;
+    at += json.length;
+    parts.push(json);
+  }
+  docStart[n] = at;
+  return { ...snap.data, docs: parts.join(''), docStart };
 }
 
 function pushTo(map: Map<number, number[]>, key: number, ord: number): void {
@@ -862,12 +1013,26 @@ export function mergeRanges(ranges: Range[]): Range[] {
 }
 
 /** A window of about `length` characters of `text` around the first range, with the ranges inside it. */
+/**
+ * About `length` characters of `text` around its first match. The panel shows a snippet's first
+ * two lines only (its text keeps the line breaks), so the first match always starts on the first
+ * line: at most a third of the window before it, and no line break between the window's start and
+ * the match (a match near the end of a long text gets a window shorter than `length`, not one
+ * reaching back until the match would be on a hidden line).
+ */
 export function makeSnippet(field: string, text: string, ranges: Range[], length: number): Snippet {
   const first = ranges[0];
   let start = 0;
-  if (first && text.length > length) {
+  if (first) {
     const lead = Math.max(0, Math.floor((length - (first[1] - first[0])) / 3));
-    start = Math.max(0, Math.min(first[0] - lead, text.length - length));
+    start = Math.max(0, first[0] - lead);
+    for (let i = first[0] - 1; i >= start; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+        start = i + 1;
+        break;
+      }
+    }
   }
   let end = Math.min(text.length, Math.max(start + length, first ? first[1] : 0));
   // never cut a surrogate pair

@@ -169,6 +169,31 @@ describe('search index equals a brute-force normalised substring scan (seeded pr
     const restored = SearchIndex.deserialize(structuredClone(index.serialize()))!;
     expect(restored.size).toBe(live.size);
     check(restored, 200);
+    // the restored index (docs parsed when first needed) takes edits, compacts, and is stored again
+    keys = [...live.keys()];
+    for (let step = 0; step < 3000; step++) {
+      const r = rand();
+      if (r < 0.3) {
+        const d = randomDoc(rand, next++);
+        restored.add(d);
+        live.set(d.key, d);
+      } else if (r < 0.6 && keys.length) {
+        const key = pick(rand, keys);
+        const d = { ...randomDoc(rand, 0), key };
+        restored.update(d);
+        live.set(key, d);
+      } else if (keys.length) {
+        const key = pick(rand, keys);
+        expect(restored.remove(key)).toBe(live.has(key));
+        live.delete(key);
+      }
+    }
+    expect([...restored.keys()].sort()).toEqual([...live.keys()].sort());
+    check(restored, 100);
+    const again = SearchIndex.deserialize(structuredClone(restored.serialize()))!;
+    expect(again.size).toBe(live.size);
+    check(again, 100);
+    expect(again.get(keys[0]!) ?? null).toEqual(live.get(keys[0]!) ?? null);
     expect(checked).toBeGreaterThan(1000);
     expect(nonEmpty).toBeGreaterThan(checked / 3);
   }, 120_000);
@@ -253,6 +278,34 @@ describe('search results', () => {
     expect(s.text.length).toBe(40);
     expect(s.cutStart && s.cutEnd).toBe(true);
     expect(s.text.slice(...s.highlights[0]!)).toBe('防災');
+  });
+
+  it('puts the first match on the first line of the snippet, also near the end of a long text', () => {
+    const index = new SearchIndex();
+    const nearEnd = 'あ'.repeat(500) + '使用料の減免を見直す' + 'い'.repeat(8);
+    const afterBreaks = 'う'.repeat(300) + '\n一、\n二、\n三、減免の見直し。';
+    const short = '一\n二\n三\n四\n減免について';
+    index.addAll([
+      doc({ key: 'remarks:end', order: 1, texts: { text: nearEnd } }),
+      doc({ key: 'remarks:breaks', order: 2, texts: { text: afterBreaks } }),
+      doc({ key: 'remarks:short', order: 3, texts: { text: short } }),
+    ]);
+    const hits = index.search('減免', {}, { snippetLength: 90 }).groups[0]!.hits;
+    expect(hits).toHaveLength(3);
+    for (const hit of hits) {
+      const s = hit.snippet!;
+      const [from, to] = s.highlights[0]!;
+      expect(s.text.slice(from, to)).toBe('減免');
+      // what comes before the match fits on the first of the two lines shown: no line break,
+      // at most a third of the window
+      expect(s.text.slice(0, from)).not.toMatch(/[\r\n]/);
+      expect(from).toBeLessThanOrEqual(30);
+    }
+    const end = hits.find((h) => h.key === 'remarks:end')!.snippet!;
+    expect(end.cutStart).toBe(true);
+    expect(end.text.endsWith('い'.repeat(8))).toBe(true);
+    expect(hits.find((h) => h.key === 'remarks:breaks')!.snippet!.text).toBe('三、減免の見直し。');
+    expect(hits.find((h) => h.key === 'remarks:short')!.snippet!.text).toBe('減免について');
   });
 
   it('groups by kind in a fixed order, with full counts and limited hits', () => {

@@ -2,7 +2,7 @@
  * The search panel (Ctrl+K): a query field, the filters, results grouped by kind with
  * highlighted snippets. ↑↓ choose a result, Enter opens it (never while the IME is composing).
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
   Dialog,
@@ -132,8 +132,13 @@ export function SearchDialog({ open, onClose, initial, onOpenHit }: SearchDialog
 }
 
 const count = new Intl.NumberFormat('ja-JP');
-/** Rows drawn with a new answer before the rest (more than the results box shows). */
+/**
+ * Rows drawn with a new answer before the rest: as many as the results box can show (measured
+ * once, the box has a fixed height), this many until measured.
+ */
 const FIRST_ROWS = 14;
+/** Rows that fill a box `height` px high (one more for a row cut at the bottom). */
+const rowsToFill = (height: number) => Math.max(3, Math.min(FIRST_ROWS, Math.ceil(height / ROW_HEIGHT) + 1));
 
 function hitMeta(hit: SearchHit): string {
   const d = hit.doc;
@@ -155,19 +160,25 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
   const flat = useMemo(() => result?.groups.flatMap((g) => g.hits) ?? [], [result]);
   const [active, setActive] = useState(0);
   const [shownFor, setShownFor] = useState(result);
-  // a new answer draws its first FIRST_ROWS rows at once (what the box shows) and the rest at the
+  // a new answer draws the rows the box shows at once (firstRows) and the rest at the
   // next idle moment: every row drawn is painted in the keystroke's frame, seen or not
   const [drawAll, setDrawAll] = useState(false);
+  const resultsBox = useRef<HTMLDivElement>(null);
+  const [firstRows, setFirstRows] = useState(FIRST_ROWS);
+  useLayoutEffect(() => {
+    const height = resultsBox.current?.clientHeight;
+    if (height) setFirstRows(rowsToFill(height));
+  }, []);
   if (shownFor !== result) {
     setShownFor(result);
     setActive(0);
     setDrawAll(false);
   }
   useEffect(() => {
-    if (drawAll || flat.length <= FIRST_ROWS) return;
+    if (drawAll || flat.length <= firstRows) return;
     const idle = requestIdleCallback(() => setDrawAll(true), { timeout: 1000 });
     return () => cancelIdleCallback(idle);
-  }, [drawAll, flat]);
+  }, [drawAll, flat, firstRows]);
 
   const openHit = useRef(onOpenHit);
   openHit.current = onOpenHit;
@@ -179,7 +190,7 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
       e.preventDefault();
       if (!flat.length) return;
       const next = (active + (e.key === 'ArrowDown' ? 1 : -1) + flat.length) % flat.length;
-      if (next >= FIRST_ROWS && !drawAll) flushSync(() => setDrawAll(true));
+      if (next >= firstRows && !drawAll) flushSync(() => setDrawAll(true));
       setActive(next);
       document.getElementById(`search-hit-${next}`)?.scrollIntoView({ block: 'nearest' });
     } else if (e.key === 'Enter') {
@@ -220,6 +231,7 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
       </div>
       <SearchFilterBar value={filterValues} onChange={setFilterValues} />
       <div
+        ref={resultsBox}
         className={s.results}
         id="search-results"
         role="listbox"
@@ -230,7 +242,7 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
         {error ? <Text role="alert">{error}</Text> : null}
         <ResultList
           result={result}
-          rows={drawAll ? Infinity : FIRST_ROWS}
+          rows={drawAll ? Infinity : firstRows}
           active={active}
           onHover={setActive}
           onOpen={open}
@@ -275,7 +287,9 @@ const ResultList = memo(function ResultList({
           {g.hits.map((hit) => {
             const i = index++;
             if (i >= rows) return null;
-            return <HitRow key={hit.key} hit={hit} index={i} active={i === active} onHover={onHover} onOpen={onOpen} />;
+            // keyed by place: a new answer updates the rows in place (their text) instead of
+            // removing them and creating new ones
+            return <HitRow key={i} hit={hit} index={i} active={i === active} onHover={onHover} onOpen={onOpen} />;
           })}
         </div>
       ))}

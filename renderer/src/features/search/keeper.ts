@@ -5,7 +5,12 @@
  * match (a restore or an import replaced the database), and persists again after changes.
  * Runs in the search worker; the database access is behind `KeeperSource` (data.ts).
  */
-import { SearchIndex, SERIALIZED_VERSION, type SerializedSearchIndex } from '../../../../shared/search/index';
+import {
+  packSnapshot,
+  SearchIndex,
+  SERIALIZED_VERSION,
+  type SerializedSearchIndex,
+} from '../../../../shared/search/index';
 import type { SearchDoc, SearchFilters, SearchOptions, SearchResult } from '../../../../shared/search/types';
 
 /** Bump when what a doc holds changes (shared/search/docs.ts), so stored indexes are rebuilt. */
@@ -41,7 +46,15 @@ export interface KeeperSource {
   docsOf(refs: Iterable<string>): Promise<Map<string, SearchDoc[]>>;
 }
 
-export type KeeperStatus = { state: 'building' | 'ready'; size: number; rebuilt: boolean };
+export type KeeperStatus = {
+  state: 'building' | 'ready';
+  size: number;
+  rebuilt: boolean;
+  /** On the 'ready' of a start: how long each step of it took (ms), e.g. { read, unpack, check, catchUp, prepare }. */
+  steps?: Record<string, number>;
+  /** Set on the status sent after the index was written to its database (ms the write took). */
+  storedMs?: number;
+};
 
 export const markOf = (c: ChangeLine | undefined) => (c ? `${c.at}|${c.table}|${c.id}` : '');
 const refOf = (key: string) => {
@@ -80,20 +93,41 @@ export class IndexKeeper {
   /** Restores the stored index (or builds one) and catches up with the change log. */
   start(): Promise<void> {
     return this.enqueue(async () => {
+      const steps: Record<string, number> = {};
+      let at0 = performance.now();
+      const step = (name: string) => {
+        const now = performance.now();
+        steps[name] = (steps[name] ?? 0) + now - at0;
+        at0 = now;
+      };
       const stored = await this.source.load().catch(() => undefined);
+      step('read');
       let restored = false;
       if (stored && stored.version === INDEX_VERSION) {
         const index = SearchIndex.deserialize(stored.data);
+        step('unpack');
         const at = stored.seq > 0 ? await this.source.changeAt(stored.seq) : undefined;
         if (index && (stored.seq === 0 ? stored.mark === '' : markOf(at) === stored.mark)) {
-          this.use(index, stored.data.docs, stored.seq, stored.mark);
+          this.use(index, stored.seq, stored.mark);
           restored = true;
         }
+        step('check');
       }
-      if (!restored || !(await this.catchUp())) await this.rebuildNow();
+      let caughtUp = false;
+      if (restored) {
+        caughtUp = await this.catchUp();
+        step('catchUp');
+      }
+      if (!caughtUp) {
+        await this.rebuildNow();
+        step('rebuild');
+      }
       this.index.prepare();
+      step('prepare');
+      this.warmUp();
+      step('warmUp');
       this.ready = true;
-      this.onStatus({ state: 'ready', size: this.index.size, rebuilt: !restored });
+      this.onStatus({ state: 'ready', size: this.index.size, rebuilt: !restored, steps });
     });
   }
 
@@ -135,6 +169,18 @@ export class IndexKeeper {
     return this.enqueueSearch(() => (stale() ? null : this.index.search(query, filters, options)));
   }
 
+  /**
+   * Runs the search code once on each of its paths (1, 2 and longer terms, AND, a phrase, a
+   * filter, both orders) so the first keystrokes do not pay for compiling it.
+   */
+  private warmUp(): void {
+    for (const query of ['審', '審議', '地域福祉', 'ｺﾐｭﾆﾃｨ 推進', '"公共施設"'])
+      for (const sort of ['newest', 'relevance'] as const) {
+        this.index.search(query, {}, { sort, limit: 8, snippetLength: 90 });
+        this.index.search(query, { kinds: ['remark'], isPublic: true }, { sort, limit: 30, snippetLength: 90 });
+      }
+  }
+
   get size() {
     return this.index.size;
   }
@@ -144,12 +190,12 @@ export class IndexKeeper {
     return this.enqueue(() => this.persist());
   }
 
-  private use(index: SearchIndex, docs: SearchDoc[], seq: number, mark: string) {
+  private use(index: SearchIndex, seq: number, mark: string) {
     this.index = index;
     this.seq = seq;
     this.mark = mark;
     this.parts.clear();
-    for (const d of docs) this.addPart(d.key);
+    for (const key of index.keys()) this.addPart(key);
   }
 
   private addPart(key: string) {
@@ -166,7 +212,7 @@ export class IndexKeeper {
     const index = new SearchIndex();
     index.addAll(docs);
     index.prepare();
-    this.use(index, docs, last?.seq ?? 0, markOf(last));
+    this.use(index, last?.seq ?? 0, markOf(last));
     this.scheduleSave();
     this.onStatus({ state: 'ready', size: index.size, rebuilt: true });
   }
@@ -219,8 +265,8 @@ export class IndexKeeper {
   }
 
   /**
-   * Saves the index `saveDelayMs` after the last change. Writing a large index holds the queue
-   * for seconds (a keystroke's search would wait behind it), so the save gives way to searches:
+   * Saves the index `saveDelayMs` after the last change. Taking the snapshot of a large index holds
+   * the queue (a keystroke's search would wait behind it), so the save gives way to searches:
    * while one waits, or one was asked within `saveDelayMs` (the user is typing), it is put off
    * until the searches pause — at most SAVE_MAX_DEFER_MS (the stored index is a cache).
    */
@@ -237,17 +283,36 @@ export class IndexKeeper {
         return;
       }
       this.saveDueSince = null;
-      void this.enqueue(() => this.persist());
+      // only the snapshot holds the queue; its write to the database goes on beside the searches
+      void this.enqueue(async () => void this.persist());
     }, delay);
   }
 
-  private async persist(): Promise<void> {
-    await this.source.save({
-      key: 'index',
-      version: INDEX_VERSION,
-      seq: this.seq,
-      mark: this.mark,
-      data: this.index.serialize(),
+  /** The writes of snapshots, one after the other. */
+  private writing: Promise<void> = Promise.resolve();
+
+  /**
+   * Takes a snapshot of the index now (in the queue) and writes it; resolves when written. The
+   * snapshot is not changed by later edits (strings, copies, and arrays the index replaces rather
+   * than changes), so making its docs' JSON (in slices, searches run between them) and the write
+   * need not hold the queue.
+   */
+  private persist(): Promise<void> {
+    const t0 = performance.now();
+    const snapshot = this.index.snapshot();
+    const { seq, mark } = this;
+    const size = this.index.size;
+    const written = this.writing.then(async () => {
+      const steps = packSnapshot(snapshot);
+      let next = steps.next();
+      while (!next.done) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        next = steps.next();
+      }
+      await this.source.save({ key: 'index', version: INDEX_VERSION, seq, mark, data: next.value });
+      this.onStatus({ state: 'ready', size, rebuilt: false, storedMs: performance.now() - t0 });
     });
+    this.writing = written.catch((error: unknown) => console.error('検索索引の保存に失敗しました', error));
+    return written;
   }
 }
