@@ -19,7 +19,7 @@ import { referencedAttachments } from './attachmentSweep';
 import type { FromBackupWorker, ToBackupWorker } from './backup.worker';
 
 type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import' | 'before-restore';
-type BackupInfo = ResultOf<'backup:write'>;
+type BackupInfo = ResultOf<'backup:write:end'>;
 
 export async function backupNow(reason: Reason): Promise<BackupInfo> {
   const info = await writeBackup(reason);
