@@ -12,7 +12,7 @@
  *   A newer format than this app knows is refused with a message saying so.
  */
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { STORED_NAME } from '../../shared/contract/councils';
@@ -80,12 +80,30 @@ export async function writeBackup(
     typeof payload === 'string'
       ? Buffer.from(payload, 'utf8')
       : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
-  if (!isOneJsonObject(bytes))
-    throw new AppError('INVALID_ARGUMENT', 'バックアップの内容が正しい形式ではないため、保存しませんでした。');
+  if (!isOneJsonObject(bytes)) throw notOneJsonObject();
+  return writeCheckedBackup(dir, storedNamesIn(bytes), [bytes], reason, keep, now, opts);
+}
+
+const notOneJsonObject = () =>
+  new AppError('INVALID_ARGUMENT', 'バックアップの内容が正しい形式ではないため、保存しませんでした。');
+
+/**
+ * Writes a checked dexie export (`records`, its bytes in order) as a backup file: keeps the
+ * attachments it names, puts the head before the records, writes atomically and rotates.
+ */
+async function writeCheckedBackup(
+  dir: string,
+  storedNames: Set<string>,
+  records: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  reason: string,
+  keep: number,
+  now: Date,
+  opts: BackupOptions,
+): Promise<BackupInfo> {
   await fs.mkdir(dir, { recursive: true });
   const name = `backup-${stamp(now)}-${reason}.json`;
   const target = path.join(dir, name);
-  const names = [...storedNamesIn(bytes)].sort();
+  const names = [...storedNames].sort();
   const kept: { storedName: string; size: number }[] = [];
   const missing: string[] = [];
   if (opts.attachmentsDir) {
@@ -119,16 +137,26 @@ export async function writeBackup(
     attachments: kept,
     missingAttachments: missing,
   });
-  const body = Buffer.concat([Buffer.from(`${head.slice(0, -1)},"db":`), bytes, Buffer.from('}')]);
+  let bytes = 0;
+  async function* body(): AsyncGenerator<Uint8Array> {
+    const first = Buffer.from(`${head.slice(0, -1)},"db":`);
+    bytes = first.byteLength + 1;
+    yield first;
+    for await (const chunk of records) {
+      bytes += chunk.byteLength;
+      yield chunk;
+    }
+    yield Buffer.from('}');
+  }
   await writeFileAtomic(path.join(dir, refsName(name)), JSON.stringify(kept.map((k) => k.storedName)));
-  await writeFileAtomic(target, body);
+  await writeFileAtomic(target, body());
   const all = await listBackups(dir);
   for (const old of all.slice(keep)) {
     await fs.rm(path.join(dir, old.name), { force: true });
     await fs.rm(path.join(dir, refsName(old.name)), { force: true });
   }
   await pruneBackupAttachments(dir);
-  return { name, bytes: body.length, createdAt: now.toISOString() };
+  return { name, bytes, createdAt: now.toISOString() };
 }
 
 const QUOTE = 0x22;
@@ -170,6 +198,100 @@ export function isOneJsonObject(bytes: Buffer): boolean {
   }
   return open.length === 0;
 }
+
+/**
+ * The same check as isOneJsonObject, fed chunk by chunk (a file is checked as it is read, never
+ * whole in memory), finding the attachments named in the bytes on the way (storedNamesIn).
+ * State carried between chunks: whether the object began or ended, the open brackets, whether
+ * a string is open and how many backslashes ended the last chunk inside it, and the last bytes
+ * (a `"storedName":"…"` may be cut between chunks).
+ */
+export class JsonObjectCheck {
+  readonly storedNames = new Set<string>();
+  private started = false;
+  private closed = false;
+  private broken = false;
+  private inString = false;
+  private backslashes = 0;
+  private readonly open: number[] = [];
+  private tail: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): void {
+    if (this.broken) return;
+    const window = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+    for (const name of storedNamesIn(window)) this.storedNames.add(name);
+    this.tail = Buffer.from(window.subarray(Math.max(0, window.length - (STORED_NAME_KEY.length + 65))));
+    const n = chunk.length;
+    for (let i = 0; i < n;) {
+      if (this.inString) {
+        // The closing quote: the next one not escaped (the backslash run may begin in an earlier chunk).
+        let q = chunk.indexOf(QUOTE, i);
+        for (;;) {
+          let b = (q === -1 ? n : q) - 1;
+          while (b >= i && chunk[b] === BACKSLASH) b--;
+          const run = (q === -1 ? n : q) - 1 - b + (b < i ? this.backslashes : 0);
+          if (q === -1) {
+            this.backslashes = run;
+            return;
+          }
+          if (run % 2 === 0) break;
+          q = chunk.indexOf(QUOTE, q + 1);
+        }
+        this.inString = false;
+        this.backslashes = 0;
+        i = q + 1;
+        continue;
+      }
+      const c = chunk[i]!;
+      i++;
+      if (!this.started || this.closed) {
+        if (isSpace(c)) continue;
+        // Before the object only spaces, then its brace; after its closing brace only spaces.
+        if (this.closed || c !== 0x7b) return void (this.broken = true);
+        this.started = true;
+        this.open.push(c);
+      } else if (c === QUOTE) {
+        this.inString = true;
+        this.backslashes = 0;
+      } else if (c === 0x7b || c === 0x5b) this.open.push(c);
+      else if (c === 0x7d || c === 0x5d) {
+        if (this.open.pop() !== (c === 0x7d ? 0x7b : 0x5b)) return void (this.broken = true);
+        if (this.open.length === 0) this.closed = true;
+      }
+    }
+  }
+
+  /** Whether everything pushed was one JSON object (see isOneJsonObject). */
+  get ok(): boolean {
+    return !this.broken && this.closed && !this.inString;
+  }
+}
+
+/** Checks a file with JsonObjectCheck, reading it in chunks; its size is refused above `maxBytes`. */
+export async function checkBackupFile(file: string, maxBytes = BACKUP_MAX_BYTES): Promise<JsonObjectCheck> {
+  const check = new JsonObjectCheck();
+  const handle = await fs.open(file, 'r');
+  try {
+    if ((await handle.stat()).size > maxBytes) throw tooLarge(maxBytes);
+    const buffer = Buffer.alloc(CHECK_CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      check.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return check;
+}
+
+const CHECK_CHUNK_BYTES = 1024 * 1024;
+
+const tooLarge = (maxBytes: number) =>
+  new AppError(
+    'INVALID_ARGUMENT',
+    `バックアップが大きすぎるため保存を中止しました（${Math.round(maxBytes / 1024 / 1024)}MB まで）。`,
+  );
 
 const STORED_NAME_KEY = Buffer.from('"storedName":"');
 
@@ -337,10 +459,7 @@ export class BackupUploads {
     }
     if (upload.size + bytes.byteLength > this.maxBytes) {
       await this.abort(id);
-      throw new AppError(
-        'INVALID_ARGUMENT',
-        `バックアップが大きすぎるため保存を中止しました（${Math.round(this.maxBytes / 1024 / 1024)}MB まで）。`,
-      );
+      throw tooLarge(this.maxBytes);
     }
     try {
       await fs.appendFile(this.partPath(id), bytes);
@@ -357,9 +476,21 @@ export class BackupUploads {
     const upload = this.open.get(id);
     if (!upload) throw new AppError('INVALID_ARGUMENT', 'バックアップの送信が見つかりません。もう一度お試しください。');
     this.open.delete(id);
+    const part = this.partPath(id);
     try {
-      const bytes = await fs.readFile(this.partPath(id));
-      return await writeBackup(this.dir(), bytes, upload.reason, this.keep(), now, this.opts());
+      // Checked as it is read, then copied behind the head: never the whole backup in memory.
+      const check = await checkBackupFile(part, this.maxBytes);
+      if (!check.ok) throw notOneJsonObject();
+      const records = createReadStream(part, { highWaterMark: CHECK_CHUNK_BYTES });
+      return await writeCheckedBackup(
+        this.dir(),
+        check.storedNames,
+        records,
+        upload.reason,
+        this.keep(),
+        now,
+        this.opts(),
+      );
     } finally {
       await fs.rm(this.partPath(id), { force: true });
     }

@@ -48,15 +48,24 @@ export function fileErrorToAppError(error: unknown, target: string): AppError {
   return new AppError('FILE_NOT_WRITABLE', `「${name}」を保存できませんでした。（${code || '不明なエラー'}）`);
 }
 
-/** Writes `data` to `target` atomically; on failure nothing changes and the temp file is removed. */
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+/**
+ * Writes `data` to `target` atomically; on failure nothing changes and the temp file is removed.
+ * `data` may come in chunks (an async iterable), so a large file is written without one copy of it in memory.
+ */
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array | string | AsyncIterable<Uint8Array>,
+): Promise<void> {
   const dir = path.dirname(target);
   // The temp name stays within 255 bytes even when the target's name is near the limit.
   const temp = path.join(dir, `.${cutToBytes(path.basename(target), 200)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(temp, 'wx');
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else
+      for await (const chunk of data)
+        for (let at = 0; at < chunk.byteLength;) at += (await handle.write(chunk, at)).bytesWritten;
     await handle.sync();
     await handle.close();
     handle = undefined;

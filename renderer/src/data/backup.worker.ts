@@ -10,7 +10,7 @@
  * One backup per worker; the page ends the worker when it has answered.
  */
 import { db } from './db';
-import { exportDatabaseParts } from './restore';
+import { exportDatabasePieces, TypingPacer } from './backupExport';
 import {
   backupParts,
   BackupRefused,
@@ -30,16 +30,23 @@ export type ToBackupWorker =
       apiUrl: string | null;
     }
   /** Electron: the bridge's answer (an envelope) to the worker's call `seq`. */
-  | { type: 'answer'; seq: number; envelope: unknown };
+  | { type: 'answer'; seq: number; envelope: unknown }
+  /** The user pressed a key or clicked on the page: the worker rests between its steps for a while. */
+  | { type: 'input' };
 export type FromBackupWorker =
-  | { type: 'done'; info: ResultOf<'backup:write:end'>; parts: number }
+  | { type: 'done'; info: ResultOf<'backup:write:end'>; parts: number; rests: number }
   | { type: 'refused'; error: AppErrorShape }
   /** Electron: a channel call for the page to pass to the bridge. */
   | { type: 'call'; seq: number; channel: string; arg: unknown }
   | { type: 'error'; message: string };
 
-/** Rows per read: the worker's thread has nothing else to do, so fewer, larger slices. */
-const SLICE_ROWS = 5000;
+/**
+ * Rows per read: while nobody types, the worker's thread has nothing else to do, so fewer, larger
+ * slices; after a key or a click it reads smaller slices and rests before each slice and each
+ * part, so the page's thread gets the CPU (office PCs have 2 cores, shared with the browser's
+ * own processes and main).
+ */
+const pacer = new TypingPacer();
 
 const post = (m: FromBackupWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
@@ -64,6 +71,7 @@ const viaPage: BackupSend = ((channel: string, arg: Record<string, unknown>) =>
 
 self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
   const m = event.data;
+  if (m.type === 'input') return pacer.input();
   if (m.type === 'answer') {
     waiting.get(m.seq)?.(m.envelope);
     waiting.delete(m.seq);
@@ -71,15 +79,19 @@ self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
   }
   let pieces: string[];
   try {
-    pieces = await exportDatabaseParts(db, SLICE_ROWS);
+    pieces = await exportDatabasePieces(db, pacer);
     db.close();
   } catch (error) {
     return post({ type: 'error', message: String(error) });
   }
   try {
-    const send = m.apiUrl ? fetchBackupSend(m.apiUrl) : viaPage;
+    const direct = m.apiUrl ? fetchBackupSend(m.apiUrl) : viaPage;
+    const send: BackupSend = (async (channel: string, arg: never) => {
+      if (channel === 'backup:write:part') await pacer.pace();
+      return direct(channel as 'backup:write:part', arg);
+    }) as BackupSend;
     const { info, parts } = await sendBackupInParts(send, m.reason, backupParts(pieces));
-    post({ type: 'done', info, parts });
+    post({ type: 'done', info, parts, rests: pacer.rests });
   } catch (error) {
     if (error instanceof BackupRefused) post({ type: 'refused', error: error.shape });
     else post({ type: 'error', message: String(error) });

@@ -1,0 +1,77 @@
+/**
+ * The backup worker's read of the whole database: the same dexie-export-import JSON pieces as
+ * exportDatabaseParts (restore.ts), with a `pace` hook awaited before every slice, so the
+ * worker can rest while the user types (backup.worker.ts) and the slice size can follow it.
+ */
+import Dexie, { type IndexableType } from 'dexie';
+import type { ShingikaiDB } from './database';
+
+export interface ExportPacing {
+  /** Awaited before each slice; answers how many rows the slice may read. */
+  pace(): Promise<number>;
+}
+
+/** The pieces whose concatenation is the backup JSON (one JSON.stringify per slice). */
+export async function exportDatabasePieces(db: ShingikaiDB, pacing: ExportPacing): Promise<string[]> {
+  const tables: { name: string; schema: string; rowCount: number }[] = [];
+  const parts: string[] = [];
+  for (const table of db.tables) {
+    parts.push(`${tables.length ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":true,"rows":[`);
+    let rowCount = 0;
+    // Each slice starts after the last key read (an offset would walk every earlier row again).
+    const keyPath = table.schema.primKey.keyPath!;
+    let after: IndexableType | undefined;
+    for (;;) {
+      const rows = await pacing.pace();
+      const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
+      const slice = await from.limit(rows).toArray();
+      if (slice.length) parts.push((rowCount ? ',' : '') + JSON.stringify(slice).slice(1, -1));
+      rowCount += slice.length;
+      if (slice.length < rows) break;
+      after = Dexie.getByKeyPath(slice[slice.length - 1], keyPath) as IndexableType;
+    }
+    parts.push(']}');
+    const schema = [table.schema.primKey, ...table.schema.indexes].map((i) => i.src).join(',');
+    tables.push({ name: table.name, schema, rowCount });
+  }
+  const head = { databaseName: db.name, databaseVersion: db.verno, tables };
+  parts.unshift(`{"formatName":"dexie","formatVersion":1,"data":{${JSON.stringify(head).slice(1, -1)},"data":[`);
+  parts.push(']}}');
+  return parts;
+}
+
+/**
+ * Rests while the user types: after an input within `quietMs`, each step first waits `restMs`
+ * and reads `busyRows`; otherwise it reads `idleRows` at once. `now` and `sleep` are injectable.
+ */
+export class TypingPacer implements ExportPacing {
+  private lastInput = -Infinity;
+  /** Steps that rested (printed by the bench through the worker's answer). */
+  rests = 0;
+
+  constructor(
+    private readonly opts = { quietMs: 500, restMs: 40, busyRows: 1000, idleRows: 5000 },
+    private readonly now = () => performance.now(),
+    private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  ) {}
+
+  /** The page saw a key or a click. */
+  input(): void {
+    this.lastInput = this.now();
+  }
+
+  get typing(): boolean {
+    return this.now() - this.lastInput < this.opts.quietMs;
+  }
+
+  async pace(): Promise<number> {
+    if (!this.typing) {
+      // Still a turn of the event loop, so the page's messages (inputs) are seen.
+      await this.sleep(0);
+      return this.opts.idleRows;
+    }
+    this.rests++;
+    await this.sleep(this.opts.restMs);
+    return this.opts.busyRows;
+  }
+}
