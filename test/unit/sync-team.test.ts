@@ -13,10 +13,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
 import { writePackage } from '../../electron/services/package';
-import { councilDbName, councilRoles, TEAM_DESIGN_DOC, type TeamConnectionResult } from '../../shared/contract/team';
+import {
+  councilDbName,
+  councilRoles,
+  filesDbName,
+  TEAM_DESIGN_DOC,
+  type TeamConnectionResult,
+} from '../../shared/contract/team';
 import { bundlesToTables } from '../../shared/package';
 import { updateRemark } from '../../renderer/src/features/live/data';
 import { addMember } from '../../renderer/src/features/councils/data';
+import { randomUUID } from 'node:crypto';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import { runCli } from '../../scripts/cli';
 import { CouchServer, SyncClient, until } from './sync-server';
@@ -92,6 +99,15 @@ describe('team setup, rights and the connection test', () => {
     expect(sec.json).toMatchObject({ members: { roles: [roles.editor, roles.reader] } });
     expect((await asUser('GET', `/${database}/${TEAM_DESIGN_DOC}`, ADMIN)).json.validate_doc_update).toContain(
       roles.editor,
+    );
+
+    // The files database (materials, templates): the same members, its own validation function.
+    const files = filesDbName(councilId);
+    expect((await asUser('GET', `/${files}/_security`, ADMIN)).json).toMatchObject({
+      members: { roles: [roles.editor, roles.reader] },
+    });
+    expect((await asUser('GET', `/${files}/${TEAM_DESIGN_DOC}`, ADMIN)).json.validate_doc_update).toContain(
+      '閲覧のみの権限のため、この審議会のファイルは変更できません。',
     );
 
     // Again: nothing is duplicated or overwritten.
@@ -234,6 +250,20 @@ describe('team setup, rights and the connection test', () => {
       expect([401, 403], url).toContain(res.status);
       expect(res.json.rows ?? res.json.results ?? res.json.record).toBeUndefined();
     }
+    // Files: the editor may put one, the reader is refused in Japanese, the outsider reads nothing.
+    const files = filesDbName(councilId);
+    const yamada = { username: 'yamada', password: 'pass-1234' };
+    const suzuki = { username: 'suzuki', password: 'pass-1234' };
+    const file = (n: string) => ({
+      councilId,
+      _attachments: { file: { content_type: 'application/pdf', data: Buffer.from(`%PDF ${n}`).toString('base64') } },
+    });
+    expect((await asUser('PUT', `/${files}/file:${randomUUID()}.pdf`, yamada, file('editor'))).status).toBe(201);
+    const refusedFile = await asUser('PUT', `/${files}/file:${randomUUID()}.pdf`, suzuki, file('reader'));
+    expect(refusedFile.status).toBe(403);
+    expect(String(refusedFile.json.reason)).toContain('閲覧のみ');
+    expect([401, 403]).toContain((await asUser('GET', `/${files}/_all_docs`, tanaka)).status);
+    expect((await asUser('GET', `/${files}/_all_docs`, suzuki)).json.total_rows).toBe(2); // the editor's file and the design document
     for (const c of [editor, reader, outsider]) await c.close();
   }, 120_000);
 });

@@ -14,6 +14,8 @@ import { db } from '../db';
 import type { TrackedTable } from '../write';
 import { Mirror, type MirrorStatus } from './mirror';
 import type { PouchDatabase } from './pouch';
+import { FileMirror } from './files';
+import { ipcFileStore } from './fileStore';
 
 /** What the shell shows: the councils' states folded into one. */
 export type TeamSyncState = 'off' | 'syncing' | 'synced' | 'offline' | 'denied';
@@ -32,6 +34,7 @@ export interface TeamSyncStatus {
 const OFF: TeamSyncStatus = { state: 'off', conflicts: 0, lastSyncAt: null, error: null, councils: [] };
 
 let mirror: Mirror | null = null;
+let files: FileMirror | null = null;
 let status: TeamSyncStatus = OFF;
 let starting: Promise<void> = Promise.resolve();
 const listeners = new Set<() => void>();
@@ -89,8 +92,11 @@ export function startTeamSync(): Promise<void> {
 
 async function restart(): Promise<void> {
   const old = mirror;
+  const oldFiles = files;
   mirror = null;
+  files = null;
   if (old) await old.stop().catch(() => undefined);
+  if (oldFiles) await oldFiles.stop().catch(() => undefined);
   let config: TeamConfig;
   try {
     config = await call('team:get:config', {});
@@ -114,14 +120,30 @@ async function restart(): Promise<void> {
   mirror = m;
   await m.start();
   publish(foldStatus(m.getStatus(), councils));
+  // The files (materials, templates) replicate on their own, so a large PDF never holds up the records.
+  const f = new FileMirror({
+    db,
+    councils,
+    store: ipcFileStore,
+    // Compacted: a replaced or deleted file's bytes do not stay in IndexedDB.
+    openLocal: (name) => new PouchDB(name, { auto_compaction: true }),
+    openRemote: (name) => openRemote(PouchDB, name),
+    onError: (e) => console.warn('[審議会デスク] ファイルの同期', e),
+  });
+  if (mirror !== m) return;
+  files = f;
+  await f.start();
 }
 
 /** Stops team sync (a whole-database restore, a page that closes). */
 export async function stopTeamSync(): Promise<void> {
   const old = mirror;
+  const oldFiles = files;
   mirror = null;
+  files = null;
   publish(OFF);
   await old?.stop();
+  await oldFiles?.stop();
 }
 
 /** Keeps one version of a record in conflict (or an edited merge; null = deleted); it replicates to everyone. */
