@@ -137,6 +137,8 @@ export const TeamConfig = z.object({
   hasPassword: z.boolean(),
   /** The councils shared with the team. */
   councils: z.array(z.string().max(64)).max(200),
+  /** 確定 (approval) of minutes only by a user with the 確認者 role (REVIEWER_ROLE). */
+  reviewerRequired: z.boolean().default(false),
 });
 export type TeamConfig = z.infer<typeof TeamConfig>;
 
@@ -179,6 +181,8 @@ export const teamChannels = {
         username: z.string().max(200),
         password: z.string().max(1024).nullable().optional(),
         councils: z.array(z.string().min(1).max(64)).max(200),
+        /** Absent: kept as stored. */
+        reviewerRequired: z.boolean().optional(),
       })
       .strict(),
     TeamConfig,

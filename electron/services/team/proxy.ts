@@ -41,6 +41,8 @@ export async function proxyTeamRequest(
   if (!teamEnabled(team)) return refuse(503, 'not_configured', 'チームで使う設定がありません。');
   // PouchDB asks the server's welcome (its version) before replicating: nothing but that at the root.
   if (subPath === '' && request.method === 'GET') return forward(team, 'GET', request, '', '');
+  // Who the user is on the server, with their roles (閲覧のみ, 確認者): read only, never a login or logout.
+  if (subPath === '_session' && request.method === 'GET') return forward(team, 'GET', request, '_session', '');
   const [rawDb = '', ...rest] = subPath.split('/');
   let db: string;
   try {

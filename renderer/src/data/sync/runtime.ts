@@ -16,6 +16,7 @@ import { Mirror, type MirrorStatus } from './mirror';
 import type { PouchDatabase } from './pouch';
 import { FileMirror } from './files';
 import { ipcFileStore } from './fileStore';
+import { loadTeamSession, setTeamSession, teamSession } from './session';
 
 /** What the shell shows: the councils' states folded into one. */
 export type TeamSyncState = 'off' | 'syncing' | 'synced' | 'offline' | 'denied';
@@ -29,6 +30,8 @@ export interface TeamSyncStatus {
   error: string | null;
   /** The councils shared. */
   councils: string[];
+  /** Changes the server refused (a 閲覧のみ member's edits): kept on this PC, never sent. */
+  denied?: number;
 }
 
 const OFF: TeamSyncStatus = { state: 'off', conflicts: 0, lastSyncAt: null, error: null, councils: [] };
@@ -65,7 +68,8 @@ export function foldStatus(s: MirrorStatus, councils: string[]): TeamSyncStatus 
   const times = list.map((c) => c.lastSyncAt);
   const lastSyncAt = times.some((t) => t === null) ? (times.filter((t) => t).sort()[0] ?? null) : times.sort()[0]!;
   const error = list.find((c) => c.state === state && c.error)?.error ?? list.find((c) => c.error)?.error ?? null;
-  return { state, conflicts: s.conflicts, lastSyncAt: lastSyncAt ?? null, error, councils };
+  const denied = list.reduce((n, c) => n + c.denied, 0);
+  return { state, conflicts: s.conflicts, lastSyncAt: lastSyncAt ?? null, error, councils, denied };
 }
 
 export const teamEnabled = (c: TeamConfig) => !!(c.serverUrl && c.username && c.hasPassword && c.councils.length);
@@ -103,7 +107,13 @@ async function restart(): Promise<void> {
   } catch {
     return publish(OFF);
   }
-  if (!teamEnabled(config)) return publish(OFF);
+  if (!teamEnabled(config)) {
+    setTeamSession(null);
+    return publish(OFF);
+  }
+  // Who the user is on the server (roles: 閲覧のみ, 確認者); asked again at each (re)start.
+  const base = { reviewerRequired: config.reviewerRequired, councils: config.councils };
+  let asking = loadTeamSession(base);
   const { default: PouchDB } = (await import('pouchdb-browser')) as { default: PouchCtor };
   const councils = config.councils;
   publish({ ...OFF, state: 'syncing', councils });
@@ -113,7 +123,12 @@ async function restart(): Promise<void> {
     openLocal: (name) => new PouchDB(name),
     openRemote: (name) => openRemote(PouchDB, name),
     onStatus: (s) => {
-      if (mirror === m) publish(foldStatus(s, councils));
+      if (mirror !== m) return;
+      const folded = foldStatus(s, councils);
+      publish(folded);
+      // Back online with the roles still unknown (started offline): ask the server again.
+      if (folded.state === 'synced' && !teamSession()?.known)
+        asking = asking.then((prev) => (prev.known || mirror !== m ? prev : loadTeamSession(base)));
     },
     onError: (e) => console.warn('[審議会デスク] 同期', e),
   });
@@ -141,6 +156,7 @@ export async function stopTeamSync(): Promise<void> {
   const oldFiles = files;
   mirror = null;
   files = null;
+  setTeamSession(null);
   publish(OFF);
   await old?.stop();
   await oldFiles?.stop();
