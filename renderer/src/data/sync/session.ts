@@ -38,7 +38,7 @@ export function setTeamSession(next: TeamSession | null): void {
 export async function loadTeamSession(
   base: { reviewerRequired: boolean; councils: string[] },
   fetchSession: () => Promise<Response> = () =>
-    fetch(new URL('team/_session', document.baseURI).href, {
+    fetch(new URL('team/_session', (globalThis as { document?: { baseURI: string } }).document!.baseURI).href, {
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
     }),
