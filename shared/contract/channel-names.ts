@@ -56,6 +56,7 @@ export const CHANNEL_NAMES: readonly string[] = [
   'team:test:connection',
   'team:get:config',
   'team:save:config',
+  'team:read:attachment',
 ];
 
 export const MENU_COMMANDS = [

@@ -8,6 +8,10 @@
  */
 import { z } from 'zod';
 import { channel } from './define';
+import { STORED_NAME } from '../stored-name';
+
+/** The piece size in which the page reads a stored file for the team's files database. */
+export const TEAM_FILE_CHUNK_BYTES = 4 * 1024 * 1024;
 
 // ------------------------------------------------------------ names on the server
 
@@ -21,6 +25,13 @@ export function councilDbName(councilId: string): string {
   for (const ch of councilId) out += /[a-z0-9_-]/.test(ch) ? ch : `$${ch.codePointAt(0)!.toString(16)}$`;
   return `shingikai-${out}`;
 }
+
+/**
+ * The council's files database (materials, Word templates): its attachments replicate apart
+ * from the records, so a large PDF never holds up the records. One document per stored file,
+ * id `file:<storedName>`, the bytes as its attachment `file`.
+ */
+export const filesDbName = (councilId: string) => `${councilDbName(councilId)}-files`;
 
 /** The roles that give a user a council: editors write, readers (閲覧のみ) only read. */
 export function councilRoles(dbName: string): { editor: string; reader: string } {
@@ -52,6 +63,21 @@ export function validateDocUpdateSource(dbName: string): string {
     throw({ forbidden: '審議会デスクの記録の形式ではありません。' });
   if (!newDoc.deleted && (typeof newDoc.record !== 'object' || newDoc.record === null))
     throw({ forbidden: '記録の内容がありません。' });
+}`;
+}
+
+/**
+ * The rule of a council's files database: the same writers as the records (the council
+ * database's roles), documents `file:<storedName>` only.
+ */
+export function validateFileUpdateSource(dbName: string): string {
+  const { editor } = councilRoles(dbName);
+  return `function (newDoc, oldDoc, userCtx) {
+  var roles = (userCtx && userCtx.roles) || [];
+  if (roles.indexOf('_admin') !== -1) return;
+  if (roles.indexOf(${JSON.stringify(editor)}) === -1)
+    throw({ forbidden: '閲覧のみの権限のため、この審議会のファイルは変更できません。' });
+  if (newDoc._id.indexOf('file:') !== 0) throw({ forbidden: '審議会デスクのファイルの形式ではありません。' });
 }`;
 }
 
@@ -111,6 +137,8 @@ export const TeamConfig = z.object({
   hasPassword: z.boolean(),
   /** The councils shared with the team. */
   councils: z.array(z.string().max(64)).max(200),
+  /** 確定 (approval) of minutes only by a user with the 確認者 role (REVIEWER_ROLE). */
+  reviewerRequired: z.boolean().default(false),
 });
 export type TeamConfig = z.infer<typeof TeamConfig>;
 
@@ -131,6 +159,20 @@ export const teamChannels = {
     TeamConnectionResult,
   ),
   'team:get:config': channel(z.object({}).strict(), TeamConfig),
+  /**
+   * A piece of a stored attachment for the files database (the page reads it to send it to
+   * the team's server); `size` null = the file is not in the data folder.
+   */
+  'team:read:attachment': channel(
+    z
+      .object({
+        storedName: z.string().regex(STORED_NAME),
+        offset: z.number().int().min(0),
+        length: z.number().int().min(0).max(TEAM_FILE_CHUNK_BYTES),
+      })
+      .strict(),
+    z.object({ size: z.number().int().min(0).nullable(), base64: z.string() }),
+  ),
   /** Saves the settings; `password` replaces the stored one (null removes it, absent keeps it). */
   'team:save:config': channel(
     z
@@ -139,6 +181,8 @@ export const teamChannels = {
         username: z.string().max(200),
         password: z.string().max(1024).nullable().optional(),
         councils: z.array(z.string().min(1).max(64)).max(200),
+        /** Absent: kept as stored. */
+        reviewerRequired: z.boolean().optional(),
       })
       .strict(),
     TeamConfig,

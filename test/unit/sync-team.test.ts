@@ -13,10 +13,22 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
 import { writePackage } from '../../electron/services/package';
-import { councilDbName, councilRoles, TEAM_DESIGN_DOC, type TeamConnectionResult } from '../../shared/contract/team';
+import {
+  councilDbName,
+  councilRoles,
+  filesDbName,
+  TEAM_DESIGN_DOC,
+  type TeamConnectionResult,
+} from '../../shared/contract/team';
 import { bundlesToTables } from '../../shared/package';
 import { updateRemark } from '../../renderer/src/features/live/data';
 import { addMember } from '../../renderer/src/features/councils/data';
+import { randomUUID } from 'node:crypto';
+import { proxyTeamRequest } from '../../electron/services/team/proxy';
+import { publicConfig, readTeam, saveTeam } from '../../electron/services/team/store';
+import { loadTeamSession } from '../../renderer/src/data/sync/session';
+import { councilAccess, historyName } from '../../renderer/src/features/sync/people';
+import { applyAction, emptyMinutes } from '../../shared/minutes/workflow';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import { runCli } from '../../scripts/cli';
 import { CouchServer, SyncClient, until } from './sync-server';
@@ -92,6 +104,15 @@ describe('team setup, rights and the connection test', () => {
     expect(sec.json).toMatchObject({ members: { roles: [roles.editor, roles.reader] } });
     expect((await asUser('GET', `/${database}/${TEAM_DESIGN_DOC}`, ADMIN)).json.validate_doc_update).toContain(
       roles.editor,
+    );
+
+    // The files database (materials, templates): the same members, its own validation function.
+    const files = filesDbName(councilId);
+    expect((await asUser('GET', `/${files}/_security`, ADMIN)).json).toMatchObject({
+      members: { roles: [roles.editor, roles.reader] },
+    });
+    expect((await asUser('GET', `/${files}/${TEAM_DESIGN_DOC}`, ADMIN)).json.validate_doc_update).toContain(
+      '閲覧のみの権限のため、この審議会のファイルは変更できません。',
     );
 
     // Again: nothing is duplicated or overwritten.
@@ -171,7 +192,13 @@ describe('team setup, rights and the connection test', () => {
     });
     expect(saved).toEqual({
       ok: true,
-      value: { serverUrl: server.url, username: 'yamada', hasPassword: true, councils: [councilId] },
+      value: {
+        serverUrl: server.url,
+        username: 'yamada',
+        hasPassword: true,
+        councils: [councilId],
+        reviewerRequired: false,
+      },
     });
     const got = await dispatch(handlers, 'team:get:config', {});
     expect(JSON.stringify(got)).not.toContain('pass-1234');
@@ -234,6 +261,81 @@ describe('team setup, rights and the connection test', () => {
       expect([401, 403], url).toContain(res.status);
       expect(res.json.rows ?? res.json.results ?? res.json.record).toBeUndefined();
     }
+    // Files: the editor may put one, the reader is refused in Japanese, the outsider reads nothing.
+    const files = filesDbName(councilId);
+    const yamada = { username: 'yamada', password: 'pass-1234' };
+    const suzuki = { username: 'suzuki', password: 'pass-1234' };
+    const file = (n: string) => ({
+      councilId,
+      _attachments: { file: { content_type: 'application/pdf', data: Buffer.from(`%PDF ${n}`).toString('base64') } },
+    });
+    expect((await asUser('PUT', `/${files}/file:${randomUUID()}.pdf`, yamada, file('editor'))).status).toBe(201);
+    const refusedFile = await asUser('PUT', `/${files}/file:${randomUUID()}.pdf`, suzuki, file('reader'));
+    expect(refusedFile.status).toBe(403);
+    expect(String(refusedFile.json.reason)).toContain('閲覧のみ');
+    expect([401, 403]).toContain((await asUser('GET', `/${files}/_all_docs`, tanaka)).status);
+    expect((await asUser('GET', `/${files}/_all_docs`, suzuki)).json.total_rows).toBe(2); // the editor's file and the design document
     for (const c of [editor, reader, outsider]) await c.close();
   }, 120_000);
+
+  it('the page learns the user and roles through the proxy (_session): 閲覧のみ, 確認者, and the name the minutes history keeps', async () => {
+    expect((await cli('team', 'user', server.url, 'sato', 'pass-1234', `editor:${councilId}`, 'reviewer')).code).toBe(
+      0,
+    );
+    const ctx = testServiceContext(await mkdtemp(path.join(dir, 'pc-')));
+    const sessionOf = async (username: string, reviewerRequired: boolean) => {
+      await saveTeam(ctx.dataDir, {
+        serverUrl: server.url,
+        username,
+        password: 'pass-1234',
+        councils: [councilId],
+        reviewerRequired,
+      });
+      const config = publicConfig(await readTeam(ctx.dataDir));
+      expect(config.reviewerRequired).toBe(reviewerRequired);
+      return loadTeamSession(config, () =>
+        proxyTeamRequest(ctx.dataDir, null, new Request('http://app.invalid/team/_session'), '_session', ''),
+      );
+    };
+
+    const yamada = await sessionOf('yamada', true);
+    expect(yamada).toMatchObject({ user: 'yamada', known: true });
+    const editorAccess = councilAccess(yamada, councilId);
+    expect(editorAccess).toMatchObject({ shared: true, readOnly: false, canApprove: false });
+    expect(editorAccess.approveHint).toContain('確認者');
+    expect(councilAccess(await sessionOf('yamada', false), councilId).canApprove).toBe(true);
+
+    const suzuki = councilAccess(await sessionOf('suzuki', true), councilId);
+    expect(suzuki).toMatchObject({
+      readOnly: true,
+      canApprove: false,
+      approveHint: '閲覧のみの権限のため、会議録を確定できません。',
+    });
+
+    const sato = councilAccess(await sessionOf('sato', true), councilId);
+    expect(sato).toMatchObject({ readOnly: false, canApprove: true, approveHint: null });
+    // The approval step in the minutes history names the CouchDB user beside the 作業者名.
+    const meeting = { ...bundle.meetings[0]!, status: '確認中' as const };
+    const approved = applyAction(meeting, emptyMinutes(meeting.id, '2026-01-01T00:00:00Z'), bundle.council, 'approve', {
+      who: historyName('佐藤', sato),
+      now: '2026-01-02T00:00:00Z',
+    });
+    expect(approved.minutes.history.at(-1)).toMatchObject({ who: '佐藤（sato）', action: '確定する（確認中→確定）' });
+
+    // A council not shared, or solo use: nothing changes.
+    expect(councilAccess(null, councilId)).toMatchObject({ shared: false, readOnly: false, canApprove: true });
+    // Wrong password: the roles are unknown and 確定 waits, with the reason in Japanese.
+    await saveTeam(ctx.dataDir, {
+      serverUrl: server.url,
+      username: 'sato',
+      password: 'wrong',
+      councils: [councilId],
+      reviewerRequired: true,
+    });
+    const unknown = await loadTeamSession(publicConfig(await readTeam(ctx.dataDir)), () =>
+      proxyTeamRequest(ctx.dataDir, null, new Request('http://app.invalid/team/_session'), '_session', ''),
+    );
+    expect(unknown.known).toBe(false);
+    expect(councilAccess(unknown, councilId).approveHint).toContain('サーバーで利用者を確かめられませんでした');
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { councilDbName } from '../../shared/contract/team';
+import { councilDbName, filesDbName } from '../../shared/contract/team';
 import { proxyTeamRequest } from '../../electron/services/team/proxy';
 import { readTeam, saveTeam, teamFile } from '../../electron/services/team/store';
 
@@ -70,6 +70,32 @@ describe('team replication proxy', () => {
     expect(seen.length).toBe(before);
     const refused = (await (await ask(`${councilDbName('c2')}/x`)).json()) as { reason: string };
     expect(refused.reason).toBe('この審議会は共有の対象になっていません。');
+  });
+
+  it("forwards the shared council's files database (attachment PUT and GET); still refuses its _security and design", async () => {
+    await saveTeam(dir, { serverUrl: url, username: 'yamada', password: 'himitsu', councils: ['c1'] });
+    const files = filesDbName('c1');
+    const bytes = new Uint8Array(3 * 1024 * 1024).map((_, i) => i % 251);
+    const put = await ask(
+      `${files}/file%3Aab.pdf/file`,
+      {
+        method: 'PUT',
+        body: bytes,
+        headers: { 'content-type': 'application/pdf' },
+      },
+      '?rev=1-a',
+    );
+    expect(put.status).toBe(200);
+    expect(seen.at(-1)!.method).toBe('PUT');
+    expect(seen.at(-1)!.url).toBe(`/${files}/file%3Aab.pdf/file?rev=1-a`);
+    expect(seen.at(-1)!.body.length).toBeGreaterThan(0);
+    expect((await ask(`${files}/file%3Aab.pdf/file`)).status).toBe(200);
+    expect(seen.at(-1)!.method).toBe('GET');
+    const before = seen.length;
+    expect((await ask(`${files}/_security`, { method: 'PUT', body: '{}' })).status).toBe(403);
+    expect((await ask(`${files}/_design/shingikai`, { method: 'PUT', body: '{}' })).status).toBe(403);
+    expect((await ask(`${filesDbName('c2')}/file%3Aab.pdf`)).status).toBe(403);
+    expect(seen.length).toBe(before);
   });
 
   it('says the server is unreachable in Japanese (502) when it is down', async () => {

@@ -1,11 +1,12 @@
 /** Handlers of the team channels (「チームで使う」): the connection test and the settings kept in main. */
-import type { ServiceContext } from '../../core/context';
+import { attachmentsDir, type ServiceContext } from '../../core/context';
 import type { Handler } from '../../core/dispatch';
 import { AppError } from '../../../shared/errors';
 import { testConnection } from './connection';
+import { readAttachmentPiece } from './files';
 import { publicConfig, readTeam, saveTeam } from './store';
 
-type TeamChannel = 'team:test:connection' | 'team:get:config' | 'team:save:config';
+type TeamChannel = 'team:test:connection' | 'team:get:config' | 'team:save:config' | 'team:read:attachment';
 
 export function teamHandlers(ctx: ServiceContext): { [C in TeamChannel]: Handler<C> } {
   return {
@@ -17,5 +18,7 @@ export function teamHandlers(ctx: ServiceContext): { [C in TeamChannel]: Handler
     },
     'team:get:config': async () => publicConfig(await readTeam(ctx.dataDir, ctx.secrets)),
     'team:save:config': async (arg) => publicConfig(await saveTeam(ctx.dataDir, arg, ctx.secrets)),
+    'team:read:attachment': ({ storedName, offset, length }) =>
+      readAttachmentPiece(attachmentsDir(ctx), storedName, offset, length),
   };
 }

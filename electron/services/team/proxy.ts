@@ -7,7 +7,7 @@
  * settings, on the one configured server. Both Electron (the `app://` protocol handler) and
  * the browser-mode server (behind its per-run token) call `proxyTeamRequest`.
  */
-import { councilDbName } from '../../../shared/contract/team';
+import { councilDbName, filesDbName } from '../../../shared/contract/team';
 import type { SecretBox } from '../../core/context';
 import { joinUrl } from './http';
 import { readTeam, teamEnabled } from './store';
@@ -41,6 +41,8 @@ export async function proxyTeamRequest(
   if (!teamEnabled(team)) return refuse(503, 'not_configured', 'チームで使う設定がありません。');
   // PouchDB asks the server's welcome (its version) before replicating: nothing but that at the root.
   if (subPath === '' && request.method === 'GET') return forward(team, 'GET', request, '', '');
+  // Who the user is on the server, with their roles (閲覧のみ, 確認者): read only, never a login or logout.
+  if (subPath === '_session' && request.method === 'GET') return forward(team, 'GET', request, '_session', '');
   const [rawDb = '', ...rest] = subPath.split('/');
   let db: string;
   try {
@@ -48,7 +50,7 @@ export async function proxyTeamRequest(
   } catch {
     return refuse(400, 'bad_request', 'アドレスの形式が正しくありません。');
   }
-  const allowed = new Set(team.councils.map(councilDbName));
+  const allowed = new Set(team.councils.flatMap((c) => [councilDbName(c), filesDbName(c)]));
   if (!allowed.has(db)) return refuse(403, 'forbidden', 'この審議会は共有の対象になっていません。');
   const method = request.method.toUpperCase();
   if (!METHODS.has(method)) return refuse(405, 'method_not_allowed', 'この操作は使えません。');

@@ -12,6 +12,8 @@ import {
   mirrorDocBody,
   TEAM_DESIGN_DOC,
   validateDocUpdateSource,
+  validateFileUpdateSource,
+  filesDbName,
 } from '../../../shared/contract/team';
 import { COUNCIL_TABLES, recordsByCouncil, type TableRecords } from '../../../shared/package';
 import { couch, joinUrl, UnreachableError, type Credentials } from './http';
@@ -44,18 +46,8 @@ async function call(what: string, ...args: Parameters<typeof couch>) {
   }
 }
 
-/** Creates (or completes) one council's database and uploads its records. */
-export async function setupCouncil(
-  serverUrl: string,
-  admin: Credentials,
-  council: { id: string; name: string },
-  tables: TableRecords,
-  now = new Date().toISOString(),
-): Promise<CouncilSetup> {
-  const database = councilDbName(council.id);
-  const dbUrl = joinUrl(serverUrl, encodeURIComponent(database));
-  const { editor, reader } = councilRoles(database);
-
+/** Creates a database (or keeps it), sets its members and its validation function; answers the creation. */
+async function prepareDatabase(dbUrl: string, admin: Credentials, editor: string, reader: string, validate: string) {
   const put = await call('データベースの作成', dbUrl, { method: 'PUT', auth: admin });
   if (put.status !== 201 && put.status !== 202 && put.status !== 412)
     throw failure('データベースの作成', put.status, put.json);
@@ -71,11 +63,35 @@ export async function setupCouncil(
   const existing = await call('検証関数の確認', ddocUrl, { auth: admin });
   const ddoc = {
     ...(existing.status === 200 && typeof existing.json?._rev === 'string' ? { _rev: existing.json._rev } : {}),
-    validate_doc_update: validateDocUpdateSource(database),
+    validate_doc_update: validate,
   };
   const dd = await call('検証関数の設定', ddocUrl, { method: 'PUT', auth: admin, body: ddoc });
   if (dd.status !== 201 && dd.status !== 202)
     throw failure('検証関数（validate_doc_update）の設定', dd.status, dd.json);
+  return put;
+}
+
+/** Creates (or completes) one council's database and its files database, and uploads its records. */
+export async function setupCouncil(
+  serverUrl: string,
+  admin: Credentials,
+  council: { id: string; name: string },
+  tables: TableRecords,
+  now = new Date().toISOString(),
+): Promise<CouncilSetup> {
+  const database = councilDbName(council.id);
+  const dbUrl = joinUrl(serverUrl, encodeURIComponent(database));
+  const { editor, reader } = councilRoles(database);
+
+  const put = await prepareDatabase(dbUrl, admin, editor, reader, validateDocUpdateSource(database));
+  // The files database (materials, templates): the same members and writers; PCs fill it on their first sync.
+  await prepareDatabase(
+    joinUrl(serverUrl, encodeURIComponent(filesDbName(council.id))),
+    admin,
+    editor,
+    reader,
+    validateFileUpdateSource(database),
+  );
 
   const docs: Record<string, unknown>[] = [];
   for (const table of COUNCIL_TABLES)

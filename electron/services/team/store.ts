@@ -20,6 +20,8 @@ const Stored = z.object({
   /** The password encrypted by the SecretBox (base64), when one is available. */
   passwordEnc: z.string().max(8192).nullable().default(null),
   councils: z.array(z.string().max(64)).max(200).default([]),
+  /** 確定 of minutes only by a 確認者 (the server role shingikai-reviewer). */
+  reviewerRequired: z.boolean().default(false),
 });
 type Stored = z.infer<typeof Stored>;
 
@@ -47,7 +49,13 @@ export async function readTeam(dataDir: string, secrets?: SecretBox | null): Pro
 }
 
 export function publicConfig(s: Stored): TeamConfig {
-  return { serverUrl: s.serverUrl, username: s.username, hasPassword: !!s.password, councils: s.councils };
+  return {
+    serverUrl: s.serverUrl,
+    username: s.username,
+    hasPassword: !!s.password,
+    councils: s.councils,
+    reviewerRequired: s.reviewerRequired,
+  };
 }
 
 /** True when team use is configured far enough to replicate (server, user, password, a council). */
@@ -55,7 +63,13 @@ export const teamEnabled = (s: Stored) => !!(s.serverUrl && s.username && s.pass
 
 export async function saveTeam(
   dataDir: string,
-  patch: { serverUrl: string; username: string; password?: string | null; councils: string[] },
+  patch: {
+    serverUrl: string;
+    username: string;
+    password?: string | null;
+    councils: string[];
+    reviewerRequired?: boolean;
+  },
   secrets?: SecretBox | null,
 ): Promise<Stored> {
   const current = await readTeam(dataDir, secrets);
@@ -66,6 +80,7 @@ export async function saveTeam(
     password,
     passwordEnc: null,
     councils: [...new Set(patch.councils)],
+    reviewerRequired: patch.reviewerRequired ?? current.reviewerRequired,
   };
   const onDisk: Stored =
     password && secrets ? { ...next, password: null, passwordEnc: secrets.encrypt(password) } : next;

@@ -7,6 +7,8 @@ import { useSyncExternalStore } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useNavigate } from 'react-router-dom';
 import { subscribeTeamSync, teamSyncStatus, type TeamSyncStatus } from '../data/sync/runtime';
+import { subscribeTeamSession, teamSession } from '../data/sync/session';
+import { councilAccess } from '../features/sync/people';
 
 const useStyles = makeStyles({
   root: {
@@ -50,17 +52,24 @@ export function syncStatusText(s: TeamSyncStatus): string {
           : s.state === 'denied'
             ? '同期できません'
             : 'オフライン';
-  return main;
+  // The server refused changes (閲覧のみ): said on the status itself, not only in its tooltip.
+  return s.denied ? `${main}・送れない変更 ${s.denied}件` : main;
 }
 
 export function SyncStatus() {
   const s = useStyles();
   const status = useSyncExternalStore(subscribeTeamSync, teamSyncStatus);
   const navigate = useNavigate();
+  const session = useSyncExternalStore(subscribeTeamSession, teamSession);
   if (status.state === 'off') return null;
+  // Every shared council only read (the server's roles): the whole app is 閲覧のみ for the team's data.
+  const readOnly =
+    !!session && session.councils.length > 0 && session.councils.every((c) => councilAccess(session, c).readOnly);
   const last = status.lastSyncAt ? `最終同期 ${clock.format(new Date(status.lastSyncAt))}` : '';
   const text = syncStatusText(status);
-  const title = [text, last, status.error].filter(Boolean).join('　');
+  const title = [text, last, readOnly ? '閲覧のみ（この審議会の記録は変更できません）' : '', status.error]
+    .filter(Boolean)
+    .join('　');
   const inner = (
     <>
       <span
@@ -70,6 +79,7 @@ export function SyncStatus() {
       />
       <span>{text}</span>
       {last ? <span>{last}</span> : null}
+      {readOnly ? <strong>閲覧のみ</strong> : null}
     </>
   );
   return (

@@ -10,3 +10,4 @@ export {
 export { councilDbName, docId, parseDocId } from './docs';
 export type { ConflictVersion, MirrorDoc, SyncConflict, SyncRecord, SyncStateRecord } from './model';
 export type { PouchDatabase, PouchDoc } from './pouch';
+export { FileMirror, type FileMirrorOptions, type FileMirrorStatus, type FileStore } from './files';

@@ -66,6 +66,8 @@ export interface PouchDatabase {
   }>;
   bulkDocs(docs: PouchDoc[], options?: { new_edits?: boolean }): Promise<PouchWriteResult[]>;
   put(doc: PouchDoc): Promise<PouchWriteResult>;
+  /** An attachment's bytes: a Blob in the browser, a Buffer in Node. */
+  getAttachment?(id: string, name: string): Promise<unknown>;
   changes(options: {
     since?: number | string;
     limit?: number;

@@ -14,6 +14,9 @@ import { db } from '../db';
 import type { TrackedTable } from '../write';
 import { Mirror, type MirrorStatus } from './mirror';
 import type { PouchDatabase } from './pouch';
+import { FileMirror } from './files';
+import { ipcFileStore } from './fileStore';
+import { loadTeamSession, setTeamSession, teamSession } from './session';
 
 /** What the shell shows: the councils' states folded into one. */
 export type TeamSyncState = 'off' | 'syncing' | 'synced' | 'offline' | 'denied';
@@ -27,11 +30,14 @@ export interface TeamSyncStatus {
   error: string | null;
   /** The councils shared. */
   councils: string[];
+  /** Changes the server refused (a 閲覧のみ member's edits): kept on this PC, never sent. */
+  denied?: number;
 }
 
 const OFF: TeamSyncStatus = { state: 'off', conflicts: 0, lastSyncAt: null, error: null, councils: [] };
 
 let mirror: Mirror | null = null;
+let files: FileMirror | null = null;
 let status: TeamSyncStatus = OFF;
 let starting: Promise<void> = Promise.resolve();
 const listeners = new Set<() => void>();
@@ -62,7 +68,8 @@ export function foldStatus(s: MirrorStatus, councils: string[]): TeamSyncStatus 
   const times = list.map((c) => c.lastSyncAt);
   const lastSyncAt = times.some((t) => t === null) ? (times.filter((t) => t).sort()[0] ?? null) : times.sort()[0]!;
   const error = list.find((c) => c.state === state && c.error)?.error ?? list.find((c) => c.error)?.error ?? null;
-  return { state, conflicts: s.conflicts, lastSyncAt: lastSyncAt ?? null, error, councils };
+  const denied = list.reduce((n, c) => n + c.denied, 0);
+  return { state, conflicts: s.conflicts, lastSyncAt: lastSyncAt ?? null, error, councils, denied };
 }
 
 export const teamEnabled = (c: TeamConfig) => !!(c.serverUrl && c.username && c.hasPassword && c.councils.length);
@@ -89,15 +96,24 @@ export function startTeamSync(): Promise<void> {
 
 async function restart(): Promise<void> {
   const old = mirror;
+  const oldFiles = files;
   mirror = null;
+  files = null;
   if (old) await old.stop().catch(() => undefined);
+  if (oldFiles) await oldFiles.stop().catch(() => undefined);
   let config: TeamConfig;
   try {
     config = await call('team:get:config', {});
   } catch {
     return publish(OFF);
   }
-  if (!teamEnabled(config)) return publish(OFF);
+  if (!teamEnabled(config)) {
+    setTeamSession(null);
+    return publish(OFF);
+  }
+  // Who the user is on the server (roles: 閲覧のみ, 確認者); asked again at each (re)start.
+  const base = { reviewerRequired: config.reviewerRequired, councils: config.councils };
+  let asking = loadTeamSession(base);
   const { default: PouchDB } = (await import('pouchdb-browser')) as { default: PouchCtor };
   const councils = config.councils;
   publish({ ...OFF, state: 'syncing', councils });
@@ -107,21 +123,43 @@ async function restart(): Promise<void> {
     openLocal: (name) => new PouchDB(name),
     openRemote: (name) => openRemote(PouchDB, name),
     onStatus: (s) => {
-      if (mirror === m) publish(foldStatus(s, councils));
+      if (mirror !== m) return;
+      const folded = foldStatus(s, councils);
+      publish(folded);
+      // Back online with the roles still unknown (started offline): ask the server again.
+      if (folded.state === 'synced' && !teamSession()?.known)
+        asking = asking.then((prev) => (prev.known || mirror !== m ? prev : loadTeamSession(base)));
     },
     onError: (e) => console.warn('[審議会デスク] 同期', e),
   });
   mirror = m;
   await m.start();
   publish(foldStatus(m.getStatus(), councils));
+  // The files (materials, templates) replicate on their own, so a large PDF never holds up the records.
+  const f = new FileMirror({
+    db,
+    councils,
+    store: ipcFileStore,
+    // Compacted: a replaced or deleted file's bytes do not stay in IndexedDB.
+    openLocal: (name) => new PouchDB(name, { auto_compaction: true }),
+    openRemote: (name) => openRemote(PouchDB, name),
+    onError: (e) => console.warn('[審議会デスク] ファイルの同期', e),
+  });
+  if (mirror !== m) return;
+  files = f;
+  await f.start();
 }
 
 /** Stops team sync (a whole-database restore, a page that closes). */
 export async function stopTeamSync(): Promise<void> {
   const old = mirror;
+  const oldFiles = files;
   mirror = null;
+  files = null;
+  setTeamSession(null);
   publish(OFF);
   await old?.stop();
+  await oldFiles?.stop();
 }
 
 /** Keeps one version of a record in conflict (or an edited merge; null = deleted); it replicates to everyone. */

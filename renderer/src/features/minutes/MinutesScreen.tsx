@@ -38,7 +38,7 @@ import { minutesCommands } from './minutesCommands';
 import { useOperatorName } from '../settings';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { PromoteRemarksDialog } from '../opinions';
-import { conflictLink, differingKeys, useConflict, useConflictIds } from '../sync';
+import { conflictLink, differingKeys, historyName, useConflict, useConflictIds, useCouncilAccess } from '../sync';
 import { TEMPLATE_KIND_LABELS } from '../../../../shared/templates/tags';
 import { keepPublicLabels } from '../../data/publicLabels';
 import { minutesPublicationReview } from '../../../../shared/publication/review';
@@ -52,6 +52,7 @@ export function MinutesScreen() {
   const notify = useNotify();
   const who = useOperatorName();
   const data = useMinutesRecords(meetingId);
+  const access = useCouncilAccess(data?.council.id ?? '');
   // Team sync: paragraphs whose hand edits (or source remarks) are in conflict carry a 競合 marker.
   const minutesConflict = useConflict('minutes', meetingId);
   const remarkConflicts = useConflictIds('remarks');
@@ -108,7 +109,8 @@ export function MinutesScreen() {
   if (data === null || !input || !editModel) return <NotFoundScreen what="会議" />;
   const { meeting, council } = data;
   const minutes: Minutes = data.minutes ?? emptyMinutes(meeting.id, new Date().toISOString());
-  const locked = isLocked(meeting.status);
+  // Team use: a reader (閲覧のみ) edits nothing (the server would refuse it), like locked minutes.
+  const locked = isLocked(meeting.status) || access.readOnly;
   const editCount = Object.keys(minutes.edits).length;
 
   const { saveEdit, revert, regenerate, setStyle, applyChecks, runAction, linkAnswer } = minutesCommands({
@@ -116,7 +118,7 @@ export function MinutesScreen() {
     council,
     minutes,
     input,
-    who,
+    who: historyName(who, access),
     notify,
   });
   const confirmRegeneration = () => {
@@ -245,8 +247,14 @@ export function MinutesScreen() {
         meeting={meeting}
         council={council}
         minutes={minutes}
-        who={who}
-        onAction={(a) => (a === 'reopen' || a === 'publish' ? setPendingAction(a) : void moveStatus(a))}
+        who={historyName(who, access)}
+        access={access}
+        onAction={(a) => {
+          if (a === 'approve' && !access.canApprove)
+            return notify.info('会議録を確定できません', access.approveHint ?? undefined);
+          if (a === 'reopen' || a === 'publish') setPendingAction(a);
+          else void moveStatus(a);
+        }}
       />
 
       <Section

@@ -1,6 +1,6 @@
 /** The minutes' status: where it is in 作成中 → 確認中 → 確定 → 公開済, its due date, and the next steps. */
 import { Badge, Button, Text, tokens } from '@fluentui/react-components';
-import { LockClosed20Regular } from '@fluentui/react-icons';
+import { Eye20Regular, LockClosed20Regular } from '@fluentui/react-icons';
 import type { Council, Meeting, Minutes } from '../../../../shared/domain';
 import {
   ACTION_LABELS,
@@ -13,18 +13,22 @@ import {
 import { Section } from '../../ui/Section';
 import { dateOrDash } from '../../ui/format';
 import { MeetingStatusBadge } from '../meetings';
+import type { CouncilAccess } from '../sync';
 
 export function MinutesStatusSection({
   meeting,
   council,
   minutes,
   who,
+  access,
   onAction,
 }: {
   meeting: Meeting;
   council: Council;
   minutes: Minutes;
   who: string;
+  /** Team use: 閲覧のみ offers no step; 確定 may need a 確認者 (features/sync/people.ts). */
+  access?: CouncilAccess;
   onAction: (a: MinutesAction) => void;
 }) {
   const locked = isLocked(meeting.status);
@@ -34,15 +38,23 @@ export function MinutesStatusSection({
       title="状態"
       actions={
         <>
-          {availableActions(meeting.status).map((a) => (
-            <Button
-              key={a}
-              appearance={a === 'reopen' || a === 'back-to-draft' ? 'secondary' : 'primary'}
-              onClick={() => onAction(a)}
-            >
-              {ACTION_LABELS[a]}
-            </Button>
-          ))}
+          {access?.readOnly
+            ? null
+            : availableActions(meeting.status).map((a) => {
+                const blocked = a === 'approve' && access && !access.canApprove;
+                return (
+                  <Button
+                    key={a}
+                    appearance={a === 'reopen' || a === 'back-to-draft' ? 'secondary' : 'primary'}
+                    disabledFocusable={!!blocked}
+                    title={blocked ? (access.approveHint ?? undefined) : undefined}
+                    aria-describedby={blocked ? 'minutes-approve-hint' : undefined}
+                    onClick={() => onAction(a)}
+                  >
+                    {ACTION_LABELS[a]}
+                  </Button>
+                );
+              })}
         </>
       }
     >
@@ -62,8 +74,22 @@ export function MinutesStatusSection({
           </Badge>
         ) : null}
         {minutes.publishedAt ? <Text>公開日：{dateOrDash(minutes.publishedAt)}</Text> : null}
+        {access?.readOnly ? (
+          <Badge icon={<Eye20Regular />} appearance="filled" color="informative">
+            閲覧のみ
+          </Badge>
+        ) : null}
         <Text style={{ color: tokens.colorNeutralForeground3 }}>作業者：{who}</Text>
       </div>
+      {access?.readOnly ? (
+        <Text as="p" role="note">
+          閲覧のみの権限のため、この審議会の会議録は変更できません（サーバーが変更を受け付けません）。
+        </Text>
+      ) : access?.approveHint && availableActions(meeting.status).includes('approve') ? (
+        <Text as="p" id="minutes-approve-hint" role="note">
+          {access.approveHint}
+        </Text>
+      ) : null}
     </Section>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
-import type { TeamConfig, TeamConnectionResult } from '../../../../shared/contract/team';
+import { REVIEWER_ROLE, type TeamConfig, type TeamConnectionResult } from '../../../../shared/contract/team';
 import { readTeamConfig, restartTeamSync, saveTeamConfig, testTeamConnection, useCouncilChoices } from './data/team';
 
 export function TeamSection() {
@@ -17,6 +17,7 @@ export function TeamSection() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [shared, setShared] = useState<string[]>([]);
+  const [reviewerRequired, setReviewerRequired] = useState(false);
   const [result, setResult] = useState<TeamConnectionResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [otherId, setOtherId] = useState('');
@@ -34,10 +35,11 @@ export function TeamSection() {
         setServerUrl(c.serverUrl);
         setUsername(c.username);
         setShared(c.councils);
+        setReviewerRequired(c.reviewerRequired);
       },
       (e: unknown) => {
         notify.error(e, 'チームの設定を読み込めませんでした');
-        setConfig({ serverUrl: '', username: '', hasPassword: false, councils: [] });
+        setConfig({ serverUrl: '', username: '', hasPassword: false, councils: [], reviewerRequired: false });
       },
     );
   }, [notify]);
@@ -49,6 +51,7 @@ export function TeamSection() {
         username: username.trim(),
         ...(password ? { password } : {}),
         councils: shared,
+        reviewerRequired,
       });
       setConfig(next);
       setPassword('');
@@ -157,6 +160,17 @@ export function TeamSection() {
             追加
           </Button>
         </div>
+      </Field>
+      <Field
+        label="会議録の確定"
+        hint={`オンにすると、共有する審議会の会議録を「確定する」ことができるのは、サーバーで確認者の役割（${REVIEWER_ROLE}）を持つ利用者だけになります。確定の記録には CouchDB のユーザー名が残ります。`}
+      >
+        <Checkbox
+          label="確認者だけが確定できるようにする"
+          checked={reviewerRequired}
+          disabled={loading}
+          onChange={(_, d) => setReviewerRequired(!!d.checked)}
+        />
       </Field>
       <div style={{ display: 'flex', gap: 8 }}>
         <Button appearance="primary" disabled={loading} onClick={() => void save()}>

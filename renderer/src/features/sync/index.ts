@@ -3,3 +3,4 @@ export { ConflictsScreen } from './ConflictsScreen';
 export { ConflictBadge, ConflictMark, conflictLink } from './ConflictBadge';
 export { useConflict, useConflictIds } from './data';
 export { differingKeys } from './fields';
+export { councilAccess, historyName, useCouncilAccess, type CouncilAccess } from './people';
