@@ -178,7 +178,7 @@ function headerTable(model: MinutesModel, sp: ParagraphSplicer): Table {
             }),
           ],
         });
-      bodyRows.push(sp.row(JSON.stringify([first, last, block.keep, h.label]), make, block.paragraphs));
+      bodyRows.push(sp.row(`${+first}${+last}${+block.keep}${h.label}`, make, block.paragraphs));
     });
     rows.push(...sp.placeRows(bodyRows, [20, 80]));
   }
