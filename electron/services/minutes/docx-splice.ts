@@ -154,9 +154,15 @@ export class ParagraphSplicer {
   private readonly groups = new Map<number, number[]>();
   constructor(readonly direct = true) {}
 
-  paragraph(opts: ParagraphOptions, runs: RunSpec[]): Piece<Paragraph> {
+  /**
+   * A paragraph. `shape`, when given, stands for `opts`: every call with the same shape must
+   * pass the same options (the template is then found without serialising them).
+   */
+  paragraph(opts: ParagraphOptions, runs: RunSpec[], shape?: string): Piece<Paragraph> {
     if (!this.direct) return new Piece(-1, docxParagraph(opts, runs));
-    const key = JSON.stringify([opts, runs.map((r) => [r.bold === true, r.break === true])]);
+    let flags = '';
+    for (const r of runs) flags += r.bold === true ? (r.break === true ? 'B' : 'b') : r.break === true ? 'R' : 'r';
+    const key = shape === undefined ? JSON.stringify([opts, flags]) : `shape:${shape}:${flags}`;
     let parts = this.templates.get(key);
     if (!parts) {
       const sample = docxParagraph(
