@@ -7,6 +7,8 @@
  * (Renamed from minutes.docx_3000_ms, which timed a warm in-memory build only.)
  * minutes.pandoc_3000_ms: Debian's pandoc turning the same content, written here as
  * Markdown (header table, numbered headings, bullets), into .docx — the peer.
+ * Also printed (not a figure): the CPU time of each stage of a cold export
+ * (bench/minutes-stages-child.ts), to show where the time goes.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -61,6 +63,26 @@ const bench: BenchModule = {
         bytes = r.bytes;
       }
       const ours = median(times);
+      // Where the CPU goes (one more cold process, stage by stage): printed, not a figure.
+      {
+        const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/minutes-stages-child.ts']);
+        const st = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, number>;
+        const names: Record<string, string> = {
+          validate: '引数の検証',
+          check: '記録の確認',
+          review: '公開版の確認（モデルを別に作る）',
+          model: 'モデル',
+          document: 'Word の組み立て',
+          pack: 'パッケージ化・圧縮',
+        };
+        const total = Object.values(st).reduce((a, b) => a + b, 0);
+        console.log(
+          `  内訳（別の初回プロセス、CPU 時間 ms、書き込みを除く計 ${total}）: ` +
+            Object.entries(st)
+              .map(([k, v]) => `${names[k] ?? k} ${v}`)
+              .join('／'),
+        );
+      }
       const figures: Figure[] = [];
       if (!PANDOC) {
         console.log(
