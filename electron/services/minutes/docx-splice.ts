@@ -150,11 +150,19 @@ export class Piece<T> {
 export class ParagraphSplicer {
   private readonly xml: string[] = [];
   private readonly templates = new Map<string, string[]>();
+  /** Markers that stand for several rows: the rows' entries in `xml`. */
+  private readonly groups = new Map<number, number[]>();
   constructor(readonly direct = true) {}
 
-  paragraph(opts: ParagraphOptions, runs: RunSpec[]): Piece<Paragraph> {
+  /**
+   * A paragraph. `shape`, when given, stands for `opts`: every call with the same shape must
+   * pass the same options (the template is then found without serialising them).
+   */
+  paragraph(opts: ParagraphOptions, runs: RunSpec[], shape?: string): Piece<Paragraph> {
     if (!this.direct) return new Piece(-1, docxParagraph(opts, runs));
-    const key = JSON.stringify([opts, runs.map((r) => [r.bold === true, r.break === true])]);
+    let flags = '';
+    for (const r of runs) flags += r.bold === true ? (r.break === true ? 'B' : 'b') : r.break === true ? 'R' : 'r';
+    const key = shape === undefined ? JSON.stringify([opts, flags]) : `shape:${shape}:${flags}`;
     let parts = this.templates.get(key);
     if (!parts) {
       const sample = docxParagraph(
@@ -201,15 +209,27 @@ export class ParagraphSplicer {
    */
   placeRows(pieces: Piece<TableRow>[], widths: number[]): TableRow[] {
     if (!this.direct || pieces.length === 0) return pieces.map((p) => p.object!);
-    this.xml.push(pieces.map((p) => this.xml[p.index]!).join(''));
+    // The rows stay separate strings, written one after another when packed (never joined).
+    this.groups.set(
+      this.xml.length,
+      pieces.map((p) => p.index),
+    );
+    this.xml.push('');
     return [new RowMarker(this.xml.length - 1, widths)];
+  }
+
+  /** The XML a marker stands for: a paragraph, a row, or a run of rows. */
+  private *xmlAt(index: number): Generator<string> {
+    const group = this.groups.get(index);
+    if (group) for (const i of group) yield this.xml[i]!;
+    else yield this.xml[index]!;
   }
 
   /** The packed document with every marker replaced by its paragraph. */
   async pack(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<Uint8Array> {
     if (!this.direct || this.xml.length === 0) return new Uint8Array(await Packer.toBuffer(doc));
     const part = 'word/document.xml';
-    const splice = (xml: string) => xml.replace(MARK_RE, (_, i: string) => this.xml[Number(i)]!);
+    const splice = (xml: string) => xml.replace(MARK_RE, (_, i: string) => [...this.xmlAt(Number(i))].join(''));
     // The library's compiler gives the package's parts before they are zipped (what
     // Packer.pack zips), so the document is zipped once; else unzip the packed file.
     const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
@@ -225,7 +245,10 @@ export class ParagraphSplicer {
             let at = 0;
             for (const m of data.matchAll(MARK_RE)) {
               await write(data.slice(at, m.index));
-              await write(this.xml[Number(m[1])]!);
+              for (const xml of this.xmlAt(Number(m[1]))) {
+                const wait = write(xml);
+                if (wait) await wait;
+              }
               at = m.index + m[0].length;
             }
             await write(data.slice(at));

@@ -49,28 +49,31 @@ const KEPT: MinutesParagraph['kind'][] = ['group', 'field'];
 function bodyParagraphs(p: MinutesParagraph, model: MinutesModel, base: number, sp: ParagraphSplicer): Body[] {
   const c = charOf(model);
   const left = (n: number) => base + c * n;
-  const para = (text: string, opts: ParagraphOptions) => sp.paragraph(opts, runsOf(text));
+  // `shape` names the options (with `base`, the same options every time), so the splicer
+  // finds the paragraph's template without serialising them.
+  const para = (shape: string, text: string, opts: ParagraphOptions) =>
+    sp.paragraph(opts, runsOf(text), `${shape}:${base}`);
   switch (p.kind) {
     case 'group':
-      return [para(p.text, { indent: { left: left(0) }, spacing: { before: 120 }, keepNext: true })];
+      return [para('group', p.text, { indent: { left: left(0) }, spacing: { before: 120 }, keepNext: true })];
     case 'field':
       return [
-        para(`${model.format.texts.fieldMark}${p.text}`, {
+        para('field', `${model.format.texts.fieldMark}${p.text}`, {
           indent: { left: left(1) },
           spacing: { before: 60 },
           keepNext: true,
         }),
       ];
     case 'bullet':
-      return [para(`${p.prefix}${p.text}${p.suffix}`, { indent: { left: left(3), hanging: c } })];
+      return [para('bullet', `${p.prefix}${p.text}${p.suffix}`, { indent: { left: left(3), hanging: c } })];
     case 'answer':
-      return [para(`${p.prefix}${p.text}${p.suffix}`, { indent: { left: left(4), hanging: c } })];
+      return [para('answer', `${p.prefix}${p.text}${p.suffix}`, { indent: { left: left(4), hanging: c } })];
     case 'turn': {
       if (p.prefix.endsWith('\n'))
         // The speaker on a line of its own, the remark indented below it.
         return [
           sp.paragraph({ indent: { left: left(0) }, keepNext: true }, [{ text: p.prefix.slice(0, -1), bold: true }]),
-          para(`${p.text}${p.suffix}`, { indent: { left: left(1), firstLine: c } }),
+          para('turn-below', `${p.text}${p.suffix}`, { indent: { left: left(1), firstLine: c } }),
         ];
       return [
         sp.paragraph({ indent: { left: left(1), hanging: c } }, [
@@ -80,11 +83,15 @@ function bodyParagraphs(p: MinutesParagraph, model: MinutesModel, base: number, 
       ];
     }
     case 'note':
-      return [para(p.text, { indent: { left: left(1) } })];
+      return [para('note', p.text, { indent: { left: left(1) } })];
     default:
       if (/^（[^）]*）$/.test(p.text) && !p.prefix && model.format.texts.stageDirections)
-        return [para(p.text, { indent: { left: left(2) } })]; // a stage direction on its own line
-      return [para(`${p.prefix}${p.text}${p.suffix}`, { indent: { left: left(1), firstLine: p.prefix ? 0 : c } })];
+        return [para('stage', p.text, { indent: { left: left(2) } })]; // a stage direction on its own line
+      return [
+        para(p.prefix ? 'text-prefixed' : 'text', `${p.prefix}${p.text}${p.suffix}`, {
+          indent: { left: left(1), firstLine: p.prefix ? 0 : c },
+        }),
+      ];
   }
 }
 
@@ -178,7 +185,7 @@ function headerTable(model: MinutesModel, sp: ParagraphSplicer): Table {
             }),
           ],
         });
-      bodyRows.push(sp.row(JSON.stringify([first, last, block.keep, h.label]), make, block.paragraphs));
+      bodyRows.push(sp.row(`${+first}${+last}${+block.keep}${h.label}`, make, block.paragraphs));
     });
     rows.push(...sp.placeRows(bodyRows, [20, 80]));
   }
