@@ -7,8 +7,8 @@
  *
  * The clients are Node clients (fake-indexeddb Dexie + in-memory PouchDB), as in the unit tests.
  * BENCH_SYNC_RECORDS=<n> scales the council down while iterating; BENCH_SYNC_PROFILE=<folder>
- * writes a CPU profile of the fresh PC's first sync (initial.cpuprofile) and prints the
- * server's CPU time during it.
+ * writes CPU profiles of the upload (upload.cpuprofile) and of the fresh PC's first sync
+ * (initial.cpuprofile) and prints the client's and the server's CPU time during each.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -110,6 +110,12 @@ const bench: BenchModule = {
       const councilId = bundle.council.id;
       const a = new SyncClient('PC1', server);
       await importBundle(a.db, bundle);
+      const upSession = PROFILE ? new Session() : null;
+      if (upSession) {
+        upSession.connect();
+        await upSession.post('Profiler.enable');
+        await upSession.post('Profiler.start');
+      }
       const upServer = cpuMs(server);
       const upOwn = process.cpuUsage();
       let t = performance.now();
@@ -117,7 +123,11 @@ const bench: BenchModule = {
       const remote = server.remote(councilDbName(councilId));
       await until(async () => (await remote.info()).doc_count >= total, 600_000, 'upload');
       const upload = performance.now() - t;
-      if (PROFILE) {
+      if (upSession) {
+        const { profile } = await upSession.post('Profiler.stop');
+        mkdirSync(PROFILE!, { recursive: true });
+        writeFileSync(path.join(PROFILE!, 'upload.cpuprofile'), JSON.stringify(profile));
+        upSession.disconnect();
         const own = process.cpuUsage(upOwn);
         console.log(
           `  upload ${Math.round(upload)} ms: client CPU ${Math.round((own.user + own.system) / 1000)} ms, ` +

@@ -365,12 +365,12 @@ export class Mirror {
       const meetings = await byCouncil('meetings');
       const drafts = await byCouncil('drafts');
       const plans = await byCouncil('actionPlans');
-      add('remarks', (await db.remarks.where('meetingId').anyOf(meetings).primaryKeys()) as string[]);
-      add('minutes', (await db.minutes.where('meetingId').anyOf(meetings).primaryKeys()) as string[]);
-      add('draftVersions', (await db.draftVersions.where('draftId').anyOf(drafts).primaryKeys()) as string[]);
-      const actions = (await db.actions.where('planId').anyOf(plans).primaryKeys()) as string[];
+      add('remarks', await keysByParent(db, 'remarks', 'meetingId', meetings));
+      add('minutes', await keysByParent(db, 'minutes', 'meetingId', meetings));
+      add('draftVersions', await keysByParent(db, 'draftVersions', 'draftId', drafts));
+      const actions = await keysByParent(db, 'actions', 'planId', plans);
       add('actions', actions);
-      add('progress', (await db.progress.where('actionId').anyOf(actions).primaryKeys()) as string[]);
+      add('progress', await keysByParent(db, 'progress', 'actionId', actions));
       return keys;
     });
   }
@@ -622,6 +622,18 @@ class QuietPromise<T> extends Promise<T> {
 }
 
 const keyOf2 = (k: Key) => ({ table: k.table, id: k.id });
+
+/**
+ * The ids of a table's records under some parents, one plain index range per parent (read in
+ * one go, as getAllKeys) rather than one `anyOf` cursor: a cursor over an index whose key is
+ * the same for thousands of records (every remark of a meeting) is stepped record by record,
+ * and fake-indexeddb (the Node clients) restarts each step at the first equal key.
+ */
+async function keysByParent(db: ShingikaiDB, table: TrackedTable, index: string, parents: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of parents) out.push(...((await db.table(table).where(index).equals(p).primaryKeys()) as string[]));
+  return out;
+}
 
 /** The inbox's transaction: the records' tables and the bookkeeping it reads and writes (the change log included). */
 const INBOX_BOOKKEEPING = ['revisions', 'changes', 'syncRecords', 'syncConflicts', 'syncState'];
