@@ -365,12 +365,12 @@ export class Mirror {
       const meetings = await byCouncil('meetings');
       const drafts = await byCouncil('drafts');
       const plans = await byCouncil('actionPlans');
-      add('remarks', (await db.remarks.where('meetingId').anyOf(meetings).primaryKeys()) as string[]);
-      add('minutes', (await db.minutes.where('meetingId').anyOf(meetings).primaryKeys()) as string[]);
-      add('draftVersions', (await db.draftVersions.where('draftId').anyOf(drafts).primaryKeys()) as string[]);
-      const actions = (await db.actions.where('planId').anyOf(plans).primaryKeys()) as string[];
+      add('remarks', await keysByParent(db, 'remarks', 'meetingId', meetings));
+      add('minutes', await keysByParent(db, 'minutes', 'meetingId', meetings));
+      add('draftVersions', await keysByParent(db, 'draftVersions', 'draftId', drafts));
+      const actions = await keysByParent(db, 'actions', 'planId', plans);
       add('actions', actions);
-      add('progress', (await db.progress.where('actionId').anyOf(actions).primaryKeys()) as string[]);
+      add('progress', await keysByParent(db, 'progress', 'actionId', actions));
       return keys;
     });
   }
@@ -513,7 +513,8 @@ export class Mirror {
     const db = this.db;
     const now = new Date().toISOString();
     const prune: { id: string; revs: string[] }[] = [];
-    await db.transaction('rw', [...TABLE_NAMES, 'revisions', 'syncRecords', 'syncConflicts', 'syncState'], async () => {
+    await db.transaction('rw', [...TABLE_NAMES, ...INBOX_BOOKKEEPING], async () => {
+      const logBefore = await lastLogSeq(db);
       const keys = incoming.map(keyOf);
       const srs = await db.syncRecords.bulkGet(keys);
       const revs = await db.revisions.bulkGet(keys);
@@ -584,6 +585,7 @@ export class Mirror {
       }
       if (conflictsPut.length) await db.syncConflicts.bulkPut(conflictsPut);
       if (conflictsGone.length) await db.syncConflicts.bulkDelete(conflictsGone);
+      await skipOwnLines(db, logBefore);
       await db.syncState.put({ key: cursorKey, value: res.last_seq });
     });
     for (const p of prune)
@@ -620,6 +622,38 @@ class QuietPromise<T> extends Promise<T> {
 }
 
 const keyOf2 = (k: Key) => ({ table: k.table, id: k.id });
+
+/**
+ * The ids of a table's records under some parents, one plain index range per parent (read in
+ * one go, as getAllKeys) rather than one `anyOf` cursor: a cursor over an index whose key is
+ * the same for thousands of records (every remark of a meeting) is stepped record by record,
+ * and fake-indexeddb (the Node clients) restarts each step at the first equal key.
+ */
+async function keysByParent(db: ShingikaiDB, table: TrackedTable, index: string, parents: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of parents) out.push(...((await db.table(table).where(index).equals(p).primaryKeys()) as string[]));
+  return out;
+}
+
+/** The inbox's transaction: the records' tables and the bookkeeping it reads and writes (the change log included). */
+const INBOX_BOOKKEEPING = ['revisions', 'changes', 'syncRecords', 'syncConflicts', 'syncState'];
+
+const lastLogSeq = async (db: ShingikaiDB) => Number((await db.changes.orderBy('seq').lastKey()) ?? 0);
+
+/**
+ * The change-log lines the inbox's own writes just appended (after `before`) are not the
+ * outbox's work: each names a record whose `syncRecords` row already says it is synced at
+ * that revision, so the outbox would read and skip them one batch at a time (a first sync of
+ * 10,000 records: 10,000 lines). When the outbox had nothing older pending, its cursor moves
+ * past them in the inbox's transaction. (Inside that transaction no other write can land
+ * between `before` and the end, so those lines are all the inbox's.)
+ */
+async function skipOwnLines(db: ShingikaiDB, before: number): Promise<void> {
+  const after = await lastLogSeq(db);
+  if (after === before) return;
+  const cursor = await db.syncState.get('outbox');
+  if (cursor && Number(cursor.value) >= before) await db.syncState.put({ key: 'outbox', value: after });
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
