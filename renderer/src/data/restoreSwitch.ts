@@ -58,6 +58,15 @@ function readPending(): PendingRestore | null {
 }
 
 /**
+ * A previous restore's 「復元の前」 backup not written yet (its database is still kept): a new
+ * full restore waits for it, or that state would be left without a backup.
+ */
+export function beforeRestoreBackupPending(): boolean {
+  const pending = typeof localStorage === 'undefined' ? null : readPending();
+  return !!pending && pending.current === currentDbName();
+}
+
+/**
  * The restored database `target` is complete: it becomes the app's database (the note first,
  * then the pointer: a crash between the two leaves the previous database current, and the
  * note is dropped at the next start). The caller reloads the page.

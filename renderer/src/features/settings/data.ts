@@ -7,7 +7,8 @@ import { backupNow } from '../../data/backup';
 import { openRestoreWorker } from '../../data/backupRestore';
 import { rebuildSearchIndex } from '../search';
 import { LATEST_SCHEMA_VERSION, newRestoredDbName } from '../../data/database';
-import { RESTORE_TIMING_KEY, switchToRestoredDatabase } from '../../data/restoreSwitch';
+import { beforeRestoreBackupPending, RESTORE_TIMING_KEY, switchToRestoredDatabase } from '../../data/restoreSwitch';
+import { AppError } from '../../../../shared/errors';
 import {
   councilRecords,
   installPackageRecords,
@@ -71,6 +72,11 @@ export async function restoreFromBackup(
   if (!worker) return { ...(await restoreOnPage(name, councilId, progress)), switched: false };
   try {
     if (!councilId) {
+      if (beforeRestoreBackupPending())
+        throw new AppError(
+          'FILE_BUSY',
+          '前回の復元の前のデータのバックアップがまだ書けていません。アプリを再起動してから復元してください。',
+        );
       const t0 = performance.now();
       progress('バックアップを読み込んでいます…');
       const [read, files] = await Promise.all([
