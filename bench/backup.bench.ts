@@ -15,8 +15,13 @@
  * BACKUP_BENCH_QUICK=1 seeds a fifth of the installation (for iterating; its figures are not the issue's).
  * BACKUP_BENCH_PROFILE=<folder> writes a CPU profile of the page's main thread over the typing while the
  *   backup runs (backup-page.cpuprofile, for Chrome DevTools).
- * restore.full_ms: 「すべて復元」 of that backup → 「復元しました」 shown (it reads the file,
- *   backs up the current state first, then replaces every record in one transaction).
+ * restore.full_ms: 「復元を実行」 clicked (after 「すべて復元」 of that backup) → 「復元しました」 shown
+ *   by the settings screen after the page reloaded on the restored database, i.e. the restored
+ *   data usable. In between: the restore worker reads and parses the file (main brings the
+ *   attachments back meanwhile), writes every record into a NEW database (raw IndexedDB puts),
+ *   the pointer is switched, the page reloads and reads its records. The 「復元の前」 backup is
+ *   written AFTER that from the previous database (timed and printed beside, not in the figure),
+ *   and the search index is rebuilt in its worker after the reload (printed beside when ready).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -242,6 +247,38 @@ const bench: BenchModule = {
       const restoreMs = Date.now() - r0;
       clearInterval(sampler);
       console.log(`restore phases:\n  ${phases.join('\n  ')}`);
+      // The parts, as the page measured them (stored beside the switch; read after the reload).
+      const timing = await page.evaluate(() => localStorage.getItem('shingikai-desk:restore-timing'));
+      if (timing) {
+        const t = JSON.parse(timing) as {
+          readMs: number;
+          parseMs: number;
+          bytes: number;
+          writeMs: number;
+          workerWriteMs: number;
+          records: number;
+        };
+        const reload = restoreMs - t.readMs - t.writeMs;
+        console.log(
+          `restore parts: read ${t.readMs} ms (fetch + parse of ${(t.bytes / 1024 / 1024).toFixed(1)} MB; parse ${t.parseMs} ms; attachments in parallel), ` +
+            `write ${t.writeMs} ms (${t.records.toLocaleString()} records into a new database, ${Math.round(t.records / (t.workerWriteMs / 1000)).toLocaleString()} records/s in the worker), ` +
+            `switch + reload + screen ${reload} ms (plus the click-to-start gap)`,
+        );
+      }
+      if (restored) {
+        const b0 = Date.now();
+        const backedUp = await page
+          .getByRole('status')
+          .filter({ hasText: '復元前のデータをバックアップしました' })
+          .waitFor({ timeout: RESTORE_WAIT_MS })
+          .then(
+            () => true,
+            () => false,
+          );
+        console.log(
+          `「復元の前」 backup of the previous database, after the figure: ${backedUp ? `written ${restoreMs + Date.now() - b0} ms after the click` : 'not written in time'}`,
+        );
+      }
       return [
         {
           key: 'backup.full_ms',
@@ -259,7 +296,7 @@ const bench: BenchModule = {
           key: 'restore.full_ms',
           value: restoreMs,
           unit: 'ms',
-          compare: `目標 ≤ ${RESTORE_TARGET_MS.toLocaleString()} ms（「復元を実行」→「復元しました」：読み込み、復元前のバックアップ、1トランザクションで書き戻し）${restored ? '' : `；${RESTORE_WAIT_MS / 1000} 秒で終わらず打ち切り（値は打ち切りまでの時間）`}`,
+          compare: `目標 ≤ ${RESTORE_TARGET_MS.toLocaleString()} ms（「復元を実行」→ 再読み込み後に「復元しました」：読み込み、新しいデータベースへの書き込み、切り替え；復元前のバックアップはその後に旧データベースから）${restored ? '' : `；${RESTORE_WAIT_MS / 1000} 秒で終わらず打ち切り（値は打ち切りまでの時間）`}`,
         },
       ] satisfies Figure[];
     } finally {

@@ -98,7 +98,8 @@ export async function readStore<T>(page: Page, store: string, where: Record<stri
   const all = await page.evaluate(
     (name) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const req = indexedDB.open('shingikai-desk');
+        // The app's database: the one a full restore switched to, or the default one.
+        const req = indexedDB.open(localStorage.getItem('shingikai-desk:database') ?? 'shingikai-desk');
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;

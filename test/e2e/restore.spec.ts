@@ -50,7 +50,8 @@ async function snapshot(
 ): Promise<{ counts: Record<string, number>; hash: string; lastChange: unknown; changes: number }> {
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('shingikai-desk');
+      // After a full restore the app works on a new database (the pointer names it).
+      const req = indexedDB.open(localStorage.getItem('shingikai-desk:database') ?? 'shingikai-desk');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
@@ -133,6 +134,19 @@ test('back up, wipe the database and the attachment, restore: every record and t
   await page.getByRole('button', { name: '復元を実行' }).click();
   await expect(page.getByRole('status').filter({ hasText: '復元しました' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('審議会 1件')).toBeVisible();
+  // The records were written into a new database; the previous one (the state before the
+  // restore) is backed up with the reason 「復元の前」 and then deleted.
+  await expect(page.getByRole('status').filter({ hasText: '復元前のデータをバックアップしました' })).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(readdirSync(path.join(server.dataDir, 'backups')).some((f) => f.includes('before-restore'))).toBe(true);
+  const databases = await page.evaluate(async () => ({
+    pointer: localStorage.getItem('shingikai-desk:database'),
+    names: (await indexedDB.databases()).map((d) => d.name),
+  }));
+  expect(databases.pointer).toMatch(/^shingikai-desk-\d+$/);
+  expect(databases.names).toContain(databases.pointer);
+  expect(databases.names).not.toContain('shingikai-desk');
   const after = await snapshot(page);
   expect(after.counts).toEqual(before.counts);
   expect(after.hash).toBe(before.hash);

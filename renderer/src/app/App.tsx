@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import { bridge } from '../platform/bridge';
 import { startAutomaticBackups } from '../data/backup';
+import { finishRestoreSwitch } from '../data/restoreSwitch';
 import { requestPersistentStorage } from '../data/storage';
 import { startTeamSync } from '../data/sync/runtime';
 import { AppShell } from './AppShell';
@@ -39,6 +40,7 @@ export function App() {
   useEffect(() => {
     if (window.location.hash.startsWith('#/projector/')) return; // a view only: the main window backs up
     void requestPersistentStorage();
+    void finishRestoreSwitch();
     return startAutomaticBackups();
   }, []);
   useEffect(() => {

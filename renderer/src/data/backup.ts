@@ -6,6 +6,7 @@ import { bridge, call } from '../platform/bridge';
 import { AppError } from '../../../shared/errors';
 import type { Channel, ResultOf } from '../../../shared/contract';
 import { db } from './db';
+import { workerName } from './dbName';
 import { exportDatabaseParts } from './restore';
 import {
   backupParts,
@@ -55,7 +56,10 @@ async function writeBackup(reason: Reason): Promise<BackupInfo> {
   if (typeof Worker === 'undefined') return writeOnPage(reason);
   const browserMode = bridge.mode === 'browser';
   const answer = await new Promise<FromBackupWorker>((resolve) => {
-    const worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module', name: 'backup' });
+    const worker = new Worker(new URL('./backup.worker.ts', import.meta.url), {
+      type: 'module',
+      name: workerName('backup'),
+    });
     // Keys and clicks on the page tell the worker to rest between its steps (at most every 100 ms).
     let told = -Infinity;
     const onInput = (event: Event) => {

@@ -1,17 +1,31 @@
 /**
  * The restore worker: reads a backup file's bytes once (fetched from the loopback server in
  * browser mode, or handed over by the page in Electron, moved not copied), checks and parses
- * them (shared/backup-format.ts, the same checks main makes), and — when the page says so,
- * after the 「復元の前」 backup is written — replaces the records in ONE transaction of its
- * own Dexie instance (restore.ts). The page never holds the backup; Dexie tells the page's
- * live queries what changed (its cross-context broadcast).
+ * them (shared/backup-format.ts, the same checks main makes), then:
+ * - `writeNew` (everything): writes the records into a NEW database with raw IndexedDB puts
+ *   (restore.ts restoreIntoNewDatabase); the page switches to it only when it is complete;
+ * - `write` (one council): replaces that council's records in ONE transaction of the current
+ *   database (its own Dexie instance; Dexie tells the page's live queries what changed);
+ * - `backupOld`: after a switch, the 「復元の前」 backup written from the previous database
+ *   (sent to main in parts as the backup worker does; in Electron through the page).
+ * The page never holds the backup.
  */
 import { db } from './db';
-import { councilRecords, restoreRecords } from './restore';
+import { ShingikaiDB } from './database';
+import { councilRecords, exportDatabaseParts, restoreIntoNewDatabase, restoreRecords } from './restore';
+import {
+  backupParts,
+  BackupRefused,
+  fetchBackupSend,
+  sendBackupInParts,
+  unwrap,
+  type BackupSend,
+} from './backupUpload';
 import { parseBackup, type BackupContents } from '../../../shared/backup-format';
 import { referencedStoredNames } from '../../../shared/package';
 import { STORED_NAME } from '../../../shared/stored-name';
 import { AppError, isAppErrorShape, type AppErrorShape } from '../../../shared/errors';
+import type { ResultOf } from '../../../shared/contract';
 
 export type ToRestoreWorker =
   | {
@@ -23,14 +37,44 @@ export type ToRestoreWorker =
       apiUrl: string | null;
       bytes: ArrayBuffer | null;
     }
-  | { type: 'write'; councilId?: string };
+  | { type: 'write'; councilId?: string }
+  /** Everything, into the new database `target`; `current`'s last-backup note is kept. */
+  | { type: 'writeNew'; target: string; current: string }
+  /** The 「復元の前」 backup of database `old`. Browser mode: posted to `apiUrl`; Electron: null (via the page). */
+  | { type: 'backupOld'; old: string; apiUrl: string | null }
+  /** Electron: the bridge's answer (an envelope) to the worker's call `seq`. */
+  | { type: 'answer'; seq: number; envelope: unknown };
 export type FromRestoreWorker =
-  | { type: 'read'; storedNames: string[] | null }
-  | { type: 'written'; written: Record<string, number> }
+  | { type: 'read'; storedNames: string[] | null; parseMs: number; bytes: number }
+  | { type: 'written'; written: Record<string, number>; writeMs: number }
+  | { type: 'backedUp'; info: ResultOf<'backup:write:end'> }
+  /** Electron: a channel call for the page to pass to the bridge. */
+  | { type: 'call'; seq: number; channel: string; arg: unknown }
   | { type: 'error'; error: AppErrorShape };
 
-const post = (m: FromRestoreWorker) => (self as unknown as Worker).postMessage(m);
+/** Rows per read of the 「復元の前」 backup (the worker's thread has nothing else to do). */
+const SLICE_ROWS = 5000;
+
+const post = (m: FromRestoreWorker, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(m, transfer);
 let contents: BackupContents | null = null;
+
+const waiting = new Map<number, (envelope: unknown) => void>();
+let nextSeq = 0;
+/** Electron: calls go through the page (workers have no bridge); a part's buffer is moved. */
+const viaPage: BackupSend = ((channel: string, arg: Record<string, unknown>) =>
+  new Promise((resolve, reject) => {
+    const seq = nextSeq++;
+    waiting.set(seq, (envelope) => {
+      try {
+        resolve(unwrap(envelope) as never);
+      } catch (error) {
+        reject(error);
+      }
+    });
+    const bytes = arg.bytes instanceof Uint8Array ? arg.bytes : null;
+    post({ type: 'call', seq, channel, arg }, bytes ? [bytes.buffer] : []);
+  })) as BackupSend;
 
 async function fetchFile(apiUrl: string, name: string, schemaVersion: number): Promise<ArrayBuffer> {
   const response = await fetch(`${apiUrl}${encodeURIComponent('backup:read:file')}`, {
@@ -47,24 +91,64 @@ async function fetchFile(apiUrl: string, name: string, schemaVersion: number): P
   throw new AppError('INTERNAL', `サービスから予期しない応答がありました（${response.status}）。`);
 }
 
+function takeContents(): BackupContents {
+  if (!contents) throw new AppError('INTERNAL', 'バックアップがまだ読み込まれていません。');
+  const taken = contents;
+  contents = null;
+  return taken;
+}
+
 self.onmessage = async (event: MessageEvent<ToRestoreWorker>) => {
   const m = event.data;
+  if (m.type === 'answer') {
+    waiting.get(m.seq)?.(m.envelope);
+    waiting.delete(m.seq);
+    return;
+  }
   try {
     if (m.type === 'read') {
       const bytes = m.bytes ?? (await fetchFile(m.apiUrl!, m.name, m.schemaVersion));
+      const t0 = performance.now();
       contents = parseBackup(m.name, new TextDecoder().decode(bytes), m.schemaVersion);
       const storedNames = m.councilId
         ? [...referencedStoredNames(councilRecords(contents.tables, m.councilId), STORED_NAME)]
         : null;
-      return post({ type: 'read', storedNames });
+      return post({ type: 'read', storedNames, parseMs: performance.now() - t0, bytes: bytes.byteLength });
     }
-    if (!contents) throw new AppError('INTERNAL', 'バックアップがまだ読み込まれていません。');
-    const tables = contents.tables;
-    contents = null;
+    if (m.type === 'writeNew') {
+      const tables = takeContents().tables;
+      const t0 = performance.now();
+      const current = new ShingikaiDB(m.current);
+      const lastBackup = await current.meta.get('lastBackup');
+      current.close();
+      const target = new ShingikaiDB(m.target);
+      await target.open();
+      try {
+        const { written } = await restoreIntoNewDatabase(target, tables, lastBackup);
+        return post({ type: 'written', written, writeMs: performance.now() - t0 });
+      } finally {
+        target.close();
+      }
+    }
+    if (m.type === 'backupOld') {
+      const old = new ShingikaiDB(m.old);
+      let pieces: string[];
+      try {
+        pieces = await exportDatabaseParts(old, SLICE_ROWS);
+      } finally {
+        old.close();
+      }
+      const send = m.apiUrl ? fetchBackupSend(m.apiUrl) : viaPage;
+      const { info } = await sendBackupInParts(send, 'before-restore', backupParts(pieces));
+      return post({ type: 'backedUp', info });
+    }
+    const tables = takeContents().tables;
+    const t0 = performance.now();
     const { written } = await restoreRecords(db, tables, m.councilId ? { councilId: m.councilId } : {});
     db.close();
-    post({ type: 'written', written });
+    post({ type: 'written', written, writeMs: performance.now() - t0 });
   } catch (error) {
+    if (error instanceof BackupRefused) return post({ type: 'error', error: error.shape });
     if (!(error instanceof AppError)) console.warn('復元の作業スレッドでエラーが発生しました', error);
     post({ type: 'error', error: (error instanceof AppError ? error : new AppError('INTERNAL')).toShape() });
   }

@@ -28,6 +28,7 @@ import type {
 import type { Action, ActionPlan, ProgressEntry } from '../../../shared/actions/model';
 import { OPERATOR_NAME_KEY, stampWrites, type ChangeRecord, type RevisionRecord, type TrackedTable } from './write';
 import { installRules } from './rules';
+import { DEFAULT_DB_NAME } from './dbName';
 import type { SyncConflict, SyncRecord, SyncStateRecord } from './sync/model';
 
 /** The entry line of the live-notes screen, kept between keystrokes and restarts. */
@@ -125,7 +126,30 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
-export const DEFAULT_DB_NAME = 'shingikai-desk';
+export {
+  currentDbName,
+  DB_POINTER_KEY,
+  DEFAULT_DB_NAME,
+  newRestoredDbName,
+  RESTORED_DB_PREFIX,
+  workerName,
+} from './dbName';
+
+/**
+ * A pointer to a database that is gone (deleted by hand, another profile's copy): Dexie would
+ * create it empty. Its creation (populate) is noticed; the pointer is then dropped and the page
+ * reloads on the default database.
+ */
+export function guardPointedDatabase(db: Dexie, onMissing: () => void): void {
+  if (db.name === DEFAULT_DB_NAME) return;
+  let created = false;
+  db.on('populate', () => {
+    created = true;
+  });
+  db.on('ready', () => {
+    if (created) onMissing();
+  });
+}
 
 export class ShingikaiDB extends Dexie {
   councils!: Table<Council, string>;

@@ -1,4 +1,28 @@
-/** The app's one database instance (data/storage.ts asks the browser to keep it). */
-import { ShingikaiDB } from './database';
+/**
+ * The app's one database instance (data/storage.ts asks the browser to keep it): the database
+ * the pointer names (database.ts: a full restore switches it), the default one without.
+ */
+import { currentDbName, DB_POINTER_KEY, guardPointedDatabase, ShingikaiDB } from './database';
 
-export const db = new ShingikaiDB();
+export const db = new ShingikaiDB(currentDbName());
+
+/** The page (not a worker, not main's tests): no DOM types here, main's tsconfig compiles this file too. */
+const page = globalThis as unknown as {
+  document?: unknown;
+  localStorage?: { removeItem(key: string): void };
+  location: { reload(): void };
+  addEventListener(type: 'storage', listener: (event: { key: string | null }) => void): void;
+};
+
+if (page.document && page.localStorage) {
+  const storage = page.localStorage;
+  guardPointedDatabase(db, () => {
+    console.warn(`[審議会デスク] データベース ${db.name} が見つかりません。既定のデータベースに戻します。`);
+    storage.removeItem(DB_POINTER_KEY);
+    page.location.reload();
+  });
+  // Another window switched the database (a restore): this one follows.
+  page.addEventListener('storage', (event) => {
+    if (event.key === DB_POINTER_KEY) page.location.reload();
+  });
+}

@@ -144,6 +144,71 @@ export async function restoreRecords(
   return { written };
 }
 
+/** Records per IndexedDB transaction of a restore into a new database (fewer, larger commits). */
+export const RESTORE_TX_RECORDS = 50_000;
+
+/**
+ * A full restore into a NEW, empty database `target` (open, created by ShingikaiDB at the
+ * latest schema): the backup's records and bookkeeping exactly as restoreRecords writes them
+ * (the change log compacted, revision 1 and a 'create' line for a backup without them), with
+ * raw IndexedDB puts in large transactions — no write-path middleware per record (nothing
+ * watches the new database yet; it becomes the app's only when complete, database.ts).
+ * `lastBackup` (the current database's note) is kept, as an in-place restore keeps it.
+ */
+export async function restoreIntoNewDatabase(
+  target: ShingikaiDB,
+  backup: TableRecords,
+  lastBackup?: { key: string; value: unknown },
+  txRecords = RESTORE_TX_RECORDS,
+): Promise<RestoreResult> {
+  const written: Record<string, number> = {};
+  const known = new Set(target.tables.map((t) => t.name));
+  const names = Object.keys(backup).filter((n) => known.has(n));
+  const bookkeeping = [...BOOKKEEPING].every((b) => backup[b]) ? null : firstRevisions(backup);
+  const rowsOf = (name: string): Record<string, unknown>[] => {
+    if (bookkeeping && name === 'revisions') return bookkeeping.revisions as unknown as Record<string, unknown>[];
+    if (bookkeeping && name === 'changes') return bookkeeping.changes as unknown as Record<string, unknown>[];
+    if (name === 'changes') return compactChangeLog(backup.changes ?? [], backup.syncState);
+    const rows = backup[name] ?? [];
+    return name === 'meta' && lastBackup ? [...rows.filter((r) => r.key !== 'lastBackup'), lastBackup] : rows;
+  };
+  const all = new Set(names);
+  if (bookkeeping) for (const b of BOOKKEEPING) all.add(b);
+  if (lastBackup) all.add('meta');
+  const idb = target.backendDB();
+  // Batches of whole and partial tables, each one transaction over the stores it touches.
+  let batch: [string, Record<string, unknown>[]][] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const tx = idb.transaction([...new Set(batch.map(([n]) => n))], 'readwrite');
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('復元の書き込みが中断されました'));
+    });
+    for (const [name, rows] of batch) {
+      const store = tx.objectStore(name);
+      for (const row of rows) store.put(row);
+    }
+    batch = [];
+    size = 0;
+    await done;
+  };
+  for (const name of all) {
+    const rows = rowsOf(name);
+    if (names.includes(name)) written[name] = rows.length;
+    for (let i = 0; i < rows.length; i += txRecords) {
+      const part = i === 0 && rows.length <= txRecords ? rows : rows.slice(i, i + txRecords);
+      batch.push([name, part]);
+      size += part.length;
+      if (size >= txRecords) await flush();
+    }
+  }
+  await flush();
+  return { written };
+}
+
 /**
  * The part of a backup's change log a restored database still needs. The log is read after a
  * known `seq`: by team sync's outbox (the `outbox` cursor in syncState: lines after it are

@@ -5,6 +5,7 @@
 import type { SearchFilters, SearchOptions, SearchResult } from '../../../../shared/search/types';
 import type { KeeperStatus } from './keeper';
 import type { FromWorker, ToWorker } from './protocol';
+import { workerName } from '../../data/dbName';
 
 type Pending = { query: string; resolve: (r: SearchResult) => void; reject: (e: Error) => void };
 
@@ -16,7 +17,7 @@ const listeners = new Set<(s: KeeperStatus) => void>();
 
 function ensure(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
+  worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: workerName('search') });
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     const m = event.data;
     if (m.type === 'status') {

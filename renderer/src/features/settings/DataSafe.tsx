@@ -1,5 +1,5 @@
 /** 「バックアップから復元」 and the council packages (書き出す・読み込む) of 「データと設定」. */
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import {
   Button,
   Checkbox,
@@ -24,8 +24,10 @@ import {
   installPackage,
   readBackupSummary,
   restoreFromBackup,
+  restoredText,
   uploadPackage,
 } from './data';
+import { onRestoreSwitch, restoreSwitchState, type RestoreSwitchState } from '../../data/restoreSwitch';
 
 const COUNT_LABELS: [string, string][] = [
   ['members', '委員'],
@@ -68,13 +70,21 @@ export function RestoreSection({
       notify.error(e, 'バックアップを読み込めませんでした');
     }
   };
+  // After a full restore the page reloads on the restored database: its message, and the
+  // 「復元の前」 backup then written from the previous database.
+  const switched = useSyncExternalStore(onRestoreSwitch, restoreSwitchState);
   const run = async () => {
     if (!summary || target === null) return;
     setBusy(true);
     try {
       const r = await restoreFromBackup(summary.name, target || undefined, setMessage);
+      if (r.switched) {
+        setMessage('復元したデータで開き直しています…');
+        window.location.reload();
+        return;
+      }
       const total = Object.values(r.written).reduce((a, b) => a + b, 0);
-      const text = `復元しました：記録 ${total}件、添付ファイル ${r.attachments}件${r.missing.length ? `（見つからない添付ファイル ${r.missing.length}件）` : ''}`;
+      const text = restoredText(total, r.attachments, r.missing.length);
       setMessage(text);
       notify.success('バックアップから復元しました', text);
       setTarget(null);
@@ -133,7 +143,9 @@ export function RestoreSection({
             {target
               ? `「${summary.councils.find((c) => c.id === target)?.name ?? ''}」の記録をこのバックアップの内容に置き換えます。`
               : 'すべての記録をこのバックアップの内容に置き換えます。'}
-            先に現在のデータをバックアップします。
+            {target
+              ? '先に現在のデータをバックアップします。'
+              : '現在のデータは復元の直後にバックアップします（書けるまで現在のデータを残します）。'}
           </Text>
           <Button appearance="primary" disabled={busy} onClick={() => void run()}>
             復元を実行
@@ -143,13 +155,24 @@ export function RestoreSection({
           </Button>
         </div>
       ) : null}
-      {message ? (
+      {message || switched.message ? (
         <Text block role="status">
-          {message}
+          {message || switched.message}
+        </Text>
+      ) : null}
+      {switched.backup !== 'none' ? (
+        <Text block role={switched.backup === 'failed' ? 'alert' : 'status'}>
+          {beforeRestoreText(switched)}
         </Text>
       ) : null}
     </Section>
   );
+}
+
+function beforeRestoreText(s: RestoreSwitchState): string {
+  if (s.backup === 'writing') return '復元前のデータをバックアップしています…';
+  if (s.backup === 'written') return '復元前のデータをバックアップしました（理由：復元の前）。';
+  return `復元前のデータのバックアップを書けませんでした${s.error ? `（${s.error}）` : ''}。復元前のデータはこのPCに残してあり、次回の起動時にもう一度バックアップします。`;
 }
 
 interface Loaded {

@@ -6,7 +6,9 @@ import { call } from '../../platform/bridge';
 import { backupNow } from '../../data/backup';
 import { openRestoreWorker } from '../../data/backupRestore';
 import { rebuildSearchIndex } from '../search';
-import { LATEST_SCHEMA_VERSION } from '../../data/database';
+import { LATEST_SCHEMA_VERSION, newRestoredDbName } from '../../data/database';
+import { beforeRestoreBackupPending, RESTORE_TIMING_KEY, switchToRestoredDatabase } from '../../data/restoreSwitch';
+import { AppError } from '../../../../shared/errors';
 import {
   councilRecords,
   installPackageRecords,
@@ -52,19 +54,57 @@ export function readBackupSummary(name: string) {
 }
 
 /**
- * Restores a backup (everything, or one council): first a backup of the current state
- * (「復元の前」), then the attachments, then one transaction for the records. The restore
- * worker reads and parses the chosen backup while the page's backup worker writes the
- * 「復元の前」 one; the records are written only after that backup is on disk.
+ * Restores a backup (everything, or one council).
+ * - everything: the restore worker reads and parses the backup (main brings the attachments
+ *   back meanwhile) and writes the records into a NEW database; only when that is complete is
+ *   the app switched to it (data/restoreSwitch.ts) — the caller then reloads the page. The
+ *   previous database is the state before the restore: its 「復元の前」 backup is written from
+ *   it after the reload, and only then is it deleted.
+ * - one council: first a backup of the current state (「復元の前」), then the attachments,
+ *   then one transaction in the current database.
  */
 export async function restoreFromBackup(
   name: string,
   councilId: string | undefined,
   progress: (message: string) => void,
-): Promise<RestoreResult & { attachments: number; missing: string[] }> {
+): Promise<RestoreResult & { attachments: number; missing: string[]; switched: boolean }> {
   const worker = openRestoreWorker();
-  if (!worker) return restoreOnPage(name, councilId, progress);
+  if (!worker) return { ...(await restoreOnPage(name, councilId, progress)), switched: false };
   try {
+    if (!councilId) {
+      if (beforeRestoreBackupPending())
+        throw new AppError(
+          'FILE_BUSY',
+          '前回の復元の前のデータのバックアップがまだ書けていません。アプリを再起動してから復元してください。',
+        );
+      const t0 = performance.now();
+      progress('バックアップを読み込んでいます…');
+      const [read, files] = await Promise.all([
+        worker.read(name, LATEST_SCHEMA_VERSION),
+        call('backup:restore:attachments', { name }),
+      ]);
+      const t1 = performance.now();
+      progress('記録を書き込んでいます…');
+      const target = newRestoredDbName();
+      const result = await worker.writeNew(target, db.name);
+      const t2 = performance.now();
+      const records = Object.values(result.written).reduce((a, b) => a + b, 0);
+      localStorage.setItem(
+        RESTORE_TIMING_KEY,
+        JSON.stringify({
+          at: Date.now(),
+          readMs: Math.round(t1 - t0),
+          parseMs: Math.round(read.parseMs),
+          bytes: read.bytes,
+          writeMs: Math.round(t2 - t1),
+          workerWriteMs: Math.round(result.writeMs),
+          records,
+        }),
+      );
+      const message = restoredText(records, files.restored, files.missing.length);
+      switchToRestoredDatabase(db.name, target, message);
+      return { ...result, attachments: files.restored, missing: files.missing, switched: true };
+    }
     progress('バックアップを読み込み、現在のデータをバックアップしています（復元の前）…');
     const [read] = await Promise.all([
       worker.read(name, LATEST_SCHEMA_VERSION, councilId),
@@ -79,10 +119,15 @@ export async function restoreFromBackup(
     const result = await worker.write(councilId);
     // The records were replaced: the search index is built again from them.
     rebuildSearchIndex();
-    return { ...result, attachments: files.restored, missing: files.missing };
+    return { ...result, attachments: files.restored, missing: files.missing, switched: false };
   } finally {
     worker.end();
   }
+}
+
+/** 「復元しました：…」 as the restore section shows it. */
+export function restoredText(records: number, attachments: number, missing: number): string {
+  return `復元しました：記録 ${records}件、添付ファイル ${attachments}件${missing ? `（見つからない添付ファイル ${missing}件）` : ''}`;
 }
 
 /** The same without workers: main parses the backup and the page writes the records. */
