@@ -17,6 +17,7 @@ import {
   type BackupSend,
 } from './backupUpload';
 import { referencedAttachments } from './attachmentSweep';
+import { beforeRestoreBackupPending } from './restoreSwitch';
 import type { FromBackupWorker, ToBackupWorker } from './backup.worker';
 
 type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import' | 'before-restore';
@@ -128,7 +129,9 @@ export function startAutomaticBackups(): () => void {
     () =>
       void run()
         .then(async (backedUp) => {
-          if (!backedUp) return;
+          // The previous database of a full restore still waits for its 「復元の前」 backup: the
+          // files only it names must stay until that backup holds them.
+          if (!backedUp || beforeRestoreBackupPending()) return;
           const swept = await call('attachment:sweep:orphans', { referenced: await referencedAttachments(db) });
           if (swept.removed.length) console.info(`使われていない添付ファイルを ${swept.removed.length} 件削除しました`);
         })

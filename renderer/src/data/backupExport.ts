@@ -1,7 +1,7 @@
 /**
- * The backup worker's read of the whole database: the same dexie-export-import JSON pieces as
- * exportDatabaseParts (restore.ts), with a `pace` hook awaited before every slice, so the
- * worker can rest while the user types (backup.worker.ts) and the slice size can follow it.
+ * The read of the whole database as dexie-export-import JSON pieces (the format backups hold),
+ * with a `pace` hook awaited before every slice: the backup worker rests while the user types
+ * (backup.worker.ts) and the slice size follows it; exportDatabaseParts (restore.ts) yields.
  */
 import Dexie, { type IndexableType } from 'dexie';
 import type { ShingikaiDB } from './database';

@@ -5,7 +5,8 @@
  * screen). Main reads and writes the files (shared/contract/datasafe.ts); this module
  * owns the records and writes them in ONE Dexie transaction: all or nothing.
  */
-import Dexie, { type IndexableType, type Table } from 'dexie';
+import { type Table } from 'dexie';
+import { exportDatabasePieces } from './backupExport';
 import { recordFingerprint, recordsByCouncil, sharedKey, type TableRecords } from '../../../shared/package';
 import type { ShingikaiDB } from './database';
 import { TRACKED_TABLES, writeVerbatim, type ChangeRecord, type RevisionRecord, type TrackedTable } from './write';
@@ -24,36 +25,11 @@ export async function exportDatabaseJson(db: ShingikaiDB, sliceRows = EXPORT_SLI
 }
 
 /**
- * The same JSON as pieces, one per slice, whose concatenation is the backup: the backup
- * worker hands them to a Blob (encoded once, never one giant string in the worker).
- * Each slice is written by ONE JSON.stringify (rows joined by the array's own commas).
+ * The same JSON as pieces, one per slice, whose concatenation is the backup (see
+ * exportDatabasePieces), yielding to the event loop between slices of `sliceRows`.
  */
-export async function exportDatabaseParts(db: ShingikaiDB, sliceRows = EXPORT_SLICE_ROWS): Promise<string[]> {
-  const tables: { name: string; schema: string; rowCount: number }[] = [];
-  const parts: string[] = [];
-  for (const table of db.tables) {
-    parts.push(`${tables.length ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":true,"rows":[`);
-    let rowCount = 0;
-    // Each slice starts after the last key read (an offset would walk every earlier row again).
-    const keyPath = table.schema.primKey.keyPath!;
-    let after: IndexableType | undefined;
-    for (;;) {
-      const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
-      const slice = await from.limit(sliceRows).toArray();
-      if (slice.length) parts.push((rowCount ? ',' : '') + JSON.stringify(slice).slice(1, -1));
-      rowCount += slice.length;
-      await yieldToUi();
-      if (slice.length < sliceRows) break;
-      after = Dexie.getByKeyPath(slice[slice.length - 1], keyPath) as IndexableType;
-    }
-    parts.push(']}');
-    const schema = [table.schema.primKey, ...table.schema.indexes].map((i) => i.src).join(',');
-    tables.push({ name: table.name, schema, rowCount });
-  }
-  const head = { databaseName: db.name, databaseVersion: db.verno, tables };
-  parts.unshift(`{"formatName":"dexie","formatVersion":1,"data":{${JSON.stringify(head).slice(1, -1)},"data":[`);
-  parts.push(']}}');
-  return parts;
+export function exportDatabaseParts(db: ShingikaiDB, sliceRows = EXPORT_SLICE_ROWS): Promise<string[]> {
+  return exportDatabasePieces(db, { pace: () => yieldToUi().then(() => sliceRows) });
 }
 
 const idOf = (r: Record<string, unknown>) => String(r.id ?? '');
