@@ -12,21 +12,11 @@ import { createHandlers } from '../../electron/main/handlers';
 import { attachmentsDir, backupsDir } from '../../electron/core/context';
 import { isOneJsonObject, listBackups, parseBackup, storedNamesIn } from '../../electron/services/backups';
 import { testServiceContext } from './service-context';
+import { dexieExportJson } from './dexie-export';
 
 const FILE = '0f8fad5b-d9cb-469f-a165-70867728950e.pdf';
 
-function dexieExport(rows: Record<string, unknown>[]): string {
-  return JSON.stringify({
-    formatName: 'dexie',
-    formatVersion: 1,
-    data: {
-      databaseName: 'shingikai-desk',
-      databaseVersion: 1,
-      tables: [{ name: 'meetings', schema: 'id', rowCount: rows.length }],
-      data: [{ tableName: 'meetings', inbound: true, rows }],
-    },
-  });
-}
+const dexieExport = (rows: Record<string, unknown>[]) => dexieExportJson({ meetings: rows });
 
 let server: BrowserServer;
 let dir: string;

@@ -15,19 +15,11 @@ import { BackupUploads, listBackups, parseBackup, writeBackup } from '../../elec
 import { cleanAtStart } from '../../electron/services/datasafe-handlers';
 import { backupParts } from '../../renderer/src/data/backupUpload';
 import { testServiceContext } from './service-context';
+import { dexieExportJson } from './dexie-export';
 
 function dexieExport(n: number): string {
   const rows = Array.from({ length: n }, (_, i) => ({ id: `m${i}`, title: `第${i}回 "会議" の記録 {[ 発言` }));
-  return JSON.stringify({
-    formatName: 'dexie',
-    formatVersion: 1,
-    data: {
-      databaseName: 'shingikai-desk',
-      databaseVersion: 1,
-      tables: [{ name: 'meetings', schema: 'id', rowCount: rows.length }],
-      data: [{ tableName: 'meetings', inbound: true, rows }],
-    },
-  });
+  return dexieExportJson({ meetings: rows });
 }
 
 let server: BrowserServer;

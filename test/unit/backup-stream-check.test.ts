@@ -16,6 +16,7 @@ import {
   parseBackup,
   storedNamesIn,
 } from '../../electron/services/backups';
+import { dexieExportJson } from './dexie-export';
 
 const FILE = '0f8fad5b-d9cb-469f-a165-70867728950e.pdf';
 const OTHER = '1f8fad5b-d9cb-469f-a165-70867728950e.docx';
@@ -100,16 +101,7 @@ describe('checking a backup file as it is read', () => {
       text: `第${i}回 "発言" \\ の記録 {[ ${'あ'.repeat(40)}`,
       ...(i === 29_999 ? { file: { storedName: FILE } } : {}),
     }));
-    const json = JSON.stringify({
-      formatName: 'dexie',
-      formatVersion: 1,
-      data: {
-        databaseName: 'shingikai-desk',
-        databaseVersion: 1,
-        tables: [{ name: 'remarks', schema: 'id', rowCount: rows.length }],
-        data: [{ tableName: 'remarks', inbound: true, rows }],
-      },
-    });
+    const json = dexieExportJson({ remarks: rows });
     const bytes = Buffer.from(json);
     expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
     const send = async (payload: Buffer) => {

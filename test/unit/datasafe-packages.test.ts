@@ -36,6 +36,7 @@ import { buildSampleActionPlan } from '../../resources/sample/actions';
 import type { CouncilBundle } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { runCli } from '../../scripts/cli';
+import { dexieExportJson } from './dexie-export';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'sgd-pkg-'));
 
@@ -56,19 +57,7 @@ function sampleWithAttachment(dataDir: string) {
   return { bundle, tables: bundlesToTables([bundle]), storedName, content };
 }
 
-/** A dexie-export-import file as the renderer's backupNow() makes it. */
-function dexieExport(tables: TableRecords, databaseVersion = 1): string {
-  return JSON.stringify({
-    formatName: 'dexie',
-    formatVersion: 1,
-    data: {
-      databaseName: 'shingikai-desk',
-      databaseVersion,
-      tables: Object.entries(tables).map(([name, rows]) => ({ name, schema: 'id', rowCount: rows.length })),
-      data: Object.entries(tables).map(([tableName, rows]) => ({ tableName, inbound: true, rows })),
-    },
-  });
-}
+const dexieExport = dexieExportJson;
 
 async function upload(h: ReturnType<typeof datasafeHandlers>, file: string): Promise<string> {
   const id = newUploadId();
