@@ -97,7 +97,8 @@ const bench: BenchModule = {
       const small = { data: path.join(root, 'small-data'), profile: path.join(root, 'small-profile'), port: 0 };
       const big = { data: path.join(root, 'big-data'), profile: path.join(root, 'big-profile'), port: 0 };
       const ports = path.join(root, 'ports.json');
-      if (KEEP && existsSync(ports)) [small.port, big.port] = JSON.parse(readFileSync(ports, 'utf8')) as number[];
+      if (KEEP && existsSync(ports))
+        [small.port, big.port] = JSON.parse(readFileSync(ports, 'utf8')) as [number, number];
       else {
         small.port = await prepare(small.data, small.profile, false);
         big.port = await prepare(big.data, big.profile, true);

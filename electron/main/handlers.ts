@@ -7,7 +7,7 @@
  */
 import { attachmentsDir, backupsDir, type ServiceContext } from '../core/context';
 import type { Handler, Handlers } from '../core/dispatch';
-import { BackupUploads, listBackups, writeBackup } from '../services/backups';
+import { BackupUploads, listBackups } from '../services/backups';
 import { checkSettingsPatch, requireSavedPath } from '../services/save-document';
 import { actionsHandlers } from '../services/actions/handlers';
 import { councilsHandlers } from '../services/councils/handlers';
@@ -32,7 +32,6 @@ function appHandlers(
   | 'settings:update'
   | 'file:open:saved'
   | 'file:show:saved'
-  | 'backup:write'
   | 'backup:list'
   | 'backup:write:begin'
   | 'backup:write:part'
@@ -62,11 +61,6 @@ function appHandlers(
       await ctx.platform.showInFolder(requireSavedPath(ctx, path));
       return {};
     },
-    'backup:write': ({ json, bytes, reason }) =>
-      writeBackup(backupsDir(ctx), bytes ?? json ?? '', reason, ctx.settings.get().backupKeep, new Date(), {
-        attachmentsDir: attachmentsDir(ctx),
-        appVersion: ctx.appVersion,
-      }),
     'backup:list': () => listBackups(backupsDir(ctx)),
     'backup:write:begin': ({ reason }) => uploads.begin(reason),
     'backup:write:part': ({ id, index, bytes }) => uploads.part(id, index, bytes),

@@ -37,11 +37,10 @@ export const BACKUP_MAX_BYTES = 512 * 1024 * 1024;
 
 /**
  * Channels whose payload is the raw request body in browser mode (the named field, as
- * bytes); their other arguments come from the URL's query (strings). A backup is sent as
- * it was serialized, not as a JSON string inside another JSON.
+ * bytes); their other arguments come from the URL's query (strings). A backup's parts are
+ * sent as they were serialized, not as JSON strings inside another JSON.
  */
 export const RAW_BODY_CHANNELS: Partial<Record<string, string>> = {
-  'backup:write': 'bytes',
   'backup:write:part': 'bytes',
 };
 
@@ -60,28 +59,6 @@ export const appChannels = {
   /** Opens a file main itself saved in this run (never an arbitrary path). */
   'file:open:saved': channel(z.object({ path: z.string().min(1).max(4096) }).strict(), z.object({})),
   'file:show:saved': channel(z.object({ path: z.string().min(1).max(4096) }).strict(), z.object({})),
-  /**
-   * Writes a backup of the whole database (dexie-export-import JSON) and rotates old ones. The
-   * JSON comes either as a string (`json`) or, serialized once by the backup worker, as its
-   * UTF-8 bytes (`bytes`; in browser mode the raw request body, see RAW_BODY_CHANNELS).
-   */
-  'backup:write': channel(
-    z
-      .object({
-        json: z.string().min(2).max(BACKUP_MAX_BYTES).optional(),
-        bytes: z
-          .custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength >= 2 && v.byteLength <= BACKUP_MAX_BYTES, {
-            message: 'バックアップの内容が正しくありません',
-          })
-          .optional(),
-        reason: z.enum(['auto', 'manual', 'before-upgrade', 'before-import', 'before-restore']),
-      })
-      .strict()
-      .refine((a) => (a.json === undefined) !== (a.bytes === undefined), {
-        message: 'バックアップの内容が正しくありません',
-      }),
-    BackupInfo,
-  ),
   'backup:list': channel(z.object({}).strict(), z.array(BackupInfo)),
   /**
    * A backup sent in parts (no single huge body or message): begin → part 0, 1, … in order

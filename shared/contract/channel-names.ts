@@ -10,7 +10,6 @@ export const CHANNEL_NAMES: readonly string[] = [
   'settings:update',
   'file:open:saved',
   'file:show:saved',
-  'backup:write',
   'backup:list',
   'backup:write:begin',
   'backup:write:part',

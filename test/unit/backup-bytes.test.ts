@@ -33,6 +33,31 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const api = (channel: string, query = '') => `${server.origin}/api/${encodeURIComponent(channel)}${query}`;
+type Envelope = { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } };
+const jsonCall = async (channel: string, arg: unknown): Promise<Envelope> =>
+  (await (
+    await fetch(api(channel), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shingikai-token': server.token },
+      body: JSON.stringify(arg),
+    })
+  ).json()) as Envelope;
+
+/** The backup's bytes as the app sends them: begin, the bytes as one raw part, end. */
+async function sendBackup(body: string | Uint8Array, reason = 'manual'): Promise<Envelope> {
+  const begun = await jsonCall('backup:write:begin', { reason });
+  if (!begun.ok) return begun;
+  const id = String(begun.value!.id);
+  const part = (await (
+    await fetch(api('backup:write:part', `?id=${id}&index=0`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-shingikai-token': server.token },
+      body,
+    })
+  ).json()) as Envelope;
+  if (!part.ok) return part;
+  return jsonCall('backup:write:end', { id });
+}
 
 describe('a backup sent as its bytes', () => {
   it('is written as sent, with its attachments kept, and read back raw for the restore', async () => {
@@ -40,12 +65,10 @@ describe('a backup sent as its bytes', () => {
       { id: 'm1', title: '第1回 "会議" \\ の記録 {[', materials: [{ file: { storedName: FILE } }] },
       { id: 'm2', title: '"storedName":"1e8fad5b-d9cb-469f-a165-70867728950e.pdf" と書いた発言' },
     ]);
-    const res = await fetch(api('backup:write', '?reason=manual'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', 'x-shingikai-token': server.token },
-      body: new TextEncoder().encode(json),
-    });
-    const envelope = (await res.json()) as { ok: boolean; value: { name: string; bytes: number } };
+    const envelope = (await sendBackup(new TextEncoder().encode(json))) as {
+      ok: boolean;
+      value: { name: string; bytes: number };
+    };
     expect(envelope.ok).toBe(true);
     expect(envelope.value.name).toMatch(/^backup-\d{8}-\d{6}-\d{3}-manual\.json$/);
     const file = path.join(backupsDir(testServiceContext(dir)), envelope.value.name);
@@ -70,13 +93,11 @@ describe('a backup sent as its bytes', () => {
     const json = dexieExport([{ id: 'm1', title: 'x' }]);
     const before = (await listBackups(backupsDir(testServiceContext(dir)))).length;
     for (const body of [json.slice(0, -3), `${json.slice(0, -1)}]}`, `${json}{}`, `[${json}]`]) {
-      const res = await fetch(api('backup:write', '?reason=manual'), { method: 'POST', headers, body });
-      const envelope = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
+      const envelope = await sendBackup(body);
       expect(envelope.ok).toBe(false);
-      expect(envelope.error.message).toMatch(/正しい形式ではないため、保存しませんでした/);
+      expect(envelope.error!.message).toMatch(/正しい形式ではないため、保存しませんでした/);
     }
-    const badReason = await fetch(api('backup:write', '?reason=whatever'), { method: 'POST', headers, body: json });
-    expect(((await badReason.json()) as { error: { code: string } }).error.code).toBe('INVALID_ARGUMENT');
+    expect((await sendBackup(json, 'whatever')).error!.code).toBe('INVALID_ARGUMENT');
     const other = await fetch(api('settings:update'), { method: 'POST', headers, body: '{"backupKeep":3}' });
     expect(other.status).toBe(415);
     expect(await listBackups(backupsDir(testServiceContext(dir)))).toHaveLength(before);

@@ -9,7 +9,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings:update': vi.fn((p) => ({ lastExportDir: null, backupKeep: 20, ...p })),
     'file:open:saved': () => ({}),
     'file:show:saved': () => ({}),
-    'backup:write': () => ({ name: 'b', bytes: 1, createdAt: 'x' }),
     'backup:list': () => [],
   } as unknown as Handlers;
   return { ...base, ...overrides } as Handlers;
