@@ -16,8 +16,9 @@ import {
   BackupRefused,
   fetchBackupSend,
   sendBackupInParts,
-  unwrap,
+  callsThroughPage,
   type BackupSend,
+  type PageCall,
 } from './backupUpload';
 import type { ResultOf } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/errors';
@@ -37,7 +38,7 @@ export type FromBackupWorker =
   | { type: 'done'; info: ResultOf<'backup:write:end'>; parts: number; rests: number }
   | { type: 'refused'; error: AppErrorShape }
   /** Electron: a channel call for the page to pass to the bridge. */
-  | { type: 'call'; seq: number; channel: string; arg: unknown }
+  | PageCall
   | { type: 'error'; message: string };
 
 /**
@@ -51,30 +52,14 @@ const pacer = new TypingPacer();
 const post = (m: FromBackupWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
 
-const waiting = new Map<number, (envelope: unknown) => void>();
-let nextSeq = 0;
-
-/** Electron: calls go through the page (workers have no bridge); a part's buffer is moved. */
-const viaPage: BackupSend = ((channel: string, arg: Record<string, unknown>) =>
-  new Promise((resolve, reject) => {
-    const seq = nextSeq++;
-    waiting.set(seq, (envelope) => {
-      try {
-        resolve(unwrap(envelope) as never);
-      } catch (error) {
-        reject(error);
-      }
-    });
-    const bytes = arg.bytes instanceof Uint8Array ? arg.bytes : null;
-    post({ type: 'call', seq, channel, arg }, bytes ? [bytes.buffer] : []);
-  })) as BackupSend;
+/** Electron: calls go through the page. */
+const page = callsThroughPage(post);
 
 self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
   const m = event.data;
   if (m.type === 'input') return pacer.input();
   if (m.type === 'answer') {
-    waiting.get(m.seq)?.(m.envelope);
-    waiting.delete(m.seq);
+    page.answer(m.seq, m.envelope);
     return;
   }
   let pieces: string[];
@@ -85,7 +70,7 @@ self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
     return post({ type: 'error', message: String(error) });
   }
   try {
-    const direct = m.apiUrl ? fetchBackupSend(m.apiUrl) : viaPage;
+    const direct = m.apiUrl ? fetchBackupSend(m.apiUrl) : page.send;
     const send: BackupSend = (async (channel: string, arg: never) => {
       if (channel === 'backup:write:part') await pacer.pace();
       return direct(channel as 'backup:write:part', arg);

@@ -18,8 +18,8 @@ import {
   BackupRefused,
   fetchBackupSend,
   sendBackupInParts,
-  unwrap,
-  type BackupSend,
+  callsThroughPage,
+  type PageCall,
 } from './backupUpload';
 import { parseBackup, type BackupContents } from '../../../shared/backup-format';
 import { referencedStoredNames } from '../../../shared/package';
@@ -49,7 +49,7 @@ export type FromRestoreWorker =
   | { type: 'written'; written: Record<string, number>; writeMs: number }
   | { type: 'backedUp'; info: ResultOf<'backup:write:end'> }
   /** Electron: a channel call for the page to pass to the bridge. */
-  | { type: 'call'; seq: number; channel: string; arg: unknown }
+  | PageCall
   | { type: 'error'; error: AppErrorShape };
 
 /** Rows per read of the 「復元の前」 backup (the worker's thread has nothing else to do). */
@@ -59,22 +59,8 @@ const post = (m: FromRestoreWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
 let contents: BackupContents | null = null;
 
-const waiting = new Map<number, (envelope: unknown) => void>();
-let nextSeq = 0;
-/** Electron: calls go through the page (workers have no bridge); a part's buffer is moved. */
-const viaPage: BackupSend = ((channel: string, arg: Record<string, unknown>) =>
-  new Promise((resolve, reject) => {
-    const seq = nextSeq++;
-    waiting.set(seq, (envelope) => {
-      try {
-        resolve(unwrap(envelope) as never);
-      } catch (error) {
-        reject(error);
-      }
-    });
-    const bytes = arg.bytes instanceof Uint8Array ? arg.bytes : null;
-    post({ type: 'call', seq, channel, arg }, bytes ? [bytes.buffer] : []);
-  })) as BackupSend;
+/** Electron: calls go through the page. */
+const page = callsThroughPage(post);
 
 async function fetchFile(apiUrl: string, name: string, schemaVersion: number): Promise<ArrayBuffer> {
   const response = await fetch(`${apiUrl}${encodeURIComponent('backup:read:file')}`, {
@@ -101,8 +87,7 @@ function takeContents(): BackupContents {
 self.onmessage = async (event: MessageEvent<ToRestoreWorker>) => {
   const m = event.data;
   if (m.type === 'answer') {
-    waiting.get(m.seq)?.(m.envelope);
-    waiting.delete(m.seq);
+    page.answer(m.seq, m.envelope);
     return;
   }
   try {
@@ -138,7 +123,7 @@ self.onmessage = async (event: MessageEvent<ToRestoreWorker>) => {
       } finally {
         old.close();
       }
-      const send = m.apiUrl ? fetchBackupSend(m.apiUrl) : viaPage;
+      const send = m.apiUrl ? fetchBackupSend(m.apiUrl) : page.send;
       const { info } = await sendBackupInParts(send, 'before-restore', backupParts(pieces));
       return post({ type: 'backedUp', info });
     }

@@ -98,3 +98,43 @@ export function unwrap(envelope: unknown, status = 200): never | unknown {
   }
   throw new BackupRefused({ code: 'INTERNAL', message: `サービスから予期しない応答がありました（${status}）。` });
 }
+
+/** A call a worker asks the page to make for it (Electron: workers have no bridge). */
+export interface PageCall {
+  type: 'call';
+  seq: number;
+  channel: string;
+  arg: unknown;
+}
+
+/**
+ * Electron: a worker's calls go through the page (workers have no bridge); a part's buffer is
+ * moved, not copied. `answer` is given the page's reply ({ type: 'answer', seq, envelope }).
+ */
+export function callsThroughPage(post: (call: PageCall, transfer: Transferable[]) => void): {
+  send: BackupSend;
+  answer(seq: number, envelope: unknown): void;
+} {
+  const waiting = new Map<number, (envelope: unknown) => void>();
+  let nextSeq = 0;
+  const send = ((channel: string, arg: Record<string, unknown>) =>
+    new Promise((resolve, reject) => {
+      const seq = nextSeq++;
+      waiting.set(seq, (envelope) => {
+        try {
+          resolve(unwrap(envelope) as never);
+        } catch (error) {
+          reject(error);
+        }
+      });
+      const bytes = arg.bytes instanceof Uint8Array ? arg.bytes : null;
+      post({ type: 'call', seq, channel, arg }, bytes ? [bytes.buffer] : []);
+    })) as BackupSend;
+  return {
+    send,
+    answer(seq, envelope) {
+      waiting.get(seq)?.(envelope);
+      waiting.delete(seq);
+    },
+  };
+}
