@@ -54,8 +54,8 @@ export const CHANNEL_NAMES: readonly string[] = [
   'window:open:projector',
   'team:test:connection',
   'team:get:config',
-  'team:save:config',
   'team:read:attachment',
+  'team:save:config',
 ];
 
 export const MENU_COMMANDS = [
