@@ -13,11 +13,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { councilDbName, type MirrorDoc, type PouchDoc, type SyncConflict } from '../../renderer/src/data/sync';
 import { TRACKED_TABLES } from '../../renderer/src/data/write';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ShingikaiDB } from '../../renderer/src/data/database';
 import { addMember, deleteMember, memberReferences } from '../../renderer/src/features/councils/data';
 import { commitRemark, deleteRemark, updateRemark } from '../../renderer/src/features/live/data';
@@ -96,38 +96,53 @@ async function editOrDelete(
   });
 }
 
-describe('the run counts only the writes that happened', () => {
-  // The race of the randomized run, forced: another PC's deletion reaches this PC (through the inbox's own
-  // transaction) while the run is editing the same record. Before, the run read the record, then wrote it in a
-  // second transaction: the deletion landed between the two, the update changed nothing, and the run counted it
-  // as an acknowledged write — "lost" at the end (PC2's update of a member, seed 20261129).
-  for (const [table, remove] of [
-    ['members', false],
-    ['remarks', false],
-    ['staff', false],
-    ['members', true],
+describe('the run counts only the writes that happened, with the parent they replaced', () => {
+  // The race of the randomized run, forced: another PC's write reaches this PC through the inbox's own transaction
+  // while the run is editing the same record. Before, the run read the record, then wrote it in a second
+  // transaction, and the inbox's write could land between the two: an update then changed nothing (the record was
+  // deleted) yet was counted as an acknowledged write, or the write named as its parent the token it had read, not
+  // the one it replaced — and the other PC's write, seen by nobody according to the run, was reported lost. A
+  // 500-operation run with seed 20261129 failed that way: PC3's deletion of a member, counted as a child of PC2.88,
+  // had replaced PC1.105 (the server's history: 3-deleted ← 2-PC1.105 ← 1-PC2.88), so "PC1.105 lost".
+  for (const [table, remove, other] of [
+    ['members', false, 'delete'],
+    ['remarks', false, 'delete'],
+    ['staff', false, 'delete'],
+    ['members', true, 'update'],
+    ['remarks', false, 'update'],
+    ['opinions', true, 'update'],
   ] as const)
-    it(`${remove ? 'a deletion' : 'an update'} of ${table} racing with a deletion`, async () => {
+    it(`${remove ? 'a deletion' : 'an update'} of ${table} racing with another PC's ${other}`, async () => {
       const db = new ShingikaiDB(`race-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
       try {
         const bundle = buildSampleCouncil();
         const councilId = await importBundle(db, bundle);
+        const t = db.table(table);
         const id =
           table === 'members'
-            ? (await addMember(db, councilId, { ...bundle.members[0]!, name: 'A.1' } as never)).id
-            : ((await db.table(table).toCollection().primaryKeys()) as string[])[0]!;
+            ? (await addMember(db, councilId, { ...bundle.members[0]!, name: 'PC2.88' } as never)).id
+            : ((await t.toCollection().primaryKeys()) as string[])[0]!;
+        const original = tokenOf(table, await t.get(id));
         const mark = Number(await db.changes.orderBy('seq').lastKey());
-        // Both started at once, as the test loop and the mirror's inbox do; the inbox's deletion is a write-path delete too.
+        // Both started at once, as the test loop and a PC's mirror do; the inbox writes through the write path too.
+        let seenByOther: string | null | undefined;
         const [outcome] = await Promise.all([
-          editOrDelete(db, table, id, 'PC2.479', remove),
-          db.transaction('rw', db.table(table), () => db.table(table).delete(id)),
+          editOrDelete(db, table, id, 'PC3.111', remove),
+          db.transaction('rw', t, async () => {
+            seenByOther = tokenOf(table, await t.get(id));
+            if (other === 'delete') await t.delete(id);
+            else await t.update(id, { [FIELDS[table]]: 'PC1.105' });
+          }),
         ]);
-        const lines = (await db.changes.where('seq').above(mark).toArray()).filter((l) => l.id === id);
-        // Counted as a write exactly when the log has it: an update before the deletion, or the one deletion that happened.
-        if (typeof outcome === 'object')
-          expect(lines.map((l) => l.op)).toEqual(remove ? ['delete'] : ['update', 'delete']);
-        else expect(lines.map((l) => l.op)).toEqual(['delete']);
-        expect(outcome).not.toBe('refused');
+        const theirs = seenByOther === null ? 0 : 1; // a write of a record already gone is not logged
+        const ours = (await db.changes.where('seq').above(mark).toArray()).filter((l) => l.id === id).length - theirs;
+        if (seenByOther === original) {
+          // The other PC's write came first: this one replaced it, or found the record gone and wrote nothing.
+          if (other === 'delete') expect(outcome).toBe('gone');
+          else expect(outcome).toEqual({ parent: 'PC1.105', kind: remove ? 'delete' : 'update' });
+        } else expect(outcome).toEqual({ parent: original, kind: remove ? 'delete' : 'update' });
+        // And the log has exactly the writes counted.
+        expect(ours).toBe(typeof outcome === 'object' ? 1 : 0);
       } finally {
         db.close();
       }
