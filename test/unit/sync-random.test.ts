@@ -8,7 +8,10 @@
  * conflict version: 0 lost. Seeded (SYNC_SEED), so a failure reproduces.
  *
  * How "seen" is known: every write puts a unique token into the record's text field, and
- * the test remembers which token the PC's copy held when it wrote (its parent).
+ * the test remembers which token the PC's copy held when it wrote (its parent), read in the
+ * same transaction as the write (the PC's inbox writes between two transactions). A lost
+ * write is printed with its record's history on every PC and on the server (SYNC_EXPLAIN=1
+ * prints the same for the run's last update).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
