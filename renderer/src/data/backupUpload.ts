@@ -111,7 +111,7 @@ export interface PageCall {
  * Electron: a worker's calls go through the page (workers have no bridge); a part's buffer is
  * moved, not copied. `answer` is given the page's reply ({ type: 'answer', seq, envelope }).
  */
-export function callsThroughPage(post: (call: PageCall, transfer: Transferable[]) => void): {
+export function callsThroughPage(post: (call: PageCall, transfer: ArrayBufferLike[]) => void): {
   send: BackupSend;
   answer(seq: number, envelope: unknown): void;
 } {
