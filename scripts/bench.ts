@@ -33,8 +33,9 @@ async function main() {
       results[f.key] = Math.round(f.value * 100) / 100;
       rows.push({ ...f, title: mod.default.title });
     }
+    // Written after every module: a later module that fails keeps the figures measured before it.
+    await writeFileAtomic(resultsFile, JSON.stringify(results, null, 2) + '\n');
   }
-  await writeFileAtomic(resultsFile, JSON.stringify(results, null, 2) + '\n');
   console.log('\n| 項目 | 値 | 比較（相手・目標） |\n| --- | ---: | --- |');
   for (const r of rows)
     console.log(`| ${r.key} | ${r.value.toFixed(r.unit === 'x' ? 2 : 1)} ${r.unit} | ${r.compare ?? ''} |`);
