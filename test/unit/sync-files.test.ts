@@ -142,6 +142,8 @@ describe('team sync of attachments', () => {
     await filesB.stop();
     await a.close();
     await b.close();
+    // No HTTP connection may stay open when afterAll kills the server (its reset would be unhandled).
+    await remote.close();
     expect(a.errors.filter((e) => !/conflict/i.test(String((e as Error)?.message ?? e)))).toEqual([]);
   }, 180_000);
 });
