@@ -28,7 +28,7 @@ import { referencedStoredNames } from '../../../../shared/package';
 import type { ShingikaiDB } from '../database';
 import { OPERATOR_NAME_KEY, type TrackedTable } from '../write';
 import { revGeneration } from './docs';
-import type { PouchDatabase, PouchDoc, PouchEmitter } from './pouch';
+import { replicationTarget, type PouchDatabase, type PouchDoc, type PouchEmitter } from './pouch';
 
 /** The data folder's attachments, as the files mirror needs them (main through IPC in the app). */
 export interface FileStore {
@@ -155,7 +155,7 @@ export class FileMirror {
     const maxWait = this.options.retryMaxMs ?? 30_000;
     for (const c of this.councils) {
       if (this.syncs.has(c)) continue;
-      const handler = this.local(c).sync(this.options.openRemote(filesDbName(c)), {
+      const handler = this.local(c).sync(replicationTarget(this.options.openRemote(filesDbName(c))), {
         live: true,
         retry: true,
         batch_size: this.options.replicationBatchSize ?? 5,

@@ -29,7 +29,7 @@ import type { ShingikaiDB } from '../database';
 import { OPERATOR_NAME_KEY, TRACKED_TABLES, type RevisionRecord, type TrackedTable } from '../write';
 import { councilDbName, docId, linkOf, parseDocId, revGeneration, revHash, revHashOf, sameContent } from './docs';
 import type { ConflictVersion, MirrorDoc, SyncConflict, SyncRecord } from './model';
-import type { PouchDatabase, PouchDoc, PouchEmitter } from './pouch';
+import { replicationTarget, type PouchDatabase, type PouchDoc, type PouchEmitter } from './pouch';
 
 export type CouncilSyncState = 'connecting' | 'syncing' | 'synced' | 'offline' | 'denied' | 'stopped';
 
@@ -165,8 +165,7 @@ export class Mirror {
       if (this.syncs.has(c)) continue;
       const st = this.status.get(c)!;
       st.state = 'connecting';
-      const remote = this.options.openRemote(councilDbName(c));
-      const handler = this.local(c).sync(typeof remote === 'string' ? remote : quietInfo(remote), {
+      const handler = this.local(c).sync(replicationTarget(this.options.openRemote(councilDbName(c))), {
         live: true,
         retry: true,
         // Larger steps than PouchDB's 100: a first sync of a large council makes fewer round trips.
@@ -594,30 +593,6 @@ export class Mirror {
         .catch((e: unknown) => this.report(e));
     await this.countConflicts();
     return res.results.length;
-  }
-}
-
-/**
- * PouchDB's replicator reads the remote's `info()` for its progress figures without handling
- * a failure, so a server that dies mid-request raises an unhandled rejection (seen in the
- * feasibility spike and in the randomized test). The remote's `info()` is wrapped: a failure
- * still reaches every caller that handles it, and is never reported as unhandled.
- */
-export function quietInfo(remote: PouchDatabase): PouchDatabase {
-  const info = remote.info.bind(remote);
-  remote.info = () => QuietPromise.resolve().then(() => info());
-  return remote;
-}
-
-/** A promise whose derived promises never count as unhandled (a `.then` without a rejection handler gets a silent one). */
-class QuietPromise<T> extends Promise<T> {
-  override then<A = T, B = never>(
-    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    const next = super.then(onFulfilled, onRejected);
-    if (!onRejected) next.catch(() => undefined);
-    return next;
   }
 }
 
