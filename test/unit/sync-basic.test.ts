@@ -3,29 +3,16 @@
  * local PouchDB) share a council; records, edits and deletions travel both ways, and a
  * concurrent edit becomes a conflict on both PCs — never an overwrite — until resolved.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { revisionOf } from '../../renderer/src/data/database';
 import { councilDbName } from '../../renderer/src/data/sync';
 import { addMember, deleteMember } from '../../renderer/src/features/councils/data';
 import { deleteRemark, updateRemark } from '../../renderer/src/features/live/data';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
-import { CouchServer, SyncClient, until } from './sync-server';
+import { testCouchServer, SyncClient, until } from './sync-server';
 
-let dir: string;
-let server: CouchServer;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'sync-basic-'));
-  server = new CouchServer(dir);
-  await server.start();
-}, 30_000);
-afterAll(async () => {
-  await server.kill();
-  await rm(dir, { recursive: true, force: true });
-});
+const server = testCouchServer('sync-basic-');
 
 const member = {
   name: '高橋一郎',

@@ -5,28 +5,17 @@
  * is not sent back by B (whose copy of the meeting may still be the older one).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { FileMirror, type FileStore } from '../../renderer/src/data/sync/files';
 import { changeMeeting } from '../../renderer/src/features/meetings/data';
 import { filesDbName } from '../../shared/contract/team';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
-import { CouchServer, MemoryPouch, SyncClient, until } from './sync-server';
+import { testCouchServer, MemoryPouch, SyncClient, until } from './sync-server';
 
-let dir: string;
-let server: CouchServer;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'sync-files-'));
-  server = new CouchServer(dir);
-  await server.start();
-}, 30_000);
-afterAll(async () => {
-  await server.kill();
-  await rm(dir, { recursive: true, force: true });
-});
+const server = testCouchServer('sync-files-');
 
 /** A PC's attachments folder. */
 function folderStore(folder: string): FileStore {
@@ -67,8 +56,8 @@ describe('team sync of attachments', () => {
     const bundle = buildSampleCouncil();
     const a = new SyncClient('山田', server);
     const b = new SyncClient('鈴木', server);
-    const folderA = path.join(dir, 'a-attachments');
-    const folderB = path.join(dir, 'b-attachments');
+    const folderA = path.join(server.dir, 'a-attachments');
+    const folderB = path.join(server.dir, 'b-attachments');
     const councilId = await importBundle(a.db, bundle);
     await a.open([councilId]);
     await b.open([councilId]);

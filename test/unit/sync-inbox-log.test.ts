@@ -4,26 +4,13 @@
  * time), while the log still names them (search, backups and undo read it), and an edit made
  * on the receiving PC afterwards still travels back.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { updateRemark } from '../../renderer/src/features/live/data';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
-import { CouchServer, SyncClient, until } from './sync-server';
+import { testCouchServer, SyncClient, until } from './sync-server';
 
-let dir: string;
-let server: CouchServer;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'sync-inbox-log-'));
-  server = new CouchServer(dir);
-  await server.start();
-}, 30_000);
-afterAll(async () => {
-  await server.kill();
-  await rm(dir, { recursive: true, force: true });
-});
+const server = testCouchServer('sync-inbox-log-');
 
 it('a first sync moves the outbox past the lines its own writes logged, and later edits still go out', async () => {
   const bundle = buildSampleCouncil();

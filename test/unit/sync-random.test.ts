@@ -13,11 +13,8 @@
  * write is printed with its record's history on every PC and on the server (SYNC_EXPLAIN=1
  * prints the same for the run's last update).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { councilDbName, type MirrorDoc, type PouchDoc, type SyncConflict } from '../../renderer/src/data/sync';
 import { TRACKED_TABLES } from '../../renderer/src/data/write';
@@ -25,7 +22,7 @@ import { ShingikaiDB } from '../../renderer/src/data/database';
 import { addMember, deleteMember, memberReferences } from '../../renderer/src/features/councils/data';
 import { commitRemark, deleteRemark, updateRemark } from '../../renderer/src/features/live/data';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
-import { CouchServer, SyncClient, until } from './sync-server';
+import { testCouchServer, SyncClient, until } from './sync-server';
 
 const SEED = Number(process.env.SYNC_SEED ?? 20261129);
 // Run on demand: `npm run test:sync` (500 operations) or `npm run test:sync-full` (the ≥ 5,000-operation proof,
@@ -153,17 +150,7 @@ describe('the run counts only the writes that happened, with the parent they rep
 });
 
 describe.skipIf(!RUN)('randomized team sync (npm run test:sync)', () => {
-  let dir: string;
-  let server: CouchServer;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'sync-random-'));
-    server = new CouchServer(dir);
-    await server.start();
-  }, 30_000);
-  afterAll(async () => {
-    await server.kill();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const server = testCouchServer('sync-random-');
 
   it(`3 PCs, ${OPS} random operations, server kills and offline PCs: every PC and the server agree, 0 writes lost (seed ${SEED})`, async () => {
     const rnd = mulberry32(SEED);

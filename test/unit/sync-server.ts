@@ -3,13 +3,35 @@
  * child process, disk storage in a temp folder, killable and restartable on the same port),
  * and Node clients: an isolated fake-indexeddb Dexie + an in-memory PouchDB + the mirror.
  */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ShingikaiDB } from '../../renderer/src/data/database';
 import { Mirror, type MirrorOptions, type PouchDatabase } from '../../renderer/src/data/sync';
 import { CouchServer } from './couch-server';
 
 export { CouchServer };
+
+/**
+ * A replication server for the tests of this file (or of the describe it is called in): its
+ * folder made and the server started before them, killed and the folder removed after.
+ */
+export function testCouchServer(prefix: string): CouchServer {
+  const server = new CouchServer(path.join(os.tmpdir(), `${prefix}${randomUUID()}`));
+  beforeAll(async () => {
+    await mkdir(server.dir, { recursive: true });
+    await server.start();
+  }, 30_000);
+  afterAll(async () => {
+    await server.kill();
+    await rm(server.dir, { recursive: true, force: true });
+  });
+  return server;
+}
 const require = createRequire(import.meta.url);
 
 type PouchCtor = {
