@@ -21,13 +21,13 @@
  *
  * Framework-free like the record mirror: the PouchDB databases and the file store are handed in.
  */
-import { liveQuery } from 'dexie';
 import { filesDbName } from '../../../../shared/contract/team';
 import { STORED_NAME } from '../../../../shared/stored-name';
 import { referencedStoredNames } from '../../../../shared/package';
 import type { ShingikaiDB } from '../database';
 import { OPERATOR_NAME_KEY, type TrackedTable } from '../write';
 import { revGeneration } from './docs';
+import { SerialJobs } from './jobs';
 import { replicationTarget, type PouchDatabase, type PouchDoc, type PouchEmitter } from './pouch';
 
 /** The data folder's attachments, as the files mirror needs them (main through IPC in the app). */
@@ -103,17 +103,16 @@ export class FileMirror {
   private readonly councils: string[];
   private readonly locals = new Map<string, PouchDatabase>();
   private readonly syncs = new Map<string, PouchEmitter>();
-  private readonly feeds: PouchEmitter[] = [];
-  private chain: Promise<void> = Promise.resolve();
-  private pending = false;
-  private stopped = false;
-  private unsubscribe: (() => void) | null = null;
-  private poll: ReturnType<typeof setInterval> | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly jobs: SerialJobs;
   private status: FileMirrorStatus = { missing: 0, error: null };
 
   constructor(private readonly options: FileMirrorOptions) {
     this.councils = [...new Set(options.councils)];
+    this.jobs = new SerialJobs({
+      work: () => this.reconcileAll(),
+      report: (e) => this.report(e),
+      debounceMs: options.debounceMs ?? 300,
+    });
   }
 
   local(councilId: string): PouchDatabase {
@@ -130,28 +129,16 @@ export class FileMirror {
   }
 
   async start(): Promise<void> {
-    this.stopped = false;
-    for (const c of this.councils) {
-      const feed = this.local(c).changes({ since: 'now', live: true }) as unknown as PouchEmitter;
-      feed.on('change', () => this.schedule());
-      feed.on('error', (e) => this.report(e));
-      feed.catch(() => undefined);
-      this.feeds.push(feed);
-    }
-    const db = this.options.db;
-    const sub = liveQuery(() => db.changes.orderBy('seq').lastKey()).subscribe({
-      next: () => this.schedule(),
-      error: (e: unknown) => this.report(e),
-    });
-    this.unsubscribe = () => sub.unsubscribe();
-    const pollMs = this.options.pollMs ?? 5000;
-    if (pollMs > 0) this.poll = setInterval(() => this.schedule(), pollMs);
+    this.jobs.start(
+      this.options.db,
+      this.councils.map((c) => this.local(c)),
+      this.options.pollMs ?? 5000,
+    );
     this.connect();
-    this.schedule();
   }
 
   connect(): void {
-    if (this.stopped) return;
+    if (!this.jobs.running) return;
     const maxWait = this.options.retryMaxMs ?? 30_000;
     for (const c of this.councils) {
       if (this.syncs.has(c)) continue;
@@ -177,17 +164,8 @@ export class FileMirror {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.disconnect();
-    for (const f of this.feeds) f.cancel();
-    this.feeds.length = 0;
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    if (this.poll) clearInterval(this.poll);
-    if (this.timer) clearTimeout(this.timer);
-    this.poll = this.timer = null;
-    this.pending = false;
-    await this.chain;
+    await this.jobs.stop();
     for (const l of this.locals.values()) await l.close().catch((e: unknown) => this.report(e));
     this.locals.clear();
   }
@@ -200,21 +178,7 @@ export class FileMirror {
   // ------------------------------------------------------------------ internals
 
   private run(task: () => Promise<void>): Promise<void> {
-    const next = this.chain.then(task);
-    this.chain = next.catch((e: unknown) => this.report(e));
-    return next;
-  }
-
-  private schedule(): void {
-    if (this.pending || this.stopped) return;
-    this.pending = true;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.run(async () => {
-        this.pending = false;
-        if (!this.stopped) await this.reconcileAll();
-      }).catch(() => undefined);
-    }, this.options.debounceMs ?? 300);
+    return this.jobs.run(task);
   }
 
   private report(error: unknown) {

@@ -23,12 +23,12 @@
  * branches of a resolved conflict. The mirror is framework-free: PouchDB databases are handed
  * in (pouchdb-browser in the app, pouchdb-node / memory in tests).
  */
-import { liveQuery } from 'dexie';
 import { mirrorDocBody } from '../../../../shared/contract/team';
 import type { ShingikaiDB } from '../database';
 import { OPERATOR_NAME_KEY, TRACKED_TABLES, type RevisionRecord, type TrackedTable } from '../write';
 import { councilDbName, docId, linkOf, parseDocId, revGeneration, revHash, revHashOf, sameContent } from './docs';
 import type { ConflictVersion, MirrorDoc, SyncConflict, SyncRecord } from './model';
+import { SerialJobs } from './jobs';
 import { replicationTarget, type PouchDatabase, type PouchDoc, type PouchEmitter } from './pouch';
 
 export type CouncilSyncState = 'connecting' | 'syncing' | 'synced' | 'offline' | 'denied' | 'stopped';
@@ -95,15 +95,9 @@ export class Mirror {
   private readonly councils: string[];
   private readonly locals = new Map<string, PouchDatabase>();
   private readonly syncs = new Map<string, PouchEmitter>();
-  private readonly feeds = new Map<string, PouchEmitter>();
   private readonly status = new Map<string, CouncilStatus>();
   private conflictCount = 0;
-  private chain: Promise<void> = Promise.resolve();
-  private pending = false;
-  private stopped = false;
-  private unsubscribe: (() => void) | null = null;
-  private poll: ReturnType<typeof setInterval> | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly jobs: SerialJobs;
   private readonly batch: number;
 
   constructor(private readonly options: MirrorOptions) {
@@ -111,6 +105,11 @@ export class Mirror {
     this.councils = [...new Set(options.councils)];
     this.batch = options.batchSize ?? 250;
     for (const c of this.councils) this.status.set(c, { state: 'stopped', lastSyncAt: null, error: null, denied: 0 });
+    this.jobs = new SerialJobs({
+      work: () => this.pump(),
+      report: (e) => this.report(e),
+      debounceMs: options.debounceMs ?? 100,
+    });
   }
 
   /** The local PouchDB of a shared council. */
@@ -125,7 +124,6 @@ export class Mirror {
 
   /** Sends what is not on the server yet, then follows Dexie and the local PouchDB, and replicates. */
   async start(): Promise<void> {
-    this.stopped = false;
     await this.run(async () => {
       // First start: the log so far is covered by the scan of each council below.
       if (!(await this.db.syncState.get('outbox'))) {
@@ -138,28 +136,18 @@ export class Mirror {
         await this.db.syncState.put({ key: `scanned:${c}`, value: new Date().toISOString() });
       }
     });
-    for (const c of this.councils) {
-      const feed = this.local(c).changes({ since: 'now', live: true }) as unknown as PouchEmitter;
-      feed.on('change', () => this.schedule());
-      feed.on('error', (e) => this.report(e));
-      feed.catch(() => undefined);
-      this.feeds.set(c, feed);
-    }
-    const sub = liveQuery(() => this.db.changes.orderBy('seq').lastKey()).subscribe({
-      next: () => this.schedule(),
-      error: (e: unknown) => this.report(e),
-    });
-    this.unsubscribe = () => sub.unsubscribe();
-    const pollMs = this.options.pollMs ?? 2000;
-    if (pollMs > 0) this.poll = setInterval(() => this.schedule(), pollMs);
+    this.jobs.start(
+      this.db,
+      this.councils.map((c) => this.local(c)),
+      this.options.pollMs ?? 2000,
+    );
     this.connect();
-    this.schedule();
     await this.countConflicts(true); // conflicts listed in an earlier session still count
   }
 
   /** Starts (or restarts) replication with the server: live, retried with back-off. */
   connect(): void {
-    if (this.stopped) return;
+    if (!this.jobs.running) return;
     const maxWait = this.options.retryMaxMs ?? 30_000;
     for (const c of this.councils) {
       if (this.syncs.has(c)) continue;
@@ -218,18 +206,8 @@ export class Mirror {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.disconnect();
-    for (const f of this.feeds.values()) f.cancel();
-    this.feeds.clear();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    if (this.poll) clearInterval(this.poll);
-    this.poll = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.pending = false;
-    await this.chain;
+    await this.jobs.stop();
     for (const [c, l] of this.locals) {
       await l.close().catch((e: unknown) => this.report(e));
       this.status.get(c)!.state = 'stopped';
@@ -291,22 +269,7 @@ export class Mirror {
   // ------------------------------------------------------------------ internals
 
   private run(task: () => Promise<void>): Promise<void> {
-    const next = this.chain.then(task);
-    this.chain = next.catch((e: unknown) => this.report(e));
-    return next;
-  }
-
-  /** Runs the pump soon: signals within `debounceMs` (typing, a bulk import) share one run. */
-  private schedule(): void {
-    if (this.pending || this.stopped) return;
-    this.pending = true;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.run(async () => {
-        this.pending = false;
-        if (!this.stopped) await this.pump();
-      }).catch(() => undefined);
-    }, this.options.debounceMs ?? 100);
+    return this.jobs.run(task);
   }
 
   private async pump(): Promise<void> {
