@@ -12,7 +12,6 @@ import {
   DB_POINTER_KEY,
   DEFAULT_DB_NAME,
   guardPointedDatabase,
-  LATEST_SCHEMA_VERSION,
   newRestoredDbName,
   ShingikaiDB,
   changesSince,
@@ -21,21 +20,10 @@ import {
 } from '../../renderer/src/data/database';
 import { loadSampleCouncil } from '../../renderer/src/data/sample';
 import { exportDatabaseJson, restoreIntoNewDatabase, restoreRecords } from '../../renderer/src/data/restore';
-import { parseBackup } from '../../electron/services/backups';
+import { asBackup, everything } from './restore-helpers';
 
 const factory = new IDBFactory();
 const open = (name: string) => new ShingikaiDB(name, { indexedDB: factory, IDBKeyRange });
-
-async function everything(db: ShingikaiDB) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
-
-function asBackup(json: string) {
-  const text = `{"format":"shingikai-backup","formatVersion":2,"appVersion":"test","createdAt":"2026-01-01T00:00:00.000Z","attachments":[],"missingAttachments":[],"db":${json}}`;
-  return parseBackup('backup-20260101-000000-000-manual.json', text, LATEST_SCHEMA_VERSION);
-}
 
 /** A database holding the sample council, a sync cursor and edits after it (log lines still to send). */
 async function source() {

@@ -5,7 +5,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, ShingikaiDB, changesSince, revisionOf } from '../../renderer/src/data/database';
+import { ShingikaiDB, changesSince, revisionOf } from '../../renderer/src/data/database';
 import { loadSampleCouncil } from '../../renderer/src/data/sample';
 import { importBundle } from '../../renderer/src/data/bundle';
 import {
@@ -18,22 +18,11 @@ import {
   restoreRecords,
 } from '../../renderer/src/data/restore';
 import { classifyImport, type TableRecords } from '../../shared/package';
-import { parseBackup } from '../../electron/services/backups';
+import { asBackup, everything } from './restore-helpers';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
 const factory = new IDBFactory();
 const open = (name: string) => new ShingikaiDB(name, { indexedDB: factory, IDBKeyRange });
-
-async function everything(db: ShingikaiDB) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
-
-function asBackup(json: string) {
-  const text = `{"format":"shingikai-backup","formatVersion":2,"appVersion":"test","createdAt":"2026-01-01T00:00:00.000Z","attachments":[],"missingAttachments":[],"db":${json}}`;
-  return parseBackup('backup-20260101-000000-000-manual.json', text, LATEST_SCHEMA_VERSION);
-}
 
 describe('restore from a backup', () => {
   it('brings back every record, revision and log line after the database is wiped', async () => {

@@ -1,0 +1,16 @@
+/** Test helpers for restores: a database's whole content, and a backup file as main reads it. */
+import { LATEST_SCHEMA_VERSION, type ShingikaiDB } from '../../renderer/src/data/database';
+import { parseBackup } from '../../electron/services/backups';
+
+/** Every table's records, by table name. */
+export async function everything(db: ShingikaiDB): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+/** The app's database export inside a format-2 backup envelope, read back by main's parser. */
+export function asBackup(json: string) {
+  const text = `{"format":"shingikai-backup","formatVersion":2,"appVersion":"test","createdAt":"2026-01-01T00:00:00.000Z","attachments":[],"missingAttachments":[],"db":${json}}`;
+  return parseBackup('backup-20260101-000000-000-manual.json', text, LATEST_SCHEMA_VERSION);
+}
