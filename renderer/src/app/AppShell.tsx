@@ -82,26 +82,8 @@ export function AppShell() {
   const councils = useCouncilList();
   const active = councils.filter((c) => !c.archived);
   const mainRef = useRef<HTMLElement>(null);
-  // The search (its index is loaded or built after start) comes once the first screen is shown.
-  const shown = useFirstScreenShown(mainRef);
-  // Ctrl+K / Ctrl+F before that: the search comes at once and gets the key.
-  const [early, setEarly] = useState<KeyboardEvent | null>(null);
-  const firstScreen = shown || early !== null;
-  useEffect(() => {
-    if (firstScreen) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.isComposing || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      if (e.key.toLowerCase() !== 'k' && e.key.toLowerCase() !== 'f') return;
-      e.preventDefault();
-      setEarly(new KeyboardEvent('keydown', { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey }));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [firstScreen]);
-  useEffect(() => {
-    // The launcher's own key listener is in place now (a child's effects run first).
-    if (early) window.dispatchEvent(early);
-  }, [early]);
+  // The search index is loaded or built only after the first screen is shown (SearchLauncher).
+  const firstScreenShown = useFirstScreenShown(mainRef);
   const listed = councils.length > 0;
   useEffect(() => {
     // For the start bench (bench/start-big.bench.ts): when the menu first lists the councils.
@@ -159,7 +141,7 @@ export function AppShell() {
         {narrow ? null : <Text size={200}>審議会事務局のための会議・会議録・意見管理</Text>}
         <span style={{ flex: 1 }} />
         <SyncStatus />
-        {firstScreen ? <SearchLauncher /> : null}
+        <SearchLauncher firstScreenShown={firstScreenShown} />
         {bridge.mode === 'browser' ? (
           <Badge appearance="outline" color="informative" style={{ color: 'white', borderColor: 'white' }}>
             ブラウザーモード

@@ -16,14 +16,15 @@ import { NO_FILTERS, type FilterValues } from './SearchFilters';
 import { SearchDialog } from './SearchDialog';
 
 /**
- * The index is loaded or built once start is over: after this delay, at the next idle moment, so
- * on a large installation it does not compete with the first screen (Ctrl+K starts it at once).
+ * The index is loaded or built once start is over: after the first screen is shown, this delay
+ * and the next idle moment, so on a large installation it does not compete with the first screen
+ * for the database and the CPU (Ctrl+K starts it at once).
  */
 const START_DELAY_MS = 5000;
 const HIGHLIGHT_CSS =
   '[data-search-highlight]{outline:3px solid #f7b500 !important;outline-offset:-3px;background-color:#fff8d6 !important;}';
 
-export function SearchLauncher() {
+export function SearchLauncher({ firstScreenShown }: { firstScreenShown: boolean }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
@@ -33,6 +34,7 @@ export function SearchLauncher() {
 
   // the index is built in the worker after start, then follows every write
   useEffect(() => {
+    if (!firstScreenShown) return;
     let idle = 0;
     const timer = setTimeout(() => {
       idle = requestIdleCallback(() => startSearchWorker(), { timeout: 5000 });
@@ -41,7 +43,7 @@ export function SearchLauncher() {
       clearTimeout(timer);
       cancelIdleCallback(idle);
     };
-  }, []);
+  }, [firstScreenShown]);
   useEffect(() => {
     if (seq !== undefined) notifySearchChanged();
   }, [seq]);
