@@ -60,10 +60,21 @@ test('the index follows a new remark, survives a reload, and Ctrl+F inside a cou
   await expect(toMeeting.results.getByRole('group', { name: '発言' }).getByRole('option')).toHaveCount(1);
   await toMeeting.input.press('Enter');
   await expect(toMeeting.dialog).toBeHidden();
+  // a second window with the search open: it shows the remark once it is recorded in the first
+  const other = await app.context().newPage();
+  await other.goto(app.url());
+  await expect(other.getByRole('textbox', { name: '発言の入力' })).toBeVisible();
+  const waiting = await openSearch(other);
+  await waiting.input.fill('ガイドライン 倉庫');
+  await expect(waiting.dialog.getByText('見つかりませんでした。')).toBeVisible();
+  await app.bringToFront();
   const entry = app.getByRole('textbox', { name: '発言の入力' });
   await entry.fill('防災倉庫のｶﾞｲﾄﾞﾗｲﾝを見直すべき。');
   await entry.press('Enter');
   await expect(app.getByRole('listbox', { name: '記録の一覧' })).toContainText('防災倉庫のｶﾞｲﾄﾞﾗｲﾝを見直すべき。');
+
+  await expect(waiting.results.getByRole('group', { name: '発言' }).getByRole('option')).toContainText('防災倉庫');
+  await other.close();
 
   const live = await openSearch(app);
   await live.input.fill('ガイドライン 倉庫');

@@ -28,7 +28,14 @@ describe('search index keeper', () => {
     // an edit: the old words leave, the new ones arrive
     const remark = (await db.remarks.toArray()).find((r) => r.text.includes('減免'))!;
     await db.remarks.update(remark.id, { text: '施設の使用料の見直しを求める。' });
+    const asked = statuses.length;
     await keeper.sync();
+    // the status names the change the index now reflects: an open search asks again
+    expect(statuses.slice(asked)).toEqual([
+      expect.objectContaining({ state: 'ready', seq: (await db.changes.orderBy('seq').last())!.seq }),
+    ]);
+    await keeper.sync(); // nothing new: no status, no search asked again
+    expect(statuses).toHaveLength(asked + 1);
     expect(await remarkTexts(keeper, '減免')).toEqual([]);
     expect(await remarkTexts(keeper, '使用料 見直し')).toEqual(['施設の使用料の見直しを求める。']);
 

@@ -25,7 +25,7 @@ function ensure(): Worker {
       if (m.steps) performance.mark('search:ready', { detail: { rebuilt: m.rebuilt, steps: m.steps } });
       if (m.storedMs !== undefined) performance.mark('search:stored', { detail: { ms: m.storedMs } });
       if (m.storedMs !== undefined && status.state === 'ready') return;
-      status = { state: m.state, size: m.size, rebuilt: m.rebuilt };
+      status = { state: m.state, size: m.size, rebuilt: m.rebuilt, seq: m.seq };
       for (const l of listeners) l(status);
       return;
     }

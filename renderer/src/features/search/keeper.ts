@@ -54,6 +54,12 @@ export type KeeperStatus = {
   steps?: Record<string, number>;
   /** Set on the status sent after the index was written to its database (ms the write took). */
   storedMs?: number;
+  /**
+   * The change-log number the index reflects, on every 'ready' after a start, a rebuild or
+   * changes applied: an open search asks again when it moves (a remark written after the
+   * question was asked, in this window or another, then shows up).
+   */
+  seq?: number;
 };
 
 export const markOf = (c: ChangeLine | undefined) => (c ? `${c.at}|${c.table}|${c.id}` : '');
@@ -127,14 +133,17 @@ export class IndexKeeper {
       this.warmUp();
       step('warmUp');
       this.ready = true;
-      this.onStatus({ state: 'ready', size: this.index.size, rebuilt: !restored, steps });
+      this.onStatus({ state: 'ready', size: this.index.size, rebuilt: !restored, steps, seq: this.seq });
     });
   }
 
   /** Applies the changes written since the last call. */
   sync(): Promise<void> {
     return this.enqueue(async () => {
+      const before = this.seq;
       if (!(await this.catchUp())) await this.rebuildNow();
+      else if (this.seq !== before)
+        this.onStatus({ state: 'ready', size: this.index.size, rebuilt: false, seq: this.seq });
     });
   }
 
@@ -214,7 +223,7 @@ export class IndexKeeper {
     index.prepare();
     this.use(index, last?.seq ?? 0, markOf(last));
     this.scheduleSave();
-    this.onStatus({ state: 'ready', size: index.size, rebuilt: true });
+    this.onStatus({ state: 'ready', size: index.size, rebuilt: true, seq: this.seq });
   }
 
   /** false = the log does not continue from our seq (a restore): rebuild. */

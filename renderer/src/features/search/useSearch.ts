@@ -42,6 +42,7 @@ export function useSearch(query: string, filters: SearchFilters, sort: SearchSor
         if (ticket === latest.current) setState({ result: null, answered: query, error: error.message });
       },
     );
-  }, [query, filters, sort, status.state]);
+    // asked again when the index is rebuilt or follows a write (status.seq)
+  }, [query, filters, sort, status.state, status.seq]);
   return { ...state, status };
 }
