@@ -26,7 +26,14 @@ import type {
   Staff,
 } from '../../../shared/domain';
 import type { Action, ActionPlan, ProgressEntry } from '../../../shared/actions/model';
-import { OPERATOR_NAME_KEY, stampWrites, type ChangeRecord, type RevisionRecord, type TrackedTable } from './write';
+import {
+  OPERATOR_NAME_KEY,
+  stampWrites,
+  type ChangeRecord,
+  type RevisionRecord,
+  type TeamUser,
+  type TrackedTable,
+} from './write';
 import { installRules } from './rules';
 import { DEFAULT_DB_NAME } from './dbName';
 import type { SyncConflict, SyncRecord, SyncStateRecord } from './sync/model';
@@ -175,6 +182,8 @@ export class ShingikaiDB extends Dexie {
   syncState!: Table<SyncStateRecord, string>;
   /** The 作業者名 setting as last read or written (stamped as `updatedBy`). */
   private operator = '';
+  /** Team use: the CouchDB user and the shared councils (data/db.ts follows the team session); null solo. */
+  teamUser: TeamUser | null = null;
 
   /** `upTo` declares only the first versions: tests use it to write a database as an older release did. */
   constructor(name = DEFAULT_DB_NAME, options: DexieOptions & { upTo?: number } = {}) {
@@ -185,7 +194,7 @@ export class ShingikaiDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
-    this.use(stampWrites({ operatorName: () => this.operator }));
+    this.use(stampWrites({ operatorName: () => this.operator, teamUser: () => this.teamUser }));
     installRules(this);
     this.on('ready', async () => {
       const rec = await this.meta.get(OPERATOR_NAME_KEY);

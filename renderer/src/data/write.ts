@@ -17,6 +17,7 @@
  * sync: read `changes` after a known `seq`. The schema upgrade (a versionchange
  * transaction) is not logged: it writes `rev: 1` for every existing record itself.
  */
+import { COUNCIL_TABLE_LINKS } from '../../../shared/package';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 
 /** The tables whose records are the user's data (revisioned and logged). */
@@ -63,6 +64,28 @@ export interface RevisionRecord {
 /** What the write path needs from the database: who is working. */
 export interface WriteContext {
   operatorName(): string;
+  /**
+   * Team use: the CouchDB user signed in and the councils shared (null in solo use). A record
+   * of a shared council is stamped with the name that names the user (`teamName`); any other
+   * record keeps the 作業者名.
+   */
+  teamUser?(): TeamUser | null;
+}
+
+/** The team's server user and the councils shared with the team (data/sync/session.ts). */
+export interface TeamUser {
+  user: string;
+  councils: readonly string[];
+}
+
+/**
+ * The name the team sees for a writer: the 作業者名 with the CouchDB user beside it
+ * (`山田（yamada）`), the user alone when no 作業者名 is set, the 作業者名 alone in solo use.
+ * `updatedBy` of a shared council's records and the minutes workflow history use it.
+ */
+export function teamName(who: string, access: { user: string | null }): string {
+  if (!access.user || access.user === who) return who;
+  return who ? `${who}（${access.user}）` : access.user;
 }
 
 /** The meta key of the 作業者名 setting (stamped as `updatedBy`). */
@@ -94,11 +117,11 @@ export function stampWrites(context: WriteContext): Middleware<DBCore> {
         ...down,
         // Every read-write transaction on the user's data also opens the bookkeeping tables.
         transaction(stores, mode, options) {
-          const scope =
-            active && mode === 'readwrite' && stores.some((s) => tracked.has(s))
-              ? [...stores, ...BOOKKEEPING.filter((b) => !stores.includes(b))]
-              : stores;
-          return down.transaction(scope, mode, options);
+          const writes = active && mode === 'readwrite' && stores.some((s) => tracked.has(s));
+          // Team use: the tables that tell a record's council (remarks → meetings …) are read too.
+          const team = writes && context.teamUser?.() ? stores.flatMap((s) => PARENT_TABLES[s] ?? []) : [];
+          const extra = [...BOOKKEEPING, ...team].filter((b, i, all) => !stores.includes(b) && all.indexOf(b) === i);
+          return down.transaction(writes ? [...stores, ...extra] : stores, mode, options);
         },
         table(name: string): DBCoreTable {
           const table = down.table(name);
@@ -126,11 +149,24 @@ export function stampWrites(context: WriteContext): Middleware<DBCore> {
                 RevisionRecord | undefined
               )[];
               // A delete is logged only for records that exist.
-              const present =
-                req.type === 'delete' ? (await table.getMany({ trans, keys })).map((r) => r !== undefined) : null;
+              const existing = req.type === 'delete' ? await table.getMany({ trans, keys }) : null;
+              const present = existing ? existing.map((r) => r !== undefined) : null;
+              const operator = context.operatorName();
+              const team = context.teamUser?.() ?? null;
+              // Team use: who wrote a shared council's record names the CouchDB user (read before a delete).
+              const shared = team
+                ? await sharedRecords(
+                    down,
+                    trans,
+                    name as TrackedTable,
+                    keys,
+                    existing ?? (req.type === 'delete' ? [] : req.values),
+                    team.councils,
+                  )
+                : null;
+              const teamLabel = team ? teamName(operator, team) : operator;
               const res = await table.mutate(req);
               const at = new Date().toISOString();
-              const updatedBy = context.operatorName();
               const revs: RevisionRecord[] = [];
               const changes: ChangeRecord[] = [];
               keys.forEach((id, i) => {
@@ -139,6 +175,7 @@ export function stampWrites(context: WriteContext): Middleware<DBCore> {
                 const rev = (old?.rev ?? 0) + 1;
                 const op: ChangeOp = req.type === 'delete' ? 'delete' : old && !old.deleted ? 'update' : 'create';
                 const table = name as TrackedTable;
+                const updatedBy = shared?.[i] ? teamLabel : operator;
                 revs.push({ table, id, rev, updatedBy, updatedAt: at, ...(op === 'delete' ? { deleted: true } : {}) });
                 changes.push({ table, id, rev, op, at });
               });
@@ -153,4 +190,60 @@ export function stampWrites(context: WriteContext): Middleware<DBCore> {
       };
     },
   };
+}
+
+/** The table a link field names (remarks' meetingId → meetings …); the links are council packages' own. */
+const LINKED_TABLE: Record<string, TrackedTable> = {
+  meetingId: 'meetings',
+  draftId: 'drafts',
+  planId: 'actionPlans',
+  actionId: 'actions',
+};
+/** How a record finds its council: the field it reads, and the table that field names (none: a council id). */
+const councilLink = (t: TrackedTable) => {
+  const field: string = COUNCIL_TABLE_LINKS[t];
+  return field === 'self' ? { field: 'id' } : { field, parent: LINKED_TABLE[field] };
+};
+
+/** The tables a write to a table reads to find its records' council (progress → actions → actionPlans). */
+const PARENT_TABLES: Record<string, string[]> = {};
+for (const t of TRACKED_TABLES) {
+  const chain: string[] = [];
+  for (let p = councilLink(t).parent; p; p = councilLink(p).parent) chain.push(p);
+  if (chain.length) PARENT_TABLES[t] = chain;
+}
+
+/**
+ * Per written record: whether it belongs to one of the shared councils. A record whose
+ * council cannot be told (its parent is gone, or not in the transaction) is not shared.
+ */
+async function sharedRecords(
+  down: DBCore,
+  trans: DBCoreMutateRequest['trans'],
+  table: TrackedTable,
+  keys: string[],
+  values: readonly unknown[],
+  councils: readonly string[],
+): Promise<boolean[]> {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  let ids = keys.map(
+    (id, i) =>
+      str((values[i] as Record<string, unknown> | undefined)?.[councilLink(table).field]) ??
+      (table === 'councils' ? id : undefined),
+  );
+  for (let t = councilLink(table).parent; t; t = councilLink(t).parent) {
+    const parentKeys = [...new Set(ids.filter((id): id is string => !!id))];
+    let parents: unknown[] = [];
+    try {
+      parents = parentKeys.length ? await down.table(t).getMany({ trans, keys: parentKeys }) : [];
+    } catch {
+      return keys.map(() => false); // the transaction was opened before team use started
+    }
+    const field = councilLink(t).field;
+    const next = new Map(
+      parentKeys.map((k, i) => [k, str((parents[i] as Record<string, unknown> | undefined)?.[field])]),
+    );
+    ids = ids.map((id) => (id ? next.get(id) : undefined));
+  }
+  return ids.map((id) => !!id && councils.includes(id));
 }

@@ -26,8 +26,11 @@ export function MemberTable({
   today,
   onEdit,
   onRemove,
+  readOnly = false,
 }: {
   members: Member[];
+  /** 閲覧のみ (team use): rows are not reordered. */
+  readOnly?: boolean;
   byReading: boolean;
   today: string;
   onEdit: (m: Member) => void;
@@ -46,7 +49,9 @@ export function MemberTable({
       <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
         {byReading
           ? 'よみがなの50音順で表示しています（並べ替えは名簿順の表示で行います）。'
-          : '行を選んで Alt+↑／Alt+↓、またはドラッグで名簿順を変更できます。'}
+          : readOnly
+            ? '名簿順で表示しています。'
+            : '行を選んで Alt+↑／Alt+↓、またはドラッグで名簿順を変更できます。'}
       </Text>
       <Table aria-label="委員名簿" size="small">
         <TableHeader>
@@ -68,7 +73,7 @@ export function MemberTable({
             return (
               <TableRow
                 key={m.id}
-                {...reorder.rowProps(i, !byReading)}
+                {...reorder.rowProps(i, !byReading && !readOnly)}
                 data-search-id={m.id}
                 aria-label={`${m.name}${m.role}`}
                 style={reorder.over === i ? { outline: `2px solid ${tokens.colorBrandStroke1}` } : undefined}

@@ -43,9 +43,12 @@ import { call } from '../../platform/bridge';
 import { emptyMember, emptyStaff, MemberDialog, StaffDialog } from './MemberDialogs';
 import { MemberTable } from './MemberTable';
 import { StaffTable } from './StaffTable';
+import { ReadOnlyArea, ReadOnlyNotice, useCouncilAccess } from '../sync';
 
 export function MembersTab({ council }: CouncilTabProps) {
   const notify = useNotify();
+  // Team use: a member who only reads the council (閲覧のみ) is offered no change.
+  const { readOnly } = useCouncilAccess(council.id);
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]);
   const staff = useLiveQuery(() => sortedStaff(council.id), [council.id]);
   const [byReading, setByReading] = useState(false);
@@ -88,6 +91,7 @@ export function MembersTab({ council }: CouncilTabProps) {
   return (
     <>
       {confirmDialog}
+      <ReadOnlyNotice readOnly={readOnly} what="委員名簿・事務局名簿" />
       <UndoBar scope={membersScope(council.id)} />
       <SavedFileBar saved={template.saved} onClose={template.clear} />
       <Section
@@ -107,10 +111,14 @@ export function MembersTab({ council }: CouncilTabProps) {
             <ToggleButton checked={byReading} onClick={() => setByReading((v) => !v)} aria-label="50音順に並べる">
               並び順：{byReading ? '50音順' : '名簿順'}
             </ToggleButton>
-            <RosterImportButton councilId={council.id} members={members} />
-            <Button appearance="primary" icon={<Add24Regular />} onClick={() => setEditing('new')}>
-              委員を追加
-            </Button>
+            {readOnly ? null : (
+              <>
+                <RosterImportButton councilId={council.id} members={members} />
+                <Button appearance="primary" icon={<Add24Regular />} onClick={() => setEditing('new')}>
+                  委員を追加
+                </Button>
+              </>
+            )}
           </>
         }
       >
@@ -135,22 +143,28 @@ export function MembersTab({ council }: CouncilTabProps) {
             にある場合は「Excelから取り込む」で、見出し（氏名・よみがな・役職・区分・所属・任期開始・任期終了）のある表をそのまま取り込めます。
           </EmptyState>
         ) : (
-          <MemberTable
-            members={members}
-            byReading={byReading}
-            today={today}
-            onEdit={setEditing}
-            onRemove={(m) => void askRemove(m)}
-          />
+          <ReadOnlyArea readOnly={readOnly}>
+            <MemberTable
+              members={members}
+              byReading={byReading}
+              today={today}
+              onEdit={setEditing}
+              onRemove={(m) => void askRemove(m)}
+              readOnly={readOnly}
+            />
+          </ReadOnlyArea>
         )}
       </Section>
 
-      <StaffTable
-        staff={staff}
-        onAdd={() => setEditingStaff('new')}
-        onEdit={setEditingStaff}
-        onRemove={(s) => void onRemoveStaff(s)}
-      />
+      <ReadOnlyArea readOnly={readOnly}>
+        <StaffTable
+          staff={staff}
+          onAdd={() => setEditingStaff('new')}
+          onEdit={setEditingStaff}
+          onRemove={(s) => void onRemoveStaff(s)}
+          readOnly={readOnly}
+        />
+      </ReadOnlyArea>
 
       <MemberDialog
         open={editing !== null}

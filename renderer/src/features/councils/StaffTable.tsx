@@ -22,8 +22,11 @@ export function StaffTable({
   onAdd,
   onEdit,
   onRemove,
+  readOnly = false,
 }: {
   staff: Staff[];
+  /** 閲覧のみ (team use): rows are not reordered. */
+  readOnly?: boolean;
   onAdd: () => void;
   onEdit: (s: Staff) => void;
   onRemove: (s: Staff) => void;
@@ -58,7 +61,7 @@ export function StaffTable({
           </TableHeader>
           <TableBody>
             {staff.map((s, i) => (
-              <TableRow key={s.id} {...reorder.rowProps(i)} data-search-id={s.id} aria-label={staffTitle(s)}>
+              <TableRow key={s.id} {...reorder.rowProps(i, !readOnly)} data-search-id={s.id} aria-label={staffTitle(s)}>
                 <TableCell>{s.department}</TableCell>
                 <TableCell>{s.title || '—'}</TableCell>
                 <TableCell>{s.name}</TableCell>

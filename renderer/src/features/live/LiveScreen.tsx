@@ -5,7 +5,7 @@
  * and nothing typed is lost (data.ts). Its state lives in hooks/: the entry draft, the
  * records, the list editing, the commit and the picking.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import {
   Button,
@@ -30,6 +30,7 @@ import { RemarkList, type RemarkListHandle, type RowInfo } from './RemarkList';
 import { useSelectHighlighted } from '../search';
 import { openProjector } from './openProjector';
 import { PromoteRemarksDialog } from '../opinions';
+import { ReadOnlyArea, ReadOnlyNotice, useCouncilAccess } from '../sync';
 import { useLiveStyles } from './styles';
 import { AgendaNav } from './AgendaNav';
 import { EntryPanel } from './EntryPanel';
@@ -39,6 +40,12 @@ import { useListEditing } from './hooks/useListEditing';
 import { useCommit } from './hooks/useCommit';
 import { usePicking } from './hooks/usePicking';
 import { answerTargets } from './answerLink';
+
+/** The keys a reader (閲覧のみ) may use in the list: moving through it, nothing that edits. */
+const READ_ONLY_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Escape', 'Tab']);
+
+/** The reader's fieldset around the list keeps the stream's column layout (the list scrolls in it). */
+const LIST_AREA = { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' } as const;
 
 export function LiveScreen() {
   const { meetingId = '' } = useParams();
@@ -116,6 +123,16 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
   });
   const { ctx, onScreenKey, openAnswerPicker } = picking;
   const [promoteOpen, setPromoteOpen] = useState(false);
+  // Team use: a member who only reads the council (閲覧のみ) records nothing and edits no remark.
+  const { readOnly } = useCouncilAccess(council.id);
+  const onListKey = list.onListKey;
+  const browseOnly = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || !READ_ONLY_KEYS.has(e.key)) return;
+      onListKey(e);
+    },
+    [onListKey],
+  );
   useSelectHighlighted(remarks, setSelected); // a search result (?highlight=<remarkId>) selects its row
 
   // ---- rows: labels and names resolved once per change of the roster
@@ -150,7 +167,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
   const base = `/councils/${council.id}`;
 
   return (
-    <div className={s.root} onKeyDown={onScreenKey}>
+    <div className={s.root} onKeyDown={readOnly ? undefined : onScreenKey}>
       <PageHeader
         title={`${meetingTitle(meeting)} 記録（ライブ）`}
         crumbs={[
@@ -171,7 +188,7 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
             >
               プロジェクター表示（Alt+P）
             </Button>
-            <Button onClick={() => setPromoteOpen(true)}>意見として取り込む</Button>
+            {readOnly ? null : <Button onClick={() => setPromoteOpen(true)}>意見として取り込む</Button>}
             <Button icon={<KeyboardRegular />} onClick={openShortcutsDialog}>
               ショートカット（F1）
             </Button>
@@ -226,33 +243,39 @@ function LiveSession({ meeting, council, members, staff, initialDraft }: Session
           {!records.loaded ? (
             <Spinner label="記録を読み込み中…" />
           ) : (
-            <RemarkList
-              ref={listRef}
-              remarks={remarks}
-              info={info}
-              selected={selected}
-              editing={list.editing}
-              onSelect={list.onSelect}
-              onKey={list.onListKey}
-              onSave={list.onSaveEdit}
-              onSplit={list.onSplit}
-              onCancelEdit={list.onCancelEdit}
-              answers={answers}
-              onPickAnswer={onPickAnswer}
-            />
+            <ReadOnlyArea readOnly={readOnly} style={LIST_AREA}>
+              <RemarkList
+                ref={listRef}
+                remarks={remarks}
+                info={info}
+                selected={selected}
+                editing={readOnly ? false : list.editing}
+                onSelect={list.onSelect}
+                onKey={readOnly ? browseOnly : onListKey}
+                onSave={list.onSaveEdit}
+                onSplit={list.onSplit}
+                onCancelEdit={list.onCancelEdit}
+                answers={answers}
+                onPickAnswer={onPickAnswer}
+              />
+            </ReadOnlyArea>
           )}
         </div>
       </div>
-      <EntryPanel
-        meeting={meeting}
-        council={council}
-        draft={draft}
-        picking={picking}
-        clockBase={clockBase}
-        initialText={initialDraft?.text ?? ''}
-        onCommit={commit}
-        onLeave={list.focusList}
-      />
+      {readOnly ? (
+        <ReadOnlyNotice readOnly what="発言の記録" />
+      ) : (
+        <EntryPanel
+          meeting={meeting}
+          council={council}
+          draft={draft}
+          picking={picking}
+          clockBase={clockBase}
+          initialText={initialDraft?.text ?? ''}
+          onCommit={commit}
+          onLeave={list.focusList}
+        />
+      )}
     </div>
   );
 }

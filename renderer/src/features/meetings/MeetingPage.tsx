@@ -44,6 +44,7 @@ import { MaterialsSection } from './MaterialsSection';
 import { CommitInput } from '../../ui/CommitInput';
 import { MeetingStatusBadge, venueLines } from './MeetingStatusBadge';
 import { SavedFileBar, useExport } from '../../ui/exporting';
+import { ReadOnlyArea, ReadOnlyNotice, useCouncilAccess } from '../sync';
 
 const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap', marginBottom: '12px' },
@@ -213,6 +214,8 @@ export function MeetingPage({ council }: { council: Council }) {
   const exporter = useExport({ bar: true });
   const notify = useNotify();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Team use: a member who only reads the council (閲覧のみ) sees the meeting without its editing controls.
+  const { readOnly } = useCouncilAccess(council.id);
   if (meeting === undefined || !members || !staff) return <Spinner label="読み込み中…" />;
   if (meeting === null || meeting.councilId !== council.id) return <NotFoundScreen what="会議" />;
 
@@ -246,11 +249,14 @@ export function MeetingPage({ council }: { council: Council }) {
           >
             次第を出力
           </Button>
-          <Button appearance="subtle" icon={<Delete24Regular />} onClick={() => setConfirmDelete(true)}>
-            削除
-          </Button>
+          {readOnly ? null : (
+            <Button appearance="subtle" icon={<Delete24Regular />} onClick={() => setConfirmDelete(true)}>
+              削除
+            </Button>
+          )}
         </div>
       </div>
+      <ReadOnlyNotice readOnly={readOnly} what="会議（概要・出欠・次第・資料）" />
       <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />
       <UndoBar scope={undoScope.meeting(meeting.id)} />
       <Dialog open={confirmDelete} onOpenChange={(_, d) => setConfirmDelete(d.open)}>
@@ -283,14 +289,16 @@ export function MeetingPage({ council }: { council: Council }) {
           </DialogBody>
         </DialogSurface>
       </Dialog>
-      <Basics council={council} meeting={meeting} />
-      <div className={s.cols}>
-        <AttendanceSection council={council} meeting={meeting} members={members} staff={staff} />
-        <div>
-          <AgendaSection meeting={meeting} digits={council.publication.digitWidth} />
-          <MaterialsSection meeting={meeting} />
+      <ReadOnlyArea readOnly={readOnly}>
+        <Basics council={council} meeting={meeting} />
+        <div className={s.cols}>
+          <AttendanceSection council={council} meeting={meeting} members={members} staff={staff} />
+          <div>
+            <AgendaSection meeting={meeting} digits={council.publication.digitWidth} />
+            <MaterialsSection meeting={meeting} />
+          </div>
         </div>
-      </div>
+      </ReadOnlyArea>
     </>
   );
 }

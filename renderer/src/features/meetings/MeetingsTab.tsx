@@ -39,6 +39,7 @@ import { SavedFileBar, useExport } from '../../ui/exporting';
 import type { CouncilTabProps } from '../../app/councilTabs';
 import { call } from '../../platform/bridge';
 import { FormDialog, TWO_COLUMNS } from '../../ui/FormDialog';
+import { ReadOnlyNotice, useCouncilAccess } from '../sync';
 
 export { MeetingStatusBadge };
 
@@ -142,10 +143,12 @@ function MeetingList({ council }: CouncilTabProps) {
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
   const members = useLiveQuery(() => sortedMembers(council.id), [council.id]);
   const exporter = useExport({ bar: true });
+  // Team use: a member who only reads the council (閲覧のみ) creates and changes no meeting.
+  const { readOnly } = useCouncilAccess(council.id);
   // Held meetings (remarks recorded, or the date passed) move from 予定 to 開催済 when the list loads.
   useEffect(() => {
-    settleHeld(council.id).catch(() => undefined);
-  }, [council.id]);
+    if (!readOnly) settleHeld(council.id).catch(() => undefined);
+  }, [council.id, readOnly]);
   if (!meetings || !members) return null;
   const open = (m: Meeting) => navigate(`/councils/${council.id}/meetings/${m.id}`);
   // Members are paid per attendance by fiscal year: one sheet per 年度, or all meetings.
@@ -163,6 +166,7 @@ function MeetingList({ council }: CouncilTabProps) {
     );
   return (
     <>
+      <ReadOnlyNotice readOnly={readOnly} what="会議" />
       <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />
       <Section
         title={`会議（${meetings.length}回）`}
@@ -188,7 +192,7 @@ function MeetingList({ council }: CouncilTabProps) {
                 </MenuList>
               </MenuPopover>
             </Menu>
-            <NewMeetingButton council={council} />
+            {readOnly ? null : <NewMeetingButton council={council} />}
           </>
         }
       >

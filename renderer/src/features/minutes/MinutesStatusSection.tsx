@@ -1,6 +1,6 @@
 /** The minutes' status: where it is in 作成中 → 確認中 → 確定 → 公開済, its due date, and the next steps. */
 import { Badge, Button, Text, tokens } from '@fluentui/react-components';
-import { Eye20Regular, LockClosed20Regular } from '@fluentui/react-icons';
+import { LockClosed20Regular } from '@fluentui/react-icons';
 import type { Council, Meeting, Minutes } from '../../../../shared/domain';
 import {
   ACTION_LABELS,
@@ -13,7 +13,7 @@ import {
 import { Section } from '../../ui/Section';
 import { dateOrDash } from '../../ui/format';
 import { MeetingStatusBadge } from '../meetings';
-import type { CouncilAccess } from '../sync';
+import { ReadOnlyBadge, readOnlyReason, type CouncilAccess } from '../sync';
 
 export function MinutesStatusSection({
   meeting,
@@ -74,16 +74,12 @@ export function MinutesStatusSection({
           </Badge>
         ) : null}
         {minutes.publishedAt ? <Text>公開日：{dateOrDash(minutes.publishedAt)}</Text> : null}
-        {access?.readOnly ? (
-          <Badge icon={<Eye20Regular />} appearance="filled" color="informative">
-            閲覧のみ
-          </Badge>
-        ) : null}
+        {access?.readOnly ? <ReadOnlyBadge /> : null}
         <Text style={{ color: tokens.colorNeutralForeground3 }}>作業者：{who}</Text>
       </div>
       {access?.readOnly ? (
         <Text as="p" role="note">
-          閲覧のみの権限のため、この審議会の会議録は変更できません（サーバーが変更を受け付けません）。
+          {readOnlyReason('会議録')}
         </Text>
       ) : access?.approveHint && availableActions(meeting.status).includes('approve') ? (
         <Text as="p" id="minutes-approve-hint" role="note">

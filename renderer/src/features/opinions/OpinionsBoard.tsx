@@ -28,7 +28,7 @@ import { MergeDialog } from './MergeDialog';
 import { OpinionFilters } from './OpinionFilters';
 import { OpinionCounts } from './OpinionCounts';
 import { OpinionList, type BoardGroup } from './OpinionList';
-import { useConflictIds } from '../sync';
+import { ReadOnlyArea, ReadOnlyNotice, useConflictIds, useCouncilAccess } from '../sync';
 import { useOpinionActions } from './useOpinionActions';
 import { useCouncilMeetings, useCouncilMembers, useCouncilOpinions } from './data/index';
 import { useSearchIndex, useStableOpinions } from './boardIndex';
@@ -43,6 +43,9 @@ const now = () => new Date().toISOString();
 const NONE: { opinion: Opinion; source: string }[] = [];
 const NO_OPINIONS: Opinion[] = [];
 
+/** A reader's board: no field takes a dropped card. */
+const noDrop = () => ({});
+
 export function OpinionsBoard({ council }: { council: Council }) {
   const s = useStyles();
   const notify = useNotify();
@@ -54,6 +57,8 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Team sync: the board's opinions in conflict, read once for the board (not a query per card).
   const conflictIds = useConflictIds('opinions');
+  // Team use: a member who only reads the council (閲覧のみ) adds, changes and merges no opinion.
+  const { readOnly } = useCouncilAccess(council.id);
   const [dialog, setDialog] = useState<'promote' | 'import' | 'add' | 'merge' | null>(null);
   const [editing, setEditing] = useState<Opinion | null>(null);
   const [linking, setLinking] = useState<Opinion | null>(null);
@@ -217,16 +222,18 @@ export function OpinionsBoard({ council }: { council: Council }) {
     () => (
       // data-filter-text: the search text the list below is filtered by (the bench waits for it).
       <div {...PRINT_DOC} data-opinions-board="" data-filter-text={text}>
-        <OpinionList
-          groups={groups}
-          filtered={filtered}
-          renderCard={renderCard}
-          dropProps={dropProps}
-          revealRef={reveal}
-        />
+        <ReadOnlyArea readOnly={readOnly}>
+          <OpinionList
+            groups={groups}
+            filtered={filtered}
+            renderCard={renderCard}
+            dropProps={readOnly ? noDrop : dropProps}
+            revealRef={reveal}
+          />
+        </ReadOnlyArea>
       </div>
     ),
-    [groups, text, filtered, renderCard, dropProps, reveal],
+    [groups, text, filtered, renderCard, dropProps, reveal, readOnly],
   );
 
   const statuses = useMemo(() => statusOrder(council, active), [council, active]);
@@ -240,24 +247,28 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const toolbar = useMemo(
     () => (
       <div className={s.toolbar}>
-        <Button icon={<ArrowImportRegular />} onClick={() => setDialog('promote')}>
-          会議の記録から取り込む
-        </Button>
-        <Button icon={<ArrowImportRegular />} onClick={() => setDialog('import')}>
-          Excel から取り込む
-        </Button>
-        <Button icon={<AddRegular />} onClick={() => setDialog('add')}>
-          意見を追加
-        </Button>
-        <Button icon={<MergeRegular />} disabled={selected.size < 2} onClick={() => setDialog('merge')}>
-          {selected.size >= 2 ? `選択した${selected.size}件を統合` : '重複を統合（2件以上選択）'}
-        </Button>
+        {readOnly ? null : (
+          <>
+            <Button icon={<ArrowImportRegular />} onClick={() => setDialog('promote')}>
+              会議の記録から取り込む
+            </Button>
+            <Button icon={<ArrowImportRegular />} onClick={() => setDialog('import')}>
+              Excel から取り込む
+            </Button>
+            <Button icon={<AddRegular />} onClick={() => setDialog('add')}>
+              意見を追加
+            </Button>
+            <Button icon={<MergeRegular />} disabled={selected.size < 2} onClick={() => setDialog('merge')}>
+              {selected.size >= 2 ? `選択した${selected.size}件を統合` : '重複を統合（2件以上選択）'}
+            </Button>
+          </>
+        )}
         <div style={{ marginLeft: 'auto' }}>
           <ExportMenu councilId={council.id} />
         </div>
       </div>
     ),
-    [s, selected.size, council.id],
+    [s, selected.size, council.id, readOnly],
   );
   const dialogs = useMemo(
     () => (
@@ -332,6 +343,7 @@ export function OpinionsBoard({ council }: { council: Council }) {
 
   return (
     <>
+      <ReadOnlyNotice readOnly={readOnly} what="意見" />
       {toolbar}
 
       <OpinionFilters
@@ -349,9 +361,11 @@ export function OpinionsBoard({ council }: { council: Council }) {
         <EmptyState
           title="意見がまだありません"
           actions={
-            <Button appearance="primary" onClick={() => setDialog('promote')}>
-              会議の記録から取り込む
-            </Button>
+            readOnly ? null : (
+              <Button appearance="primary" onClick={() => setDialog('promote')}>
+                会議の記録から取り込む
+              </Button>
+            )
           }
         >
           会議の記録から委員の発言を意見として取り上げるか、各課インタビューや書面意見を分野ごとに登録します。意見ごとに市の考え方と反映状況を管理できます。

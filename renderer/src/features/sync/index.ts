@@ -4,3 +4,4 @@ export { ConflictBadge, ConflictMark, conflictLink } from './ConflictBadge';
 export { useConflict, useConflictIds } from './data';
 export { differingKeys } from './fields';
 export { councilAccess, historyName, useCouncilAccess, type CouncilAccess } from './people';
+export { ReadOnlyArea, ReadOnlyBadge, ReadOnlyNotice, readOnlyReason } from './ReadOnly';

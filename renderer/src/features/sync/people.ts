@@ -44,7 +44,5 @@ export function useCouncilAccess(councilId: string): CouncilAccess {
   return councilAccess(session, councilId);
 }
 
-/** The name the minutes history keeps: the 作業者名, with the CouchDB user in team use. */
-export function historyName(who: string, access: Pick<CouncilAccess, 'user'>): string {
-  return access.user && access.user !== who ? `${who}（${access.user}）` : who;
-}
+/** The name the minutes history keeps: the 作業者名, with the CouchDB user in team use (as `updatedBy`). */
+export { teamName as historyName } from '../../data/write';

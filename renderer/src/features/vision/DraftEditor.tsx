@@ -21,6 +21,7 @@ import { Add20Regular } from '@fluentui/react-icons';
 import { useNotify } from '../../app/notify';
 import { EmptyState } from '../../ui/EmptyState';
 import { useHighlightId } from '../search';
+import { ReadOnlyArea, ReadOnlyNotice, useCouncilAccess } from '../sync';
 import { appDrafts } from './data';
 import { DraftSettings } from './DraftSettings';
 import { SectionPanel } from './SectionPanel';
@@ -102,16 +103,18 @@ export function DraftEditor({ draft, opinions }: { draft: Draft; opinions: Opini
   const entries = useMemo(() => outline(sections, draft.numbering), [sections, draft.numbering]);
   const selected = entries.find((e) => e.section.id === selectedId) ?? null;
 
+  // Team use: a member who only reads the council (閲覧のみ) reads the draft; nothing is saved.
+  const { readOnly } = useCouncilAccess(draft.councilId);
   const commit = useCallback(
     (next: Section[]) => {
-      if (next === latest.current) return;
+      if (next === latest.current || readOnly) return;
       latest.current = next;
       setSections(next);
       queue.current = queue.current
         .then(() => appDrafts.saveSections(draft.id, next))
         .catch((err) => notify.error(err, '原稿を保存できませんでした'));
     },
-    [draft.id, notify],
+    [draft.id, notify, readOnly],
   );
 
   // Pending saves finish before freezing or exporting (the parent asks through this).
@@ -183,26 +186,33 @@ export function DraftEditor({ draft, opinions }: { draft: Draft; opinions: Opini
 
   return (
     <>
-      <DraftSettings draft={draft} />
+      <ReadOnlyNotice readOnly={readOnly} what="原稿" />
+      <ReadOnlyArea readOnly={readOnly}>
+        <DraftSettings draft={draft} />
+      </ReadOnlyArea>
       <div className={s.layout}>
         <nav className={s.pane} aria-label="目次">
           <div style={{ display: 'flex', alignItems: 'center', marginBottom: 6 }}>
             <Text weight="semibold" style={{ flex: 1 }}>
               目次
             </Text>
-            <Tooltip content="項目を末尾に追加" relationship="label">
-              <Button
-                size="small"
-                appearance="subtle"
-                icon={<Add20Regular />}
-                onClick={() => act('sibling', entries.filter((e) => e.level === 0).at(-1)?.section.id ?? null)}
-              />
-            </Tooltip>
+            {readOnly ? null : (
+              <Tooltip content="項目を末尾に追加" relationship="label">
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<Add20Regular />}
+                  onClick={() => act('sibling', entries.filter((e) => e.level === 0).at(-1)?.section.id ?? null)}
+                />
+              </Tooltip>
+            )}
           </div>
           {entries.length === 0 ? (
-            <Button appearance="primary" icon={<Add20Regular />} onClick={() => act('sibling', null)}>
-              最初の項目を追加
-            </Button>
+            readOnly ? null : (
+              <Button appearance="primary" icon={<Add20Regular />} onClick={() => act('sibling', null)}>
+                最初の項目を追加
+              </Button>
+            )
           ) : (
             <ul role="tree" aria-label="目次の項目" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {entries.map((e) => (
@@ -229,15 +239,17 @@ export function DraftEditor({ draft, opinions }: { draft: Draft; opinions: Opini
           )}
         </nav>
         {selected ? (
-          <SectionPanel
-            key={selected.section.id}
-            entry={selected}
-            focusToken={focusHeading}
-            opinions={opinions}
-            onAction={(a) => act(a, selected.section.id)}
-            onChange={(patch) => commit(updateSection(latest.current, selected.section.id, patch))}
-            onDelete={() => setConfirmDelete(selected.section.id)}
-          />
+          <ReadOnlyArea readOnly={readOnly}>
+            <SectionPanel
+              key={selected.section.id}
+              entry={selected}
+              focusToken={focusHeading}
+              opinions={opinions}
+              onAction={(a) => act(a, selected.section.id)}
+              onChange={(patch) => commit(updateSection(latest.current, selected.section.id, patch))}
+              onDelete={() => setConfirmDelete(selected.section.id)}
+            />
+          </ReadOnlyArea>
         ) : (
           <EmptyState title="項目がありません">
             目次の「最初の項目を追加」から章を作ります。見出しを入力して Ctrl+Enter で次の項目、Alt+→ で一段下げます。

@@ -5,6 +5,7 @@ import { ArrowLeft20Regular, DocumentArrowDown20Regular } from '@fluentui/react-
 import { NotFoundScreen } from '../../app/NotFoundScreen';
 import { dateOrDash } from '../../ui/format';
 import { DraftEditor, flushDraft } from './DraftEditor';
+import { useCouncilAccess } from '../sync';
 import { FreezeDialog } from './FreezeDialog';
 import { Preview } from './Preview';
 import { VersionList, VersionView } from './Versions';
@@ -32,6 +33,8 @@ export function DraftFrame({ council }: { council: Council }) {
   const draft = useDraft(draftId);
   const versions = useDraftVersions(draftId);
   const opinions = useActiveOpinions(council.id);
+  // Team use: a member who only reads the council (閲覧のみ) freezes no version.
+  const { readOnly } = useCouncilAccess(council.id);
   if (draft === undefined || !versions || !opinions) return <Spinner label="読み込み中…" />;
   if (draft === null || draft.councilId !== council.id) return <NotFoundScreen what="原稿" />;
   const base = `/councils/${council.id}/vision/${draft.id}`;
@@ -54,13 +57,15 @@ export function DraftFrame({ council }: { council: Council }) {
           {newest ? `最新の版：${newest.stage}（${dateOrDash(newest.date)}）` : '確定した版なし'}
         </Text>
         <span style={{ flex: 1 }} />
-        <FreezeDialog
-          council={council}
-          draftId={draft.id}
-          versions={versions}
-          beforeFreeze={() => flushDraft(draft.id)}
-          onFrozen={() => navigate(`${base}/versions`)}
-        />
+        {readOnly ? null : (
+          <FreezeDialog
+            council={council}
+            draftId={draft.id}
+            versions={versions}
+            beforeFreeze={() => flushDraft(draft.id)}
+            onFrozen={() => navigate(`${base}/versions`)}
+          />
+        )}
         <Button
           icon={<DocumentArrowDown20Regular />}
           disabled={busy !== null}

@@ -27,6 +27,7 @@ import { appDrafts, useCouncilDrafts, useCouncilVersions } from './data';
 import { newestFirst } from '../../../../shared/drafts';
 import type { Council, Draft } from '../../../../shared/domain';
 import { FormDialog } from '../../ui/FormDialog';
+import { ReadOnlyBadge, ReadOnlyNotice, useCouncilAccess } from '../sync';
 
 export const NUMBERING_NAMES: Record<Draft['numbering'], string> = {
   roman: 'Ⅰ．／１．／（１）／①',
@@ -148,16 +149,24 @@ export function DraftList({ council }: { council: Council }) {
   const navigate = useNavigate();
   const drafts = useCouncilDrafts(council.id);
   const versions = useCouncilVersions(council.id);
+  // Team use: a member who only reads the council (閲覧のみ) creates and deletes no draft.
+  const { readOnly } = useCouncilAccess(council.id);
   if (!drafts || !versions) return null;
   if (drafts.length === 0) {
     return (
-      <EmptyState title="ビジョン・計画の案がありません" actions={<NewDraftButton council={council} />}>
+      <EmptyState
+        title="ビジョン・計画の案がありません"
+        actions={readOnly ? <ReadOnlyNotice readOnly what="原稿" /> : <NewDraftButton council={council} />}
+      >
         審議会で検討するビジョンや計画の骨子を章・節の構成で作成します。骨子案・素案・案の段階ごとに版を確定し、新旧対照表を出力できます。
       </EmptyState>
     );
   }
   return (
-    <Section title="ビジョン・計画の原稿" actions={<NewDraftButton council={council} appearance="secondary" />}>
+    <Section
+      title="ビジョン・計画の原稿"
+      actions={readOnly ? <ReadOnlyBadge /> : <NewDraftButton council={council} appearance="secondary" />}
+    >
       <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
         {[...drafts]
           .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
@@ -198,7 +207,7 @@ export function DraftList({ council }: { council: Council }) {
                     )}
                   </div>
                 </div>
-                {mine.length === 0 ? <DeleteDraftButton draft={d} /> : null}
+                {mine.length === 0 && !readOnly ? <DeleteDraftButton draft={d} /> : null}
                 <Button appearance="primary" onClick={() => navigate(d.id)} aria-label={`${d.title}を開く`}>
                   開く
                 </Button>
