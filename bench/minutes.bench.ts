@@ -96,6 +96,7 @@ const bench: BenchModule = {
           check: '記録の確認',
           review: '公開版の確認（モデルを別に作る）',
           model: 'モデル',
+          'review+model': 'モデルと公開版の確認（一度に作る）',
           document: 'Word の組み立て',
           pack: 'パッケージ化・圧縮',
         };

@@ -14,7 +14,7 @@ import { councilChair } from '../offices';
 import { chairMember, hiddenNames, speakerLabel, type SpeakerContext } from '../speakers';
 import { publicLetters } from '../publication/labels';
 import { answerLinks } from '../publication/answers';
-import { nameMatcher } from '../publication/names';
+import { nameMatcher, type NameMatcher } from '../publication/names';
 import { publicPeople } from '../publication/redaction';
 import { CLOSED_SESSION_TEXT, INTERNAL_MARK, NON_PUBLIC_MARK, OTHER_FIELD_TITLE } from '../publication/marks';
 import { applyTextRules, formatDateTime, formatNumber, listTextRuleChanges, type TextChange } from '../style/format';
@@ -61,6 +61,11 @@ export interface BuildOptions {
   redactNames?: boolean;
   /** Apply the style's punctuation and width rules (default true; off to list what they change). */
   textRules?: boolean;
+  /**
+   * The matcher that replaces the names (default: one made from the records). A 公開版 export
+   * passes the one its review uses, so each text's names are found once.
+   */
+  names?: NameMatcher;
 }
 
 export type ParagraphKind =
@@ -194,6 +199,28 @@ export function escapeRegExp(s: string): string {
 }
 
 export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {}): MinutesModel {
+  return drawMinutes(input, options, false).model;
+}
+
+/**
+ * A 公開版's model and, from the same drawing, the model as it reads before the names are
+ * replaced (what the publication review looks through): the remarks are sorted, grouped and
+ * labelled once, and only the replacing is done on top. Without names to replace, both are
+ * the one model.
+ */
+export function buildMinutesModelPair(
+  input: MinutesInput,
+  options: Omit<BuildOptions, 'redactNames'> = {},
+): { model: MinutesModel; unredacted: MinutesModel } {
+  const { model, unredacted } = drawMinutes(input, options, true);
+  return { model, unredacted: unredacted ?? model };
+}
+
+function drawMinutes(
+  input: MinutesInput,
+  options: BuildOptions,
+  withUnredacted: boolean,
+): { model: MinutesModel; unredacted: MinutesModel | null } {
   const { council, members, staff, meeting, mode } = input;
   const format = input.minutesStyle ?? resolveMinutesStyle(council);
   // A preview's summary/speaker choice wins; then the council's style; then the minutes' own choice.
@@ -232,8 +259,11 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     : [];
   const redact = isPublic && rule !== 'name' && options.redactNames !== false;
   // Every written form of a member's or staff member's name (shared/publication/names.ts).
-  const redactor = redact ? nameMatcher(publicPeople({ council, members, staff, letters })).redact : null;
+  const redactor = redact
+    ? (options.names ?? nameMatcher(publicPeople({ council, members, staff, letters }))).redact
+    : null;
   const clean = (text: string) => (redactor ? redactor(text) : text);
+  const asWritten = (text: string) => text;
 
   const para = (
     p: Omit<MinutesParagraph, 'edited' | 'editable' | 'prefix' | 'suffix'> &
@@ -244,17 +274,24 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     // 内部版・確認用: each non-public part marked where it stands.
     const secret =
       !isPublic && p.kind !== 'group' && p.kind !== 'field' && p.sourceIds.some((id) => nonPublicIds.has(id));
-    const prefix = clean(p.prefix ?? '') + (secret ? NON_PUBLIC_MARK : '');
+    // The names are replaced once the sections are drawn (replaced(), below).
+    const prefix = (p.prefix ?? '') + (secret ? NON_PUBLIC_MARK : '');
     return {
       prefix: '',
       suffix: '',
       ...p,
       editable,
       edited,
-      text: clean(edited ? edits[p.key]! : p.text),
+      text: edited ? edits[p.key]! : p.text,
       ...(prefix ? { prefix } : {}),
     };
   };
+  /** The paragraph with the hidden names replaced in its prefix and text (never in the suffix). */
+  const replaced = (p: MinutesParagraph): MinutesParagraph => ({
+    ...p,
+    text: clean(p.text),
+    prefix: p.prefix ? clean(p.prefix) : p.prefix,
+  });
 
   // ---- sections, one per agenda item (plus one for remarks without an item)
   const agendaIds = new Set(meeting.agenda.map((a) => a.id));
@@ -555,96 +592,114 @@ export function buildMinutesModel(input: MinutesInput, options: BuildOptions = {
     .map((s) => (namesHidden ? { ...s, name: '', title: s.title || '職員' } : s));
   // 事務局 in the staff row; staff of another group (説明員, 幹事) among the other attendees.
   const staffPresent = allStaffPresent.filter((s) => !staffGroup(s));
-  // The meeting's own list is free text: names in it are hidden as in the body unless the roster is named.
-  const otherList = (meeting.otherAttendees ?? []).map((o) => (namesHidden ? { ...o, text: clean(o.text) } : o));
-  const otherGroups = otherAttendeeGroups(allStaffPresent, otherList, format.attendance);
   const othersOwnRows = format.attendance.others?.layout === 'own-rows';
   const rows = format.header.rows;
   const hasRow = (key: string) => rows.some((r) => r.key === key);
-  const editOf = (key: string) =>
-    Object.prototype.hasOwnProperty.call(edits, `h:${key}`) ? clean(edits[`h:${key}`]!) : '';
-  const valueOf = (row: (typeof rows)[number]): string[] | null => {
-    switch (row.key) {
-      case 'name':
-        return [meetingName(council, meeting)];
-      case 'datetime':
-        return formatDateTime(meeting.date, meeting.startTime, meeting.endTime, format.date).split('\n');
-      case 'venue':
-        return [meeting.venues.join('、')];
-      case 'present': {
-        const lines = people(present);
-        if (format.attendance.absent === 'divider' && absent.length) lines.push('（欠席）', ...people(absent));
-        return lines;
+  // The header rows with `clean` replacing the names in the texts the user wrote (small: drawn
+  // a second time, as written, when the review asks for it).
+  const headerWith = (clean: (text: string) => string): HeaderField[] => {
+    // The meeting's own list is free text: names in it are hidden as in the body unless the roster is named.
+    const otherList = (meeting.otherAttendees ?? []).map((o) => (namesHidden ? { ...o, text: clean(o.text) } : o));
+    const otherGroups = otherAttendeeGroups(allStaffPresent, otherList, format.attendance);
+    const editOf = (key: string) =>
+      Object.prototype.hasOwnProperty.call(edits, `h:${key}`) ? clean(edits[`h:${key}`]!) : '';
+    const valueOf = (row: (typeof rows)[number]): string[] | null => {
+      switch (row.key) {
+        case 'name':
+          return [meetingName(council, meeting)];
+        case 'datetime':
+          return formatDateTime(meeting.date, meeting.startTime, meeting.endTime, format.date).split('\n');
+        case 'venue':
+          return [meeting.venues.join('、')];
+        case 'present': {
+          const lines = people(present);
+          if (format.attendance.absent === 'divider' && absent.length) lines.push('（欠席）', ...people(absent));
+          return lines;
+        }
+        case 'absent':
+          return format.attendance.absent === 'row' ? people(absent) : null;
+        case 'staff':
+          return staffHeaderLines(staffPresent, format.attendance.staff, texts.none);
+        case 'observers': {
+          const lines = observerLines(meeting.observers, format.header.observersNone, texts.none, false);
+          return lines.length ? lines : null;
+        }
+        case 'agenda': {
+          let n = 0;
+          const list = meeting.agenda.filter((a) => a.kind === '議題');
+          return list.length
+            ? list.map((a) => sectionTitle(a.kind, a.title, ++n, width, format.numbering.agenda))
+            : [texts.none];
+        }
+        case 'body':
+          return [];
+        case 'materials':
+          return meeting.materials.map((m, i) => `${formatNumber(i + 1, format.numbering.material, width)}${m.title}`);
+        case 'disclosure':
+          return [
+            ...disclosureLines(meeting.disclosure, meeting.disclosureReason, format.header.disclosure, width),
+            ...(hasRow('observers')
+              ? []
+              : observerLines(meeting.observers, format.header.observersNone, texts.none, true)),
+          ];
+        case 'others': {
+          if (otherGroups.length) return otherAttendeeLines(otherGroups);
+          const text = editOf(row.key) || row.text || '';
+          return text ? text.split('\n') : null;
+        }
+        case 'department':
+          return editOf(row.key) ? editOf(row.key).split('\n') : council.department ? [council.department] : [];
+        default: {
+          const text = editOf(row.key) || row.text || '';
+          return text ? text.split('\n') : [];
+        }
       }
-      case 'absent':
-        return format.attendance.absent === 'row' ? people(absent) : null;
-      case 'staff':
-        return staffHeaderLines(staffPresent, format.attendance.staff, texts.none);
-      case 'observers': {
-        const lines = observerLines(meeting.observers, format.header.observersNone, texts.none, false);
-        return lines.length ? lines : null;
+    };
+    const header: HeaderField[] = [];
+    for (const row of rows) {
+      if (row.key === 'others' && othersOwnRows && otherGroups.length) {
+        // A row per group, named by it (説明員, 報道関係 …).
+        for (const g of otherGroups) header.push({ key: `others:${g.group}`, label: g.group, lines: g.lines });
+        continue;
       }
-      case 'agenda': {
-        let n = 0;
-        const list = meeting.agenda.filter((a) => a.kind === '議題');
-        return list.length
-          ? list.map((a) => sectionTitle(a.kind, a.title, ++n, width, format.numbering.agenda))
-          : [texts.none];
-      }
-      case 'body':
-        return [];
-      case 'materials':
-        return meeting.materials.map((m, i) => `${formatNumber(i + 1, format.numbering.material, width)}${m.title}`);
-      case 'disclosure':
-        return [
-          ...disclosureLines(meeting.disclosure, meeting.disclosureReason, format.header.disclosure, width),
-          ...(hasRow('observers')
-            ? []
-            : observerLines(meeting.observers, format.header.observersNone, texts.none, true)),
-        ];
-      case 'others': {
-        if (otherGroups.length) return otherAttendeeLines(otherGroups);
-        const text = editOf(row.key) || row.text || '';
-        return text ? text.split('\n') : null;
-      }
-      case 'department':
-        return editOf(row.key) ? editOf(row.key).split('\n') : council.department ? [council.department] : [];
-      default: {
-        const text = editOf(row.key) || row.text || '';
-        return text ? text.split('\n') : [];
-      }
+      const lines = valueOf(row);
+      if (lines) header.push({ key: row.key, label: row.label, lines });
     }
+    return header;
   };
-  const header: HeaderField[] = [];
-  for (const row of rows) {
-    if (row.key === 'others' && othersOwnRows && otherGroups.length) {
-      // A row per group, named by it (説明員, 報道関係 …).
-      for (const g of otherGroups) header.push({ key: `others:${g.group}`, label: g.group, lines: g.lines });
-      continue;
-    }
-    const lines = valueOf(row);
-    if (lines) header.push({ key: row.key, label: row.label, lines });
-  }
 
   const name = meetingName(council, meeting);
   const title = titleOf(format.title, mode, input.minutes?.publishedAt ?? null);
-  const model: MinutesModel = {
-    mode,
-    style,
-    kind,
-    format,
-    headerForm: format.header.form,
-    title: title.printed,
-    documentTitle: `${name} ${title.plain}${mode === 'public' ? '（公開版）' : mode === 'internal' ? '（内部版）' : ''}`,
-    fileName: minutesFileName(meeting, mode),
-    pageMark: mode === 'review' ? '案' : mode === 'internal' ? council.publication.internalMark || INTERNAL_MARK : null,
-    header,
-    sections: kind === 'decisions' ? sections.filter((s) => s.paragraphs.length > 0) : sections,
-    hiddenNames: hidden,
-    namedHeaderRows: namedRows,
-    fonts: { body: council.publication.bodyFont, heading: council.publication.headingFont },
+  const shownSections = kind === 'decisions' ? sections.filter((s) => s.paragraphs.length > 0) : sections;
+  const modelWith = (header: HeaderField[], sections: MinutesSection[]): MinutesModel => {
+    const model: MinutesModel = {
+      mode,
+      style,
+      kind,
+      format,
+      headerForm: format.header.form,
+      title: title.printed,
+      documentTitle: `${name} ${title.plain}${mode === 'public' ? '（公開版）' : mode === 'internal' ? '（内部版）' : ''}`,
+      fileName: minutesFileName(meeting, mode),
+      pageMark:
+        mode === 'review' ? '案' : mode === 'internal' ? council.publication.internalMark || INTERNAL_MARK : null,
+      header,
+      sections,
+      hiddenNames: hidden,
+      namedHeaderRows: namedRows,
+      fonts: { body: council.publication.bodyFont, heading: council.publication.headingFont },
+    };
+    return options.textRules === false ? model : applyModelTextRules(model);
   };
-  return options.textRules === false ? model : applyModelTextRules(model);
+  if (!redactor) return { model: modelWith(headerWith(asWritten), shownSections), unredacted: null };
+  const model = modelWith(
+    headerWith(clean),
+    shownSections.map((s) => ({ ...s, paragraphs: s.paragraphs.map(replaced) })),
+  );
+  return {
+    model,
+    unredacted: withUnredacted ? modelWith(headerWith(asWritten), shownSections) : null,
+  };
 }
 
 /** The attendance rows a 公開版 may print by name under a hiding rule: only when the style says 公開版の氏名. */

@@ -131,6 +131,44 @@ export function normalizeWithMap(text: string): { norm: string; start: number[];
   return { norm, start, end };
 }
 
+// Per UTF-16 unit: 1 = normalizeWithMap keeps it as it is, 2 = it does something else
+// (NFKC changes it, a space, half-width kana, a surrogate), 0 = not yet known.
+const KEPT = new Uint8Array(0x10000);
+
+function kept(c: number): boolean {
+  let k = KEPT[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k =
+      (c >= 0xd800 && c <= 0xdfff) || (c >= 0xff66 && c <= 0xff9f) || SPACES.test(ch) || ch.normalize('NFKC') !== ch
+        ? 2
+        : 1;
+    KEPT[c] = k;
+  }
+  return k === 1;
+}
+
+/**
+ * The text normalizeWithMap gives, without its offset maps: the characters it keeps are
+ * copied a run at a time, the others normalized as it does (one by one). Most of a long
+ * text is kept characters, and the maps are wanted only where a name is found.
+ */
+export function normalizedText(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (kept(text.charCodeAt(i))) continue;
+    // The next run of characters it changes, normalized by normalizeWithMap itself.
+    let j = i + 1;
+    while (j < text.length && !kept(text.charCodeAt(j))) j++;
+    // A voicing mark after a half-width kana belongs with it: both go in the run.
+    out += text.slice(from, i) + normalizeWithMap(text.slice(i, j)).norm;
+    from = j;
+    i = j - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** ひらがな → カタカナ (one for one, so offsets stay). */
 export function foldKana(s: string): string {
   // A loop over char codes (a replace with a callback per kana was a hot spot on long minutes).
@@ -150,6 +188,20 @@ export function foldKana(s: string): string {
 export const normalizeName = (s: string) => foldKana(normalizeWithMap(s).norm);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A pattern for folded (katakana) text that matches it unfolded: each katakana that has a
+ * hiragana also as that hiragana (カワ → [カか][ワわ]), so a text need not be folded whole.
+ */
+function unfoldedPattern(folded: string): string {
+  let out = '';
+  for (const ch of folded) {
+    const c = ch.charCodeAt(0);
+    if ((c >= 0x30a1 && c <= 0x30f6) || c === 0x30fd || c === 0x30fe) out += `[${ch}${String.fromCharCode(c - 0x60)}]`;
+    else out += escape(ch);
+  }
+  return out;
+}
 
 interface Variant {
   text: string; // normalized
@@ -196,7 +248,12 @@ const AFTER_UNSAFE = new RegExp(
   ),
 );
 
-export function nameMatcher(people: readonly Person[]): NameMatcher {
+/**
+ * One matcher over every written form of every name (a single pattern, longest form first).
+ * `remember`: each text's finds are kept for the matcher's life, so one export that reads the
+ * same texts twice (the 公開版 review, then the replacing) looks through each text once.
+ */
+export function nameMatcher(people: readonly Person[], opts: { remember?: boolean } = {}): NameMatcher {
   const byText = new Map<string, Variant>();
   for (const p of people)
     for (const v of variantsOf(p)) {
@@ -208,34 +265,54 @@ export function nameMatcher(people: readonly Person[]): NameMatcher {
     }
   const variants = [...byText.values()].sort((a, b) => b.text.length - a.text.length);
   const hon = HONORIFICS.map(foldKana).sort((a, b) => b.length - a.length);
+  // Run on the normalized text as it is (hiragana not folded); what it finds is folded after.
   const re = variants.length
-    ? new RegExp(`(${variants.map((v) => escape(v.text)).join('|')})(${hon.map(escape).join('|')})?`, 'g')
+    ? new RegExp(
+        `(${variants.map((v) => unfoldedPattern(v.text)).join('|')})(${hon.map(unfoldedPattern).join('|')})?`,
+        'g',
+      )
     : null;
   const unknownRe = new RegExp(
     `([\\u4e00-\\u9fff\\u3005\\u30a1-\\u30fa\\u30fc]{1,6})(${UNKNOWN_HONORIFICS.map(escape).join('|')})`,
     'g',
   );
 
+  const found = opts.remember ? new Map<string, { hits: NameHit[]; unknown: UnknownName[] }>() : null;
+
   function find(text: string) {
-    const { norm, start, end } = normalizeWithMap(text);
-    const folded = foldKana(norm);
+    const known = found?.get(text);
+    if (known) return known;
+    const result = look(text);
+    found?.set(text, result);
+    return result;
+  }
+
+  function look(text: string) {
+    // The offsets back into the text are worked out only for a text where something is found.
+    const norm = normalizedText(text);
+    let maps: { start: number[]; end: number[] } | null = null;
+    const mapped = () => (maps ??= normalizeWithMap(text));
     const hits: NameHit[] = [];
     const covered: [number, number][] = [];
     if (re) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(folded))) {
-        const v = byText.get(m[1]!)!;
+      while ((m = re.exec(norm))) {
+        const v = byText.get(foldKana(m[1]!))!;
         if (v.needsHonorific && !m[2]) {
           re.lastIndex = m.index + 1;
           continue;
         }
         const s = m.index;
         const e = s + m[0].length;
+        const { start, end } = mapped();
         const labels = [...new Set(v.people.map((p) => p.label))];
         let reason: string | undefined;
         if (labels.length > 1) reason = '同じ呼び方の人が複数いるため、誰のことか決められません';
-        else if (BEFORE_UNSAFE.test(folded.slice(Math.max(0, s - 8), s)) || AFTER_UNSAFE.test(folded.slice(e, e + 12)))
+        else if (
+          BEFORE_UNSAFE.test(foldKana(norm.slice(Math.max(0, s - 8), s))) ||
+          AFTER_UNSAFE.test(foldKana(norm.slice(e, e + 12)))
+        )
           reason = '選任・選出など、その人を名指しする文のため、置き換えると意味が通りません';
         hits.push({
           personId: v.people[0]!.id,
@@ -257,6 +334,7 @@ export function nameMatcher(people: readonly Person[]): NameMatcher {
       const e = s + u[0].length;
       if (covered.some(([a, b]) => s < b && e > a)) continue;
       if (NOT_NAMES.test(u[1]!)) continue;
+      const { start, end } = mapped();
       unknown.push({ start: start[s]!, end: end[e - 1]!, found: text.slice(start[s]!, end[e - 1]!) });
     }
     return { hits, unknown };

@@ -5,7 +5,7 @@
  * calls the review to show the list before the user exports.
  */
 import type { Opinion } from '../domain';
-import { buildMinutesModel, type MinutesInput } from '../minutes/model';
+import { buildMinutesModel, buildMinutesModelPair, type MinutesInput, type MinutesModel } from '../minutes/model';
 import { publishable, type OpinionDocumentData } from '../opinions/publication';
 import { publicLetters } from './labels';
 import { nameMatcher } from './names';
@@ -23,6 +23,12 @@ export function minutesPublicationReview(input: Omit<MinutesInput, 'mode'>): Pub
   const { council, members, staff, meeting } = input;
   if (!hidesNames(council.publication.speakerLabel)) return { replacements: [], blocked: [], unknown: [] };
   const model = buildMinutesModel({ ...input, mode: 'public' }, { redactNames: false });
+  const letters = publicLetters(council, members, meeting.id);
+  return reviewTexts(minutesTextUnits(model), nameMatcher(publicPeople({ council, members, staff, letters })));
+}
+
+/** The texts of a 公開版 model (names not yet replaced) the review reads, each with its place. */
+function minutesTextUnits(model: MinutesModel): TextUnit[] {
   const units: TextUnit[] = [];
   // The roster rows a style prints by name (公開版の氏名) are the one place names may stand.
   const named = new Set<string>(model.namedHeaderRows);
@@ -34,8 +40,23 @@ export function minutesPublicationReview(input: Omit<MinutesInput, 'mode'>): Pub
       const place = `${s.heading} 第${i + 1}段落`;
       units.push({ place, text: p.prefix }, { place, text: p.text + p.suffix });
     });
+  return units;
+}
+
+/**
+ * A 公開版 export's model and its review, drawn once: the model before the names are replaced
+ * is what the review reads (as minutesPublicationReview does), the same drawing with them
+ * replaced is what is printed; one matcher for both, each text looked through once.
+ */
+export function publicMinutes(input: Omit<MinutesInput, 'mode'>): { model: MinutesModel; review: PublicationReview } {
+  const { council, members, staff, meeting } = input;
+  const publicInput: MinutesInput = { ...input, mode: 'public' };
+  if (!hidesNames(council.publication.speakerLabel))
+    return { model: buildMinutesModel(publicInput), review: { replacements: [], blocked: [], unknown: [] } };
   const letters = publicLetters(council, members, meeting.id);
-  return reviewTexts(units, nameMatcher(publicPeople({ council, members, staff, letters })));
+  const names = nameMatcher(publicPeople({ council, members, staff, letters }), { remember: true });
+  const { model, unredacted } = buildMinutesModelPair(publicInput, { names });
+  return { model, review: reviewTexts(minutesTextUnits(unredacted), names) };
 }
 
 export function assertMinutesPublishable(input: Omit<MinutesInput, 'mode'>): void {

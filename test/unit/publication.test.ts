@@ -7,9 +7,9 @@ import { unzipSync, strFromU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import type { CouncilBundle, Remark, SpeakerLabelRule } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { nameMatcher, type Person } from '../../shared/publication/names';
+import { nameMatcher, normalizedText, normalizeWithMap, type Person } from '../../shared/publication/names';
 import { completePublicLabels, publicLetters } from '../../shared/publication/labels';
-import { minutesPublicationReview } from '../../shared/publication/review';
+import { minutesPublicationReview, publicMinutes } from '../../shared/publication/review';
 import { isPublicForProjector, projectorSpeaker, projectorText } from '../../shared/publication/projector';
 import { buildMinutesModel, modelText, OPINIONS_GROUP_TITLE, paragraphText } from '../../shared/minutes/model';
 import { buildMinutesExport } from '../../electron/services/minutes/handlers';
@@ -326,5 +326,42 @@ describe('projector', () => {
     const ctx = { council: b.council, members: b.members, staff: b.staff, meeting: b.meetings[1]! };
     expect(projectorText({ text: '菅原委員と中嶋課長の話' }, ctx)).toBe('C委員と事務局の話');
     expect(projectorSpeaker({ speaker: { type: 'member', memberId: memberId(b, '菅原') } }, ctx)).toBe('C委員');
+  });
+});
+
+describe('one drawing for the 公開版 export and its review', () => {
+  it('gives the model and review the separate builds give, a blocked sentence still stops, each text read once', () => {
+    const b = withRemark(
+      sampleBundle(),
+      '先ほどの菅原さんのご意見と、かわさき委員の提案に賛成です。会長に井澤委員が選出された。鈴木さんの話も。',
+    );
+    for (const rule of ['letter', 'role', 'bracket', 'name'] as SpeakerLabelRule[]) {
+      const input = sampleInput(b, 'public', rule);
+      const { model, review } = publicMinutes(input);
+      expect(model).toEqual(buildMinutesModel(input));
+      expect(review).toEqual(minutesPublicationReview(input));
+      if (rule !== 'name') {
+        expect(modelText(model)).not.toContain('菅原');
+        expect(review.replacements.map((x) => x.found)).toContain('菅原さん');
+        expect(review.blocked.map((x) => x.found)).toEqual(['井澤委員']);
+      }
+    }
+  });
+
+  it('finds in the normalized text what the offset-mapped normalization finds, and remembers each text', () => {
+    const samples = [
+      'ﾀﾅｶﾞﾜ　ﾀﾛｳ氏（１）',
+      'ゝゞ①㈱㍻Ⅱ',
+      'か\u3099が\u309b',
+      '𠮷田さん',
+      '河川と河委員',
+      'ａｂｃ１２３、。',
+    ];
+    for (const t of samples) expect(normalizedText(t)).toBe(normalizeWithMap(t).norm);
+    const m = nameMatcher(people, { remember: true });
+    const first = m.find('たなかたろうさんの提案');
+    expect(first.hits.map((h) => `${h.found}→${h.label}`)).toEqual(['たなかたろうさん→A委員']);
+    expect(m.find('たなかたろうさんの提案')).toBe(first);
+    expect(m.redact('たなかたろうさんの提案')).toBe('A委員の提案');
   });
 });

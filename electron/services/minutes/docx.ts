@@ -298,8 +298,13 @@ export function minutesDocument(model: MinutesModel, sp = new ParagraphSplicer(f
 
 /** Builds the model itself from the records (main never takes a model from the renderer). */
 export async function buildMinutesDocx(input: MinutesInput): Promise<Uint8Array> {
+  return packMinutesDocx(buildMinutesModel(input));
+}
+
+/** The Word file of a model main drew itself (see buildMinutesDocx). */
+export async function packMinutesDocx(model: MinutesModel): Promise<Uint8Array> {
   const sp = new ParagraphSplicer();
-  return sp.pack(minutesDocument(buildMinutesModel(input), sp));
+  return sp.pack(minutesDocument(model, sp));
 }
 
 /** The same document made wholly by the library (no splicing): the reference the tests compare with. */

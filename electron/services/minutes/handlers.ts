@@ -3,9 +3,10 @@ import type { Handler } from '../../core/dispatch';
 import { AppError } from '../../../shared/errors';
 import type { MinutesExportArgs } from '../../../shared/contract/minutes';
 import { DOCX_FILTER, saveDocument } from '../save-document';
-import { buildMinutesDocx } from './docx';
+import { buildMinutesDocx, packMinutesDocx } from './docx';
 import { minutesFileName } from '../../../shared/minutes/model';
-import { assertMinutesPublishable } from '../../../shared/publication/review';
+import { publicMinutes } from '../../../shared/publication/review';
+import { assertPublishable } from '../../../shared/publication/redaction';
 
 /** The records must belong together: one council, its people, one meeting and its remarks. */
 export function checkMinutesRecords(args: MinutesExportArgs): void {
@@ -30,8 +31,11 @@ export function checkMinutesRecords(args: MinutesExportArgs): void {
  */
 export async function buildMinutesExport(args: MinutesExportArgs): Promise<Uint8Array> {
   checkMinutesRecords(args);
-  if (args.mode === 'public') assertMinutesPublishable(args);
-  return buildMinutesDocx(args);
+  if (args.mode !== 'public') return buildMinutesDocx(args);
+  // One drawing of the model serves the review and the document.
+  const { model, review } = publicMinutes(args);
+  assertPublishable(review);
+  return packMinutesDocx(model);
 }
 
 export function minutesHandlers(ctx: ServiceContext): { 'minutes:export:docx': Handler<'minutes:export:docx'> } {
