@@ -4,7 +4,8 @@
  * showing the results for the new text, painted. Browser mode over the large fixture
  * (bench/fixture/generate.ts: 100,000 remarks, 20,000 opinions), written straight into
  * IndexedDB and indexed by the search worker on first use (its time is reported too).
- * SEARCH_UI_FIXTURE=sample runs it over the sample council instead.
+ * SEARCH_UI_FIXTURE=sample runs it over the sample council instead. SEARCH_UI_PROFILE=<dir> keeps the
+ * seeded browser profile; SEARCH_UI_REBUILD=1 then drops its stored index first (build, save, restore).
  *
  * Characters are entered one at a time (Japanese as text insertion, as an IME commits it),
  * each after the previous one's results are on screen, so every figure is one keystroke's
@@ -241,6 +242,12 @@ const bench: BenchModule = {
       );
       if (seeded > 1000 && !useSample) {
         remarks = seeded;
+        // SEARCH_UI_REBUILD=1 with a kept profile: drop its stored index, so this run builds,
+        // stores and restores it again (the save's time is printed)
+        if (process.env.SEARCH_UI_REBUILD === '1') {
+          await page.evaluate(() => void indexedDB.deleteDatabase('shingikai-search'));
+          await page.reload();
+        }
       } else if (useSample) {
         await page.getByRole('button', { name: 'サンプルを読み込む' }).first().click();
         await page.getByRole('heading', { level: 1, name: '飯塚市行政経営戦略推進審議会' }).waitFor();
