@@ -21,13 +21,22 @@ import {
 } from '../../../../shared/search/docs';
 import type { SearchDoc } from '../../../../shared/search/types';
 import type { KeeperSource, StoredState } from './keeper';
+import {
+  CHUNK_BYTES,
+  CHUNK_PREFIX,
+  chunkKeys,
+  isChunkedHeader,
+  joinStored,
+  splitStored,
+  type StoredRecord,
+} from './chunks';
 import { db } from '../../data/db';
 import type { ChangeRecord } from '../../data/write';
 
 // ---------------------------------------------------------------- the index's own database
 
 class SearchStateDB extends Dexie {
-  state!: Table<StoredState, string>;
+  state!: Table<StoredRecord, string>;
   constructor() {
     super('shingikai-search');
     this.version(1).stores({ state: 'key' });
@@ -37,16 +46,46 @@ class SearchStateDB extends Dexie {
 let stateDb: SearchStateDB | null = null;
 const state = () => (stateDb ??= new SearchStateDB());
 
+/**
+ * The stored index (a header and its chunks, chunks.ts), read in one transaction; undefined when
+ * there is none or a chunk it names is missing. A record of the earlier form (the whole index as
+ * one value, written before chunks, when it was small enough to be stored) is read as it is.
+ */
 export function loadStoredIndex(): Promise<StoredState | undefined> {
-  return state().state.get('index');
+  const s = state();
+  return s.transaction('r', s.state, async () => {
+    const head = await s.state.get('index');
+    if (!head) return undefined;
+    if (!isChunkedHeader(head)) return 'data' in head ? head : undefined;
+    const keys = chunkKeys(head);
+    const records = await s.state.bulkGet(keys);
+    const byKey = new Map(keys.map((k, i) => [k, records[i]]));
+    return joinStored(head, (key) => byKey.get(key));
+  });
 }
 
-export async function saveStoredIndex(value: StoredState): Promise<void> {
-  await state().state.put(value);
+/**
+ * Writes the index as a header and chunks of at most `chunkBytes` (Chromium refuses one value
+ * over 127 MB; the large installation's index is about 142 MB), in one transaction that also
+ * deletes the chunks of the index written before: the header and its chunks are there together
+ * or not at all.
+ */
+export async function saveStoredIndex(value: StoredState, chunkBytes = CHUNK_BYTES): Promise<void> {
+  const { header, chunks } = splitStored(value, chunkBytes);
+  const s = state();
+  await s.transaction('rw', s.state, async () => {
+    await s.state.where('key').startsWith(CHUNK_PREFIX).delete();
+    for (const chunk of chunks) await s.state.put(chunk);
+    await s.state.put(header);
+  });
 }
 
 export async function clearStoredIndex(): Promise<void> {
-  await state().state.delete('index');
+  const s = state();
+  await s.transaction('rw', s.state, async () => {
+    await s.state.where('key').startsWith(CHUNK_PREFIX).delete();
+    await s.state.delete('index');
+  });
 }
 
 // ---------------------------------------------------------------- the change log
@@ -254,13 +293,20 @@ export async function draftOfVersion(versionId: string): Promise<string | null> 
   return (await db.draftVersions.get(versionId))?.draftId ?? null;
 }
 
-/** The database as the index keeper (keeper.ts) sees it. */
-export const searchSource: KeeperSource = {
-  load: loadStoredIndex,
-  save: saveStoredIndex,
-  lastChange,
-  changeAt,
-  changesAfter,
-  allDocs,
-  docsOf,
-};
+/**
+ * The database as the index keeper (keeper.ts) sees it; `chunkBytes`: the largest stored chunk
+ * (tests use a small one).
+ */
+export function searchSourceWith({ chunkBytes = CHUNK_BYTES }: { chunkBytes?: number } = {}): KeeperSource {
+  return {
+    load: loadStoredIndex,
+    save: (value) => saveStoredIndex(value, chunkBytes),
+    lastChange,
+    changeAt,
+    changesAfter,
+    allDocs,
+    docsOf,
+  };
+}
+
+export const searchSource: KeeperSource = searchSourceWith();
