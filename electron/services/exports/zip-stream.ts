@@ -67,12 +67,19 @@ export class ZipStream {
     local.writeUInt16LE(nameBytes.length, 26);
     await this.put(Buffer.concat([local, nameBytes]));
 
-    const deflate = zlib.createDeflateRaw({ level: this.level });
+    // The deflate stream is made only when the text outgrows one buffer: most parts of a
+    // document are small, and a stream per part costs more in event-loop turns than deflating them.
+    let stream: zlib.DeflateRaw | null = null;
     const out: Buffer[] = [];
     let compressed = 0;
     let failure: Error | null = null;
-    deflate.on('data', (c: Buffer) => out.push(c));
-    deflate.on('error', (e) => (failure = e));
+    const deflater = () => {
+      if (stream) return stream;
+      stream = zlib.createDeflateRaw({ level: this.level });
+      stream.on('data', (c: Buffer) => out.push(c));
+      stream.on('error', (e) => (failure = e));
+      return stream;
+    };
     const drain = async () => {
       if (failure) throw failure;
       for (const c of out.splice(0)) {
@@ -88,6 +95,7 @@ export class ZipStream {
     const send = async (data: Buffer) => {
       crc = crc32(data, crc);
       size += data.byteLength;
+      const deflate = deflater();
       if (!deflate.write(data)) await once(deflate, 'drain');
       await drain();
     };
@@ -108,9 +116,18 @@ export class ZipStream {
       );
     };
     await produce(write);
-    await push();
-    deflate.end();
-    await once(deflate, 'end').catch(() => {});
+    if (stream === null) {
+      // the whole text fitted in the first buffer: one synchronous deflate
+      const data = buf.subarray(0, used);
+      crc = crc32(data, crc);
+      size = data.byteLength;
+      out.push(zlib.deflateRawSync(data, { level: this.level }));
+    } else {
+      await push();
+      const deflate: zlib.DeflateRaw = stream;
+      deflate.end();
+      await once(deflate, 'end').catch(() => {});
+    }
     await drain();
     if (size > 0xffffffff || this.offset > 0xffffffff)
       throw new AppError('INTERNAL', 'ファイルが大きすぎるため書き出せません。');
