@@ -72,7 +72,8 @@ export class SerialJobs {
   start(db: ShingikaiDB, locals: PouchDatabase[], pollMs: number, quiet: WakeFilter = {}): void {
     this.stopped = false;
     for (const local of locals) {
-      const feed = local.changes({ since: 'now', live: true }) as unknown as PouchEmitter;
+      // Every leaf revision (all_docs): a change that left the document in conflict lists more than one.
+      const feed = local.changes({ since: 'now', live: true, style: 'all_docs' }) as unknown as PouchEmitter;
       feed.on('change', (change) => {
         if (!quiet.feed?.(change as FeedChange)) this.schedule();
       });

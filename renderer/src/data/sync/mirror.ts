@@ -167,8 +167,9 @@ export class Mirror {
             // The inbox's own lines, already skipped by the outbox's cursor (skipOwnLines).
             log: (last) => last <= this.ownLinesUpTo,
             // A document the outbox just wrote; the inbox reads it at the next run (a poll at the latest).
-            // A change whose winner is another revision (a conflict it made) still wakes the pump.
-            feed: (change) => this.ownRevs.delete(`${change.id}@${change.changes?.[0]?.rev}`),
+            // A write that left the document in conflict (more than one leaf) still wakes the pump.
+            feed: (change) =>
+              this.ownRevs.delete(`${change.id}@${change.changes?.[0]?.rev}`) && change.changes?.length === 1,
           },
     );
     this.connect();
@@ -467,11 +468,16 @@ export class Mirror {
         written.push({ table: e.table, id: e.id, councilId, pouchRev, localRev: e.rev.rev });
       });
       if (docs.length) {
+        // Known before the write: the local feed may report a document before bulkDocs returns.
+        if (this.ownRevs.size > 20_000) this.ownRevs.clear(); // a feed that stopped reporting: wake as before
+        const own = docs.map((d) => `${d._id}@${d._rev}`);
+        for (const o of own) this.ownRevs.add(o);
         const res = await local.bulkDocs(docs, { new_edits: false });
         const failed = res.find((r) => r.error);
-        if (failed) throw new Error(`outbox ${failed.id}: ${failed.message ?? failed.reason ?? failed.name}`);
-        if (this.ownRevs.size > 20_000) this.ownRevs.clear(); // a feed that stopped reporting: wake as before
-        for (const d of docs) this.ownRevs.add(`${d._id}@${d._rev}`);
+        if (failed) {
+          for (const o of own) this.ownRevs.delete(o);
+          throw new Error(`outbox ${failed.id}: ${failed.message ?? failed.reason ?? failed.name}`);
+        }
         this.options.trace?.(
           'outbox',
           docs.map((d) => d._id),
