@@ -10,13 +10,17 @@
  * writes CPU profiles of the upload (upload.cpuprofile) and of the fresh PC's first sync
  * (initial.cpuprofile) and prints the client's and the server's CPU time during each.
  */
+// First, as in the unit tests (test/unit/setup.ts) and as in a browser: Dexie finds indexedDB and
+// IDBKeyRange as globals when it loads. Without them its liveQuery never fires in Node, so the
+// clients' outbox never woke on the change log and waited for the 2-second poll.
+import 'fake-indexeddb/auto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { importBundle } from '../renderer/src/data/bundle';
-import { councilDbName } from '../renderer/src/data/sync';
+import { councilDbName, type SyncHop } from '../renderer/src/data/sync';
 import { commitRemark } from '../renderer/src/features/live/data';
 import type { Remark } from '../shared/domain';
 import { buildSampleCouncil } from '../resources/sample/iizuka';
@@ -27,8 +31,18 @@ const TARGET = Number(process.env.BENCH_SYNC_RECORDS) || 10_000;
 const LIMIT_MS = 15_000;
 const PROFILE = process.env.BENCH_SYNC_PROFILE;
 const EDITS = 40;
-/** The app's own pump timing (runtime.ts leaves the mirror's defaults), not the unit tests' slower debounce. */
-const APP_TIMING = { debounceMs: 100, pollMs: 2000 };
+/** The app's own pump timing: runtime.ts leaves the mirror's defaults (undefined here), not the unit tests' slower debounce. */
+const APP_TIMING = { debounceMs: undefined, pollMs: undefined };
+/**
+ * The edits alternate rounds of the mirror as it is (its default coalescing window, signals it
+ * caused itself ignored) and as it was before (100 ms window, every signal wakes the pump), both
+ * PCs restarted between rounds, so both see the same load on the machine.
+ */
+const VARIANTS = {
+  now: {},
+  before: { debounceMs: 100, wakeOnOwnWrites: true },
+} as const;
+const ROUNDS = 8;
 const EDIT_GAP_MS = 250;
 const EDIT_LIMIT_MS = 2_000;
 
@@ -37,8 +51,9 @@ const EDIT_LIMIT_MS = 2_000;
  * layer (commitRemark, as the entry line does), each timed from the commit's return to the
  * moment it is readable in PC2's Dexie (polled every 10 ms), both PCs replicating live.
  */
-async function editVisible(a: SyncClient, b: SyncClient, template: Remark): Promise<number[]> {
+async function editVisible(a: SyncClient, b: SyncClient, template: Remark, edits: number): Promise<number[]> {
   const pending = new Map<string, number>();
+  tracing = true;
   const seen: number[] = [];
   let polling = true;
   const poller = (async () => {
@@ -49,6 +64,7 @@ async function editVisible(a: SyncClient, b: SyncClient, template: Remark): Prom
         const now = performance.now();
         ids.forEach((id, i) => {
           if (found[i]) {
+            hopOf(`remarks:${id}`).seen = now;
             seen.push(now - pending.get(id)!);
             pending.delete(id);
           }
@@ -58,18 +74,19 @@ async function editVisible(a: SyncClient, b: SyncClient, template: Remark): Prom
     }
   })();
   const deadline = performance.now() + 120_000;
-  for (let i = 0; i < EDITS; i++) {
+  for (let i = 0; i < edits; i++) {
     const at = new Date().toISOString();
     const remark = {
       ...template,
       id: crypto.randomUUID(),
-      order: 900_000 + i,
-      text: `同期の確認 ${i + 1}`,
+      order: 900_000 + editCount++,
+      text: `同期の確認 ${editCount}`,
       createdAt: at,
       updatedAt: at,
     };
     await commitRemark(a.db, remark, { meetingId: remark.meetingId, text: '', updatedAt: at });
     pending.set(remark.id, performance.now());
+    hopOf(`remarks:${remark.id}`).commit = pending.get(remark.id)!;
     await new Promise((r) => setTimeout(r, EDIT_GAP_MS));
   }
   polling = false;
@@ -79,7 +96,80 @@ async function editVisible(a: SyncClient, b: SyncClient, template: Remark): Prom
       setTimeout(() => reject(new Error(`${pending.size} remarks never reached PC2`)), deadline - performance.now()),
     ),
   ]);
+  tracing = false;
   return seen;
+}
+
+let editCount = 0;
+
+/** Per document: when it passed each hop (performance.now()), during editVisible. */
+type Hops = Partial<Record<'commit' | SyncHop | 'seen', number>>;
+let hops = new Map<string, Hops>();
+let tracing = false;
+/** Pump runs per client during editVisible. */
+let runs = { PC1: 0, PC2: 0 };
+const hopOf = (id: string): Hops => {
+  let h = hops.get(id);
+  if (!h) hops.set(id, (h = {}));
+  return h;
+};
+/** A client's trace: the first time each document passes each hop, and the pump's runs. */
+const traceHops = (client: 'PC1' | 'PC2', hop: SyncHop, ids: string[]) => {
+  if (!tracing) return;
+  if (hop === 'run') runs[client]++;
+  const now = performance.now();
+  for (const id of ids) {
+    const h = hopOf(id);
+    h[hop] ??= now;
+  }
+};
+const HOP_ORDER = ['commit', 'outbox', 'push', 'pull', 'inbox', 'seen'] as const;
+
+/** The median time of each step of the path (commit → outbox → push → pull → inbox → seen), printed as a table. */
+function hopTable(label: string, hops: Map<string, Hops>): string[] {
+  const rows: string[] = [];
+  const done = [...hops.values()].filter((h) => HOP_ORDER.every((k) => h[k] !== undefined));
+  for (let i = 1; i < HOP_ORDER.length; i++) {
+    const from = HOP_ORDER[i - 1]!;
+    const to = HOP_ORDER[i]!;
+    const d = done.map((h) => h[to]! - h[from]!);
+    rows.push(
+      `  ${label} ${from} → ${to}: p50 ${Math.round(percentile(d, 50))} ms, p95 ${Math.round(percentile(d, 95))} ms`,
+    );
+  }
+  const total = done.map((h) => h.seen! - h.commit!);
+  rows.push(
+    `  ${label} total (${done.length}/${hops.size}): p50 ${Math.round(percentile(total, 50))} ms, p95 ${Math.round(percentile(total, 95))} ms`,
+  );
+  return rows;
+}
+
+/**
+ * IndexedDB requests (fake-indexeddb's object stores and indexes, every client of this process),
+ * counted while `idbCounting`: a record read one by one is one `get`, a bulkPut one `put` per record.
+ */
+const idbOps = { reads: 0, writes: 0 };
+let idbCounting = false;
+for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, unknown>[]) {
+  for (const [name, kind] of [
+    ['get', 'reads'],
+    ['getAll', 'reads'],
+    ['getAllKeys', 'reads'],
+    ['getKey', 'reads'],
+    ['count', 'reads'],
+    ['openCursor', 'reads'],
+    ['openKeyCursor', 'reads'],
+    ['put', 'writes'],
+    ['add', 'writes'],
+    ['delete', 'writes'],
+  ] as const) {
+    const original = proto[name];
+    if (typeof original !== 'function') continue;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      if (idbCounting) idbOps[kind]++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
 }
 
 /** CPU time (user + system, ms) the server's child process has used so far (Linux /proc). */
@@ -145,6 +235,7 @@ const bench: BenchModule = {
       const serverCpu = cpuMs(server);
       const ownCpu = process.cpuUsage();
       t = performance.now();
+      idbCounting = true;
       await b.open([councilId], APP_TIMING);
       const remarks = bundle.remarks.length;
       // Polled every 200 ms: a count walks every remark in fake-indexeddb, and polling it every 50 ms
@@ -154,6 +245,10 @@ const bench: BenchModule = {
         await new Promise((r) => setTimeout(r, 200));
       }
       const initial = performance.now() - t;
+      idbCounting = false;
+      console.log(
+        `  first sync: IndexedDB requests per record: ${(idbOps.reads / total).toFixed(2)} reads, ${(idbOps.writes / total).toFixed(2)} writes`,
+      );
       if (session) {
         const { profile } = await session.post('Profiler.stop');
         mkdirSync(PROFILE!, { recursive: true });
@@ -167,7 +262,33 @@ const bench: BenchModule = {
       }
       // Both PCs now follow each other live: remarks committed on PC1, read on PC2.
       await b.mirror!.flush();
-      const visible = await editVisible(a, b, template);
+      const measured = { now: [] as number[], before: [] as number[] };
+      const hopsOf = { now: new Map<string, Hops>(), before: new Map<string, Hops>() };
+      const runsOf = { now: { PC1: 0, PC2: 0 }, before: { PC1: 0, PC2: 0 } };
+      for (let round = 0; round < ROUNDS; round++) {
+        const variant = round % 2 === 0 ? 'now' : 'before';
+        for (const c of [a, b]) {
+          await c.mirror!.stop();
+          await c.open([councilId], {
+            ...APP_TIMING,
+            ...VARIANTS[variant],
+            trace: (hop, ids) => traceHops(c.name as 'PC1' | 'PC2', hop, ids),
+          });
+        }
+        await a.mirror!.flush();
+        await b.mirror!.flush();
+        hops = hopsOf[variant];
+        runs = runsOf[variant];
+        measured[variant].push(...(await editVisible(a, b, template, EDITS / (ROUNDS / 2))));
+      }
+      const visible = measured.now;
+      for (const variant of ['before', 'now'] as const) {
+        for (const row of hopTable(variant, hopsOf[variant])) console.log(row);
+        const n = measured[variant].length;
+        console.log(
+          `  ${variant} pump runs per remark: PC1 ${(runsOf[variant].PC1 / n).toFixed(2)}, PC2 ${(runsOf[variant].PC2 / n).toFixed(2)}`,
+        );
+      }
       await remote.close();
       await a.close();
       await b.close();

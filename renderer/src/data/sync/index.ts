@@ -6,6 +6,7 @@ export {
   type CouncilSyncState,
   type MirrorOptions,
   type MirrorStatus,
+  type SyncHop,
 } from './mirror';
 export { councilDbName, docId, parseDocId } from './docs';
 export type { ConflictVersion, MirrorDoc, SyncConflict, SyncRecord, SyncStateRecord } from './model';

@@ -1,7 +1,7 @@
 /**
  * What both mirrors (records: mirror.ts, files: files.ts) share: their work runs one task at a
  * time on one promise chain, and a burst of signals — a new line of the change log, a change
- * of a local PouchDB, a poll — runs `work` once after `debounceMs`.
+ * of a local PouchDB, a poll — runs `work` once after `debounceMs` (a short coalescing window).
  */
 import { liveQuery } from 'dexie';
 import type { ShingikaiDB } from '../database';
@@ -13,6 +13,19 @@ export interface SerialJobsOptions {
   /** Failures of tasks and of the wake-up sources. */
   report: (error: unknown) => void;
   debounceMs: number;
+}
+
+/** A change of a local PouchDB as its live feed reports it. */
+export interface FeedChange {
+  id: string;
+  changes?: { rev: string }[];
+}
+
+/** Signals that need no run (true = stay asleep). */
+export interface WakeFilter {
+  /** The change log's newest line (its `seq`). */
+  log?: (lastSeq: number) => boolean;
+  feed?: (change: FeedChange) => boolean;
 }
 
 export class SerialJobs {
@@ -51,18 +64,27 @@ export class SerialJobs {
     }, this.options.debounceMs);
   }
 
-  /** Wakes on every new line of `db`'s change log, every change of `locals`, and every `pollMs` (0: no poll); runs once now. */
-  start(db: ShingikaiDB, locals: PouchDatabase[], pollMs: number): void {
+  /**
+   * Wakes on every new line of `db`'s change log, every change of `locals`, and every `pollMs` (0: no poll); runs once now.
+   * `quiet` leaves out the signals the work caused itself (a log line the inbox wrote, a document the outbox wrote):
+   * without it every record sent or received costs a second run that finds nothing to do.
+   */
+  start(db: ShingikaiDB, locals: PouchDatabase[], pollMs: number, quiet: WakeFilter = {}): void {
     this.stopped = false;
     for (const local of locals) {
-      const feed = local.changes({ since: 'now', live: true }) as unknown as PouchEmitter;
-      feed.on('change', () => this.schedule());
+      // Every leaf revision (all_docs): a change that left the document in conflict lists more than one.
+      const feed = local.changes({ since: 'now', live: true, style: 'all_docs' }) as unknown as PouchEmitter;
+      feed.on('change', (change) => {
+        if (!quiet.feed?.(change as FeedChange)) this.schedule();
+      });
       feed.on('error', (e) => this.options.report(e));
       feed.catch(() => undefined);
       this.feeds.push(feed);
     }
     const sub = liveQuery(() => db.changes.orderBy('seq').lastKey()).subscribe({
-      next: () => this.schedule(),
+      next: (last) => {
+        if (!quiet.log?.(Number(last ?? 0))) this.schedule();
+      },
       error: (e: unknown) => this.options.report(e),
     });
     this.unsubscribe = () => sub.unsubscribe();

@@ -31,6 +31,9 @@ import type { ConflictVersion, MirrorDoc, SyncConflict, SyncRecord } from './mod
 import { SerialJobs } from './jobs';
 import { replicationTarget, type PouchDatabase, type PouchDoc, type PouchEmitter } from './pouch';
 
+/** The hops of a record's way from one PC's Dexie to another's (MirrorOptions.trace); 'run': the pump ran (no ids). */
+export type SyncHop = 'outbox' | 'push' | 'pull' | 'inbox' | 'run';
+
 export type CouncilSyncState = 'connecting' | 'syncing' | 'synced' | 'offline' | 'denied' | 'stopped';
 
 export interface CouncilStatus {
@@ -64,9 +67,23 @@ export interface MirrorOptions {
   retryMaxMs?: number;
   /** How often the outbox looks at the change log even without a signal (ms; 0 = never). */
   pollMs?: number;
-  /** How long after a signal the pump runs, so that a burst of writes is sent together (ms). */
+  /**
+   * How long after a signal the pump runs, so that a burst of writes is sent together (ms). A
+   * burst never costs more than one run per window: signals while a run is waiting share it.
+   */
   debounceMs?: number;
+  /**
+   * true: every signal wakes the pump, also those the mirror caused itself (a document the outbox
+   * wrote, a log line the inbox wrote) — as before; the sync bench compares. Default false.
+   */
+  wakeOnOwnWrites?: boolean;
   onStatus?(status: MirrorStatus): void;
+  /**
+   * Timing probe (benches): called with the document ids (`table:id`) at each hop of the path —
+   * written into the local PouchDB by the outbox, pushed to / pulled from the server by the
+   * replication, applied to Dexie by the inbox.
+   */
+  trace?(hop: SyncHop, ids: string[]): void;
   /** Anything the mirror could not handle itself; it keeps running. */
   onError?(error: unknown): void;
 }
@@ -98,6 +115,10 @@ export class Mirror {
   private readonly status = new Map<string, CouncilStatus>();
   private conflictCount = 0;
   private readonly jobs: SerialJobs;
+  /** `id@rev` of the documents the outbox wrote that the local feed has not reported yet. */
+  private readonly ownRevs = new Set<string>();
+  /** The change log up to here was written by the inbox and needs no outbox run. */
+  private ownLinesUpTo = 0;
   private readonly batch: number;
 
   constructor(private readonly options: MirrorOptions) {
@@ -108,7 +129,7 @@ export class Mirror {
     this.jobs = new SerialJobs({
       work: () => this.pump(),
       report: (e) => this.report(e),
-      debounceMs: options.debounceMs ?? 100,
+      debounceMs: options.debounceMs ?? 20,
     });
   }
 
@@ -140,6 +161,16 @@ export class Mirror {
       this.db,
       this.councils.map((c) => this.local(c)),
       this.options.pollMs ?? 2000,
+      this.options.wakeOnOwnWrites
+        ? {}
+        : {
+            // The inbox's own lines, already skipped by the outbox's cursor (skipOwnLines).
+            log: (last) => last <= this.ownLinesUpTo,
+            // A document the outbox just wrote; the inbox reads it at the next run (a poll at the latest).
+            // A write that left the document in conflict (more than one leaf) still wakes the pump.
+            feed: (change) =>
+              this.ownRevs.delete(`${change.id}@${change.changes?.[0]?.rev}`) && change.changes?.length === 1,
+          },
     );
     this.connect();
     await this.countConflicts(true); // conflicts listed in an earlier session still count
@@ -171,6 +202,15 @@ export class Mirror {
         half?.on('paused', (err) => (err ? failing.set(name, err) : failing.delete(name)));
         half?.on('active', () => failing.delete(name));
       }
+      const trace = this.options.trace;
+      if (trace)
+        handler.on('change', (info) => {
+          const { direction, change } = info as { direction: 'push' | 'pull'; change: { docs?: PouchDoc[] } };
+          trace(
+            direction,
+            (change.docs ?? []).map((d) => d._id),
+          );
+        });
       handler
         .on('active', () => this.setState(c, 'syncing', null))
         .on('paused', (err) => {
@@ -273,6 +313,7 @@ export class Mirror {
   }
 
   private async pump(): Promise<void> {
+    this.options.trace?.('run', []);
     for (;;) {
       const sent = await this.pushOutbox();
       let received = 0;
@@ -427,9 +468,20 @@ export class Mirror {
         written.push({ table: e.table, id: e.id, councilId, pouchRev, localRev: e.rev.rev });
       });
       if (docs.length) {
+        // Known before the write: the local feed may report a document before bulkDocs returns.
+        if (this.ownRevs.size > 20_000) this.ownRevs.clear(); // a feed that stopped reporting: wake as before
+        const own = docs.map((d) => `${d._id}@${d._rev}`);
+        for (const o of own) this.ownRevs.add(o);
         const res = await local.bulkDocs(docs, { new_edits: false });
         const failed = res.find((r) => r.error);
-        if (failed) throw new Error(`outbox ${failed.id}: ${failed.message ?? failed.reason ?? failed.name}`);
+        if (failed) {
+          for (const o of own) this.ownRevs.delete(o);
+          throw new Error(`outbox ${failed.id}: ${failed.message ?? failed.reason ?? failed.name}`);
+        }
+        this.options.trace?.(
+          'outbox',
+          docs.map((d) => d._id),
+        );
       }
     }
     // Listed here, as the inbox would have: otherwise this PC alone would miss a conflict the others list.
@@ -475,6 +527,8 @@ export class Mirror {
     const db = this.db;
     const now = new Date().toISOString();
     const prune: { id: string; revs: string[] }[] = [];
+    let appliedIds: string[] = [];
+    let skippedTo: number | null = null;
     await db.transaction('rw', [...TABLE_NAMES, ...INBOX_BOOKKEEPING], async () => {
       const logBefore = await lastLogSeq(db);
       const keys = incoming.map(keyOf);
@@ -483,10 +537,16 @@ export class Mirror {
       const applied: { i: number; pouchRev: string }[] = [];
       const conflictsPut: SyncConflict[] = [];
       const conflictsGone: [string, string][] = [];
+      /** Index → deleted (true) or put (false) by this batch. */
+      const written = new Map<number, boolean>();
       // The batch's current records read at once, and its writes done per table in bulk (a first
       // sync of 10,000 records is 40 steps of one bulkGet + one bulkPut, not 20,000 single calls).
+      // A record with no revision row was never written here (every write and every restore stamps
+      // one): not read (a first sync reads none). A frozen version is always read (data/rules.ts).
       const byTable = new Map<TrackedTable, string[]>();
-      for (const k of incoming) push(byTable, k.table, k.id);
+      incoming.forEach((k, i) => {
+        if (revs[i] || k.table === 'draftVersions') push(byTable, k.table, k.id);
+      });
       const existingOf = new Map<string, Record<string, unknown> | undefined>();
       for (const [table, ids] of byTable) {
         const found = (await db.table(table).bulkGet(ids)) as (Record<string, unknown> | undefined)[];
@@ -509,6 +569,7 @@ export class Mirror {
           const gone = doc._deleted || doc.deleted || !doc.record;
           if (gone) {
             if (existing) push(deletes, table, id);
+            if (existing) written.set(i, true);
           } else if (!existing || !sameContent({ record: existing }, { record: doc.record })) {
             if (existing && table === 'draftVersions') {
               // A frozen version is never rewritten (data/rules.ts): shown as a conflict instead.
@@ -517,6 +578,7 @@ export class Mirror {
               continue;
             }
             push(puts, table, doc.record!);
+            written.set(i, false);
           }
           applied.push({ i, pouchRev: target });
         }
@@ -527,8 +589,18 @@ export class Mirror {
       }
       for (const [table, records] of puts) await db.table(table).bulkPut(records);
       for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
+      appliedIds = applied.map(({ i }) => docId(incoming[i]!.table, incoming[i]!.id));
       if (applied.length) {
-        const after = await db.revisions.bulkGet(applied.map(({ i }) => keyOf(incoming[i]!)));
+        // The revisions the write path just stamped, not read back: one above the one read before
+        // (data/write.ts); a record left as it was keeps its revision.
+        const after = applied.map(({ i }): RevisionRecord | undefined => {
+          const before = revs[i];
+          const deleted = written.get(i);
+          if (deleted === undefined) return before;
+          const { table, id } = incoming[i]!;
+          const rev = (before?.rev ?? 0) + 1;
+          return { table, id, rev, updatedBy: '', updatedAt: now, ...(deleted ? { deleted: true } : {}) };
+        });
         await db.syncRecords.bulkPut(
           applied.map(({ i, pouchRev }, n) => ({
             ...keyOf2(incoming[i]!),
@@ -546,10 +618,14 @@ export class Mirror {
         if (restamp.length) await db.revisions.bulkPut(restamp);
       }
       if (conflictsPut.length) await db.syncConflicts.bulkPut(conflictsPut);
-      if (conflictsGone.length) await db.syncConflicts.bulkDelete(conflictsGone);
-      await skipOwnLines(db, logBefore);
+      // Rows of conflicts now settled: only looked for when the council lists any (a first sync lists none).
+      if (conflictsGone.length && (await db.syncConflicts.where('councilId').equals(councilId).count()))
+        await db.syncConflicts.bulkDelete(conflictsGone);
+      skippedTo = await skipOwnLines(db, logBefore);
       await db.syncState.put({ key: cursorKey, value: res.last_seq });
     });
+    if (skippedTo) this.ownLinesUpTo = skippedTo;
+    if (appliedIds.length) this.options.trace?.('inbox', appliedIds);
     for (const p of prune)
       await local
         .bulkDocs(p.revs.map((rev) => ({ _id: p.id, _rev: rev, _deleted: true })))
@@ -583,14 +659,17 @@ const lastLogSeq = async (db: ShingikaiDB) => Number((await db.changes.orderBy('
  * outbox's work: each names a record whose `syncRecords` row already says it is synced at
  * that revision, so the outbox would read and skip them one batch at a time (a first sync of
  * 10,000 records: 10,000 lines). When the outbox had nothing older pending, its cursor moves
- * past them in the inbox's transaction. (Inside that transaction no other write can land
- * between `before` and the end, so those lines are all the inbox's.)
+ * past them in the inbox's transaction (returns the new cursor; null when it stayed). (Inside
+ * that transaction no other write can land between `before` and the end, so those lines are
+ * all the inbox's.)
  */
-async function skipOwnLines(db: ShingikaiDB, before: number): Promise<void> {
+async function skipOwnLines(db: ShingikaiDB, before: number): Promise<number | null> {
   const after = await lastLogSeq(db);
-  if (after === before) return;
+  if (after === before) return null;
   const cursor = await db.syncState.get('outbox');
-  if (cursor && Number(cursor.value) >= before) await db.syncState.put({ key: 'outbox', value: after });
+  if (!cursor || Number(cursor.value) < before) return null;
+  await db.syncState.put({ key: 'outbox', value: after });
+  return after;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -74,6 +74,8 @@ export interface PouchDatabase {
     include_docs?: boolean;
     conflicts?: boolean;
     live?: boolean;
+    /** 'all_docs': each change lists every leaf revision, not only the winner. */
+    style?: 'main_only' | 'all_docs';
   }): Promise<PouchChanges> & PouchEmitter;
   sync(remote: PouchDatabase | string, options: Record<string, unknown>): PouchEmitter;
   info(): Promise<{ doc_count: number; update_seq: number | string }>;
