@@ -227,12 +227,23 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
     },
     [sizes],
   );
+  // The first frame of new rows (the board opening, a filter key) draws only the rows in view;
+  // the rows around them (for a smooth scroll) follow once that frame is shown.
+  const [overscanned, setOverscanned] = useState<Row[] | null>(null);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setOverscanned(rows))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: scroller,
     estimateSize,
     measureElement,
-    overscan: 4,
+    overscan: overscanned === rows ? 4 : 0,
     scrollMargin: margin,
     getItemKey,
     rangeExtractor,
