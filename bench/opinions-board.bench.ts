@@ -50,7 +50,7 @@ const PROFILE = process.env.BENCH_BOARD_PROFILE;
 const median = (xs: number[]) => percentile(xs, 50);
 
 /** Click 「意見」 and time it: click → the frame, painted, showing the first card and the full count. */
-async function openBoard(page: Page, total: number): Promise<number> {
+export async function openBoard(page: Page, total: number): Promise<number> {
   const tab = page.getByRole('tablist', { name: '審議会の項目' }).getByRole('tab', { name: '意見' });
   await tab.evaluate(
     (tab, { board, total }) => {
@@ -87,7 +87,7 @@ async function openBoard(page: Page, total: number): Promise<number> {
   return page.evaluate(() => (window as unknown as { __open: number }).__open);
 }
 
-async function installFilterProbe(page: Page): Promise<void> {
+export async function installFilterProbe(page: Page): Promise<void> {
   await page.evaluate((board) => {
     const w = window as unknown as {
       __lat: [number, number][];

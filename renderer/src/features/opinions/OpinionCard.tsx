@@ -166,6 +166,15 @@ export const OpinionCard = memo(function OpinionCard(p: CardProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(o.response);
   const [menuOpen, setMenuOpen] = useState(false);
+  // The board may show another opinion in this card (it reuses a card that left the view):
+  // what was being edited or opened belonged to the previous one.
+  const [shownId, setShownId] = useState(o.id);
+  if (shownId !== o.id) {
+    setShownId(o.id);
+    setEditing(false);
+    setDraft(o.response);
+    setMenuOpen(false);
+  }
   const moreRef = useRef<HTMLButtonElement>(null);
   const begin = () => {
     setDraft(o.response);

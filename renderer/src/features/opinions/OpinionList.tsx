@@ -28,6 +28,7 @@ import { CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-componen
 import type { Opinion } from '../../../../shared/domain';
 import { Section } from '../../ui/Section';
 import { virtualRowStyle } from '../../ui/virtualRow';
+import { assignSlots } from '../../ui/virtualSlots';
 
 /** Above this many shown cards, the board is virtualised. */
 export const VIRTUALISE_ABOVE = 200;
@@ -226,16 +227,52 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
     },
     [sizes],
   );
+  // The first frame of new rows (the board opening, a filter key) draws only the rows in view;
+  // the rows around them (for a smooth scroll) follow once that frame is shown.
+  const [overscanned, setOverscanned] = useState<Row[] | null>(null);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setOverscanned(rows))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: scroller,
     estimateSize,
     measureElement,
-    overscan: 4,
+    overscan: overscanned === rows ? 4 : 0,
     scrollMargin: margin,
     getItemKey,
     rangeExtractor,
   });
+  // The React key of each shown card row, per field (see assignSlots), kept between renders.
+  const slotsRef = useRef(new Map<number, Map<string, string>>());
+  const slotCount = useRef(0);
+  // A reused row element is measured again under its new row: each row has a ref of its own, so
+  // React calls the new one. The virtualizer keeps elements by row key: the row the element
+  // showed before is forgotten there.
+  const shownAs = useRef(new WeakMap<Element, string>());
+  const refs = useMemo(() => new Map<string, (el: HTMLElement | null) => void>(), []);
+  const refFor = (key: string) => {
+    let ref = refs.get(key);
+    if (!ref) {
+      ref = (el) => {
+        if (el) {
+          const before = shownAs.current.get(el);
+          if (before !== undefined && before !== key && virtualizer.elementsCache.get(before) === el)
+            virtualizer.elementsCache.delete(before);
+          shownAs.current.set(el, key);
+        }
+        virtualizer.measureElement(el);
+      };
+      if (refs.size > 1000) refs.clear();
+      refs.set(key, ref);
+    }
+    return ref;
+  };
   const latest = useRef({ rows, virtualizer });
   latest.current = { rows, virtualizer };
   useEffect(() => {
@@ -264,6 +301,18 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
     const g = rows[v.index]!.group;
     byGroup.set(g, [...(byGroup.get(g) ?? []), v]);
   }
+  // Each field's card slots, from the ones last committed (a render React drops changes nothing).
+  const slots = new Map<number, Map<string, string>>();
+  for (const [g, list] of byGroup) {
+    const cards = list.filter((v) => rows[v.index]!.kind === 'card').map((v) => rows[v.index]!.key);
+    slots.set(
+      g,
+      assignSlots(slotsRef.current.get(g) ?? new Map(), cards, pinnedKey, () => `slot${slotCount.current++}`),
+    );
+  }
+  useLayoutEffect(() => {
+    slotsRef.current = slots;
+  });
   return (
     <div
       ref={boardRef}
@@ -322,10 +371,10 @@ function VirtualBoard({ groups, filtered, renderCard, dropProps, revealRef }: Bo
                   return (
                     <div
                       role="listitem"
-                      key={v.key}
+                      key={slots.get(gi)?.get(row.key) ?? row.key}
                       data-index={v.index}
                       data-row-key={row.key}
-                      ref={virtualizer.measureElement}
+                      ref={refFor(row.key)}
                       aria-posinset={row.pos + 1}
                       aria-setsize={g.items.length}
                       style={style}
