@@ -107,6 +107,8 @@ test('Enter on a draft section, a frozen version section and a member lands on i
   const draft = await openSearch(app);
   await draft.input.fill('包括委託');
   await draft.dialog.getByRole('combobox', { name: '種類' }).selectOption('draft');
+  // the answer for the kind, not the one for the words alone (it has a 原案 group too): one group
+  await expect(draft.results.getByRole('group')).toHaveCount(1);
   await expect(draft.results.getByRole('group', { name: '原案' }).getByRole('option')).toHaveCount(1);
   await draft.input.press('Enter');
   await expect(draft.dialog).toBeHidden();
@@ -123,6 +125,7 @@ test('Enter on a draft section, a frozen version section and a member lands on i
   const version = await openSearch(app);
   await version.input.fill('包括委託');
   await version.dialog.getByRole('combobox', { name: '種類' }).selectOption('draft-version');
+  await expect(version.results.getByRole('group')).toHaveCount(1);
   await expect(version.results.getByRole('group', { name: '原案（確定版）' }).getByRole('option')).toHaveCount(2);
   await version.input.press('Enter');
   await expect(version.dialog).toBeHidden();
@@ -136,6 +139,7 @@ test('Enter on a draft section, a frozen version section and a member lands on i
   const member = await openSearch(app);
   await member.input.fill('河崎');
   await member.dialog.getByRole('combobox', { name: '種類' }).selectOption('member');
+  await expect(member.results.getByRole('group')).toHaveCount(1);
   await expect(member.results.getByRole('group', { name: '委員' }).getByRole('option')).toHaveCount(1);
   await member.input.press('Enter');
   await expect(member.dialog).toBeHidden();
