@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { channel } from './define';
 import { Council, Meeting, Member, Minutes, Remark, Staff } from '../domain';
 import { SavedFile } from './app';
-import { fastArray } from './fast-array';
 import { MINUTES_MODES } from '../minutes/model';
 
 export const MinutesExportArgs = z
@@ -12,8 +11,7 @@ export const MinutesExportArgs = z
     members: z.array(Member).max(500),
     staff: z.array(Staff).max(500),
     meeting: Meeting,
-    // A meeting's remarks run to thousands: plain checks, zod's own issues when refused.
-    remarks: fastArray(Remark, 100000),
+    remarks: z.array(Remark).max(100000),
     minutes: Minutes.nullable(),
     mode: z.enum(MINUTES_MODES),
   })
