@@ -36,6 +36,13 @@ export const COUNCIL_TABLE_LINKS = {
 } as const;
 export type CouncilTable = keyof typeof COUNCIL_TABLE_LINKS;
 export const COUNCIL_TABLES = Object.keys(COUNCIL_TABLE_LINKS) as CouncilTable[];
+/** The table each link of COUNCIL_TABLE_LINKS names: a remark reaches its council through its meeting. */
+export const LINKED_TABLES = {
+  meetingId: 'meetings',
+  draftId: 'drafts',
+  planId: 'actionPlans',
+  actionId: 'actions',
+} as const satisfies Record<string, CouncilTable>;
 
 export type TableRecords = Record<string, Record<string, unknown>[]>;
 

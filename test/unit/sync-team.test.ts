@@ -27,7 +27,8 @@ import { randomUUID } from 'node:crypto';
 import { proxyTeamRequest } from '../../electron/services/team/proxy';
 import { publicConfig, readTeam, saveTeam } from '../../electron/services/team/store';
 import { loadTeamSession } from '../../renderer/src/data/sync/session';
-import { councilAccess, historyName } from '../../renderer/src/features/sync/people';
+import { councilAccess } from '../../renderer/src/features/sync/people';
+import { teamName } from '../../renderer/src/data/write';
 import { applyAction, emptyMinutes } from '../../shared/minutes/workflow';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import { runCli } from '../../scripts/cli';
@@ -317,7 +318,7 @@ describe('team setup, rights and the connection test', () => {
     // The approval step in the minutes history names the CouchDB user beside the 作業者名.
     const meeting = { ...bundle.meetings[0]!, status: '確認中' as const };
     const approved = applyAction(meeting, emptyMinutes(meeting.id, '2026-01-01T00:00:00Z'), bundle.council, 'approve', {
-      who: historyName('佐藤', sato),
+      who: teamName('佐藤', sato),
       now: '2026-01-02T00:00:00Z',
     });
     expect(approved.minutes.history.at(-1)).toMatchObject({ who: '佐藤（sato）', action: '確定する（確認中→確定）' });

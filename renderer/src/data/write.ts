@@ -17,7 +17,7 @@
  * sync: read `changes` after a known `seq`. The schema upgrade (a versionchange
  * transaction) is not logged: it writes `rev: 1` for every existing record itself.
  */
-import { COUNCIL_TABLE_LINKS } from '../../../shared/package';
+import { COUNCIL_TABLE_LINKS, LINKED_TABLES } from '../../../shared/package';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 
 /** The tables whose records are the user's data (revisioned and logged). */
@@ -192,17 +192,10 @@ export function stampWrites(context: WriteContext): Middleware<DBCore> {
   };
 }
 
-/** The table a link field names (remarks' meetingId → meetings …); the links are council packages' own. */
-const LINKED_TABLE: Record<string, TrackedTable> = {
-  meetingId: 'meetings',
-  draftId: 'drafts',
-  planId: 'actionPlans',
-  actionId: 'actions',
-};
-/** How a record finds its council: the field it reads, and the table that field names (none: a council id). */
-const councilLink = (t: TrackedTable) => {
+/** How a record finds its council (council packages' links): the field it reads, and the table that field names (none: a council id). */
+const councilLink = (t: TrackedTable): { field: string; parent?: TrackedTable } => {
   const field: string = COUNCIL_TABLE_LINKS[t];
-  return field === 'self' ? { field: 'id' } : { field, parent: LINKED_TABLE[field] };
+  return field === 'self' ? { field: 'id' } : { field, parent: LINKED_TABLES[field as keyof typeof LINKED_TABLES] };
 };
 
 /** The tables a write to a table reads to find its records' council (progress → actions → actionPlans). */

@@ -38,7 +38,8 @@ import { minutesCommands } from './minutesCommands';
 import { useOperatorName } from '../settings';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { PromoteRemarksDialog } from '../opinions';
-import { conflictLink, differingKeys, historyName, useConflict, useConflictIds, useCouncilAccess } from '../sync';
+import { conflictLink, differingKeys, useConflict, useConflictIds, useCouncilAccess } from '../sync';
+import { teamName } from '../../data/write';
 import { TEMPLATE_KIND_LABELS } from '../../../../shared/templates/tags';
 import { keepPublicLabels } from '../../data/publicLabels';
 import { minutesPublicationReview } from '../../../../shared/publication/review';
@@ -118,7 +119,7 @@ export function MinutesScreen() {
     council,
     minutes,
     input,
-    who: historyName(who, access),
+    who: teamName(who, access),
     notify,
   });
   const confirmRegeneration = () => {
@@ -247,7 +248,7 @@ export function MinutesScreen() {
         meeting={meeting}
         council={council}
         minutes={minutes}
-        who={historyName(who, access)}
+        who={teamName(who, access)}
         access={access}
         onAction={(a) => {
           if (a === 'approve' && !access.canApprove)

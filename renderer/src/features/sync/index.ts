@@ -3,5 +3,5 @@ export { ConflictsScreen } from './ConflictsScreen';
 export { ConflictBadge, ConflictMark, conflictLink } from './ConflictBadge';
 export { useConflict, useConflictIds } from './data';
 export { differingKeys } from './fields';
-export { councilAccess, historyName, useCouncilAccess, type CouncilAccess } from './people';
+export { councilAccess, useCouncilAccess, type CouncilAccess } from './people';
 export { ReadOnlyArea, ReadOnlyBadge, ReadOnlyNotice, readOnlyReason } from './ReadOnly';

@@ -43,6 +43,3 @@ export function useCouncilAccess(councilId: string): CouncilAccess {
   const session = useSyncExternalStore(subscribeTeamSession, teamSession);
   return councilAccess(session, councilId);
 }
-
-/** The name the minutes history keeps: the 作業者名, with the CouchDB user in team use (as `updatedBy`). */
-export { teamName as historyName } from '../../data/write';
