@@ -4,16 +4,16 @@
  * write path (the change log has the undo); an undo that would overwrite a later change is
  * refused. And the names the start-up sweep is told the records use.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { changesSince, ShingikaiDB } from '../../renderer/src/data/database';
+import { openTestDb } from './db-helpers';
+import { changesSince } from '../../renderer/src/data/database';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { UndoHistory } from '../../renderer/src/data/undo';
 import { referencedAttachments } from '../../renderer/src/data/attachmentSweep';
 import { addMember, deleteStaff, updateCouncil } from '../../renderer/src/features/councils/data';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
-const open = () => new ShingikaiDB(`u-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+const open = () => openTestDb('u');
 
 describe('undo of the forms', () => {
   it('puts a deleted staff member back with the same id and their presence marks', async () => {

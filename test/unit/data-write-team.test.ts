@@ -3,25 +3,17 @@
  * CouchDB user beside the 作業者名 (`山田（yamada）`, as the minutes history names them); a
  * record of a council that is not shared, and every record in solo use, keeps the 作業者名.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { revisionOf, ShingikaiDB } from '../../renderer/src/data/database';
+import { memberInput, openTestDb } from './db-helpers';
+import { revisionOf } from '../../renderer/src/data/database';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { teamName } from '../../renderer/src/data/write';
 import { addMember, updateCouncil } from '../../renderer/src/features/councils/data';
 import { updateRemark } from '../../renderer/src/features/live/data';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
-const open = () => new ShingikaiDB(`wt-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-const member = {
-  name: '佐藤花子',
-  reading: 'さとうはなこ',
-  role: '委員',
-  category: '',
-  affiliation: '',
-  termStart: null,
-  termEnd: null,
-} as const;
+const open = () => openTestDb('wt');
+const member = memberInput;
 
 describe('write path in team use', () => {
   it('stamps a shared council’s records with the CouchDB user, through parents too, and deletions', async () => {

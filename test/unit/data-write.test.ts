@@ -3,25 +3,17 @@
  * next revision, the 作業者名 as updatedBy and a line in the change log — in the same
  * transaction, so a failed write leaves neither.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { changesSince, revisionOf, ShingikaiDB } from '../../renderer/src/data/database';
+import { memberInput, openTestDb } from './db-helpers';
+import { changesSince, revisionOf } from '../../renderer/src/data/database';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { addMember, deleteMember, updateCouncil } from '../../renderer/src/features/councils/data';
 import { FROZEN_MESSAGE } from '../../renderer/src/data/rules';
 import { toDataError } from '../../renderer/src/data/errors';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
-const open = () => new ShingikaiDB(`w-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-const member = {
-  name: '佐藤花子',
-  reading: 'さとうはなこ',
-  role: '委員',
-  category: '',
-  affiliation: '',
-  termStart: null,
-  termEnd: null,
-} as const;
+const open = () => openTestDb('w');
+const member = memberInput;
 
 describe('write path', () => {
   it('counts revisions per record and logs create, update and delete with the operator name', async () => {
