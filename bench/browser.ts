@@ -1,7 +1,8 @@
 /** Shared by benches that drive the UI: the built browser-mode server and Chromium via playwright-core. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -13,14 +14,16 @@ export const CHROMIUM_ARGS = [
 ];
 export const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
+/** The app's loopback server over `dataDir`; `root`: the checkout whose build it serves (an A/B bench's other build). */
 export async function startBrowserServer(
   dataDir: string,
   port = 0,
+  root = process.cwd(),
 ): Promise<{ url: string; origin: string; process: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [
-      'dist/electron/browser-server.cjs',
+      path.join(root, 'dist/electron/browser-server.cjs'),
       '--port',
       String(port),
       '--data-dir',
@@ -28,7 +31,7 @@ export async function startBrowserServer(
       '--export-dir',
       `${dataDir}/exports`,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -70,4 +73,18 @@ export async function launchPersistent(userDataDir: string): Promise<BrowserCont
     locale: 'ja-JP',
     viewport: { width: 1366, height: 860 },
   });
+}
+
+/** Starts the page's CPU profiler (sampling every `intervalUs` µs). */
+export async function startCpuProfile(cdp: CDPSession, intervalUs = 200): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+}
+
+/** Stops it and writes `<dir>/<name>.cpuprofile` (open it in Chrome DevTools' Performance panel). */
+export async function saveCpuProfile(cdp: CDPSession, dir: string, name: string): Promise<void> {
+  const { profile } = await cdp.send('Profiler.stop');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
 }

@@ -17,13 +17,13 @@
  * databases) for the next run; BENCH_BOARD_PROFILE=<folder> writes CPU profiles of each build's
  * last open and first measured typing round.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { percentile, type BenchModule, type Figure } from './harness';
-import { launchPersistent } from './browser';
+import { launchPersistent, saveCpuProfile, startBrowserServer, startCpuProfile } from './browser';
 import { seedInstallation } from './fixture/browser-seed';
 import { installFilterProbe, openBoard } from './opinions-board.bench';
 
@@ -38,40 +38,9 @@ const ROUNDS = Number(process.env.BENCH_BOARD_AB_ROUNDS ?? 3);
 const KEEP = process.env.BENCH_BOARD_AB_KEEP;
 const PROFILE = process.env.BENCH_BOARD_PROFILE;
 
-async function startProfile(cdp: CDPSession): Promise<void> {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-}
-
-async function stopProfile(cdp: CDPSession, name: string): Promise<void> {
-  const { profile } = await cdp.send('Profiler.stop');
-  mkdirSync(PROFILE!, { recursive: true });
-  writeFileSync(path.join(PROFILE!, `${name}.cpuprofile`), JSON.stringify(profile));
-}
 const PORT = Number(process.env.BENCH_BOARD_AB_PORT ?? 47301);
 
 const median = (xs: number[]) => percentile(xs, 50);
-
-async function serve(root: string, dataDir: string, port: number): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'dist/electron/browser-server.cjs'), '--port', String(port), '--data-dir', dataDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const take = (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-      if (m) resolve(m[1]!);
-    };
-    child.stdout!.on('data', take);
-    child.stderr!.on('data', take);
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-  return { url, process: child };
-}
 
 /** Main-thread CPU and its parts (ms), cumulative. */
 type Cpu = { thread: number; script: number; layout: number; style: number; layouts: number };
@@ -116,9 +85,9 @@ async function openOnce(side: Side, measured = true, profile?: string): Promise<
   // A navigation to another origin may change the page's process: enabled again each time.
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => {});
   const before = await cpu(cdp);
-  if (profile) await startProfile(cdp);
+  if (profile) await startCpuProfile(cdp);
   const ms = await openBoard(page, OPINIONS);
-  if (profile) await stopProfile(cdp, profile);
+  if (profile) await saveCpuProfile(cdp, PROFILE!, profile);
   if (!measured) return;
   side.opens.push(ms);
   side.openCpu.push(minus(await cpu(cdp), before));
@@ -126,7 +95,7 @@ async function openOnce(side: Side, measured = true, profile?: string): Promise<
 
 async function typeRound(side: Side, measured: boolean, profile?: string): Promise<void> {
   const { page, cdp } = side;
-  if (profile) await startProfile(cdp);
+  if (profile) await startCpuProfile(cdp);
   const input = page.locator('[role="search"][aria-label="意見の絞り込み"] input').first();
   const count = () => page.evaluate(() => (window as unknown as { __lat: unknown[] }).__lat.length);
   for (const q of QUERIES) {
@@ -152,7 +121,7 @@ async function typeRound(side: Side, measured: boolean, profile?: string): Promi
       }
     }
   }
-  if (profile) await stopProfile(cdp, profile);
+  if (profile) await saveCpuProfile(cdp, PROFILE!, profile);
 }
 
 const fmt = (x: number) => x.toFixed(0);
@@ -182,7 +151,7 @@ const bench: BenchModule = {
       const sides: Side[] = [];
       let port = PORT;
       for (const [name, root] of Object.entries(roots)) {
-        const server = await serve(root, path.join(tmp, name), port++);
+        const server = await startBrowserServer(path.join(tmp, name), port++, root);
         servers.push(server.process);
         await page.goto(server.url);
         // The app has opened its database (an empty one offers the samples, a seeded one lists councils).

@@ -26,12 +26,12 @@
  * BENCH_BOARD_PROFILE=<folder> writes CPU profiles of the last open (open.cpuprofile) and of the
  * measured typing (filter.cpuprofile), for Chrome DevTools.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { percentile, type BenchModule, type Figure } from './harness';
-import { launchChromium, newBenchPage, startBrowserServer } from './browser';
+import { launchChromium, newBenchPage, saveCpuProfile, startBrowserServer, startCpuProfile } from './browser';
 import { seedInstallation } from './fixture/browser-seed';
 
 const OPINIONS = 20_000;
@@ -145,18 +145,6 @@ export async function installFilterProbe(page: Page): Promise<void> {
   }, BOARD);
 }
 
-async function startProfile(cdp: CDPSession): Promise<void> {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-}
-
-async function stopProfile(cdp: CDPSession, name: string): Promise<void> {
-  const { profile } = await cdp.send('Profiler.stop');
-  mkdirSync(PROFILE!, { recursive: true });
-  writeFileSync(path.join(PROFILE!, `${name}.cpuprofile`), JSON.stringify(profile));
-}
-
 const bench: BenchModule = {
   title: `意見ボード（意見${OPINIONS.toLocaleString('en-US')}件の審議会）`,
   async run() {
@@ -184,9 +172,9 @@ const bench: BenchModule = {
         await page.getByRole('tablist', { name: '審議会の項目' }).getByRole('tab', { name: '意見' }).waitFor();
         await page.waitForTimeout(1500);
         const profiling = PROFILE && i === OPENS - 1;
-        if (profiling) await startProfile(cdp);
+        if (profiling) await startCpuProfile(cdp);
         opens.push(await openBoard(page, OPINIONS));
-        if (profiling) await stopProfile(cdp, 'open');
+        if (profiling) await saveCpuProfile(cdp, PROFILE!, 'open');
       }
       await page.waitForTimeout(1000);
       await cdp.send('HeapProfiler.collectGarbage');
@@ -200,7 +188,7 @@ const bench: BenchModule = {
       const take = () => page.evaluate(() => (window as unknown as { __lat: [number, number][] }).__lat.splice(0));
       const samples: [number, number][] = [];
       for (let round = 0; round <= ROUNDS; round++) {
-        if (PROFILE && round === 1) await startProfile(cdp);
+        if (PROFILE && round === 1) await startCpuProfile(cdp);
         for (const q of QUERIES) {
           await input.fill('');
           await page.waitForFunction(
@@ -220,7 +208,7 @@ const bench: BenchModule = {
           if (round > 0) samples.push(...lat); // round 0 warms up
         }
       }
-      if (PROFILE) await stopProfile(cdp, 'filter');
+      if (PROFILE) await saveCpuProfile(cdp, PROFILE!, 'filter');
       const mountedPerKey = await page.evaluate(() => (window as unknown as { __mounted: number[] }).__mounted);
       const keyed = mountedPerKey.slice(-samples.length); // the measured rounds
       const work = (
