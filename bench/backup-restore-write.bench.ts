@@ -11,12 +11,16 @@
  * - `add`: add() instead of put() (relaxed);
  * - `parallel`: one chain of transactions per store, all stores at once (relaxed);
  * - `indexes-after`: the stores created without their secondary indexes, the rows put, then the
- *   indexes created in a version upgrade (Chromium builds them from the stored rows).
+ *   indexes created in a version upgrade (Chromium builds them from the stored rows);
+ * - `schema-v4`: `current`'s shape with the indexes of schema version 4 (before version 5 dropped the
+ *   indexes no query used, or that a compound index covers);
+ * - `no-indexes`: `current`'s shape with no secondary index at all (the floor: the rows alone).
  *
  * Besides wall time (meaningless on a loaded machine except as a ratio to `current` in the same
  * round), the CPU time of Chromium's browser process (where IndexedDB's backend runs) and of the
  * renderer is read from /proc around each strategy: µs of CPU per record, which the load moves far
- * less. Per table, records/s (wall) and browser µs/record of `current` are printed.
+ * less. The tables are written one call each (but `parallel`), so the browser's CPU per record is also read
+ * per table: printed per strategy (mean over the rounds) for remarks, opinions and revisions.
  * The records go to the page first (not timed; the restore worker has them parsed already).
  * BACKUP_WRITE_SCALE (default 0.2: 20,000 remarks, 4,000 opinions), BACKUP_WRITE_ROUNDS (2),
  * BACKUP_WRITE_STRATEGIES (comma-separated, default all).
@@ -32,7 +36,7 @@ import { RESTORE_TX_RECORDS } from '../renderer/src/data/restore';
 
 const SCALE = Number(process.env.BACKUP_WRITE_SCALE ?? '0.2');
 const ROUNDS = Number(process.env.BACKUP_WRITE_ROUNDS ?? '2');
-const ALL = ['current', 'relaxed', 'small', 'add', 'parallel', 'indexes-after'];
+const ALL = ['current', 'relaxed', 'small', 'add', 'parallel', 'indexes-after', 'schema-v4', 'no-indexes'];
 const STRATEGIES = (process.env.BACKUP_WRITE_STRATEGIES ?? ALL.join(',')).split(',');
 
 interface StoreSpec {
@@ -42,10 +46,14 @@ interface StoreSpec {
   indexes: { name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean }[];
 }
 
-/** The latest schema (database.ts SCHEMA_VERSIONS, Dexie's notation) as raw IndexedDB stores and indexes. */
-function schema(): StoreSpec[] {
+/**
+ * The schema as of version `upTo` (default: the latest; database.ts SCHEMA_VERSIONS, Dexie's notation) as raw
+ * IndexedDB stores and indexes.
+ */
+function schema(upTo = Infinity): StoreSpec[] {
   const merged: Record<string, string> = {};
-  for (const v of SCHEMA_VERSIONS) for (const [k, s] of Object.entries(v.stores)) if (s != null) merged[k] = s;
+  for (const v of SCHEMA_VERSIONS)
+    if (v.version <= upTo) for (const [k, s] of Object.entries(v.stores)) if (s != null) merged[k] = s;
   const keyPath = (s: string) => (s.startsWith('[') ? s.slice(1, -1).split('+') : s);
   return Object.entries(merged).map(([name, spec]) => {
     const [pk, ...indexes] = spec.split(',').map((s) => s.trim());
@@ -156,7 +164,11 @@ const bench: BenchModule = {
         w.__parts = [];
       });
       const stores = schema();
-      const results: Record<string, { wall: number[]; browserUs: number[]; rendererUs: number[] }> = {};
+      const schemaV4 = schema(4);
+      const results: Record<
+        string,
+        { wall: number[]; browserUs: number[]; rendererUs: number[]; tableUs: Record<string, number>[] }
+      > = {};
       let currentTables: Record<string, number> = {};
       for (let round = 0; round < ROUNDS; round++) {
         // Each round starts one strategy later: none always runs after the same one (a deleted database's
@@ -164,7 +176,13 @@ const bench: BenchModule = {
         const order = STRATEGIES.map((_, i) => STRATEGIES[(i + round) % STRATEGIES.length]!);
         for (const strategy of order) {
           const c0 = chromiumCpu();
-          const out: Outcome = await page.evaluate(
+          const specs =
+            strategy === 'schema-v4'
+              ? schemaV4
+              : strategy === 'no-indexes'
+                ? stores.map((s) => ({ ...s, indexes: [] }))
+                : stores;
+          await page.evaluate(
             async ({ strategy, stores, round, txRecords }) => {
               const rows = (window as unknown as { __rows: Record<string, unknown[]> }).__rows;
               const name = `restore-write-${strategy}-${round}`;
@@ -183,13 +201,14 @@ const bench: BenchModule = {
               await request(indexedDB.deleteDatabase(name));
               const later = strategy === 'indexes-after';
               const t0 = performance.now();
-              let db = await open(1, (_tx, d) => {
+              const db = await open(1, (_tx, d) => {
                 for (const s of stores) {
                   const os = d.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.auto });
                   if (!later) for (const i of s.indexes) os.createIndex(i.name, i.keyPath, i);
                 }
               });
-              const durability: IDBTransactionDurability = strategy === 'current' ? 'default' : 'relaxed';
+              const durability: IDBTransactionDurability =
+                strategy === 'current' || strategy === 'schema-v4' || strategy === 'no-indexes' ? 'default' : 'relaxed';
               const size = strategy === 'small' ? 5000 : txRecords;
               const write = (store: string, list: unknown[]) => {
                 const tx = db.transaction(store, 'readwrite', { durability });
@@ -211,33 +230,69 @@ const bench: BenchModule = {
                 for (let i = 0; i < list.length; i += size) await write(store, list.slice(i, i + size));
                 perTable[store] = performance.now() - s0;
               };
+              // One call per table (but `parallel`): the CPU of each table is read between the calls.
+              (window as unknown as { __run: unknown }).__run = { name, db, open, request, table, perTable, t0, later };
               if (strategy === 'parallel') await Promise.all(Object.keys(rows).map(table));
-              else for (const store of Object.keys(rows)) await table(store);
+            },
+            { strategy, stores: specs, round, txRecords: RESTORE_TX_RECORDS },
+          );
+          const tableUs: Record<string, number> = {};
+          if (strategy !== 'parallel')
+            for (const store of Object.keys(rows)) {
+              const t0 = chromiumCpu();
+              await page.evaluate(
+                (store) => (window as unknown as { __run: { table: (s: string) => Promise<void> } }).__run.table(store),
+                store,
+              );
+              const t1 = chromiumCpu();
+              tableUs[store] = ((t1.browser! - (t0.browser ?? 0)) * 1000) / Math.max(1, counts[store]!);
+            }
+          const out: Outcome = await page.evaluate(
+            async ({ stores }) => {
+              const run = (
+                window as unknown as {
+                  __run: {
+                    name: string;
+                    db: IDBDatabase;
+                    open: (v: number, u: (tx: IDBTransaction, db: IDBDatabase) => void) => Promise<IDBDatabase>;
+                    request: <T>(r: IDBRequest<T>) => Promise<T>;
+                    perTable: Record<string, number>;
+                    t0: number;
+                    later: boolean;
+                  };
+                }
+              ).__run;
+              const rows = (window as unknown as { __rows: Record<string, unknown[]> }).__rows;
+              let db = run.db;
               let indexMs = 0;
-              if (later) {
+              if (run.later) {
                 const i0 = performance.now();
                 db.close();
-                db = await open(2, (tx) => {
+                db = await run.open(2, (tx) => {
                   for (const s of stores)
                     for (const i of s.indexes) tx.objectStore(s.name).createIndex(i.name, i.keyPath, i);
                 });
                 indexMs = performance.now() - i0;
               }
-              // The indexes answer (a board's query: a council's opinions).
+              // The indexes answer (a board's query: a council's opinions, through [councilId+order]).
               const first = (rows.councils![0] as { id: string }).id;
-              const answered = await request(
-                db.transaction('opinions').objectStore('opinions').index('councilId').count(first),
-              );
-              const totalMs = performance.now() - t0;
+              const os = db.transaction('opinions').objectStore('opinions');
+              const answered = os.indexNames.contains('[councilId+order]')
+                ? await run.request(
+                    os.index('[councilId+order]').count(IDBKeyRange.bound([first, -Infinity], [first, Infinity])),
+                  )
+                : -1;
+              const totalMs = performance.now() - run.t0;
               db.close();
-              await request(indexedDB.deleteDatabase(name));
-              return { totalMs, indexMs, perTable, answered };
+              await run.request(indexedDB.deleteDatabase(run.name));
+              return { totalMs, indexMs, perTable: run.perTable, answered };
             },
-            { strategy, stores, round, txRecords: RESTORE_TX_RECORDS },
+            { stores: specs },
           );
           const c1 = chromiumCpu();
           const us = (kind: string) => ((c1[kind]! - (c0[kind] ?? 0)) * 1000) / total;
-          const r = (results[strategy] ??= { wall: [], browserUs: [], rendererUs: [] });
+          const r = (results[strategy] ??= { wall: [], browserUs: [], rendererUs: [], tableUs: [] });
+          r.tableUs.push(tableUs);
           r.wall.push(out.totalMs);
           r.browserUs.push(us('browser'));
           r.rendererUs.push(us('renderer'));
@@ -257,6 +312,15 @@ const bench: BenchModule = {
           .join(', ')}`,
       );
       const mean = (l: number[]) => l.reduce((a, b) => a + b, 0) / l.length;
+      console.log('browser CPU per record, by table (mean over the rounds):');
+      for (const [strategy, r] of Object.entries(results)) {
+        if (!r.tableUs[0] || !Object.keys(r.tableUs[0]).length) continue;
+        const of = (t: string) => mean(r.tableUs.map((u) => u[t]!)).toFixed(0);
+        console.log(
+          `  ${strategy.padEnd(13)} remarks ${of('remarks')} µs, opinions ${of('opinions')} µs, revisions ${of('revisions')} µs` +
+            ` (all ${mean(r.browserUs).toFixed(0)} µs)`,
+        );
+      }
       const ratio = (s: string) => (results[s] ? mean(results[s].wall) / mean(results.current!.wall) : NaN);
       console.log(
         `mean wall time ÷ current: ${STRATEGIES.filter((s) => s !== 'current')

@@ -17,6 +17,10 @@ import { buildSampleCouncil } from '../../resources/sample/iizuka';
 
 const open = () => new ShingikaiDB(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 
+/** Records of a field (fields are not indexed: read in full, as a user's count would be). */
+const inField = async (table: { toArray(): Promise<{ fieldId?: string | null }[]> }, fieldId: string) =>
+  (await table.toArray()).filter((r) => r.fieldId === fieldId).length;
+
 async function withSample() {
   const db = open();
   const bundle = buildSampleCouncil({ now: '2023-07-07T00:00:00.000Z' });
@@ -30,18 +34,18 @@ describe('fields', () => {
     const { db, field, councilId } = await withSample();
     const [dx, admin] = [field('DX推進'), field('行政施策')];
     const before = {
-      remarks: await db.remarks.where('fieldId').equals(dx).count(),
-      opinions: await db.opinions.where('fieldId').equals(dx).count(),
+      remarks: await inField(db.remarks, dx),
+      opinions: await inField(db.opinions, dx),
       items: await db.matrixItems.where('[councilId+fieldId]').equals([councilId, dx]).count(),
-      adminOpinions: await db.opinions.where('fieldId').equals(admin).count(),
+      adminOpinions: await inField(db.opinions, admin),
     };
     expect(before.remarks).toBeGreaterThan(0);
     expect(before.items).toBeGreaterThan(0);
     const r = await mergeField(db, councilId, dx, admin);
     expect(r).toEqual({ remarks: before.remarks, opinions: before.opinions, matrixItems: before.items });
-    expect(await db.remarks.where('fieldId').equals(dx).count()).toBe(0);
-    expect(await db.opinions.where('fieldId').equals(dx).count()).toBe(0);
-    expect(await db.opinions.where('fieldId').equals(admin).count()).toBe(before.adminOpinions + before.opinions);
+    expect(await inField(db.remarks, dx)).toBe(0);
+    expect(await inField(db.opinions, dx)).toBe(0);
+    expect(await inField(db.opinions, admin)).toBe(before.adminOpinions + before.opinions);
     expect((await db.councils.get(councilId))!.fields.map((f) => f.name)).toEqual([
       '行政施策',
       '財務',
@@ -53,7 +57,7 @@ describe('fields', () => {
   it('a merge into a field that does not exist changes nothing', async () => {
     const { db, field, councilId } = await withSample();
     await expect(mergeField(db, councilId, field('DX推進'), 'nope')).rejects.toThrow();
-    expect(await db.opinions.where('fieldId').equals(field('DX推進')).count()).toBeGreaterThan(0);
+    expect(await inField(db.opinions, field('DX推進'))).toBeGreaterThan(0);
     expect((await db.councils.get(councilId))!.fields).toHaveLength(6);
   });
 });

@@ -6,7 +6,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, revisionOf, ShingikaiDB } from '../../renderer/src/data/database';
-import { importBundle } from '../../renderer/src/data/bundle';
+import { exportBundle, importBundle } from '../../renderer/src/data/bundle';
+import { fieldUsage, memberReferences } from '../../renderer/src/features/councils/data';
 import { TRACKED_TABLES } from '../../renderer/src/data/write';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import { buildSampleActionPlan } from '../../resources/sample/actions';
@@ -211,6 +212,87 @@ describe('schema migrations', () => {
     expect(await v4.changes.count()).toBe(logged + 1);
     v4.close();
   });
+
+  // Version 5 dropped indexes (remarks by meeting and opinions by council now read through their
+  // compound index; fields and members are not indexed). From every earlier version: the records
+  // survive, the indexes are gone, and the queries that used them answer what the records say.
+  for (const from of [1, 2, 3, 4]) {
+    it(`version 5 (fewer indexes) from version ${from}: every record survives and the queries still answer`, async () => {
+      const factory = { indexedDB: new IDBFactory(), IDBKeyRange };
+      const old = new ShingikaiDB(`migrate5-${from}`, { ...factory, upTo: from });
+      const bundle = buildSampleCouncil({ now: '2023-07-07T00:00:00.000Z' });
+      const councilId = bundle.council.id;
+      // Three opinions said by one member (the sample's opinions name none).
+      const member = bundle.members[0]!;
+      for (const o of bundle.opinions.slice(0, 3)) o.memberId = member.id;
+      if (from >= 3) {
+        const sample = buildSampleActionPlan(bundle, { now: '2025-05-30T00:00:00.000Z' });
+        await importBundle(old, {
+          ...bundle,
+          actionPlans: [{ plan: sample.plan, actions: sample.actions, progress: sample.progress }],
+        });
+      } else await importBundle(old, bundle);
+      const tables = [...(from >= 3 ? TRACKED_TABLES : V1_TRACKED), ...(from >= 2 ? ['revisions', 'changes'] : [])];
+      const dumpAll = async (db: ShingikaiDB) => {
+        const out: Record<string, { key: unknown; value: unknown }[]> = {};
+        for (const name of tables) {
+          const t = db.table(name);
+          const keys = await t.toCollection().primaryKeys();
+          const values = await t.toArray();
+          out[name] = keys.map((key, i) => ({ key, value: values[i] }));
+        }
+        return out;
+      };
+      const before = await dumpAll(old);
+      old.close();
+      const indexed = ['remarks', 'opinions', ...(from >= 2 ? ['revisions', 'changes'] : [])];
+      for (const name of indexed) expect(before[name]!.length, name).toBeGreaterThan(0);
+
+      const v5 = new ShingikaiDB(`migrate5-${from}`, { ...factory, upTo: 5 });
+      await v5.open();
+      expect(v5.verno).toBe(5);
+      expect(await dumpAll(v5)).toEqual(before);
+      // The dropped indexes are gone from the stored database.
+      const indexes = (store: string) => [...v5.backendDB().transaction(store).objectStore(store).indexNames].sort();
+      expect(indexes('remarks')).toEqual(['[meetingId+order]', 'agendaItemId']);
+      expect(indexes('opinions')).toEqual(['[councilId+order]', 'actionIds', 'meetingId']);
+      expect(indexes('revisions')).toEqual([]);
+      expect(indexes('changes')).toEqual([]);
+
+      // Remarks by meeting and opinions by council, through the compound indexes.
+      for (const meeting of bundle.meetings) {
+        const ids = bundle.remarks.filter((r) => r.meetingId === meeting.id).map((r) => r.id);
+        expect((await v5.remarks.where('meetingId').equals(meeting.id).primaryKeys()).sort()).toEqual(ids.sort());
+        expect(await v5.remarks.where('meetingId').equals(meeting.id).count()).toBe(ids.length);
+        expect(await v5.opinions.where('meetingId').equals(meeting.id).count()).toBe(
+          bundle.opinions.filter((o) => o.meetingId === meeting.id).length,
+        );
+      }
+      expect((await v5.opinions.where('councilId').equals(councilId).primaryKeys()).sort()).toEqual(
+        bundle.opinions.map((o) => o.id).sort(),
+      );
+      // The whole council reads back (bundle export: remarks by meeting, anyOf).
+      expect((await exportBundle(v5, councilId)).remarks.map((r) => r.id).sort()).toEqual(
+        bundle.remarks.map((r) => r.id).sort(),
+      );
+      // A field's use and a member's references, read without their indexes.
+      const field = bundle.council.fields.find((f) => bundle.opinions.some((o) => o.fieldId === f.id))!;
+      const used =
+        bundle.remarks.filter((r) => r.fieldId === field.id).length +
+        bundle.opinions.filter((o) => o.fieldId === field.id).length +
+        bundle.matrixItems.filter((i) => i.fieldId === field.id).length;
+      expect(await fieldUsage(v5, councilId, field.id)).toBe(used);
+      expect(await memberReferences(v5, member)).toContain('意見 3件');
+      // Writes still go through the write path: a revision per record, a line in the log.
+      const remark = bundle.remarks[0]!;
+      const logged = await v5.changes.count();
+      await v5.remarks.update(remark.id, { text: '版5での編集' });
+      expect((await revisionOf(v5, 'remarks', remark.id))?.rev).toBe(2);
+      expect(await v5.changes.count()).toBe(logged + 1);
+      expect((await v5.changes.orderBy('seq').last())?.id).toBe(remark.id);
+      v5.close();
+    });
+  }
 
   it('the latest version opens an empty database', async () => {
     const db = new ShingikaiDB('empty', { indexedDB: new IDBFactory(), IDBKeyRange });

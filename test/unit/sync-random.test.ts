@@ -352,7 +352,7 @@ describe.skipIf(!RUN)('randomized team sync (npm run test:sync)', () => {
         const rec = (await c.db.table(table).get(id)) as Record<string, unknown> | undefined;
         pcs[c.name] = {
           record: rec ? rec[field] : null,
-          log: (await c.db.changes.where('[table+id]').equals([table, id]).toArray()).map(
+          log: (await c.db.changes.filter((l) => l.table === table && l.id === id).toArray()).map(
             (l) => `${l.seq} rev${l.rev} ${l.op} ${l.at}`,
           ),
           revision: await c.db.revisions.get([table, id]),

@@ -66,16 +66,10 @@ export async function mergeField(
       throw new DataError('NOT_FOUND', '分野が見つかりません。');
     const meetingIds = await db.meetings.where('councilId').equals(councilId).primaryKeys();
     const stamp = now();
-    const remarks = await db.remarks
-      .where('fieldId')
-      .equals(fromId)
-      .filter((r) => meetingIds.includes(r.meetingId))
-      .modify({ fieldId: intoId, updatedAt: stamp });
-    const opinions = await db.opinions
-      .where('fieldId')
-      .equals(fromId)
-      .filter((o) => o.councilId === councilId)
-      .modify({ fieldId: intoId, updatedAt: stamp });
+    let remarks = 0;
+    for (const c of fieldRemarks(db, meetingIds, fromId))
+      remarks += await c.modify({ fieldId: intoId, updatedAt: stamp });
+    const opinions = await fieldOpinions(db, councilId, fromId).modify({ fieldId: intoId, updatedAt: stamp });
     const matrixItems = await db.matrixItems
       .where('[councilId+fieldId]')
       .equals([councilId, fromId])
@@ -85,19 +79,24 @@ export async function mergeField(
   });
 }
 
+/**
+ * A council's remarks in a field, one collection per meeting, and its opinions in a field: fields
+ * are not indexed (only merging and deleting a field asks), so they are read through the meeting's
+ * and the council's ordered records.
+ */
+function fieldRemarks(db: ShingikaiDB, meetingIds: string[], fieldId: string) {
+  return meetingIds.map((id) => ordered(db.remarks, '[meetingId+order]', id).filter((r) => r.fieldId === fieldId));
+}
+function fieldOpinions(db: ShingikaiDB, councilId: string, fieldId: string) {
+  return ordered(db.opinions, '[councilId+order]', councilId).filter((o) => o.fieldId === fieldId);
+}
+
 /** How many records use a field (a used field is merged, not deleted). */
 export async function fieldUsage(db: ShingikaiDB, councilId: string, fieldId: string): Promise<number> {
   const meetingIds = await db.meetings.where('councilId').equals(councilId).primaryKeys();
-  const remarks = await db.remarks
-    .where('fieldId')
-    .equals(fieldId)
-    .filter((r) => meetingIds.includes(r.meetingId))
-    .count();
-  const opinions = await db.opinions
-    .where('fieldId')
-    .equals(fieldId)
-    .filter((o) => o.councilId === councilId)
-    .count();
+  let remarks = 0;
+  for (const c of fieldRemarks(db, meetingIds, fieldId)) remarks += await c.count();
+  const opinions = await fieldOpinions(db, councilId, fieldId).count();
   const items = await db.matrixItems.where('[councilId+fieldId]').equals([councilId, fieldId]).count();
   return remarks + opinions + items;
 }
@@ -137,7 +136,10 @@ export async function memberReferences(db: ShingikaiDB, member: Pick<Member, 'id
     .filter((r) => r.speaker.type === 'member' && r.speaker.memberId === member.id)
     .count();
   if (remarks) out.push(`発言 ${remarks}件`);
-  const opinions = await db.opinions.where('memberId').equals(member.id).count();
+  // Opinions are not indexed by member (only this check asks): read through the council's.
+  const opinions = await ordered(db.opinions, '[councilId+order]', member.councilId)
+    .filter((o) => o.memberId === member.id)
+    .count();
   if (opinions) out.push(`意見 ${opinions}件`);
   return out;
 }
