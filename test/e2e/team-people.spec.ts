@@ -4,7 +4,9 @@
  * council set up as `team setup` does, and one PC whose 「チームで使う」 signs in as
  *
  * - a reader (閲覧のみ): the roster, the meetings, the live screen, the opinions board and the
- *   draft editor offer no change and say why;
+ *   draft editor offer no change and say why; so do the council's 設定, the action plans (アクション
+ *   一覧・進捗管理), the 会議開催計画, the 現状と課題 matrix and the opinions' trace — their exports
+ *   still work, and a forced click or key writes no record;
  * - an editor without the 確認者 role, with 「確認者だけが確定できるようにする」: 確定する is
  *   disabled with the reason; a 確認者 approves, and the history and `updatedBy` name the user.
  */
@@ -190,4 +192,100 @@ test('with 「確認者だけが確定できるようにする」 only a 確認�
   expect(minutes!.history.at(-1)).toMatchObject({ who: '山田（tanaka）', action: '確定する（確認中→確定）' });
   const [revision] = await readStore<{ updatedBy: string }>(page, 'revisions', { table: 'minutes', id: meeting!.id });
   expect(revision!.updatedBy).toBe('山田（tanaka）');
+});
+
+test('a reader sees the council settings, action plans, 会議開催計画, matrix and trace read-only; forced clicks write nothing', async () => {
+  test.setTimeout(240_000);
+  // An editor (tanaka, still signed in) plans a meeting, so that the reader has a row to try.
+  await go(page, `#/councils/${councilId}/meetings/plan`);
+  await page.getByRole('button', { name: '予定を追加' }).click();
+  await expect.poll(async () => (await readStore(page, 'planEntries', { councilId })).length).toBe(1);
+  const [draft] = await readStore<{ id: string }>(page, 'drafts');
+  const stored = async () => ({
+    councils: await readStore(page, 'councils', { id: councilId }),
+    actions: await readStore(page, 'actions'),
+    progress: await readStore(page, 'progress'),
+    planEntries: await readStore(page, 'planEntries'),
+    matrixItems: await readStore(page, 'matrixItems'),
+    opinions: await readStore(page, 'opinions'),
+  });
+
+  await signIn(page, 'suzuki');
+  await expect(status(page)).toContainText('閲覧のみ', { timeout: 60_000 });
+  const before = await stored();
+  expect(before.actions.length).toBeGreaterThan(0);
+
+  // 設定: every field disabled, no undo; the Word starters and the style file still download.
+  await go(page, `#/councils/${councilId}/settings`);
+  await expect(readOnlyNote(page, '設定')).toBeVisible();
+  await expect(page.getByLabel('審議会の名称')).toBeDisabled();
+  const archive = page.getByRole('switch', { name: /アーカイブできます/ });
+  await expect(archive).toBeDisabled();
+  await archive.click({ force: true });
+  await expect(page.getByRole('button', { name: /のテンプレートをアップロード$/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /のひな形をダウンロード$/ }).first()).toBeEnabled();
+  await expect(page.getByRole('button', { name: '様式を保存' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '様式ファイルを書き出す' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '元に戻す' })).toHaveCount(0);
+  await screenshot(page, 'team-readonly-settings');
+
+  // アクションプラン: the index opens the plan but starts none.
+  await go(page, `#/councils/${councilId}/actions`);
+  await expect(readOnlyNote(page, 'アクションプラン')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'アクションプランを作成' })).toHaveCount(0);
+  await page.getByRole('button', { name: '開く' }).first().click();
+  await expect(readOnlyNote(page, 'アクションプラン（アクション・進捗）')).toBeVisible();
+  await expect(page.getByLabel('アクションプランの名前')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'アクションを追加' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'アクションシート（Excel）' })).toBeEnabled();
+  await screenshot(page, 'team-readonly-actions');
+  // The keys that edit, move, add or delete an action do nothing; ↓ still moves the focus.
+  const rows = page.getByRole('list', { name: /のアクション$/ }).getByRole('listitem');
+  const first = rows.first();
+  await first.focus();
+  for (const key of ['Delete', 'Enter', 'Control+Enter', 'Alt+ArrowDown']) await first.press(key);
+  await first.dblclick();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await first.press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+
+  // 進捗管理: read and exported, nothing recorded.
+  await page.getByRole('tab', { name: '進捗管理' }).click();
+  await expect(page.getByRole('button', { name: '進捗管理表（Excel）' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '記録', exact: true })).toHaveCount(0);
+  const row = page.locator('tr[tabindex="0"]').first();
+  await row.focus();
+  await row.press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await screenshot(page, 'team-readonly-progress');
+
+  // 会議開催計画: no add, import or delete; the row's fields are disabled; the Excel export stays.
+  await go(page, `#/councils/${councilId}/meetings/plan`);
+  await expect(readOnlyNote(page, '会議開催計画')).toBeVisible();
+  await expect(page.getByRole('button', { name: '予定を追加' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '登録済みの会議から取り込む' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Excelに出力' })).toBeEnabled();
+  const month = page.getByRole('combobox', { name: '月' });
+  await expect(month).toBeDisabled();
+  await month.click({ force: true });
+  await expect(page.getByRole('option', { name: '5月' })).toHaveCount(0);
+  await expect(page.getByLabel('検討テーマ')).toBeDisabled();
+  await expect(page.getByRole('button', { name: '削除' })).toHaveCount(0);
+  await screenshot(page, 'team-readonly-plan');
+
+  // 各分野の現状と課題: no column settings, no item to add or edit.
+  await go(page, `#/councils/${councilId}/opinions/matrix`);
+  await expect(readOnlyNote(page, '各分野の現状と課題')).toBeVisible();
+  await expect(page.getByRole('button', { name: '列の設定' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '項目を追加' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /」を削除$/ })).toHaveCount(0);
+
+  // 意見の反映箇所 of the draft: the placements are shown, not changed.
+  await go(page, `#/councils/${councilId}/vision/${draft!.id}/opinions`);
+  await expect(readOnlyNote(page, '意見の反映箇所')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: /^反映箇所：/ }).first()).toBeDisabled();
+
+  // Nothing of all this was written.
+  expect(await stored()).toEqual(before);
+  await expect(status(page)).not.toContainText('送れない変更');
 });

@@ -54,8 +54,16 @@ export class SyncClient {
     readonly name: string,
     private readonly server: CouchServer,
     private readonly auth?: { username: string; password: string },
+    /** The same PC on another database (after a whole restore): its local PouchDBs are kept. */
+    pc?: { db: ShingikaiDB; prefix: string },
   ) {
-    this.db = new ShingikaiDB(`sync-${this.prefix}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    if (pc) this.prefix = pc.prefix;
+    this.db = pc?.db ?? new ShingikaiDB(`sync-${this.prefix}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  }
+
+  /** This PC switched to database `db` (a whole restore): the same local PouchDBs, a mirror not started yet. */
+  onDatabase(db: ShingikaiDB): SyncClient {
+    return new SyncClient(this.name, this.server, this.auth, { db, prefix: this.prefix });
   }
 
   async open(councils: string[], extra: Partial<MirrorOptions> = {}): Promise<Mirror> {

@@ -11,8 +11,10 @@
  * next start); the restore section says so.
  */
 import { db } from './db';
-import { currentDbName, DB_POINTER_KEY, DEFAULT_DB_NAME, RESTORED_DB_PREFIX } from './database';
+import { currentDbName, DB_POINTER_KEY, DEFAULT_DB_NAME, RESTORED_DB_PREFIX, ShingikaiDB } from './database';
 import { openRestoreWorker } from './backupRestore';
+import { forgetRestoredSyncState } from './sync/restore';
+import { settleTeamSyncForRestore, startTeamSync } from './sync/runtime';
 
 const PENDING_KEY = 'shingikai-desk:restore-pending';
 /** The figures of the last full restore (read by the bench; shown nowhere else). */
@@ -70,10 +72,42 @@ export function beforeRestoreBackupPending(): boolean {
  * The restored database `target` is complete: it becomes the app's database (the note first,
  * then the pointer: a crash between the two leaves the previous database current, and the
  * note is dropped at the next start). The caller reloads the page.
+ *
+ * Team use (data/sync/restore.ts): first the mirror hands this PC's unsent changes to its local
+ * PouchDB and stops, and the restored database drops the sync bookkeeping the backup brought,
+ * so the next start compares every shared record with the server afresh (differences become
+ * conflicts, never silent overwrites). If the changes cannot be handed over, nothing switches.
  */
-export function switchToRestoredDatabase(old: string, target: string, message: string): void {
-  localStorage.setItem(PENDING_KEY, JSON.stringify({ old, current: target, message } satisfies PendingRestore));
-  localStorage.setItem(DB_POINTER_KEY, target);
+export async function switchToRestoredDatabase(old: string, target: string, message: string): Promise<void> {
+  await settleTeamSyncForRestore();
+  try {
+    const restored = new ShingikaiDB(target);
+    try {
+      await forgetRestoredSyncState(restored);
+    } finally {
+      restored.close();
+    }
+    localStorage.setItem(PENDING_KEY, JSON.stringify({ old, current: target, message } satisfies PendingRestore));
+    localStorage.setItem(DB_POINTER_KEY, target);
+  } catch (error) {
+    void startTeamSync(); // still on the previous database
+    throw error;
+  }
+}
+
+/**
+ * A whole restore written into the current database (no restore worker): team sync is settled
+ * before `write` and started afresh after it, the restored bookkeeping dropped (as above).
+ */
+export async function restoreInPlaceForTeam<T>(write: () => Promise<T>): Promise<T> {
+  await settleTeamSyncForRestore();
+  try {
+    const result = await write();
+    await forgetRestoredSyncState(db);
+    return result;
+  } finally {
+    void startTeamSync();
+  }
 }
 
 export function deleteDatabase(name: string): Promise<void> {

@@ -17,6 +17,7 @@ import type { PouchDatabase } from './pouch';
 import { FileMirror } from './files';
 import { ipcFileStore } from './fileStore';
 import { loadTeamSession, setTeamSession, teamSession } from './session';
+import { settleMirrorForRestore } from './restore';
 
 /** What the shell shows: the councils' states folded into one. */
 export type TeamSyncState = 'off' | 'syncing' | 'synced' | 'offline' | 'denied';
@@ -160,6 +161,34 @@ export async function stopTeamSync(): Promise<void> {
   publish(OFF);
   await old?.stop();
   await oldFiles?.stop();
+}
+
+/**
+ * Before a whole-database restore switches databases (data/sync/restore.ts): this PC's changes
+ * not sent yet go into the local PouchDB, which the restore does not touch, and team sync stops
+ * (the page then reloads on the restored database and starts it afresh). Throws, with sync
+ * started again, when the changes could not be handed over: the restore must not go on then.
+ */
+export async function settleTeamSyncForRestore(): Promise<void> {
+  await starting.catch(() => undefined);
+  const old = mirror;
+  const oldFiles = files;
+  if (!old && !oldFiles) return;
+  mirror = null;
+  files = null;
+  publish({ ...status, state: 'syncing', error: '復元のため同期を止めています…' });
+  try {
+    if (old) await settleMirrorForRestore(old);
+  } catch (error) {
+    console.warn('[審議会デスク] 復元の前に同期を止められませんでした', error);
+    await oldFiles?.stop().catch(() => undefined);
+    void startTeamSync();
+    throw new Error(
+      'この PC のまだ送っていない変更を同期に渡せなかったため、復元を中止しました。しばらくしてからもう一度復元してください。',
+      { cause: error },
+    );
+  }
+  await oldFiles?.stop().catch(() => undefined);
 }
 
 /** Keeps one version of a record in conflict (or an edited merge; null = deleted); it replicates to everyone. */

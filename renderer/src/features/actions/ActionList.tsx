@@ -50,7 +50,16 @@ const useStyles = makeStyles({
 
 type Mode = 'section' | 'department';
 
-export function ActionList({ records, exporter }: { records: PlanRecords; exporter: ReturnType<typeof useExport> }) {
+/** `readOnly` (閲覧のみ): the list is read and exported; no key or button adds, edits, moves or deletes. */
+export function ActionList({
+  records,
+  exporter,
+  readOnly = false,
+}: {
+  records: PlanRecords;
+  exporter: ReturnType<typeof useExport>;
+  readOnly?: boolean;
+}) {
   const s = useStyles();
   const notify = useNotify();
   const [mode, setMode] = useState<Mode>('section');
@@ -107,6 +116,8 @@ export function ActionList({ records, exporter }: { records: PlanRecords; export
   const onRowKey = (e: KeyboardEvent<HTMLDivElement>, action: Action, group: Action[]) => {
     if (e.nativeEvent.isComposing || e.key === 'Process' || e.target !== e.currentTarget) return;
     const i = group.indexOf(action);
+    // 閲覧のみ: ↑/↓ still move the focus; no other key acts.
+    if (readOnly && (e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown'))) return;
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       const other = group[i + (e.key === 'ArrowUp' ? -1 : 1)];
@@ -142,14 +153,16 @@ export function ActionList({ records, exporter }: { records: PlanRecords; export
           <Tab value="department">担当ごと</Tab>
         </TabList>
         <span style={{ flex: 1 }} />
-        <Button
-          appearance="primary"
-          icon={<Add20Regular />}
-          onClick={() => setEditing({ action: null, sectionIds: [] })}
-          aria-keyshortcuts="Control+Enter"
-        >
-          アクションを追加
-        </Button>
+        {readOnly ? null : (
+          <Button
+            appearance="primary"
+            icon={<Add20Regular />}
+            onClick={() => setEditing({ action: null, sectionIds: [] })}
+            aria-keyshortcuts="Control+Enter"
+          >
+            アクションを追加
+          </Button>
+        )}
         <Button
           icon={<DocumentTable20Regular />}
           disabled={exporter.busy !== null || actions.length === 0}
@@ -183,7 +196,7 @@ export function ActionList({ records, exporter }: { records: PlanRecords; export
                     else rowRefs.current.delete(a.id);
                   }}
                   onKeyDown={(e) => onRowKey(e, a, g.actions)}
-                  onDoubleClick={() => setEditing({ action: a, sectionIds: a.sectionIds })}
+                  onDoubleClick={readOnly ? undefined : () => setEditing({ action: a, sectionIds: a.sectionIds })}
                 >
                   <div>
                     <Text weight="semibold" className={s.pre}>
@@ -210,33 +223,35 @@ export function ActionList({ records, exporter }: { records: PlanRecords; export
                       </div>
                     ))}
                   </div>
-                  <div style={{ display: 'flex', gap: 2 }}>
-                    <Tooltip content="編集（Enter）" relationship="label">
-                      <Button
-                        size="small"
-                        appearance="subtle"
-                        tabIndex={-1}
-                        icon={<Edit20Regular />}
-                        onClick={() => setEditing({ action: a, sectionIds: a.sectionIds })}
-                      />
-                    </Tooltip>
-                    <Tooltip content="削除（Delete）" relationship="label">
-                      <Button
-                        size="small"
-                        appearance="subtle"
-                        tabIndex={-1}
-                        icon={<Delete20Regular />}
-                        onClick={() => askDelete(a)}
-                      />
-                    </Tooltip>
-                  </div>
+                  {readOnly ? null : (
+                    <div style={{ display: 'flex', gap: 2 }}>
+                      <Tooltip content="編集（Enter）" relationship="label">
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          tabIndex={-1}
+                          icon={<Edit20Regular />}
+                          onClick={() => setEditing({ action: a, sectionIds: a.sectionIds })}
+                        />
+                      </Tooltip>
+                      <Tooltip content="削除（Delete）" relationship="label">
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          tabIndex={-1}
+                          icon={<Delete20Regular />}
+                          onClick={() => askDelete(a)}
+                        />
+                      </Tooltip>
+                    </div>
+                  )}
                 </div>
               ))}
             </div>
           </section>
         ))
       )}
-      {editing ? (
+      {editing && !readOnly ? (
         <ActionForm
           records={records}
           action={editing.action}

@@ -1,4 +1,7 @@
-/** One vision's action plan: アクション一覧 and 進捗管理 as nested routes, with the export bar. */
+/**
+ * One vision's action plan: アクション一覧 and 進捗管理 as nested routes, with the export bar. A
+ * 閲覧のみ member reads both and exports the sheets; nothing is added, edited, moved or recorded.
+ */
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Button, Field, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular } from '@fluentui/react-icons';
@@ -13,6 +16,7 @@ import { actionsStore, type PlanRecords } from './data';
 import { parseFiscalYear } from './form';
 import { ActionList } from './ActionList';
 import { ProgressView } from './ProgressView';
+import { ReadOnlyArea, ReadOnlyNotice, useCouncilAccess } from '../sync';
 
 const TABS = [
   { key: '', label: 'アクション一覧' },
@@ -25,6 +29,7 @@ export function PlanFrame({ council }: { council: Council }) {
   const { pathname } = useLocation();
   const exporter = useExport({ bar: true });
   const records = useLiveQuery(() => actionsStore.planRecords(council.id, draftId), [council.id, draftId]);
+  const { readOnly } = useCouncilAccess(council.id);
   if (records === undefined) return <Spinner label="読み込み中…" />;
   if (records === null) return <NotFoundScreen what="アクションプラン" />;
   const base = `/councils/${council.id}/actions/${draftId}`;
@@ -46,7 +51,10 @@ export function PlanFrame({ council }: { council: Council }) {
           ビジョン：{records.draft.title}
         </Text>
       </div>
-      <PlanSettings records={records} />
+      <ReadOnlyNotice readOnly={readOnly} what="アクションプラン（アクション・進捗）" />
+      <ReadOnlyArea readOnly={readOnly}>
+        <PlanSettings records={records} />
+      </ReadOnlyArea>
       <SavedFileBar saved={exporter.saved} onClose={exporter.clear} />
       <TabList
         size="small"
@@ -62,8 +70,8 @@ export function PlanFrame({ council }: { council: Council }) {
         ))}
       </TabList>
       <Routes>
-        <Route index element={<ActionList records={records} exporter={exporter} />} />
-        <Route path="progress" element={<ProgressView records={records} exporter={exporter} />} />
+        <Route index element={<ActionList records={records} exporter={exporter} readOnly={readOnly} />} />
+        <Route path="progress" element={<ProgressView records={records} exporter={exporter} readOnly={readOnly} />} />
         <Route path="*" element={<NotFoundScreen />} />
       </Routes>
     </>

@@ -18,11 +18,13 @@ import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
 import { actionsStore } from './data';
 import { planPeriod } from './labels';
+import { ReadOnlyNotice, useCouncilAccess } from '../sync';
 
 export function PlanIndex({ council }: { council: Council }) {
   const navigate = useNavigate();
   const notify = useNotify();
   const rows = useLiveQuery(() => actionsStore.plansOfCouncil(council.id), [council.id]);
+  const { readOnly } = useCouncilAccess(council.id);
   if (!rows) return <Spinner label="読み込み中…" />;
   const base = `/councils/${council.id}/actions`;
   if (rows.length === 0)
@@ -33,6 +35,7 @@ export function PlanIndex({ council }: { council: Council }) {
     );
   return (
     <Section title="アクションプラン（ビジョンごと）">
+      <ReadOnlyNotice readOnly={readOnly} what="アクションプラン" />
       <Table aria-label="ビジョンとアクションプラン" size="small">
         <TableHeader>
           <TableRow>
@@ -55,7 +58,7 @@ export function PlanIndex({ council }: { council: Council }) {
                   <Button icon={<Open20Regular />} onClick={() => navigate(`${base}/${draft.id}`)}>
                     開く
                   </Button>
-                ) : (
+                ) : readOnly ? null : (
                   <Button
                     icon={<Add20Regular />}
                     onClick={() =>

@@ -48,7 +48,16 @@ const useStyles = makeStyles({
   pre: { whiteSpace: 'pre-line' },
 });
 
-export function ProgressView({ records, exporter }: { records: PlanRecords; exporter: ReturnType<typeof useExport> }) {
+/** `readOnly` (閲覧のみ): the year is read and exported; no progress is recorded. */
+export function ProgressView({
+  records,
+  exporter,
+  readOnly = false,
+}: {
+  records: PlanRecords;
+  exporter: ReturnType<typeof useExport>;
+  readOnly?: boolean;
+}) {
   const s = useStyles();
   const { plan, draft, actions, progress, council } = records;
   const thisYear = fiscalYearOf(todayInTokyo());
@@ -74,7 +83,7 @@ export function ProgressView({ records, exporter }: { records: PlanRecords; expo
 
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, a: Action) => {
     if (e.nativeEvent.isComposing || e.key === 'Process' || e.target !== e.currentTarget) return;
-    if (e.key === 'Enter') {
+    if (e.key === 'Enter' && !readOnly) {
       e.preventDefault();
       setRecording(a);
     }
@@ -202,9 +211,11 @@ export function ProgressView({ records, exporter }: { records: PlanRecords; expo
                         <span className={s.small}>{entry?.comment}</span>
                       </TableCell>
                       <TableCell>
-                        <Button size="small" icon={<Edit20Regular />} tabIndex={-1} onClick={() => setRecording(a)}>
-                          記録
-                        </Button>
+                        {readOnly ? null : (
+                          <Button size="small" icon={<Edit20Regular />} tabIndex={-1} onClick={() => setRecording(a)}>
+                            記録
+                          </Button>
+                        )}
                       </TableCell>
                     </TableRow>
                   );
@@ -214,7 +225,7 @@ export function ProgressView({ records, exporter }: { records: PlanRecords; expo
           </Table>
         </>
       )}
-      {recording ? (
+      {recording && !readOnly ? (
         <ProgressDialog
           records={records}
           action={recording}

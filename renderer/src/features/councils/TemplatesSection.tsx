@@ -36,7 +36,8 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-export function TemplatesSection({ council }: { council: Council }) {
+/** `readOnly` (閲覧のみ): the starters and the guide still download; nothing is uploaded, replaced or removed. */
+export function TemplatesSection({ council, readOnly = false }: { council: Council; readOnly?: boolean }) {
   const notify = useNotify();
   const exporter = useExport();
   const input = useRef<HTMLInputElement>(null);
@@ -141,7 +142,7 @@ export function TemplatesSection({ council }: { council: Council }) {
                   >
                     ひな形をダウンロード
                   </Button>
-                  {t ? (
+                  {readOnly ? null : t ? (
                     <>
                       <Button
                         size="small"

@@ -1,4 +1,7 @@
-/** 会議開催計画 (seed 002): planned meetings of a fiscal year by month, with their themes; exported to Excel. */
+/**
+ * 会議開催計画 (seed 002): planned meetings of a fiscal year by month, with their themes; exported to Excel.
+ * A 閲覧のみ member reads and exports it: nothing is added, imported, changed or deleted.
+ */
 import { useState } from 'react';
 import { useLiveQuery } from '../../data/live';
 import { useNavigate } from 'react-router-dom';
@@ -35,6 +38,7 @@ import type { Council, PlanEntry } from '../../../../shared/domain';
 import { CommitInput } from '../../ui/CommitInput';
 import { SavedFileBar, useExport } from '../../ui/exporting';
 import { call } from '../../platform/bridge';
+import { ReadOnlyArea, ReadOnlyNotice, useCouncilAccess } from '../sync';
 
 export function MeetingPlan({ council }: { council: Council }) {
   const navigate = useNavigate();
@@ -44,6 +48,7 @@ export function MeetingPlan({ council }: { council: Council }) {
   const meetings = useLiveQuery(() => sortedMeetings(council.id), [council.id]);
   const all = usePlanEntries(council.id);
   const [chosen, setChosen] = useState<number | null>(null);
+  const { readOnly } = useCouncilAccess(council.id);
   if (!meetings || !all) return null;
 
   const years = new Set<number>([
@@ -120,12 +125,16 @@ export function MeetingPlan({ council }: { council: Council }) {
                 </Option>
               ))}
             </Dropdown>
-            <Button icon={<ArrowImport24Regular />} onClick={() => void importMeetings()}>
-              登録済みの会議から取り込む
-            </Button>
-            <Button icon={<Add24Regular />} onClick={() => void addEntry()}>
-              予定を追加
-            </Button>
+            {readOnly ? null : (
+              <>
+                <Button icon={<ArrowImport24Regular />} onClick={() => void importMeetings()}>
+                  登録済みの会議から取り込む
+                </Button>
+                <Button icon={<Add24Regular />} onClick={() => void addEntry()}>
+                  予定を追加
+                </Button>
+              </>
+            )}
             <Button
               appearance="primary"
               icon={<TableArrowUp24Regular />}
@@ -139,85 +148,90 @@ export function MeetingPlan({ council }: { council: Council }) {
           </>
         }
       >
+        <ReadOnlyNotice readOnly={readOnly} what="会議開催計画" />
         <Text size={200} block style={{ color: tokens.colorNeutralForeground3, marginBottom: 6 }}>
           月ごとに開催予定の会議と検討テーマを入力します（テーマは1行に1つ）。Excel には4月から3月までの各月が並びます。
         </Text>
         {entries.length === 0 ? (
           <Text>{formatFiscalYear(fiscalYear)}の予定はまだありません。</Text>
         ) : (
-          <Table size="small" aria-label="会議開催計画">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell style={{ width: 110 }}>月</TableHeaderCell>
-                <TableHeaderCell style={{ width: 130 }}>会議</TableHeaderCell>
-                <TableHeaderCell>検討テーマ</TableHeaderCell>
-                <TableHeaderCell style={{ width: 50 }} />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>
-                    <Dropdown
-                      size="small"
-                      aria-label="月"
-                      value={`${e.month}月`}
-                      selectedOptions={[String(e.month)]}
-                      style={{ minWidth: 90 }}
-                      onOptionSelect={(_, d) => void save({ ...e, month: Number(d.optionValue) })}
-                    >
-                      {FISCAL_MONTHS.map((m) => (
-                        <Option key={m} value={String(m)}>{`${m}月`}</Option>
-                      ))}
-                    </Dropdown>
-                  </TableCell>
-                  <TableCell>
-                    <Input
-                      size="small"
-                      type="number"
-                      min={1}
-                      aria-label="回"
-                      contentBefore="第"
-                      contentAfter="回"
-                      value={e.meetingNumber ? String(e.meetingNumber) : ''}
-                      style={{ width: 110 }}
-                      onChange={(_, d) => {
-                        const n = Number(d.value);
-                        void save({ ...e, meetingNumber: d.value && Number.isInteger(n) && n >= 1 ? n : null });
-                      }}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <CommitInput
-                      multiline
-                      aria-label="検討テーマ"
-                      value={e.themes.join('\n')}
-                      style={{ width: '100%' }}
-                      onCommit={(v) =>
-                        save({
-                          ...e,
-                          themes: v
-                            .split(/\r?\n/)
-                            .map((t) => t.trim())
-                            .filter(Boolean),
-                        })
-                      }
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Tooltip content="削除" relationship="label">
-                      <Button
-                        size="small"
-                        appearance="subtle"
-                        icon={<DeleteRegular />}
-                        onClick={() => void removePlanEntry(e.id)}
-                      />
-                    </Tooltip>
-                  </TableCell>
+          <ReadOnlyArea readOnly={readOnly}>
+            <Table size="small" aria-label="会議開催計画">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell style={{ width: 110 }}>月</TableHeaderCell>
+                  <TableHeaderCell style={{ width: 130 }}>会議</TableHeaderCell>
+                  <TableHeaderCell>検討テーマ</TableHeaderCell>
+                  <TableHeaderCell style={{ width: 50 }} />
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {entries.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell>
+                      <Dropdown
+                        size="small"
+                        aria-label="月"
+                        value={`${e.month}月`}
+                        selectedOptions={[String(e.month)]}
+                        style={{ minWidth: 90 }}
+                        onOptionSelect={(_, d) => void save({ ...e, month: Number(d.optionValue) })}
+                      >
+                        {FISCAL_MONTHS.map((m) => (
+                          <Option key={m} value={String(m)}>{`${m}月`}</Option>
+                        ))}
+                      </Dropdown>
+                    </TableCell>
+                    <TableCell>
+                      <Input
+                        size="small"
+                        type="number"
+                        min={1}
+                        aria-label="回"
+                        contentBefore="第"
+                        contentAfter="回"
+                        value={e.meetingNumber ? String(e.meetingNumber) : ''}
+                        style={{ width: 110 }}
+                        onChange={(_, d) => {
+                          const n = Number(d.value);
+                          void save({ ...e, meetingNumber: d.value && Number.isInteger(n) && n >= 1 ? n : null });
+                        }}
+                      />
+                    </TableCell>
+                    <TableCell>
+                      <CommitInput
+                        multiline
+                        aria-label="検討テーマ"
+                        value={e.themes.join('\n')}
+                        style={{ width: '100%' }}
+                        onCommit={(v) =>
+                          save({
+                            ...e,
+                            themes: v
+                              .split(/\r?\n/)
+                              .map((t) => t.trim())
+                              .filter(Boolean),
+                          })
+                        }
+                      />
+                    </TableCell>
+                    <TableCell>
+                      {readOnly ? null : (
+                        <Tooltip content="削除" relationship="label">
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            icon={<DeleteRegular />}
+                            onClick={() => void removePlanEntry(e.id)}
+                          />
+                        </Tooltip>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ReadOnlyArea>
         )}
       </Section>
     </>

@@ -1,7 +1,7 @@
 /**
  * 各分野の現状と課題 (seed 004 資料２): rows are fields, columns the council's matrix
  * columns. Opinion columns fill from opinions by source; the others are text items
- * edited here.
+ * edited here. A 閲覧のみ member reads and exports it: no column settings, no item added, edited or deleted.
  */
 import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { matrixRows } from '../../../../shared/opinions';
 import { addMatrixItem, deleteMatrixItem, putMatrixItem, useCouncilOpinions, useMatrixItems } from './data/index';
 import { ExportMenu } from './ExportMenu';
 import { MatrixColumnsDialog } from './MatrixColumnsDialog';
+import { ReadOnlyNotice, useCouncilAccess } from '../sync';
 
 const useStyles = makeStyles({
   wrap: {
@@ -42,20 +43,24 @@ export function MatrixView({ council }: { council: Council }) {
   const opinions = useCouncilOpinions(council.id);
   const items = useMatrixItems(council.id);
   const [settings, setSettings] = useState(false);
+  const { readOnly } = useCouncilAccess(council.id);
   usePrintShortcut();
   if (!opinions || !items) return null;
   const rows = matrixRows(council, opinions, items);
   const width = council.matrixColumns.length ? `${Math.floor(92 / council.matrixColumns.length)}%` : 'auto';
   return (
     <>
+      <ReadOnlyNotice readOnly={readOnly} what="各分野の現状と課題" />
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 12 }}>
         <Text>
           意見の列は、出典ごとの意見（意見ボード）から自動で表示されます。ほかの列は項目をクリックして編集できます。
         </Text>
         <div style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
-          <Button icon={<SettingsRegular />} onClick={() => setSettings(true)}>
-            列の設定
-          </Button>
+          {readOnly ? null : (
+            <Button icon={<SettingsRegular />} onClick={() => setSettings(true)}>
+              列の設定
+            </Button>
+          )}
           <ExportMenu councilId={council.id} />
         </div>
       </div>
@@ -104,6 +109,7 @@ export function MatrixView({ council }: { council: Council }) {
                           fieldId={r.fieldId!}
                           columnId={column.id}
                           label={`${r.name}・${column.title}`}
+                          readOnly={readOnly}
                           items={items
                             .filter((x) => x.fieldId === r.fieldId && x.columnId === column.id)
                             .sort((a, b) => a.order - b.order)}
@@ -117,7 +123,7 @@ export function MatrixView({ council }: { council: Council }) {
           </tbody>
         </table>
       </div>
-      <MatrixColumnsDialog council={council} open={settings} onClose={() => setSettings(false)} />
+      <MatrixColumnsDialog council={council} open={settings && !readOnly} onClose={() => setSettings(false)} />
     </>
   );
 }
@@ -128,12 +134,14 @@ function ItemsCell({
   columnId,
   items,
   label,
+  readOnly,
 }: {
   council: Council;
   fieldId: string;
   columnId: string;
   items: MatrixItem[];
   label: string;
+  readOnly: boolean;
 }) {
   const s = useStyles();
   const notify = useNotify();
@@ -168,7 +176,9 @@ function ItemsCell({
       <ul className={s.ul}>
         {items.map((item) => (
           <li key={item.id}>
-            {editing === item.id ? (
+            {readOnly ? (
+              <Text className={s.itemText}>{item.text}</Text>
+            ) : editing === item.id ? (
               <Textarea
                 aria-label={`${label}の項目`}
                 autoFocus
@@ -217,9 +227,11 @@ function ItemsCell({
           </li>
         ))}
       </ul>
-      <Button size="small" appearance="transparent" icon={<AddRegular />} onClick={() => void add()}>
-        項目を追加
-      </Button>
+      {readOnly ? null : (
+        <Button size="small" appearance="transparent" icon={<AddRegular />} onClick={() => void add()}>
+          項目を追加
+        </Button>
+      )}
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { useState, useSyncExternalStore } from 'react';
 import {
   Button,
   Checkbox,
+  MessageBar,
+  MessageBarBody,
   Select,
   Table,
   TableBody,
@@ -28,6 +30,7 @@ import {
   uploadPackage,
 } from './data';
 import { onRestoreSwitch, restoreSwitchState, type RestoreSwitchState } from '../../data/restoreSwitch';
+import { subscribeTeamSync, teamSyncStatus } from '../../data/sync/runtime';
 
 const COUNT_LABELS: [string, string][] = [
   ['members', '委員'],
@@ -73,6 +76,16 @@ export function RestoreSection({
   // After a full restore the page reloads on the restored database: its message, and the
   // 「復元の前」 backup then written from the previous database.
   const switched = useSyncExternalStore(onRestoreSwitch, restoreSwitchState);
+  // Team use: what a restore does to the records shared with the team, said before it runs.
+  const team = useSyncExternalStore(subscribeTeamSync, teamSyncStatus);
+  const teamNote =
+    team.state === 'off' || target === null
+      ? null
+      : target
+        ? team.councils.includes(target)
+          ? 'council'
+          : null
+        : 'all';
   const run = async () => {
     if (!summary || target === null) return;
     setBusy(true);
@@ -147,6 +160,11 @@ export function RestoreSection({
               ? '先に現在のデータをバックアップします。'
               : '現在のデータは復元の直後にバックアップします（書けるまで現在のデータを残します）。'}
           </Text>
+          {teamNote ? (
+            <MessageBar intent="warning" role="note" aria-label="チームで使う PC の復元">
+              <MessageBarBody>{TEAM_RESTORE_TEXT[teamNote]}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           <Button appearance="primary" disabled={busy} onClick={() => void run()}>
             復元を実行
           </Button>
@@ -168,6 +186,19 @@ export function RestoreSection({
     </Section>
   );
 }
+
+/** What a restore does on a PC that syncs with the team (docs/TEAM.md §6). */
+const TEAM_RESTORE_TEXT = {
+  all:
+    'この PC はチームで同期しています。復元の前に、この PC でまだ送っていない変更を同期に渡してから同期を止めます。' +
+    '復元のあとは同期をやり直し、共有している審議会の記録をサーバーと一件ずつ比べます。バックアップのあとに作られた記録は' +
+    'サーバーから届きます。復元した記録のうちサーバーと内容が違うもの（バックアップのあとに誰かが変えた・削除した記録）は' +
+    '「競合」になり、「競合」一覧でどちらを残すかを選びます。選ぶまで、この PC には復元した版、ほかの PC にはサーバーの版が' +
+    '表示されます。どちらの版も黙って消えることはありません。',
+  council:
+    'この審議会はチームで共有しています。復元した記録はこの PC での変更としてサーバーに送られ、ほかの PC にも届きます' +
+    '（その間にほかの PC で変えられた記録は「競合」になり、どちらを残すかを選べます）。',
+} as const;
 
 function beforeRestoreText(s: RestoreSwitchState): string {
   if (s.backup === 'writing') return '復元前のデータをバックアップしています…';

@@ -7,7 +7,12 @@ import { backupNow } from '../../data/backup';
 import { openRestoreWorker } from '../../data/backupRestore';
 import { rebuildSearchIndex } from '../search';
 import { LATEST_SCHEMA_VERSION, newRestoredDbName } from '../../data/database';
-import { beforeRestoreBackupPending, RESTORE_TIMING_KEY, switchToRestoredDatabase } from '../../data/restoreSwitch';
+import {
+  beforeRestoreBackupPending,
+  restoreInPlaceForTeam,
+  RESTORE_TIMING_KEY,
+  switchToRestoredDatabase,
+} from '../../data/restoreSwitch';
 import { AppError } from '../../../../shared/errors';
 import {
   councilRecords,
@@ -102,7 +107,7 @@ export async function restoreFromBackup(
         }),
       );
       const message = restoredText(records, files.restored, files.missing.length);
-      switchToRestoredDatabase(db.name, target, message);
+      await switchToRestoredDatabase(db.name, target, message);
       return { ...result, attachments: files.restored, missing: files.missing, switched: true };
     }
     progress('バックアップを読み込み、現在のデータをバックアップしています（復元の前）…');
@@ -146,7 +151,9 @@ async function restoreOnPage(
   const storedNames = councilId ? [...referencedStoredNames(records, STORED_NAME)] : undefined;
   const files = await call('backup:restore:attachments', { name, ...(storedNames ? { storedNames } : {}) });
   progress('記録を復元しています…');
-  const result = await restoreRecords(db, backup.tables, councilId ? { councilId } : {});
+  const result = councilId
+    ? await restoreRecords(db, backup.tables, { councilId })
+    : await restoreInPlaceForTeam(() => restoreRecords(db, backup.tables));
   rebuildSearchIndex();
   return { ...result, attachments: files.restored, missing: files.missing };
 }

@@ -13,6 +13,8 @@ import { DiffMarked } from '../../ui/DiffMarked';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { resolve, useConflicts, type ConflictVersion, type NamedConflict } from './data';
+import { useCouncilAccess } from './people';
+import { ReadOnlyNotice } from './ReadOnly';
 import { differingFields, mergeFields, showValue, tableLabel, type FieldRow } from './fields';
 import { whenText } from './when';
 
@@ -74,6 +76,8 @@ function ConflictCard({ conflict }: { conflict: NamedConflict }) {
   const [merge, setMerge] = useState<Record<string, string> | null>(null);
   const [busy, setBusy] = useState(false);
   const deleted = (v?: ConflictVersion) => !v || v.record === null;
+  // 閲覧のみ: the versions are compared, not resolved (the server would refuse the resolution).
+  const { readOnly } = useCouncilAccess(conflict.councilId);
 
   const keep = async (record: Record<string, unknown> | null, done: string) => {
     setBusy(true);
@@ -167,8 +171,9 @@ function ConflictCard({ conflict }: { conflict: NamedConflict }) {
           </div>
         ))}
       </div>
+      <ReadOnlyNotice readOnly={readOnly} what="記録（競合の解決）" />
       <div className={s.actions}>
-        {merge ? (
+        {readOnly ? null : merge ? (
           <>
             <Button
               appearance="primary"

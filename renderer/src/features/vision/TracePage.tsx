@@ -1,4 +1,4 @@
-/** 意見の反映: every opinion of the council, where it went in the working copy, and its status. */
+/** 意見の反映: every opinion of the council, where it went in the working copy, and its status (閲覧のみ: read, not linked). */
 import { useState } from 'react';
 import {
   Badge,
@@ -18,6 +18,7 @@ import { useNotify } from '../../app/notify';
 import { Section } from '../../ui/Section';
 import { EmptyState } from '../../ui/EmptyState';
 import { appDrafts } from './data';
+import { ReadOnlyNotice, useCouncilAccess } from '../sync';
 import { docOfDraft, numberedHeading, opinionPlacements, outline, placementsText } from '../../../../shared/drafts';
 import { OPINION_SOURCE_LABELS, type Council, type Draft, type Opinion } from '../../../../shared/domain';
 
@@ -26,6 +27,7 @@ type Filter = 'all' | 'linked' | 'unlinked';
 export function TracePage({ council, draft, opinions }: { council: Council; draft: Draft; opinions: Opinion[] }) {
   const notify = useNotify();
   const [filter, setFilter] = useState<Filter>('all');
+  const { readOnly } = useCouncilAccess(council.id);
   const doc = docOfDraft(draft);
   const entries = outline(draft.sections, draft.numbering);
   const field = (id: string | null) => council.fields.find((f) => f.id === id)?.name ?? '—';
@@ -73,6 +75,7 @@ export function TracePage({ council, draft, opinions }: { council: Council; draf
         </Field>
       }
     >
+      <ReadOnlyNotice readOnly={readOnly} what="意見の反映箇所" />
       <Text block size={200} style={{ color: tokens.colorNeutralForeground3, marginBottom: 8 }}>
         反映箇所の番号は作業中の原稿のものです。版ごとの番号は各版の「意見の反映状況」で確認できます。
       </Text>
@@ -113,8 +116,9 @@ export function TracePage({ council, draft, opinions }: { council: Council; draf
                     placeholder="項目を選ぶ"
                     value={placements.map((p) => p.path).join('、')}
                     selectedOptions={placements.map((p) => p.sectionId)}
+                    disabled={readOnly}
                     onOptionSelect={(_, d) => {
-                      if (d.optionValue) toggle(o, d.optionValue);
+                      if (d.optionValue && !readOnly) toggle(o, d.optionValue);
                     }}
                     style={{ width: '100%', minWidth: 0 }}
                   >
