@@ -18,6 +18,16 @@ const useStyles = makeStyles({
       cursor: 'not-allowed',
       opacity: 0.55,
     },
+    // Fluent draws a field's frame on its wrapper, which the disabled fieldset does not reach:
+    // an empty field would look editable.
+    '& .fui-Input, & .fui-Textarea': {
+      cursor: 'not-allowed',
+      backgroundColor: tokens.colorNeutralBackgroundDisabled,
+      borderTopColor: tokens.colorNeutralStrokeDisabled,
+      borderRightColor: tokens.colorNeutralStrokeDisabled,
+      borderBottomColor: tokens.colorNeutralStrokeDisabled,
+      borderLeftColor: tokens.colorNeutralStrokeDisabled,
+    },
   },
   note: { marginBottom: tokens.spacingVerticalM },
 });
