@@ -15,6 +15,10 @@
  * BACKUP_BENCH_QUICK=1 seeds a fifth of the installation (for iterating; its figures are not the issue's).
  * BACKUP_BENCH_PROFILE=<folder> writes a CPU profile of the page's main thread over the typing while the
  *   backup runs (backup-page.cpuprofile, for Chrome DevTools).
+ * BACKUP_BENCH_AB=<n> (a diagnosis, no figures): n rounds with the search worker held back alternated with n
+ *   as the app is, in one page, the search index's database deleted before each; each round prints its keys,
+ *   long tasks, and when the search index was built and stored relative to the click. The figure run prints
+ *   that line too: the search keeper runs in it, as it does for a user.
  * restore.full_ms: 「復元を実行」 clicked (after 「すべて復元」 of that backup) → 「復元しました」 shown
  *   by the settings screen after the page reloaded on the restored database, i.e. the restored
  *   data usable. In between: the restore worker reads and parses the file (main brings the
