@@ -6,7 +6,7 @@
  * the records and writes its index after the backup, unless a search waits for it.
  */
 import { describe, expect, it } from 'vitest';
-import { GiveWay, BACKUP_HEARTBEAT_MS } from '../../renderer/src/data/activity';
+import { announceBackup, GiveWay, BACKUP_HEARTBEAT_MS } from '../../renderer/src/data/activity';
 import { IndexKeeper, type KeeperSource } from '../../renderer/src/features/search/keeper';
 import type { SearchDoc } from '../../shared/search/types';
 
@@ -95,5 +95,20 @@ describe('the search keeper beside a backup', () => {
     const before = now;
     await giveWay.rest();
     expect(now - before).toBe(40);
+  });
+  it('a worker started while a backup is already being written learns of it (it asks the windows)', async () => {
+    const backup = announceBackup();
+    await sleep(50);
+    const giveWay = new GiveWay();
+    const stop = giveWay.listen();
+    let waited = false;
+    const wait = giveWay.afterBackup().then(() => (waited = true));
+    await sleep(800);
+    expect(giveWay.backupRunning).toBe(true);
+    expect(waited).toBe(false);
+    backup.end();
+    await wait;
+    expect(giveWay.backupRunning).toBe(false);
+    stop();
   });
 });

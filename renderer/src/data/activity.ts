@@ -14,13 +14,17 @@ export type Activity =
   /** A backup is being written (repeated every BACKUP_HEARTBEAT_MS while it is), or is done. */
   | { type: 'backup'; running: boolean }
   /** A key or a click on a page while a backup is written (at most every 100 ms). */
-  | { type: 'input' };
+  | { type: 'input' }
+  /** A worker that starts listening asks: a window writing a backup answers at once. */
+  | { type: 'ask' };
 
 /** How often a window writing a backup says so again. */
 export const BACKUP_HEARTBEAT_MS = 5000;
 /** Work put off for a backup waits at most this long, looking again every WAIT_STEP_MS. */
 const MAX_WAIT_MS = 10 * 60_000;
 const WAIT_STEP_MS = 250;
+/** How long a worker that starts listening waits for a window writing a backup to say so. */
+const ANSWER_MS = 300;
 
 interface Channel {
   postMessage(message: Activity): void;
@@ -45,6 +49,9 @@ export function announceBackup(): { input(): void; end(): void } {
     }
   };
   say({ type: 'backup', running: true });
+  channel.onmessage = (event) => {
+    if (event.data.type === 'ask') say({ type: 'backup', running: true });
+  };
   const beat = setInterval(() => say({ type: 'backup', running: true }), BACKUP_HEARTBEAT_MS);
   return {
     input: () => say({ type: 'input' }),
@@ -73,11 +80,16 @@ export class GiveWay {
     this.typing = new TypingPacer({ quietMs: 500, restMs: 40, busyRows: 0, idleRows: 0 }, now, sleep);
   }
 
-  /** Listens on the channel (in a worker or a page); returns the stop. */
+  /** Until the windows had time to answer the question of `listen` (a backup begun before it). */
+  private answered: Promise<void> = Promise.resolve();
+
+  /** Listens on the channel (in a worker or a page) and asks whether a backup is being written; returns the stop. */
   listen(): () => void {
     const channel = openChannel();
     if (!channel) return () => {};
     channel.onmessage = (event) => this.hear(event.data);
+    channel.postMessage({ type: 'ask' });
+    this.answered = this.sleep(ANSWER_MS);
     return () => channel.close();
   }
 
@@ -101,6 +113,7 @@ export class GiveWay {
    * at most MAX_WAIT_MS — then rests as `rest` does.
    */
   async afterBackup(wanted: () => boolean = () => false): Promise<void> {
+    await this.answered;
     const since = this.now();
     while (this.backupRunning && !wanted() && this.now() - since < MAX_WAIT_MS) await this.sleep(WAIT_STEP_MS);
     await this.rest();
