@@ -15,6 +15,10 @@
  * BACKUP_BENCH_QUICK=1 seeds a fifth of the installation (for iterating; its figures are not the issue's).
  * BACKUP_BENCH_PROFILE=<folder> writes a CPU profile of the page's main thread over the typing while the
  *   backup runs (backup-page.cpuprofile, for Chrome DevTools).
+ * BACKUP_BENCH_AB=<n> (a diagnosis, no figures): n rounds with the search worker held back alternated with n
+ *   as the app is, in one page, the search index's database deleted before each; each round prints its keys,
+ *   long tasks, and when the search index was built and stored relative to the click. The figure run prints
+ *   that line too: the search keeper runs in it, as it does for a user.
  * restore.full_ms: 「復元を実行」 clicked (after 「すべて復元」 of that backup) → 「復元しました」 shown
  *   by the settings screen after the page reloaded on the restored database, i.e. the restored
  *   data usable. In between: the restore worker reads and parses the file (main brings the
@@ -23,12 +27,12 @@
  *   written AFTER that from the previous database (timed and printed beside, not in the figure),
  *   and the search index is rebuilt in its worker after the reload (printed beside when ready).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { percentile, type BenchModule, type Figure } from './harness';
-import { launchChromium, newBenchPage, startBrowserServer } from './browser';
+import { launchChromium, newBenchPage, saveCpuProfile, startBrowserServer, startCpuProfile } from './browser';
 import { seedInstallation } from './fixture/browser-seed';
 
 const KEY_DELAY_MS = 30;
@@ -39,22 +43,8 @@ const PROFILE = process.env.BACKUP_BENCH_PROFILE;
 /** BACKUP_BENCH_QUICK=1: a fifth of the installation (20,000 remarks, 4,000 opinions), for iterating; not the figure. */
 const QUICK = process.env.BACKUP_BENCH_QUICK === '1';
 const TRACE_MS = 20_000;
-
-/** BACKUP_BENCH_PROFILE: the page's CPU profile from the click until the backup file is there. */
-async function startBackupProfile(page: Page): Promise<(() => Promise<void>) | null> {
-  if (!PROFILE) return null;
-  mkdirSync(PROFILE, { recursive: true });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  return async () => {
-    const { profile } = await cdp.send('Profiler.stop');
-    mkdirSync(PROFILE, { recursive: true });
-    writeFileSync(path.join(PROFILE, 'backup-page.cpuprofile'), JSON.stringify(profile));
-    await cdp.detach();
-  };
-}
+/** BACKUP_BENCH_AB=<n>: n rounds with the search worker held back, alternated with n as the app is (a diagnosis; no figures). */
+const AB_ROUNDS = Number(process.env.BACKUP_BENCH_AB ?? 0);
 
 async function installKeyProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -84,6 +74,140 @@ const files = (dir: string) => {
   }
 };
 
+/** What one backup while typing gave (one round of the bench). */
+interface BackupRound {
+  backupMs: number;
+  screenMs: number;
+  keys: number[];
+  longTasks: number[];
+  idle: number[];
+  idleLong: number[];
+  partRequests: number;
+  rests: number | undefined;
+  /** The search keeper's work as the page's marks show it, relative to the click (printed). */
+  search: string;
+}
+
+/**
+ * From the settings screen (reloaded): 「今すぐバックアップ」 clicked, the live screen of `meetingId`
+ * opened, keys typed into its entry line until the backup file is there; then the same typing
+ * with no backup running (the floor). `profile`: the name of the page's CPU profile (BACKUP_BENCH_PROFILE).
+ */
+async function backupWhileTyping(
+  page: Page,
+  browser: Browser,
+  backups: string,
+  meetingId: string,
+  profile: string,
+  trace: boolean,
+): Promise<BackupRound> {
+  await page.getByRole('button', { name: '今すぐバックアップ' }).waitFor();
+  await page.waitForTimeout(1000);
+  await installKeyProbe(page);
+
+  // Back up, then type in the live screen until the file is written.
+  // The backup goes to main in parts (backup:write:part), one request each (the worker's too).
+  let partRequests = 0;
+  const countParts = (r: Request) => {
+    if (r.url().includes(encodeURIComponent('backup:write:part'))) partRequests++;
+  };
+  page.context().on('request', countParts);
+  const before = files(backups).length;
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) await startCpuProfile(cdp, 500);
+  const t0 = Date.now();
+  await page.evaluate(() => performance.mark('bench:backup-click'));
+  await page.getByRole('button', { name: '今すぐバックアップ' }).click();
+  await page.evaluate((id) => (location.hash = `#/meetings/${id}/live`), meetingId);
+  const entry = page.getByRole('textbox', { name: '発言の入力' });
+  await entry.waitFor();
+  await entry.focus();
+  // The meeting's remarks shown and a frame painted: typing is timed on the ready screen, as the floor
+  // below is (the first render of a meeting with thousands of remarks is the screen's own cost, not the backup's).
+  await page.getByRole('listbox', { name: '記録の一覧' }).waitFor({ timeout: 120_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const screenMs = Date.now() - t0;
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[]; __long: number[] };
+    w.__keys.length = 0;
+    w.__long.length = 0;
+  });
+  let backupMs = 0;
+  // BACKUP_BENCH_PROFILE: also a Chromium trace of the first TRACE_MS of the typing (which thread does what).
+  let tracing = trace;
+  if (tracing)
+    await browser.startTracing(page, {
+      path: path.join(PROFILE!, 'backup-trace.json'),
+      categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'IndexedDB'],
+    });
+  const text = 'kaigi no kiroku wo tottemasu ';
+  for (let i = 0; i < 100_000; i++) {
+    if (files(backups).length > before) {
+      backupMs = Date.now() - t0;
+      break;
+    }
+    await page.keyboard.type(text.slice(0, 10), { delay: KEY_DELAY_MS });
+    if (tracing && Date.now() - t0 > TRACE_MS) {
+      tracing = false;
+      await browser.stopTracing();
+    }
+    if (Date.now() - t0 > 600_000) throw new Error('backup did not finish in 10 min');
+  }
+  await page.waitForTimeout(300);
+  if (tracing) await browser.stopTracing();
+  if (cdp) {
+    await saveCpuProfile(cdp, PROFILE!, profile);
+    await cdp.detach();
+  }
+  page.context().off('request', countParts);
+  const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
+  const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
+  // The same typing with no backup running, in the same page and run (the machine's floor).
+  for (let i = 0; i < 20; i++) await page.keyboard.type(text.slice(0, 10), { delay: KEY_DELAY_MS });
+  await page.waitForTimeout(300);
+  const idle = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
+  const idleLong = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
+  await entry.fill('');
+  const { rests, search } = await page.evaluate(() => {
+    const click = performance.getEntriesByName('bench:backup-click').at(-1)?.startTime ?? 0;
+    const at = (e: PerformanceEntry) => `${((e.startTime - click) / 1000).toFixed(1)} s`;
+    const ready = performance.getEntriesByName('search:ready').at(-1) as PerformanceMark | undefined;
+    const stored = performance.getEntriesByName('search:stored') as PerformanceMark[];
+    const written = performance.getEntriesByName('shingikai-backup-written').at(-1) as PerformanceMark | undefined;
+    const readyText = ready
+      ? `ready ${at(ready)} after the click (${(ready.detail as { rebuilt: boolean }).rebuilt ? 'built' : 'restored'})`
+      : 'not ready';
+    const storedText = stored.length
+      ? `stored ${stored.map((m) => `${at(m)} (write ${((m.detail as { ms: number }).ms / 1000).toFixed(1)} s)`).join(', ')}`
+      : 'not stored';
+    return {
+      rests: (written?.detail as { rests: number } | undefined)?.rests,
+      search: `search index ${readyText}, ${storedText}; backup written ${written ? at(written) : '-'}`,
+    };
+  });
+  return { backupMs, screenMs, keys, longTasks, idle, idleLong, partRequests, rests, search };
+}
+
+const longText = (l: number[]) =>
+  l.length
+    ? `${l.length} (max ${Math.max(...l).toFixed(0)} ms, total ${l.reduce((a, b) => a + b, 0).toFixed(0)} ms)`
+    : '0';
+const maxOf = (l: number[]) => (l.length ? Math.max(...l) : NaN);
+const floorText = (idle: number[]) =>
+  `バックアップなしの同じ入力 ${idle.length}打鍵：最大 ${Math.max(...idle).toFixed(1)} ms、p95 ${percentile(idle, 95).toFixed(1)} ms`;
+
+/** Holds back the search worker's start on pages of this context while sessionStorage says so (BACKUP_BENCH_AB). */
+const HOLD_SEARCH = `(() => {
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    constructor(url, options) {
+      if (sessionStorage.getItem('bench:hold-search') === '1' && String(options?.name ?? '').startsWith('search@'))
+        url = URL.createObjectURL(new Blob([''], { type: 'text/javascript' }));
+      super(url, options);
+    }
+  };
+})();`;
+
 const bench: BenchModule = {
   title: 'バックアップと復元（大規模データ、入力しながら）',
   async run() {
@@ -93,7 +217,7 @@ const bench: BenchModule = {
     const server = await startBrowserServer(dataDir);
     const browser = await launchChromium();
     try {
-      const { page } = await newBenchPage(browser);
+      const { context, page } = await newBenchPage(browser);
       await page.goto(server.url);
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().waitFor();
       const seeded = await seedInstallation(page, {
@@ -101,78 +225,59 @@ const bench: BenchModule = {
         ...(QUICK ? { remarks: 20_000, opinions: 4_000 } : {}),
       });
       const meeting = seeded.meetings.reduce((a, b) => (b.remarks > a.remarks ? b : a));
+      if (AB_ROUNDS > 0) {
+        // BACKUP_BENCH_AB=<n>: n rounds of (search worker held back, as the app is), alternated in this page,
+        // each after the search index's database was deleted (so each round's keeper builds and stores it).
+        await context.addInitScript(HOLD_SEARCH);
+        const rows: { hold: boolean; round: BackupRound }[] = [];
+        for (let i = 0; i < AB_ROUNDS * 2; i++) {
+          const hold = i % 2 === 0;
+          await page.goto(`${server.url}#/settings`);
+          await page.evaluate(
+            (h) =>
+              new Promise<void>((resolve) => {
+                sessionStorage.setItem('bench:hold-search', h ? '1' : '0');
+                const q = indexedDB.deleteDatabase('shingikai-search');
+                q.onsuccess = q.onerror = () => resolve();
+                setTimeout(resolve, 20_000);
+              }),
+            hold,
+          );
+          await page.reload();
+          const round = await backupWhileTyping(
+            page,
+            browser,
+            backups,
+            meeting.id,
+            `backup-page-${hold ? 'held' : 'as-is'}-${i >> 1}`,
+            false,
+          );
+          rows.push({ hold, round });
+          const r = round;
+          console.log(
+            `${hold ? 'search worker held back' : 'as the app is          '}: backup ${r.backupMs} ms, ${r.keys.length} keys, max ${maxOf(r.keys).toFixed(1)} ms, p95 ${percentile(r.keys, 95).toFixed(1)} ms, long tasks ${longText(r.longTasks)}; floor max ${maxOf(r.idle).toFixed(1)} ms, long tasks ${longText(r.idleLong)}; rests ${r.rests ?? '-'}; ${r.search}`,
+          );
+        }
+        const side = (hold: boolean) => rows.filter((r) => r.hold === hold).map((r) => r.round);
+        const sum = (hold: boolean) =>
+          `max ${side(hold)
+            .map((r) => maxOf(r.keys).toFixed(1))
+            .join(' / ')} ms, backup ${side(hold)
+            .map((r) => r.backupMs)
+            .join(' / ')} ms`;
+        console.log(`A/B: search worker held back: ${sum(true)}; as the app is: ${sum(false)}`);
+        return [];
+      }
       await page.goto(`${server.url}#/settings`);
       await page.reload();
-      await page.getByRole('button', { name: '今すぐバックアップ' }).waitFor();
-      await page.waitForTimeout(1000);
-      await installKeyProbe(page);
-
-      // Back up, then type in the live screen until the file is written.
-      // The backup goes to main in parts (backup:write:part), one request each (the worker's too).
-      let partRequests = 0;
-      page.context().on('request', (r) => {
-        if (r.url().includes(encodeURIComponent('backup:write:part'))) partRequests++;
-      });
-      const before = files(backups).length;
-      const stopProfile = await startBackupProfile(page);
-      const t0 = Date.now();
-      await page.getByRole('button', { name: '今すぐバックアップ' }).click();
-      await page.evaluate((id) => (location.hash = `#/meetings/${id}/live`), meeting.id);
-      const entry = page.getByRole('textbox', { name: '発言の入力' });
-      await entry.waitFor();
-      await entry.focus();
-      // The meeting's remarks shown and a frame painted: typing is timed on the ready screen, as the floor
-      // below is (the first render of a meeting with thousands of remarks is the screen's own cost, not the backup's).
-      await page.getByRole('listbox', { name: '記録の一覧' }).waitFor({ timeout: 120_000 });
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-      const screenMs = Date.now() - t0;
-      await page.evaluate(() => {
-        const w = window as unknown as { __keys: number[]; __long: number[] };
-        w.__keys.length = 0;
-        w.__long.length = 0;
-      });
-      let backupMs = 0;
-      // BACKUP_BENCH_PROFILE: also a Chromium trace of the first TRACE_MS of the typing (which thread does what).
-      let tracing = !!PROFILE;
-      if (tracing)
-        await browser.startTracing(page, {
-          path: path.join(PROFILE!, 'backup-trace.json'),
-          categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'IndexedDB'],
-        });
-      const text = 'kaigi no kiroku wo tottemasu ';
-      for (let i = 0; i < 100_000; i++) {
-        if (files(backups).length > before) {
-          backupMs = Date.now() - t0;
-          break;
-        }
-        await page.keyboard.type(text.slice(0, 10), { delay: KEY_DELAY_MS });
-        if (tracing && Date.now() - t0 > TRACE_MS) {
-          tracing = false;
-          await browser.stopTracing();
-        }
-        if (Date.now() - t0 > 600_000) throw new Error('backup did not finish in 10 min');
-      }
-      await page.waitForTimeout(300);
-      if (tracing) await browser.stopTracing();
-      await stopProfile?.();
-      const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
-      const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
-      // The same typing with no backup running, in the same page and run (the machine's floor).
-      for (let i = 0; i < 20; i++) await page.keyboard.type(text.slice(0, 10), { delay: KEY_DELAY_MS });
-      await page.waitForTimeout(300);
-      const idle = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
-      const idleLong = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
-      const longText = (l: number[]) =>
-        l.length
-          ? `${l.length} (max ${Math.max(...l).toFixed(0)} ms, total ${l.reduce((a, b) => a + b, 0).toFixed(0)} ms)`
-          : '0';
+      const round = await backupWhileTyping(page, browser, backups, meeting.id, 'backup-page', !!PROFILE);
+      const { backupMs, screenMs, keys, longTasks, idle, idleLong, partRequests } = round;
       console.log(
         `page long tasks: while the backup ran ${longText(longTasks)}; the same typing without it ${longText(idleLong)}`,
       );
-      await entry.fill('');
-
-      const max = keys.length ? Math.max(...keys) : NaN;
-      const floor = `バックアップなしの同じ入力 ${idle.length}打鍵：最大 ${Math.max(...idle).toFixed(1)} ms、p95 ${percentile(idle, 95).toFixed(1)} ms`;
+      console.log(round.search);
+      const max = maxOf(keys);
+      const floor = floorText(idle);
       const written = files(backups).length
         ? statSync(
             path.join(
@@ -187,13 +292,8 @@ const bench: BenchModule = {
       console.log(
         `backup sent in ${partRequests} parts (file ${(written / 1024 / 1024).toFixed(1)} MB, ${partRequests ? (written / partRequests / 1024 / 1024).toFixed(1) : '-'} MB per part)`,
       );
-      const mark = await page.evaluate(
-        () =>
-          (performance.getEntriesByName('shingikai-backup-written').at(-1) as PerformanceMark | undefined)?.detail as
-            { parts: number; rests: number } | undefined,
-      );
       console.log(
-        `live screen ready ${screenMs} ms after the click (typing timed from then); the worker rested before ${mark?.rests ?? '-'} of its steps because keys were pressed`,
+        `live screen ready ${screenMs} ms after the click (typing timed from then); the worker rested before ${round.rests ?? '-'} of its steps because keys were pressed`,
       );
       console.log(
         `backup: ${backupMs} ms, keystrokes while it ran: ${keys.length}, max ${max.toFixed(1)} ms, p95 ${keys.length ? percentile(keys, 95).toFixed(1) : '-'} ms; ${floor}`,

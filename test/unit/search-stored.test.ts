@@ -13,8 +13,13 @@ import { serialize } from 'node:v8';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/src/data/db';
 import { importBundle } from '../../renderer/src/data/bundle';
-import { clearStoredIndex, loadStoredIndex, searchSourceWith } from '../../renderer/src/features/search/data';
-import { CHUNK_PREFIX, joinStored, splitStored } from '../../renderer/src/features/search/chunks';
+import {
+  clearStoredIndex,
+  loadStoredIndex,
+  saveStoredIndex,
+  searchSourceWith,
+} from '../../renderer/src/features/search/data';
+import { CHUNK_PREFIX, chunkKeys, joinStored, splitStored } from '../../renderer/src/features/search/chunks';
 import {
   INDEX_VERSION,
   IndexKeeper,
@@ -97,7 +102,8 @@ const remarkTexts = async (keeper: IndexKeeper, query: string) =>
 
 async function start(): Promise<{ keeper: IndexKeeper; last: KeeperStatus }> {
   const statuses: KeeperStatus[] = [];
-  const keeper = new IndexKeeper(searchSourceWith({ chunkBytes: CHUNK_BYTES }), (s) => statuses.push(s), 0);
+  // written only when flushed (a keeper of an earlier step saving meanwhile would add its chunks)
+  const keeper = new IndexKeeper(searchSourceWith({ chunkBytes: CHUNK_BYTES }), (s) => statuses.push(s), 3_600_000);
   await keeper.start();
   return { keeper, last: statuses.at(-1)! };
 }
@@ -190,6 +196,45 @@ describe('the stored search index', () => {
     expect(await remarkTexts(again.keeper, '減免')).toEqual(['施設の使用に関し、減免措置を見直してはどうか。']);
     await again.keeper.flush();
     expect((await storedKeys()).filter((k) => k.startsWith(CHUNK_PREFIX)).length).toBeGreaterThan(3);
+  });
+
+  it('writes each chunk in its own step and swaps the header last: a save cut off keeps the index before, a newer save wins', async () => {
+    const first = await start();
+    await first.keeper.flush();
+    const stored = (await loadStoredIndex())!;
+    const header = async () =>
+      (await raw((s) => (s as unknown as { get(k: string): Req<unknown> }).get('index'))) as Parameters<
+        typeof chunkKeys
+      >[0];
+    const chunkKeysStored = async () => (await storedKeys()).filter((k) => k.startsWith(CHUNK_PREFIX)).sort();
+
+    // a pace before every chunk and before the swap (the keeper rests and waits for a backup there)
+    let paces = 0;
+    await saveStoredIndex({ ...stored, seq: stored.seq + 1 }, CHUNK_BYTES, async () => void paces++);
+    const { chunks } = splitStored(stored, CHUNK_BYTES);
+    expect(paces).toBe(chunks.length + 1);
+    expect((await loadStoredIndex())!.seq).toBe(stored.seq + 1);
+    expect(await chunkKeysStored()).toEqual(chunkKeys(await header()).sort());
+
+    // cut off after three chunks (the window closed): the index written before is still read whole
+    let n = 0;
+    const cut = saveStoredIndex({ ...stored, seq: stored.seq + 2 }, CHUNK_BYTES, async () => {
+      if (++n > 3) throw new Error('閉じられました');
+    });
+    await expect(cut).rejects.toThrow('閉じられました');
+    expect((await storedKeys()).length).toBeGreaterThan(chunkKeys(await header()).length + 1);
+    expect(await loadStoredIndex()).toEqual({ ...stored, seq: stored.seq + 1 });
+
+    // a save begun earlier, still writing when a newer one (another window) is stored: the newer stays
+    let inner: Promise<void> | null = null;
+    const older = saveStoredIndex({ ...stored, seq: stored.seq + 3 }, CHUNK_BYTES, async () => {
+      inner ??= saveStoredIndex({ ...stored, seq: stored.seq + 4 }, CHUNK_BYTES);
+      await inner;
+    });
+    await older;
+    expect(await loadStoredIndex()).toEqual({ ...stored, seq: stored.seq + 4 });
+    // nothing left over: only the stored index's chunks (the cut-off save's went with the swap)
+    expect(await chunkKeysStored()).toEqual(chunkKeys(await header()).sort());
   });
 
   it('cuts strings and typed arrays within the chunk size and puts them together as they were', () => {

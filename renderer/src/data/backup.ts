@@ -18,15 +18,36 @@ import {
 } from './backupUpload';
 import { referencedAttachments } from './attachmentSweep';
 import { beforeRestoreBackupPending } from './restoreSwitch';
+import { announceBackup } from './activity';
 import type { FromBackupWorker, ToBackupWorker } from './backup.worker';
 
 type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import' | 'before-restore';
 type BackupInfo = ResultOf<'backup:write:end'>;
 
-export async function backupNow(reason: Reason): Promise<BackupInfo> {
-  const info = await writeBackup(reason);
-  await db.meta.put({ key: 'lastBackup', value: info });
-  return info;
+/** The backup being written or waiting for the one before it (the newest asked), null when none. */
+let current: Promise<BackupInfo> | null = null;
+
+/**
+ * Writes a backup. One at a time: each reads the whole database (seconds to a minute on years of
+ * records), and two at once read it twice side by side, competing with the user's typing for the
+ * CPU and the database. A backup asked while another is written starts after it; an automatic
+ * one asked then is that one (its info is returned; nothing more is read or written).
+ */
+export function backupNow(reason: Reason): Promise<BackupInfo> {
+  if (reason === 'auto' && current) return current;
+  const before = current;
+  const mine = (async () => {
+    await before?.catch(() => undefined);
+    const info = await writeBackup(reason);
+    await db.meta.put({ key: 'lastBackup', value: info });
+    return info;
+  })();
+  current = mine;
+  const clear = () => {
+    if (current === mine) current = null;
+  };
+  mine.then(clear, clear);
+  return mine;
 }
 
 /** How many parts the last backup of this page was sent in (the bench prints it). */
@@ -61,18 +82,22 @@ async function writeBackup(reason: Reason): Promise<BackupInfo> {
       type: 'module',
       name: workerName('backup'),
     });
-    // Keys and clicks on the page tell the worker to rest between its steps (at most every 100 ms).
+    // Keys and clicks on the page tell the worker to rest between its steps (at most every 100 ms);
+    // the app's other background work hears the same, and that a backup runs (activity.ts).
+    const activity = announceBackup();
     let told = -Infinity;
     const onInput = (event: Event) => {
       if (event.timeStamp - told < 100) return;
       told = event.timeStamp;
       const input: ToBackupWorker = { type: 'input' };
       worker.postMessage(input);
+      activity.input();
     };
     const inputs = ['keydown', 'pointerdown'] as const;
     for (const type of inputs) window.addEventListener(type, onInput, { capture: true, passive: true });
     const done = (m: FromBackupWorker) => {
       for (const type of inputs) window.removeEventListener(type, onInput, { capture: true });
+      activity.end();
       worker.terminate();
       resolve(m);
     };

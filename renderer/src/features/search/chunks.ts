@@ -68,6 +68,18 @@ const own = <T extends Typed>(a: T): T =>
 
 let saves = 0;
 
+/** A save's id: its start time and a count, base 36, fixed width so that ids sort as the saves began. */
+const newSaveId = () => `${Date.now().toString(36).padStart(10, '0')}-${(++saves).toString(36).padStart(6, '0')}`;
+
+/** The save id in a chunk key (`chunk:<save id>:<field>:<n>`). */
+export const saveIdOfKey = (key: string): string => key.slice(CHUNK_PREFIX.length).split(':')[0] ?? '';
+
+/** The save id of a header (that of its chunks; '' without chunks). */
+export const saveIdOf = (header: ChunkedHeader): string => {
+  const first = header.fields.find((f) => f.chunks.length)?.chunks[0];
+  return first ? saveIdOfKey(first) : '';
+};
+
 /**
  * The header and chunks of a stored index. A field larger than `chunkBytes / 64` goes to chunks
  * of at most `chunkBytes` (a string's size counted as 2 bytes a character, as stored at worst).
@@ -75,7 +87,7 @@ let saves = 0;
 export function splitStored(
   state: StoredState,
   chunkBytes = CHUNK_BYTES,
-  id = `${Date.now().toString(36)}-${(++saves).toString(36)}`,
+  id = newSaveId(),
 ): { header: ChunkedHeader; chunks: ChunkRecord[] } {
   const inline: Record<string, unknown> = {};
   const fields: ChunkedField[] = [];

@@ -27,6 +27,8 @@ import {
   chunkKeys,
   isChunkedHeader,
   joinStored,
+  saveIdOf,
+  saveIdOfKey,
   splitStored,
   type StoredRecord,
 } from './chunks';
@@ -66,16 +68,40 @@ export function loadStoredIndex(): Promise<StoredState | undefined> {
 
 /**
  * Writes the index as a header and chunks of at most `chunkBytes` (Chromium refuses one value
- * over 127 MB; the large installation's index is about 142 MB), in one transaction that also
- * deletes the chunks of the index written before: the header and its chunks are there together
- * or not at all.
+ * over 127 MB; the large installation's index is about 142 MB). Each chunk is put in its own
+ * transaction (`pace` awaited before each: the keeper rests while keys are pressed and waits while
+ * a backup is written), so no single write holds the app's IndexedDB for the whole index; the
+ * index becomes the stored one only in the last transaction, which checks that every chunk it
+ * names is there, puts the header and deletes every other chunk (the index written before, and
+ * chunks a save that did not finish left). Until then the header written before and its chunks
+ * are untouched: a stored index is all there or not at all (a missing chunk reads as none).
  */
-export async function saveStoredIndex(value: StoredState, chunkBytes = CHUNK_BYTES): Promise<void> {
+export async function saveStoredIndex(
+  value: StoredState,
+  chunkBytes = CHUNK_BYTES,
+  pace: () => Promise<void> = async () => {},
+): Promise<void> {
   const { header, chunks } = splitStored(value, chunkBytes);
   const s = state();
+  for (const chunk of chunks) {
+    await pace();
+    await s.state.put(chunk);
+  }
+  await pace();
+  const named = new Set(chunkKeys(header));
+  const mine = saveIdOf(header);
   await s.transaction('rw', s.state, async () => {
-    await s.state.where('key').startsWith(CHUNK_PREFIX).delete();
-    for (const chunk of chunks) await s.state.put(chunk);
+    const keys = await s.state.where('key').startsWith(CHUNK_PREFIX).primaryKeys();
+    const current = await s.state.get('index');
+    const currentKeys = new Set(isChunkedHeader(current) ? chunkKeys(current) : []);
+    // another window stored a newer index meanwhile: it stays, this one's chunks go
+    if (isChunkedHeader(current) && current.seq > header.seq) return s.state.bulkDelete([...named]);
+    if (keys.filter((k) => named.has(k)).length !== named.size)
+      throw new Error('検索索引の一部が書けていません（別のウィンドウの保存と重なりました）');
+    // the index written before, and chunks of saves begun before this one that did not finish
+    // (a save begun after it, in another window, goes on)
+    const stale = keys.filter((k) => !named.has(k) && (currentKeys.has(k) || saveIdOfKey(k) < mine));
+    await s.state.bulkDelete(stale);
     await s.state.put(header);
   });
 }
@@ -300,7 +326,7 @@ export async function draftOfVersion(versionId: string): Promise<string | null> 
 export function searchSourceWith({ chunkBytes = CHUNK_BYTES }: { chunkBytes?: number } = {}): KeeperSource {
   return {
     load: loadStoredIndex,
-    save: (value) => saveStoredIndex(value, chunkBytes),
+    save: (value, pace) => saveStoredIndex(value, chunkBytes, pace),
     lastChange,
     changeAt,
     changesAfter,

@@ -38,13 +38,31 @@ export interface StoredState {
 
 export interface KeeperSource {
   load(): Promise<StoredState | undefined>;
-  save(state: StoredState): Promise<void>;
+  /** `pace`, when given, is awaited before each of the save's writes (each its own transaction). */
+  save(state: StoredState, pace?: () => Promise<void>): Promise<void>;
   lastChange(): Promise<ChangeLine | undefined>;
   changeAt(seq: number): Promise<ChangeLine | undefined>;
   changesAfter(seq: number, limit: number): Promise<ChangeLine[]>;
   allDocs(): Promise<SearchDoc[]>;
   docsOf(refs: Iterable<string>): Promise<Map<string, SearchDoc[]>>;
 }
+
+/**
+ * How the keeper gives way to the user and to a backup (GiveWay in data/activity.ts, fed by the
+ * pages' signal): `rest` before each slice of work that can wait (it rests while keys are
+ * pressed), `afterBackup` before work that can wait for a backup being written to end — building
+ * the index from every record and writing it (both read or write as much as the backup does) —
+ * unless `wanted()` says a search is waiting for it.
+ */
+export interface KeeperPacing {
+  rest(): Promise<void>;
+  afterBackup(wanted?: () => boolean): Promise<void>;
+}
+
+const noPacing: KeeperPacing = {
+  rest: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  afterBackup: async () => {},
+};
 
 export type KeeperStatus = {
   state: 'building' | 'ready';
@@ -88,7 +106,16 @@ export class IndexKeeper {
     private source: KeeperSource,
     private onStatus: (s: KeeperStatus) => void = () => {},
     private saveDelayMs = 1500,
+    private pacing: KeeperPacing = noPacing,
   ) {}
+
+  /** A search was asked (before the start is over): the start's build does not wait for a backup. */
+  private asked = false;
+
+  /** The worker got a search: work the search waits for goes on even while a backup is written. */
+  searchAsked(): void {
+    this.asked = true;
+  }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const next = this.queue.then(task, task);
@@ -106,6 +133,9 @@ export class IndexKeeper {
         steps[name] = (steps[name] ?? 0) + now - at0;
         at0 = now;
       };
+      // the stored index is read (or every record, to build it) after a backup being written
+      await this.pacing.afterBackup(() => this.asked || this.searchesWaiting > 0);
+      step('wait');
       const stored = await this.source.load().catch(() => undefined);
       step('read');
       let restored = false;
@@ -216,6 +246,8 @@ export class IndexKeeper {
 
   private async rebuildNow(): Promise<void> {
     this.onStatus({ state: 'building', size: this.index.size, rebuilt: true });
+    // reading every record as a backup does, beside it: after it, unless a search waits for the index
+    await this.pacing.afterBackup(() => this.asked || this.searchesWaiting > 0);
     const last = await this.source.lastChange();
     const docs = await this.source.allDocs();
     const index = new SearchIndex();
@@ -312,13 +344,17 @@ export class IndexKeeper {
     const { seq, mark } = this;
     const size = this.index.size;
     const written = this.writing.then(async () => {
+      // a cache: written after a backup being written, resting while keys are pressed
+      await this.pacing.afterBackup();
       const steps = packSnapshot(snapshot);
       let next = steps.next();
       while (!next.done) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await this.pacing.rest();
         next = steps.next();
       }
-      await this.source.save({ key: 'index', version: INDEX_VERSION, seq, mark, data: next.value });
+      await this.source.save({ key: 'index', version: INDEX_VERSION, seq, mark, data: next.value }, () =>
+        this.pacing.afterBackup(),
+      );
       this.onStatus({ state: 'ready', size, rebuilt: false, storedMs: performance.now() - t0 });
     });
     this.writing = written.catch((error: unknown) => console.error('検索索引の保存に失敗しました', error));

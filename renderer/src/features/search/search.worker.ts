@@ -6,9 +6,13 @@ import { IndexKeeper } from './keeper';
 import { searchSource } from './data';
 import type { FromWorker, ToWorker } from './protocol';
 import { shownResult } from './shown';
+import { GiveWay } from '../../data/activity';
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
-const keeper = new IndexKeeper(searchSource, (status) => post({ type: 'status', ...status }));
+/** Keys pressed and backups written in the app's windows (data/activity.ts): the keeper gives way to them. */
+const giveWay = new GiveWay();
+giveWay.listen();
+const keeper = new IndexKeeper(searchSource, (status) => post({ type: 'status', ...status }), undefined, giveWay);
 const started = keeper.start();
 /** The newest search asked: an older one still waiting (typing ahead of the answers) is skipped. */
 let newest = 0;
@@ -19,6 +23,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   else if (m.type === 'rebuild') void keeper.rebuild();
   else if (m.type === 'search') {
     newest = Math.max(newest, m.id);
+    keeper.searchAsked();
     const received = performance.now();
     let began = received;
     void started
