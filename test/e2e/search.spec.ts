@@ -152,3 +152,29 @@ test('Enter on a draft section, a frozen version section and a member lands on i
   await expect(row).not.toHaveAttribute('data-search-highlight', '', { timeout: 10_000 });
   await expect(row).toBeFocused();
 });
+
+test('↓ past the rows in view scrolls the chosen result into view, and Enter opens that one', async ({ app }) => {
+  await loadSample(app);
+  const { dialog, input, results } = await openSearch(app);
+  await input.fill('の');
+  await expect(results).toHaveAttribute('data-result-for', 'の', { timeout: 30_000 });
+  const options = results.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  // the 16th result: below the box's first view (rows are 74 px, the box shows about seven)
+  for (let i = 0; i < 15; i++) await input.press('ArrowDown');
+  const chosen = results.getByRole('option', { selected: true });
+  await expect(chosen).toHaveCount(1);
+  await expect(chosen).toHaveAttribute('id', 'search-hit-15');
+  await expect(chosen).toBeInViewport();
+  const text = (await chosen.textContent()) ?? '';
+  expect(text.length).toBeGreaterThan(5);
+  // scrolled to the end, the last result of the last group is there, with its text
+  await results.evaluate((box) => box.scrollTo(0, box.scrollHeight));
+  const lastGroup = results.getByRole('group').last();
+  await expect(lastGroup.getByRole('option').last()).toBeInViewport();
+  await expect(lastGroup.getByRole('option').last().locator('span').last()).not.toBeEmpty();
+  // back to the chosen one: Enter opens it (the dialog closes and the address carries the highlight)
+  await input.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app).toHaveURL(/\?highlight=/);
+});

@@ -95,6 +95,8 @@ const useStyles = makeStyles({
     WebkitLineClamp: 2,
     WebkitBoxOrient: 'vertical',
   },
+  // the rows of a group not drawn yet (below the box's view): their height, so the scroll bar is right
+  spacer: { flexShrink: 0 },
   note: { color: tokens.colorNeutralForeground3, padding: '8px 0' },
   private: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -132,13 +134,16 @@ export function SearchDialog({ open, onClose, initial, onOpenHit }: SearchDialog
 }
 
 const count = new Intl.NumberFormat('ja-JP');
-/**
- * Rows drawn with a new answer before the rest: as many as the results box can show (measured
- * once, the box has a fixed height), this many until measured.
- */
+/** Rows drawn before the results box is measured (its height is fixed, measured once before the first paint). */
 const FIRST_ROWS = 14;
-/** Rows that fill a box `height` px high (one more for a row cut at the bottom). */
-const rowsToFill = (height: number) => Math.max(3, Math.min(FIRST_ROWS, Math.ceil(height / ROW_HEIGHT) + 1));
+/**
+ * Rows drawn for a box scrolled `scrollTop` px and `height` px high: every row that can be in
+ * view (a row's top is at least its index × ROW_HEIGHT, the group heads only push it further
+ * down) and one more. The rest of each group is a spacer of their height: a new answer draws
+ * the rows the box shows, in the keystroke's frame, and nothing else — no rows drawn at an idle
+ * moment after it and removed again by the next answer.
+ */
+const rowsToFill = (scrollTop: number, height: number) => Math.max(3, Math.ceil((scrollTop + height) / ROW_HEIGHT) + 1);
 
 function hitMeta(hit: SearchHit): string {
   const d = hit.doc;
@@ -160,25 +165,24 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
   const flat = useMemo(() => result?.groups.flatMap((g) => g.hits) ?? [], [result]);
   const [active, setActive] = useState(0);
   const [shownFor, setShownFor] = useState(result);
-  // a new answer draws the rows the box shows at once (firstRows) and the rest at the
-  // next idle moment: every row drawn is painted in the keystroke's frame, seen or not
-  const [drawAll, setDrawAll] = useState(false);
+  // the rows drawn follow the box's scroll (see rowsToFill)
   const resultsBox = useRef<HTMLDivElement>(null);
-  const [firstRows, setFirstRows] = useState(FIRST_ROWS);
-  useLayoutEffect(() => {
-    const height = resultsBox.current?.clientHeight;
-    if (height) setFirstRows(rowsToFill(height));
+  const [drawn, setDrawn] = useState(FIRST_ROWS);
+  const measure = useCallback(() => {
+    const box = resultsBox.current;
+    if (box?.clientHeight) setDrawn(rowsToFill(box.scrollTop, box.clientHeight));
   }, []);
+  useLayoutEffect(measure, [measure]);
+  const scrollFrame = useRef(0);
+  const onScroll = useCallback(() => {
+    cancelAnimationFrame(scrollFrame.current);
+    scrollFrame.current = requestAnimationFrame(measure);
+  }, [measure]);
+  useEffect(() => () => cancelAnimationFrame(scrollFrame.current), []);
   if (shownFor !== result) {
     setShownFor(result);
     setActive(0);
-    setDrawAll(false);
   }
-  useEffect(() => {
-    if (drawAll || flat.length <= firstRows) return;
-    const idle = requestIdleCallback(() => setDrawAll(true), { timeout: 1000 });
-    return () => cancelIdleCallback(idle);
-  }, [drawAll, flat, firstRows]);
 
   const openHit = useRef(onOpenHit);
   openHit.current = onOpenHit;
@@ -190,7 +194,7 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
       e.preventDefault();
       if (!flat.length) return;
       const next = (active + (e.key === 'ArrowDown' ? 1 : -1) + flat.length) % flat.length;
-      if (next >= firstRows && !drawAll) flushSync(() => setDrawAll(true));
+      if (next >= drawn) flushSync(() => setDrawn(next + 1));
       setActive(next);
       document.getElementById(`search-hit-${next}`)?.scrollIntoView({ block: 'nearest' });
     } else if (e.key === 'Enter') {
@@ -232,6 +236,7 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
       <SearchFilterBar value={filterValues} onChange={setFilterValues} />
       <div
         ref={resultsBox}
+        onScroll={onScroll}
         className={s.results}
         id="search-results"
         role="listbox"
@@ -240,13 +245,7 @@ function SearchPanel({ initial, onOpenHit }: Pick<SearchDialogProps, 'initial' |
       >
         {status.state === 'building' ? <Spinner size="tiny" label="検索の索引を作成しています…" /> : null}
         {error ? <Text role="alert">{error}</Text> : null}
-        <ResultList
-          result={result}
-          rows={drawAll ? Infinity : firstRows}
-          active={active}
-          onHover={setActive}
-          onOpen={open}
-        />
+        <ResultList result={result} rows={drawn} active={active} onHover={setActive} onOpen={open} />
       </div>
     </DialogBody>
   );
@@ -264,7 +263,7 @@ const ResultList = memo(function ResultList({
   onOpen,
 }: {
   result: SearchResult | null;
-  /** Rows drawn (the first ones, in order); the group heads are all drawn. */
+  /** Rows drawn (the first ones, in order); the group heads are all drawn, the other rows are spacers. */
   rows: number;
   active: number;
   onHover: (i: number) => void;
@@ -291,6 +290,12 @@ const ResultList = memo(function ResultList({
             // removing them and creating new ones
             return <HitRow key={i} hit={hit} index={i} active={i === active} onHover={onHover} onOpen={onOpen} />;
           })}
+          {index > rows ? (
+            <div
+              className={s.spacer}
+              style={{ height: (index - Math.max(rows, index - g.hits.length)) * ROW_HEIGHT }}
+            />
+          ) : null}
         </div>
       ))}
     </>
