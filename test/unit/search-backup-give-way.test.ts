@@ -111,4 +111,23 @@ describe('the search keeper beside a backup', () => {
     expect(giveWay.backupRunning).toBe(false);
     stop();
   });
+  it('a search asked at start does not wait for the windows to answer whether a backup runs', async () => {
+    let now = 0;
+    const slept: number[] = [];
+    const giveWay = new GiveWay(
+      () => now,
+      async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+    );
+    const stop = giveWay.listen();
+    await giveWay.afterBackup(() => true);
+    expect(now).toBe(0);
+    // nobody waiting: the worker gives the windows their time to answer, as before
+    await giveWay.afterBackup();
+    expect(now).toBeGreaterThanOrEqual(300);
+    expect(slept.every((ms) => ms <= 20)).toBe(true);
+    stop();
+  });
 });

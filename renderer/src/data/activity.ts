@@ -25,6 +25,7 @@ const MAX_WAIT_MS = 10 * 60_000;
 const WAIT_STEP_MS = 250;
 /** How long a worker that starts listening waits for a window writing a backup to say so. */
 const ANSWER_MS = 300;
+const ANSWER_STEP_MS = 20;
 
 interface Channel {
   postMessage(message: Activity): void;
@@ -80,8 +81,8 @@ export class GiveWay {
     this.typing = new TypingPacer({ quietMs: 500, restMs: 40, busyRows: 0, idleRows: 0 }, now, sleep);
   }
 
-  /** Until the windows had time to answer the question of `listen` (a backup begun before it). */
-  private answered: Promise<void> = Promise.resolve();
+  /** Until when the windows may still answer the question of `listen` (a backup begun before it). */
+  private answerBy = -Infinity;
 
   /** Listens on the channel (in a worker or a page) and asks whether a backup is being written; returns the stop. */
   listen(): () => void {
@@ -89,7 +90,7 @@ export class GiveWay {
     if (!channel) return () => {};
     channel.onmessage = (event) => this.hear(event.data);
     channel.postMessage({ type: 'ask' });
-    this.answered = this.sleep(ANSWER_MS);
+    this.answerBy = this.now() + ANSWER_MS;
     return () => channel.close();
   }
 
@@ -113,7 +114,9 @@ export class GiveWay {
    * at most MAX_WAIT_MS — then rests as `rest` does.
    */
   async afterBackup(wanted: () => boolean = () => false): Promise<void> {
-    await this.answered;
+    // the windows' answer is waited for only while nobody waits for the work (a search asked at
+    // start would otherwise wait the whole ANSWER_MS for a backup that is rarely there)
+    while (this.now() < this.answerBy && !this.backupRunning && !wanted()) await this.sleep(ANSWER_STEP_MS);
     const since = this.now();
     while (this.backupRunning && !wanted() && this.now() - since < MAX_WAIT_MS) await this.sleep(WAIT_STEP_MS);
     await this.rest();
