@@ -13,6 +13,7 @@
  * write is printed with its record's history on every PC and on the server (SYNC_EXPLAIN=1
  * prints the same for the run's last update).
  */
+import { writeFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { importBundle } from '../../renderer/src/data/bundle';
@@ -406,6 +407,8 @@ describe.skipIf(!RUN)('randomized team sync (npm run test:sync)', () => {
       convergeMs,
     };
     console.log(`sync random run ${JSON.stringify(figuresLine)}`);
+    // SYNC_FIGURES_FILE: the bench (bench/sync-random.bench.ts) reads the run's figures from here, lost or not.
+    if (process.env.SYNC_FIGURES_FILE) writeFileSync(process.env.SYNC_FIGURES_FILE, JSON.stringify(figuresLine));
     // SYNC_EXPLAIN=1 prints the same account of the run's last update even when nothing is lost.
     const explained = process.env.SYNC_EXPLAIN ? writes.filter((w) => w.kind === 'update').slice(-1) : [];
     for (const w of explained)
