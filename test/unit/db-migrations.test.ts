@@ -28,6 +28,18 @@ async function dump(db: ShingikaiDB) {
   return out;
 }
 
+/** Every row of the tables, with its primary key: what an upgrade must keep exactly. */
+async function dumpTables(db: ShingikaiDB, tables: readonly string[]) {
+  const out: Record<string, { key: unknown; value: unknown }[]> = {};
+  for (const name of tables) {
+    const t = db.table(name);
+    const keys = await t.toCollection().primaryKeys();
+    const values = await t.toArray();
+    out[name] = keys.map((key, i) => ({ key, value: values[i] }));
+  }
+  return out;
+}
+
 describe('schema migrations', () => {
   it('version 2 (revisions and change log): every v1 record of every table survives, each at rev 1', async () => {
     const factory = { indexedDB: new IDBFactory(), IDBKeyRange };
@@ -89,16 +101,7 @@ describe('schema migrations', () => {
     });
     await v2.meta.put({ key: 'operatorName', value: '山田' });
     const tables = [...ALL_V1_TABLES, 'revisions', 'changes'];
-    const dumpAll = async (db: ShingikaiDB) => {
-      const out: Record<string, { key: unknown; value: unknown }[]> = {};
-      for (const name of tables) {
-        const t = db.table(name);
-        const keys = await t.toCollection().primaryKeys();
-        const values = await t.toArray();
-        out[name] = keys.map((key, i) => ({ key, value: values[i] }));
-      }
-      return out;
-    };
+    const dumpAll = (db: ShingikaiDB) => dumpTables(db, tables);
     const before = await dumpAll(v2);
     v2.close();
     for (const name of tables) expect(before[name]!.length, name).toBeGreaterThan(0);
@@ -162,16 +165,7 @@ describe('schema migrations', () => {
       updatedAt: '2023-07-07T01:00:00.000Z',
     });
     const tables = [...TRACKED_TABLES, 'entryDrafts', 'meta', 'revisions', 'changes'];
-    const dumpAll = async (db: ShingikaiDB) => {
-      const out: Record<string, { key: unknown; value: unknown }[]> = {};
-      for (const name of tables) {
-        const t = db.table(name);
-        const keys = await t.toCollection().primaryKeys();
-        const values = await t.toArray();
-        out[name] = keys.map((key, i) => ({ key, value: values[i] }));
-      }
-      return out;
-    };
+    const dumpAll = (db: ShingikaiDB) => dumpTables(db, tables);
     const before = await dumpAll(v3);
     v3.close();
     for (const name of tables) expect(before[name]!.length, name).toBeGreaterThan(0);
@@ -233,16 +227,7 @@ describe('schema migrations', () => {
         });
       } else await importBundle(old, bundle);
       const tables = [...(from >= 3 ? TRACKED_TABLES : V1_TRACKED), ...(from >= 2 ? ['revisions', 'changes'] : [])];
-      const dumpAll = async (db: ShingikaiDB) => {
-        const out: Record<string, { key: unknown; value: unknown }[]> = {};
-        for (const name of tables) {
-          const t = db.table(name);
-          const keys = await t.toCollection().primaryKeys();
-          const values = await t.toArray();
-          out[name] = keys.map((key, i) => ({ key, value: values[i] }));
-        }
-        return out;
-      };
+      const dumpAll = (db: ShingikaiDB) => dumpTables(db, tables);
       const before = await dumpAll(old);
       old.close();
       const indexed = ['remarks', 'opinions', ...(from >= 2 ? ['revisions', 'changes'] : [])];

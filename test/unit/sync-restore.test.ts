@@ -16,20 +16,13 @@ import type { SyncConflict } from '../../renderer/src/data/sync';
 import { addMember } from '../../renderer/src/features/councils/data';
 import { deleteRemark, updateRemark } from '../../renderer/src/features/live/data';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
+import { memberInput } from './db-helpers';
 import { asBackup } from './restore-helpers';
 import { testCouchServer, SyncClient, until } from './sync-server';
 
 const server = testCouchServer('sync-restore-');
 
-const member = {
-  name: '復元後一郎',
-  reading: 'ふくげんごいちろう',
-  role: '委員',
-  category: '公募市民',
-  affiliation: '',
-  termStart: null,
-  termEnd: null,
-} as const;
+const member = { ...memberInput, name: '復元後一郎', reading: 'ふくげんごいちろう', category: '公募市民' };
 
 const texts = (c: SyncConflict | undefined) =>
   (c?.versions ?? []).map((v) => (v.record ? String((v.record as { text?: string }).text) : '（削除）')).sort();
