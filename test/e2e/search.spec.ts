@@ -31,6 +31,20 @@ test('Ctrl+K finds a remark by a 2-character word and by half-width katakana; En
   // the same words as an opinion and an interview note: grouped by kind
   await expect(results.getByRole('group', { name: '意見' }).getByRole('option')).toHaveCount(2);
   await screenshot(app, 'search-results');
+  // Its opening motion over, the dialog and its backdrop hold no animation: one held at its last
+  // frame keeps them composited, each frame redrawn in full where there is no GPU (app/settleAnimations.ts)
+  await expect
+    .poll(() =>
+      dialog.evaluate(
+        (surface) =>
+          document.getAnimations().filter((a) => {
+            const target = (a.effect as KeyframeEffect | null)?.target;
+            return target && (surface.contains(target) || target.classList.contains('fui-DialogSurface__backdrop'));
+          }).length,
+      ),
+    )
+    .toBe(0);
+  await expect(dialog).toHaveCSS('opacity', '1');
   await input.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(app).toHaveURL(/#\/meetings\/[^/?]+\/live\?highlight=/);
