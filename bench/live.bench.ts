@@ -330,15 +330,28 @@ const bench: BenchModule = {
       );
       const stored = await page.evaluate(
         (id) =>
-          new Promise<number>((resolve) => {
+          new Promise<number>((resolve, reject) => {
             const req = indexedDB.open('shingikai-desk');
+            req.onerror = () => reject(req.error);
             req.onsuccess = () => {
               const db = req.result;
-              const c = db.transaction('remarks').objectStore('remarks').index('meetingId').count(id);
-              c.onsuccess = () => {
+              try {
+                // the meeting's remarks by the [meetingId+order] index (schema 5 has no meetingId index):
+                // every key [id, order] lies between [id] and [id, []] (an array sorts after any number)
+                const c = db
+                  .transaction('remarks')
+                  .objectStore('remarks')
+                  .index('[meetingId+order]')
+                  .count(IDBKeyRange.bound([id], [id, []]));
+                c.onerror = () => reject(c.error);
+                c.onsuccess = () => {
+                  db.close();
+                  resolve(c.result);
+                };
+              } catch (error) {
                 db.close();
-                resolve(c.result);
-              };
+                reject(error);
+              }
             };
           }),
         meetingId,
