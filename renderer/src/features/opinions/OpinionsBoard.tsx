@@ -154,7 +154,9 @@ export function OpinionsBoard({ council }: { council: Council }) {
     } else setFilter({});
   }, [highlightId, active, groups, reveal]);
 
-  const filtered = Object.values(filter).some((v) => v);
+  // Whether the list shows a filtered view, by the search text as applied (its deferred copy): the key
+  // that starts a search renders the list once, filtered, not once at once and again when filtered.
+  const filtered = !!text || Object.entries(filter).some(([key, v]) => key !== 'text' && v);
   const dropProps = useCallback(
     (fieldId: string | null) => ({
       onDragOver: (e: DragEvent) => {
