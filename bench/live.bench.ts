@@ -336,13 +336,12 @@ const bench: BenchModule = {
             req.onsuccess = () => {
               const db = req.result;
               try {
-                // the meeting's remarks by the [meetingId+order] index (schema 5 has no meetingId index):
-                // every key [id, order] lies between [id] and [id, []] (an array sorts after any number)
+                // the meeting's remarks through [meetingId+order] (schema 5 has no meetingId index)
                 const c = db
                   .transaction('remarks')
                   .objectStore('remarks')
                   .index('[meetingId+order]')
-                  .count(IDBKeyRange.bound([id], [id, []]));
+                  .count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
                 c.onerror = () => reject(c.error);
                 c.onsuccess = () => {
                   db.close();

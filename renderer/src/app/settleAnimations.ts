@@ -15,10 +15,9 @@
  * element again. This runs after the animation's own finish handlers (the next task), and only if
  * it is still finished then; a motion started later on the element makes a new animation.
  */
-const settled = new WeakSet<Animation>();
-
 function settle(animation: Animation): void {
-  if (settled.has(animation) || animation.playState !== 'finished') return;
+  // still finished: not restarted since (a settled one is cancelled, so 'idle', and left alone)
+  if (animation.playState !== 'finished') return;
   const fill = (animation.effect as KeyframeEffect | null)?.getComputedTiming().fill;
   if (fill !== 'forwards' && fill !== 'both') return;
   try {
@@ -28,7 +27,6 @@ function settle(animation: Animation): void {
     // frame cannot be written down, so it keeps its animation rather than jump back.
     return;
   }
-  settled.add(animation);
   animation.cancel();
 }
 
