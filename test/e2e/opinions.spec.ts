@@ -104,6 +104,9 @@ test('promote remarks, answer, move, merge, then export every opinion document',
   });
   await expect(page.getByRole('list', { name: '財務の意見' })).toContainText('外部委託に関し、進捗をチェック');
   await page.getByRole('button', { name: '条件をクリア' }).click();
+  // Clearing empties the search box too (the box keeps its own text) and shows every opinion again.
+  await expect(page.getByRole('search', { name: '意見の絞り込み' }).getByLabel('検索')).toHaveValue('');
+  await expect(page.getByRole('search', { name: '意見の絞り込み' })).toContainText('95 / 95件');
 
   // Merge two duplicates about chatbots: both sources are kept.
   await card(page, '飯塚市に限らずチャットボットが役に立たない').getByRole('checkbox').check();

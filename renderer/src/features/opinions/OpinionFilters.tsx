@@ -1,5 +1,10 @@
-/** The board's filters (text, meeting, member, source, status) and the shown / total count. */
-import type { Dispatch, SetStateAction } from 'react';
+/**
+ * The board's filters (text, meeting, member, source, status) and the shown / total count.
+ * The search box owns what is typed in it: a key renders the box alone, and the board is
+ * told the new text as a transition (a newer key interrupts its render), so the board, its
+ * other filters and its list render once per key, filtered, and never for the key itself.
+ */
+import { startTransition, useState, type Dispatch, type SetStateAction } from 'react';
 import { Button, Field, Input, makeStyles, Select, Text } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { meetingTitle } from '../../ui/format';
@@ -10,33 +15,54 @@ const useStyles = makeStyles({
   filters: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'end', marginBottom: '12px' },
 });
 
+/** The search box: its text is its own; the board hears of each change as a transition. */
+function SearchBox({ onText }: { onText: (text: string) => void }) {
+  const [value, setValue] = useState('');
+  return (
+    <Field label="検索">
+      <Input
+        contentBefore={<SearchRegular />}
+        value={value}
+        onChange={(_, d) => {
+          setValue(d.value);
+          startTransition(() => onText(d.value));
+        }}
+        placeholder="意見・市の考え方"
+      />
+    </Field>
+  );
+}
+
 export function OpinionFilters({
   filter,
   setFilter,
+  onText,
+  clears,
+  onClear,
+  filtered,
   lookup,
   statuses,
   shown,
   total,
 }: {
+  /** The filters other than the text (the text is the search box's, see above). */
   filter: OpinionFilter;
   setFilter: Dispatch<SetStateAction<OpinionFilter>>;
+  onText: (text: string) => void;
+  /** Counts the board's clearings of every filter: the search box starts again empty at each. */
+  clears: number;
+  onClear: () => void;
+  /** Whether any filter (the text included) narrows the board: 「条件をクリア」 is offered. */
+  filtered: boolean;
   lookup: OpinionLookup;
   statuses: string[];
   shown: number;
   total: number;
 }) {
   const s = useStyles();
-  const filtered = Object.values(filter).some((v) => v);
   return (
     <div className={s.filters} role="search" aria-label="意見の絞り込み">
-      <Field label="検索">
-        <Input
-          contentBefore={<SearchRegular />}
-          value={filter.text ?? ''}
-          onChange={(_, d) => setFilter((f) => ({ ...f, text: d.value }))}
-          placeholder="意見・市の考え方"
-        />
-      </Field>
+      <SearchBox key={clears} onText={onText} />
       <Field label="会議">
         <Select
           value={filter.meetingId ?? ''}
@@ -87,7 +113,7 @@ export function OpinionFilters({
         </Select>
       </Field>
       {filtered ? (
-        <Button appearance="subtle" onClick={() => setFilter({})}>
+        <Button appearance="subtle" onClick={onClear}>
           条件をクリア
         </Button>
       ) : null}

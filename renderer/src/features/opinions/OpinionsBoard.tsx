@@ -1,6 +1,6 @@
 /** The opinions board: grouped by field, filtered, counted; drag or Alt+↑/↓ to move between fields. */
 import { PRINT_DOC, usePrintShortcut } from '../../ui/print';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowImportRegular, MergeRegular } from '@fluentui/react-icons';
 import { useNotify } from '../../app/notify';
@@ -52,7 +52,15 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const live = useCouncilOpinions(council.id);
   const meetings = useCouncilMeetings(council.id);
   const members = useCouncilMembers(council.id);
+  // The filters other than the text; the text as the search box last told it (a transition).
   const [filter, setFilter] = useState<OpinionFilter>({});
+  const [text, setText] = useState('');
+  const [clears, setClears] = useState(0);
+  const clearFilters = useCallback(() => {
+    setFilter({});
+    setText('');
+    setClears((n) => n + 1);
+  }, []);
   usePrintShortcut();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Team sync: the board's opinions in conflict, read once for the board (not a query per card).
@@ -76,15 +84,11 @@ export function OpinionsBoard({ council }: { council: Council }) {
   const totals = useMemo(() => groupByField(active, council.fields), [active, council.fields]);
   const numbers = useMemo(() => new Map(totals.flatMap((g) => g.items).map((o, i) => [o.id, i + 1])), [totals]);
   const searchText = useSearchIndex(active, lookup);
-  // The search box answers each key at once; the list follows as a deferred render that a
-  // newer key interrupts (the other filters apply at once).
-  const text = useDeferredValue(filter.text ?? '');
+  // The other filters, applied at once (the text arrives from the search box as a transition).
   const others = useMemo(() => {
-    const rest = { ...filter, text: '' };
-    if (!Object.values(rest).some((v) => v)) return null;
-    return new Set(filterOpinions(active, rest, lookup).map((o) => o.id));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- filter.text is applied through its deferred copy
-  }, [active, filter.meetingId, filter.memberId, filter.source, filter.status, filter.fieldId, lookup]);
+    if (!Object.values(filter).some((v) => v)) return null;
+    return new Set(filterOpinions(active, filter, lookup).map((o) => o.id));
+  }, [active, filter, lookup]);
   // Typing narrows: when the search text extends the previous one (a character more), only the
   // opinions shown for the previous text are tested again.
   const last = useRef<{ query: string; totals: unknown; others: unknown; index: unknown; groups: BoardGroup[] } | null>(
@@ -151,12 +155,10 @@ export function OpinionsBoard({ council }: { council: Council }) {
     if (groups.some((g) => g.items.some((o) => o.id === highlightId))) {
       landed.current = highlightId;
       reveal.current?.(highlightId);
-    } else setFilter({});
-  }, [highlightId, active, groups, reveal]);
+    } else clearFilters();
+  }, [highlightId, active, groups, reveal, clearFilters]);
 
-  // Whether the list shows a filtered view, by the search text as applied (its deferred copy): the key
-  // that starts a search renders the list once, filtered, not once at once and again when filtered.
-  const filtered = !!text || Object.entries(filter).some(([key, v]) => key !== 'text' && v);
+  const filtered = !!text || Object.values(filter).some((v) => v);
   const dropProps = useCallback(
     (fieldId: string | null) => ({
       onDragOver: (e: DragEvent) => {
@@ -351,6 +353,10 @@ export function OpinionsBoard({ council }: { council: Council }) {
       <OpinionFilters
         filter={filter}
         setFilter={setFilter}
+        onText={setText}
+        clears={clears}
+        onClear={clearFilters}
+        filtered={filtered}
         lookup={lookup}
         statuses={statuses}
         shown={shownCount}
