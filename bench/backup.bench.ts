@@ -33,7 +33,7 @@ import path from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { percentile, type BenchModule, type Figure } from './harness';
 import { launchChromium, newBenchPage, saveCpuProfile, startBrowserServer, startCpuProfile } from './browser';
-import { seedInstallation } from './fixture/browser-seed';
+import { dropSeedingGarbage, seedInstallation } from './fixture/browser-seed';
 
 const KEY_DELAY_MS = 30;
 const KEYSTROKE_TARGET_MS = 50;
@@ -48,12 +48,13 @@ const AB_ROUNDS = Number(process.env.BACKUP_BENCH_AB ?? 0);
 
 async function installKeyProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: number[]; __long: number[] };
+    const w = window as unknown as { __keys: number[]; __long: [number, number][] };
     w.__keys = [];
     // The page's long tasks (> 50 ms on its main thread): whether a slow key is the page's own work.
+    // A key pressed during one waits for it, even when the bench's own keys fell between them.
     w.__long = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
+      for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask' });
     document.addEventListener(
       'keydown',
@@ -79,9 +80,10 @@ interface BackupRound {
   backupMs: number;
   screenMs: number;
   keys: number[];
-  longTasks: number[];
+  /** The page's long tasks: [seconds after the click, ms]. */
+  longTasks: [number, number][];
   idle: number[];
-  idleLong: number[];
+  idleLong: [number, number][];
   partRequests: number;
   rests: number | undefined;
   /** The search keeper's work as the page's marks show it, relative to the click (printed). */
@@ -128,7 +130,7 @@ async function backupWhileTyping(
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   const screenMs = Date.now() - t0;
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: number[]; __long: number[] };
+    const w = window as unknown as { __keys: number[]; __long: [number, number][] };
     w.__keys.length = 0;
     w.__long.length = 0;
   });
@@ -161,12 +163,19 @@ async function backupWhileTyping(
   }
   page.context().off('request', countParts);
   const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
-  const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
+  const takeLong = () =>
+    page.evaluate(() => {
+      // [seconds after the click, ms]
+      const click = performance.getEntriesByName('bench:backup-click').at(-1)?.startTime ?? 0;
+      const w = window as unknown as { __long: [number, number][] };
+      return w.__long.splice(0).map(([at, ms]): [number, number] => [(at - click) / 1000, ms]);
+    });
+  const longTasks = await takeLong();
   // The same typing with no backup running, in the same page and run (the machine's floor).
   for (let i = 0; i < 20; i++) await page.keyboard.type(text.slice(0, 10), { delay: KEY_DELAY_MS });
   await page.waitForTimeout(300);
   const idle = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.splice(0));
-  const idleLong = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
+  const idleLong = await takeLong();
   await entry.fill('');
   const { rests, search } = await page.evaluate(() => {
     const click = performance.getEntriesByName('bench:backup-click').at(-1)?.startTime ?? 0;
@@ -188,9 +197,9 @@ async function backupWhileTyping(
   return { backupMs, screenMs, keys, longTasks, idle, idleLong, partRequests, rests, search };
 }
 
-const longText = (l: number[]) =>
+const longText = (l: [number, number][]) =>
   l.length
-    ? `${l.length} (max ${Math.max(...l).toFixed(0)} ms, total ${l.reduce((a, b) => a + b, 0).toFixed(0)} ms)`
+    ? `${l.length} (max ${Math.max(...l.map(([, ms]) => ms)).toFixed(0)} ms, total ${l.reduce((a, [, ms]) => a + ms, 0).toFixed(0)} ms; ${l.map(([at, ms]) => `${ms.toFixed(0)} ms at ${at.toFixed(1)} s`).join(', ')} after the click)`
     : '0';
 const maxOf = (l: number[]) => (l.length ? Math.max(...l) : NaN);
 const floorText = (idle: number[]) =>
@@ -244,6 +253,7 @@ const bench: BenchModule = {
             hold,
           );
           await page.reload();
+          await dropSeedingGarbage(page);
           const round = await backupWhileTyping(
             page,
             browser,
@@ -270,6 +280,7 @@ const bench: BenchModule = {
       }
       await page.goto(`${server.url}#/settings`);
       await page.reload();
+      await dropSeedingGarbage(page);
       const round = await backupWhileTyping(page, browser, backups, meeting.id, 'backup-page', !!PROFILE);
       const { backupMs, screenMs, keys, longTasks, idle, idleLong, partRequests } = round;
       console.log(

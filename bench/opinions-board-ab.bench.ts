@@ -24,7 +24,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { percentile, type BenchModule, type Figure } from './harness';
 import { launchPersistent, saveCpuProfile, startBrowserServer, startCpuProfile } from './browser';
-import { seedInstallation } from './fixture/browser-seed';
+import { dropSeedingGarbage, seedInstallation } from './fixture/browser-seed';
 import { installFilterProbe, openBoard } from './opinions-board.bench';
 
 const OPINIONS = 20_000;
@@ -80,6 +80,7 @@ async function openOnce(side: Side, measured = true, profile?: string): Promise<
   const { page, cdp } = side;
   await page.goto(`${side.url}#/councils/${COUNCIL}`);
   await page.reload();
+  await dropSeedingGarbage(page); // a fresh page holds no objects of the page before it
   await page.getByRole('tablist', { name: '審議会の項目' }).getByRole('tab', { name: '意見' }).waitFor();
   await page.waitForTimeout(1500);
   // A navigation to another origin may change the page's process: enabled again each time.
