@@ -41,11 +41,11 @@ describe('the backup worker paced read', () => {
     expect(await db.remarks.toArray()).toEqual(remarks);
   });
 
-  it('rests and reads small slices while keys are pressed, not otherwise', async () => {
+  it('rests and reads small slices while keys are pressed, in proportion to the step before, not otherwise', async () => {
     let now = 0;
     const slept: number[] = [];
     const pacer = new TypingPacer(
-      { quietMs: 500, restMs: 40, busyRows: 1000, idleRows: 5000 },
+      { quietMs: 500, restMs: 40, maxRestMs: 1000, restRatio: 1.5, busyRows: 1000, idleRows: 5000 },
       () => now,
       async (ms) => {
         slept.push(ms);
@@ -53,12 +53,18 @@ describe('the backup worker paced read', () => {
       },
     );
     expect(await pacer.pace()).toBe(5000);
+    now += 300; // a large slice read while nobody typed
     pacer.input();
-    expect(await pacer.pace()).toBe(1000);
-    expect(await pacer.pace()).toBe(1000);
+    expect(await pacer.pace()).toBe(1000); // rests 1.5 × 300 ms
+    now += 10; // a quick small slice
+    pacer.input();
+    expect(await pacer.pace()).toBe(1000); // at least restMs
     now += 600;
     expect(await pacer.pace()).toBe(5000);
-    expect(slept).toEqual([0, 40, 40, 0]);
-    expect(pacer.rests).toBe(2);
+    now += 60_000; // idle a minute (a caller with nothing to do), then a key
+    pacer.input();
+    expect(await pacer.pace()).toBe(1000); // rests at most maxRestMs
+    expect(slept).toEqual([0, 450, 40, 0, 1000]);
+    expect(pacer.rests).toBe(3);
   });
 });

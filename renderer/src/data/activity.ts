@@ -78,7 +78,11 @@ export class GiveWay {
     private readonly now = () => performance.now(),
     private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
   ) {
-    this.typing = new TypingPacer({ quietMs: 500, restMs: 40, busyRows: 0, idleRows: 0 }, now, sleep);
+    this.typing = new TypingPacer(
+      { quietMs: 500, restMs: 40, maxRestMs: 1000, restRatio: 1.5, busyRows: 0, idleRows: 0 },
+      now,
+      sleep,
+    );
   }
 
   /** Until when the windows may still answer the question of `listen` (a backup begun before it). */
@@ -103,7 +107,7 @@ export class GiveWay {
     return this.now() - this.backupSaidAt < 3 * BACKUP_HEARTBEAT_MS;
   }
 
-  /** Before a step of work that can wait: rests while keys are pressed (40 ms a step). */
+  /** Before a step of work that can wait: rests while keys are pressed (as the backup worker does, TypingPacer). */
   async rest(): Promise<void> {
     await this.typing.pace();
   }

@@ -41,16 +41,30 @@ export async function exportDatabasePieces(db: ShingikaiDB, pacing: ExportPacing
 }
 
 /**
- * Rests while the user types: after an input within `quietMs`, each step first waits `restMs`
- * and reads `busyRows`; otherwise it reads `idleRows` at once. `now` and `sleep` are injectable.
+ * Rests while the user types: after an input within `quietMs`, each step first waits and then
+ * reads `busyRows`; otherwise it reads `idleRows` at once. The wait is `restRatio` times as long
+ * as the step before it took, between `restMs` and `maxRestMs` (the time since the last pace()
+ * counts as the step's: a caller idle in between rests no longer than that): on a PC of two
+ * cores the backup's work (the worker, and IndexedDB's backend in the browser) and the page's
+ * keys share the CPU, and a step that took long leaves the page that much time alone.
+ * `now` and `sleep` are injectable.
  */
 export class TypingPacer implements ExportPacing {
   private lastInput = -Infinity;
+  /** When the step now running began (after its pace()), or null before the first. */
+  private stepStart: number | null = null;
   /** Steps that rested (printed by the bench through the worker's answer). */
   rests = 0;
 
   constructor(
-    private readonly opts = { quietMs: 500, restMs: 40, busyRows: 1000, idleRows: 5000 },
+    private readonly opts = {
+      quietMs: 500,
+      restMs: 40,
+      maxRestMs: 1000,
+      restRatio: 1.5,
+      busyRows: 250,
+      idleRows: 5000,
+    },
     private readonly now = () => performance.now(),
     private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
   ) {}
@@ -65,13 +79,17 @@ export class TypingPacer implements ExportPacing {
   }
 
   async pace(): Promise<number> {
+    const worked = this.stepStart === null ? 0 : this.now() - this.stepStart;
     if (!this.typing) {
       // Still a turn of the event loop, so the page's messages (inputs) are seen.
       await this.sleep(0);
+      this.stepStart = this.now();
       return this.opts.idleRows;
     }
     this.rests++;
-    await this.sleep(this.opts.restMs);
+    const { restMs, maxRestMs, restRatio } = this.opts;
+    await this.sleep(Math.min(maxRestMs, Math.max(restMs, Math.round(worked * restRatio))));
+    this.stepStart = this.now();
     return this.opts.busyRows;
   }
 }
