@@ -6,7 +6,14 @@
  * the records and writes its index after the backup, unless a search waits for it.
  */
 import { describe, expect, it } from 'vitest';
-import { announceBackup, GiveWay, BACKUP_HEARTBEAT_MS } from '../../renderer/src/data/activity';
+import {
+  announceBackup,
+  announceInputs,
+  GiveWay,
+  BACKUP_HEARTBEAT_MS,
+  INPUT_SIGNAL_MS,
+  type InputSource,
+} from '../../renderer/src/data/activity';
 import { IndexKeeper, type KeeperSource } from '../../renderer/src/features/search/keeper';
 import type { SearchDoc } from '../../shared/search/types';
 
@@ -129,5 +136,51 @@ describe('the search keeper beside a backup', () => {
     expect(now).toBeGreaterThanOrEqual(300);
     expect(slept.every((ms) => ms <= 20)).toBe(true);
     stop();
+  });
+  it('work that can wait starts in a pause of the typing, after the backup; a search asked does not wait', async () => {
+    let now = 0;
+    let typedUntil = 0;
+    const giveWay = new GiveWay(
+      () => now,
+      async (ms) => {
+        now += ms;
+        if (now < typedUntil) giveWay.hear({ type: 'input' }); // keys keep coming until typedUntil
+      },
+    );
+    giveWay.hear({ type: 'backup', running: true });
+    giveWay.hear({ type: 'input' });
+    typedUntil = 20_000;
+    const done = giveWay.afterBackup().then(() => now);
+    await sleep(0);
+    giveWay.hear({ type: 'backup', running: false });
+    // the backup ended at once, but keys went on for 20 s (the last at 19.75 s, in the steps of the
+    // wait): the work starts half a second after the last key
+    const started = await done;
+    expect(started).toBeGreaterThanOrEqual(19_750 + 500);
+    expect(started).toBeLessThan(21_000);
+    // while keys come, a search asked is answered at once
+    typedUntil = Infinity;
+    giveWay.hear({ type: 'input' });
+    const from = now;
+    await giveWay.afterBackup(() => true);
+    expect(now - from).toBeLessThanOrEqual(1000); // one rest at most
+  });
+  it('a page tells the workers of keys and clicks at most every INPUT_SIGNAL_MS, with no backup running', async () => {
+    const listeners = new Map<string, (event: { timeStamp: number }) => void>();
+    const page: InputSource = {
+      addEventListener: (type, listener) => void listeners.set(type, listener),
+      removeEventListener: (type) => void listeners.delete(type),
+    };
+    const stop = announceInputs(page);
+    const heard: string[] = [];
+    const channel = new BroadcastChannel('shingikai-desk:activity');
+    channel.onmessage = (event: MessageEvent<{ type: string }>) => void heard.push(event.data.type);
+    for (let t = 0; t < 1000; t += 50) listeners.get('keydown')!({ timeStamp: t });
+    listeners.get('pointerdown')!({ timeStamp: 1000 });
+    await sleep(100);
+    expect(heard).toEqual(Array(1000 / INPUT_SIGNAL_MS + 1).fill('input'));
+    stop();
+    expect(listeners.size).toBe(0);
+    channel.close();
   });
 });

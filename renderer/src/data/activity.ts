@@ -1,10 +1,11 @@
 /**
- * What a window tells the app's background workers while it writes a backup: that one is being
- * written, and that the user pressed a key or clicked meanwhile (the same throttled signal the
- * backup worker rests on, backup.ts). Other background work (the search index keeper) hears it
- * on this channel — from every window of the app, since they all share one database and one
- * CPU — and gives way: it rests while keys are pressed and puts off what can wait (writing its
- * index) until the backup is written. No Dexie and no DOM types here: workers import it.
+ * What a window tells the app's background workers: that a backup is being written, and that
+ * the user pressed a key or clicked (at most every INPUT_SIGNAL_MS, whether a backup runs or
+ * not). Background work (the search index keeper) hears it on this channel — from every window
+ * of the app, since they all share one database and one CPU — and gives way: it rests while
+ * keys are pressed, and puts off what can wait (reading its index, building or writing it)
+ * until the backup is written and the typing pauses. No Dexie and no DOM types here: workers
+ * import it.
  */
 import { TypingPacer } from './backupExport';
 
@@ -13,11 +14,13 @@ export const ACTIVITY_CHANNEL = 'shingikai-desk:activity';
 export type Activity =
   /** A backup is being written (repeated every BACKUP_HEARTBEAT_MS while it is), or is done. */
   | { type: 'backup'; running: boolean }
-  /** A key or a click on a page while a backup is written (at most every 100 ms). */
+  /** A key or a click on a page (at most every INPUT_SIGNAL_MS). */
   | { type: 'input' }
   /** A worker that starts listening asks: a window writing a backup answers at once. */
   | { type: 'ask' };
 
+/** A window says that keys or clicks came at most this often (well under TypingPacer's quietMs). */
+export const INPUT_SIGNAL_MS = 200;
 /** How often a window writing a backup says so again. */
 export const BACKUP_HEARTBEAT_MS = 5000;
 /** Work put off for a backup waits at most this long, looking again every WAIT_STEP_MS. */
@@ -38,10 +41,38 @@ const openChannel = (): Channel | null => {
   return Ctor ? new Ctor(ACTIVITY_CHANNEL) : null;
 };
 
-/** The page's side, for one backup: says it runs (and again every BACKUP_HEARTBEAT_MS), passes inputs on, and ends. */
-export function announceBackup(): { input(): void; end(): void } {
+/** What a page listens on for keys and clicks (a window; no DOM types here). */
+export interface InputSource {
+  addEventListener(type: string, listener: (event: { timeStamp: number }) => void, options: object): void;
+  removeEventListener(type: string, listener: (event: { timeStamp: number }) => void, options: object): void;
+}
+export const INPUT_EVENTS = ['keydown', 'pointerdown'] as const;
+
+/** The page's side, for the whole run: says that keys or clicks came (at most every INPUT_SIGNAL_MS); returns the stop. */
+export function announceInputs(source: InputSource): () => void {
   const channel = openChannel();
-  if (!channel) return { input() {}, end() {} };
+  if (!channel) return () => {};
+  let told = -Infinity;
+  const onInput = (event: { timeStamp: number }) => {
+    if (event.timeStamp - told < INPUT_SIGNAL_MS) return;
+    told = event.timeStamp;
+    try {
+      channel.postMessage({ type: 'input' });
+    } catch {
+      // a closed channel: nobody listens any more
+    }
+  };
+  for (const type of INPUT_EVENTS) source.addEventListener(type, onInput, { capture: true, passive: true });
+  return () => {
+    for (const type of INPUT_EVENTS) source.removeEventListener(type, onInput, { capture: true });
+    channel.close();
+  };
+}
+
+/** The page's side, for one backup: says it runs (and again every BACKUP_HEARTBEAT_MS) until it ends. */
+export function announceBackup(): { end(): void } {
+  const channel = openChannel();
+  if (!channel) return { end() {} };
   const say = (m: Activity) => {
     try {
       channel.postMessage(m);
@@ -55,7 +86,6 @@ export function announceBackup(): { input(): void; end(): void } {
   };
   const beat = setInterval(() => say({ type: 'backup', running: true }), BACKUP_HEARTBEAT_MS);
   return {
-    input: () => say({ type: 'input' }),
     end() {
       clearInterval(beat);
       say({ type: 'backup', running: false });
@@ -113,16 +143,20 @@ export class GiveWay {
   }
 
   /**
-   * Before work that can wait for a backup (reading every record, writing a cache): waits, in steps
-   * of WAIT_STEP_MS, until no backup is being written or `wanted()` says the work is waited for —
-   * at most MAX_WAIT_MS — then rests as `rest` does.
+   * Before work that can wait (reading every record or the stored index, writing a cache): waits,
+   * in steps of WAIT_STEP_MS, until no backup is being written and then until the typing pauses
+   * (its first steps are long: under keys they would hold the CPU the page's frames need), or
+   * until `wanted()` says the work is waited for — at most MAX_WAIT_MS in all — then rests as
+   * `rest` does.
    */
   async afterBackup(wanted: () => boolean = () => false): Promise<void> {
     // the windows' answer is waited for only while nobody waits for the work (a search asked at
     // start would otherwise wait the whole ANSWER_MS for a backup that is rarely there)
     while (this.now() < this.answerBy && !this.backupRunning && !wanted()) await this.sleep(ANSWER_STEP_MS);
     const since = this.now();
-    while (this.backupRunning && !wanted() && this.now() - since < MAX_WAIT_MS) await this.sleep(WAIT_STEP_MS);
+    const waiting = (busy: () => boolean) => busy() && !wanted() && this.now() - since < MAX_WAIT_MS;
+    while (waiting(() => this.backupRunning)) await this.sleep(WAIT_STEP_MS);
+    while (waiting(() => this.typing.typing)) await this.sleep(WAIT_STEP_MS);
     await this.rest();
   }
 }

@@ -18,7 +18,7 @@ import {
 } from './backupUpload';
 import { referencedAttachments } from './attachmentSweep';
 import { beforeRestoreBackupPending } from './restoreSwitch';
-import { announceBackup } from './activity';
+import { announceBackup, INPUT_EVENTS } from './activity';
 import type { FromBackupWorker, ToBackupWorker } from './backup.worker';
 
 type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import' | 'before-restore';
@@ -83,7 +83,7 @@ async function writeBackup(reason: Reason): Promise<BackupInfo> {
       name: workerName('backup'),
     });
     // Keys and clicks on the page tell the worker to rest between its steps (at most every 100 ms);
-    // the app's other background work hears the same, and that a backup runs (activity.ts).
+    // the app's other background work hears of them from every page, and here that a backup runs (activity.ts).
     const activity = announceBackup();
     let told = -Infinity;
     const onInput = (event: Event) => {
@@ -91,12 +91,10 @@ async function writeBackup(reason: Reason): Promise<BackupInfo> {
       told = event.timeStamp;
       const input: ToBackupWorker = { type: 'input' };
       worker.postMessage(input);
-      activity.input();
     };
-    const inputs = ['keydown', 'pointerdown'] as const;
-    for (const type of inputs) window.addEventListener(type, onInput, { capture: true, passive: true });
+    for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
     const done = (m: FromBackupWorker) => {
-      for (const type of inputs) window.removeEventListener(type, onInput, { capture: true });
+      for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
       activity.end();
       worker.terminate();
       resolve(m);
