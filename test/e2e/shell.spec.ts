@@ -89,4 +89,14 @@ test('a manual backup is written by main into the data folder', async ({ app: pa
   const councils = json.db.data.data.find((t: { tableName: string }) => t.tableName === 'councils');
   expect(councils.rows[0].name).toBe('飯塚市行政経営戦略推進審議会');
   await expect(page.getByRole('table', { name: 'バックアップ一覧' })).toContainText(files[0]!);
+
+  // A second backup from the same page (which keeps its backup worker between backups) reads the records again.
+  await page.getByRole('button', { name: '今すぐバックアップ' }).click();
+  const manual = () => readdirSync(dir).filter((f) => f.endsWith('-manual.json'));
+  await expect.poll(() => manual().length).toBe(files.length + 1);
+  const second = JSON.parse(readFileSync(`${dir}/${manual().find((f) => !files.includes(f))}`, 'utf8'));
+  const again = second.db.data.data.find((t: { tableName: string }) => t.tableName === 'councils');
+  expect(again.rows[0].name).toBe('飯塚市行政経営戦略推進審議会');
+  const remarks = (j: typeof json) => j.db.data.data.find((t: { tableName: string }) => t.tableName === 'remarks').rows;
+  expect(remarks(second)).toHaveLength(remarks(json).length);
 });

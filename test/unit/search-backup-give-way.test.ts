@@ -174,7 +174,7 @@ describe('the search keeper beside a backup', () => {
     const stop = announceInputs(page);
     const heard: string[] = [];
     const channel = new BroadcastChannel('shingikai-desk:activity');
-    channel.onmessage = (event: MessageEvent<{ type: string }>) => void heard.push(event.data.type);
+    channel.onmessage = (event: { data: { type: string } }) => void heard.push(event.data.type);
     for (let t = 0; t < 1000; t += 50) listeners.get('keydown')!({ timeStamp: t });
     listeners.get('pointerdown')!({ timeStamp: 1000 });
     await sleep(100);

@@ -74,14 +74,21 @@ async function writeOnPage(reason: Reason): Promise<BackupInfo> {
  * typing for seconds) and sends it to main in parts (backup.worker.ts, backupUpload.ts).
  * Without workers, on the page in small slices.
  */
+/**
+ * The page's backup worker, kept between its backups (one at a time, see backupNow): ending a
+ * worker that had read years of records held a core for 300 ms (its teardown), just as the
+ * backup's toast appeared under the user's keys. One that failed is ended and made anew.
+ */
+let backupWorker: Worker | null = null;
+
 async function writeBackup(reason: Reason): Promise<BackupInfo> {
   if (typeof Worker === 'undefined') return writeOnPage(reason);
   const browserMode = bridge.mode === 'browser';
   const answer = await new Promise<FromBackupWorker>((resolve) => {
-    const worker = new Worker(new URL('./backup.worker.ts', import.meta.url), {
+    const worker = (backupWorker ??= new Worker(new URL('./backup.worker.ts', import.meta.url), {
       type: 'module',
       name: workerName('backup'),
-    });
+    }));
     // Keys and clicks on the page tell the worker to rest between its steps (at most every 100 ms);
     // the app's other background work hears of them from every page, and here that a backup runs (activity.ts).
     const activity = announceBackup();
@@ -96,7 +103,12 @@ async function writeBackup(reason: Reason): Promise<BackupInfo> {
     const done = (m: FromBackupWorker) => {
       for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
       activity.end();
-      worker.terminate();
+      worker.onmessage = null;
+      worker.onerror = null;
+      if (m.type === 'error') {
+        worker.terminate();
+        if (backupWorker === worker) backupWorker = null;
+      }
       resolve(m);
     };
     worker.onmessage = (event: MessageEvent<FromBackupWorker>) => {

@@ -7,7 +7,7 @@
  * - browser mode: the worker posts each part itself (reason, id and index in the URL);
  * - Electron: each part goes to the page as a transferred ArrayBuffer (moved, not copied),
  *   which hands it to the preload bridge and passes the answer back.
- * One backup per worker; the page ends the worker when it has answered.
+ * One backup at a time; the page keeps the worker for the next one (and ends one that failed).
  */
 import { db } from './db';
 import { exportDatabasePieces, TypingPacer } from './backupExport';
@@ -47,7 +47,7 @@ export type FromBackupWorker =
  * part, so the page's thread gets the CPU (office PCs have 2 cores, shared with the browser's
  * own processes and main).
  */
-const pacer = new TypingPacer();
+let pacer = new TypingPacer();
 
 const post = (m: FromBackupWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
@@ -62,10 +62,12 @@ self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
     page.answer(m.seq, m.envelope);
     return;
   }
+  pacer = new TypingPacer(); // this backup's own rests and steps
   let pieces: string[];
   try {
     pieces = await exportDatabasePieces(db, pacer);
-    db.close();
+    // not held open between backups (a restore deletes databases); opened again by the next one
+    db.close({ disableAutoOpen: false });
   } catch (error) {
     return post({ type: 'error', message: String(error) });
   }
