@@ -10,6 +10,7 @@ import {
   announceBackup,
   announceInputs,
   GiveWay,
+  hearInputs,
   BACKUP_HEARTBEAT_MS,
   INPUT_SIGNAL_MS,
   type InputSource,
@@ -173,14 +174,13 @@ describe('the search keeper beside a backup', () => {
     };
     const stop = announceInputs(page);
     const heard: string[] = [];
-    const channel = new BroadcastChannel('shingikai-desk:activity');
-    channel.onmessage = (event: { data: { type: string } }) => void heard.push(event.data.type);
+    const stopHearing = hearInputs(() => heard.push('input')); // as the backup worker hears them
     for (let t = 0; t < 1000; t += 50) listeners.get('keydown')!({ timeStamp: t });
     listeners.get('pointerdown')!({ timeStamp: 1000 });
     await sleep(100);
     expect(heard).toEqual(Array(1000 / INPUT_SIGNAL_MS + 1).fill('input'));
     stop();
     expect(listeners.size).toBe(0);
-    channel.close();
+    stopHearing();
   });
 });

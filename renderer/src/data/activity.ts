@@ -46,7 +46,7 @@ export interface InputSource {
   addEventListener(type: string, listener: (event: { timeStamp: number }) => void, options: object): void;
   removeEventListener(type: string, listener: (event: { timeStamp: number }) => void, options: object): void;
 }
-export const INPUT_EVENTS = ['keydown', 'pointerdown'] as const;
+const INPUT_EVENTS = ['keydown', 'pointerdown'] as const;
 
 /** The page's side, for the whole run: says that keys or clicks came (at most every INPUT_SIGNAL_MS); returns the stop. */
 export function announceInputs(source: InputSource): () => void {
@@ -67,6 +67,16 @@ export function announceInputs(source: InputSource): () => void {
     for (const type of INPUT_EVENTS) source.removeEventListener(type, onInput, { capture: true });
     channel.close();
   };
+}
+
+/** A worker's side of the keys and clicks alone (the backup worker's pacing); returns the stop. */
+export function hearInputs(heard: () => void): () => void {
+  const channel = openChannel();
+  if (!channel) return () => {};
+  channel.onmessage = (event) => {
+    if (event.data.type === 'input') heard();
+  };
+  return () => channel.close();
 }
 
 /** The page's side, for one backup: says it runs (and again every BACKUP_HEARTBEAT_MS) until it ends. */
@@ -108,11 +118,7 @@ export class GiveWay {
     private readonly now = () => performance.now(),
     private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
   ) {
-    this.typing = new TypingPacer(
-      { quietMs: 500, restMs: 40, maxRestMs: 1000, restRatio: 1.5, busyRows: 0, idleRows: 0 },
-      now,
-      sleep,
-    );
+    this.typing = new TypingPacer({}, now, sleep);
   }
 
   /** Until when the windows may still answer the question of `listen` (a backup begun before it). */

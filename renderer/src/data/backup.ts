@@ -18,7 +18,7 @@ import {
 } from './backupUpload';
 import { referencedAttachments } from './attachmentSweep';
 import { beforeRestoreBackupPending } from './restoreSwitch';
-import { announceBackup, INPUT_EVENTS } from './activity';
+import { announceBackup } from './activity';
 import type { FromBackupWorker, ToBackupWorker } from './backup.worker';
 
 type Reason = 'auto' | 'manual' | 'before-upgrade' | 'before-import' | 'before-restore';
@@ -70,17 +70,17 @@ async function writeOnPage(reason: Reason): Promise<BackupInfo> {
 }
 
 /**
- * Reads everything in a worker (off the page's thread: a backup of 100,000 remarks once froze
- * typing for seconds) and sends it to main in parts (backup.worker.ts, backupUpload.ts).
- * Without workers, on the page in small slices.
- */
-/**
  * The page's backup worker, kept between its backups (one at a time, see backupNow): ending a
  * worker that had read years of records held a core for 300 ms (its teardown), just as the
  * backup's toast appeared under the user's keys. One that failed is ended and made anew.
  */
 let backupWorker: Worker | null = null;
 
+/**
+ * Reads everything in a worker (off the page's thread: a backup of 100,000 remarks once froze
+ * typing for seconds) and sends it to main in parts (backup.worker.ts, backupUpload.ts).
+ * Without workers, on the page in small slices.
+ */
 async function writeBackup(reason: Reason): Promise<BackupInfo> {
   if (typeof Worker === 'undefined') return writeOnPage(reason);
   const browserMode = bridge.mode === 'browser';
@@ -89,19 +89,9 @@ async function writeBackup(reason: Reason): Promise<BackupInfo> {
       type: 'module',
       name: workerName('backup'),
     }));
-    // Keys and clicks on the page tell the worker to rest between its steps (at most every 100 ms);
-    // the app's other background work hears of them from every page, and here that a backup runs (activity.ts).
+    // The background workers hear that a backup runs (activity.ts); of keys and clicks they hear from every page.
     const activity = announceBackup();
-    let told = -Infinity;
-    const onInput = (event: Event) => {
-      if (event.timeStamp - told < 100) return;
-      told = event.timeStamp;
-      const input: ToBackupWorker = { type: 'input' };
-      worker.postMessage(input);
-    };
-    for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
     const done = (m: FromBackupWorker) => {
-      for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
       activity.end();
       worker.onmessage = null;
       worker.onerror = null;

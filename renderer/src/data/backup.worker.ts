@@ -11,6 +11,7 @@
  */
 import { db } from './db';
 import { exportDatabasePieces, TypingPacer } from './backupExport';
+import { hearInputs } from './activity';
 import {
   backupParts,
   BackupRefused,
@@ -31,9 +32,7 @@ export type ToBackupWorker =
       apiUrl: string | null;
     }
   /** Electron: the bridge's answer (an envelope) to the worker's call `seq`. */
-  | { type: 'answer'; seq: number; envelope: unknown }
-  /** The user pressed a key or clicked on the page: the worker rests between its steps for a while. */
-  | { type: 'input' };
+  | { type: 'answer'; seq: number; envelope: unknown };
 export type FromBackupWorker =
   | { type: 'done'; info: ResultOf<'backup:write:end'>; parts: number; rests: number }
   | { type: 'refused'; error: AppErrorShape }
@@ -48,6 +47,8 @@ export type FromBackupWorker =
  * own processes and main).
  */
 let pacer = new TypingPacer();
+// Keys and clicks on any page of the app (activity.ts): the worker rests between its steps meanwhile.
+hearInputs(() => pacer.input());
 
 const post = (m: FromBackupWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
@@ -57,7 +58,6 @@ const page = callsThroughPage(post);
 
 self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
   const m = event.data;
-  if (m.type === 'input') return pacer.input();
   if (m.type === 'answer') {
     page.answer(m.seq, m.envelope);
     return;

@@ -49,6 +49,8 @@ export async function exportDatabasePieces(db: ShingikaiDB, pacing: ExportPacing
  * keys share the CPU, and a step that took long leaves the page that much time alone.
  * `now` and `sleep` are injectable.
  */
+const TYPING_PACE = { quietMs: 500, restMs: 40, maxRestMs: 1000, restRatio: 1.5, busyRows: 250, idleRows: 5000 };
+
 export class TypingPacer implements ExportPacing {
   private lastInput = -Infinity;
   /** When the step now running began (after its pace()), or null before the first. */
@@ -57,17 +59,14 @@ export class TypingPacer implements ExportPacing {
   rests = 0;
 
   constructor(
-    private readonly opts = {
-      quietMs: 500,
-      restMs: 40,
-      maxRestMs: 1000,
-      restRatio: 1.5,
-      busyRows: 250,
-      idleRows: 5000,
-    },
+    options: Partial<typeof TYPING_PACE> = {},
     private readonly now = () => performance.now(),
     private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
-  ) {}
+  ) {
+    this.opts = { ...TYPING_PACE, ...options };
+  }
+
+  private readonly opts: typeof TYPING_PACE;
 
   /** The page saw a key or a click. */
   input(): void {
