@@ -40,14 +40,18 @@ async function attachMaterial(page: Page): Promise<{ storedName: string; body: B
   return { storedName: stored, body };
 }
 
-/** Every record of every table of the app's IndexedDB, read without the app. */
 /**
- * Counts and a deep hash of every store but `meta` and the change log; of the log, its newest
+ * Every record of every table of the app's IndexedDB, read without the app: counts and a deep
+ * hash of every store but `meta` and the change log (the revisions one per record); of the log, its newest
  * line (a restore keeps only the lines still read: after team sync's cursor, and the newest).
  */
-async function snapshot(
-  page: Page,
-): Promise<{ counts: Record<string, number>; hash: string; lastChange: unknown; changes: number }> {
+async function snapshot(page: Page): Promise<{
+  counts: Record<string, number>;
+  hash: string;
+  lastChange: unknown;
+  changes: number;
+  revisionRows: number;
+}> {
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       // After a full restore the app works on a new database (the pointer names it).
@@ -68,9 +72,20 @@ async function snapshot(
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      counts[name] = rows.length;
       all[name] = rows;
     }
+    // Revisions as the app reads them (data/write.ts): a full restore writes them packed, many
+    // records' to a row; a record's own row wins over its pack's entry.
+    type Rev = { table: string; id: string; revisions?: Record<string, object> };
+    const byKey = new Map<string, object>();
+    const revisionRows = (all.revisions ?? []) as Rev[];
+    const isPack = (r: Rev) => r.id.startsWith('\u0000pack:');
+    for (const r of revisionRows.filter(isPack))
+      for (const [id, rev] of Object.entries(r.revisions!))
+        byKey.set(`${r.table}\u0000${id}`, { table: r.table, id, ...rev });
+    for (const r of revisionRows.filter((r) => !isPack(r))) byKey.set(`${r.table}\u0000${r.id}`, r);
+    all.revisions = [...byKey.keys()].sort().map((k) => byKey.get(k));
+    for (const [name, rows] of Object.entries(all)) counts[name] = rows.length;
     db.close();
     const sorted = (v: unknown): unknown =>
       Array.isArray(v)
@@ -89,6 +104,7 @@ async function snapshot(
       hash: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''),
       lastChange: log.at(-1) ?? null,
       changes: log.length,
+      revisionRows: revisionRows.length,
     };
   });
 }
@@ -150,6 +166,8 @@ test('back up, wipe the database and the attachment, restore: every record and t
   const after = await snapshot(page);
   expect(after.counts).toEqual(before.counts);
   expect(after.hash).toBe(before.hash);
+  // The same revisions, in fewer rows: packed by the restore.
+  expect(after.revisionRows).toBeLessThan(before.revisionRows);
   expect(before.changes).toBeGreaterThan(10);
   expect(after.lastChange).toEqual(before.lastChange);
   // The attached file is back, byte for byte, and the meeting lists it.

@@ -268,6 +268,34 @@ describe('schema migrations', () => {
     });
   }
 
+  // Version 6 lets the revisions table hold packs (a full restore writes them). From every
+  // earlier version: every row stays as it was, every record's revision reads as before, and
+  // the next write continues each record's count.
+  for (const from of [1, 2, 3, 4, 5]) {
+    it(`version 6 (revision packs) from version ${from}: every row survives; revisions read and continue`, async () => {
+      const factory = { indexedDB: new IDBFactory(), IDBKeyRange };
+      const old = new ShingikaiDB(`migrate6-${from}`, { ...factory, upTo: from });
+      const bundle = buildSampleCouncil({ now: '2024-04-01T00:00:00.000Z' });
+      await importBundle(old, bundle);
+      const remark = bundle.remarks[0]!;
+      if (from >= 2) await old.remarks.update(remark.id, { text: `版${from}での編集` });
+      const tables = [...V1_TRACKED, 'entryDrafts', 'meta', ...(from >= 2 ? ['revisions', 'changes'] : [])];
+      const before = await dumpTables(old, tables);
+      old.close();
+
+      const v6 = new ShingikaiDB(`migrate6-${from}`, { ...factory, upTo: 6 });
+      await v6.open();
+      expect(v6.verno).toBe(6);
+      expect(await dumpTables(v6, tables)).toEqual(before);
+      const expected = from >= 2 ? 2 : 1; // version 2's upgrade gives existing records revision 1
+      expect((await revisionOf(v6, 'remarks', remark.id))?.rev).toBe(expected);
+      expect((await revisionOf(v6, 'councils', bundle.council.id))?.rev).toBe(1);
+      await v6.remarks.update(remark.id, { text: '版6での編集' });
+      expect((await revisionOf(v6, 'remarks', remark.id))?.rev).toBe(expected + 1);
+      v6.close();
+    });
+  }
+
   it('the latest version opens an empty database', async () => {
     const db = new ShingikaiDB('empty', { indexedDB: new IDBFactory(), IDBKeyRange });
     await db.open();

@@ -1,11 +1,18 @@
 /** Test helpers for restores: a database's whole content, and a backup file as main reads it. */
 import { LATEST_SCHEMA_VERSION, type ShingikaiDB } from '../../renderer/src/data/database';
 import { parseBackup } from '../../electron/services/backups';
+import { unpackRevisions } from '../../renderer/src/data/write';
 
-/** Every table's records, by table name. */
+/**
+ * Every table's records, by table name; the revisions as the app reads them (one per record,
+ * in key order), whether stored one row per record or packed (data/write.ts).
+ */
 export async function everything(db: ShingikaiDB): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of db.tables) out[t.name] = await t.toArray();
+  out.revisions = unpackRevisions(await db.revisions.toArray()).sort((a, b) =>
+    a.table === b.table ? (a.id < b.id ? -1 : 1) : a.table < b.table ? -1 : 1,
+  );
   return out;
 }
 

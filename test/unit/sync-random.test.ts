@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { importBundle } from '../../renderer/src/data/bundle';
 import { councilDbName, type MirrorDoc, type PouchDoc, type SyncConflict } from '../../renderer/src/data/sync';
 import { TRACKED_TABLES } from '../../renderer/src/data/write';
-import { ShingikaiDB } from '../../renderer/src/data/database';
+import { revisionOf, ShingikaiDB } from '../../renderer/src/data/database';
 import { addMember, deleteMember, memberReferences } from '../../renderer/src/features/councils/data';
 import { commitRemark, deleteRemark, updateRemark } from '../../renderer/src/features/live/data';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
@@ -356,7 +356,7 @@ describe.skipIf(!RUN)('randomized team sync (npm run test:sync)', () => {
           log: (await c.db.changes.filter((l) => l.table === table && l.id === id).toArray()).map(
             (l) => `${l.seq} rev${l.rev} ${l.op} ${l.at}`,
           ),
-          revision: await c.db.revisions.get([table, id]),
+          revision: await revisionOf(c.db, table, id),
           syncRecord: await c.db.syncRecords.get([table, id]),
           outbox: (await c.db.syncState.get('outbox'))?.value,
           lastSeq: await c.db.changes.orderBy('seq').lastKey(),

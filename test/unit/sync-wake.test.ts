@@ -7,6 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import { importBundle } from '../../renderer/src/data/bundle';
+import { revisionOf } from '../../renderer/src/data/database';
 import type { SyncHop } from '../../renderer/src/data/sync';
 import { commitRemark, updateRemark } from '../../renderer/src/features/live/data';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
@@ -33,7 +34,7 @@ it('with no poll, a remark and its edit travel both ways, each PC running its pu
     // The first sync: each record is B's at the revision it wrote (nothing left for B's outbox to send).
     const remark = bundle.remarks[0]!;
     for (const r of bundle.remarks.slice(0, 20)) {
-      const rev = await b.db.revisions.get(['remarks', r.id]);
+      const rev = await revisionOf(b.db, 'remarks', r.id);
       expect(rev?.rev).toBe(1);
       expect((await b.db.syncRecords.get(['remarks', r.id]))?.localRev).toBe(1);
     }
@@ -52,13 +53,13 @@ it('with no poll, a remark and its edit travel both ways, each PC running its pu
     };
     await commitRemark(a.db, added, { meetingId: added.meetingId, text: '', updatedAt: at });
     await until(async () => (await b.db.remarks.get(added.id))?.text === '山田が記録した発言', 20_000, 'remark on B');
-    expect((await b.db.revisions.get(['remarks', added.id]))?.updatedBy).toBe('山田');
+    expect((await revisionOf(b.db, 'remarks', added.id))?.updatedBy).toBe('山田');
     await new Promise((r) => setTimeout(r, 1000)); // any further run would have started by now
     expect(runs).toEqual({ a: 1, b: 1 });
 
     await updateRemark(b.db, added.id, { text: '鈴木が直した発言' }, '発言の修正');
     await until(async () => (await a.db.remarks.get(added.id))?.text === '鈴木が直した発言', 20_000, 'edit on A');
-    expect((await a.db.revisions.get(['remarks', added.id]))?.updatedBy).toBe('鈴木');
+    expect((await revisionOf(a.db, 'remarks', added.id))?.updatedBy).toBe('鈴木');
   } finally {
     await a.close();
     await b.close();

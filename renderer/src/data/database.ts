@@ -30,7 +30,9 @@ import {
   OPERATOR_NAME_KEY,
   stampWrites,
   type ChangeRecord,
+  readRevisions,
   type RevisionRecord,
+  type RevisionRow,
   type TeamUser,
   type TrackedTable,
 } from './write';
@@ -147,6 +149,15 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       changes: '++seq',
     },
   },
+  {
+    // Revision packs (write.ts): the `revisions` table may hold, beside one row per record, rows
+    // that each hold many records' revisions — a full restore writes them (half of its rows were
+    // revisions). No store changes and nothing to move: existing rows stay valid, and the
+    // version keeps an older release from reading packs it would not understand (a database
+    // or a backup of version 6 is refused by it).
+    version: 6,
+    stores: {},
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -192,7 +203,8 @@ export class ShingikaiDB extends Dexie {
   progress!: Table<ProgressEntry, string>;
   entryDrafts!: Table<EntryDraft, string>;
   meta!: Table<MetaRecord, string>;
-  revisions!: Table<RevisionRecord, [string, string]>;
+  /** One row per record or packs of them (write.ts): read through revisionOf / revisionsOf. */
+  revisions!: Table<RevisionRow, [string, string]>;
   changes!: Table<ChangeRecord, number>;
   syncRecords!: Table<SyncRecord, [string, string]>;
   syncConflicts!: Table<SyncConflict, [string, string]>;
@@ -249,8 +261,20 @@ export function ordered<T>(table: Table<T, string>, index: `[${string}+${string}
 }
 
 /** A record's revision (rev, updatedBy, updatedAt) as the write path stamped it. */
-export function revisionOf(db: ShingikaiDB, table: TrackedTable, id: string): Promise<RevisionRecord | undefined> {
-  return db.revisions.get([table, id]);
+export async function revisionOf(
+  db: ShingikaiDB,
+  table: TrackedTable,
+  id: string,
+): Promise<RevisionRecord | undefined> {
+  return (await revisionsOf(db, [[table, id]]))[0];
+}
+
+/** The revisions of several records ([table, id]), in the order asked (undefined: none). */
+export function revisionsOf(
+  db: ShingikaiDB,
+  keys: readonly [string, string][],
+): Promise<(RevisionRecord | undefined)[]> {
+  return readRevisions((k) => db.revisions.bulkGet(k), keys);
 }
 
 /** The change log after `seq` (0 = from the start), in order. */

@@ -11,7 +11,7 @@
  */
 import type { Table } from 'dexie';
 import { AppError } from '../../../shared/errors';
-import type { ShingikaiDB } from './database';
+import { revisionsOf, type ShingikaiDB } from './database';
 import { db as appDb } from './db';
 import type { TrackedTable } from './write';
 
@@ -67,7 +67,10 @@ export class UndoHistory {
   }
 
   private async revs(targets: UndoTarget[]): Promise<number[]> {
-    const found = await this.db.revisions.bulkGet(targets.map((t) => [t.table, t.id] as [string, string]));
+    const found = await revisionsOf(
+      this.db,
+      targets.map((t) => [t.table, t.id]),
+    );
     return found.map((r) => r?.rev ?? 0);
   }
 

@@ -61,6 +61,94 @@ export interface RevisionRecord {
   deleted?: true;
 }
 
+/**
+ * Revision packs. A full restore writes a table's revisions packed, not one row per record:
+ * at most REVISION_PACK_BUCKETS rows per table, each holding the revisions of the records whose
+ * id hashes to its bucket, keyed `[table, REVISION_PACK_PREFIX + bucket]` (the prefix cannot
+ * begin a record's id: the write path refuses such ids). IndexedDB's cost is per row — a put
+ * of 10 bytes costs about what a put of 3 KB costs — and one revision row per record was half
+ * of a restore's rows. A record's own row, which every later write puts, wins over its entry
+ * in a pack; packs are written only by a full restore. Read revisions with readRevisions.
+ * The bucket count is part of the stored format: changing it needs a schema upgrade.
+ */
+export const REVISION_PACK_PREFIX = '\u0000pack:';
+export const REVISION_PACK_BUCKETS = 256;
+
+export interface RevisionPack {
+  table: TrackedTable;
+  /** REVISION_PACK_PREFIX and the bucket number. */
+  id: string;
+  /** Record id → its revision. */
+  revisions: Record<string, Omit<RevisionRecord, 'table' | 'id'>>;
+}
+/** A row of the `revisions` table: one record's revision, or a pack of them. */
+export type RevisionRow = RevisionRecord | RevisionPack;
+type RevisionKey = [table: string, id: string];
+
+export const isRevisionPack = (row: RevisionRow): row is RevisionPack => row.id.startsWith(REVISION_PACK_PREFIX);
+
+/** The key of the pack that holds (table, id)'s revision: FNV-1a of the id picks the bucket. */
+export function revisionPackKey(table: string, id: string): RevisionKey {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return [table, REVISION_PACK_PREFIX + ((hash >>> 0) % REVISION_PACK_BUCKETS)];
+}
+
+/** Every revision the rows hold, packs unpacked; a record's own row wins over a pack's entry. */
+export function unpackRevisions(rows: readonly RevisionRow[]): RevisionRecord[] {
+  const byKey = new Map<string, RevisionRecord>();
+  for (const row of rows)
+    if (isRevisionPack(row))
+      for (const [id, rev] of Object.entries(row.revisions)) {
+        const key = `${row.table}\u0000${id}`;
+        if (!byKey.has(key)) byKey.set(key, { table: row.table, id, ...rev });
+      }
+  for (const row of rows) if (!isRevisionPack(row)) byKey.set(`${row.table}\u0000${row.id}`, row);
+  return [...byKey.values()];
+}
+
+/** The rows' revisions (packed or not) as packs: what a full restore writes. */
+export function packRevisions(rows: readonly RevisionRow[]): RevisionPack[] {
+  const packs = new Map<string, RevisionPack>();
+  for (const { table, id, ...rev } of unpackRevisions(rows)) {
+    const [, packId] = revisionPackKey(table, id);
+    const key = `${table}\u0000${packId}`;
+    let pack = packs.get(key);
+    if (!pack) packs.set(key, (pack = { table, id: packId, revisions: {} }));
+    pack.revisions[id] = rev;
+  }
+  return [...packs.values()];
+}
+
+/**
+ * The revisions of `keys` ([table, id]), each from the record's own row or else from its pack;
+ * `getMany` reads rows of the `revisions` table by key (Dexie's bulkGet, or DBCore's getMany
+ * inside a write).
+ */
+export function readRevisions(
+  getMany: (keys: RevisionKey[]) => Promise<readonly (RevisionRow | undefined)[]>,
+  keys: readonly RevisionKey[],
+): Promise<(RevisionRecord | undefined)[]> {
+  // Promise chains, not async/await: inside a write (a DBCore mutate) every extra await is a
+  // tick that Dexie's transaction zone must survive, and the hooks below the write path need it.
+  return getMany([...keys]).then((own) => {
+    const found = own.map((row) => (row && !isRevisionPack(row) ? row : undefined));
+    const missing = keys.flatMap((_, i) => (found[i] ? [] : [i]));
+    if (!missing.length) return found;
+    const packKeys = new Map(missing.map((i) => revisionPackKey(...keys[i]!)).map((k) => [k.join('\u0000'), k]));
+    return getMany([...packKeys.values()]).then((packs) => {
+      const packOf = new Map([...packKeys.keys()].map((k, n) => [k, packs[n] as RevisionPack | undefined]));
+      for (const i of missing) {
+        const [table, id] = keys[i]!;
+        const pack = packOf.get(revisionPackKey(table, id).join('\u0000'));
+        if (pack && Object.hasOwn(pack.revisions, id))
+          found[i] = { table: table as TrackedTable, id, ...pack.revisions[id]! };
+      }
+      return found;
+    });
+  });
+}
+
 /** What the write path needs from the database: who is working. */
 export interface WriteContext {
   operatorName(): string;
@@ -145,9 +233,12 @@ export function stampWrites(context: WriteContext): Middleware<DBCore> {
                 req.type === 'delete' ? req.keys : (req.keys ?? req.values.map(table.schema.primaryKey.extractKey!))
               ) as string[];
               const trans = req.trans;
-              const before = (await revisions.getMany({ trans, keys: keys.map((id) => [name, id]) })) as (
-                RevisionRecord | undefined
-              )[];
+              if (keys.some((id) => typeof id === 'string' && id.startsWith(REVISION_PACK_PREFIX)))
+                throw new Error(`記録のIDが不正です（${name}）。`);
+              const before = await readRevisions(
+                (k) => revisions.getMany({ trans, keys: k }),
+                keys.map((id): RevisionKey => [name, id]),
+              );
               // A delete is logged only for records that exist.
               const existing = req.type === 'delete' ? await table.getMany({ trans, keys }) : null;
               const present = existing ? existing.map((r) => r !== undefined) : null;

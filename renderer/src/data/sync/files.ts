@@ -24,7 +24,7 @@
 import { filesDbName } from '../../../../shared/contract/team';
 import { STORED_NAME } from '../../../../shared/stored-name';
 import { referencedStoredNames } from '../../../../shared/package';
-import type { ShingikaiDB } from '../database';
+import { revisionOf, type ShingikaiDB } from '../database';
 import { OPERATOR_NAME_KEY, type TrackedTable } from '../write';
 import { revGeneration } from './docs';
 import { SerialJobs } from './jobs';
@@ -226,7 +226,7 @@ export class FileMirror {
     const colon = key.indexOf(':');
     const k: [string, string] = [key.slice(0, colon), key.slice(colon + 1)];
     const db = this.options.db;
-    const [sr, rev] = await Promise.all([db.syncRecords.get(k), db.revisions.get(k)]);
+    const [sr, rev] = await Promise.all([db.syncRecords.get(k), revisionOf(db, k[0] as TrackedTable, k[1])]);
     if (rev && (!sr || rev.rev > sr.localRev)) return null;
     return sr ? revGeneration(sr.pouchRev) : 0;
   }

@@ -24,7 +24,7 @@
  * in (pouchdb-browser in the app, pouchdb-node / memory in tests).
  */
 import { mirrorDocBody } from '../../../../shared/contract/team';
-import type { ShingikaiDB } from '../database';
+import { revisionOf, revisionsOf, type ShingikaiDB } from '../database';
 import { OPERATOR_NAME_KEY, TRACKED_TABLES, type RevisionRecord, type TrackedTable } from '../write';
 import { councilDbName, docId, linkOf, parseDocId, revGeneration, revHash, revHashOf, sameContent } from './docs';
 import type { ConflictVersion, MirrorDoc, SyncConflict, SyncRecord } from './model';
@@ -292,7 +292,7 @@ export class Mirror {
         if (record === null) {
           if (existing) await t.delete(id);
         } else if (!existing || !sameContent({ record: existing }, { record })) await t.put(record);
-        const after = await this.db.revisions.get([table, id]);
+        const after = await revisionOf(this.db, table, id);
         await this.db.syncRecords.put({
           table,
           id,
@@ -408,7 +408,7 @@ export class Mirror {
       sr?: SyncRecord;
     };
     const entries = await db.transaction('r', [...TABLE_NAMES, 'revisions', 'syncRecords'], async () => {
-      const revs = await db.revisions.bulkGet(keys.map(keyOf));
+      const revs = await revisionsOf(db, keys.map(keyOf));
       const srs = await db.syncRecords.bulkGet(keys.map(keyOf));
       const records = new Map<string, Record<string, unknown> | undefined>();
       const byTable = new Map<TrackedTable, string[]>();
@@ -533,7 +533,7 @@ export class Mirror {
       const logBefore = await lastLogSeq(db);
       const keys = incoming.map(keyOf);
       const srs = await db.syncRecords.bulkGet(keys);
-      const revs = await db.revisions.bulkGet(keys);
+      const revs = await revisionsOf(db, keys);
       const applied: { i: number; pouchRev: string }[] = [];
       const conflictsPut: SyncConflict[] = [];
       const conflictsGone: [string, string][] = [];

@@ -96,8 +96,7 @@ export function RestoreSection({
         window.location.reload();
         return;
       }
-      const total = Object.values(r.written).reduce((a, b) => a + b, 0);
-      const text = restoredText(total, r.attachments, r.missing.length);
+      const text = restoredText(r.written, r.attachments, r.missing.length);
       setMessage(text);
       notify.success('バックアップから復元しました', text);
       setTarget(null);

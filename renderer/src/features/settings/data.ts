@@ -21,6 +21,7 @@ import {
   readTrackedTables,
   rememberShared,
   restoreRecords,
+  userRecordsWritten,
   type RestoreResult,
 } from '../../data/restore';
 import { PACKAGE_CHUNK_BYTES } from '../../../../shared/contract/datasafe';
@@ -93,7 +94,6 @@ export async function restoreFromBackup(
       const target = newRestoredDbName();
       const result = await worker.writeNew(target, db.name);
       const t2 = performance.now();
-      const records = Object.values(result.written).reduce((a, b) => a + b, 0);
       localStorage.setItem(
         RESTORE_TIMING_KEY,
         JSON.stringify({
@@ -103,10 +103,11 @@ export async function restoreFromBackup(
           bytes: read.bytes,
           writeMs: Math.round(t2 - t1),
           workerWriteMs: Math.round(result.writeMs),
-          records,
+          records: userRecordsWritten(result.written),
+          rows: Object.values(result.written).reduce((a, b) => a + b, 0),
         }),
       );
-      const message = restoredText(records, files.restored, files.missing.length);
+      const message = restoredText(result.written, files.restored, files.missing.length);
       await switchToRestoredDatabase(db.name, target, message);
       return { ...result, attachments: files.restored, missing: files.missing, switched: true };
     }
@@ -131,7 +132,9 @@ export async function restoreFromBackup(
 }
 
 /** 「復元しました：…」 as the restore section shows it. */
-export function restoredText(records: number, attachments: number, missing: number): string {
+/** The message after a restore: the user's records written (`written`: RestoreResult's), the attachments. */
+export function restoredText(written: Record<string, number>, attachments: number, missing: number): string {
+  const records = userRecordsWritten(written);
   return `復元しました：記録 ${records}件、添付ファイル ${attachments}件${missing ? `（見つからない添付ファイル ${missing}件）` : ''}`;
 }
 

@@ -63,12 +63,11 @@ export function useCouncilStaff(councilId: string) {
 export function useCouncil(councilId: string) {
   return useLiveQuery(() => getCouncil(councilId), [councilId]);
 }
-/** The council's drafts (undefined while loading). */
 /** The council's action plans with their actions ([] while loading). */
 export function useCouncilActionPlans(councilId: string | undefined) {
   return useLiveList(() => (councilId ? councilActionPlans(councilId) : Promise.resolve([])), [councilId]);
 }
-
+/** The council's drafts (undefined while loading). */
 export function useCouncilDrafts(councilId: string | undefined) {
   return useLiveQuery(async () => (councilId ? councilDrafts(councilId) : []), [councilId]);
 }
