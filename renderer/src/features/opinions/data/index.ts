@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { db } from '../../../data/db';
+import { liveOrderedList } from '../../../data/database';
 import { useLiveQuery } from '../../../data/live';
 import { sortedMeetings, sortedMembers, sortedStaff } from '../../../data/queries';
 import { opinionRecords } from './records';
@@ -44,12 +45,12 @@ function useLiveList<T>(query: () => Promise<T[]>, deps: unknown[]): T[] {
 }
 
 /**
- * The council's opinions in order (undefined while loading). Read in a read-only transaction
- * of its own: outside one, Dexie's live-query cache would copy every record of the answer
- * (20,000 opinions on a board of years); the query still re-runs when an opinion changes.
+ * The council's opinions in order (undefined while loading), re-read when any opinion changes.
+ * A board of years holds 20,000: they are read past Dexie's per-record bookkeeping of live
+ * queries and its cache (data/database.ts liveOrderedList).
  */
 export function useCouncilOpinions(councilId: string) {
-  return useLiveQuery(() => db.transaction('r', db.opinions, () => councilOpinions(councilId)), [councilId]);
+  return useLiveQuery(() => liveOrderedList(db.opinions, '[councilId+order]', councilId), [councilId]);
 }
 export function useCouncilMeetings(councilId: string) {
   return useLiveList(() => sortedMeetings(councilId), [councilId]);
