@@ -24,6 +24,7 @@ import { writeDocuments } from './documents';
 import { councilDbName, councilRoles, REVIEWER_ROLE } from '../shared/contract/team';
 import type { Credentials } from '../electron/services/team/http';
 import { ensureUser, setupCouncils } from '../electron/services/team/setup';
+import { unpackRevisions, type RevisionRow } from '../renderer/src/data/write';
 
 const USAGE = `使い方:
   npm run cli -- check <ファイル>              パッケージ（.shingikai）またはバックアップ（.json）を検査します
@@ -116,7 +117,13 @@ async function check(file: string) {
     ...COUNCIL_TABLES,
     ...Object.keys(data.tables).filter((t) => !(COUNCIL_TABLES as string[]).includes(t)),
   ];
-  for (const t of names) if (data.tables[t]) console.log(`  ${t}\t${data.tables[t]!.length}`);
+  for (const t of names) {
+    const rows = data.tables[t];
+    if (!rows) continue;
+    // Revisions a full restore packed (many records' to a row) count as the records they hold.
+    const revisions = t === 'revisions' ? unpackRevisions(rows as unknown as RevisionRow[]).length : rows.length;
+    console.log(`  ${t}\t${revisions}${revisions !== rows.length ? `（${rows.length}行にまとめて保存）` : ''}`);
+  }
   console.log('問題は見つかりませんでした。');
 }
 

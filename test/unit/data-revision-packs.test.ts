@@ -16,11 +16,13 @@ import {
   REVISION_PACK_BUCKETS,
   REVISION_PACK_PREFIX,
   revisionPackKey,
+  revisionsInRow,
   unpackRevisions,
   type RevisionRecord,
   type RevisionRow,
 } from '../../renderer/src/data/write';
 import { UndoHistory } from '../../renderer/src/data/undo';
+import { exportDatabasePieces } from '../../renderer/src/data/backupExport';
 import { asBackup, everything } from './restore-helpers';
 
 const factory = new IDBFactory();
@@ -152,6 +154,50 @@ describe('revision packs', () => {
     expect(got.map((r) => r?.rev)).toEqual([5, 2, 1, undefined, undefined]);
     const buckets = new Set(Array.from({ length: 5000 }, () => revisionPackKey('remarks', crypto.randomUUID())[1]));
     expect(buckets.size).toBe(REVISION_PACK_BUCKETS);
+  });
+
+  it('a backup read while the user types weighs packs by what they hold: no slice reads hundreds of packs at once', async () => {
+    const { db: src } = await source();
+    const { fresh } = await restoredCopy(src);
+    const pace = 250; // the rows a step reads while keys are pressed (TypingPacer)
+    const pieces = await exportDatabasePieces(fresh, { pace: async () => pace });
+    const start = pieces.findIndex((p) => p.includes('"tableName":"revisions"'));
+    const end = pieces.indexOf(']}', start);
+    const slices = pieces.slice(start + 1, end).map((p) => JSON.parse(`[${p.replace(/^,/, '')}]`) as RevisionRow[]);
+    const weights = slices.map((rows) => rows.reduce((n, r) => n + revisionsInRow(r), 0));
+    expect(slices.flat().length).toBe(await fresh.revisions.count());
+    // A slice is one row, or holds about a step's worth of revisions.
+    for (const [i, rows] of slices.entries()) if (rows.length > 1) expect(weights[i]).toBeLessThanOrEqual(2 * pace);
+    // The whole backup is still every revision.
+    expect(unpackRevisions(slices.flat())).toEqual(unpackRevisions(await fresh.revisions.toArray()));
+    src.close();
+    fresh.close();
+  });
+
+  it('a record whose id is "__proto__" keeps its revision through a packed restore', async () => {
+    const db = open(`proto-${Math.random()}`);
+    await db.councils.add({ id: '__proto__', name: '名前に注意' } as never);
+    await db.councils.update('__proto__', { name: '二度目' });
+    await db.councils.update('__proto__', { name: '三度目' });
+    const { fresh } = await restoredCopy(db);
+    expect((await revisionOf(fresh, 'councils', '__proto__'))?.rev).toBe(3);
+    await fresh.councils.update('__proto__', { name: '復元後' });
+    expect(await fresh.changes.orderBy('seq').last()).toMatchObject({ id: '__proto__', op: 'update', rev: 4 });
+    db.close();
+    fresh.close();
+  });
+
+  it('an own row whose id an older release let begin like a pack is still an own row', async () => {
+    const own: RevisionRecord = {
+      table: 'councils',
+      id: `${REVISION_PACK_PREFIX}7`,
+      rev: 2,
+      updatedBy: '',
+      updatedAt: '',
+    };
+    expect(isRevisionPack(own)).toBe(false);
+    expect(unpackRevisions([own])).toEqual([own]);
+    expect(unpackRevisions(packRevisions([own]))).toEqual([own]);
   });
 
   it('the write path refuses a record id that would read as a pack', async () => {

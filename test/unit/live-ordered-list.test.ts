@@ -41,10 +41,10 @@ describe('liveOrderedList', () => {
       expect(first.length).toBeGreaterThan(10);
       expect(first.every((o) => o.councilId === councilId)).toBe(true);
 
-      await db.opinions.update(first[3]!.id, { text: '後から直した意見' });
-      expect((await nextAnswer(2)).find((o) => o.id === first[3]!.id)?.text).toBe('後から直した意見');
+      await db.opinions.update(first[3]!.id, { summary: '後から直した意見' });
+      expect((await nextAnswer(2)).find((o) => o.id === first[3]!.id)?.summary).toBe('後から直した意見');
 
-      await db.opinions.add({ ...first[0]!, id: 'added-opinion', order: 1_000_000, text: '追加した意見' });
+      await db.opinions.add({ ...first[0]!, id: 'added-opinion', order: 1_000_000, summary: '追加した意見' });
       expect((await nextAnswer(3)).at(-1)?.id).toBe('added-opinion');
 
       await db.opinions.delete(first[1]!.id);

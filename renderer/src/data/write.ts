@@ -85,14 +85,23 @@ export interface RevisionPack {
 export type RevisionRow = RevisionRecord | RevisionPack;
 type RevisionKey = [table: string, id: string];
 
-export const isRevisionPack = (row: RevisionRow): row is RevisionPack => row.id.startsWith(REVISION_PACK_PREFIX);
+/** A pack, not a record's own row (an older release may have stored an id that begins like a pack's). */
+export const isRevisionPack = (row: RevisionRow): row is RevisionPack =>
+  row.id.startsWith(REVISION_PACK_PREFIX) && typeof (row as Partial<RevisionPack>).revisions === 'object';
 
-/** The key of the pack that holds (table, id)'s revision: FNV-1a of the id picks the bucket. */
+/**
+ * The key of the pack that holds (table, id)'s revision: the bucket is the high bits of FNV-1a
+ * over the id's UTF-16 code units (the low bits depend only on the low byte of each unit).
+ */
 export function revisionPackKey(table: string, id: string): RevisionKey {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return [table, REVISION_PACK_PREFIX + ((hash >>> 0) % REVISION_PACK_BUCKETS)];
+  return [table, REVISION_PACK_PREFIX + Math.floor(((hash >>> 0) / 2 ** 32) * REVISION_PACK_BUCKETS)];
 }
+
+/** The number of records' revisions a row of the `revisions` table holds (a backup's slices weigh rows by it). */
+export const revisionsInRow = (row: RevisionRow): number =>
+  isRevisionPack(row) ? Object.keys(row.revisions).length : 1;
 
 /** Every revision the rows hold, packs unpacked; a record's own row wins over a pack's entry. */
 export function unpackRevisions(rows: readonly RevisionRow[]): RevisionRecord[] {
@@ -114,7 +123,9 @@ export function packRevisions(rows: readonly RevisionRow[]): RevisionPack[] {
     const [, packId] = revisionPackKey(table, id);
     const key = `${table}\u0000${packId}`;
     let pack = packs.get(key);
-    if (!pack) packs.set(key, (pack = { table, id: packId, revisions: {} }));
+    // No prototype: a record whose id is "__proto__" is an entry like any other.
+    if (!pack)
+      packs.set(key, (pack = { table, id: packId, revisions: Object.create(null) as RevisionPack['revisions'] }));
     pack.revisions[id] = rev;
   }
   return [...packs.values()];
@@ -129,8 +140,9 @@ export function readRevisions(
   getMany: (keys: RevisionKey[]) => Promise<readonly (RevisionRow | undefined)[]>,
   keys: readonly RevisionKey[],
 ): Promise<(RevisionRecord | undefined)[]> {
-  // Promise chains, not async/await: inside a write (a DBCore mutate) every extra await is a
-  // tick that Dexie's transaction zone must survive, and the hooks below the write path need it.
+  // Promise chains, not an async function: written with async/await, a team write (which also
+  // awaits its records' councils) reached Dexie's hooks below the write path without their
+  // transaction (data-write-team.test.ts failed: PSD.trans undefined).
   return getMany([...keys]).then((own) => {
     const found = own.map((row) => (row && !isRevisionPack(row) ? row : undefined));
     const missing = keys.flatMap((_, i) => (found[i] ? [] : [i]));
