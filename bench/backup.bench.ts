@@ -13,6 +13,8 @@
  * After the file is there, the same typing with no backup running is timed too (printed beside:
  * the machine's floor in the same run). BACKUP_BENCH_RESTORE=0 skips the restore.
  * BACKUP_BENCH_QUICK=1 seeds a fifth of the installation (for iterating; its figures are not the issue's).
+ * BACKUP_BENCH_PACKED=1 seeds the revisions packed, as a full restore leaves them (data/write.ts): the backup
+ *   while typing of a database that was restored once (a check; the figures of record are of the other).
  * BACKUP_BENCH_PROFILE=<folder> writes a CPU profile of the page's main thread over the typing while the
  *   backup runs (backup-page.cpuprofile, for Chrome DevTools).
  * BACKUP_BENCH_AB=<n> (a diagnosis, no figures): n rounds with the search worker held back alternated with n
@@ -42,6 +44,7 @@ const RESTORE_WAIT_MS = 300_000;
 const PROFILE = process.env.BACKUP_BENCH_PROFILE;
 /** BACKUP_BENCH_QUICK=1: a fifth of the installation (20,000 remarks, 4,000 opinions), for iterating; not the figure. */
 const QUICK = process.env.BACKUP_BENCH_QUICK === '1';
+const PACKED = process.env.BACKUP_BENCH_PACKED === '1';
 const TRACE_MS = 20_000;
 /** BACKUP_BENCH_AB=<n>: n rounds with the search worker held back, alternated with n as the app is (a diagnosis; no figures). */
 const AB_ROUNDS = Number(process.env.BACKUP_BENCH_AB ?? 0);
@@ -231,6 +234,7 @@ const bench: BenchModule = {
       await page.getByRole('button', { name: 'サンプルを読み込む' }).first().waitFor();
       const seeded = await seedInstallation(page, {
         bookkeeping: true,
+        packedRevisions: PACKED,
         ...(QUICK ? { remarks: 20_000, opinions: 4_000 } : {}),
       });
       const meeting = seeded.meetings.reduce((a, b) => (b.remarks > a.remarks ? b : a));
