@@ -12,12 +12,24 @@ export interface ExportPacing {
   pace(): Promise<number>;
 }
 
-/** The pieces whose concatenation is the backup JSON (one JSON.stringify per slice). */
-export async function exportDatabasePieces(db: ShingikaiDB, pacing: ExportPacing): Promise<string[]> {
+/**
+ * The pieces whose concatenation is the backup JSON (one JSON.stringify per slice), in order.
+ * With `emit`, each piece is handed over as soon as it is made and none is kept (the answer is
+ * then []): the backup worker encodes it at once, so its string dies young. The tables' row
+ * counts come after their rows (known only then; a reader takes the keys in any order).
+ */
+export async function exportDatabasePieces(
+  db: ShingikaiDB,
+  pacing: ExportPacing,
+  emit?: (piece: string) => void,
+): Promise<string[]> {
+  const kept: string[] = [];
+  const out = emit ?? ((piece: string) => void kept.push(piece));
   const tables: { name: string; schema: string; rowCount: number }[] = [];
-  const parts: string[] = [];
+  const head = { databaseName: db.name, databaseVersion: db.verno };
+  out(`{"formatName":"dexie","formatVersion":1,"data":{${JSON.stringify(head).slice(1, -1)},"data":[`);
   for (const table of db.tables) {
-    parts.push(`${tables.length ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":true,"rows":[`);
+    out(`${tables.length ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":true,"rows":[`);
     let rowCount = 0;
     // Each slice starts after the last key read (an offset would walk every earlier row again).
     const keyPath = table.schema.primKey.keyPath!;
@@ -31,19 +43,17 @@ export async function exportDatabasePieces(db: ShingikaiDB, pacing: ExportPacing
         : paced;
       const slice = await from.limit(rows).toArray();
       packs?.saw(slice as RevisionRow[]);
-      if (slice.length) parts.push((rowCount ? ',' : '') + JSON.stringify(slice).slice(1, -1));
+      if (slice.length) out((rowCount ? ',' : '') + JSON.stringify(slice).slice(1, -1));
       rowCount += slice.length;
       if (slice.length < rows) break;
       after = Dexie.getByKeyPath(slice[slice.length - 1], keyPath) as IndexableType;
     }
-    parts.push(']}');
+    out(']}');
     const schema = [table.schema.primKey, ...table.schema.indexes].map((i) => i.src).join(',');
     tables.push({ name: table.name, schema, rowCount });
   }
-  const head = { databaseName: db.name, databaseVersion: db.verno, tables };
-  parts.unshift(`{"formatName":"dexie","formatVersion":1,"data":{${JSON.stringify(head).slice(1, -1)},"data":[`);
-  parts.push(']}}');
-  return parts;
+  out(`],"tables":${JSON.stringify(tables)}}}`);
+  return kept;
 }
 
 type RevisionKey = [table: string, id: string];

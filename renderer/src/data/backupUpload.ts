@@ -19,24 +19,46 @@ export type BackupSend = <
 
 /** The pieces' UTF-8 bytes cut into parts of `size` bytes (the last one shorter). */
 export function* backupParts(pieces: Iterable<string>, size = BACKUP_PART_BYTES): Generator<Uint8Array> {
-  const encoder = new TextEncoder();
-  let buf = new Uint8Array(size);
-  let fill = 0;
-  for (const piece of pieces) {
-    const bytes = encoder.encode(piece);
+  const buffer = new BackupPartBuffer(size);
+  for (const piece of pieces) yield* buffer.push(piece);
+  const last = buffer.finish();
+  if (last) yield last;
+}
+
+/** Pieces encoded into parts of `size` bytes as they come: a piece need not be kept once pushed. */
+export class BackupPartBuffer {
+  private readonly encoder = new TextEncoder();
+  private buf: Uint8Array;
+  private fill = 0;
+
+  constructor(private readonly size = BACKUP_PART_BYTES) {
+    this.buf = new Uint8Array(size);
+  }
+
+  /** Adds a piece; answers the parts it completed. */
+  push(piece: string): Uint8Array[] {
+    const done: Uint8Array[] = [];
+    const bytes = this.encoder.encode(piece);
     for (let off = 0; off < bytes.length;) {
-      const n = Math.min(size - fill, bytes.length - off);
-      buf.set(bytes.subarray(off, off + n), fill);
-      fill += n;
+      const n = Math.min(this.size - this.fill, bytes.length - off);
+      this.buf.set(bytes.subarray(off, off + n), this.fill);
+      this.fill += n;
       off += n;
-      if (fill === size) {
-        yield buf;
-        buf = new Uint8Array(size);
-        fill = 0;
+      if (this.fill === this.size) {
+        done.push(this.buf);
+        this.buf = new Uint8Array(this.size);
+        this.fill = 0;
       }
     }
+    return done;
   }
-  if (fill) yield buf.subarray(0, fill);
+
+  /** The last, shorter part (null when there is none). */
+  finish(): Uint8Array | null {
+    const last = this.fill ? this.buf.subarray(0, this.fill) : null;
+    this.fill = 0;
+    return last;
+  }
 }
 
 /** Sends the parts one by one; on any failure the upload is dropped (main removes its .part). */
