@@ -148,3 +148,19 @@ describe('a backup sent in parts', () => {
     expect(readdirSync(backupsDir(ctx))).toEqual([]);
   });
 });
+
+describe('parts of a backup', () => {
+  it('are the UTF-8 of the pieces in order, none over the size, no character cut in two', () => {
+    const pieces = ['{"a":"', '審議会デスク'.repeat(50), '𠮷野家と髙橋', 'ｺﾐｭﾆﾃｨ'.repeat(30), '"}', ''];
+    const size = 64;
+    const parts = [...backupParts(pieces, size)];
+    expect(parts.length).toBeGreaterThan(10);
+    expect(parts.every((p) => p.length > 0 && p.length <= size)).toBe(true);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (const p of parts) expect(() => decoder.decode(p)).not.toThrow();
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) joined.set(p, (at += p.length) - p.length);
+    expect(decoder.decode(joined)).toBe(pieces.join(''));
+  });
+});

@@ -35,20 +35,22 @@ export class BackupPartBuffer {
     this.buf = new Uint8Array(size);
   }
 
-  /** Adds a piece; answers the parts it completed. */
+  /**
+   * Adds a piece; answers the parts it completed. Encoded straight into the part (no bytes of
+   * the piece's own: 84 MB of garbage in a backup of years); a part ends before a character that
+   * does not fit whole, so it may be a few bytes short of `size`.
+   */
   push(piece: string): Uint8Array[] {
     const done: Uint8Array[] = [];
-    const bytes = this.encoder.encode(piece);
-    for (let off = 0; off < bytes.length;) {
-      const n = Math.min(this.size - this.fill, bytes.length - off);
-      this.buf.set(bytes.subarray(off, off + n), this.fill);
-      this.fill += n;
-      off += n;
-      if (this.fill === this.size) {
-        done.push(this.buf);
-        this.buf = new Uint8Array(this.size);
-        this.fill = 0;
-      }
+    let rest = piece;
+    for (;;) {
+      const { read, written } = this.encoder.encodeInto(rest, this.buf.subarray(this.fill));
+      this.fill += written;
+      if (read === rest.length) break;
+      rest = rest.slice(read);
+      done.push(this.buf.subarray(0, this.fill));
+      this.buf = new Uint8Array(this.size);
+      this.fill = 0;
     }
     return done;
   }
