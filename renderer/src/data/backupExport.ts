@@ -5,7 +5,7 @@
  */
 import Dexie, { type IndexableType } from 'dexie';
 import type { ShingikaiDB } from './database';
-import { REVISION_PACK_PREFIX, revisionsInRow, type RevisionRow } from './write';
+import { REVISION_PACK_BUCKETS, REVISION_PACK_PREFIX, revisionsInRow, TRACKED_TABLES, type RevisionRow } from './write';
 
 export interface ExportPacing {
   /** Awaited before each slice; answers how many rows the slice may read. */
@@ -34,7 +34,7 @@ export async function exportDatabasePieces(
     // Each slice starts after the last key read (an offset would walk every earlier row again).
     const keyPath = table.schema.primKey.keyPath!;
     let after: IndexableType | undefined;
-    const packs = table.name === 'revisions' ? new PackWeights() : null;
+    const packs = table.name === 'revisions' ? new PackWeights(await recordsPerTable(db)) : null;
     for (;;) {
       const paced = await pacing.pace();
       const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
@@ -58,22 +58,32 @@ export async function exportDatabasePieces(
 
 type RevisionKey = [table: string, id: string];
 
+async function recordsPerTable(db: ShingikaiDB): Promise<Record<string, number>> {
+  const counts = await Promise.all(TRACKED_TABLES.map((t) => db.table(t).count()));
+  return Object.fromEntries(TRACKED_TABLES.map((t, i) => [t, counts[i]!]));
+}
+
 /**
  * How many rows of `revisions` make a slice of the pace's size: a pack (written by a full
  * restore) holds hundreds of records' revisions, so rows are weighed by what they hold — a
- * pack of a table by the last one of that table read (the first one of a table, unknown yet,
- * by GUESS: a table of 100,000 records in 256 packs), a record's own row as 1. The keys tell
- * packs from own rows without reading the values.
+ * pack of a table by the larger of the largest one of that table read so far and 1.5 times
+ * the table's records spread over the buckets (packs of one table differ: ids hash unevenly),
+ * a record's own row as 1. The keys tell packs from own rows without reading the values.
  */
 class PackWeights {
-  private static readonly GUESS = 400;
   private readonly perPack = new Map<string, number>();
+
+  /** `records`: the records per table now (the packs hold about as many revisions). */
+  constructor(records: Record<string, number>) {
+    for (const [table, n] of Object.entries(records))
+      this.perPack.set(table, Math.ceil((1.5 * n) / REVISION_PACK_BUCKETS));
+  }
 
   rowsFor(paced: number, keys: RevisionKey[]): number {
     let weight = 0;
     for (let i = 0; i < keys.length; i++) {
       const [table, id] = keys[i]!;
-      weight += id.startsWith(REVISION_PACK_PREFIX) ? (this.perPack.get(table) ?? PackWeights.GUESS) : 1;
+      weight += id.startsWith(REVISION_PACK_PREFIX) ? Math.max(1, this.perPack.get(table) ?? 1) : 1;
       if (weight > paced) return Math.max(1, i);
     }
     return paced;
@@ -81,7 +91,8 @@ class PackWeights {
 
   saw(rows: RevisionRow[]): void {
     for (const row of rows)
-      if (row.id.startsWith(REVISION_PACK_PREFIX)) this.perPack.set(row.table, revisionsInRow(row));
+      if (row.id.startsWith(REVISION_PACK_PREFIX))
+        this.perPack.set(row.table, Math.max(this.perPack.get(row.table) ?? 0, revisionsInRow(row)));
   }
 }
 
