@@ -156,6 +156,8 @@ test('back up, wipe the database and the attachment, restore: every record and t
     timeout: 30_000,
   });
   expect(readdirSync(path.join(server.dataDir, 'backups')).some((f) => f.includes('before-restore'))).toBe(true);
+  // The screen's list of backups shows it too, without opening the screen again.
+  await expect(page.getByText(/^backup-\d{8}-\d{6}-\d{3}-before-restore\.json$/)).toBeVisible();
   const databases = await page.evaluate(async () => ({
     pointer: localStorage.getItem('shingikai-desk:database'),
     names: (await indexedDB.databases()).map((d) => d.name),

@@ -1,5 +1,5 @@
 /** 「バックアップから復元」 and the council packages (書き出す・読み込む) of 「データと設定」. */
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import {
   Button,
   Checkbox,
@@ -76,6 +76,12 @@ export function RestoreSection({
   // After a full restore the page reloads on the restored database: its message, and the
   // 「復元の前」 backup then written from the previous database.
   const switched = useSyncExternalStore(onRestoreSwitch, restoreSwitchState);
+  // That backup is written after the screen listed the backups: the list is read again.
+  const beforeRestoreWritten = switched.backup === 'written';
+  useEffect(() => {
+    if (beforeRestoreWritten) onRestored();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when it is written
+  }, [beforeRestoreWritten]);
   // Team use: what a restore does to the records shared with the team, said before it runs.
   const team = useSyncExternalStore(subscribeTeamSync, teamSyncStatus);
   const teamNote =
