@@ -10,11 +10,12 @@
  * One backup at a time; the page keeps the worker for the next one (and ends one that failed).
  */
 import { db } from './db';
-import { exportDatabasePieces, TypingPacer } from './backupExport';
+import { TypingPacer } from './backupExport';
 import { hearInputs } from './activity';
 import {
-  BackupPartBuffer,
   BackupRefused,
+  draining,
+  exportBackupParts,
   fetchBackupSend,
   sendBackupInParts,
   callsThroughPage,
@@ -63,15 +64,9 @@ self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
     return;
   }
   pacer = new TypingPacer(); // this backup's own rests and steps
-  // Each piece of the JSON is encoded as soon as it is made, so its string dies young: kept to
-  // the end (84 MB of them on a large installation), their collection held the worker and a
-  // second thread for about 200 ms just after the backup, under the user's keys.
-  const parts: Uint8Array[] = [];
+  let parts: Uint8Array[];
   try {
-    const buffer = new BackupPartBuffer();
-    await exportDatabasePieces(db, pacer, (piece) => parts.push(...buffer.push(piece)));
-    const last = buffer.finish();
-    if (last) parts.push(last);
+    parts = await exportBackupParts(db, pacer);
     // not held open between backups (a restore deletes databases); opened again by the next one
     db.close({ disableAutoOpen: false });
   } catch (error) {
@@ -83,14 +78,7 @@ self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
       if (channel === 'backup:write:part') await pacer.pace();
       return direct(channel as 'backup:write:part', arg);
     }) as BackupSend;
-    // Each part is let go once it is sent.
-    const sent = await sendBackupInParts(
-      send,
-      m.reason,
-      (function* () {
-        while (parts.length) yield parts.shift()!;
-      })(),
-    );
+    const sent = await sendBackupInParts(send, m.reason, draining(parts));
     post({ type: 'done', info: sent.info, parts: sent.parts, rests: pacer.rests });
   } catch (error) {
     if (error instanceof BackupRefused) post({ type: 'refused', error: error.shape });

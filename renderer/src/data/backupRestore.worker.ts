@@ -12,10 +12,11 @@
  */
 import { db } from './db';
 import { ShingikaiDB } from './database';
-import { councilRecords, exportDatabaseParts, restoreIntoNewDatabase, restoreRecords } from './restore';
+import { councilRecords, restoreIntoNewDatabase, restoreRecords } from './restore';
 import {
-  backupParts,
   BackupRefused,
+  draining,
+  exportBackupParts,
   fetchBackupSend,
   sendBackupInParts,
   callsThroughPage,
@@ -117,14 +118,14 @@ self.onmessage = async (event: MessageEvent<ToRestoreWorker>) => {
     }
     if (m.type === 'backupOld') {
       const old = new ShingikaiDB(m.old);
-      let pieces: string[];
+      let parts: Uint8Array[];
       try {
-        pieces = await exportDatabaseParts(old, SLICE_ROWS);
+        parts = await exportBackupParts(old, { pace: async () => SLICE_ROWS });
       } finally {
         old.close();
       }
       const send = m.apiUrl ? fetchBackupSend(m.apiUrl) : page.send;
-      const { info } = await sendBackupInParts(send, 'before-restore', backupParts(pieces));
+      const { info } = await sendBackupInParts(send, 'before-restore', draining(parts));
       return post({ type: 'backedUp', info });
     }
     const tables = takeContents().tables;
