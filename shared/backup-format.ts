@@ -6,6 +6,7 @@
  */
 import { AppError } from './errors';
 import { countTables, recordsByCouncil, type TableRecords } from './package';
+import { isRemarkPack, remarksWithPacks, REMARK_PACK_TABLE } from './remark-packs';
 
 export const BACKUP_FORMAT = 'shingikai-backup';
 export const BACKUP_FORMAT_VERSION = 2;
@@ -70,12 +71,16 @@ export function parseBackup(name: string, text: string, knownSchemaVersion?: num
       'INVALID_FILE',
       `バックアップ「${name}」は新しい版の審議会デスク（データベース ${schemaVersion}）で作られたため読み込めません。審議会デスクを最新版に更新してから復元してください。`,
     );
-  const tables: TableRecords = {};
+  let tables: TableRecords = {};
   for (const t of data.data as { tableName?: unknown; rows?: unknown }[]) {
     if (typeof t?.tableName !== 'string' || !Array.isArray(t.rows))
       throw unreadable(name, '記録の形式が正しくありません');
     tables[t.tableName] = t.rows as Record<string, unknown>[];
   }
+  if (!(tables[REMARK_PACK_TABLE] ?? []).every(isRemarkPack))
+    throw unreadable(name, '発言の記録の形式が正しくありません');
+  // Remarks a restore stored packed are records like the others for every reader of a backup.
+  tables = remarksWithPacks(tables);
   const councils = [...recordsByCouncil(tables)].map(([id, recs]) => ({
     id,
     name: String(recs.councils?.[0]?.name ?? ''),

@@ -41,6 +41,7 @@ const WRITTEN_BY: Record<number, () => CouncilBundle> = {
   3: () => buildSampleCouncil({ now: '2023-07-07T00:00:00.000Z' }), // v4 added sync bookkeeping tables only
   4: () => buildSampleCouncil({ now: '2023-07-07T00:00:00.000Z' }), // v5 dropped indexes only
   5: () => buildSampleCouncil({ now: '2023-07-07T00:00:00.000Z' }), // v6 lets revisions be packed only
+  6: () => buildSampleCouncil({ now: '2023-07-07T00:00:00.000Z' }), // v7 adds the remark packs' table only
 };
 const EXPECTED_AFTER_UPGRADE = (written: CouncilBundle): CouncilBundle => written; // v1: nothing to transform
 

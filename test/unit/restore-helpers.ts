@@ -5,11 +5,12 @@ import { unpackRevisions } from '../../renderer/src/data/write';
 
 /**
  * Every table's records, by table name; the revisions as the app reads them (one per record,
- * in key order), whether stored one row per record or packed (data/write.ts).
+ * in key order), whether stored one row per record or packed (data/write.ts); the remarks as
+ * the app reads them, whether rows or packed (data/remarkPacks.ts).
  */
 export async function everything(db: ShingikaiDB): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
+  for (const t of db.tables) if (t.name !== 'remarkPacks') out[t.name] = await t.toArray();
   out.revisions = unpackRevisions(await db.revisions.toArray()).sort((a, b) =>
     a.table === b.table ? (a.id < b.id ? -1 : 1) : a.table < b.table ? -1 : 1,
   );

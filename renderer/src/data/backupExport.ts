@@ -5,7 +5,15 @@
  */
 import Dexie, { type IndexableType } from 'dexie';
 import type { ShingikaiDB } from './database';
-import { REVISION_PACK_BUCKETS, REVISION_PACK_PREFIX, revisionsInRow, TRACKED_TABLES, type RevisionRow } from './write';
+import {
+  asStored,
+  REVISION_PACK_BUCKETS,
+  REVISION_PACK_PREFIX,
+  revisionsInRow,
+  TRACKED_TABLES,
+  type RevisionRow,
+} from './write';
+import { REMARK_PACK_SIZE, REMARK_PACK_TABLE } from '../../../shared/remark-packs';
 
 export interface ExportPacing {
   /** Awaited before each slice; answers how many rows the slice may read. */
@@ -40,8 +48,14 @@ export async function exportDatabasePieces(
       const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
       const rows = packs
         ? packs.rowsFor(paced, (await from.clone().limit(paced).primaryKeys()) as RevisionKey[])
-        : paced;
-      const slice = await from.limit(rows).toArray();
+        : table.name === REMARK_PACK_TABLE
+          ? Math.max(1, Math.floor(paced / REMARK_PACK_SIZE))
+          : paced;
+      // As stored: remarks' rows, and their packs as rows of their own (remarkPacks.ts).
+      const slice = await db.transaction('r', table, (tx) => {
+        asStored(tx);
+        return from.limit(rows).toArray();
+      });
       packs?.saw(slice as RevisionRow[]);
       if (slice.length) out((rowCount ? ',' : '') + JSON.stringify(slice).slice(1, -1));
       rowCount += slice.length;

@@ -37,6 +37,8 @@ import {
   type TrackedTable,
 } from './write';
 import { installRules } from './rules';
+import { readRemarkPacks } from './remarkPacks';
+import type { RemarkPack } from '../../../shared/remark-packs';
 import { DEFAULT_DB_NAME } from './dbName';
 import type { SyncConflict, SyncRecord, SyncStateRecord } from './sync/model';
 
@@ -158,6 +160,15 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 6,
     stores: {},
   },
+  {
+    // Remark packs (shared/remark-packs.ts, remarkPacks.ts): a full restore writes a meeting's
+    // remarks as rows of up to 100 (a remark row per record was most of its rows). Keyed by
+    // meeting and place; a remark's pack is found by its id or its agenda item. Nothing to
+    // move: the table starts empty, and the version keeps an older release from a database or
+    // a backup whose remarks it would not see.
+    version: 7,
+    stores: { remarkPacks: '[meetingId+chunk], *ids, *agendaItemIds' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -206,6 +217,8 @@ export class ShingikaiDB extends Dexie {
   /** One row per record or packs of them (write.ts): read through revisionOf / revisionsOf. */
   revisions!: Table<RevisionRow, [string, string]>;
   changes!: Table<ChangeRecord, number>;
+  /** Remarks a full restore stored packed: read them through `remarks` (remarkPacks.ts). */
+  remarkPacks!: Table<RemarkPack, [string, number]>;
   syncRecords!: Table<SyncRecord, [string, string]>;
   syncConflicts!: Table<SyncConflict, [string, string]>;
   syncState!: Table<SyncStateRecord, string>;
@@ -223,6 +236,7 @@ export class ShingikaiDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    this.use(readRemarkPacks());
     this.use(stampWrites({ operatorName: () => this.operator, teamUser: () => this.teamUser }));
     installRules(this);
     this.on('ready', async () => {

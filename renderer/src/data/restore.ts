@@ -7,12 +7,13 @@
  */
 import { type Table } from 'dexie';
 import { exportDatabasePieces } from './backupExport';
+import { packRemarks, remarksWithPacks, REMARK_PACK_TABLE } from '../../../shared/remark-packs';
 import { recordFingerprint, recordsByCouncil, sharedKey, type TableRecords } from '../../../shared/package';
 import type { ShingikaiDB } from './database';
 import {
   packRevisions,
   TRACKED_TABLES,
-  writeVerbatim,
+  asStored,
   type ChangeRecord,
   type RevisionRecord,
   type RevisionRow,
@@ -63,8 +64,17 @@ export async function readTrackedTables(db: ShingikaiDB): Promise<TableRecords> 
 }
 
 export interface RestoreResult {
-  /** Rows written per table (the revisions table's are packs). */
+  /**
+   * Written per table: the user's records (a full restore stores remarks in packs: `remarks`
+   * counts the remarks, `remarkPacks` the packs), the rows of the bookkeeping (revisions' are packs).
+   */
   written: Record<string, number>;
+}
+
+/** The rows a restore put (a packed remark is not a row of its own). */
+export function rowsWritten(written: Record<string, number>): number {
+  const packed = written[REMARK_PACK_TABLE] === undefined ? 0 : (written.remarks ?? 0);
+  return Object.values(written).reduce((a, b) => a + b, 0) - packed;
 }
 
 /** The user's records among what a restore wrote (not the bookkeeping: revisions, log, notes). */
@@ -85,6 +95,7 @@ export async function restoreRecords(
   backup: TableRecords,
   options: { councilId?: string } = {},
 ): Promise<RestoreResult> {
+  backup = remarksWithPacks(backup);
   const written: Record<string, number> = {};
   const known = new Set(db.tables.map((t) => t.name));
   if (options.councilId) {
@@ -110,7 +121,7 @@ export async function restoreRecords(
   await db.transaction('rw', db.tables, async (tx) => {
     // The backup's records and their bookkeeping are written as they are, in bulk: stamping
     // each record again (and logging each cleared one) made a large restore take minutes.
-    writeVerbatim(tx);
+    asStored(tx);
     const lastBackup = await db.meta.get('lastBackup');
     // Tables the backup's version did not have yet are emptied: the data is the backup's.
     for (const name of TRACKED_TABLES) if (!names.includes(name)) await db.table(name).clear();
@@ -124,9 +135,15 @@ export async function restoreRecords(
       // Emptied and refilled in one bulkAdd: reading the stored records to write only what
       // differs cost more than writing them all (bench: 133 s against 86 s for 241,599 records).
       await db.table(name).clear();
-      await db.table(name).bulkAdd(rows);
       written[name] = rows.length;
+      if (name === 'remarks') {
+        const packs = packRemarks(rows);
+        await db.remarkPacks.clear();
+        await db.remarkPacks.bulkAdd(packs);
+        written[REMARK_PACK_TABLE] = packs.length;
+      } else await db.table(name).bulkAdd(rows);
     }
+    if (!names.includes('remarks')) await db.remarkPacks.clear();
     if (bookkeeping) {
       await db.revisions.clear();
       await db.changes.clear();
@@ -155,18 +172,22 @@ export async function restoreIntoNewDatabase(
   lastBackup?: { key: string; value: unknown },
   txRecords = RESTORE_TX_RECORDS,
 ): Promise<RestoreResult> {
+  backup = remarksWithPacks(backup);
   const written: Record<string, number> = {};
   const known = new Set(target.tables.map((t) => t.name));
   const names = Object.keys(backup).filter((n) => known.has(n));
   const bookkeeping = [...BOOKKEEPING].every((b) => backup[b]) ? null : firstRevisions(backup);
   const rowsOf = (name: string): Record<string, unknown>[] => {
     if (name === 'revisions') return packedRevisions(bookkeeping?.revisions ?? backup.revisions);
+    if (name === REMARK_PACK_TABLE) return packRemarks(backup.remarks ?? []) as unknown as Record<string, unknown>[];
+    if (name === 'remarks') return [];
     if (bookkeeping && name === 'changes') return bookkeeping.changes as unknown as Record<string, unknown>[];
     if (name === 'changes') return compactChangeLog(backup.changes ?? [], backup.syncState);
     const rows = backup[name] ?? [];
     return name === 'meta' && lastBackup ? [...rows.filter((r) => r.key !== 'lastBackup'), lastBackup] : rows;
   };
   const all = new Set(names);
+  if (names.includes('remarks')) all.add(REMARK_PACK_TABLE);
   if (bookkeeping) for (const b of BOOKKEEPING) all.add(b);
   if (lastBackup) all.add('meta');
   const idb = target.backendDB();
@@ -191,7 +212,8 @@ export async function restoreIntoNewDatabase(
   };
   for (const name of all) {
     const rows = rowsOf(name);
-    if (names.includes(name)) written[name] = rows.length;
+    if (names.includes(name) || name === REMARK_PACK_TABLE) written[name] = rows.length;
+    if (name === 'remarks') written[name] = backup.remarks?.length ?? 0;
     for (let i = 0; i < rows.length; i += txRecords) {
       const part = i === 0 && rows.length <= txRecords ? rows : rows.slice(i, i + txRecords);
       batch.push([name, part]);

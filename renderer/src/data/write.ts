@@ -195,16 +195,19 @@ const tracked = new Set<string>(TRACKED_TABLES);
 const BOOKKEEPING = ['revisions', 'changes'];
 
 /**
- * Transactions that write records together with their own bookkeeping (a full restore puts
- * back a backup's revisions and change log as they were): the write path passes their
- * writes through unstamped. Keyed by the IndexedDB transaction the DBCore sees.
+ * Transactions that see the tables as stored. A full restore puts back a backup's records with
+ * their own bookkeeping (revisions, change log) and its remarks packed: the write path passes
+ * its writes through unstamped. A backup reads the tables as they are (remark packs are not
+ * unpacked into `remarks`, remarkPacks.ts). Keyed by the IndexedDB transaction the DBCore sees.
  */
-const verbatimTransactions = new WeakSet<object>();
+const asStoredTransactions = new WeakSet<object>();
 
-/** Marks the current Dexie transaction as writing its bookkeeping itself (see above). */
-export function writeVerbatim(transaction: { idbtrans: object }): void {
-  verbatimTransactions.add(transaction.idbtrans);
+/** Marks the current Dexie transaction as reading and writing the tables as stored (see above). */
+export function asStored(transaction: { idbtrans: object }): void {
+  asStoredTransactions.add(transaction.idbtrans);
 }
+
+export const isAsStored = (trans: object): boolean => asStoredTransactions.has(trans);
 
 export function stampWrites(context: WriteContext): Middleware<DBCore> {
   return {
@@ -232,7 +235,7 @@ export function stampWrites(context: WriteContext): Middleware<DBCore> {
             ...table,
             async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
               if ((req.trans as unknown as { mode?: string }).mode === 'versionchange') return table.mutate(req);
-              if (verbatimTransactions.has(req.trans)) return table.mutate(req);
+              if (isAsStored(req.trans)) return table.mutate(req);
               if (req.type === 'deleteRange') {
                 const found = await table.query({
                   trans: req.trans,

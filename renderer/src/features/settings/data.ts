@@ -21,6 +21,7 @@ import {
   readTrackedTables,
   rememberShared,
   restoreRecords,
+  rowsWritten,
   userRecordsWritten,
   type RestoreResult,
 } from '../../data/restore';
@@ -104,7 +105,7 @@ export async function restoreFromBackup(
           writeMs: Math.round(t2 - t1),
           workerWriteMs: Math.round(result.writeMs),
           records: userRecordsWritten(result.written),
-          rows: Object.values(result.written).reduce((a, b) => a + b, 0),
+          rows: rowsWritten(result.written),
         }),
       );
       const message = restoredText(result.written, files.restored, files.missing.length);

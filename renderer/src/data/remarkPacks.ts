@@ -1,0 +1,311 @@
+/**
+ * Remarks stored in packs (shared/remark-packs.ts) read as rows of `remarks`. A full restore
+ * writes a meeting's remarks as packs of up to 100; this DBCore middleware, installed in the
+ * ShingikaiDB constructor below Dexie's index and hook layers and above its live-query
+ * observation, makes every read of `remarks` — get, bulkGet, where(…) on any index, count,
+ * cursors (filter, each, anyOf) — answer as if each packed remark were a row, so no feature
+ * knows about packs. A write to a packed remark first unpacks its whole pack in the same
+ * transaction (the pack's remarks become rows, the pack is deleted), so a remark is always
+ * either a row or in a pack, never both, and later writes are plain rows again.
+ *
+ * Every request to the tables below is made synchronously when the read starts: Dexie's live
+ * query registers what a read looks at only while the read's own call is on the stack.
+ * Transactions marked asStored (write.ts: a restore's writes, a backup's reads) see the
+ * tables as stored.
+ */
+import {
+  cmp,
+  type DBCore,
+  type DBCoreCursor,
+  type DBCoreIndex,
+  type DBCoreKeyRange,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+} from 'dexie';
+import { REMARK_PACK_TABLE, type RemarkPack } from '../../../shared/remark-packs';
+import { isAsStored } from './write';
+
+const REMARKS = 'remarks';
+// DBCoreRangeType (a const enum dexie's types declare, not a value).
+const EQUAL = 1;
+const RANGE = 2;
+const ANY = 3;
+const NEVER = 4;
+
+interface Entry {
+  key: unknown;
+  primaryKey: unknown;
+  value: Record<string, unknown>;
+}
+
+export function readRemarkPacks(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'RemarkPacks',
+    // Below the virtual-index (1) and hooks (2) layers, above observation and cache (0).
+    level: 0.5,
+    create(down: DBCore): DBCore {
+      if (!down.schema.tables.some((t) => t.name === REMARK_PACK_TABLE)) return down;
+      return {
+        ...down,
+        // Every transaction over remarks also opens the packs.
+        transaction(stores, mode, options) {
+          const withPacks = stores.includes(REMARKS) && !stores.includes(REMARK_PACK_TABLE);
+          return down.transaction(withPacks ? [...stores, REMARK_PACK_TABLE] : stores, mode, options);
+        },
+        table(name: string): DBCoreTable {
+          const table = down.table(name);
+          return name === REMARKS ? packedRemarks(table, down.table(REMARK_PACK_TABLE)) : table;
+        },
+      };
+    },
+  };
+}
+
+function packedRemarks(table: DBCoreTable, packs: DBCoreTable): DBCoreTable {
+  const primary = table.schema.primaryKey;
+  const packIds = packs.schema.getIndexByKeyPath('ids')!;
+  const packAgendaItems = packs.schema.getIndexByKeyPath('agendaItemIds')!;
+  const packKey = (p: RemarkPack) => `${p.meetingId}\u0000${p.chunk}`;
+  const all: DBCoreKeyRange = { type: ANY, lower: undefined, upper: undefined };
+  const equal = (key: unknown): DBCoreKeyRange => ({ type: EQUAL, lower: key, upper: key });
+
+  /** The packs that may hold remarks in `range` of `index` (a superset; entries are filtered after). */
+  const packsFor = (trans: DBCoreTransaction, index: DBCoreIndex, range: DBCoreKeyRange): Promise<RemarkPack[]> => {
+    if (range.type === NEVER) return Promise.resolve([]);
+    const read = (i: DBCoreIndex, r: DBCoreKeyRange) =>
+      packs.query({ trans, values: true, query: { index: i, range: r } }).then((res) => res.result as RemarkPack[]);
+    if (index.isPrimaryKey && range.type === EQUAL) return read(packIds, range);
+    if (index.keyPath === 'agendaItemId') return read(packAgendaItems, range);
+    if (Array.isArray(index.keyPath) && index.keyPath[0] === 'meetingId' && range.type !== ANY) {
+      // Packs are keyed [meetingId, chunk]: read the packs of the meetings the range spans.
+      const from: unknown = range.lower;
+      const to: unknown = range.type === EQUAL ? range.lower : range.upper;
+      const lower = Array.isArray(from) ? [from[0]] : undefined;
+      const upper = Array.isArray(to) ? [to[0], []] : undefined;
+      return read(packs.schema.primaryKey, { type: RANGE, lower, upper });
+    }
+    return read(packs.schema.primaryKey, all);
+  };
+
+  /** The packed remarks in `range` of `index`, in the index's order (then the primary key's). */
+  const entriesOf = (list: RemarkPack[], index: DBCoreIndex, range: DBCoreKeyRange): Entry[] => {
+    const seen = new Set<string>();
+    const out: Entry[] = [];
+    for (const p of list) {
+      if (seen.has(packKey(p))) continue;
+      seen.add(packKey(p));
+      for (const r of p.remarks as unknown as Record<string, unknown>[]) {
+        const key = index.extractKey!(r);
+        if (isKey(key) && inRange(key, range)) out.push({ key, primaryKey: primary.extractKey!(r), value: r });
+      }
+    }
+    return out.sort((a, b) => cmp(a.key, b.key) || cmp(a.primaryKey, b.primaryKey));
+  };
+
+  /** Stored rows and packed entries as one ordered list (each list already in order). */
+  const merged = (own: Entry[], packed: Entry[], reverse: boolean, unique: boolean, limit = Infinity): Entry[] => {
+    const ownKeys = new Set(own.map((e) => String(e.primaryKey)));
+    const list = [...own, ...packed.filter((e) => !ownKeys.has(String(e.primaryKey)))].sort(
+      (a, b) => cmp(a.key, b.key) || cmp(a.primaryKey, b.primaryKey),
+    );
+    if (reverse) list.reverse();
+    const distinct = unique ? list.filter((e, i) => i === 0 || cmp(e.key, list[i - 1]!.key) !== 0) : list;
+    return distinct.length > limit ? distinct.slice(0, limit) : distinct;
+  };
+
+  /** Unpacks the packs that hold any of `keys` (remark ids) in `trans`: their remarks become rows. */
+  const unpackFor = async (trans: DBCoreTransaction, keys: readonly unknown[] | 'all'): Promise<void> => {
+    if (!(await packs.count({ trans, query: { index: packs.schema.primaryKey, range: all } }))) return;
+    const found =
+      keys === 'all'
+        ? [await packsFor(trans, primary, all)]
+        : await Promise.all([...new Set(keys)].map((k) => packsFor(trans, primary, equal(k))));
+    const unique = new Map(found.flat().map((p) => [packKey(p), p]));
+    if (!unique.size) return;
+    const list = [...unique.values()];
+    await table.mutate({ type: 'put', trans, values: list.flatMap((p) => p.remarks) });
+    await packs.mutate({ type: 'delete', trans, keys: list.map((p) => [p.meetingId, p.chunk]) });
+  };
+
+  return {
+    ...table,
+    get(req) {
+      if (isAsStored(req.trans)) return table.get(req);
+      const own = table.get(req);
+      const packed = packsFor(req.trans, primary, equal(req.key));
+      return Promise.all([own, packed]).then(
+        ([row, list]) => row ?? entriesOf(list, primary, equal(req.key))[0]?.value,
+      );
+    },
+    getMany(req) {
+      if (isAsStored(req.trans)) return table.getMany(req);
+      const own = table.getMany(req);
+      const packed = packs.count({ trans: req.trans, query: { index: packs.schema.primaryKey, range: all } });
+      return Promise.all([own, packed]).then(([rows, n]) => {
+        const missing = req.keys.filter((_, i) => rows[i] === undefined);
+        if (!n || !missing.length) return rows;
+        return Promise.all(missing.map((k) => packsFor(req.trans, primary, equal(k)))).then((lists) => {
+          const byId = new Map(entriesOf(lists.flat(), primary, all).map((e) => [String(e.primaryKey), e.value]));
+          return rows.map((row, i) => row ?? byId.get(String(req.keys[i])));
+        });
+      });
+    },
+    query(req) {
+      if (isAsStored(req.trans)) return table.query(req);
+      const { index, range } = req.query;
+      const own = table.query(req);
+      const packed = packsFor(req.trans, index, range);
+      return Promise.all([own, packed]).then(async ([res, list]) => {
+        if (!list.length) return res;
+        // The index keys of the stored rows are needed to merge: a keys-only answer is read again with values.
+        const rows = (req.values ? res : await table.query({ ...req, values: true })).result as Record<
+          string,
+          unknown
+        >[];
+        const ownEntries = rows.map((v) => ({
+          key: index.extractKey!(v),
+          primaryKey: primary.extractKey!(v),
+          value: v,
+        }));
+        const reverse = req.direction?.startsWith('prev') ?? false;
+        const unique = req.direction?.endsWith('unique') ?? false;
+        const list2 = merged(ownEntries, entriesOf(list, index, range), reverse, unique, req.limit);
+        return { result: list2.map((e) => (req.values ? e.value : e.primaryKey)) };
+      });
+    },
+    count(req) {
+      if (isAsStored(req.trans)) return table.count(req);
+      const own = table.count(req);
+      const packed = packsFor(req.trans, req.query.index, req.query.range);
+      return Promise.all([own, packed]).then(
+        ([n, list]) => n + entriesOf(list, req.query.index, req.query.range).length,
+      );
+    },
+    openCursor(req) {
+      if (isAsStored(req.trans)) return table.openCursor(req);
+      const { index, range } = req.query;
+      const own = table.openCursor(req);
+      const packed = packsFor(req.trans, index, range);
+      return Promise.all([own, packed]).then(async ([cursor, list]) => {
+        if (!list.length) return cursor;
+        const ownEntries: Entry[] = [];
+        if (cursor)
+          await cursor.start(() => {
+            ownEntries.push({ key: cursor.key, primaryKey: cursor.primaryKey, value: cursor.value });
+            cursor.continue();
+          });
+        return arrayCursor(
+          req.trans,
+          merged(ownEntries, entriesOf(list, index, range), !!req.reverse, !!req.unique),
+          !!req.reverse,
+        );
+      });
+    },
+    mutate(req) {
+      if (isAsStored(req.trans)) return table.mutate(req);
+      if (req.type === 'deleteRange') {
+        if (req.range.type === ANY)
+          return packs.mutate({ type: 'deleteRange', trans: req.trans, range: all }).then(() => table.mutate(req));
+        return unpackFor(req.trans, 'all').then(() => table.mutate(req));
+      }
+      const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map(primary.extractKey!));
+      return unpackFor(req.trans, keys).then(() => table.mutate(req));
+    },
+  };
+}
+
+const isKey = (key: unknown): boolean =>
+  key !== undefined && key !== null && (!Array.isArray(key) || key.every((k) => k !== undefined && k !== null));
+
+function inRange(key: unknown, range: DBCoreKeyRange): boolean {
+  if (range.type === ANY) return true;
+  if (range.type === NEVER) return false;
+  if (range.type === EQUAL) return cmp(key, range.lower) === 0;
+  if (range.lower !== undefined) {
+    const c = cmp(key, range.lower);
+    if (c < 0 || (c === 0 && range.lowerOpen)) return false;
+  }
+  if (range.upper !== undefined) {
+    const c = cmp(key, range.upper);
+    if (c > 0 || (c === 0 && range.upperOpen)) return false;
+  }
+  return true;
+}
+
+/**
+ * A cursor over a list already read (stored rows and packed remarks merged), with IndexedDB's
+ * cursor's moves: continue (to a key), continuePrimaryKey, advance; Dexie's start/stop/next.
+ */
+function arrayCursor(trans: DBCoreTransaction, list: Entry[], reverse: boolean): DBCoreCursor | null {
+  if (!list.length) return null;
+  let at = 0;
+  let onNext: (() => void) | null = null;
+  let finish: (value?: unknown) => void = () => {};
+  let failWith: (error: Error) => void = () => {};
+  const ahead = (a: unknown, b: unknown) => (reverse ? cmp(b, a) : cmp(a, b));
+  const step = () => {
+    if (at >= list.length) {
+      cursor.done = true;
+      finish();
+      return;
+    }
+    try {
+      onNext?.();
+    } catch (e) {
+      failWith(e as Error);
+    }
+  };
+  const move = (to: number) => {
+    at = to;
+    queueMicrotask(step);
+  };
+  const cursor = {
+    trans,
+    done: false,
+    get key() {
+      return list[at]?.key;
+    },
+    get primaryKey() {
+      return list[at]?.primaryKey;
+    },
+    get value() {
+      return list[at]?.value;
+    },
+    continue(key?: unknown) {
+      let i = at + 1;
+      if (key !== undefined) while (i < list.length && ahead(list[i]!.key, key) < 0) i++;
+      move(i);
+    },
+    continuePrimaryKey(key: unknown, primaryKey: unknown) {
+      let i = at + 1;
+      while (i < list.length && (ahead(list[i]!.key, key) || ahead(list[i]!.primaryKey, primaryKey)) < 0) i++;
+      move(i);
+    },
+    advance(count: number) {
+      move(at + count);
+    },
+    start(callback: () => void) {
+      onNext = callback;
+      const done = new Promise((resolve, reject) => {
+        finish = resolve;
+        failWith = reject;
+      });
+      step();
+      return done;
+    },
+    stop(value?: unknown) {
+      onNext = null;
+      finish(value);
+    },
+    next() {
+      let once = 1;
+      return this.start(() => (once-- ? this.continue() : this.stop())).then(() => this as DBCoreCursor);
+    },
+    fail(error: Error) {
+      failWith(error);
+    },
+  };
+  return cursor as DBCoreCursor;
+}

@@ -1,0 +1,225 @@
+/**
+ * Remark packs (shared/remark-packs.ts, data/remarkPacks.ts): a full restore stores remarks as
+ * packs of up to 100 per row. Every way the app reads remarks answers as before the restore
+ * (compared with the database that was backed up), a write to a packed remark unpacks its
+ * pack and continues its revision, a live query sees the write, and a backup of the restored
+ * database holds each remark once and restores to the same.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { liveQuery } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { newRestoredDbName, ordered, revisionOf, ShingikaiDB } from '../../renderer/src/data/database';
+import { loadSampleCouncil } from '../../renderer/src/data/sample';
+import { exportBundle } from '../../renderer/src/data/bundle';
+import { exportDatabaseJson, restoreIntoNewDatabase, restoreRecords } from '../../renderer/src/data/restore';
+import { packRemarks, REMARK_PACK_SIZE, unpackRemarks } from '../../shared/remark-packs';
+import type { Remark } from '../../shared/domain';
+import { asBackup, everything } from './restore-helpers';
+
+const factory = new IDBFactory();
+const open = (name: string) => new ShingikaiDB(name, { indexedDB: factory, IDBKeyRange });
+
+/** Rows of a store as stored (no middleware). */
+function storedCount(db: ShingikaiDB, store: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = db.backendDB().transaction(store, 'readonly').objectStore(store).count();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** The sample council, plus a long meeting (several packs) with remarks without an agenda item and edits. */
+async function source() {
+  const db = open(`src-${Math.random()}`);
+  await db.meta.put({ key: 'operatorName', value: '佐藤' });
+  await loadSampleCouncil(db);
+  const all = await db.remarks.toArray();
+  const first = all[0]!;
+  await db.remarks.bulkAdd(
+    Array.from({ length: 2 * REMARK_PACK_SIZE + 37 }, (_, i) => ({
+      ...first,
+      id: `long-${String(i).padStart(4, '0')}`,
+      order: 10_000 + i,
+      text: `山田委員の発言${i}`,
+      ...(i % 7 === 0 ? { agendaItemId: undefined } : {}),
+    })),
+  );
+  await db.remarks.update(first.id, { text: '一度目の修正' });
+  await db.remarks.delete(all[1]!.id);
+  return { db, first };
+}
+
+async function restoredCopy(src: ShingikaiDB) {
+  const backup = asBackup(await exportDatabaseJson(src));
+  const fresh = open(newRestoredDbName());
+  await fresh.open();
+  await restoreIntoNewDatabase(fresh, backup.tables);
+  return fresh;
+}
+
+/** What the app's screens ask of the remarks, as one comparable answer. */
+async function readings(db: ShingikaiDB) {
+  const meetings = await db.meetings.toArray();
+  const all = await db.remarks.toArray();
+  const agendaItems = [...new Set(all.map((r) => r.agendaItemId).filter((a): a is string => !!a))];
+  const some = all.filter((_, i) => i % 17 === 0).map((r) => r.id);
+  return {
+    all,
+    count: await db.remarks.count(),
+    perMeeting: await Promise.all(
+      meetings.map(async (m) => ({
+        list: await ordered(db.remarks, '[meetingId+order]', m.id).toArray(),
+        count: await db.remarks.where('meetingId').equals(m.id).count(),
+        keys: await db.remarks.where('meetingId').equals(m.id).primaryKeys(),
+        last: await ordered(db.remarks, '[meetingId+order]', m.id).last(),
+        firstThree: await ordered(db.remarks, '[meetingId+order]', m.id).limit(3).toArray(),
+        lastThree: await ordered(db.remarks, '[meetingId+order]', m.id).reverse().limit(3).toArray(),
+        // A filter reads through a cursor.
+        filtered: await ordered(db.remarks, '[meetingId+order]', m.id)
+          .filter((r) => r.text.includes('山田'))
+          .toArray(),
+      })),
+    ),
+    byAgendaItem: await Promise.all(agendaItems.map((a) => db.remarks.where('agendaItemId').equals(a).toArray())),
+    // anyOf jumps the cursor from key to key (bundle export reads a council's remarks so).
+    anyOf: await db.remarks
+      .where('meetingId')
+      .anyOf(meetings.map((m) => m.id))
+      .sortBy('order'),
+    get: await Promise.all(some.map((id) => db.remarks.get(id))),
+    bulkGet: await db.remarks.bulkGet([...some, 'no-such-remark']),
+    idsAnyOf: await db.remarks.where('id').anyOf(some).toArray(),
+    eachCount: await (async () => {
+      let n = 0;
+      await db.remarks.each(() => void n++);
+      return n;
+    })(),
+  };
+}
+
+describe('remark packs', () => {
+  it('packs a meeting’s remarks in order, at most REMARK_PACK_SIZE per pack; unpacking gives them back', () => {
+    const remarks = Array.from({ length: 250 }, (_, i) => ({
+      id: `r${i}`,
+      meetingId: i % 2 ? 'm1' : 'm2',
+      order: 250 - i,
+      agendaItemId: i % 3 ? 'a1' : undefined,
+    }));
+    const packs = packRemarks(remarks);
+    expect(packs.every((p) => p.remarks.length <= REMARK_PACK_SIZE)).toBe(true);
+    expect(packs.map((p) => [p.meetingId, p.chunk])).toEqual([
+      ['m2', 0],
+      ['m2', 1],
+      ['m1', 0],
+      ['m1', 1],
+    ]);
+    for (const p of packs) {
+      expect(p.remarks.map((r) => r.order)).toEqual([...p.remarks.map((r) => r.order)].sort((a, b) => a - b));
+      expect(p.ids).toEqual(p.remarks.map((r) => r.id));
+      expect(p.agendaItemIds).toEqual(['a1']);
+    }
+    const back = unpackRemarks([], packs);
+    expect(back.map((r) => r.id).sort()).toEqual(remarks.map((r) => r.id).sort());
+    // A remark's own row wins over its entry in a pack.
+    expect(unpackRemarks([{ id: 'r0', text: 'own' }], packs).filter((r) => r.id === 'r0')).toEqual([
+      { id: 'r0', text: 'own' },
+    ]);
+  });
+
+  it('a full restore stores remarks packed; every way the app reads them answers as before', async () => {
+    const { db: src } = await source();
+    const fresh = await restoredCopy(src);
+    const remarks = await src.remarks.count();
+    expect(await storedCount(fresh, 'remarks')).toBe(0);
+    const packs = await storedCount(fresh, 'remarkPacks');
+    expect(packs).toBeGreaterThan(2);
+    expect(packs).toBeLessThan(remarks / 10);
+    expect(await readings(fresh)).toEqual(await readings(src));
+    // A council package built from the restored database is the same as before.
+    const councilId = (await src.councils.toArray())[0]!.id;
+    expect(await exportBundle(fresh, councilId)).toEqual(await exportBundle(src, councilId));
+  });
+
+  it('the in-place restore packs too, and answers the same', async () => {
+    const { db: src } = await source();
+    const backup = asBackup(await exportDatabaseJson(src));
+    const want = await readings(src);
+    await src.remarks.update((await src.remarks.toArray())[3]!.id, { text: '後の修正' });
+    await restoreRecords(src, backup.tables);
+    expect(await storedCount(src, 'remarks')).toBe(0);
+    expect(await storedCount(src, 'remarkPacks')).toBeGreaterThan(2);
+    expect(await readings(src)).toEqual(want);
+    expect((await src.remarks.toArray()).some((r) => r.text === '後の修正')).toBe(false);
+  });
+
+  it('a write to a packed remark unpacks its pack, continues its revision, and is seen by a live query', async () => {
+    const { db: src, first } = await source();
+    const fresh = await restoredCopy(src);
+    const packsBefore = await storedCount(fresh, 'remarkPacks');
+    const rev = (await revisionOf(fresh, 'remarks', first.id))!.rev;
+    const seen: Remark[][] = [];
+    const sub = liveQuery(() => ordered(fresh.remarks, '[meetingId+order]', first.meetingId).toArray()).subscribe(
+      (list) => void seen.push(list),
+    );
+    await waitFor(() => seen.length === 1);
+
+    await fresh.remarks.update(first.id, { text: '復元後の修正' });
+    expect((await fresh.remarks.get(first.id))?.text).toBe('復元後の修正');
+    expect((await revisionOf(fresh, 'remarks', first.id))?.rev).toBe(rev + 1);
+    // One pack became rows: the remark's own row and its pack-mates'.
+    expect(await storedCount(fresh, 'remarkPacks')).toBe(packsBefore - 1);
+    expect(await storedCount(fresh, 'remarks')).toBeGreaterThan(0);
+    expect(await fresh.remarks.count()).toBe(await src.remarks.count());
+    await waitFor(() => seen.at(-1)?.find((r) => r.id === first.id)?.text === '復元後の修正');
+    expect(seen.at(-1)!.length).toBe(seen[0]!.length);
+    sub.unsubscribe();
+
+    // Delete a remark still packed (of the long meeting), add one after it, and re-add an existing id.
+    await fresh.remarks.delete('long-0150');
+    expect(await fresh.remarks.get('long-0150')).toBeUndefined();
+    const long = await ordered(fresh.remarks, '[meetingId+order]', first.meetingId).toArray();
+    expect(long.some((r) => r.id === 'long-0150')).toBe(false);
+    await fresh.remarks.add({ ...first, id: 'new-1', order: 99_999, text: '新しい発言' });
+    expect((await ordered(fresh.remarks, '[meetingId+order]', first.meetingId).last())?.id).toBe('new-1');
+    await expect(fresh.remarks.add({ ...first, id: 'long-0200', text: '重複' })).rejects.toThrow();
+    expect((await fresh.remarks.get('long-0200'))?.text).toBe('山田委員の発言200');
+  });
+
+  it('a backup of a restored database holds each remark once, and restores to the same', async () => {
+    const { db: src } = await source();
+    const fresh = await restoredCopy(src);
+    const json = await exportDatabaseJson(fresh);
+    const tables = (JSON.parse(json) as { data: { data: { tableName: string; rows: unknown[] }[] } }).data.data;
+    const rows = (name: string) => tables.find((t) => t.tableName === name)?.rows ?? [];
+    expect(rows('remarks')).toEqual([]);
+    expect(rows('remarkPacks').length).toBe(await storedCount(fresh, 'remarkPacks'));
+    const backup = asBackup(json);
+    expect(backup.tables.remarkPacks).toBeUndefined();
+    expect(backup.counts.remarks).toBe(await src.remarks.count());
+    const again = open(newRestoredDbName());
+    await again.open();
+    await restoreIntoNewDatabase(again, backup.tables);
+    expect(await everything(again)).toEqual(await everything(fresh));
+    // One council from that backup, into the database it came from.
+    const councilId = (await src.councils.toArray())[0]!.id;
+    await restoreRecords(src, backup.tables, { councilId });
+    expect(await readings(src)).toEqual(await readings(fresh));
+  });
+
+  it('a backup whose packs are not packs is refused with a Japanese reason', () => {
+    const text = JSON.stringify({
+      formatName: 'dexie',
+      formatVersion: 1,
+      data: { databaseVersion: 7, data: [{ tableName: 'remarkPacks', rows: [{ meetingId: 'm' }] }] },
+    });
+    expect(() => asBackup(text)).toThrow(/発言の記録の形式が正しくありません/);
+  });
+});
+
+async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('waited too long');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
