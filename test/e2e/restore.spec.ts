@@ -97,6 +97,7 @@ async function snapshot(page: Page): Promise<{
     for (const r of remarkRows) remarks.set(r.id, r);
     all.remarks = [...remarks.keys()].sort().map((k) => remarks.get(k));
     delete all.remarkPacks;
+    delete all.remarkPackDirectory;
     for (const [name, rows] of Object.entries(all)) counts[name] = rows.length;
     db.close();
     const sorted = (v: unknown): unknown =>

@@ -12,7 +12,13 @@ import { newRestoredDbName, ordered, revisionOf, ShingikaiDB } from '../../rende
 import { loadSampleCouncil } from '../../renderer/src/data/sample';
 import { exportBundle } from '../../renderer/src/data/bundle';
 import { exportDatabaseJson, restoreIntoNewDatabase, restoreRecords } from '../../renderer/src/data/restore';
-import { packRemarks, REMARK_PACK_SIZE, unpackRemarks } from '../../shared/remark-packs';
+import {
+  packDirectory,
+  packRemarks,
+  REMARK_PACK_CHARS,
+  REMARK_PACK_SIZE,
+  unpackRemarks,
+} from '../../shared/remark-packs';
 import type { Remark } from '../../shared/domain';
 import { asBackup, everything } from './restore-helpers';
 
@@ -118,6 +124,16 @@ describe('remark packs', () => {
       expect(p.ids).toEqual(p.remarks.map((r) => r.id));
       expect(p.agendaItemIds).toEqual(['a1']);
     }
+    // A pack stays under Chromium's 64 KB for a value kept inside the database: long remarks make smaller packs.
+    const long = packRemarks(remarks.map((r) => ({ ...r, text: '発'.repeat(3000) })));
+    expect(long.every((p) => JSON.stringify(p.remarks).length <= REMARK_PACK_CHARS + 3100)).toBe(true);
+    expect(Math.max(...long.map((p) => p.remarks.length))).toBe(9);
+    // The directory names each remark's pack, "__proto__" too.
+    const odd = packRemarks([...remarks, { id: '__proto__', meetingId: 'm3', order: 1 }]);
+    const where = new Map(packDirectory(odd).flatMap((row) => Object.entries(row.packs)));
+    expect(where.size).toBe(251);
+    expect(where.get('__proto__')).toEqual(['m3', 0]);
+    for (const p of odd) for (const id of p.ids) expect(where.get(id)).toEqual([p.meetingId, p.chunk]);
     const back = unpackRemarks([], packs);
     expect(back.map((r) => r.id).sort()).toEqual(remarks.map((r) => r.id).sort());
     // A remark's own row wins over its entry in a pack.

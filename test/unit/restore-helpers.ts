@@ -10,7 +10,8 @@ import { unpackRevisions } from '../../renderer/src/data/write';
  */
 export async function everything(db: ShingikaiDB): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) if (t.name !== 'remarkPacks') out[t.name] = await t.toArray();
+  for (const t of db.tables)
+    if (t.name !== 'remarkPacks' && t.name !== 'remarkPackDirectory') out[t.name] = await t.toArray();
   out.revisions = unpackRevisions(await db.revisions.toArray()).sort((a, b) =>
     a.table === b.table ? (a.id < b.id ? -1 : 1) : a.table < b.table ? -1 : 1,
   );

@@ -38,7 +38,7 @@ import {
 } from './write';
 import { installRules } from './rules';
 import { readRemarkPacks } from './remarkPacks';
-import type { RemarkPack } from '../../../shared/remark-packs';
+import type { RemarkPack, RemarkPackDirectoryRow } from '../../../shared/remark-packs';
 import { DEFAULT_DB_NAME } from './dbName';
 import type { SyncConflict, SyncRecord, SyncStateRecord } from './sync/model';
 
@@ -163,11 +163,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {
     // Remark packs (shared/remark-packs.ts, remarkPacks.ts): a full restore writes a meeting's
     // remarks as rows of up to 100 (a remark row per record was most of its rows). Keyed by
-    // meeting and place; a remark's pack is found by its id or its agenda item. Nothing to
-    // move: the table starts empty, and the version keeps an older release from a database or
-    // a backup whose remarks it would not see.
+    // meeting and place, indexed by agenda item; a remark's pack is found from its id through
+    // the directory's bucket. Nothing to move: the tables start empty, and the version keeps an
+    // older release from a database or a backup whose remarks it would not see.
     version: 7,
-    stores: { remarkPacks: '[meetingId+chunk], *ids, *agendaItemIds' },
+    stores: { remarkPacks: '[meetingId+chunk], *agendaItemIds', remarkPackDirectory: 'bucket' },
   },
 ];
 
@@ -219,6 +219,7 @@ export class ShingikaiDB extends Dexie {
   changes!: Table<ChangeRecord, number>;
   /** Remarks a full restore stored packed: read them through `remarks` (remarkPacks.ts). */
   remarkPacks!: Table<RemarkPack, [string, number]>;
+  remarkPackDirectory!: Table<RemarkPackDirectoryRow, number>;
   syncRecords!: Table<SyncRecord, [string, string]>;
   syncConflicts!: Table<SyncConflict, [string, string]>;
   syncState!: Table<SyncStateRecord, string>;

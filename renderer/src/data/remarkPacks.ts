@@ -23,7 +23,14 @@ import {
   type DBCoreTransaction,
   type Middleware,
 } from 'dexie';
-import { REMARK_PACK_TABLE, type RemarkPack } from '../../../shared/remark-packs';
+import {
+  isRemarkPack,
+  REMARK_PACK_DIRECTORY,
+  REMARK_PACK_TABLE,
+  remarkPackBucket,
+  type RemarkPack,
+  type RemarkPackDirectoryRow,
+} from '../../../shared/remark-packs';
 import { isAsStored } from './write';
 
 const REMARKS = 'remarks';
@@ -49,34 +56,55 @@ export function readRemarkPacks(): Middleware<DBCore> {
       if (!down.schema.tables.some((t) => t.name === REMARK_PACK_TABLE)) return down;
       return {
         ...down,
-        // Every transaction over remarks also opens the packs.
+        // Every transaction over remarks also opens the packs and their directory.
         transaction(stores, mode, options) {
-          const withPacks = stores.includes(REMARKS) && !stores.includes(REMARK_PACK_TABLE);
-          return down.transaction(withPacks ? [...stores, REMARK_PACK_TABLE] : stores, mode, options);
+          const extra = stores.includes(REMARKS)
+            ? [REMARK_PACK_TABLE, REMARK_PACK_DIRECTORY].filter((t) => !stores.includes(t))
+            : [];
+          return down.transaction([...stores, ...extra], mode, options);
         },
         table(name: string): DBCoreTable {
           const table = down.table(name);
-          return name === REMARKS ? packedRemarks(table, down.table(REMARK_PACK_TABLE)) : table;
+          return name === REMARKS
+            ? packedRemarks(table, down.table(REMARK_PACK_TABLE), down.table(REMARK_PACK_DIRECTORY))
+            : table;
         },
       };
     },
   };
 }
 
-function packedRemarks(table: DBCoreTable, packs: DBCoreTable): DBCoreTable {
+function packedRemarks(table: DBCoreTable, packs: DBCoreTable, directory: DBCoreTable): DBCoreTable {
   const primary = table.schema.primaryKey;
-  const packIds = packs.schema.getIndexByKeyPath('ids')!;
   const packAgendaItems = packs.schema.getIndexByKeyPath('agendaItemIds')!;
   const packKey = (p: RemarkPack) => `${p.meetingId}\u0000${p.chunk}`;
   const all: DBCoreKeyRange = { type: ANY, lower: undefined, upper: undefined };
   const equal = (key: unknown): DBCoreKeyRange => ({ type: EQUAL, lower: key, upper: key });
+
+  /** The packs the directory names for `ids` (an entry may name a pack unpacked since: it is gone). */
+  const located = (trans: DBCoreTransaction, ids: readonly unknown[]): Promise<RemarkPack[]> => {
+    const strings = [...new Set(ids.filter((k): k is string => typeof k === 'string'))];
+    if (!strings.length) return Promise.resolve([]);
+    const buckets = [...new Set(strings.map(remarkPackBucket))];
+    return directory.getMany({ trans, keys: buckets }).then((rows) => {
+      const byBucket = new Map(buckets.map((b, i) => [b, (rows[i] as RemarkPackDirectoryRow | undefined)?.packs]));
+      const keys = new Map<string, [string, number]>();
+      for (const id of strings) {
+        const entries = byBucket.get(remarkPackBucket(id));
+        const key = entries && Object.hasOwn(entries, id) ? entries[id] : undefined;
+        if (key) keys.set(key.join('\u0000'), key);
+      }
+      if (!keys.size) return [];
+      return packs.getMany({ trans, keys: [...keys.values()] }).then((list) => list.filter(isRemarkPack));
+    });
+  };
 
   /** The packs that may hold remarks in `range` of `index` (a superset; entries are filtered after). */
   const packsFor = (trans: DBCoreTransaction, index: DBCoreIndex, range: DBCoreKeyRange): Promise<RemarkPack[]> => {
     if (range.type === NEVER) return Promise.resolve([]);
     const read = (i: DBCoreIndex, r: DBCoreKeyRange) =>
       packs.query({ trans, values: true, query: { index: i, range: r } }).then((res) => res.result as RemarkPack[]);
-    if (index.isPrimaryKey && range.type === EQUAL) return read(packIds, range);
+    if (index.isPrimaryKey && range.type === EQUAL) return located(trans, [range.lower]);
     if (index.keyPath === 'agendaItemId') return read(packAgendaItems, range);
     if (Array.isArray(index.keyPath) && index.keyPath[0] === 'meetingId' && range.type !== ANY) {
       // Packs are keyed [meetingId, chunk]: read the packs of the meetings the range spans.
@@ -115,17 +143,22 @@ function packedRemarks(table: DBCoreTable, packs: DBCoreTable): DBCoreTable {
     return distinct.length > limit ? distinct.slice(0, limit) : distinct;
   };
 
-  /** Unpacks the packs that hold any of `keys` (remark ids) in `trans`: their remarks become rows. */
-  const unpackFor = async (trans: DBCoreTransaction, keys: readonly unknown[] | 'all'): Promise<void> => {
+  /**
+   * Unpacks the packs that hold any of `keys` (remark ids) in `trans`: their remarks become rows,
+   * but those of `dropped` (about to be deleted), which are simply gone with the pack.
+   */
+  const unpackFor = async (
+    trans: DBCoreTransaction,
+    keys: readonly unknown[] | 'all',
+    dropped: ReadonlySet<string> = new Set(),
+  ): Promise<void> => {
     if (!(await packs.count({ trans, query: { index: packs.schema.primaryKey, range: all } }))) return;
-    const found =
-      keys === 'all'
-        ? [await packsFor(trans, primary, all)]
-        : await Promise.all([...new Set(keys)].map((k) => packsFor(trans, primary, equal(k))));
-    const unique = new Map(found.flat().map((p) => [packKey(p), p]));
+    const found = keys === 'all' ? await packsFor(trans, primary, all) : await located(trans, keys);
+    const unique = new Map(found.map((p) => [packKey(p), p]));
     if (!unique.size) return;
     const list = [...unique.values()];
-    await table.mutate({ type: 'put', trans, values: list.flatMap((p) => p.remarks) });
+    const kept = list.flatMap((p) => p.remarks).filter((r) => !dropped.has(r.id));
+    if (kept.length) await table.mutate({ type: 'put', trans, values: kept });
     await packs.mutate({ type: 'delete', trans, keys: list.map((p) => [p.meetingId, p.chunk]) });
   };
 
@@ -146,8 +179,8 @@ function packedRemarks(table: DBCoreTable, packs: DBCoreTable): DBCoreTable {
       return Promise.all([own, packed]).then(([rows, n]) => {
         const missing = req.keys.filter((_, i) => rows[i] === undefined);
         if (!n || !missing.length) return rows;
-        return Promise.all(missing.map((k) => packsFor(req.trans, primary, equal(k)))).then((lists) => {
-          const byId = new Map(entriesOf(lists.flat(), primary, all).map((e) => [String(e.primaryKey), e.value]));
+        return located(req.trans, missing).then((list) => {
+          const byId = new Map(entriesOf(list, primary, all).map((e) => [String(e.primaryKey), e.value]));
           return rows.map((row, i) => row ?? byId.get(String(req.keys[i])));
         });
       });
@@ -210,7 +243,9 @@ function packedRemarks(table: DBCoreTable, packs: DBCoreTable): DBCoreTable {
           return packs.mutate({ type: 'deleteRange', trans: req.trans, range: all }).then(() => table.mutate(req));
         return unpackFor(req.trans, 'all').then(() => table.mutate(req));
       }
-      const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map(primary.extractKey!));
+      if (req.type === 'delete')
+        return unpackFor(req.trans, req.keys, new Set(req.keys.map(String))).then(() => table.mutate(req));
+      const keys = req.keys ?? req.values.map(primary.extractKey!);
       return unpackFor(req.trans, keys).then(() => table.mutate(req));
     },
   };

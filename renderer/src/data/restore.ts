@@ -7,7 +7,13 @@
  */
 import { type Table } from 'dexie';
 import { exportDatabasePieces } from './backupExport';
-import { packRemarks, remarksWithPacks, REMARK_PACK_TABLE } from '../../../shared/remark-packs';
+import {
+  packDirectory,
+  packRemarks,
+  remarksWithPacks,
+  REMARK_PACK_DIRECTORY,
+  REMARK_PACK_TABLE,
+} from '../../../shared/remark-packs';
 import { recordFingerprint, recordsByCouncil, sharedKey, type TableRecords } from '../../../shared/package';
 import type { ShingikaiDB } from './database';
 import {
@@ -138,12 +144,19 @@ export async function restoreRecords(
       written[name] = rows.length;
       if (name === 'remarks') {
         const packs = packRemarks(rows);
+        const directory = packDirectory(packs);
         await db.remarkPacks.clear();
+        await db.remarkPackDirectory.clear();
         await db.remarkPacks.bulkAdd(packs);
+        await db.remarkPackDirectory.bulkAdd(directory);
         written[REMARK_PACK_TABLE] = packs.length;
+        written[REMARK_PACK_DIRECTORY] = directory.length;
       } else await db.table(name).bulkAdd(rows);
     }
-    if (!names.includes('remarks')) await db.remarkPacks.clear();
+    if (!names.includes('remarks')) {
+      await db.remarkPacks.clear();
+      await db.remarkPackDirectory.clear();
+    }
     if (bookkeeping) {
       await db.revisions.clear();
       await db.changes.clear();
@@ -177,9 +190,11 @@ export async function restoreIntoNewDatabase(
   const known = new Set(target.tables.map((t) => t.name));
   const names = Object.keys(backup).filter((n) => known.has(n));
   const bookkeeping = [...BOOKKEEPING].every((b) => backup[b]) ? null : firstRevisions(backup);
+  const remarkPacks = packRemarks(backup.remarks ?? []);
   const rowsOf = (name: string): Record<string, unknown>[] => {
     if (name === 'revisions') return packedRevisions(bookkeeping?.revisions ?? backup.revisions);
-    if (name === REMARK_PACK_TABLE) return packRemarks(backup.remarks ?? []) as unknown as Record<string, unknown>[];
+    if (name === REMARK_PACK_TABLE) return remarkPacks as unknown as Record<string, unknown>[];
+    if (name === REMARK_PACK_DIRECTORY) return packDirectory(remarkPacks) as unknown as Record<string, unknown>[];
     if (name === 'remarks') return [];
     if (bookkeeping && name === 'changes') return bookkeeping.changes as unknown as Record<string, unknown>[];
     if (name === 'changes') return compactChangeLog(backup.changes ?? [], backup.syncState);
@@ -187,7 +202,7 @@ export async function restoreIntoNewDatabase(
     return name === 'meta' && lastBackup ? [...rows.filter((r) => r.key !== 'lastBackup'), lastBackup] : rows;
   };
   const all = new Set(names);
-  if (names.includes('remarks')) all.add(REMARK_PACK_TABLE);
+  if (names.includes('remarks')) for (const t of [REMARK_PACK_TABLE, REMARK_PACK_DIRECTORY]) all.add(t);
   if (bookkeeping) for (const b of BOOKKEEPING) all.add(b);
   if (lastBackup) all.add('meta');
   const idb = target.backendDB();
@@ -212,7 +227,8 @@ export async function restoreIntoNewDatabase(
   };
   for (const name of all) {
     const rows = rowsOf(name);
-    if (names.includes(name) || name === REMARK_PACK_TABLE) written[name] = rows.length;
+    if (names.includes(name) || name === REMARK_PACK_TABLE || name === REMARK_PACK_DIRECTORY)
+      written[name] = rows.length;
     if (name === 'remarks') written[name] = backup.remarks?.length ?? 0;
     for (let i = 0; i < rows.length; i += txRecords) {
       const part = i === 0 && rows.length <= txRecords ? rows : rows.slice(i, i + txRecords);

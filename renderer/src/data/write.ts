@@ -18,6 +18,7 @@
  * transaction) is not logged: it writes `rev: 1` for every existing record itself.
  */
 import { COUNCIL_TABLE_LINKS, LINKED_TABLES } from '../../../shared/package';
+import { hashBucket } from '../../../shared/remark-packs';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 
 /** The tables whose records are the user's data (revisioned and logged). */
@@ -89,14 +90,9 @@ type RevisionKey = [table: string, id: string];
 export const isRevisionPack = (row: RevisionRow): row is RevisionPack =>
   row.id.startsWith(REVISION_PACK_PREFIX) && typeof (row as Partial<RevisionPack>).revisions === 'object';
 
-/**
- * The key of the pack that holds (table, id)'s revision: the bucket is the high bits of FNV-1a
- * over the id's UTF-16 code units (the low bits depend only on the low byte of each unit).
- */
+/** The key of the pack that holds (table, id)'s revision (the bucket: hashBucket of the id). */
 export function revisionPackKey(table: string, id: string): RevisionKey {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return [table, REVISION_PACK_PREFIX + Math.floor(((hash >>> 0) / 2 ** 32) * REVISION_PACK_BUCKETS)];
+  return [table, REVISION_PACK_PREFIX + hashBucket(id, REVISION_PACK_BUCKETS)];
 }
 
 /** The number of records' revisions a row of the `revisions` table holds (a backup's slices weigh rows by it). */
