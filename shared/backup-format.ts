@@ -6,7 +6,7 @@
  */
 import { AppError } from './errors';
 import { countTables, recordsByCouncil, type TableRecords } from './package';
-import { isRemarkPack, remarksWithPacks, REMARK_PACK_TABLE } from './remark-packs';
+import { isRecordPack, PACK_KINDS, recordsWithPacks } from './record-packs';
 
 export const BACKUP_FORMAT = 'shingikai-backup';
 export const BACKUP_FORMAT_VERSION = 2;
@@ -77,10 +77,10 @@ export function parseBackup(name: string, text: string, knownSchemaVersion?: num
       throw unreadable(name, '記録の形式が正しくありません');
     tables[t.tableName] = t.rows as Record<string, unknown>[];
   }
-  if (!(tables[REMARK_PACK_TABLE] ?? []).every(isRemarkPack))
-    throw unreadable(name, '発言の記録の形式が正しくありません');
-  // Remarks a restore stored packed are records like the others for every reader of a backup.
-  tables = remarksWithPacks(tables);
+  if (!PACK_KINDS.every((k) => (tables[k.packs] ?? []).every(isRecordPack)))
+    throw unreadable(name, '記録のまとまりの形式が正しくありません');
+  // Records a restore stored packed are records like the others for every reader of a backup.
+  tables = recordsWithPacks(tables);
   const councils = [...recordsByCouncil(tables)].map(([id, recs]) => ({
     id,
     name: String(recs.councils?.[0]?.name ?? ''),

@@ -42,8 +42,8 @@ async function attachMaterial(page: Page): Promise<{ storedName: string; body: B
 
 /**
  * Every record of every table of the app's IndexedDB, read without the app: counts and a deep
- * hash of every store but `meta` and the change log (the revisions one per record, the remarks one row
- * each); of the log, its newest
+ * hash of every store but `meta` and the change log (the revisions one per record, the remarks and
+ * opinions one row each); of the log, its newest
  * line (a restore keeps only the lines still read: after team sync's cursor, and the newest).
  */
 async function snapshot(page: Page): Promise<{
@@ -52,8 +52,8 @@ async function snapshot(page: Page): Promise<{
   lastChange: unknown;
   changes: number;
   revisionRows: number;
-  remarkRows: number;
-  remarkPackRows: number;
+  ownRows: Record<string, number>;
+  packRows: Record<string, number>;
 }> {
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
@@ -88,16 +88,25 @@ async function snapshot(page: Page): Promise<{
         byKey.set(`${r.table}\u0000${id}`, { table: r.table, id, ...rev });
     for (const r of revisionRows.filter((r) => !isPack(r))) byKey.set(`${r.table}\u0000${r.id}`, r);
     all.revisions = [...byKey.keys()].sort().map((k) => byKey.get(k));
-    // Remarks as the app reads them (data/remarkPacks.ts): a full restore stores them in packs of
-    // a meeting's remarks; a remark's own row wins over its pack's entry.
-    type RemarkRow = { id: string };
-    const remarkRows = (all.remarks ?? []) as RemarkRow[];
-    const packRows = (all.remarkPacks ?? []) as { remarks: RemarkRow[] }[];
-    const remarks = new Map(packRows.flatMap((p) => p.remarks).map((r) => [r.id, r]));
-    for (const r of remarkRows) remarks.set(r.id, r);
-    all.remarks = [...remarks.keys()].sort().map((k) => remarks.get(k));
-    delete all.remarkPacks;
-    delete all.remarkPackDirectory;
+    // Remarks and opinions as the app reads them (data/recordPacks.ts): a full restore stores them
+    // in packs of a meeting's or a council's records; a record's own row wins over its pack's entry.
+    type Row = { id: string };
+    const packRows: Record<string, number> = {};
+    const ownRows: Record<string, number> = {};
+    for (const [table, packs, directory] of [
+      ['remarks', 'remarkPacks', 'remarkPackDirectory'],
+      ['opinions', 'opinionPacks', 'opinionPackDirectory'],
+    ] as const) {
+      const own = (all[table] ?? []) as Row[];
+      const packed = (all[packs] ?? []) as { records: Row[] }[];
+      const records = new Map(packed.flatMap((p) => p.records).map((r) => [r.id, r]));
+      for (const r of own) records.set(r.id, r);
+      all[table] = [...records.keys()].sort().map((k) => records.get(k));
+      ownRows[table] = own.length;
+      packRows[table] = packed.length;
+      delete all[packs];
+      delete all[directory];
+    }
     for (const [name, rows] of Object.entries(all)) counts[name] = rows.length;
     db.close();
     const sorted = (v: unknown): unknown =>
@@ -118,8 +127,8 @@ async function snapshot(page: Page): Promise<{
       lastChange: log.at(-1) ?? null,
       changes: log.length,
       revisionRows: revisionRows.length,
-      remarkRows: remarkRows.length,
-      remarkPackRows: packRows.length,
+      ownRows,
+      packRows,
     };
   });
 }
@@ -185,10 +194,11 @@ test('back up, wipe the database and the attachment, restore: every record and t
   expect(after.hash).toBe(before.hash);
   // The same revisions, in fewer rows: packed by the restore.
   expect(after.revisionRows).toBeLessThan(before.revisionRows);
-  // The same remarks, stored in packs (none were before).
-  expect(before.remarkPackRows).toBe(0);
-  expect(after.remarkRows).toBe(0);
-  expect(after.remarkPackRows).toBeGreaterThan(0);
+  // The same remarks and opinions, stored in packs (none were before).
+  expect(before.packRows).toEqual({ remarks: 0, opinions: 0 });
+  expect(after.ownRows).toEqual({ remarks: 0, opinions: 0 });
+  expect(after.packRows.remarks).toBeGreaterThan(0);
+  expect(after.packRows.opinions).toBeGreaterThan(0);
   expect(before.changes).toBeGreaterThan(10);
   expect(after.lastChange).toEqual(before.lastChange);
   // The attached file is back, byte for byte, and the meeting lists it.

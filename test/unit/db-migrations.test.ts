@@ -9,6 +9,7 @@ import { LATEST_SCHEMA_VERSION, revisionOf, ShingikaiDB } from '../../renderer/s
 import { exportBundle, importBundle } from '../../renderer/src/data/bundle';
 import { fieldUsage, memberReferences } from '../../renderer/src/features/councils/data';
 import { TRACKED_TABLES } from '../../renderer/src/data/write';
+import { PACK_TABLES } from '../../shared/record-packs';
 import { buildSampleCouncil } from '../../resources/sample/iizuka';
 import { buildSampleActionPlan } from '../../resources/sample/actions';
 
@@ -296,11 +297,11 @@ describe('schema migrations', () => {
     });
   }
 
-  // Version 7 adds the remark packs' table (a full restore writes it). From every earlier
+  // Version 7 adds the record packs' tables (a full restore writes them). From every earlier
   // version: every row stays as it was, the remarks read as before through every index the
   // screens use, the new table is empty, and the next write continues the remark's revision.
   for (const from of [1, 2, 3, 4, 5, 6]) {
-    it(`version 7 (remark packs) from version ${from}: every row survives; remarks read and write as before`, async () => {
+    it(`version 7 (record packs) from version ${from}: every row survives; remarks read and write as before`, async () => {
       const factory = { indexedDB: new IDBFactory(), IDBKeyRange };
       const old = new ShingikaiDB(`migrate7-${from}`, { ...factory, upTo: from });
       const bundle = buildSampleCouncil({ now: '2024-04-01T00:00:00.000Z' });
@@ -315,7 +316,7 @@ describe('schema migrations', () => {
       await v7.open();
       expect(v7.verno).toBe(7);
       expect(await dumpTables(v7, tables)).toEqual(before);
-      expect(await v7.remarkPacks.count()).toBe(0);
+      for (const t of PACK_TABLES) expect(await v7.table(t).count()).toBe(0);
       for (const meeting of bundle.meetings) {
         const ids = bundle.remarks.filter((r) => r.meetingId === meeting.id).map((r) => r.id);
         expect((await v7.remarks.where('meetingId').equals(meeting.id).primaryKeys()).sort()).toEqual(ids.sort());

@@ -2,16 +2,16 @@
 import { LATEST_SCHEMA_VERSION, type ShingikaiDB } from '../../renderer/src/data/database';
 import { parseBackup } from '../../electron/services/backups';
 import { unpackRevisions } from '../../renderer/src/data/write';
+import { PACK_TABLES } from '../../shared/record-packs';
 
 /**
  * Every table's records, by table name; the revisions as the app reads them (one per record,
  * in key order), whether stored one row per record or packed (data/write.ts); the remarks as
- * the app reads them, whether rows or packed (data/remarkPacks.ts).
+ * the app reads them, whether rows or packed (data/recordPacks.ts); so too the opinions.
  */
 export async function everything(db: ShingikaiDB): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of db.tables)
-    if (t.name !== 'remarkPacks' && t.name !== 'remarkPackDirectory') out[t.name] = await t.toArray();
+  for (const t of db.tables) if (!PACK_TABLES.includes(t.name)) out[t.name] = await t.toArray();
   out.revisions = unpackRevisions(await db.revisions.toArray()).sort((a, b) =>
     a.table === b.table ? (a.id < b.id ? -1 : 1) : a.table < b.table ? -1 : 1,
   );

@@ -13,7 +13,7 @@ import {
   TRACKED_TABLES,
   type RevisionRow,
 } from './write';
-import { REMARK_PACK_DIRECTORY, REMARK_PACK_SIZE, REMARK_PACK_TABLE } from '../../../shared/remark-packs';
+import { PACK_RECORDS, PACK_TABLES } from '../../../shared/record-packs';
 
 export interface ExportPacing {
   /** Awaited before each slice; answers how many rows the slice may read. */
@@ -48,10 +48,10 @@ export async function exportDatabasePieces(
       const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
       const rows = packs
         ? packs.rowsFor(paced, (await from.clone().limit(paced).primaryKeys()) as RevisionKey[])
-        : table.name === REMARK_PACK_TABLE || table.name === REMARK_PACK_DIRECTORY
-          ? Math.max(1, Math.floor(paced / REMARK_PACK_SIZE))
+        : PACK_TABLES.includes(table.name)
+          ? Math.max(1, Math.floor(paced / PACK_RECORDS))
           : paced;
-      // As stored: remarks' rows, and their packs and directory as rows of their own (remarkPacks.ts).
+      // As stored: a packed table's rows, and its packs and directory as rows of their own (recordPacks.ts).
       const slice = await db.transaction('r', table, (tx) => {
         asStored(tx);
         return from.limit(rows).toArray();

@@ -11,7 +11,7 @@
  * Every write goes through the write path (./write.ts), installed here in the
  * constructor together with the database rules (./rules.ts): no import order matters.
  */
-import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import Dexie, { cmp, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type {
   Council,
   Draft,
@@ -27,6 +27,7 @@ import type {
 } from '../../../shared/domain';
 import type { Action, ActionPlan, ProgressEntry } from '../../../shared/actions/model';
 import {
+  asStored,
   OPERATOR_NAME_KEY,
   stampWrites,
   type ChangeRecord,
@@ -37,8 +38,8 @@ import {
   type TrackedTable,
 } from './write';
 import { installRules } from './rules';
-import { readRemarkPacks } from './remarkPacks';
-import type { RemarkPack, RemarkPackDirectoryRow } from '../../../shared/remark-packs';
+import { readRecordPacks } from './recordPacks';
+import { packKindOf, unpackRecords, type RecordPack } from '../../../shared/record-packs';
 import { DEFAULT_DB_NAME } from './dbName';
 import type { SyncConflict, SyncRecord, SyncStateRecord } from './sync/model';
 
@@ -161,13 +162,19 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: {},
   },
   {
-    // Remark packs (shared/remark-packs.ts, remarkPacks.ts): a full restore writes a meeting's
-    // remarks as rows of up to 100 (a remark row per record was most of its rows). Keyed by
-    // meeting and place, indexed by agenda item; a remark's pack is found from its id through
-    // the directory's bucket. Nothing to move: the tables start empty, and the version keeps an
-    // older release from a database or a backup whose remarks it would not see.
+    // Record packs (shared/record-packs.ts, recordPacks.ts): a full restore writes a meeting's
+    // remarks and a council's opinions as rows of up to 100 (a row per record was most of its
+    // rows). Keyed by owner and place, indexed by the lists of the record table's other
+    // indexes; a record's pack is found from its id through the directory's bucket. Nothing to
+    // move: the tables start empty, and the version keeps an older release from a database or a
+    // backup whose records it would not see.
     version: 7,
-    stores: { remarkPacks: '[meetingId+chunk], *agendaItemIds', remarkPackDirectory: 'bucket' },
+    stores: {
+      remarkPacks: '[group+chunk], *agendaItemIds',
+      remarkPackDirectory: 'bucket',
+      opinionPacks: '[group+chunk], *meetingIds, *actionIds',
+      opinionPackDirectory: 'bucket',
+    },
   },
 ];
 
@@ -217,9 +224,6 @@ export class ShingikaiDB extends Dexie {
   /** One row per record or packs of them (write.ts): read through revisionOf / revisionsOf. */
   revisions!: Table<RevisionRow, [string, string]>;
   changes!: Table<ChangeRecord, number>;
-  /** Remarks a full restore stored packed: read them through `remarks` (remarkPacks.ts). */
-  remarkPacks!: Table<RemarkPack, [string, number]>;
-  remarkPackDirectory!: Table<RemarkPackDirectoryRow, number>;
   syncRecords!: Table<SyncRecord, [string, string]>;
   syncConflicts!: Table<SyncConflict, [string, string]>;
   syncState!: Table<SyncStateRecord, string>;
@@ -237,7 +241,7 @@ export class ShingikaiDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
-    this.use(readRemarkPacks());
+    this.use(readRecordPacks());
     this.use(stampWrites({ operatorName: () => this.operator, teamUser: () => this.teamUser }));
     installRules(this);
     this.on('ready', async () => {
@@ -279,23 +283,52 @@ export function ordered<T>(table: Table<T, string>, index: `[${string}+${string}
  * For a live query over thousands of records (a board of years): the same records as
  * `ordered(table, index, ownerId).toArray()`, woken by any write to the table. Dexie's live query
  * registers every primary key a query returns (about 80 ms for 20,000 opinions, on every open and
- * every re-run); here one range is registered (a one-record read of the table), and the records
- * are read with one plain IndexedDB getAll that Dexie does not watch. A write to another owner's
- * records re-runs the query too: rare on one PC, and the answer is the same.
+ * every re-run); here one range is registered (a one-record read of the table as stored), and the
+ * records are read with plain IndexedDB getAlls that Dexie does not watch: the owner's rows and,
+ * after a full restore, its packs (recordPacks.ts; a pack changes only with a write to the table).
+ * A write to another owner's records re-runs the query too: rare on one PC, and the answer is the same.
  */
+/** An IndexedDB getAll request, as far as liveOrderedList uses it. */
+interface GetAllRequest {
+  result: unknown;
+  error: unknown;
+  onsuccess: ((ev: never) => unknown) | null;
+  onerror: ((ev: never) => unknown) | null;
+}
+
 export async function liveOrderedList<T>(
   table: Table<T, string>,
   index: `[${string}+${string}]`,
   ownerId: string,
 ): Promise<T[]> {
-  await table.limit(1).toArray();
-  const keyRange = table.db._options.IDBKeyRange ?? Dexie.dependencies.IDBKeyRange;
-  const store = table.db.backendDB().transaction(table.name, 'readonly').objectStore(table.name);
-  const request = store.index(index).getAll(keyRange.bound([ownerId, Dexie.minKey], [ownerId, Dexie.maxKey]));
-  return new Promise<T[]>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result as T[]);
-    request.onerror = () => reject(request.error);
+  await table.db.transaction('r', table, (tx) => {
+    asStored(tx);
+    return table.limit(1).toArray();
   });
+  const keyRange = table.db._options.IDBKeyRange ?? Dexie.dependencies.IDBKeyRange;
+  const idb = table.db.backendDB();
+  const kind = packKindOf(table.name);
+  const packed = kind && idb.objectStoreNames.contains(kind.packs) ? kind.packs : null;
+  const tx = idb.transaction(packed ? [table.name, packed] : [table.name], 'readonly');
+  const read = <R>(request: GetAllRequest): Promise<R[]> =>
+    new Promise<R[]>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result as R[]);
+      request.onerror = () => reject(request.error);
+    });
+  const [own, packs] = await Promise.all([
+    read<T>(
+      tx
+        .objectStore(table.name)
+        .index(index)
+        .getAll(keyRange.bound([ownerId, Dexie.minKey], [ownerId, Dexie.maxKey])),
+    ),
+    packed ? read<RecordPack>(tx.objectStore(packed).getAll(keyRange.bound([ownerId], [ownerId, []]))) : [],
+  ]);
+  if (!packs.length) return own;
+  // In the index's order: its second part, then the id.
+  const field = index.slice(1, -1).split('+')[1]!;
+  const rows = unpackRecords(own as Record<string, unknown>[], packs);
+  return rows.sort((a, b) => cmp(a[field], b[field]) || cmp(a.id, b.id)) as T[];
 }
 
 /** A record's revision (rev, updatedBy, updatedAt) as the write path stamped it. */

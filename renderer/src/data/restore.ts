@@ -9,11 +9,12 @@ import { type Table } from 'dexie';
 import { exportDatabasePieces } from './backupExport';
 import {
   packDirectory,
-  packRemarks,
-  remarksWithPacks,
-  REMARK_PACK_DIRECTORY,
-  REMARK_PACK_TABLE,
-} from '../../../shared/remark-packs';
+  PACK_KINDS,
+  PACK_TABLES,
+  packKindOf,
+  packRecords,
+  recordsWithPacks,
+} from '../../../shared/record-packs';
 import { recordFingerprint, recordsByCouncil, sharedKey, type TableRecords } from '../../../shared/package';
 import type { ShingikaiDB } from './database';
 import {
@@ -71,15 +72,16 @@ export async function readTrackedTables(db: ShingikaiDB): Promise<TableRecords> 
 
 export interface RestoreResult {
   /**
-   * Written per table: the user's records (a full restore stores remarks in packs: `remarks`
-   * counts the remarks, `remarkPacks` the packs), the rows of the bookkeeping (revisions' are packs).
+   * Written per table: the user's records (a full restore stores remarks and opinions in packs:
+   * `remarks` counts the remarks, `remarkPacks` and `remarkPackDirectory` the rows that hold
+   * them), the rows of the bookkeeping (revisions' are packs).
    */
   written: Record<string, number>;
 }
 
-/** The rows a restore put (a packed remark is not a row of its own). */
+/** The rows a restore put (a packed record is not a row of its own). */
 export function rowsWritten(written: Record<string, number>): number {
-  const packed = written[REMARK_PACK_TABLE] === undefined ? 0 : (written.remarks ?? 0);
+  const packed = PACK_KINDS.reduce((n, k) => n + (written[k.packs] === undefined ? 0 : (written[k.table] ?? 0)), 0);
   return Object.values(written).reduce((a, b) => a + b, 0) - packed;
 }
 
@@ -101,7 +103,7 @@ export async function restoreRecords(
   backup: TableRecords,
   options: { councilId?: string } = {},
 ): Promise<RestoreResult> {
-  backup = remarksWithPacks(backup);
+  backup = recordsWithPacks(backup);
   const written: Record<string, number> = {};
   const known = new Set(db.tables.map((t) => t.name));
   if (options.councilId) {
@@ -131,6 +133,7 @@ export async function restoreRecords(
     const lastBackup = await db.meta.get('lastBackup');
     // Tables the backup's version did not have yet are emptied: the data is the backup's.
     for (const name of TRACKED_TABLES) if (!names.includes(name)) await db.table(name).clear();
+    for (const name of PACK_TABLES) await db.table(name).clear();
     for (const name of names) {
       const rows =
         name === 'changes'
@@ -142,20 +145,16 @@ export async function restoreRecords(
       // differs cost more than writing them all (bench: 133 s against 86 s for 241,599 records).
       await db.table(name).clear();
       written[name] = rows.length;
-      if (name === 'remarks') {
-        const packs = packRemarks(rows);
+      const kind = packKindOf(name);
+      if (kind) {
+        // Stored packed (shared/record-packs.ts): a few rows for an owner's hundreds of records.
+        const packs = packRecords(kind, rows);
         const directory = packDirectory(packs);
-        await db.remarkPacks.clear();
-        await db.remarkPackDirectory.clear();
-        await db.remarkPacks.bulkAdd(packs);
-        await db.remarkPackDirectory.bulkAdd(directory);
-        written[REMARK_PACK_TABLE] = packs.length;
-        written[REMARK_PACK_DIRECTORY] = directory.length;
+        await db.table(kind.packs).bulkAdd(packs);
+        await db.table(kind.directory).bulkAdd(directory);
+        written[kind.packs] = packs.length;
+        written[kind.directory] = directory.length;
       } else await db.table(name).bulkAdd(rows);
-    }
-    if (!names.includes('remarks')) {
-      await db.remarkPacks.clear();
-      await db.remarkPackDirectory.clear();
     }
     if (bookkeeping) {
       await db.revisions.clear();
@@ -185,24 +184,28 @@ export async function restoreIntoNewDatabase(
   lastBackup?: { key: string; value: unknown },
   txRecords = RESTORE_TX_RECORDS,
 ): Promise<RestoreResult> {
-  backup = remarksWithPacks(backup);
+  backup = recordsWithPacks(backup);
   const written: Record<string, number> = {};
   const known = new Set(target.tables.map((t) => t.name));
   const names = Object.keys(backup).filter((n) => known.has(n));
   const bookkeeping = [...BOOKKEEPING].every((b) => backup[b]) ? null : firstRevisions(backup);
-  const remarkPacks = packRemarks(backup.remarks ?? []);
+  const packs = new Map(PACK_KINDS.map((k) => [k, packRecords(k, backup[k.table] ?? [])]));
   const rowsOf = (name: string): Record<string, unknown>[] => {
     if (name === 'revisions') return packedRevisions(bookkeeping?.revisions ?? backup.revisions);
-    if (name === REMARK_PACK_TABLE) return remarkPacks as unknown as Record<string, unknown>[];
-    if (name === REMARK_PACK_DIRECTORY) return packDirectory(remarkPacks) as unknown as Record<string, unknown>[];
-    if (name === 'remarks') return [];
+    for (const [kind, list] of packs) {
+      // Stored packed (shared/record-packs.ts): a few rows for an owner's hundreds of records.
+      if (name === kind.table) return [];
+      if (name === kind.packs) return list as unknown as Record<string, unknown>[];
+      if (name === kind.directory) return packDirectory(list) as unknown as Record<string, unknown>[];
+    }
     if (bookkeeping && name === 'changes') return bookkeeping.changes as unknown as Record<string, unknown>[];
     if (name === 'changes') return compactChangeLog(backup.changes ?? [], backup.syncState);
     const rows = backup[name] ?? [];
     return name === 'meta' && lastBackup ? [...rows.filter((r) => r.key !== 'lastBackup'), lastBackup] : rows;
   };
   const all = new Set(names);
-  if (names.includes('remarks')) for (const t of [REMARK_PACK_TABLE, REMARK_PACK_DIRECTORY]) all.add(t);
+  for (const kind of PACK_KINDS)
+    if (names.includes(kind.table)) for (const t of [kind.packs, kind.directory]) all.add(t);
   if (bookkeeping) for (const b of BOOKKEEPING) all.add(b);
   if (lastBackup) all.add('meta');
   const idb = target.backendDB();
@@ -227,9 +230,8 @@ export async function restoreIntoNewDatabase(
   };
   for (const name of all) {
     const rows = rowsOf(name);
-    if (names.includes(name) || name === REMARK_PACK_TABLE || name === REMARK_PACK_DIRECTORY)
-      written[name] = rows.length;
-    if (name === 'remarks') written[name] = backup.remarks?.length ?? 0;
+    if (names.includes(name) || PACK_TABLES.includes(name)) written[name] = rows.length;
+    if (packKindOf(name)) written[name] = backup[name]?.length ?? 0;
     for (let i = 0; i < rows.length; i += txRecords) {
       const part = i === 0 && rows.length <= txRecords ? rows : rows.slice(i, i + txRecords);
       batch.push([name, part]);

@@ -18,7 +18,7 @@
  * transaction) is not logged: it writes `rev: 1` for every existing record itself.
  */
 import { COUNCIL_TABLE_LINKS, LINKED_TABLES } from '../../../shared/package';
-import { hashBucket } from '../../../shared/remark-packs';
+import { hashBucket } from '../../../shared/record-packs';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 
 /** The tables whose records are the user's data (revisioned and logged). */
@@ -194,7 +194,7 @@ const BOOKKEEPING = ['revisions', 'changes'];
  * Transactions that see the tables as stored. A full restore puts back a backup's records with
  * their own bookkeeping (revisions, change log) and its remarks packed: the write path passes
  * its writes through unstamped. A backup reads the tables as they are (remark packs are not
- * unpacked into `remarks`, remarkPacks.ts). Keyed by the IndexedDB transaction the DBCore sees.
+ * unpacked into their tables, recordPacks.ts). Keyed by the IndexedDB transaction the DBCore sees.
  */
 const asStoredTransactions = new WeakSet<object>();
 

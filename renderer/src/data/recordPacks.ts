@@ -1,12 +1,13 @@
 /**
- * Remarks stored in packs (shared/remark-packs.ts) read as rows of `remarks`. A full restore
- * writes a meeting's remarks as packs of up to 100; this DBCore middleware, installed in the
- * ShingikaiDB constructor below Dexie's index and hook layers and above its live-query
- * observation, makes every read of `remarks` — get, bulkGet, where(…) on any index, count,
- * cursors (filter, each, anyOf) — answer as if each packed remark were a row, so no feature
- * knows about packs. A write to a packed remark first unpacks its whole pack in the same
- * transaction (the pack's remarks become rows, the pack is deleted), so a remark is always
- * either a row or in a pack, never both, and later writes are plain rows again.
+ * Records stored in packs (shared/record-packs.ts) read as rows of their table. A full restore
+ * writes a meeting's remarks and a council's opinions as packs of up to 100; this DBCore
+ * middleware, installed in the ShingikaiDB constructor below Dexie's index and hook layers and
+ * above its live-query observation, makes every read of `remarks` and `opinions` — get,
+ * bulkGet, where(…) on any index, count, cursors (filter, each, anyOf) — answer as if each
+ * packed record were a row, so no feature knows about packs. A write to a packed record first
+ * unpacks its whole pack in the same transaction (the pack's records become rows, the pack is
+ * deleted), so a record is always either a row or in a pack, never both, and later writes are
+ * plain rows again.
  *
  * Every request to the tables below is made synchronously when the read starts: Dexie's live
  * query registers what a read looks at only while the read's own call is on the stack.
@@ -24,16 +25,16 @@ import {
   type Middleware,
 } from 'dexie';
 import {
-  isRemarkPack,
-  REMARK_PACK_DIRECTORY,
-  REMARK_PACK_TABLE,
-  remarkPackBucket,
-  type RemarkPack,
-  type RemarkPackDirectoryRow,
-} from '../../../shared/remark-packs';
+  isRecordPack,
+  packBucket,
+  PACK_KINDS,
+  packKindOf,
+  type PackDirectoryRow,
+  type PackKind,
+  type RecordPack,
+} from '../../../shared/record-packs';
 import { isAsStored } from './write';
 
-const REMARKS = 'remarks';
 // DBCoreRangeType (a const enum dexie's types declare, not a value).
 const EQUAL = 1;
 const RANGE = 2;
@@ -46,27 +47,30 @@ interface Entry {
   value: Record<string, unknown>;
 }
 
-export function readRemarkPacks(): Middleware<DBCore> {
+export function readRecordPacks(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
-    name: 'RemarkPacks',
+    name: 'RecordPacks',
     // Below the virtual-index (1) and hooks (2) layers, above observation and cache (0).
     level: 0.5,
     create(down: DBCore): DBCore {
-      if (!down.schema.tables.some((t) => t.name === REMARK_PACK_TABLE)) return down;
+      const kinds = PACK_KINDS.filter((k) => down.schema.tables.some((t) => t.name === k.packs));
+      if (!kinds.length) return down;
       return {
         ...down,
-        // Every transaction over remarks also opens the packs and their directory.
+        // Every transaction over a packed table also opens its packs and their directory.
         transaction(stores, mode, options) {
-          const extra = stores.includes(REMARKS)
-            ? [REMARK_PACK_TABLE, REMARK_PACK_DIRECTORY].filter((t) => !stores.includes(t))
-            : [];
+          const extra = kinds
+            .filter((k) => stores.includes(k.table))
+            .flatMap((k) => [k.packs, k.directory])
+            .filter((t) => !stores.includes(t));
           return down.transaction([...stores, ...extra], mode, options);
         },
         table(name: string): DBCoreTable {
           const table = down.table(name);
-          return name === REMARKS
-            ? packedRemarks(table, down.table(REMARK_PACK_TABLE), down.table(REMARK_PACK_DIRECTORY))
+          const kind = packKindOf(name);
+          return kind && kinds.includes(kind)
+            ? packedTable(kind, table, down.table(kind.packs), down.table(kind.directory))
             : table;
         },
       };
@@ -74,40 +78,40 @@ export function readRemarkPacks(): Middleware<DBCore> {
   };
 }
 
-function packedRemarks(table: DBCoreTable, packs: DBCoreTable, directory: DBCoreTable): DBCoreTable {
+function packedTable(kind: PackKind, table: DBCoreTable, packs: DBCoreTable, directory: DBCoreTable): DBCoreTable {
   const primary = table.schema.primaryKey;
-  const packAgendaItems = packs.schema.getIndexByKeyPath('agendaItemIds')!;
-  const packKey = (p: RemarkPack) => `${p.meetingId}\u0000${p.chunk}`;
+  const packKey = (p: RecordPack) => `${p.group}\u0000${p.chunk}`;
   const all: DBCoreKeyRange = { type: ANY, lower: undefined, upper: undefined };
   const equal = (key: unknown): DBCoreKeyRange => ({ type: EQUAL, lower: key, upper: key });
 
   /** The packs the directory names for `ids` (an entry may name a pack unpacked since: it is gone). */
-  const located = (trans: DBCoreTransaction, ids: readonly unknown[]): Promise<RemarkPack[]> => {
+  const located = (trans: DBCoreTransaction, ids: readonly unknown[]): Promise<RecordPack[]> => {
     const strings = [...new Set(ids.filter((k): k is string => typeof k === 'string'))];
     if (!strings.length) return Promise.resolve([]);
-    const buckets = [...new Set(strings.map(remarkPackBucket))];
+    const buckets = [...new Set(strings.map(packBucket))];
     return directory.getMany({ trans, keys: buckets }).then((rows) => {
-      const byBucket = new Map(buckets.map((b, i) => [b, (rows[i] as RemarkPackDirectoryRow | undefined)?.packs]));
+      const byBucket = new Map(buckets.map((b, i) => [b, (rows[i] as PackDirectoryRow | undefined)?.packs]));
       const keys = new Map<string, [string, number]>();
       for (const id of strings) {
-        const entries = byBucket.get(remarkPackBucket(id));
+        const entries = byBucket.get(packBucket(id));
         const key = entries && Object.hasOwn(entries, id) ? entries[id] : undefined;
         if (key) keys.set(key.join('\u0000'), key);
       }
       if (!keys.size) return [];
-      return packs.getMany({ trans, keys: [...keys.values()] }).then((list) => list.filter(isRemarkPack));
+      return packs.getMany({ trans, keys: [...keys.values()] }).then((list) => list.filter(isRecordPack));
     });
   };
 
-  /** The packs that may hold remarks in `range` of `index` (a superset; entries are filtered after). */
-  const packsFor = (trans: DBCoreTransaction, index: DBCoreIndex, range: DBCoreKeyRange): Promise<RemarkPack[]> => {
+  /** The packs that may hold records in `range` of `index` (a superset; entries are filtered after). */
+  const packsFor = (trans: DBCoreTransaction, index: DBCoreIndex, range: DBCoreKeyRange): Promise<RecordPack[]> => {
     if (range.type === NEVER) return Promise.resolve([]);
     const read = (i: DBCoreIndex, r: DBCoreKeyRange) =>
-      packs.query({ trans, values: true, query: { index: i, range: r } }).then((res) => res.result as RemarkPack[]);
+      packs.query({ trans, values: true, query: { index: i, range: r } }).then((res) => res.result as RecordPack[]);
     if (index.isPrimaryKey && range.type === EQUAL) return located(trans, [range.lower]);
-    if (index.keyPath === 'agendaItemId') return read(packAgendaItems, range);
-    if (Array.isArray(index.keyPath) && index.keyPath[0] === 'meetingId' && range.type !== ANY) {
-      // Packs are keyed [meetingId, chunk]: read the packs of the meetings the range spans.
+    const list = typeof index.keyPath === 'string' ? kind.lists[index.keyPath] : undefined;
+    if (list) return read(packs.schema.getIndexByKeyPath(list)!, range);
+    if (Array.isArray(index.keyPath) && index.keyPath[0] === kind.group && range.type !== ANY) {
+      // Packs are keyed [group, chunk]: read the packs of the owners the range spans.
       const from: unknown = range.lower;
       const to: unknown = range.type === EQUAL ? range.lower : range.upper;
       const lower = Array.isArray(from) ? [from[0]] : undefined;
@@ -117,16 +121,19 @@ function packedRemarks(table: DBCoreTable, packs: DBCoreTable, directory: DBCore
     return read(packs.schema.primaryKey, all);
   };
 
-  /** The packed remarks in `range` of `index`, in the index's order (then the primary key's). */
-  const entriesOf = (list: RemarkPack[], index: DBCoreIndex, range: DBCoreKeyRange): Entry[] => {
+  /** The packed records in `range` of `index`, in the index's order (then the primary key's). */
+  const entriesOf = (list: RecordPack[], index: DBCoreIndex, range: DBCoreKeyRange): Entry[] => {
     const seen = new Set<string>();
     const out: Entry[] = [];
     for (const p of list) {
       if (seen.has(packKey(p))) continue;
       seen.add(packKey(p));
-      for (const r of p.remarks as unknown as Record<string, unknown>[]) {
-        const key = index.extractKey!(r);
-        if (isKey(key) && inRange(key, range)) out.push({ key, primaryKey: primary.extractKey!(r), value: r });
+      for (const r of p.records) {
+        const key: unknown = index.extractKey!(r);
+        // A multi-entry index holds a record once per distinct value of its list.
+        const keys = index.multiEntry ? (Array.isArray(key) ? [...new Set(key)] : []) : [key];
+        for (const k of keys)
+          if (isKey(k) && inRange(k, range)) out.push({ key: k, primaryKey: primary.extractKey!(r), value: r });
       }
     }
     return out.sort((a, b) => cmp(a.key, b.key) || cmp(a.primaryKey, b.primaryKey));
@@ -144,7 +151,7 @@ function packedRemarks(table: DBCoreTable, packs: DBCoreTable, directory: DBCore
   };
 
   /**
-   * Unpacks the packs that hold any of `keys` (remark ids) in `trans`: their remarks become rows,
+   * Unpacks the packs that hold any of `keys` (record ids) in `trans`: their records become rows,
    * but those of `dropped` (about to be deleted), which are simply gone with the pack.
    */
   const unpackFor = async (
@@ -157,9 +164,9 @@ function packedRemarks(table: DBCoreTable, packs: DBCoreTable, directory: DBCore
     const unique = new Map(found.map((p) => [packKey(p), p]));
     if (!unique.size) return;
     const list = [...unique.values()];
-    const kept = list.flatMap((p) => p.remarks).filter((r) => !dropped.has(r.id));
+    const kept = list.flatMap((p) => p.records).filter((r) => !dropped.has(r.id as string));
     if (kept.length) await table.mutate({ type: 'put', trans, values: kept });
-    await packs.mutate({ type: 'delete', trans, keys: list.map((p) => [p.meetingId, p.chunk]) });
+    await packs.mutate({ type: 'delete', trans, keys: list.map((p) => [p.group, p.chunk]) });
   };
 
   return {
@@ -270,7 +277,7 @@ function inRange(key: unknown, range: DBCoreKeyRange): boolean {
 }
 
 /**
- * A cursor over a list already read (stored rows and packed remarks merged), with IndexedDB's
+ * A cursor over a list already read (stored rows and packed records merged), with IndexedDB's
  * cursor's moves: continue (to a key), continuePrimaryKey, advance; Dexie's start/stop/next.
  */
 function arrayCursor(trans: DBCoreTransaction, list: Entry[], reverse: boolean): DBCoreCursor | null {

@@ -1,6 +1,6 @@
 /**
- * Remark packs (shared/remark-packs.ts, data/remarkPacks.ts): a full restore stores remarks as
- * packs of up to 100 per row. Every way the app reads remarks answers as before the restore
+ * Record packs (shared/record-packs.ts, data/recordPacks.ts): a full restore stores remarks and
+ * opinions as packs of up to 100 per row. Every way the app reads remarks answers as before the restore
  * (compared with the database that was backed up), a write to a packed remark unpacks its
  * pack and continues its revision, a live query sees the write, and a backup of the restored
  * database holds each remark once and restores to the same.
@@ -8,20 +8,22 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { newRestoredDbName, ordered, revisionOf, ShingikaiDB } from '../../renderer/src/data/database';
+import { liveOrderedList, newRestoredDbName, ordered, revisionOf, ShingikaiDB } from '../../renderer/src/data/database';
 import { loadSampleCouncil } from '../../renderer/src/data/sample';
 import { exportBundle } from '../../renderer/src/data/bundle';
 import { exportDatabaseJson, restoreIntoNewDatabase, restoreRecords } from '../../renderer/src/data/restore';
 import {
+  PACK_CHARS,
+  PACK_KINDS,
+  PACK_RECORDS,
   packDirectory,
-  packRemarks,
-  REMARK_PACK_CHARS,
-  REMARK_PACK_SIZE,
-  unpackRemarks,
-} from '../../shared/remark-packs';
+  packRecords,
+  unpackRecords,
+} from '../../shared/record-packs';
 import type { Remark } from '../../shared/domain';
 import { asBackup, everything } from './restore-helpers';
 
+const REMARKS = PACK_KINDS[0]!;
 const factory = new IDBFactory();
 const open = (name: string) => new ShingikaiDB(name, { indexedDB: factory, IDBKeyRange });
 
@@ -42,7 +44,7 @@ async function source() {
   const all = await db.remarks.toArray();
   const first = all[0]!;
   await db.remarks.bulkAdd(
-    Array.from({ length: 2 * REMARK_PACK_SIZE + 37 }, (_, i) => ({
+    Array.from({ length: 2 * PACK_RECORDS + 37 }, (_, i) => ({
       ...first,
       id: `long-${String(i).padStart(4, '0')}`,
       order: 10_000 + i,
@@ -52,6 +54,18 @@ async function source() {
   );
   await db.remarks.update(first.id, { text: '一度目の修正' });
   await db.remarks.delete(all[1]!.id);
+  // Opinions of years: several packs of one council, some with actions, some without a meeting.
+  const opinion = (await db.opinions.toArray())[0]!;
+  await db.opinions.bulkAdd(
+    Array.from({ length: 3 * PACK_RECORDS + 11 }, (_, i) => ({
+      ...opinion,
+      id: `op-${String(i).padStart(4, '0')}`,
+      order: 50_000 + i,
+      summary: `意見${i}`,
+      meetingId: i % 5 === 0 ? null : opinion.meetingId,
+      ...(i % 3 === 0 ? { actionIds: ['act-1', `act-${i % 4}`] } : {}),
+    })),
+  );
   return { db, first };
 }
 
@@ -95,6 +109,22 @@ async function readings(db: ShingikaiDB) {
     get: await Promise.all(some.map((id) => db.remarks.get(id))),
     bulkGet: await db.remarks.bulkGet([...some, 'no-such-remark']),
     idsAnyOf: await db.remarks.where('id').anyOf(some).toArray(),
+    opinions: {
+      all: await db.opinions.toArray(),
+      count: await db.opinions.count(),
+      perCouncil: await Promise.all(
+        (await db.councils.toArray()).map(async (c) => ({
+          board: await liveOrderedList(db.opinions, '[councilId+order]', c.id),
+          list: await ordered(db.opinions, '[councilId+order]', c.id).toArray(),
+          count: await db.opinions.where('councilId').equals(c.id).count(),
+        })),
+      ),
+      perMeeting: await Promise.all(meetings.map((m) => db.opinions.where('meetingId').equals(m.id).toArray())),
+      byAction: await Promise.all(
+        ['act-0', 'act-1', 'act-2', 'act-3'].map((a) => db.opinions.where('actionIds').equals(a).toArray()),
+      ),
+      actionCount: await db.opinions.where('actionIds').anyOf(['act-1', 'act-2']).count(),
+    },
     eachCount: await (async () => {
       let n = 0;
       await db.remarks.each(() => void n++);
@@ -104,40 +134,44 @@ async function readings(db: ShingikaiDB) {
 }
 
 describe('remark packs', () => {
-  it('packs a meeting’s remarks in order, at most REMARK_PACK_SIZE per pack; unpacking gives them back', () => {
+  it('packs a meeting’s remarks in order, at most PACK_RECORDS per pack; unpacking gives them back', () => {
     const remarks = Array.from({ length: 250 }, (_, i) => ({
       id: `r${i}`,
       meetingId: i % 2 ? 'm1' : 'm2',
       order: 250 - i,
       agendaItemId: i % 3 ? 'a1' : undefined,
     }));
-    const packs = packRemarks(remarks);
-    expect(packs.every((p) => p.remarks.length <= REMARK_PACK_SIZE)).toBe(true);
-    expect(packs.map((p) => [p.meetingId, p.chunk])).toEqual([
+    const packs = packRecords(REMARKS, remarks);
+    expect(packs.every((p) => p.records.length <= PACK_RECORDS)).toBe(true);
+    expect(packs.map((p) => [p.group, p.chunk])).toEqual([
       ['m2', 0],
       ['m2', 1],
       ['m1', 0],
       ['m1', 1],
     ]);
     for (const p of packs) {
-      expect(p.remarks.map((r) => r.order)).toEqual([...p.remarks.map((r) => r.order)].sort((a, b) => a - b));
-      expect(p.ids).toEqual(p.remarks.map((r) => r.id));
+      const orders = p.records.map((r) => r.order as number);
+      expect(orders).toEqual([...orders].sort((a, b) => a - b));
+      expect(p.ids).toEqual(p.records.map((r) => r.id));
       expect(p.agendaItemIds).toEqual(['a1']);
     }
     // A pack stays under Chromium's 64 KB for a value kept inside the database: long remarks make smaller packs.
-    const long = packRemarks(remarks.map((r) => ({ ...r, text: '発'.repeat(3000) })));
-    expect(long.every((p) => JSON.stringify(p.remarks).length <= REMARK_PACK_CHARS + 3100)).toBe(true);
-    expect(Math.max(...long.map((p) => p.remarks.length))).toBe(9);
+    const long = packRecords(
+      REMARKS,
+      remarks.map((r) => ({ ...r, text: '発'.repeat(3000) })),
+    );
+    expect(long.every((p) => JSON.stringify(p.records).length <= PACK_CHARS + 3100)).toBe(true);
+    expect(Math.max(...long.map((p) => p.records.length))).toBe(9);
     // The directory names each remark's pack, "__proto__" too.
-    const odd = packRemarks([...remarks, { id: '__proto__', meetingId: 'm3', order: 1 }]);
+    const odd = packRecords(REMARKS, [...remarks, { id: '__proto__', meetingId: 'm3', order: 1 }]);
     const where = new Map(packDirectory(odd).flatMap((row) => Object.entries(row.packs)));
     expect(where.size).toBe(251);
     expect(where.get('__proto__')).toEqual(['m3', 0]);
-    for (const p of odd) for (const id of p.ids) expect(where.get(id)).toEqual([p.meetingId, p.chunk]);
-    const back = unpackRemarks([], packs);
+    for (const p of odd) for (const id of p.ids) expect(where.get(id)).toEqual([p.group, p.chunk]);
+    const back = unpackRecords([], packs);
     expect(back.map((r) => r.id).sort()).toEqual(remarks.map((r) => r.id).sort());
     // A remark's own row wins over its entry in a pack.
-    expect(unpackRemarks([{ id: 'r0', text: 'own' }], packs).filter((r) => r.id === 'r0')).toEqual([
+    expect(unpackRecords([{ id: 'r0', text: 'own' }], packs).filter((r) => r.id === 'r0')).toEqual([
       { id: 'r0', text: 'own' },
     ]);
   });
@@ -147,6 +181,8 @@ describe('remark packs', () => {
     const fresh = await restoredCopy(src);
     const remarks = await src.remarks.count();
     expect(await storedCount(fresh, 'remarks')).toBe(0);
+    expect(await storedCount(fresh, 'opinions')).toBe(0);
+    expect(await storedCount(fresh, 'opinionPacks')).toBeGreaterThan(3);
     const packs = await storedCount(fresh, 'remarkPacks');
     expect(packs).toBeGreaterThan(2);
     expect(packs).toBeLessThan(remarks / 10);
@@ -228,7 +264,7 @@ describe('remark packs', () => {
       formatVersion: 1,
       data: { databaseVersion: 7, data: [{ tableName: 'remarkPacks', rows: [{ meetingId: 'm' }] }] },
     });
-    expect(() => asBackup(text)).toThrow(/発言の記録の形式が正しくありません/);
+    expect(() => asBackup(text)).toThrow(/記録のまとまりの形式が正しくありません/);
   });
 });
 
