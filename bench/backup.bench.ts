@@ -368,6 +368,8 @@ const bench: BenchModule = {
         const t = JSON.parse(timing) as {
           readMs: number;
           parseMs: number;
+          fetchMs?: number;
+          attachmentsMs?: number;
           bytes: number;
           writeMs: number;
           workerWriteMs: number;
@@ -376,7 +378,7 @@ const bench: BenchModule = {
         };
         const reload = restoreMs - t.readMs - t.writeMs;
         console.log(
-          `restore parts: read ${t.readMs} ms (fetch + parse of ${(t.bytes / 1024 / 1024).toFixed(1)} MB; parse ${t.parseMs} ms; attachments in parallel), ` +
+          `restore parts: read ${t.readMs} ms (fetch + parse of ${(t.bytes / 1024 / 1024).toFixed(1)} MB; fetch into the worker ${t.fetchMs ?? '?'} ms, decode + parse ${t.parseMs} ms; attachments in parallel, done after ${t.attachmentsMs ?? '?'} ms), ` +
             `write ${t.writeMs} ms (${t.records.toLocaleString()} records of the user's tables, ${t.rows.toLocaleString()} rows with the bookkeeping, into a new database; ${Math.round(t.rows / (t.workerWriteMs / 1000)).toLocaleString()} rows/s in the worker), ` +
             `switch + reload + screen ${reload} ms (plus the click-to-start gap)`,
         );

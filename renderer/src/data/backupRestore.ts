@@ -19,7 +19,7 @@ export interface RestoreWorker {
     name: string,
     schemaVersion: number,
     councilId?: string,
-  ): Promise<{ storedNames: string[] | null; parseMs: number; bytes: number }>;
+  ): Promise<{ storedNames: string[] | null; fetchMs: number; parseMs: number; bytes: number }>;
   write(councilId?: string): Promise<RestoreResult & { writeMs: number }>;
   writeNew(target: string, current: string): Promise<RestoreResult & { writeMs: number }>;
   backupOld(old: string): Promise<ResultOf<'backup:write:end'>>;
@@ -72,8 +72,8 @@ export function openRestoreWorker(): RestoreWorker | null {
         bytes ? [bytes] : [],
       );
       return m.type === 'read'
-        ? { storedNames: m.storedNames, parseMs: m.parseMs, bytes: m.bytes }
-        : { storedNames: null, parseMs: 0, bytes: 0 };
+        ? { storedNames: m.storedNames, fetchMs: m.fetchMs, parseMs: m.parseMs, bytes: m.bytes }
+        : { storedNames: null, fetchMs: 0, parseMs: 0, bytes: 0 };
     },
     async write(councilId) {
       return written(await ask({ type: 'write', ...(councilId ? { councilId } : {}) }));

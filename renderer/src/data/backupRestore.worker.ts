@@ -46,7 +46,7 @@ export type ToRestoreWorker =
   /** Electron: the bridge's answer (an envelope) to the worker's call `seq`. */
   | { type: 'answer'; seq: number; envelope: unknown };
 export type FromRestoreWorker =
-  | { type: 'read'; storedNames: string[] | null; parseMs: number; bytes: number }
+  | { type: 'read'; storedNames: string[] | null; fetchMs: number; parseMs: number; bytes: number }
   | { type: 'written'; written: Record<string, number>; writeMs: number }
   | { type: 'backedUp'; info: ResultOf<'backup:write:end'> }
   /** Electron: a channel call for the page to pass to the bridge. */
@@ -93,13 +93,15 @@ self.onmessage = async (event: MessageEvent<ToRestoreWorker>) => {
   }
   try {
     if (m.type === 'read') {
+      const f0 = performance.now();
       const bytes = m.bytes ?? (await fetchFile(m.apiUrl!, m.name, m.schemaVersion));
       const t0 = performance.now();
       contents = parseBackup(m.name, new TextDecoder().decode(bytes), m.schemaVersion);
       const storedNames = m.councilId
         ? [...referencedStoredNames(councilRecords(contents.tables, m.councilId), STORED_NAME)]
         : null;
-      return post({ type: 'read', storedNames, parseMs: performance.now() - t0, bytes: bytes.byteLength });
+      const fetchMs = t0 - f0;
+      return post({ type: 'read', storedNames, fetchMs, parseMs: performance.now() - t0, bytes: bytes.byteLength });
     }
     if (m.type === 'writeNew') {
       const tables = takeContents().tables;

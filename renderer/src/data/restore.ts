@@ -189,57 +189,61 @@ export async function restoreIntoNewDatabase(
   const known = new Set(target.tables.map((t) => t.name));
   const names = Object.keys(backup).filter((n) => known.has(n));
   const bookkeeping = [...BOOKKEEPING].every((b) => backup[b]) ? null : firstRevisions(backup);
-  const packs = new Map(PACK_KINDS.map((k) => [k, packRecords(k, backup[k.table] ?? [])]));
   const rowsOf = (name: string): Record<string, unknown>[] => {
     if (name === 'revisions') return packedRevisions(bookkeeping?.revisions ?? backup.revisions);
-    for (const [kind, list] of packs) {
-      // Stored packed (shared/record-packs.ts): a few rows for an owner's hundreds of records.
-      if (name === kind.table) return [];
-      if (name === kind.packs) return list as unknown as Record<string, unknown>[];
-      if (name === kind.directory) return packDirectory(list) as unknown as Record<string, unknown>[];
-    }
     if (bookkeeping && name === 'changes') return bookkeeping.changes as unknown as Record<string, unknown>[];
     if (name === 'changes') return compactChangeLog(backup.changes ?? [], backup.syncState);
     const rows = backup[name] ?? [];
     return name === 'meta' && lastBackup ? [...rows.filter((r) => r.key !== 'lastBackup'), lastBackup] : rows;
   };
   const all = new Set(names);
-  for (const kind of PACK_KINDS)
-    if (names.includes(kind.table)) for (const t of [kind.packs, kind.directory]) all.add(t);
   if (bookkeeping) for (const b of BOOKKEEPING) all.add(b);
   if (lastBackup) all.add('meta');
+  const stores = [...all];
+  for (const kind of PACK_KINDS) if (all.has(kind.table)) stores.push(kind.packs, kind.directory);
   const idb = target.backendDB();
-  // Batches of whole and partial tables, each one transaction over the stores it touches.
-  let batch: [string, Record<string, unknown>[]][] = [];
+  // Each table's rows are put as soon as they are made: IndexedDB's backend (another process)
+  // writes them while the next table's are made. A transaction is committed every txRecords rows.
+  let tx: ReturnType<typeof idb.transaction> | null = null;
+  let done: Promise<void> = Promise.resolve();
   let size = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    const tx = idb.transaction([...new Set(batch.map(([n]) => n))], 'readwrite');
-    const done = new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error ?? new Error('復元の書き込みが中断されました'));
-    });
-    for (const [name, rows] of batch) {
+  const put = async (name: string, rows: readonly unknown[]) => {
+    written[name] = rows.length;
+    for (let i = 0; i < rows.length; i += txRecords) {
+      if (!tx) {
+        const t = (tx = idb.transaction(stores, 'readwrite'));
+        done = new Promise<void>((resolve, reject) => {
+          t.oncomplete = () => resolve();
+          t.onerror = () => reject(t.error);
+          t.onabort = () => reject(t.error ?? new Error('復元の書き込みが中断されました'));
+        });
+        done.catch(() => {}); // awaited below; a failure is not to be reported twice
+      }
       const store = tx.objectStore(name);
-      for (const row of rows) store.put(row);
+      const end = Math.min(rows.length, i + txRecords);
+      for (let j = i; j < end; j++) store.put(rows[j]);
+      size += end - i;
+      if (size >= txRecords) {
+        tx = null;
+        size = 0;
+        await done;
+      }
     }
-    batch = [];
-    size = 0;
-    await done;
   };
   for (const name of all) {
-    const rows = rowsOf(name);
-    if (names.includes(name) || PACK_TABLES.includes(name)) written[name] = rows.length;
-    if (packKindOf(name)) written[name] = backup[name]?.length ?? 0;
-    for (let i = 0; i < rows.length; i += txRecords) {
-      const part = i === 0 && rows.length <= txRecords ? rows : rows.slice(i, i + txRecords);
-      batch.push([name, part]);
-      size += part.length;
-      if (size >= txRecords) await flush();
+    const kind = packKindOf(name);
+    if (!kind) {
+      await put(name, rowsOf(name));
+      if (!names.includes(name)) delete written[name]; // bookkeeping the backup did not have
+      continue;
     }
+    // Stored packed (shared/record-packs.ts): a few rows for an owner's hundreds of records.
+    const packs = packRecords(kind, backup[name] ?? []);
+    await put(kind.packs, packs);
+    await put(kind.directory, packDirectory(packs));
+    written[name] = backup[name]?.length ?? 0;
   }
-  await flush();
+  await done;
   return { written };
 }
 

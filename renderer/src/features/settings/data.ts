@@ -86,9 +86,10 @@ export async function restoreFromBackup(
         );
       const t0 = performance.now();
       progress('バックアップを読み込んでいます…');
+      let attachmentsMs = 0;
       const [read, files] = await Promise.all([
         worker.read(name, LATEST_SCHEMA_VERSION),
-        call('backup:restore:attachments', { name }),
+        call('backup:restore:attachments', { name }).then((r) => ((attachmentsMs = performance.now() - t0), r)),
       ]);
       const t1 = performance.now();
       progress('記録を書き込んでいます…');
@@ -100,7 +101,9 @@ export async function restoreFromBackup(
         JSON.stringify({
           at: Date.now(),
           readMs: Math.round(t1 - t0),
+          fetchMs: Math.round(read.fetchMs),
           parseMs: Math.round(read.parseMs),
+          attachmentsMs: Math.round(attachmentsMs),
           bytes: read.bytes,
           writeMs: Math.round(t2 - t1),
           workerWriteMs: Math.round(result.writeMs),
