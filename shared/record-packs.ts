@@ -21,7 +21,7 @@
 export interface PackKind {
   /** The record table. */
   table: 'remarks' | 'opinions';
-  /** The table of its packs, keyed [group+chunk]. */
+  /** The table of its packs, keyed [group+chunk+size] (a count reads the sizes from the keys alone). */
   packs: string;
   /** The table of the directory, keyed by bucket. */
   directory: string;
@@ -70,16 +70,18 @@ export interface RecordPack {
   group: string;
   /** The pack's place among its owner's packs (0, 1, …). */
   chunk: number;
+  /** Its records' number (part of the key: counting a table reads no pack). */
+  size: number;
   ids: string[];
   records: Row[];
   /** The lists of the kind (agendaItemIds; meetingIds, actionIds). */
   [list: string]: unknown;
 }
 
-/** A row of a directory: record id → its pack's key [group, chunk]. */
+/** A row of a directory: record id → its pack's key [group, chunk, size]. */
 export interface PackDirectoryRow {
   bucket: number;
-  packs: Record<string, [string, number]>;
+  packs: Record<string, [string, number, number]>;
 }
 
 /**
@@ -110,7 +112,8 @@ export function packRecords(kind: PackKind, records: readonly Row[]): RecordPack
     let chars = 0;
     let chunk = 0;
     const close = () => {
-      const pack: RecordPack = { group, chunk: chunk++, ids: part.map((r) => r.id as string), records: part };
+      const ids = part.map((r) => r.id as string);
+      const pack: RecordPack = { group, chunk: chunk++, size: ids.length, ids, records: part };
       for (const [field, list] of Object.entries(kind.lists))
         pack[list] = [...new Set(part.flatMap((r) => [r[field]].flat().filter((v) => typeof v === 'string')))];
       packs.push(pack);
@@ -137,7 +140,7 @@ export function packDirectory(packs: readonly RecordPack[]): PackDirectoryRow[] 
       let row = rows.get(bucket);
       // No prototype: an id "__proto__" is an entry like any other.
       if (!row) rows.set(bucket, (row = { bucket, packs: Object.create(null) as PackDirectoryRow['packs'] }));
-      row.packs[id] = [p.group, p.chunk];
+      row.packs[id] = [p.group, p.chunk, p.size];
     }
   return [...rows.values()];
 }

@@ -166,8 +166,8 @@ describe('remark packs', () => {
     const odd = packRecords(REMARKS, [...remarks, { id: '__proto__', meetingId: 'm3', order: 1 }]);
     const where = new Map(packDirectory(odd).flatMap((row) => Object.entries(row.packs)));
     expect(where.size).toBe(251);
-    expect(where.get('__proto__')).toEqual(['m3', 0]);
-    for (const p of odd) for (const id of p.ids) expect(where.get(id)).toEqual([p.group, p.chunk]);
+    expect(where.get('__proto__')).toEqual(['m3', 0, 1]);
+    for (const p of odd) for (const id of p.ids) expect(where.get(id)).toEqual([p.group, p.chunk, p.size]);
     const back = unpackRecords([], packs);
     expect(back.map((r) => r.id).sort()).toEqual(remarks.map((r) => r.id).sort());
     // A remark's own row wins over its entry in a pack.

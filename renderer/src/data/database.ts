@@ -170,9 +170,9 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // backup whose records it would not see.
     version: 7,
     stores: {
-      remarkPacks: '[group+chunk], *agendaItemIds',
+      remarkPacks: '[group+chunk+size], *agendaItemIds',
       remarkPackDirectory: 'bucket',
-      opinionPacks: '[group+chunk], *meetingIds, *actionIds',
+      opinionPacks: '[group+chunk+size], *meetingIds, *actionIds',
       opinionPackDirectory: 'bucket',
     },
   },

@@ -70,7 +70,7 @@ export function readRecordPacks(): Middleware<DBCore> {
           const table = down.table(name);
           const kind = packKindOf(name);
           return kind && kinds.includes(kind)
-            ? packedTable(kind, table, down.table(kind.packs), down.table(kind.directory))
+            ? packedTable(kind, table, down.table(kind.packs), down.table(kind.directory), [down.MIN_KEY, down.MAX_KEY])
             : table;
         },
       };
@@ -78,7 +78,13 @@ export function readRecordPacks(): Middleware<DBCore> {
   };
 }
 
-function packedTable(kind: PackKind, table: DBCoreTable, packs: DBCoreTable, directory: DBCoreTable): DBCoreTable {
+function packedTable(
+  kind: PackKind,
+  table: DBCoreTable,
+  packs: DBCoreTable,
+  directory: DBCoreTable,
+  [minKey, maxKey]: [unknown, unknown],
+): DBCoreTable {
   const primary = table.schema.primaryKey;
   const packKey = (p: RecordPack) => `${p.group}\u0000${p.chunk}`;
   const all: DBCoreKeyRange = { type: ANY, lower: undefined, upper: undefined };
@@ -91,7 +97,7 @@ function packedTable(kind: PackKind, table: DBCoreTable, packs: DBCoreTable, dir
     const buckets = [...new Set(strings.map(packBucket))];
     return directory.getMany({ trans, keys: buckets }).then((rows) => {
       const byBucket = new Map(buckets.map((b, i) => [b, (rows[i] as PackDirectoryRow | undefined)?.packs]));
-      const keys = new Map<string, [string, number]>();
+      const keys = new Map<string, [string, number, number]>();
       for (const id of strings) {
         const entries = byBucket.get(packBucket(id));
         const key = entries && Object.hasOwn(entries, id) ? entries[id] : undefined;
@@ -111,7 +117,7 @@ function packedTable(kind: PackKind, table: DBCoreTable, packs: DBCoreTable, dir
     const list = typeof index.keyPath === 'string' ? kind.lists[index.keyPath] : undefined;
     if (list) return read(packs.schema.getIndexByKeyPath(list)!, range);
     if (Array.isArray(index.keyPath) && index.keyPath[0] === kind.group && range.type !== ANY) {
-      // Packs are keyed [group, chunk]: read the packs of the owners the range spans.
+      // Packs are keyed [group, chunk, size]: read the packs of the owners the range spans.
       const from: unknown = range.lower;
       const to: unknown = range.type === EQUAL ? range.lower : range.upper;
       const lower = Array.isArray(from) ? [from[0]] : undefined;
@@ -119,6 +125,23 @@ function packedTable(kind: PackKind, table: DBCoreTable, packs: DBCoreTable, dir
       return read(packs.schema.primaryKey, { type: RANGE, lower, upper });
     }
     return read(packs.schema.primaryKey, all);
+  };
+
+  /**
+   * The range of pack keys when `range` of `index` takes every record of its owners — all of the
+   * table, or the owner's whole span of the [group+…] index, as where(group).equals(…) and
+   * ordered(…) read — else null.
+   */
+  const wholeGroups = (index: DBCoreIndex, range: DBCoreKeyRange): DBCoreKeyRange | null => {
+    if (range.type === ANY && (index.isPrimaryKey || (Array.isArray(index.keyPath) && index.keyPath[0] === kind.group)))
+      return all;
+    if (!Array.isArray(index.keyPath) || index.keyPath[0] !== kind.group || range.type !== RANGE) return null;
+    const { lower, upper } = range as { lower: unknown; upper: unknown };
+    if (!Array.isArray(lower) || !Array.isArray(upper) || lower.length !== 2 || upper.length !== 2) return null;
+    // Open or closed at the least and the greatest key alike (where(group).equals opens them).
+    if (cmp(lower[0], upper[0]) !== 0) return null;
+    if (cmp(lower[1], minKey) !== 0 || cmp(upper[1], maxKey) !== 0) return null;
+    return { type: RANGE, lower: [lower[0]], upper: [lower[0], []] };
   };
 
   /** The packed records in `range` of `index`, in the index's order (then the primary key's). */
@@ -166,7 +189,7 @@ function packedTable(kind: PackKind, table: DBCoreTable, packs: DBCoreTable, dir
     const list = [...unique.values()];
     const kept = list.flatMap((p) => p.records).filter((r) => !dropped.has(r.id as string));
     if (kept.length) await table.mutate({ type: 'put', trans, values: kept });
-    await packs.mutate({ type: 'delete', trans, keys: list.map((p) => [p.group, p.chunk]) });
+    await packs.mutate({ type: 'delete', trans, keys: list.map((p) => [p.group, p.chunk, p.size]) });
   };
 
   return {
@@ -218,6 +241,13 @@ function packedTable(kind: PackKind, table: DBCoreTable, packs: DBCoreTable, dir
     count(req) {
       if (isAsStored(req.trans)) return table.count(req);
       const own = table.count(req);
+      const whole = wholeGroups(req.query.index, req.query.range);
+      if (whole)
+        // Every record of the owners (or of the table): the packs' sizes are in their keys.
+        return Promise.all([
+          own,
+          packs.query({ trans: req.trans, values: false, query: { index: packs.schema.primaryKey, range: whole } }),
+        ]).then(([n, res]) => n + (res.result as [string, number, number][]).reduce((sum, key) => sum + key[2], 0));
       const packed = packsFor(req.trans, req.query.index, req.query.range);
       return Promise.all([own, packed]).then(
         ([n, list]) => n + entriesOf(list, req.query.index, req.query.range).length,
