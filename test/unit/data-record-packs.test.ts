@@ -12,6 +12,7 @@ import { liveOrderedList, newRestoredDbName, ordered, revisionOf, ShingikaiDB } 
 import { loadSampleCouncil } from '../../renderer/src/data/sample';
 import { exportBundle } from '../../renderer/src/data/bundle';
 import { exportDatabaseJson, restoreIntoNewDatabase, restoreRecords } from '../../renderer/src/data/restore';
+import { exportDatabasePieces } from '../../renderer/src/data/backupExport';
 import {
   PACK_CHARS,
   PACK_KINDS,
@@ -235,6 +236,47 @@ describe('remark packs', () => {
     expect((await ordered(fresh.remarks, '[meetingId+order]', first.meetingId).last())?.id).toBe('new-1');
     await expect(fresh.remarks.add({ ...first, id: 'long-0200', text: '重複' })).rejects.toThrow();
     expect((await fresh.remarks.get('long-0200'))?.text).toBe('山田委員の発言200');
+  });
+
+  it('with some packs unpacked by writes (rows and packs mixed), every read answers as the database never restored', async () => {
+    const { db: src, first } = await source();
+    const fresh = await restoredCopy(src);
+    // The same writes on both: an opinion with actions (a multi-entry index), a remark, a delete, an add.
+    const edits = async (db: ShingikaiDB) => {
+      await db.opinions.update('op-0003', { summary: '修正した意見', actionIds: ['act-1', 'act-3'] });
+      await db.opinions.update('op-0250', { summary: '別の修正' });
+      await db.remarks.update('long-0042', { text: '修正した発言' });
+      await db.remarks.delete('long-0199');
+      await db.remarks.add({ ...first, id: 'new-2', order: 10_100, text: '途中に加えた発言' });
+    };
+    await edits(src);
+    await edits(fresh);
+    expect(await storedCount(fresh, 'opinions')).toBeGreaterThan(0);
+    expect(await storedCount(fresh, 'opinionPacks')).toBeGreaterThan(0);
+    expect(await readings(fresh)).toEqual(await readings(src));
+  });
+
+  it('a backup taken while packs are being unpacked holds every record', async () => {
+    const { db: src } = await source();
+    const fresh = await restoredCopy(src);
+    const remarkIds = (await fresh.remarks.toCollection().primaryKeys()).sort();
+    const opinionIds = (await fresh.opinions.toCollection().primaryKeys()).sort();
+    // A write before every slice: each unpacks another pack while the backup reads the tables.
+    let step = 0;
+    const json = (
+      await exportDatabasePieces(fresh, {
+        pace: async () => {
+          step++;
+          await fresh.remarks.update(remarkIds[(step * 37) % remarkIds.length]!, { text: `書きかけ${step}` });
+          await fresh.opinions.update(opinionIds[(step * 53) % opinionIds.length]!, { summary: `書きかけ${step}` });
+          return 40;
+        },
+      })
+    ).join('');
+    expect(step).toBeGreaterThan(10);
+    const backup = asBackup(json);
+    expect((backup.tables.remarks ?? []).map((r) => r.id as string).sort()).toEqual(remarkIds);
+    expect((backup.tables.opinions ?? []).map((r) => r.id as string).sort()).toEqual(opinionIds);
   });
 
   it('a backup of a restored database holds each remark once, and restores to the same', async () => {

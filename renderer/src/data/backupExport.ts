@@ -36,7 +36,12 @@ export async function exportDatabasePieces(
   const tables: { name: string; schema: string; rowCount: number }[] = [];
   const head = { databaseName: db.name, databaseVersion: db.verno };
   out(`{"formatName":"dexie","formatVersion":1,"data":{${JSON.stringify(head).slice(1, -1)},"data":[`);
-  for (const table of db.tables) {
+  // A kind's packs before its records: a write meanwhile moves records from a pack to rows, never
+  // back, so a record is read at least once (a parse lets its row win), never missed.
+  const ordered = [...db.tables].sort(
+    (a, b) => Number(!PACK_TABLES.includes(a.name)) - Number(!PACK_TABLES.includes(b.name)),
+  );
+  for (const table of ordered) {
     out(`${tables.length ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":true,"rows":[`);
     let rowCount = 0;
     // Each slice starts after the last key read (an offset would walk every earlier row again).

@@ -4,7 +4,7 @@ import { CouncilBundle } from '../../../shared/domain';
 import { ActionPlanBundle } from '../../../shared/actions/model';
 import { checkActionPlan } from '../../../shared/actions/plan';
 import type { ShingikaiDB } from './database';
-import { ordered } from './database';
+import { ordered, remarksOfMeetings } from './database';
 import { DataError } from './errors';
 import { AppError } from '../../../shared/errors';
 
@@ -102,7 +102,7 @@ export async function exportBundle(db: ShingikaiDB, councilId: string): Promise<
         members: await ordered(db.members, '[councilId+order]', councilId).toArray(),
         staff: await ordered(db.staff, '[councilId+order]', councilId).toArray(),
         meetings,
-        remarks: await db.remarks.where('meetingId').anyOf(meetingIds).sortBy('order'),
+        remarks: (await remarksOfMeetings(db, meetingIds)).sort((a, b) => a.order - b.order),
         opinions: await ordered(db.opinions, '[councilId+order]', councilId).toArray(),
         drafts,
         draftVersions: await db.draftVersions

@@ -27,7 +27,6 @@ import type {
 } from '../../../shared/domain';
 import type { Action, ActionPlan, ProgressEntry } from '../../../shared/actions/model';
 import {
-  asStored,
   OPERATOR_NAME_KEY,
   stampWrites,
   type ChangeRecord,
@@ -280,10 +279,20 @@ export function ordered<T>(table: Table<T, string>, index: `[${string}+${string}
 }
 
 /**
+ * The remarks of several meetings, meeting by meeting in the order of their ids, each in its
+ * order (what where('meetingId').anyOf(ids) gave). One range over all of them would span, and
+ * read, the packs of every meeting whose id falls between (recordPacks.ts).
+ */
+export async function remarksOfMeetings(db: ShingikaiDB, meetingIds: readonly string[]): Promise<Remark[]> {
+  const ids = [...new Set(meetingIds)].sort();
+  return (await Promise.all(ids.map((id) => ordered(db.remarks, '[meetingId+order]', id).toArray()))).flat();
+}
+
+/**
  * For a live query over thousands of records (a board of years): the same records as
  * `ordered(table, index, ownerId).toArray()`, woken by any write to the table. Dexie's live query
  * registers every primary key a query returns (about 80 ms for 20,000 opinions, on every open and
- * every re-run); here one range is registered (a one-record read of the table as stored), and the
+ * every re-run); here one range is registered (a count of the table, which reads no pack), and the
  * records are read with plain IndexedDB getAlls that Dexie does not watch: the owner's rows and,
  * after a full restore, its packs (recordPacks.ts; a pack changes only with a write to the table).
  * A write to another owner's records re-runs the query too: rare on one PC, and the answer is the same.
@@ -301,10 +310,7 @@ export async function liveOrderedList<T>(
   index: `[${string}+${string}]`,
   ownerId: string,
 ): Promise<T[]> {
-  await table.db.transaction('r', table, (tx) => {
-    asStored(tx);
-    return table.limit(1).toArray();
-  });
+  await table.count();
   const keyRange = table.db._options.IDBKeyRange ?? Dexie.dependencies.IDBKeyRange;
   const idb = table.db.backendDB();
   const kind = packKindOf(table.name);

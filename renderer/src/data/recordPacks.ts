@@ -115,7 +115,15 @@ function packedTable(
       packs.query({ trans, values: true, query: { index: i, range: r } }).then((res) => res.result as RecordPack[]);
     if (index.isPrimaryKey && range.type === EQUAL) return located(trans, [range.lower]);
     const list = typeof index.keyPath === 'string' ? kind.lists[index.keyPath] : undefined;
-    if (list) return read(packs.schema.getIndexByKeyPath(list)!, range);
+    if (list)
+      // A multi-entry index answers a pack once per matching value: its keys first, then each pack once.
+      return packs
+        .query({ trans, values: false, query: { index: packs.schema.getIndexByKeyPath(list)!, range } })
+        .then((res) => {
+          const keys = new Map((res.result as [string, number, number][]).map((k) => [k.join('\u0000'), k]));
+          if (!keys.size) return [];
+          return packs.getMany({ trans, keys: [...keys.values()] }).then((found) => found.filter(isRecordPack));
+        });
     if (Array.isArray(index.keyPath) && index.keyPath[0] === kind.group && range.type !== ANY) {
       // Packs are keyed [group, chunk, size]: read the packs of the owners the range spans.
       const from: unknown = range.lower;
@@ -144,22 +152,27 @@ function packedTable(
     return { type: RANGE, lower: [lower[0]], upper: [lower[0], []] };
   };
 
-  /** The packed records in `range` of `index`, in the index's order (then the primary key's). */
-  const entriesOf = (list: RecordPack[], index: DBCoreIndex, range: DBCoreKeyRange): Entry[] => {
-    const seen = new Set<string>();
+  /** The records' entries in `range` of `index`, in the index's order (then the primary key's). */
+  const recordEntries = (records: Iterable<Record<string, unknown>>, index: DBCoreIndex, range: DBCoreKeyRange) => {
     const out: Entry[] = [];
-    for (const p of list) {
-      if (seen.has(packKey(p))) continue;
-      seen.add(packKey(p));
-      for (const r of p.records) {
-        const key: unknown = index.extractKey!(r);
-        // A multi-entry index holds a record once per distinct value of its list.
-        const keys = index.multiEntry ? (Array.isArray(key) ? [...new Set(key)] : []) : [key];
-        for (const k of keys)
-          if (isKey(k) && inRange(k, range)) out.push({ key: k, primaryKey: primary.extractKey!(r), value: r });
-      }
+    for (const r of records) {
+      const key: unknown = index.extractKey!(r);
+      // A multi-entry index holds a record once per distinct value of its list.
+      const keys = index.multiEntry ? (Array.isArray(key) ? [...new Set(key)] : []) : [key];
+      for (const k of keys)
+        if (isKey(k) && inRange(k, range)) out.push({ key: k, primaryKey: primary.extractKey!(r), value: r });
     }
     return out.sort((a, b) => cmp(a.key, b.key) || cmp(a.primaryKey, b.primaryKey));
+  };
+
+  /** The packed records in `range` of `index`, in the index's order (then the primary key's). */
+  const entriesOf = (list: RecordPack[], index: DBCoreIndex, range: DBCoreKeyRange): Entry[] => {
+    const unique = new Map(list.map((p) => [packKey(p), p]));
+    return recordEntries(
+      [...unique.values()].flatMap((p) => p.records),
+      index,
+      range,
+    );
   };
 
   /** Stored rows and packed entries as one ordered list (each list already in order). */
@@ -196,11 +209,16 @@ function packedTable(
     ...table,
     get(req) {
       if (isAsStored(req.trans)) return table.get(req);
-      const own = table.get(req);
-      const packed = packsFor(req.trans, primary, equal(req.key));
-      return Promise.all([own, packed]).then(
-        ([row, list]) => row ?? entriesOf(list, primary, equal(req.key))[0]?.value,
-      );
+      // The directory only when there is no row (a pack changes only with a write of rows, which the row's read sees).
+      return table
+        .get(req)
+        .then((row) =>
+          row !== undefined
+            ? row
+            : packsFor(req.trans, primary, equal(req.key)).then(
+                (list) => entriesOf(list, primary, equal(req.key))[0]?.value,
+              ),
+        );
     },
     getMany(req) {
       if (isAsStored(req.trans)) return table.getMany(req);
@@ -227,11 +245,12 @@ function packedTable(
           string,
           unknown
         >[];
-        const ownEntries = rows.map((v) => ({
-          key: index.extractKey!(v),
-          primaryKey: primary.extractKey!(v),
-          value: v,
-        }));
+        // A row comes once per entry of a multi-entry index: each is expanded to its entries in range.
+        const ownEntries = recordEntries(
+          new Map(rows.map((v) => [String(primary.extractKey!(v)), v])).values(),
+          index,
+          range,
+        );
         const reverse = req.direction?.startsWith('prev') ?? false;
         const unique = req.direction?.endsWith('unique') ?? false;
         const list2 = merged(ownEntries, entriesOf(list, index, range), reverse, unique, req.limit);
@@ -277,7 +296,10 @@ function packedTable(
       if (isAsStored(req.trans)) return table.mutate(req);
       if (req.type === 'deleteRange') {
         if (req.range.type === ANY)
-          return packs.mutate({ type: 'deleteRange', trans: req.trans, range: all }).then(() => table.mutate(req));
+          return packs
+            .mutate({ type: 'deleteRange', trans: req.trans, range: all })
+            .then(() => directory.mutate({ type: 'deleteRange', trans: req.trans, range: all }))
+            .then(() => table.mutate(req));
         return unpackFor(req.trans, 'all').then(() => table.mutate(req));
       }
       if (req.type === 'delete')

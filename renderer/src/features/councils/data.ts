@@ -13,7 +13,7 @@ import { staffTitle } from '../../../../shared/people';
 import type { RosterPreview } from '../../../../shared/contract/councils';
 import { AppError } from '../../../../shared/errors';
 import type { ShingikaiDB } from '../../data/database';
-import { ordered } from '../../data/database';
+import { ordered, remarksOfMeetings } from '../../data/database';
 import { DataError } from '../../data/errors';
 import { db as appDb } from '../../data/db';
 import { useLiveQuery } from '../../data/live';
@@ -130,11 +130,12 @@ export async function memberReferences(db: ShingikaiDB, member: Pick<Member, 'id
     (m) => m.attendance.some((a) => a.memberId === member.id) || m.chairMemberId === member.id,
   );
   if (attended.length) out.push(`出欠の記録（${attended.map((m) => `第${m.number}回`).join('、')}）`);
-  const remarks = await db.remarks
-    .where('meetingId')
-    .anyOf(meetings.map((m) => m.id))
-    .filter((r) => r.speaker.type === 'member' && r.speaker.memberId === member.id)
-    .count();
+  const remarks = (
+    await remarksOfMeetings(
+      db,
+      meetings.map((m) => m.id),
+    )
+  ).filter((r) => r.speaker.type === 'member' && r.speaker.memberId === member.id).length;
   if (remarks) out.push(`発言 ${remarks}件`);
   // Opinions are not indexed by member (only this check asks): read through the council's.
   const opinions = await ordered(db.opinions, '[councilId+order]', member.councilId)
@@ -210,11 +211,12 @@ export async function addStaff(db: ShingikaiDB, councilId: string, input: StaffI
 export async function deleteStaff(db: ShingikaiDB, staff: Staff): Promise<void> {
   await db.transaction('rw', [db.staff, db.meetings, db.remarks], async () => {
     const meetings = await db.meetings.where('councilId').equals(staff.councilId).toArray();
-    const spoke = await db.remarks
-      .where('meetingId')
-      .anyOf(meetings.map((m) => m.id))
-      .filter((r) => r.speaker.type === 'staff' && r.speaker.staffId === staff.id)
-      .count();
+    const spoke = (
+      await remarksOfMeetings(
+        db,
+        meetings.map((m) => m.id),
+      )
+    ).filter((r) => r.speaker.type === 'staff' && r.speaker.staffId === staff.id).length;
     if (spoke)
       throw new AppError(
         'FORBIDDEN',
