@@ -145,6 +145,15 @@ export function packDirectory(packs: readonly RecordPack[]): PackDirectoryRow[] 
   return [...rows.values()];
 }
 
+/** What a full restore stores for a kind's records: its pack table's rows and its directory's. */
+export function packTables(kind: PackKind, records: readonly Row[]): [table: string, rows: Row[]][] {
+  const packs = packRecords(kind, records);
+  return [
+    [kind.packs, packs as unknown as Row[]],
+    [kind.directory, packDirectory(packs) as unknown as Row[]],
+  ];
+}
+
 /** A row of a pack table as stored (a backup's rows are checked before they are trusted). */
 export function isRecordPack(row: unknown): row is RecordPack {
   const p = row as Partial<RecordPack> | null;

@@ -269,22 +269,30 @@ describe('schema migrations', () => {
     });
   }
 
+  /**
+   * The sample council written by version `from` (a remark edited once where the write path
+   * exists), its rows as that version stored them, and a way to open it at a later version.
+   */
+  async function writtenBy(from: number, name: string) {
+    const factory = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const old = new ShingikaiDB(name, { ...factory, upTo: from });
+    const bundle = buildSampleCouncil({ now: '2024-04-01T00:00:00.000Z' });
+    await importBundle(old, bundle);
+    const remark = bundle.remarks[0]!;
+    if (from >= 2) await old.remarks.update(remark.id, { text: `版${from}での編集` });
+    const tables = [...V1_TRACKED, 'entryDrafts', 'meta', ...(from >= 2 ? ['revisions', 'changes'] : [])];
+    const before = await dumpTables(old, tables);
+    old.close();
+    return { bundle, remark, tables, before, reopen: (upTo: number) => new ShingikaiDB(name, { ...factory, upTo }) };
+  }
+
   // Version 6 lets the revisions table hold packs (a full restore writes them). From every
   // earlier version: every row stays as it was, every record's revision reads as before, and
   // the next write continues each record's count.
   for (const from of [1, 2, 3, 4, 5]) {
     it(`version 6 (revision packs) from version ${from}: every row survives; revisions read and continue`, async () => {
-      const factory = { indexedDB: new IDBFactory(), IDBKeyRange };
-      const old = new ShingikaiDB(`migrate6-${from}`, { ...factory, upTo: from });
-      const bundle = buildSampleCouncil({ now: '2024-04-01T00:00:00.000Z' });
-      await importBundle(old, bundle);
-      const remark = bundle.remarks[0]!;
-      if (from >= 2) await old.remarks.update(remark.id, { text: `版${from}での編集` });
-      const tables = [...V1_TRACKED, 'entryDrafts', 'meta', ...(from >= 2 ? ['revisions', 'changes'] : [])];
-      const before = await dumpTables(old, tables);
-      old.close();
-
-      const v6 = new ShingikaiDB(`migrate6-${from}`, { ...factory, upTo: 6 });
+      const { bundle, remark, tables, before, reopen } = await writtenBy(from, `migrate6-${from}`);
+      const v6 = reopen(6);
       await v6.open();
       expect(v6.verno).toBe(6);
       expect(await dumpTables(v6, tables)).toEqual(before);
@@ -302,17 +310,8 @@ describe('schema migrations', () => {
   // screens use, the new table is empty, and the next write continues the remark's revision.
   for (const from of [1, 2, 3, 4, 5, 6]) {
     it(`version 7 (record packs) from version ${from}: every row survives; remarks read and write as before`, async () => {
-      const factory = { indexedDB: new IDBFactory(), IDBKeyRange };
-      const old = new ShingikaiDB(`migrate7-${from}`, { ...factory, upTo: from });
-      const bundle = buildSampleCouncil({ now: '2024-04-01T00:00:00.000Z' });
-      await importBundle(old, bundle);
-      const remark = bundle.remarks[0]!;
-      if (from >= 2) await old.remarks.update(remark.id, { text: `版${from}での編集` });
-      const tables = [...V1_TRACKED, 'entryDrafts', 'meta', ...(from >= 2 ? ['revisions', 'changes'] : [])];
-      const before = await dumpTables(old, tables);
-      old.close();
-
-      const v7 = new ShingikaiDB(`migrate7-${from}`, { ...factory, upTo: 7 });
+      const { bundle, remark, tables, before, reopen } = await writtenBy(from, `migrate7-${from}`);
+      const v7 = reopen(7);
       await v7.open();
       expect(v7.verno).toBe(7);
       expect(await dumpTables(v7, tables)).toEqual(before);

@@ -288,6 +288,14 @@ export async function remarksOfMeetings(db: ShingikaiDB, meetingIds: readonly st
   return (await Promise.all(ids.map((id) => ordered(db.remarks, '[meetingId+order]', id).toArray()))).flat();
 }
 
+/** An IndexedDB getAll request, as far as liveOrderedList uses it. */
+interface GetAllRequest {
+  result: unknown;
+  error: unknown;
+  onsuccess: ((ev: never) => unknown) | null;
+  onerror: ((ev: never) => unknown) | null;
+}
+
 /**
  * For a live query over thousands of records (a board of years): the same records as
  * `ordered(table, index, ownerId).toArray()`, woken by any write to the table. Dexie's live query
@@ -297,14 +305,6 @@ export async function remarksOfMeetings(db: ShingikaiDB, meetingIds: readonly st
  * after a full restore, its packs (recordPacks.ts; a pack changes only with a write to the table).
  * A write to another owner's records re-runs the query too: rare on one PC, and the answer is the same.
  */
-/** An IndexedDB getAll request, as far as liveOrderedList uses it. */
-interface GetAllRequest {
-  result: unknown;
-  error: unknown;
-  onsuccess: ((ev: never) => unknown) | null;
-  onerror: ((ev: never) => unknown) | null;
-}
-
 export async function liveOrderedList<T>(
   table: Table<T, string>,
   index: `[${string}+${string}]`,

@@ -86,9 +86,15 @@ function packedTable(
   [minKey, maxKey]: [unknown, unknown],
 ): DBCoreTable {
   const primary = table.schema.primaryKey;
-  const packKey = (p: RecordPack) => `${p.group}\u0000${p.chunk}`;
   const all: DBCoreKeyRange = { type: ANY, lower: undefined, upper: undefined };
   const equal = (key: unknown): DBCoreKeyRange => ({ type: EQUAL, lower: key, upper: key });
+
+  /** The packs of `keys`, each once (a key may come many times; a pack unpacked since is gone). */
+  const packsByKeys = (trans: DBCoreTransaction, keys: readonly [string, number, number][]): Promise<RecordPack[]> => {
+    const unique = [...new Map(keys.map((k) => [k.join('\u0000'), k])).values()];
+    if (!unique.length) return Promise.resolve([]);
+    return packs.getMany({ trans, keys: unique }).then((list) => list.filter(isRecordPack));
+  };
 
   /** The packs the directory names for `ids` (an entry may name a pack unpacked since: it is gone). */
   const located = (trans: DBCoreTransaction, ids: readonly unknown[]): Promise<RecordPack[]> => {
@@ -97,14 +103,11 @@ function packedTable(
     const buckets = [...new Set(strings.map(packBucket))];
     return directory.getMany({ trans, keys: buckets }).then((rows) => {
       const byBucket = new Map(buckets.map((b, i) => [b, (rows[i] as PackDirectoryRow | undefined)?.packs]));
-      const keys = new Map<string, [string, number, number]>();
-      for (const id of strings) {
+      const keys = strings.flatMap((id) => {
         const entries = byBucket.get(packBucket(id));
-        const key = entries && Object.hasOwn(entries, id) ? entries[id] : undefined;
-        if (key) keys.set(key.join('\u0000'), key);
-      }
-      if (!keys.size) return [];
-      return packs.getMany({ trans, keys: [...keys.values()] }).then((list) => list.filter(isRecordPack));
+        return entries && Object.hasOwn(entries, id) ? [entries[id]!] : [];
+      });
+      return packsByKeys(trans, keys);
     });
   };
 
@@ -119,11 +122,7 @@ function packedTable(
       // A multi-entry index answers a pack once per matching value: its keys first, then each pack once.
       return packs
         .query({ trans, values: false, query: { index: packs.schema.getIndexByKeyPath(list)!, range } })
-        .then((res) => {
-          const keys = new Map((res.result as [string, number, number][]).map((k) => [k.join('\u0000'), k]));
-          if (!keys.size) return [];
-          return packs.getMany({ trans, keys: [...keys.values()] }).then((found) => found.filter(isRecordPack));
-        });
+        .then((res) => packsByKeys(trans, res.result as [string, number, number][]));
     if (Array.isArray(index.keyPath) && index.keyPath[0] === kind.group && range.type !== ANY) {
       // Packs are keyed [group, chunk, size]: read the packs of the owners the range spans.
       const from: unknown = range.lower;
@@ -165,15 +164,13 @@ function packedTable(
     return out.sort((a, b) => cmp(a.key, b.key) || cmp(a.primaryKey, b.primaryKey));
   };
 
-  /** The packed records in `range` of `index`, in the index's order (then the primary key's). */
-  const entriesOf = (list: RecordPack[], index: DBCoreIndex, range: DBCoreKeyRange): Entry[] => {
-    const unique = new Map(list.map((p) => [packKey(p), p]));
-    return recordEntries(
-      [...unique.values()].flatMap((p) => p.records),
+  /** The packed records in `range` of `index` (packsFor gives each pack once). */
+  const entriesOf = (list: RecordPack[], index: DBCoreIndex, range: DBCoreKeyRange): Entry[] =>
+    recordEntries(
+      list.flatMap((p) => p.records),
       index,
       range,
     );
-  };
 
   /** Stored rows and packed entries as one ordered list (each list already in order). */
   const merged = (own: Entry[], packed: Entry[], reverse: boolean, unique: boolean, limit = Infinity): Entry[] => {
@@ -196,10 +193,8 @@ function packedTable(
     dropped: ReadonlySet<string> = new Set(),
   ): Promise<void> => {
     if (!(await packs.count({ trans, query: { index: packs.schema.primaryKey, range: all } }))) return;
-    const found = keys === 'all' ? await packsFor(trans, primary, all) : await located(trans, keys);
-    const unique = new Map(found.map((p) => [packKey(p), p]));
-    if (!unique.size) return;
-    const list = [...unique.values()];
+    const list = keys === 'all' ? await packsFor(trans, primary, all) : await located(trans, keys);
+    if (!list.length) return;
     const kept = list.flatMap((p) => p.records).filter((r) => !dropped.has(r.id as string));
     if (kept.length) await table.mutate({ type: 'put', trans, values: kept });
     await packs.mutate({ type: 'delete', trans, keys: list.map((p) => [p.group, p.chunk, p.size]) });

@@ -7,14 +7,7 @@
  */
 import { type Table } from 'dexie';
 import { exportDatabasePieces } from './backupExport';
-import {
-  packDirectory,
-  PACK_KINDS,
-  PACK_TABLES,
-  packKindOf,
-  packRecords,
-  recordsWithPacks,
-} from '../../../shared/record-packs';
+import { PACK_KINDS, PACK_TABLES, packKindOf, packTables } from '../../../shared/record-packs';
 import { recordFingerprint, recordsByCouncil, sharedKey, type TableRecords } from '../../../shared/package';
 import type { ShingikaiDB } from './database';
 import {
@@ -103,9 +96,8 @@ export async function restoreRecords(
   backup: TableRecords,
   options: { councilId?: string } = {},
 ): Promise<RestoreResult> {
-  backup = recordsWithPacks(backup);
   const written: Record<string, number> = {};
-  const known = new Set(db.tables.map((t) => t.name));
+  const known = recordTables(db);
   if (options.councilId) {
     const councilId = options.councilId;
     const incoming = councilRecords(backup, councilId);
@@ -146,15 +138,11 @@ export async function restoreRecords(
       await db.table(name).clear();
       written[name] = rows.length;
       const kind = packKindOf(name);
-      if (kind) {
-        // Stored packed (shared/record-packs.ts): a few rows for an owner's hundreds of records.
-        const packs = packRecords(kind, rows);
-        const directory = packDirectory(packs);
-        await db.table(kind.packs).bulkAdd(packs);
-        await db.table(kind.directory).bulkAdd(directory);
-        written[kind.packs] = packs.length;
-        written[kind.directory] = directory.length;
-      } else await db.table(name).bulkAdd(rows);
+      // Stored packed (shared/record-packs.ts): a few rows for an owner's hundreds of records.
+      for (const [table, stored] of kind ? packTables(kind, rows) : [[name, rows] as const]) {
+        await db.table(table).bulkAdd(stored);
+        if (table !== name) written[table] = stored.length;
+      }
     }
     if (bookkeeping) {
       await db.revisions.clear();
@@ -166,6 +154,12 @@ export async function restoreRecords(
   });
   return { written };
 }
+
+/**
+ * The tables a backup's records go to: not the pack tables, which hold the record tables' records
+ * (a backup's tables are records: parseBackup unpacks packs).
+ */
+const recordTables = (db: ShingikaiDB) => new Set(db.tables.map((t) => t.name).filter((n) => !PACK_TABLES.includes(n)));
 
 /** Records per IndexedDB transaction of a restore into a new database (fewer, larger commits). */
 export const RESTORE_TX_RECORDS = 50_000;
@@ -184,9 +178,8 @@ export async function restoreIntoNewDatabase(
   lastBackup?: { key: string; value: unknown },
   txRecords = RESTORE_TX_RECORDS,
 ): Promise<RestoreResult> {
-  backup = recordsWithPacks(backup);
   const written: Record<string, number> = {};
-  const known = new Set(target.tables.map((t) => t.name));
+  const known = recordTables(target);
   const names = Object.keys(backup).filter((n) => known.has(n));
   const bookkeeping = [...BOOKKEEPING].every((b) => backup[b]) ? null : firstRevisions(backup);
   const rowsOf = (name: string): Record<string, unknown>[] => {
@@ -238,9 +231,7 @@ export async function restoreIntoNewDatabase(
       continue;
     }
     // Stored packed (shared/record-packs.ts): a few rows for an owner's hundreds of records.
-    const packs = packRecords(kind, backup[name] ?? []);
-    await put(kind.packs, packs);
-    await put(kind.directory, packDirectory(packs));
+    for (const [table, rows] of packTables(kind, backup[name] ?? [])) await put(table, rows);
     written[name] = backup[name]?.length ?? 0;
   }
   await done;
@@ -318,7 +309,7 @@ export async function installPackageRecords(
     shared: Record<string, string>,
   ) => { councilId: string; records: { table: string; id: string; action: string }[] }[],
 ): Promise<number> {
-  const known = new Set(db.tables.map((t) => t.name));
+  const known = recordTables(db);
   let count = 0;
   await db.transaction('rw', db.tables, async () => {
     const local = await readTrackedTables(db);

@@ -192,7 +192,7 @@ const BOOKKEEPING = ['revisions', 'changes'];
 
 /**
  * Transactions that see the tables as stored. A full restore puts back a backup's records with
- * their own bookkeeping (revisions, change log) and its remarks packed: the write path passes
+ * their own bookkeeping (revisions, change log) and its remarks and opinions packed: the write path passes
  * its writes through unstamped. A backup reads the tables as they are (remark packs are not
  * unpacked into their tables, recordPacks.ts). Keyed by the IndexedDB transaction the DBCore sees.
  */
