@@ -29,41 +29,49 @@ export interface BackupContents {
 const unreadable = (name: string, why: string) =>
   new AppError('INVALID_FILE', `バックアップ「${name}」を読み込めません（${why}）。`);
 
+/** What a backup says of itself before its records: checked before anything is written. */
+export interface BackupHead {
+  formatVersion: number;
+  appVersion: string | null;
+  createdAt: string;
+  schemaVersion: number;
+  attachments: BackupContents['attachments'];
+  missingAttachments: string[];
+  /** The dexie export's `data` (its `data` is the list of tables). */
+  dexieData: { databaseVersion?: unknown; data?: unknown };
+}
+
 /**
- * Reads and checks a backup's contents (any known format). `knownSchemaVersion` is the
- * newest database version the caller can open: a backup from a newer app is refused.
+ * Checks a backup's head (any known format; the parsed file, or its part before the records
+ * as a streaming read sees it). `knownSchemaVersion` is the newest database version the caller
+ * can open: a backup from a newer app is refused.
  */
-export function parseBackup(name: string, text: string, knownSchemaVersion?: number): BackupContents {
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw unreadable(name, 'ファイルが壊れています');
-  }
+export function checkBackupHead(name: string, raw: unknown, knownSchemaVersion?: number): BackupHead {
   if (!raw || typeof raw !== 'object') throw unreadable(name, 'ファイルが壊れています');
+  const top = raw as Record<string, unknown>;
   let formatVersion = 1;
-  let dexie = raw;
+  let dexie = top;
   let attachments: BackupContents['attachments'] = [];
   let missingAttachments: string[] = [];
   let appVersion: string | null = null;
   let createdAt = '';
-  if (raw.format === BACKUP_FORMAT) {
-    formatVersion = typeof raw.formatVersion === 'number' ? raw.formatVersion : NaN;
+  if (top.format === BACKUP_FORMAT) {
+    formatVersion = typeof top.formatVersion === 'number' ? top.formatVersion : NaN;
     if (!(formatVersion >= 2)) throw unreadable(name, '形式の版がわかりません');
     if (formatVersion > BACKUP_FORMAT_VERSION)
       throw new AppError(
         'INVALID_FILE',
         `バックアップ「${name}」は新しい版の審議会デスク（形式 ${formatVersion}）で作られたため読み込めません。審議会デスクを最新版に更新してから復元してください。`,
       );
-    dexie = raw.db as Record<string, unknown>;
-    attachments = Array.isArray(raw.attachments) ? (raw.attachments as BackupContents['attachments']) : [];
-    missingAttachments = Array.isArray(raw.missingAttachments) ? (raw.missingAttachments as string[]) : [];
-    appVersion = typeof raw.appVersion === 'string' ? raw.appVersion : null;
-    createdAt = typeof raw.createdAt === 'string' ? raw.createdAt : '';
+    dexie = top.db as Record<string, unknown>;
+    attachments = Array.isArray(top.attachments) ? (top.attachments as BackupContents['attachments']) : [];
+    missingAttachments = Array.isArray(top.missingAttachments) ? (top.missingAttachments as string[]) : [];
+    appVersion = typeof top.appVersion === 'string' ? top.appVersion : null;
+    createdAt = typeof top.createdAt === 'string' ? top.createdAt : '';
   }
   if (!dexie || dexie.formatName !== 'dexie') throw unreadable(name, '審議会デスクのバックアップではありません');
   if (dexie.formatVersion !== 1) throw unreadable(name, `対応していないデータ形式 ${String(dexie.formatVersion)} です`);
-  const data = dexie.data as { databaseVersion?: unknown; data?: unknown } | undefined;
+  const data = dexie.data as BackupHead['dexieData'] | undefined;
   const schemaVersion = typeof data?.databaseVersion === 'number' ? data.databaseVersion : NaN;
   if (!Number.isFinite(schemaVersion) || !Array.isArray(data?.data)) throw unreadable(name, '記録が見つかりません');
   if (knownSchemaVersion !== undefined && schemaVersion > knownSchemaVersion)
@@ -71,14 +79,41 @@ export function parseBackup(name: string, text: string, knownSchemaVersion?: num
       'INVALID_FILE',
       `バックアップ「${name}」は新しい版の審議会デスク（データベース ${schemaVersion}）で作られたため読み込めません。審議会デスクを最新版に更新してから復元してください。`,
     );
-  let tables: TableRecords = {};
-  for (const t of data.data as { tableName?: unknown; rows?: unknown }[]) {
-    if (typeof t?.tableName !== 'string' || !Array.isArray(t.rows))
-      throw unreadable(name, '記録の形式が正しくありません');
-    tables[t.tableName] = t.rows as Record<string, unknown>[];
-  }
-  if (!PACK_KINDS.every((k) => (tables[k.packs] ?? []).every(isRecordPack)))
+  return { formatVersion, appVersion, createdAt, schemaVersion, attachments, missingAttachments, dexieData: data! };
+}
+
+/** A table of a backup's dexie export, checked: its name and rows. */
+export function checkBackupTable(name: string, table: unknown): { tableName: string; rows: Record<string, unknown>[] } {
+  const t = table as { tableName?: unknown; rows?: unknown } | null;
+  if (typeof t?.tableName !== 'string' || !Array.isArray(t.rows))
+    throw unreadable(name, '記録の形式が正しくありません');
+  return { tableName: t.tableName, rows: t.rows as Record<string, unknown>[] };
+}
+
+/** A pack table's rows, checked (a malformed pack is refused, never half read). */
+export function checkBackupPacks(name: string, tableName: string, rows: readonly unknown[]): void {
+  if (PACK_KINDS.some((k) => k.packs === tableName) && !rows.every(isRecordPack))
     throw unreadable(name, '記録のまとまりの形式が正しくありません');
+}
+
+/**
+ * Reads and checks a backup's contents (any known format). `knownSchemaVersion` is the
+ * newest database version the caller can open: a backup from a newer app is refused.
+ */
+export function parseBackup(name: string, text: string, knownSchemaVersion?: number): BackupContents {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw unreadable(name, 'ファイルが壊れています');
+  }
+  const { dexieData, ...head } = checkBackupHead(name, raw, knownSchemaVersion);
+  let tables: TableRecords = {};
+  for (const t of dexieData.data as unknown[]) {
+    const { tableName, rows } = checkBackupTable(name, t);
+    checkBackupPacks(name, tableName, rows);
+    tables[tableName] = rows;
+  }
   // Records a restore stored packed are records like the others for every reader of a backup.
   tables = recordsWithPacks(tables);
   const councils = [...recordsByCouncil(tables)].map(([id, recs]) => ({
@@ -88,14 +123,9 @@ export function parseBackup(name: string, text: string, knownSchemaVersion?: num
   }));
   return {
     name,
-    formatVersion,
-    appVersion,
-    createdAt,
-    schemaVersion,
+    ...head,
     counts: countTables(tables),
     councils,
-    attachments,
-    missingAttachments,
     tables,
   };
 }

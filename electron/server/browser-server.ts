@@ -239,7 +239,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         const rawResult = RAW_RESULT_CHANNELS[channel];
         if (rawResult && envelope.ok) {
           const bytes = (envelope.value as Record<string, unknown>)[rawResult] as Uint8Array;
-          return send(res, 200, bytes, 'application/octet-stream');
+          // Its length lets the reader show how far it is.
+          return send(res, 200, bytes, 'application/octet-stream', { 'Content-Length': String(bytes.byteLength) });
         }
         const status = !envelope.ok && envelope.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200;
         return sendJson(res, status, envelope);

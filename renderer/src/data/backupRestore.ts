@@ -1,9 +1,9 @@
 /**
  * The page's side of the restore worker (backupRestore.worker.ts): `read` has the worker get
  * and parse the backup (in Electron the page fetches the bytes through the bridge and moves
- * them to the worker); `writeNew` has it write everything into a new database (the caller
- * switches to it, restoreSwitch.ts); `write` replaces one council's records in one
- * transaction; `backupOld` writes the 「復元の前」 backup of the previous database. Null where
+ * them to the worker) and `write` replaces one council's records in one transaction;
+ * `restoreNew` has it read everything and write it into a new database as the file arrives
+ * (the caller switches to it, restoreSwitch.ts); `backupOld` writes the 「復元の前」 backup of the previous database. Null where
  * workers are unavailable: the caller restores on the page (data/restore.ts).
  */
 import { bridge, call } from '../platform/bridge';
@@ -21,7 +21,23 @@ export interface RestoreWorker {
     councilId?: string,
   ): Promise<{ storedNames: string[] | null; fetchMs: number; parseMs: number; bytes: number }>;
   write(councilId?: string): Promise<RestoreResult & { writeMs: number }>;
-  writeNew(target: string, current: string): Promise<RestoreResult & { writeMs: number }>;
+  /** Everything, into the new database `target`; `progress` gets the share of the file read (0–1). */
+  restoreNew(
+    name: string,
+    schemaVersion: number,
+    target: string,
+    current: string,
+    progress: (share: number) => void,
+  ): Promise<
+    RestoreResult & {
+      fetchMs: number;
+      parseMs: number;
+      putMs: number;
+      totalMs: number;
+      bytes: number;
+      startedAt: number;
+    }
+  >;
   backupOld(old: string): Promise<ResultOf<'backup:write:end'>>;
   end(): void;
 }
@@ -32,10 +48,14 @@ export function openRestoreWorker(): RestoreWorker | null {
     type: 'module',
     name: workerName('restore'),
   });
-  const ask = (message: ToRestoreWorker, transfer: Transferable[] = []) =>
+  const ask = (message: ToRestoreWorker, transfer: Transferable[] = [], progress?: (share: number) => void) =>
     new Promise<FromRestoreWorker>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<FromRestoreWorker>) => {
         const m = event.data;
+        if (m.type === 'progress') {
+          if (m.total > 0) progress?.(Math.min(1, m.read / m.total));
+          return;
+        }
         if (m.type === 'call') {
           // Electron: the worker's call goes to the bridge; the answer goes back.
           void bridge
@@ -54,19 +74,20 @@ export function openRestoreWorker(): RestoreWorker | null {
       };
       worker.postMessage(message, transfer);
     });
+  /** Electron: the page fetches the file through the bridge (moved to the worker); browser mode: null (the worker fetches). */
+  const fileBytes = async (name: string, schemaVersion: number): Promise<ArrayBuffer | null> => {
+    if (bridge.mode === 'browser') return null;
+    const file = (await call('backup:read:file', { name, schemaVersion })).bytes;
+    return file.byteOffset === 0 && file.byteLength === file.buffer.byteLength
+      ? (file.buffer as ArrayBuffer)
+      : (file.slice().buffer as ArrayBuffer);
+  };
   const apiUrl = () => (bridge.mode === 'browser' ? new URL('api/', document.baseURI).href : null);
   const written = (m: FromRestoreWorker) =>
     m.type === 'written' ? { written: m.written, writeMs: m.writeMs } : { written: {}, writeMs: 0 };
   return {
     async read(name, schemaVersion, councilId) {
-      let bytes: ArrayBuffer | null = null;
-      if (bridge.mode !== 'browser') {
-        const file = (await call('backup:read:file', { name, schemaVersion })).bytes;
-        bytes =
-          file.byteOffset === 0 && file.byteLength === file.buffer.byteLength
-            ? (file.buffer as ArrayBuffer)
-            : (file.slice().buffer as ArrayBuffer);
-      }
+      const bytes = await fileBytes(name, schemaVersion);
       const m = await ask(
         { type: 'read', name, schemaVersion, apiUrl: apiUrl(), bytes, ...(councilId ? { councilId } : {}) },
         bytes ? [bytes] : [],
@@ -78,8 +99,16 @@ export function openRestoreWorker(): RestoreWorker | null {
     async write(councilId) {
       return written(await ask({ type: 'write', ...(councilId ? { councilId } : {}) }));
     },
-    async writeNew(target, current) {
-      return written(await ask({ type: 'writeNew', target, current }));
+    async restoreNew(name, schemaVersion, target, current, progress) {
+      const bytes = await fileBytes(name, schemaVersion);
+      const m = await ask(
+        { type: 'restoreNew', name, schemaVersion, target, current, apiUrl: apiUrl(), bytes },
+        bytes ? [bytes] : [],
+        progress,
+      );
+      if (m.type !== 'restoredNew') throw new AppError('INTERNAL');
+      const { type: _, ...result } = m;
+      return result;
     },
     async backupOld(old) {
       const m = await ask({ type: 'backupOld', old, apiUrl: apiUrl() });

@@ -1,9 +1,11 @@
 /**
  * The restore worker: reads a backup file's bytes once (fetched from the loopback server in
  * browser mode, or handed over by the page in Electron, moved not copied), checks and parses
- * them (shared/backup-format.ts, the same checks main makes), then:
- * - `writeNew` (everything): writes the records into a NEW database with raw IndexedDB puts
- *   (restore.ts restoreIntoNewDatabase); the page switches to it only when it is complete;
+ * them (shared/backup-format.ts, the same checks main makes), and:
+ * - `restoreNew` (everything): reads the backup as it arrives and writes each table into a
+ *   NEW database as soon as it is read (restore.ts restoreFileIntoNewDatabase): the file's
+ *   transfer, its parse and the database's writes overlap. The page switches to the new
+ *   database only when it is complete; a failed restore deletes it;
  * - `write` (one council): replaces that council's records in ONE transaction of the current
  *   database (its own Dexie instance; Dexie tells the page's live queries what changed);
  * - `backupOld`: after a switch, the 「復元の前」 backup written from the previous database
@@ -12,7 +14,7 @@
  */
 import { db } from './db';
 import { ShingikaiDB } from './database';
-import { councilRecords, restoreIntoNewDatabase, restoreRecords } from './restore';
+import { councilRecords, restoreFileIntoNewDatabase, restoreRecords } from './restore';
 import {
   BackupRefused,
   draining,
@@ -39,8 +41,19 @@ export type ToRestoreWorker =
       bytes: ArrayBuffer | null;
     }
   | { type: 'write'; councilId?: string }
-  /** Everything, into the new database `target`; `current`'s last-backup note is kept. */
-  | { type: 'writeNew'; target: string; current: string }
+  /**
+   * Everything, read and written into the new database `target` as it arrives; `current`'s
+   * last-backup note is kept. `apiUrl` / `bytes` as for `read`.
+   */
+  | {
+      type: 'restoreNew';
+      name: string;
+      schemaVersion: number;
+      target: string;
+      current: string;
+      apiUrl: string | null;
+      bytes: ArrayBuffer | null;
+    }
   /** The 「復元の前」 backup of database `old`. Browser mode: posted to `apiUrl`; Electron: null (via the page). */
   | { type: 'backupOld'; old: string; apiUrl: string | null }
   /** Electron: the bridge's answer (an envelope) to the worker's call `seq`. */
@@ -48,6 +61,20 @@ export type ToRestoreWorker =
 export type FromRestoreWorker =
   | { type: 'read'; storedNames: string[] | null; fetchMs: number; parseMs: number; bytes: number }
   | { type: 'written'; written: Record<string, number>; writeMs: number }
+  /** `restoreNew`: how far it is (bytes read of the file's). */
+  | { type: 'progress'; read: number; total: number }
+  | {
+      type: 'restoredNew';
+      written: Record<string, number>;
+      /** The file's last byte read, the scan and parse (on the worker's thread), the whole (last commit). */
+      fetchMs: number;
+      parseMs: number;
+      putMs: number;
+      totalMs: number;
+      bytes: number;
+      /** When the worker began (epoch ms): the page's click to it is the worker's start. */
+      startedAt: number;
+    }
   | { type: 'backedUp'; info: ResultOf<'backup:write:end'> }
   /** Electron: a channel call for the page to pass to the bridge. */
   | PageCall
@@ -63,15 +90,15 @@ let contents: BackupContents | null = null;
 /** Electron: calls go through the page. */
 const page = callsThroughPage(post);
 
-async function fetchFile(apiUrl: string, name: string, schemaVersion: number): Promise<ArrayBuffer> {
+/** The backup file from main, as a response whose body is the file (errors are thrown in Japanese). */
+async function fetchFile(apiUrl: string, name: string, schemaVersion: number): Promise<Response> {
   const response = await fetch(`${apiUrl}${encodeURIComponent('backup:read:file')}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     credentials: 'same-origin',
     body: JSON.stringify({ name, schemaVersion }),
   });
-  if ((response.headers.get('content-type') ?? '').startsWith('application/octet-stream'))
-    return response.arrayBuffer();
+  if ((response.headers.get('content-type') ?? '').startsWith('application/octet-stream')) return response;
   const envelope = (await response.json().catch(() => null)) as { ok?: boolean; error?: unknown } | null;
   if (envelope && isAppErrorShape(envelope.error))
     throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details);
@@ -85,6 +112,55 @@ function takeContents(): BackupContents {
   return taken;
 }
 
+/** Bytes handed over at once (Electron) are read in slices like a response's, so writes start early. */
+const SLICE_BYTES = 4 << 20;
+
+/** The file's bytes as they arrive, and their number (0: not known). */
+async function openFile(
+  m: Extract<ToRestoreWorker, { type: 'restoreNew' }>,
+): Promise<{ total: number; chunks: AsyncGenerator<Uint8Array> }> {
+  const bytes = m.bytes;
+  if (bytes)
+    return {
+      total: bytes.byteLength,
+      chunks: (async function* () {
+        for (let at = 0; at < bytes.byteLength; at += SLICE_BYTES)
+          yield new Uint8Array(bytes, at, Math.min(SLICE_BYTES, bytes.byteLength - at));
+      })(),
+    };
+  const response = await fetchFile(m.apiUrl!, m.name, m.schemaVersion);
+  const reader = response.body!.getReader();
+  return {
+    total: Number(response.headers.get('content-length')) || 0,
+    chunks: (async function* () {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    })(),
+  };
+}
+
+/** A full restore as the file arrives, into the new database `m.target` (restore.ts). */
+async function restoreNew(m: Extract<ToRestoreWorker, { type: 'restoreNew' }>): Promise<FromRestoreWorker> {
+  const startedAt = performance.timeOrigin + performance.now();
+  const current = new ShingikaiDB(m.current);
+  const lastBackup = await current.meta.get('lastBackup');
+  current.close();
+  const { total, chunks } = await openFile(m);
+  let shown = 0;
+  const result = await restoreFileIntoNewDatabase(new ShingikaiDB(m.target), m.name, m.schemaVersion, chunks, {
+    lastBackup,
+    progress: (read) => {
+      if (read - shown < SLICE_BYTES) return;
+      shown = read;
+      post({ type: 'progress', read, total });
+    },
+  });
+  return { type: 'restoredNew', ...result, startedAt };
+}
+
 self.onmessage = async (event: MessageEvent<ToRestoreWorker>) => {
   const m = event.data;
   if (m.type === 'answer') {
@@ -94,7 +170,7 @@ self.onmessage = async (event: MessageEvent<ToRestoreWorker>) => {
   try {
     if (m.type === 'read') {
       const f0 = performance.now();
-      const bytes = m.bytes ?? (await fetchFile(m.apiUrl!, m.name, m.schemaVersion));
+      const bytes = m.bytes ?? (await (await fetchFile(m.apiUrl!, m.name, m.schemaVersion)).arrayBuffer());
       const t0 = performance.now();
       contents = parseBackup(m.name, new TextDecoder().decode(bytes), m.schemaVersion);
       const storedNames = m.councilId
@@ -103,21 +179,7 @@ self.onmessage = async (event: MessageEvent<ToRestoreWorker>) => {
       const fetchMs = t0 - f0;
       return post({ type: 'read', storedNames, fetchMs, parseMs: performance.now() - t0, bytes: bytes.byteLength });
     }
-    if (m.type === 'writeNew') {
-      const tables = takeContents().tables;
-      const t0 = performance.now();
-      const current = new ShingikaiDB(m.current);
-      const lastBackup = await current.meta.get('lastBackup');
-      current.close();
-      const target = new ShingikaiDB(m.target);
-      await target.open();
-      try {
-        const { written } = await restoreIntoNewDatabase(target, tables, lastBackup);
-        return post({ type: 'written', written, writeMs: performance.now() - t0 });
-      } finally {
-        target.close();
-      }
-    }
+    if (m.type === 'restoreNew') return post(await restoreNew(m));
     if (m.type === 'backupOld') {
       const old = new ShingikaiDB(m.old);
       let parts: Uint8Array[];

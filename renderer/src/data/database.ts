@@ -38,7 +38,7 @@ import {
 } from './write';
 import { installRules } from './rules';
 import { readRecordPacks } from './recordPacks';
-import { packKindOf, unpackRecords, type RecordPack } from '../../../shared/record-packs';
+import { PACK_TABLES, packKindOf, unpackRecords, type RecordPack } from '../../../shared/record-packs';
 import { DEFAULT_DB_NAME } from './dbName';
 import type { SyncConflict, SyncRecord, SyncStateRecord } from './sync/model';
 
@@ -176,6 +176,9 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     },
   },
 ];
+
+/** The first schema with record packs (a backup of an earlier one has none). */
+export const PACKS_SCHEMA_VERSION = SCHEMA_VERSIONS.find((v) => PACK_TABLES.some((t) => t in v.stores))!.version;
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 export {

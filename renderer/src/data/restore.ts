@@ -7,9 +7,17 @@
  */
 import { type Table } from 'dexie';
 import { exportDatabasePieces } from './backupExport';
-import { PACK_KINDS, PACK_TABLES, packKindOf, packTables } from '../../../shared/record-packs';
+import { BackupStreamReader } from '../../../shared/backup-stream';
+import {
+  PACK_KINDS,
+  PACK_TABLES,
+  packKindOf,
+  packTables,
+  unpackRecords,
+  type PackKind,
+} from '../../../shared/record-packs';
 import { recordFingerprint, recordsByCouncil, sharedKey, type TableRecords } from '../../../shared/package';
-import type { ShingikaiDB } from './database';
+import { PACKS_SCHEMA_VERSION, type ShingikaiDB } from './database';
 import {
   packRevisions,
   TRACKED_TABLES,
@@ -166,11 +174,8 @@ export const RESTORE_TX_RECORDS = 50_000;
 
 /**
  * A full restore into a NEW, empty database `target` (open, created by ShingikaiDB at the
- * latest schema): the backup's records and bookkeeping exactly as restoreRecords writes them
- * (the change log compacted, revision 1 and a 'create' line for a backup without them), with
- * raw IndexedDB puts in large transactions — no write-path middleware per record (nothing
- * watches the new database yet; it becomes the app's only when complete, database.ts).
- * `lastBackup` (the current database's note) is kept, as an in-place restore keeps it.
+ * latest schema): the backup's records and bookkeeping exactly as restoreRecords writes them.
+ * See NewDatabaseRestore; here the backup is parsed already (its tables are records).
  */
 export async function restoreIntoNewDatabase(
   target: ShingikaiDB,
@@ -178,64 +183,209 @@ export async function restoreIntoNewDatabase(
   lastBackup?: { key: string; value: unknown },
   txRecords = RESTORE_TX_RECORDS,
 ): Promise<RestoreResult> {
-  const written: Record<string, number> = {};
-  const known = recordTables(target);
-  const names = Object.keys(backup).filter((n) => known.has(n));
-  const bookkeeping = [...BOOKKEEPING].every((b) => backup[b]) ? null : firstRevisions(backup);
-  const rowsOf = (name: string): Record<string, unknown>[] => {
-    if (name === 'revisions') return packedRevisions(bookkeeping?.revisions ?? backup.revisions);
-    if (bookkeeping && name === 'changes') return bookkeeping.changes as unknown as Record<string, unknown>[];
-    if (name === 'changes') return compactChangeLog(backup.changes ?? [], backup.syncState);
-    const rows = backup[name] ?? [];
-    return name === 'meta' && lastBackup ? [...rows.filter((r) => r.key !== 'lastBackup'), lastBackup] : rows;
-  };
-  const all = new Set(names);
-  if (bookkeeping) for (const b of BOOKKEEPING) all.add(b);
-  if (lastBackup) all.add('meta');
-  const stores = [...all];
-  for (const kind of PACK_KINDS) if (all.has(kind.table)) stores.push(kind.packs, kind.directory);
-  const idb = target.backendDB();
-  // Each table's rows are put as soon as they are made: IndexedDB's backend (another process)
-  // writes them while the next table's are made. A transaction is committed every txRecords rows.
-  let tx: ReturnType<typeof idb.transaction> | null = null;
-  let done: Promise<void> = Promise.resolve();
-  let size = 0;
-  const put = async (name: string, rows: readonly unknown[]) => {
-    written[name] = rows.length;
-    for (let i = 0; i < rows.length; i += txRecords) {
-      if (!tx) {
-        const t = (tx = idb.transaction(stores, 'readwrite'));
-        done = new Promise<void>((resolve, reject) => {
-          t.oncomplete = () => resolve();
-          t.onerror = () => reject(t.error);
-          t.onabort = () => reject(t.error ?? new Error('復元の書き込みが中断されました'));
-        });
-        done.catch(() => {}); // awaited below; a failure is not to be reported twice
-      }
-      const store = tx.objectStore(name);
-      const end = Math.min(rows.length, i + txRecords);
-      for (let j = i; j < end; j++) store.put(rows[j]);
-      size += end - i;
-      if (size >= txRecords) {
-        tx = null;
-        size = 0;
-        await done;
-      }
+  const restore = new NewDatabaseRestore(target, { lastBackup, txRecords });
+  for (const [name, rows] of Object.entries(backup)) restore.table(name, rows);
+  return restore.finish();
+}
+
+/**
+ * A full restore of a backup file as it arrives (`chunks`: its bytes), into the NEW database
+ * `target` (not open yet): each table is written as soon as it is read (BackupStreamReader,
+ * NewDatabaseRestore), so the file's transfer, its parse and the database's writes overlap.
+ * A backup that a newer app wrote, or that is not one, is refused before anything is written; a
+ * restore that fails (a file broken halfway, a write refused) deletes `target`. `progress` gets
+ * the bytes read so far. Answers what was written and where the time went: the last byte read,
+ * the worker's thread scanning and parsing, packing and putting (the puts' copies of the rows
+ * are made then; the backend writes them meanwhile), the last write committed.
+ */
+export async function restoreFileIntoNewDatabase(
+  target: ShingikaiDB,
+  name: string,
+  knownSchemaVersion: number,
+  chunks: AsyncIterable<Uint8Array>,
+  options: {
+    lastBackup?: { key: string; value: unknown };
+    txRecords?: number;
+    progress?: (bytes: number) => void;
+  } = {},
+): Promise<RestoreResult & { fetchMs: number; parseMs: number; putMs: number; totalMs: number; bytes: number }> {
+  const t0 = performance.now();
+  try {
+    await target.open();
+    let restore: NewDatabaseRestore | null = null;
+    let putMs = 0;
+    const reader = new BackupStreamReader(name, knownSchemaVersion, {
+      head: (head) => {
+        const { lastBackup, txRecords } = options;
+        restore = new NewDatabaseRestore(target, { lastBackup, txRecords, schemaVersion: head.schemaVersion });
+      },
+      table: (table, rows) => {
+        const p0 = performance.now();
+        restore!.table(table, rows);
+        putMs += performance.now() - p0;
+      },
+    });
+    const decoder = new TextDecoder();
+    let bytes = 0;
+    for await (const chunk of chunks) {
+      bytes += chunk.byteLength;
+      reader.push(decoder.decode(chunk, { stream: true }));
+      options.progress?.(bytes);
     }
-  };
-  for (const name of all) {
-    const kind = packKindOf(name);
-    if (!kind) {
-      await put(name, rowsOf(name));
-      if (!names.includes(name)) delete written[name]; // bookkeeping the backup did not have
-      continue;
-    }
-    // Stored packed (shared/record-packs.ts): a few rows for an owner's hundreds of records.
-    for (const [table, rows] of packTables(kind, backup[name] ?? [])) await put(table, rows);
-    written[name] = backup[name]?.length ?? 0;
+    const fetchMs = performance.now() - t0;
+    reader.push(decoder.decode());
+    reader.end();
+    const { written } = await restore!.finish();
+    // The reader's time includes the tables' packing and puts (made as each table ends).
+    const parseMs = reader.parseMs - putMs;
+    return { written, fetchMs, parseMs, putMs, totalMs: performance.now() - t0, bytes };
+  } catch (error) {
+    target.close();
+    await target.delete().catch(() => undefined);
+    throw error;
+  } finally {
+    target.close();
   }
-  await done;
-  return { written };
+}
+
+type Row = Record<string, unknown>;
+type Transaction = ReturnType<ReturnType<ShingikaiDB['backendDB']>['transaction']>;
+
+/**
+ * A full restore into a NEW, empty database, table by table as a backup is read
+ * (shared/backup-stream.ts): each table's rows are put with raw IndexedDB puts as soon as the
+ * table is handed over — no write-path middleware per record (nothing watches the new database
+ * yet; it becomes the app's only when complete, database.ts) — and IndexedDB's backend (another
+ * process) writes them while the next table is read. Written as restoreRecords writes: the
+ * change log compacted (once the sync state is known: at the end), revision 1 and a 'create'
+ * line for a backup without the bookkeeping, remarks and opinions packed (a backup's packs
+ * unpacked first, its rows winning), and `lastBackup` (the current database's note) kept.
+ * Nothing is awaited until `finish`; a failed write stops the next `table`.
+ */
+export class NewDatabaseRestore {
+  private readonly written: Record<string, number> = {};
+  private readonly known: Set<string>;
+  private readonly idb: ReturnType<ShingikaiDB['backendDB']>;
+  private readonly lastBackup: { key: string; value: unknown } | undefined;
+  private readonly txRecords: number;
+  /** The backup's database version has pack tables: a kind's records wait for its packs. */
+  private readonly packsExpected: boolean;
+  /** The user's records (for revision 1 of a backup without the bookkeeping). */
+  private readonly tracked: TableRecords = {};
+  /** Per kind: its packs' rows read before its records, or its records read before its packs. */
+  private readonly packsRead = new Map<PackKind, Row[]>();
+  private readonly recordsRead = new Map<PackKind, Row[]>();
+  private changes: Row[] | null = null;
+  private syncState: Row[] | undefined;
+  private revisionsRead = false;
+  private metaRead = false;
+  private readonly commits: Promise<void>[] = [];
+  private failure: unknown = null;
+
+  constructor(
+    target: ShingikaiDB,
+    options: { lastBackup?: { key: string; value: unknown }; txRecords?: number; schemaVersion?: number } = {},
+  ) {
+    this.known = recordTables(target);
+    this.idb = target.backendDB();
+    this.lastBackup = options.lastBackup;
+    this.txRecords = options.txRecords ?? RESTORE_TX_RECORDS;
+    this.packsExpected = (options.schemaVersion ?? 0) >= PACKS_SCHEMA_VERSION;
+  }
+
+  /** A table of the backup, complete (any order; a table the database does not know is skipped). */
+  table(name: string, rows: Row[]): void {
+    if (this.failure) throw this.failure;
+    const kind = PACK_KINDS.find((k) => k.table === name || k.packs === name);
+    if (kind) {
+      const other = (name === kind.packs ? this.recordsRead : this.packsRead).get(kind);
+      if (other) {
+        const [own, packs] = name === kind.packs ? [other, rows] : [rows, other];
+        this.writeKind(kind, unpackRecords(own, packs));
+        this.recordsRead.delete(kind);
+        this.packsRead.delete(kind);
+      } else if (name === kind.packs) this.packsRead.set(kind, rows);
+      else if (this.packsExpected) this.recordsRead.set(kind, rows);
+      else this.writeKind(kind, rows);
+      return;
+    }
+    if (PACK_TABLES.includes(name) || !this.known.has(name)) return; // a directory is made anew
+    if ((TRACKED_TABLES as readonly string[]).includes(name)) this.tracked[name] = rows;
+    if (name === 'changes') {
+      this.changes = rows; // compacted at the end, once the sync state is known
+      return;
+    }
+    if (name === 'syncState') this.syncState = rows;
+    if (name === 'revisions') {
+      this.revisionsRead = true;
+      return this.put(name, packedRevisions(rows));
+    }
+    if (name === 'meta') {
+      this.metaRead = true;
+      const last = this.lastBackup;
+      return this.put(name, last ? [...rows.filter((r) => r.key !== 'lastBackup'), last] : rows);
+    }
+    this.put(name, rows);
+  }
+
+  /** The backup has ended: what waited is written, and every write committed. */
+  async finish(): Promise<RestoreResult> {
+    if (this.failure) throw this.failure;
+    for (const [kind, rows] of this.recordsRead) this.writeKind(kind, rows);
+    for (const [kind, packs] of this.packsRead) this.writeKind(kind, unpackRecords([], packs));
+    if (this.revisionsRead && this.changes) this.put('changes', compactChangeLog(this.changes, this.syncState));
+    else {
+      // A backup without the bookkeeping (written before the change log): what the schema upgrade
+      // gives existing records (revision 1, a 'create' line), instead of any part of it the backup had.
+      const first = firstRevisions(this.tracked);
+      const had = { revisions: this.revisionsRead, changes: !!this.changes };
+      if (had.revisions) this.clear('revisions');
+      this.put('revisions', packRevisions(first.revisions) as unknown as Row[]);
+      this.put('changes', first.changes as unknown as Row[]);
+      if (!had.revisions) delete this.written.revisions;
+      if (!had.changes) delete this.written.changes;
+    }
+    if (this.lastBackup && !this.metaRead) {
+      this.put('meta', [this.lastBackup]);
+      delete this.written.meta;
+    }
+    await Promise.all(this.commits);
+    return { written: this.written };
+  }
+
+  /** A kind's records, packed (shared/record-packs.ts): a few rows for an owner's hundreds of records. */
+  private writeKind(kind: PackKind, records: Row[]): void {
+    this.tracked[kind.table] = records;
+    for (const [table, rows] of packTables(kind, records)) this.put(table, rows);
+    this.written[kind.table] = records.length;
+  }
+
+  private transaction(name: string, fill: (store: ReturnType<Transaction['objectStore']>) => void): void {
+    const tx = this.idb.transaction(name, 'readwrite');
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('復元の書き込みが中断されました'));
+    });
+    done.catch((error: unknown) => (this.failure ??= error));
+    this.commits.push(done);
+    fill(tx.objectStore(name));
+  }
+
+  /** Puts `rows` into `name` (a transaction per txRecords rows; not awaited). */
+  private put(name: string, rows: readonly unknown[]): void {
+    this.written[name] = rows.length;
+    for (let i = 0; i < rows.length; i += this.txRecords) {
+      const end = Math.min(rows.length, i + this.txRecords);
+      this.transaction(name, (store) => {
+        for (let j = i; j < end; j++) store.put(rows[j]);
+      });
+    }
+  }
+
+  private clear(name: string): void {
+    this.transaction(name, (store) => store.clear());
+  }
 }
 
 /** A backup's revisions (one row per record, or packs) as the packs a restore writes (write.ts). */

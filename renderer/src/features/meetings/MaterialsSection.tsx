@@ -26,13 +26,7 @@ import type { Material, Meeting } from '../../../../shared/domain';
 import { CommitInput, Row } from '../../ui/CommitInput';
 import { move, useReorder } from '../../ui/reorder';
 import { useConfirmDelete } from '../../ui/ConfirmDelete';
-import { toBase64 } from '../../../../shared/bytes';
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
+import { formatBytes, toBase64 } from '../../../../shared/bytes';
 
 /** Labels follow the order: 資料１, 資料２ … */
 const relabel = (list: Material[]) => list.map((m, i) => ({ ...m, label: materialLabel(i + 1) }));

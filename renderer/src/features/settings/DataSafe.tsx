@@ -31,6 +31,7 @@ import {
 } from './data';
 import { onRestoreSwitch, restoreSwitchState, type RestoreSwitchState } from '../../data/restoreSwitch';
 import { subscribeTeamSync, teamSyncStatus } from '../../data/sync/runtime';
+import { formatBytes } from '../../../../shared/bytes';
 
 const COUNT_LABELS: [string, string][] = [
   ['members', '委員'],
@@ -121,7 +122,7 @@ export function RestoreSection({
         <option value="">バックアップを選んでください</option>
         {backups.map((b) => (
           <option key={b.name} value={b.name}>
-            {formatWarekiDateTime(b.createdAt)}（{(b.bytes / 1024).toFixed(1)} KB）
+            {formatWarekiDateTime(b.createdAt)}（{formatBytes(b.bytes)}）
           </option>
         ))}
       </Select>

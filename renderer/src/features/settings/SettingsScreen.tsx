@@ -26,6 +26,7 @@ import { useRecordCounts } from './data';
 import { PackageSection, RestoreSection } from './DataSafe';
 import { TeamSection } from './TeamSection';
 import { formatWarekiDateTime } from '../../../../shared/wareki';
+import { formatBytes } from '../../../../shared/bytes';
 
 const useStyles = makeStyles({
   dl: { display: 'grid', gridTemplateColumns: '180px 1fr', rowGap: '8px', columnGap: '12px', margin: 0 },
@@ -131,7 +132,7 @@ export function SettingsScreen() {
               {backups.map((b) => (
                 <TableRow key={b.name}>
                   <TableCell>{b.name}</TableCell>
-                  <TableCell>{(b.bytes / 1024).toFixed(1)} KB</TableCell>
+                  <TableCell>{formatBytes(b.bytes)}</TableCell>
                   <TableCell>{formatWarekiDateTime(b.createdAt)}</TableCell>
                 </TableRow>
               ))}

@@ -62,8 +62,8 @@ export function readBackupSummary(name: string) {
 
 /**
  * Restores a backup (everything, or one council).
- * - everything: the restore worker reads and parses the backup (main brings the attachments
- *   back meanwhile) and writes the records into a NEW database; only when that is complete is
+ * - everything: the restore worker reads the backup and writes its records into a NEW database
+ *   as the file arrives (main brings the attachments back meanwhile); only when that is complete is
  *   the app switched to it (data/restoreSwitch.ts) — the caller then reloads the page. The
  *   previous database is the state before the restore: its 「復元の前」 backup is written from
  *   it after the reload, and only then is it deleted.
@@ -85,28 +85,28 @@ export async function restoreFromBackup(
           '前回の復元の前のデータのバックアップがまだ書けていません。アプリを再起動してから復元してください。',
         );
       const t0 = performance.now();
-      progress('バックアップを読み込んでいます…');
+      progress('バックアップを読み込み、記録を書き込んでいます…');
       let attachmentsMs = 0;
-      const [read, files] = await Promise.all([
-        worker.read(name, LATEST_SCHEMA_VERSION),
+      const target = newRestoredDbName();
+      const [result, files] = await Promise.all([
+        worker.restoreNew(name, LATEST_SCHEMA_VERSION, target, db.name, (share) =>
+          progress(`バックアップを読み込み、記録を書き込んでいます…（${Math.floor(share * 100)}%）`),
+        ),
         call('backup:restore:attachments', { name }).then((r) => ((attachmentsMs = performance.now() - t0), r)),
       ]);
       const t1 = performance.now();
-      progress('記録を書き込んでいます…');
-      const target = newRestoredDbName();
-      const result = await worker.writeNew(target, db.name);
-      const t2 = performance.now();
       localStorage.setItem(
         RESTORE_TIMING_KEY,
         JSON.stringify({
           at: Date.now(),
-          readMs: Math.round(t1 - t0),
-          fetchMs: Math.round(read.fetchMs),
-          parseMs: Math.round(read.parseMs),
+          restoreMs: Math.round(t1 - t0),
+          startMs: Math.round(result.startedAt - (performance.timeOrigin + t0)),
+          fetchMs: Math.round(result.fetchMs),
+          parseMs: Math.round(result.parseMs),
+          putMs: Math.round(result.putMs),
+          workerMs: Math.round(result.totalMs),
           attachmentsMs: Math.round(attachmentsMs),
-          bytes: read.bytes,
-          writeMs: Math.round(t2 - t1),
-          workerWriteMs: Math.round(result.writeMs),
+          bytes: result.bytes,
           records: userRecordsWritten(result.written),
           rows: rowsWritten(result.written),
         }),
