@@ -42,12 +42,26 @@ export interface BackupHead {
 }
 
 /**
- * Checks a backup's head (any known format; the parsed file, or its part before the records
- * as a streaming read sees it). `knownSchemaVersion` is the newest database version the caller
- * can open: a backup from a newer app is refused.
+ * Checks a backup's head (any known format). `knownSchemaVersion` is the newest database
+ * version the caller can open: a backup from a newer app is refused. `partial`: `raw` is the
+ * part of the file read so far (a streaming read, backup-stream.ts); a field not read yet gives
+ * null (not known yet), a field read and wrong is refused at once.
  */
-export function checkBackupHead(name: string, raw: unknown, knownSchemaVersion?: number): BackupHead {
+export function checkBackupHead(name: string, raw: unknown, knownSchemaVersion?: number): BackupHead;
+export function checkBackupHead(
+  name: string,
+  raw: unknown,
+  knownSchemaVersion: number | undefined,
+  partial: true,
+): BackupHead | null;
+export function checkBackupHead(
+  name: string,
+  raw: unknown,
+  knownSchemaVersion?: number,
+  partial = false,
+): BackupHead | null {
   if (!raw || typeof raw !== 'object') throw unreadable(name, 'ファイルが壊れています');
+  const notYet = (value: unknown) => partial && value === undefined;
   const top = raw as Record<string, unknown>;
   let formatVersion = 1;
   let dexie = top;
@@ -55,7 +69,9 @@ export function checkBackupHead(name: string, raw: unknown, knownSchemaVersion?:
   let missingAttachments: string[] = [];
   let appVersion: string | null = null;
   let createdAt = '';
+  if (notYet(top.format) && notYet(top.formatName)) return null;
   if (top.format === BACKUP_FORMAT) {
+    if (notYet(top.formatVersion)) return null;
     formatVersion = typeof top.formatVersion === 'number' ? top.formatVersion : NaN;
     if (!(formatVersion >= 2)) throw unreadable(name, '形式の版がわかりません');
     if (formatVersion > BACKUP_FORMAT_VERSION)
@@ -63,15 +79,18 @@ export function checkBackupHead(name: string, raw: unknown, knownSchemaVersion?:
         'INVALID_FILE',
         `バックアップ「${name}」は新しい版の審議会デスク（形式 ${formatVersion}）で作られたため読み込めません。審議会デスクを最新版に更新してから復元してください。`,
       );
+    if (notYet(top.db)) return null;
     dexie = top.db as Record<string, unknown>;
     attachments = Array.isArray(top.attachments) ? (top.attachments as BackupContents['attachments']) : [];
     missingAttachments = Array.isArray(top.missingAttachments) ? (top.missingAttachments as string[]) : [];
     appVersion = typeof top.appVersion === 'string' ? top.appVersion : null;
     createdAt = typeof top.createdAt === 'string' ? top.createdAt : '';
   }
+  if (dexie && typeof dexie === 'object' && (notYet(dexie.formatName) || notYet(dexie.formatVersion))) return null;
   if (!dexie || dexie.formatName !== 'dexie') throw unreadable(name, '審議会デスクのバックアップではありません');
   if (dexie.formatVersion !== 1) throw unreadable(name, `対応していないデータ形式 ${String(dexie.formatVersion)} です`);
   const data = dexie.data as BackupHead['dexieData'] | undefined;
+  if (notYet(data) || notYet(data?.databaseVersion)) return null;
   const schemaVersion = typeof data?.databaseVersion === 'number' ? data.databaseVersion : NaN;
   if (!Number.isFinite(schemaVersion) || !Array.isArray(data?.data)) throw unreadable(name, '記録が見つかりません');
   if (knownSchemaVersion !== undefined && schemaVersion > knownSchemaVersion)

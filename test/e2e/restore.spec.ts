@@ -174,6 +174,15 @@ test('back up, wipe the database and the attachment, restore: every record and t
   await page.getByRole('button', { name: '復元を実行' }).click();
   await expect(page.getByRole('status').filter({ hasText: '復元しました' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('審議会 1件')).toBeVisible();
+  // Searching at once finds the restored (packed) remarks: the index keeper, holding off for the
+  // 「復元の前」 backup as for any backup, builds when a search waits for it.
+  await page.keyboard.press('Control+k');
+  const search = page.getByRole('dialog', { name: '検索' });
+  await search.getByRole('combobox', { name: '検索語' }).fill('減免');
+  await expect(
+    search.getByRole('listbox', { name: '検索結果' }).getByRole('group', { name: '発言' }).getByRole('option'),
+  ).toContainText(['施設の使用に関し、減免措置を見直してはどうか。'], { timeout: 30_000 });
+  await page.keyboard.press('Escape');
   // The records were written into a new database; the previous one (the state before the
   // restore) is backed up with the reason 「復元の前」 and then deleted.
   await expect(page.getByRole('status').filter({ hasText: '復元前のデータをバックアップしました' })).toBeVisible({

@@ -105,6 +105,12 @@ describe('a backup read as it arrives', () => {
     const r = read(late, [17]);
     expect(r.seen[0]![0]).toBe('head');
     expect(r.tables).toEqual(tables);
+    // So too a format-1 file that names its format last.
+    const named = dexie(tables, 6)
+      .replace('"formatName":"dexie","formatVersion":1,', '')
+      .replace(/}$/, ',"formatName":"dexie","formatVersion":1}');
+    expect(named).toMatch(/^\{"data":/);
+    expect(read(named, [29]).tables).toEqual(tables);
   });
 
   it('refuses a backup of a newer app, or not a backup, before any table is handed over', () => {

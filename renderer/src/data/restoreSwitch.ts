@@ -13,6 +13,7 @@
 import { db } from './db';
 import { currentDbName, DB_POINTER_KEY, DEFAULT_DB_NAME, RESTORED_DB_PREFIX, ShingikaiDB } from './database';
 import { openRestoreWorker } from './backupRestore';
+import { announceBackup } from './activity';
 import { forgetRestoredSyncState } from './sync/restore';
 import { settleTeamSyncForRestore, startTeamSync } from './sync/runtime';
 
@@ -132,6 +133,13 @@ async function removeLeftovers(keep: Set<string>): Promise<void> {
 
 let started = false;
 
+/** Resolves when the page's main thread is idle (the first screen drawn), after at most 2 s. */
+const pageIdle = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve);
+  });
+
 /**
  * At start (once per page): after a switch, writes the 「復元の前」 backup of the previous
  * database and deletes it; a note whose switch did not happen is dropped.
@@ -148,13 +156,21 @@ export async function finishRestoreSwitch(): Promise<void> {
     } else if (pending) {
       set({ message: pending.message, backup: 'writing' });
       localStorage.setItem(PENDING_KEY, JSON.stringify({ ...pending, message: '' }));
-      const worker = openRestoreWorker();
-      if (!worker) throw new Error('作業スレッドを使えません');
+      // The first screen first: the backup of the previous database (a read of all of it) starts
+      // once the page is idle; the search index keeper waits for it as for any backup.
+      const activity = announceBackup();
       try {
-        const info = await worker.backupOld(pending.old);
-        await db.meta.put({ key: 'lastBackup', value: info });
+        await pageIdle();
+        const worker = openRestoreWorker();
+        if (!worker) throw new Error('作業スレッドを使えません');
+        try {
+          const info = await worker.backupOld(pending.old);
+          await db.meta.put({ key: 'lastBackup', value: info });
+        } finally {
+          worker.end();
+        }
       } finally {
-        worker.end();
+        activity.end();
       }
       await deleteDatabase(pending.old);
       localStorage.removeItem(PENDING_KEY);

@@ -57,6 +57,21 @@ export function startSearchWorker(): void {
   ensure();
 }
 
+/**
+ * Stops the worker: a full restore is about to replace the database, and the worker's reads and
+ * CPU there (building the index of years of records) are wasted and slow the restore. Searches
+ * waiting are refused; the next use starts a new worker (its stored index is saved crash-safe).
+ */
+export function stopSearchWorker(): void {
+  if (!worker) return;
+  worker.terminate();
+  worker = null;
+  for (const p of pending.values()) p.reject(new Error('復元のため検索を中断しました'));
+  pending.clear();
+  status = { state: 'building', size: 0, rebuilt: false };
+  for (const l of listeners) l(status);
+}
+
 export function searchIndex(query: string, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
   const id = nextId++;
   return new Promise((resolve, reject) => {

@@ -2,4 +2,4 @@
 export { SearchLauncher } from './SearchLauncher';
 export { SEARCH_SHORTCUTS } from './shortcuts';
 export { useHighlightId, useSelectHighlighted } from './highlight';
-export { rebuildSearchIndex } from './client';
+export { rebuildSearchIndex, startSearchWorker, stopSearchWorker } from './client';

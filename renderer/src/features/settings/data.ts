@@ -4,8 +4,9 @@ import { OPERATOR_NAME_KEY } from '../../data/write';
 import { useLiveQuery } from '../../data/live';
 import { call } from '../../platform/bridge';
 import { backupNow } from '../../data/backup';
+import { announceBackup } from '../../data/activity';
 import { openRestoreWorker } from '../../data/backupRestore';
-import { rebuildSearchIndex } from '../search';
+import { rebuildSearchIndex, startSearchWorker, stopSearchWorker } from '../search';
 import { LATEST_SCHEMA_VERSION, newRestoredDbName } from '../../data/database';
 import {
   beforeRestoreBackupPending,
@@ -84,36 +85,7 @@ export async function restoreFromBackup(
           'FILE_BUSY',
           '前回の復元の前のデータのバックアップがまだ書けていません。アプリを再起動してから復元してください。',
         );
-      const t0 = performance.now();
-      progress('バックアップを読み込み、記録を書き込んでいます…');
-      let attachmentsMs = 0;
-      const target = newRestoredDbName();
-      const [result, files] = await Promise.all([
-        worker.restoreNew(name, LATEST_SCHEMA_VERSION, target, db.name, (share) =>
-          progress(`バックアップを読み込み、記録を書き込んでいます…（${Math.floor(share * 100)}%）`),
-        ),
-        call('backup:restore:attachments', { name }).then((r) => ((attachmentsMs = performance.now() - t0), r)),
-      ]);
-      const t1 = performance.now();
-      localStorage.setItem(
-        RESTORE_TIMING_KEY,
-        JSON.stringify({
-          at: Date.now(),
-          restoreMs: Math.round(t1 - t0),
-          startMs: Math.round(result.startedAt - (performance.timeOrigin + t0)),
-          fetchMs: Math.round(result.fetchMs),
-          parseMs: Math.round(result.parseMs),
-          putMs: Math.round(result.putMs),
-          workerMs: Math.round(result.totalMs),
-          attachmentsMs: Math.round(attachmentsMs),
-          bytes: result.bytes,
-          records: userRecordsWritten(result.written),
-          rows: rowsWritten(result.written),
-        }),
-      );
-      const message = restoredText(result.written, files.restored, files.missing.length);
-      await switchToRestoredDatabase(db.name, target, message);
-      return { ...result, attachments: files.restored, missing: files.missing, switched: true };
+      return await restoreEverything(worker, name, progress);
     }
     progress('バックアップを読み込み、現在のデータをバックアップしています（復元の前）…');
     const [read] = await Promise.all([
@@ -132,6 +104,62 @@ export async function restoreFromBackup(
     return { ...result, attachments: files.restored, missing: files.missing, switched: false };
   } finally {
     worker.end();
+  }
+}
+
+/**
+ * Everything, through the restore worker: the backup read and written into a new database as the
+ * file arrives, main bringing the attachments back meanwhile; then the switch (the caller reloads).
+ */
+async function restoreEverything(
+  worker: NonNullable<ReturnType<typeof openRestoreWorker>>,
+  name: string,
+  progress: (message: string) => void,
+): Promise<RestoreResult & { attachments: number; missing: string[]; switched: boolean }> {
+  // Background work on this database stops (this window's search worker) or waits as it waits for
+  // a backup (other windows'): the database is about to be replaced, and its reads and CPU would
+  // slow the restore.
+  stopSearchWorker();
+  const activity = announceBackup();
+  let switched = false;
+  try {
+    const t0 = performance.now();
+    progress('バックアップを読み込み、記録を書き込んでいます…');
+    let attachmentsMs = 0;
+    const target = newRestoredDbName();
+    const [result, files] = await Promise.all([
+      worker.restoreNew(name, LATEST_SCHEMA_VERSION, target, db.name, (share) =>
+        progress(`バックアップを読み込み、記録を書き込んでいます…（${Math.floor(share * 100)}%）`),
+      ),
+      call('backup:restore:attachments', { name }).then((r) => ((attachmentsMs = performance.now() - t0), r)),
+    ]);
+    const t1 = performance.now();
+    localStorage.setItem(
+      RESTORE_TIMING_KEY,
+      JSON.stringify({
+        at: Date.now(),
+        restoreMs: Math.round(t1 - t0),
+        startMs: Math.round(result.startedAt - (performance.timeOrigin + t0)),
+        fetchMs: Math.round(result.fetchMs),
+        parseMs: Math.round(result.parseMs),
+        putMs: Math.round(result.putMs),
+        workerMs: Math.round(result.totalMs),
+        attachmentsMs: Math.round(attachmentsMs),
+        bytes: result.bytes,
+        records: userRecordsWritten(result.written),
+        rows: rowsWritten(result.written),
+      }),
+    );
+    const message = restoredText(result.written, files.restored, files.missing.length);
+    await switchToRestoredDatabase(db.name, target, message);
+    switched = true;
+    return { ...result, attachments: files.restored, missing: files.missing, switched: true };
+  } finally {
+    // Switched, the page reloads (the announcement ends, the search worker starts on the restored database).
+    if (!switched) {
+      activity.end();
+      startSearchWorker();
+    }
   }
 }
 
