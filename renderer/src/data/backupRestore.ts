@@ -21,12 +21,15 @@ export interface RestoreWorker {
     councilId?: string,
   ): Promise<{ storedNames: string[] | null; fetchMs: number; parseMs: number; bytes: number }>;
   write(councilId?: string): Promise<RestoreResult & { writeMs: number }>;
-  /** Everything, into the new database `target`; `progress` gets the share of the file read (0–1). */
+  /**
+   * Everything, into the new database `target`, keeping `lastBackup` (the current database's note);
+   * `progress` gets the share of the file read (0–1).
+   */
   restoreNew(
     name: string,
     schemaVersion: number,
     target: string,
-    current: string,
+    lastBackup: { key: string; value: unknown } | undefined,
     progress: (share: number) => void,
   ): Promise<
     RestoreResult & {
@@ -99,10 +102,10 @@ export function openRestoreWorker(): RestoreWorker | null {
     async write(councilId) {
       return written(await ask({ type: 'write', ...(councilId ? { councilId } : {}) }));
     },
-    async restoreNew(name, schemaVersion, target, current, progress) {
+    async restoreNew(name, schemaVersion, target, lastBackup, progress) {
       const bytes = await fileBytes(name, schemaVersion);
       const m = await ask(
-        { type: 'restoreNew', name, schemaVersion, target, current, apiUrl: apiUrl(), bytes },
+        { type: 'restoreNew', name, schemaVersion, target, lastBackup, apiUrl: apiUrl(), bytes },
         bytes ? [bytes] : [],
         progress,
       );

@@ -42,15 +42,15 @@ export type ToRestoreWorker =
     }
   | { type: 'write'; councilId?: string }
   /**
-   * Everything, read and written into the new database `target` as it arrives; `current`'s
-   * last-backup note is kept. `apiUrl` / `bytes` as for `read`.
+   * Everything, read and written into the new database `target` as it arrives; the current
+   * database's last-backup note (read by the page) is kept. `apiUrl` / `bytes` as for `read`.
    */
   | {
       type: 'restoreNew';
       name: string;
       schemaVersion: number;
       target: string;
-      current: string;
+      lastBackup: { key: string; value: unknown } | undefined;
       apiUrl: string | null;
       bytes: ArrayBuffer | null;
     }
@@ -145,13 +145,10 @@ async function openFile(
 /** A full restore as the file arrives, into the new database `m.target` (restore.ts). */
 async function restoreNew(m: Extract<ToRestoreWorker, { type: 'restoreNew' }>): Promise<FromRestoreWorker> {
   const startedAt = performance.timeOrigin + performance.now();
-  const current = new ShingikaiDB(m.current);
-  const lastBackup = await current.meta.get('lastBackup');
-  current.close();
   const { total, chunks } = await openFile(m);
   let shown = 0;
   const result = await restoreFileIntoNewDatabase(new ShingikaiDB(m.target), m.name, m.schemaVersion, chunks, {
-    lastBackup,
+    lastBackup: m.lastBackup,
     progress: (read) => {
       if (read - shown < SLICE_BYTES) return;
       shown = read;

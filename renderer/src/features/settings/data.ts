@@ -123,12 +123,14 @@ async function restoreEverything(
   const activity = announceBackup();
   let switched = false;
   try {
+    // The note of the last backup stays the current database's (the restored one's is older).
+    const lastBackup = await db.meta.get('lastBackup');
     const t0 = performance.now();
     progress('バックアップを読み込み、記録を書き込んでいます…');
     let attachmentsMs = 0;
     const target = newRestoredDbName();
     const [result, files] = await Promise.all([
-      worker.restoreNew(name, LATEST_SCHEMA_VERSION, target, db.name, (share) =>
+      worker.restoreNew(name, LATEST_SCHEMA_VERSION, target, lastBackup, (share) =>
         progress(`バックアップを読み込み、記録を書き込んでいます…（${Math.floor(share * 100)}%）`),
       ),
       call('backup:restore:attachments', { name }).then((r) => ((attachmentsMs = performance.now() - t0), r)),
