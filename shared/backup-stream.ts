@@ -65,6 +65,7 @@ export class BackupStreamReader {
   /** Tables read before the head could be checked (its parts came after them). */
   private held: [string, Row[]][] = [];
   private ended = false;
+  private readonly tableNames = new Set<string>();
   /** Milliseconds in push and end: scanning and parsing, and the sink's work on the tables handed over. */
   parseMs = 0;
 
@@ -100,6 +101,8 @@ export class BackupStreamReader {
     this.ended = true;
     if (this.rows || this.stack.length || this.text.slice(this.at).trim()) throw this.broken();
     const head = this.checkHead(this.rest, true)!;
+    // Every element of the list is a table (one that is not was never handed over).
+    for (const table of head.dexieData.data as unknown[]) checkBackupTable(this.name, table);
     this.parseMs += performance.now() - t0;
     return head;
   }
@@ -174,6 +177,7 @@ export class BackupStreamReader {
         if (s.charCodeAt(i) !== CLOSE_BRACKET) throw this.broken();
         const last = s.slice(rows.batchStart, i);
         if (last.trim()) rows.parsed.push(this.parse(`[${last}]`) as Row[]);
+        else if (rows.parsed.length) throw this.broken(); // a comma before `]`
         this.finishedRows = rows.parsed;
         this.rows = null;
         from = i; // `]` goes to rest
@@ -238,7 +242,9 @@ export class BackupStreamReader {
 
   private endTable(text: string): void {
     const { tableName } = checkBackupTable(this.name, this.parse(text));
-    const rows = flatten(this.finishedRows ?? []);
+    if (this.tableNames.has(tableName)) throw this.broken(); // a table twice: which one is the backup's?
+    this.tableNames.add(tableName);
+    const rows = (this.finishedRows ?? []).flat();
     this.finishedRows = null;
     checkBackupPacks(this.name, tableName, rows);
     if (this.headChecked) this.sink.table(tableName, rows);
@@ -254,11 +260,4 @@ function stringEnd(s: string, from: number): number {
     if (backslashes % 2 === 0) return q;
   }
   return -1;
-}
-
-function flatten(parts: Row[][]): Row[] {
-  if (parts.length === 1) return parts[0]!;
-  const out: Row[] = [];
-  for (const part of parts) for (const row of part) out.push(row);
-  return out;
 }

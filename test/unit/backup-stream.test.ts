@@ -98,6 +98,8 @@ describe('a backup read as it arrives', () => {
     const bigText = envelope(dexie(big));
     expect(bigText.length).toBeGreaterThan(2 << 20); // over two batches
     expect(read(bigText, [65_536, 1_000_003]).tables).toEqual(big);
+    // Chunks larger than a batch (Electron hands the file over in 4 MB slices): batches inside a chunk.
+    expect(read(bigText, [3_000_000]).tables).toEqual(big);
   });
 
   it('a database version given after the tables: the tables wait for the head, and come after it', () => {
@@ -136,6 +138,17 @@ describe('a backup read as it arrives', () => {
       read(text.replace('"rows":[{"id":"c1","name":"審議会"}]', '"rows":[{"id":"c1","name":"審議会"}}')),
     ).toThrow(/ファイルが壊れています/);
     expect(() => read(`${text} x`)).toThrow(/ファイルが壊れています/);
+    // A comma before a rows array's end, wherever the chunks are cut.
+    const trailing = text.replace('"text":"end with backslash \\\\"}]', '"text":"end with backslash \\\\"},]');
+    expect(trailing).not.toBe(text);
+    for (const sizes of [[text.length], [1], [7]])
+      expect(() => read(trailing, sizes)).toThrow(/ファイルが壊れています/);
+    // A table twice, and an element of the table list that is not a table.
+    const twice = envelope(dexie([...tables, ['councils', [{ id: 'c2' }]]]));
+    expect(() => read(twice)).toThrow(/ファイルが壊れています/);
+    expect(() => read(text.replace('"data":[{"tableName"', '"data":[null,{"tableName"'))).toThrow(
+      /記録の形式が正しくありません/,
+    );
     expect(() => read(envelope(dexie([['remarkPacks', [{ group: 'm1' }]]])))).toThrow(
       /記録のまとまりの形式が正しくありません/,
     );

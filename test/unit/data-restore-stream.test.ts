@@ -7,9 +7,20 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, newRestoredDbName, revisionOf, ShingikaiDB } from '../../renderer/src/data/database';
+import {
+  LATEST_SCHEMA_VERSION,
+  newRestoredDbName,
+  PACKS_SCHEMA_VERSION,
+  revisionOf,
+  ShingikaiDB,
+} from '../../renderer/src/data/database';
 import { loadSampleCouncil } from '../../renderer/src/data/sample';
-import { exportDatabaseJson, restoreFileIntoNewDatabase, restoreRecords } from '../../renderer/src/data/restore';
+import {
+  exportDatabaseJson,
+  NewDatabaseRestore,
+  restoreFileIntoNewDatabase,
+  restoreRecords,
+} from '../../renderer/src/data/restore';
 import { PACK_RECORDS, PACK_TABLES } from '../../shared/record-packs';
 import { asBackup, everything } from './restore-helpers';
 
@@ -132,6 +143,56 @@ describe('a full restore as the file arrives', () => {
     expect((await revisionOf(target, 'remarks', 'long-0001'))?.rev).toBe(1);
     expect(await target.changes.count()).toBe((await everything(src)).revisions!.length);
     src.close();
+    target.close();
+  });
+
+  it('a backup with revisions but no change log: revision 1 for every record, as in place', async () => {
+    const src = await source();
+    await src.remarks.update('long-0001', { text: '二度目の版' });
+    expect((await revisionOf(src, 'remarks', 'long-0001'))?.rev).toBe(2);
+    const parsed = JSON.parse(await exportDatabaseJson(src)) as { data: { data: { tableName: string }[] } };
+    parsed.data.data = parsed.data.data.filter((t) => t.tableName !== 'changes');
+    const { target } = await streamed(envelope(JSON.stringify(parsed)), 700);
+    expect((await revisionOf(target, 'remarks', 'long-0001'))?.rev).toBe(1);
+    const revisions = (await everything(target)).revisions as { rev: number }[];
+    expect(revisions.length).toBe((await everything(src)).revisions!.length);
+    expect(revisions.every((r) => r.rev === 1)).toBe(true);
+    expect(await target.changes.count()).toBe(revisions.length);
+    src.close();
+    target.close();
+  });
+
+  it('a backup of a database version before packs, in transactions of a few rows (the read waits for the writes)', async () => {
+    const src = await source();
+    const parsed = JSON.parse(await exportDatabaseJson(src)) as {
+      data: { databaseVersion: number; data: { tableName: string }[] };
+    };
+    parsed.data.databaseVersion = PACKS_SCHEMA_VERSION - 1;
+    parsed.data.data = parsed.data.data.filter((t) => !PACK_TABLES.includes(t.tableName));
+    const { target } = await streamed(envelope(JSON.stringify(parsed)), 1500, { txRecords: 7 });
+    const [got, want] = [await everything(target), await everything(src)];
+    expect(got.remarks).toEqual(want.remarks);
+    expect(got.opinions).toEqual(want.opinions);
+    expect(got.councils).toEqual(want.councils);
+    expect(await target.table('remarkPacks').count()).toBeGreaterThan(2);
+    src.close();
+    target.close();
+  });
+
+  it('the read waits while more than a few transactions are not committed', async () => {
+    const target = open(newRestoredDbName());
+    await target.open();
+    const restore = new NewDatabaseRestore(target, { txRecords: 1 });
+    restore.table(
+      'councils',
+      Array.from({ length: 20 }, (_, i) => ({ id: `c${i}`, name: `審議会${i}` })),
+    );
+    expect(restore.uncommitted).toBe(20);
+    await restore.drain(2);
+    expect(restore.uncommitted).toBeLessThanOrEqual(2);
+    await restore.finish();
+    expect(restore.uncommitted).toBe(0);
+    expect(await target.councils.count()).toBe(20);
     target.close();
   });
 

@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Spinner } from '@fluentui/react-components';
+import { whenIdle } from '../platform/idle';
 
 /** The fallback while a screen's code is fetched. */
 export function ScreenLoading() {
@@ -33,10 +34,6 @@ export const CouncilListScreen = pick(councils, 'CouncilListScreen');
  * it once the page is idle.
  */
 export const preloadOpinions = () => void import('../features/opinions');
-const whenIdle = (run: () => void) =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(() => run(), { timeout: 3000 })
-    : setTimeout(run, 200);
 export const CouncilOverview = pick(() => councils().finally(() => whenIdle(preloadOpinions)), 'CouncilOverview');
 export const MembersTab = pick(councils, 'MembersTab');
 export const CouncilSettingsTab = pick(councils, 'CouncilSettingsTab');

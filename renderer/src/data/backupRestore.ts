@@ -22,14 +22,14 @@ export interface RestoreWorker {
   ): Promise<{ storedNames: string[] | null; fetchMs: number; parseMs: number; bytes: number }>;
   write(councilId?: string): Promise<RestoreResult & { writeMs: number }>;
   /**
-   * Everything, into the new database `target`, keeping `lastBackup` (the current database's note);
+   * Everything, into the new database `target`, keeping the last-backup note of `current` (the app's database);
    * `progress` gets the share of the file read (0–1).
    */
   restoreNew(
     name: string,
     schemaVersion: number,
     target: string,
-    lastBackup: { key: string; value: unknown } | undefined,
+    current: string,
     progress: (share: number) => void,
   ): Promise<
     RestoreResult & {
@@ -102,10 +102,10 @@ export function openRestoreWorker(): RestoreWorker | null {
     async write(councilId) {
       return written(await ask({ type: 'write', ...(councilId ? { councilId } : {}) }));
     },
-    async restoreNew(name, schemaVersion, target, lastBackup, progress) {
+    async restoreNew(name, schemaVersion, target, current, progress) {
       const bytes = await fileBytes(name, schemaVersion);
       const m = await ask(
-        { type: 'restoreNew', name, schemaVersion, target, lastBackup, apiUrl: apiUrl(), bytes },
+        { type: 'restoreNew', name, schemaVersion, target, current, apiUrl: apiUrl(), bytes },
         bytes ? [bytes] : [],
         progress,
       );

@@ -42,15 +42,15 @@ export type ToRestoreWorker =
     }
   | { type: 'write'; councilId?: string }
   /**
-   * Everything, read and written into the new database `target` as it arrives; the current
-   * database's last-backup note (read by the page) is kept. `apiUrl` / `bytes` as for `read`.
+   * Everything, read and written into the new database `target` as it arrives; the last-backup
+   * note of `current` (the app's database) is kept. `apiUrl` / `bytes` as for `read`.
    */
   | {
       type: 'restoreNew';
       name: string;
       schemaVersion: number;
       target: string;
-      lastBackup: { key: string; value: unknown } | undefined;
+      current: string;
       apiUrl: string | null;
       bytes: ArrayBuffer | null;
     }
@@ -142,13 +142,26 @@ async function openFile(
   };
 }
 
+/**
+ * The last-backup note of database `name`, read beside the restore (not before it: the database
+ * may still be busy with reads the search worker began before it was stopped).
+ */
+async function lastBackupOf(name: string) {
+  const current = new ShingikaiDB(name);
+  try {
+    return await current.meta.get('lastBackup');
+  } finally {
+    current.close();
+  }
+}
+
 /** A full restore as the file arrives, into the new database `m.target` (restore.ts). */
 async function restoreNew(m: Extract<ToRestoreWorker, { type: 'restoreNew' }>): Promise<FromRestoreWorker> {
   const startedAt = performance.timeOrigin + performance.now();
   const { total, chunks } = await openFile(m);
   let shown = 0;
   const result = await restoreFileIntoNewDatabase(new ShingikaiDB(m.target), m.name, m.schemaVersion, chunks, {
-    lastBackup: m.lastBackup,
+    lastBackup: lastBackupOf(m.current),
     progress: (read) => {
       if (read - shown < SLICE_BYTES) return;
       shown = read;

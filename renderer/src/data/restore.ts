@@ -8,6 +8,7 @@
 import { type Table } from 'dexie';
 import { exportDatabasePieces } from './backupExport';
 import { BackupStreamReader } from '../../../shared/backup-stream';
+import { AppError } from '../../../shared/errors';
 import {
   PACK_KINDS,
   PACK_TABLES,
@@ -171,6 +172,8 @@ const recordTables = (db: ShingikaiDB) => new Set(db.tables.map((t) => t.name).f
 
 /** Records per IndexedDB transaction of a restore into a new database (fewer, larger commits). */
 export const RESTORE_TX_RECORDS = 50_000;
+/** Transactions of a restore not committed yet at most, before the read waits for the writes. */
+const MAX_PENDING_TRANSACTIONS = 4;
 
 /**
  * A full restore into a NEW, empty database `target` (open, created by ShingikaiDB at the
@@ -204,7 +207,8 @@ export async function restoreFileIntoNewDatabase(
   knownSchemaVersion: number,
   chunks: AsyncIterable<Uint8Array>,
   options: {
-    lastBackup?: { key: string; value: unknown };
+    /** The current database's note (it may still be being read: only the end needs it). */
+    lastBackup?: MetaRow | Promise<MetaRow | undefined>;
     txRecords?: number;
     progress?: (bytes: number) => void;
   } = {},
@@ -212,16 +216,17 @@ export async function restoreFileIntoNewDatabase(
   const t0 = performance.now();
   try {
     await target.open();
-    let restore: NewDatabaseRestore | null = null;
+    // Made when the head is checked (it says whether the file may hold packs).
+    const writer: { restore: NewDatabaseRestore | null } = { restore: null };
     let putMs = 0;
     const reader = new BackupStreamReader(name, knownSchemaVersion, {
       head: (head) => {
         const { lastBackup, txRecords } = options;
-        restore = new NewDatabaseRestore(target, { lastBackup, txRecords, schemaVersion: head.schemaVersion });
+        writer.restore = new NewDatabaseRestore(target, { lastBackup, txRecords, schemaVersion: head.schemaVersion });
       },
       table: (table, rows) => {
         const p0 = performance.now();
-        restore!.table(table, rows);
+        writer.restore!.table(table, rows);
         putMs += performance.now() - p0;
       },
     });
@@ -231,11 +236,12 @@ export async function restoreFileIntoNewDatabase(
       bytes += chunk.byteLength;
       reader.push(decoder.decode(chunk, { stream: true }));
       options.progress?.(bytes);
+      await writer.restore?.drain();
     }
     const fetchMs = performance.now() - t0;
     reader.push(decoder.decode());
     reader.end();
-    const { written } = await restore!.finish();
+    const { written } = await writer.restore!.finish();
     // The reader's time includes the tables' packing and puts (made as each table ends).
     const parseMs = reader.parseMs - putMs;
     return { written, fetchMs, parseMs, putMs, totalMs: performance.now() - t0, bytes };
@@ -249,6 +255,7 @@ export async function restoreFileIntoNewDatabase(
 }
 
 type Row = Record<string, unknown>;
+type MetaRow = { key: string; value: unknown };
 type Transaction = ReturnType<ReturnType<ShingikaiDB['backendDB']>['transaction']>;
 
 /**
@@ -266,7 +273,9 @@ export class NewDatabaseRestore {
   private readonly written: Record<string, number> = {};
   private readonly known: Set<string>;
   private readonly idb: ReturnType<ShingikaiDB['backendDB']>;
-  private readonly lastBackup: { key: string; value: unknown } | undefined;
+  private readonly lastBackup: MetaRow | Promise<MetaRow | undefined> | undefined;
+  /** The backup's `meta` rows: written at the end, with the current last-backup note. */
+  private meta: Row[] | null = null;
   private readonly txRecords: number;
   /** The backup's database version has pack tables: a kind's records wait for its packs. */
   private readonly packsExpected: boolean;
@@ -278,13 +287,19 @@ export class NewDatabaseRestore {
   private changes: Row[] | null = null;
   private syncState: Row[] | undefined;
   private revisionsRead = false;
-  private metaRead = false;
   private readonly commits: Promise<void>[] = [];
+  /** The transactions not committed yet, oldest first. */
+  private readonly pending: Promise<void>[] = [];
+  private readonly kindsWritten = new Set<PackKind>();
   private failure: unknown = null;
 
   constructor(
     target: ShingikaiDB,
-    options: { lastBackup?: { key: string; value: unknown }; txRecords?: number; schemaVersion?: number } = {},
+    options: {
+      lastBackup?: MetaRow | Promise<MetaRow | undefined>;
+      txRecords?: number;
+      schemaVersion?: number;
+    } = {},
   ) {
     this.known = recordTables(target);
     this.idb = target.backendDB();
@@ -298,6 +313,9 @@ export class NewDatabaseRestore {
     if (this.failure) throw this.failure;
     const kind = PACK_KINDS.find((k) => k.table === name || k.packs === name);
     if (kind) {
+      // Only a malformed file (packs in a database version without them, after its records) gets here twice.
+      if (this.kindsWritten.has(kind))
+        throw new AppError('INVALID_FILE', 'バックアップの記録のまとまりの形式が正しくありません。');
       const other = (name === kind.packs ? this.recordsRead : this.packsRead).get(kind);
       if (other) {
         const [own, packs] = name === kind.packs ? [other, rows] : [rows, other];
@@ -310,7 +328,7 @@ export class NewDatabaseRestore {
       return;
     }
     if (PACK_TABLES.includes(name) || !this.known.has(name)) return; // a directory is made anew
-    if ((TRACKED_TABLES as readonly string[]).includes(name)) this.tracked[name] = rows;
+    if ((TRACKED_TABLES as readonly string[]).includes(name)) this.track(name, rows);
     if (name === 'changes') {
       this.changes = rows; // compacted at the end, once the sync state is known
       return;
@@ -321,9 +339,8 @@ export class NewDatabaseRestore {
       return this.put(name, packedRevisions(rows));
     }
     if (name === 'meta') {
-      this.metaRead = true;
-      const last = this.lastBackup;
-      return this.put(name, last ? [...rows.filter((r) => r.key !== 'lastBackup'), last] : rows);
+      this.meta = rows; // a few rows, written at the end with the current last-backup note
+      return;
     }
     this.put(name, rows);
   }
@@ -345,8 +362,10 @@ export class NewDatabaseRestore {
       if (!had.revisions) delete this.written.revisions;
       if (!had.changes) delete this.written.changes;
     }
-    if (this.lastBackup && !this.metaRead) {
-      this.put('meta', [this.lastBackup]);
+    const last = await this.lastBackup;
+    if (this.meta) this.put('meta', last ? [...this.meta.filter((r) => r.key !== 'lastBackup'), last] : this.meta);
+    else if (last) {
+      this.put('meta', [last]);
       delete this.written.meta;
     }
     await Promise.all(this.commits);
@@ -355,20 +374,42 @@ export class NewDatabaseRestore {
 
   /** A kind's records, packed (shared/record-packs.ts): a few rows for an owner's hundreds of records. */
   private writeKind(kind: PackKind, records: Row[]): void {
-    this.tracked[kind.table] = records;
+    this.kindsWritten.add(kind);
+    this.track(kind.table, records);
     for (const [table, rows] of packTables(kind, records)) this.put(table, rows);
     this.written[kind.table] = records.length;
   }
 
+  /** What revision 1 needs of a record (the rows themselves are let go once put). */
+  private track(name: string, rows: readonly Row[]): void {
+    this.tracked[name] = rows.map((r) => ({ id: r.id, updatedAt: r.updatedAt }));
+  }
+
+  /**
+   * Waits while more than `transactions` of the puts are not committed yet: the rows' copies wait
+   * in IndexedDB's backend, so a read faster than the writes would pile up the whole backup there.
+   */
+  async drain(transactions = MAX_PENDING_TRANSACTIONS): Promise<void> {
+    while (this.pending.length > transactions) await this.pending[0];
+  }
+
+  /** The transactions not committed yet. */
+  get uncommitted(): number {
+    return this.pending.length;
+  }
+
   private transaction(name: string, fill: (store: ReturnType<Transaction['objectStore']>) => void): void {
     const tx = this.idb.transaction(name, 'readwrite');
+    // A failed request aborts its transaction: reported once, by onabort, with its error.
     const done = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
       tx.onabort = () => reject(tx.error ?? new Error('復元の書き込みが中断されました'));
     });
-    done.catch((error: unknown) => (this.failure ??= error));
+    done
+      .catch((error: unknown) => void (this.failure ??= error))
+      .finally(() => this.pending.splice(this.pending.indexOf(done), 1));
     this.commits.push(done);
+    this.pending.push(done);
     fill(tx.objectStore(name));
   }
 

@@ -14,6 +14,7 @@ import { db } from './db';
 import { currentDbName, DB_POINTER_KEY, DEFAULT_DB_NAME, RESTORED_DB_PREFIX, ShingikaiDB } from './database';
 import { openRestoreWorker } from './backupRestore';
 import { announceBackup } from './activity';
+import { whenIdle } from '../platform/idle';
 import { forgetRestoredSyncState } from './sync/restore';
 import { settleTeamSyncForRestore, startTeamSync } from './sync/runtime';
 
@@ -133,13 +134,6 @@ async function removeLeftovers(keep: Set<string>): Promise<void> {
 
 let started = false;
 
-/** Resolves when the page's main thread is idle (the first screen drawn), after at most 2 s. */
-const pageIdle = () =>
-  new Promise<void>((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
-    else setTimeout(resolve);
-  });
-
 /**
  * At start (once per page): after a switch, writes the 「復元の前」 backup of the previous
  * database and deletes it; a note whose switch did not happen is dropped.
@@ -160,7 +154,7 @@ export async function finishRestoreSwitch(): Promise<void> {
       // once the page is idle; the search index keeper waits for it as for any backup.
       const activity = announceBackup();
       try {
-        await pageIdle();
+        await new Promise<void>((resolve) => whenIdle(resolve, 2000));
         const worker = openRestoreWorker();
         if (!worker) throw new Error('作業スレッドを使えません');
         try {

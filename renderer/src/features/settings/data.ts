@@ -10,6 +10,7 @@ import { rebuildSearchIndex, startSearchWorker, stopSearchWorker } from '../sear
 import { LATEST_SCHEMA_VERSION, newRestoredDbName } from '../../data/database';
 import {
   beforeRestoreBackupPending,
+  deleteDatabase,
   restoreInPlaceForTeam,
   RESTORE_TIMING_KEY,
   switchToRestoredDatabase,
@@ -122,15 +123,13 @@ async function restoreEverything(
   stopSearchWorker();
   const activity = announceBackup();
   let switched = false;
+  const target = newRestoredDbName();
   try {
-    // The note of the last backup stays the current database's (the restored one's is older).
-    const lastBackup = await db.meta.get('lastBackup');
     const t0 = performance.now();
     progress('バックアップを読み込み、記録を書き込んでいます…');
     let attachmentsMs = 0;
-    const target = newRestoredDbName();
     const [result, files] = await Promise.all([
-      worker.restoreNew(name, LATEST_SCHEMA_VERSION, target, lastBackup, (share) =>
+      worker.restoreNew(name, LATEST_SCHEMA_VERSION, target, db.name, (share) =>
         progress(`バックアップを読み込み、記録を書き込んでいます…（${Math.floor(share * 100)}%）`),
       ),
       call('backup:restore:attachments', { name }).then((r) => ((attachmentsMs = performance.now() - t0), r)),
@@ -161,6 +160,9 @@ async function restoreEverything(
     if (!switched) {
       activity.end();
       startSearchWorker();
+      // Whatever failed (the attachments, the switch), the new database is not the app's. If the
+      // worker still has it open, it goes when the worker ends (restoreFromBackup's finally).
+      void deleteDatabase(target).catch(() => undefined);
     }
   }
 }
