@@ -35,6 +35,8 @@ test('a new council starts with no fields and the examples use neutral names', a
   await create.getByRole('button', { name: '作成' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'テスト市環境審議会' })).toBeVisible();
   await page.getByRole('tab', { name: '設定' }).click();
+  // The minutes style editor (its examples among them) is there before the absences are checked.
+  await expect(page.getByRole('combobox', { name: '名前の書き方' })).toBeVisible();
   await expect(page.getByRole('list', { name: '分野の一覧' }).getByRole('listitem')).toHaveCount(0);
   await expect(page.getByText('行政施策')).toHaveCount(0);
   await expect(page.getByText('大久保')).toHaveCount(0);

@@ -69,7 +69,7 @@ const ABSENT_LABELS: Record<MinutesStyle['attendance']['absent'], string> = {
   omit: '載せない',
 };
 const WHO_LABELS: Record<MinutesStyle['speaker']['who'], string> = {
-  'name-role': '氏名＋役職（大久保副会長）',
+  'name-role': '氏名＋役職（山田副会長）',
   'surname-role': '姓＋役職',
   'role-name': '役職（氏名）',
   name: '氏名のみ',
