@@ -10,7 +10,7 @@ import { bridge, call } from '../platform/bridge';
 import type { Channel, ResultOf } from '../../../shared/contract';
 import { AppError, isAppErrorShape } from '../../../shared/errors';
 import { workerName } from './dbName';
-import type { RestoreResult } from './restore';
+import type { RestoreResult, StreamedRestore } from './restore';
 import type { FromRestoreWorker, ToRestoreWorker } from './backupRestore.worker';
 
 export interface RestoreWorker {
@@ -31,16 +31,7 @@ export interface RestoreWorker {
     target: string,
     current: string,
     progress: (share: number) => void,
-  ): Promise<
-    RestoreResult & {
-      fetchMs: number;
-      parseMs: number;
-      putMs: number;
-      totalMs: number;
-      bytes: number;
-      startedAt: number;
-    }
-  >;
+  ): Promise<StreamedRestore & { startedAt: number }>;
   backupOld(old: string): Promise<ResultOf<'backup:write:end'>>;
   end(): void;
 }

@@ -14,7 +14,7 @@
  */
 import { db } from './db';
 import { ShingikaiDB } from './database';
-import { councilRecords, restoreFileIntoNewDatabase, restoreRecords } from './restore';
+import { councilRecords, restoreFileIntoNewDatabase, restoreRecords, type StreamedRestore } from './restore';
 import {
   BackupRefused,
   draining,
@@ -63,18 +63,8 @@ export type FromRestoreWorker =
   | { type: 'written'; written: Record<string, number>; writeMs: number }
   /** `restoreNew`: how far it is (bytes read of the file's). */
   | { type: 'progress'; read: number; total: number }
-  | {
-      type: 'restoredNew';
-      written: Record<string, number>;
-      /** The file's last byte read, the scan and parse (on the worker's thread), the whole (last commit). */
-      fetchMs: number;
-      parseMs: number;
-      putMs: number;
-      totalMs: number;
-      bytes: number;
-      /** When the worker began (epoch ms): the page's click to it is the worker's start. */
-      startedAt: number;
-    }
+  /** `restoreNew`: done; `startedAt` (epoch ms): when the worker began (the page's click to it is its start). */
+  | ({ type: 'restoredNew'; startedAt: number } & StreamedRestore)
   | { type: 'backedUp'; info: ResultOf<'backup:write:end'> }
   /** Electron: a channel call for the page to pass to the bridge. */
   | PageCall

@@ -191,6 +191,19 @@ export async function restoreIntoNewDatabase(
   return restore.finish();
 }
 
+/** What a restore of a file as it arrives wrote, and where its time went (ms from the file's response). */
+export interface StreamedRestore extends RestoreResult {
+  /** The file's last byte read. */
+  fetchMs: number;
+  /** The worker's thread scanning and parsing. */
+  parseMs: number;
+  /** The worker's thread packing and putting. */
+  putMs: number;
+  /** The last write committed. */
+  totalMs: number;
+  bytes: number;
+}
+
 /**
  * A full restore of a backup file as it arrives (`chunks`: its bytes), into the NEW database
  * `target` (not open yet): each table is written as soon as it is read (BackupStreamReader,
@@ -212,7 +225,7 @@ export async function restoreFileIntoNewDatabase(
     txRecords?: number;
     progress?: (bytes: number) => void;
   } = {},
-): Promise<RestoreResult & { fetchMs: number; parseMs: number; putMs: number; totalMs: number; bytes: number }> {
+): Promise<StreamedRestore> {
   const t0 = performance.now();
   try {
     await target.open();
